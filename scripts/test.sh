@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Fresh clone -> installed tool with test extras -> lint, type-check and the whole test suite.
+# .ci/run runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh all
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff format --check src tests benchmarks
+.venv/bin/mypy
+.venv/bin/pytest "$@"

@@ -1,0 +1,114 @@
+"""Read one raw file and everything inside it, in a worker process.
+
+The result is a plain dict (picklable, JSON-able) so it can be cached by content hash and sent
+between processes: ``{"nodes": [node, ...]}`` where the first node is the file itself and the
+rest are its attachments, depth first. Each node: ``rel`` (``""`` for the file, otherwise
+``answers.pdf`` or ``inner.eml > x.pdf``), ``sha256``, ``format``, ``units``, ``ocr``,
+``blocks`` ([text, locator, role]), ``headers``, ``warnings``, ``error`` and ``message``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from foi_audit.errors import FoiAuditError, TooLarge
+
+# Bump when a reader's output changes, so cached extractions are read again.
+READER_VERSION = "1"
+MAX_DEPTH = 12  # mail in mail in mail ...: deeper than this is not read
+
+
+def safe_attachment_name(name: str) -> str:
+    """Only the last path component: ``../../evil.txt`` and ``C:\\x\\evil.txt`` -> ``evil.txt``."""
+    base = PureWindowsPath(PurePosixPath(name or "").name).name
+    base = "".join(c for c in base if c.isprintable() and c not in '<>:"|?*\\/')
+    return base.strip(" .") or "attachment"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def extract_file(arg: tuple[str, int]) -> dict[str, Any]:
+    """Worker entry point: ``(path, max_bytes)`` -> ``{"nodes": [...]}``."""
+    path_str, max_bytes = arg
+    path = Path(path_str)
+    data = path.read_bytes()
+    nodes: list[dict[str, Any]] = []
+    _extract(data, path.name, "", 0, max_bytes, nodes)
+    return {"nodes": nodes}
+
+
+def _extract(
+    data: bytes, name: str, rel: str, depth: int, max_bytes: int, nodes: list[dict[str, Any]]
+) -> None:
+    from foi_audit.readers import read_document
+
+    node: dict[str, Any] = {
+        "rel": rel,
+        "sha256": sha256_bytes(data),
+        "format": "",
+        "units": 0,
+        "ocr": False,
+        "blocks": [],
+        "headers": [],
+        "warnings": [],
+        "error": "",
+        "message": "",
+    }
+    nodes.append(node)
+    try:
+        if len(data) > max_bytes:
+            raise TooLarge(
+                f"{len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit: "
+                "raise --max-size if this file is genuine"
+            )
+        extraction = read_document(data, name)
+    except FoiAuditError as exc:
+        node["error"], node["message"] = type(exc).__name__, str(exc)
+        return
+    except MemoryError:
+        node["error"], node["message"] = "TooLarge", "the file needs more memory than allowed"
+        return
+    except Exception as exc:  # a library choking on a broken file: report, don't crash
+        node["error"] = "CorruptFile"
+        node["message"] = (
+            f"could not read the file ({type(exc).__name__}: {exc}); ask the trust for a fresh copy"
+        )
+        return
+    node.update(
+        format=extraction.format,
+        units=extraction.units,
+        ocr=extraction.ocr,
+        blocks=[[b.text, b.locator, str(b.role)] for b in extraction.blocks],
+        headers=[list(h) for h in extraction.headers],
+        warnings=list(extraction.warnings),
+    )
+    if not extraction.text.strip() and not extraction.attachments:
+        node["error"], node["message"] = "EmptyFile", "no text found in the file: check it by hand"
+    seen: dict[str, int] = {}
+    for attachment in extraction.attachments:
+        att_name = safe_attachment_name(attachment.name)
+        seen[att_name] = seen.get(att_name, 0) + 1
+        if seen[att_name] > 1:
+            att_name = f"{att_name} ({seen[att_name]})"
+        child_rel = f"{rel} > {att_name}" if rel else att_name
+        if depth + 1 > MAX_DEPTH:
+            nodes.append(
+                {
+                    "rel": child_rel,
+                    "sha256": sha256_bytes(attachment.data),
+                    "format": "",
+                    "units": 0,
+                    "ocr": False,
+                    "blocks": [],
+                    "headers": [],
+                    "warnings": [],
+                    "error": "TooLarge",
+                    "message": f"nested more than {MAX_DEPTH} levels deep; not read",
+                }
+            )
+            continue
+        _extract(attachment.data, att_name, child_rel, depth + 1, max_bytes, nodes)

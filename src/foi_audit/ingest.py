@@ -1,0 +1,316 @@
+"""Ingest: read every raw file, match it to its trust, code each trust, write the outputs.
+
+The CLI's ``ingest`` command is one call to :func:`ingest`. Per-file problems become rows in
+``documents.csv``; only problems with the run itself (no raw folder) raise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from foi_audit import store
+from foi_audit.errors import InputError
+from foi_audit.extract import READER_VERSION, extract_file, sha256_bytes
+from foi_audit.model import Block, BlockRole, Document, FileStatus, Match
+from foi_audit.store import Layout
+from foi_audit.workers import Limits, run_tasks
+
+ProgressFn = Callable[[int, int, str], None]  # (done, total, current file)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    jobs: int = os.cpu_count() or 1
+    timeout: float = 120.0  # seconds per file
+    memory_mb: int = 2048  # per worker
+    max_bytes: int = 200_000_000
+    exclude: tuple[str, ...] = ()
+    codebook: Path | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    documents: tuple[Document, ...]
+    files: int  # top-level files seen
+    read_from_cache: int
+    trusts: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.documents if d.status is FileStatus.ERROR)
+
+    @property
+    def unmatched(self) -> int:
+        return sum(1 for d in self.documents if d.status is FileStatus.UNMATCHED)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file was read, 1 when some were not."""
+        return 1 if self.errors else 0
+
+
+def ingest(
+    layout: Layout, options: IngestOptions = IngestOptions(), progress: ProgressFn | None = None
+) -> IngestResult:
+    from foi_audit.register import load_register
+
+    register = load_register()
+    files = list(store.iter_raw_files(layout.raw, options.exclude))
+    pins = load_mapping(layout.mapping_csv, {t.code for t in register.trusts})
+    extractions, from_cache = _extract_all(layout, files, options, progress)
+
+    documents: list[Document] = []
+    first_by_sha: dict[str, Document] = {}
+    for path in files:
+        rel = path.relative_to(layout.raw).as_posix()
+        group = _documents_from_nodes(rel, extractions[rel])
+        top = group[0]
+        original = first_by_sha.get(top.sha256) if top.sha256 else None
+        if original is not None:
+            documents.append(
+                replace(
+                    top,
+                    status=FileStatus.DUPLICATE,
+                    blocks=(),
+                    match=original.match,
+                    duplicate_of=original.path,
+                    message=f"same content as {original.path}; read once",
+                )
+            )
+            continue
+        group = _match_group(group, register, pins)
+        first_by_sha.setdefault(group[0].sha256, group[0])
+        documents.extend(group)
+
+    _write_text(layout, documents)
+    store.write_csv(
+        layout.documents_csv,
+        store.DOCUMENTS_COLUMNS,
+        (document_row(d, register) for d in documents),
+    )
+    trusts = _code(layout, documents, register, options)
+    store.cache_prune(
+        layout,
+        {
+            _cache_key(n["sha256"])
+            for rel in extractions
+            for n in extractions[rel]["nodes"][:1]
+            if n["sha256"]
+        },
+    )
+    return IngestResult(
+        documents=tuple(documents), files=len(files), read_from_cache=from_cache, trusts=trusts
+    )
+
+
+def _cache_key(sha: str) -> str:
+    return f"{sha}-v{READER_VERSION}"
+
+
+def _extract_all(
+    layout: Layout, files: Sequence[Path], options: IngestOptions, progress: ProgressFn | None
+) -> tuple[dict[str, dict[str, Any]], int]:
+    """Extractions keyed by relative path: from the cache when the content is unchanged."""
+    results: dict[str, dict[str, Any]] = {}
+    todo: list[tuple[str, tuple[str, int]]] = []
+    total = len(files)
+    done = 0
+    for path in files:
+        rel = path.relative_to(layout.raw).as_posix()
+        try:
+            if path.is_symlink() and not path.resolve().is_relative_to(layout.raw.resolve()):
+                raise InputError("a link to a file outside the raw folder: copy the file in")
+            size = path.stat().st_size
+            if size > options.max_bytes:
+                raise InputError(
+                    f"{size / 1e6:.1f} MB is over the {options.max_bytes / 1e6:.0f}"
+                    " MB limit: raise --max-size if this file is genuine"
+                )
+            sha = sha256_bytes(path.read_bytes())
+        except (OSError, InputError) as exc:
+            message = str(exc) if isinstance(exc, InputError) else f"cannot open: {exc.strerror}"
+            results[rel] = {"nodes": [_error_node("", message)]}
+            done += 1
+            continue
+        cached = store.cache_get(layout, _cache_key(sha))
+        if cached is not None:
+            results[rel] = cached
+            done += 1
+            if progress:
+                progress(done, total, rel)
+        else:
+            todo.append((rel, (str(path), options.max_bytes)))
+    from_cache = done
+    by_rel = dict(todo)
+    limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
+    for rel, result in run_tasks(extract_file, todo, options.jobs, limits):
+        if "nodes" not in result:  # the worker itself failed: timeout, crash
+            node = _error_node(sha256_bytes(Path(by_rel[rel][0]).read_bytes()), result["message"])
+            node["error"] = result.get("error", "ReadError")
+            result = {"nodes": [node]}
+        elif not result["nodes"][0]["error"] or result["nodes"][0]["error"] != "NeedsOcr":
+            # NeedsOcr is not cached: installing tesseract should make the next run read it.
+            store.cache_put(layout, _cache_key(result["nodes"][0]["sha256"]), result)
+        results[rel] = result
+        done += 1
+        if progress:
+            progress(done, total, rel)
+    return results, from_cache
+
+
+def _error_node(sha: str, message: str) -> dict[str, Any]:
+    return {
+        "rel": "",
+        "sha256": sha,
+        "format": "",
+        "units": 0,
+        "ocr": False,
+        "blocks": [],
+        "headers": [],
+        "warnings": [],
+        "error": "ReadError",
+        "message": message,
+    }
+
+
+def _documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document]:
+    documents = []
+    for node in extraction["nodes"]:
+        path = f"{rel} > {node['rel']}" if node["rel"] else rel
+        parent = path.rsplit(" > ", 1)[0] if node["rel"] else ""
+        blocks = tuple(Block(text, loc, BlockRole(role)) for text, loc, role in node["blocks"])
+        message = node["message"] or "; ".join(node["warnings"])
+        documents.append(
+            Document(
+                path=path,
+                sha256=node["sha256"],
+                format=node["format"],
+                units=node["units"],
+                chars=sum(len(b.text) for b in blocks),
+                ocr=node["ocr"],
+                status=FileStatus.ERROR if node["error"] else FileStatus.OK,
+                message=message,
+                blocks=blocks,
+                headers=tuple((k, v) for k, v in node["headers"]),
+                parent=parent,
+            )
+        )
+    return documents
+
+
+def _match_group(group: list[Document], register: Any, pins: dict[str, str]) -> list[Document]:
+    """One trust for a file and all its attachments (a covering email and its attachment)."""
+    from foi_audit.matching import match_group
+
+    top = group[0]
+    pinned = pins.get(top.path) or pins.get(top.sha256)
+    if pinned:
+        match = Match(pinned, "mapping", 100.0, "pinned in mapping.csv")
+    else:
+        match = match_group(group, register)
+    matched = []
+    for document in group:
+        status = document.status
+        message = document.message
+        if status is FileStatus.OK and not match.trust_code:
+            status = FileStatus.UNMATCHED
+            message = "; ".join(m for m in (match.message, message) if m)
+        matched.append(replace(document, match=match, status=status, message=message))
+    return matched
+
+
+def load_mapping(path: Path, known_codes: set[str]) -> dict[str, str]:
+    """``data/mapping.csv`` (path or sha256 -> trust_code): hand-made pins that beat matching."""
+    if not path.exists():
+        return {}
+    pins: dict[str, str] = {}
+    for number, row in enumerate(store.read_csv(path), start=2):
+        key = (row.get("path") or "").strip() or (row.get("sha256") or "").strip()
+        code = (row.get("trust_code") or "").strip().upper()
+        if not key or not code:
+            raise InputError(f"{path} line {number}: needs a path (or sha256) and a trust_code")
+        if code not in known_codes:
+            raise InputError(
+                f"{path} line {number}: {code} is not an ODS code in the register; "
+                "see `foi-audit register --search NAME`"
+            )
+        pins[key] = code
+    return pins
+
+
+def document_row(document: Document, register: Any) -> dict[str, Any]:
+    trust = register.get(document.match.trust_code) if document.match.trust_code else None
+    has_text = document.status in {FileStatus.OK, FileStatus.UNMATCHED} and document.blocks
+    return {
+        "path": document.path,
+        "sha256": document.sha256,
+        "format": document.format,
+        "pages": document.units,
+        "chars": document.chars,
+        "ocr": document.ocr,
+        "trust_code": document.match.trust_code,
+        "match_method": document.match.method,
+        "match_score": round(document.match.score, 1),
+        "status": str(document.status),
+        "message": document.message,
+        "trust_name": trust.name if trust else "",
+        "parent": document.parent,
+        "text_file": f"text/{store.text_id(document.path, document.sha256)}.txt"
+        if has_text
+        else "",
+    }
+
+
+def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
+    """Extracted text for people (.txt) and later stages (.json), one pair per document."""
+    import json
+
+    wanted = set()
+    for document in documents:
+        if not document.blocks:
+            continue
+        name = store.text_id(document.path, document.sha256)
+        wanted.update({f"{name}.txt", f"{name}.json"})
+        lines = [f"# {document.path}", f"# sha256 {document.sha256}", ""]
+        for block in document.blocks:
+            lines.append(
+                f"[{block.locator}]" + (f" ({block.role})" if block.role != "body" else "")
+            )
+            lines.append(block.text)
+            lines.append("")
+        txt = layout.text_dir / f"{name}.txt"
+        content = "\n".join(lines)
+        if not txt.exists() or txt.read_text(encoding="utf-8") != content:
+            store.atomic_write_text(txt, content)
+            store.atomic_write_text(
+                layout.text_dir / f"{name}.json",
+                json.dumps(
+                    {
+                        "path": document.path,
+                        "sha256": document.sha256,
+                        "blocks": [[b.text, b.locator, str(b.role)] for b in document.blocks],
+                    },
+                    ensure_ascii=False,
+                    indent=1,
+                ),
+            )
+    if layout.text_dir.exists():
+        for old in layout.text_dir.iterdir():
+            if old.name not in wanted:
+                old.unlink(missing_ok=True)
+
+
+def _code(
+    layout: Layout, documents: Sequence[Document], register: Any, options: IngestOptions
+) -> int:
+    """Code every matched trust and write codes.csv and trusts.csv; returns the trust count."""
+    from foi_audit.coding import code_documents, load_codebook
+    from foi_audit.dataset import write_coded
+
+    codebook = load_codebook(options.codebook)
+    coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook)
+    return write_coded(layout, coded, register, codebook)

@@ -1,0 +1,228 @@
+"""The only module that knows the on-disk layout.
+
+``data/`` (the *data folder*) holds what people made and what the tool wrote::
+
+    data/raw/                 replies as the trusts sent them (never modified)
+    data/raw/asked.csv        who was asked and when (optional, made by people)
+    data/mapping.csv          hand-made pins: file -> trust (survive re-ingest)
+    data/overrides.csv        human review decisions (survive re-ingest)
+    data/processed/           everything the tool writes (safe to delete and rebuild)
+        documents.csv         one row per input file and attachment
+        codes.csv             long coded values with evidence
+        trusts.csv            one row per trust
+        text/<id>.txt         extracted text with locators, for people
+        text/<id>.json        the same blocks, for later stages
+        cache/<sha256>.json   reader output keyed by content hash (re-ingest reads only changes)
+
+Every file the tool writes goes through :func:`atomic_write_bytes`, so a run killed at any
+moment leaves the previous version complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from foi_audit.errors import StoreError
+
+DOCUMENTS_COLUMNS = (
+    "path", "sha256", "format", "pages", "chars", "ocr", "trust_code", "match_method",
+    "match_score", "status", "message", "trust_name", "parent", "text_file",
+)  # fmt: skip
+CODES_COLUMNS = (
+    "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
+    "needs_review",
+)  # fmt: skip
+
+# Cells starting with these are run as formulas by spreadsheet programs (CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """Prefix a quote so a spreadsheet shows text instead of running a formula.
+
+    Plain negative numbers are left alone: they are data, not formulas.
+    """
+    if value and value.startswith(_FORMULA_PREFIXES):
+        if value.startswith("-") and _is_number(value):
+            return value
+        return "'" + value
+    return value
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, fsync, then rename over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
+    """Render rows as CSV (LF line ends, UTF-8), neutralising formula-like cells."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
+    )
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: neutralise_cell(_cell(row.get(k, ""))) for k in columns})
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    atomic_write_text(path, csv_text(columns, rows))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Read a CSV written by people or by us; a clear error when it is missing."""
+    if not path.exists():
+        raise StoreError(f"{path} does not exist: run `foi-audit ingest` first")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            return [dict(row) for row in csv.DictReader(handle)]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise StoreError(f"{path} is not a readable UTF-8 CSV ({exc}); fix or delete it") from exc
+
+
+def unneutralise_cell(value: str) -> str:
+    """Undo :func:`neutralise_cell` when reading our own CSVs back."""
+    if value.startswith("'") and value[1:2] in _FORMULA_PREFIXES:
+        return value[1:]
+    return value
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paths of one project's data folder."""
+
+    raw: Path
+    processed: Path
+
+    @classmethod
+    def from_dirs(cls, raw: Path | None = None, processed: Path | None = None) -> Layout:
+        raw = raw or Path("data/raw")
+        processed = processed or (raw.parent / "processed")
+        return cls(raw=raw, processed=processed)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.processed.parent
+
+    @property
+    def mapping_csv(self) -> Path:
+        return self.data_dir / "mapping.csv"
+
+    @property
+    def overrides_csv(self) -> Path:
+        return self.data_dir / "overrides.csv"
+
+    @property
+    def asked_csv(self) -> Path:
+        return self.raw / "asked.csv"
+
+    @property
+    def documents_csv(self) -> Path:
+        return self.processed / "documents.csv"
+
+    @property
+    def codes_csv(self) -> Path:
+        return self.processed / "codes.csv"
+
+    @property
+    def trusts_csv(self) -> Path:
+        return self.processed / "trusts.csv"
+
+    @property
+    def text_dir(self) -> Path:
+        return self.processed / "text"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.processed / "cache"
+
+
+def text_id(path: str, sha256: str) -> str:
+    """A stable, filesystem-safe name for a document's text files."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in path.split(" > ")[-1])
+    return f"{sha256[:12]}-{safe[:60]}"
+
+
+# ---------------------------------------------------------------- reader cache
+
+
+def cache_get(layout: Layout, key: str) -> Any | None:
+    path = layout.cache_dir / f"{key}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # a missing or damaged cache entry just means "read again"
+
+
+def cache_put(layout: Layout, key: str, value: Any) -> None:
+    atomic_write_text(layout.cache_dir / f"{key}.json", json.dumps(value, ensure_ascii=False))
+
+
+def cache_prune(layout: Layout, keep: set[str]) -> int:
+    """Delete cache entries no current file needs; returns how many went."""
+    removed = 0
+    if layout.cache_dir.exists():
+        for entry in layout.cache_dir.glob("*.json"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def iter_raw_files(raw: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """Every reply file under ``raw`` in a stable order, skipping our own and system files."""
+    from fnmatch import fnmatch
+
+    if not raw.is_dir():
+        raise StoreError(f"{raw} is not a folder: put the replies in it or pass RAW_DIR")
+    for path in sorted(p for p in raw.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = path.relative_to(raw).as_posix()
+        name = path.name
+        if any(part.startswith(".") for part in path.relative_to(raw).parts):
+            continue  # hidden files and folders (.DS_Store, .git)
+        if name.startswith("~$") or name in {"Thumbs.db", "desktop.ini"}:
+            continue  # Office lock files and Windows litter
+        if rel == "asked.csv" or any(fnmatch(rel, pat) or fnmatch(name, pat) for pat in exclude):
+            continue
+        yield path

@@ -1,0 +1,138 @@
+"""Run reader tasks in worker processes that can be stopped.
+
+A reader that hangs or balloons (a zip bomb, a pathological PDF) must cost one file, not the
+batch: each worker has an address-space limit, and a task that runs past its time limit gets
+its worker killed and replaced. Results come back as plain dicts (picklable).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+Task = tuple[str, Any]  # (task id, argument)
+TaskFn = Callable[[Any], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = 120.0
+    memory_mb: int = 2048
+
+
+def _worker_main(conn: Connection, fn: TaskFn, memory_mb: int) -> None:
+    # Tesseract's OpenMP threads make it several times slower on small machines.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform: the time limit still applies
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        task_id, arg = item
+        try:
+            result = fn(arg)
+        except MemoryError:
+            result = {"error": "MemoryError", "message": "the file needs more memory than allowed"}
+        except BaseException as exc:  # a reader bug must not kill the batch
+            result = {"error": type(exc).__name__, "message": str(exc) or type(exc).__name__}
+        try:
+            conn.send((task_id, result))
+        except (OSError, ValueError):
+            return
+
+
+class _Worker:
+    def __init__(self, ctx: Any, fn: TaskFn, memory_mb: int) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, fn, memory_mb), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def give(self, task: Task) -> None:
+        self.task = task
+        self.started = time.monotonic()
+        self.conn.send(task)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+def run_tasks(
+    fn: TaskFn, tasks: Iterable[Task], jobs: int, limits: Limits
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(task id, result)`` as tasks finish, in any order.
+
+    A timed-out or crashed task yields ``{"error": ..., "message": ...}``.
+    """
+    pending = list(tasks)
+    pending.reverse()
+    if not pending:
+        return
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    workers = [_Worker(ctx, fn, limits.memory_mb) for _ in range(max(1, min(jobs, len(pending))))]
+    try:
+        for worker in workers:
+            if pending:
+                worker.give(pending.pop())
+        while any(w.task for w in workers):
+            busy = [w for w in workers if w.task]
+            now = time.monotonic()
+            deadline = min(w.started + limits.seconds for w in busy)
+            ready = wait([w.conn for w in busy], timeout=max(0.0, deadline - now))
+            for index, worker in enumerate(workers):
+                if worker.task is None:
+                    continue
+                result: dict[str, Any] | None = None
+                if worker.conn in ready:
+                    try:
+                        task_id, result = worker.conn.recv()
+                    except (EOFError, OSError):
+                        result = {
+                            "error": "ReaderCrashed",
+                            "message": "the reader crashed on this file (out of memory?)",
+                        }
+                elif time.monotonic() - worker.started >= limits.seconds:
+                    result = {
+                        "error": "ReaderTimeout",
+                        "message": f"reading took longer than {limits.seconds:g} s; "
+                        "stopped (raise --timeout to allow more)",
+                    }
+                if result is None:
+                    continue
+                finished = worker.task
+                worker.task = None
+                if "error" in result and result["error"] in {"ReaderTimeout", "ReaderCrashed"}:
+                    worker.kill()
+                    worker = workers[index] = _Worker(ctx, fn, limits.memory_mb)
+                elif not worker.process.is_alive():
+                    worker = workers[index] = _Worker(ctx, fn, limits.memory_mb)
+                yield finished[0], result
+                if pending:
+                    worker.give(pending.pop())
+    finally:
+        for worker in workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        for worker in workers:
+            worker.process.join(timeout=1)
+            if worker.process.is_alive():
+                worker.kill()

@@ -307,10 +307,14 @@ def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
 def _code(
     layout: Layout, documents: Sequence[Document], register: Any, options: IngestOptions
 ) -> int:
-    """Code every matched trust and write codes.csv and trusts.csv; returns the trust count."""
+    """Code every matched trust, add asked-but-silent trusts, write codes.csv and trusts.csv."""
+    from foi_audit.asked import load_asked
     from foi_audit.coding import code_documents, load_codebook
-    from foi_audit.dataset import write_coded
+    from foi_audit.dataset import no_reply_codes, refresh_trusts, write_codes
 
     codebook = load_codebook(options.codebook)
     coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook)
-    return write_coded(layout, coded, register, codebook)
+    asked = load_asked(layout.asked_csv) or []
+    coded += no_reply_codes((a.trust_code for a in asked), {c.trust_code for c in coded}, codebook)
+    write_codes(layout, coded, codebook)
+    return refresh_trusts(layout, register, codebook)

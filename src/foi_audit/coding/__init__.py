@@ -1,40 +1,26 @@
 """Coding: codebook -> coded values with evidence, per trust.
 
-PLACEHOLDER until the coding issue lands: ``code_documents`` returns no values.
+``code_documents`` is what ingest calls; the engine lives in ``coding.engine``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
+from foi_audit.coding.codebook import Codebook, Field, load_codebook
 from foi_audit.model import CodedValue, Document
 
-
-@dataclass(frozen=True)
-class Codebook:
-    field_names: tuple[str, ...]
-
-
-def load_codebook(path: Path | None = None) -> Codebook:
-    return Codebook(
-        field_names=(
-            "response_status",
-            "exemptions",
-            "policy",
-            "abt_provided",
-            "abt_delivery",
-            "abt_provider",
-            "abt_mandatory",
-            "abt_sh_module",
-            "abt_planned",
-            "dasv_lead",
-            "dasv_lead_name",
-            "dasv_lead_role",
-        )
-    )
+__all__ = ["Codebook", "Field", "code_documents", "load_codebook"]
 
 
 def code_documents(documents: Sequence[Document], codebook: Codebook) -> list[CodedValue]:
-    return []
+    """Every field for every trust that has documents (documents must be matched, status ok).
+
+    PLACEHOLDER until the coding engine lands: every field blank, flagged for review.
+    """
+    trusts = sorted({d.match.trust_code for d in documents if d.match.trust_code})
+    return [
+        CodedValue(code, f.name, "", rule="not_coded", needs_review=True)
+        for code in trusts
+        for f in codebook.fields
+    ]

@@ -129,12 +129,18 @@ def ingest(
     with _library_errors(), progress:
         result = run_ingest(layout, options, progress=update)
     console = _stderr()
-    ok = sum(1 for d in result.documents if d.status == "ok")
+    if result.unchanged:
+        console.print("Nothing changed since the last run; its outputs stand.", soft_wrap=True)
+    count = {
+        status: sum(1 for d in result.documents if d.status == status)
+        for status in ("ok", "duplicate", "unmatched", "error")
+    }
     console.print(
-        f"{result.files} files ({len(result.documents)} with attachments): {ok} ok, "
-        f"{sum(1 for d in result.documents if d.status == 'duplicate')} duplicate, "
-        f"{result.unmatched} unmatched, {result.errors} not read; "
-        f"{result.read_from_cache} unchanged files taken from the cache; {result.trusts} trusts coded."
+        f"{result.files} files, {len(result.documents)} documents with attachments: "
+        f"{count['ok']} ok, {count['duplicate']} duplicate, {count['unmatched']} unmatched, "
+        f"{count['error']} not read; {result.read_from_cache} unchanged files not read again; "
+        f"{result.trusts} trusts coded.",
+        soft_wrap=True,
     )
     for document in result.documents:
         if document.status in {"error", "unmatched"}:
@@ -142,7 +148,9 @@ def ingest(
                 f"  [yellow]{document.status}[/]: {document.path}: {document.message}",
                 soft_wrap=True,
             )
-    console.print(f"Wrote {layout.documents_csv}, {layout.codes_csv}, {layout.trusts_csv}")
+    console.print(
+        f"Wrote {layout.documents_csv}, {layout.codes_csv}, {layout.trusts_csv}", soft_wrap=True
+    )
     raise typer.Exit(result.exit_code)
 
 

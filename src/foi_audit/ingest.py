@@ -38,6 +38,7 @@ class IngestResult:
     files: int  # top-level files seen
     read_from_cache: int
     trusts: int
+    unchanged: bool = False  # nothing changed since the last run: its outputs stand
 
     @property
     def errors(self) -> int:
@@ -56,17 +57,39 @@ class IngestResult:
 def ingest(
     layout: Layout, options: IngestOptions = IngestOptions(), progress: ProgressFn | None = None
 ) -> IngestResult:
+    """Read, match and code every file under ``layout.raw``; write the outputs atomically."""
+    files = list(store.iter_raw_files(layout.raw, options.exclude))  # fails early on a bad folder
+    with store.run_lock(layout):
+        return _ingest(layout, options, files, progress)
+
+
+def _ingest(
+    layout: Layout, options: IngestOptions, files: list[Path], progress: ProgressFn | None
+) -> IngestResult:
+    rels = [path.relative_to(layout.raw).as_posix() for path in files]
+    stats = {rel: _stat(path) for rel, path in zip(rels, files, strict=True)}
+    signature = _run_signature(layout, options)
+    manifest = store.read_manifest(layout)
+    if _unchanged(layout, manifest, stats, signature):
+        # Nothing an output depends on has changed: report the previous run.
+        if progress:
+            progress(len(files), len(files), "")
+        return _previous_result(layout, len(files))
+    known_sha = {
+        rel: entry[2]
+        for rel, entry in (manifest or {}).get("files", {}).items()
+        if rel in stats and stats[rel] is not None and list(stats[rel] or ()) == entry[:2]
+    }
+
     from foi_audit.register import load_register
 
     register = load_register()
-    files = list(store.iter_raw_files(layout.raw, options.exclude))
     pins = load_mapping(layout.mapping_csv, {t.code for t in register.trusts})
-    extractions, from_cache = _extract_all(layout, files, options, progress)
+    extractions, from_cache = _extract_all(layout, files, options, known_sha, progress)
 
     documents: list[Document] = []
     first_by_sha: dict[str, Document] = {}
-    for path in files:
-        rel = path.relative_to(layout.raw).as_posix()
+    for rel in rels:
         group = _documents_from_nodes(rel, extractions[rel])
         top = group[0]
         original = first_by_sha.get(top.sha256) if top.sha256 else None
@@ -93,17 +116,102 @@ def ingest(
         (document_row(d, register) for d in documents),
     )
     trusts = _code(layout, documents, register, options)
-    store.cache_prune(
+    top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
+    store.cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha})
+    store.write_manifest(
         layout,
         {
-            _cache_key(n["sha256"])
-            for rel in extractions
-            for n in extractions[rel]["nodes"][:1]
-            if n["sha256"]
+            "signature": signature,
+            "files": {
+                rel: [*stat, top_shas[rel]]
+                for rel in rels
+                if (stat := stats[rel]) is not None and top_shas[rel]
+            },
+            "outputs": store.output_stats(layout),
+            "trusts": trusts,
         },
     )
     return IngestResult(
-        documents=tuple(documents), files=len(files), read_from_cache=from_cache, trusts=trusts
+        documents=tuple(documents),
+        files=len(files),
+        read_from_cache=from_cache,
+        trusts=trusts,
+    )
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
+
+
+def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
+    """Everything besides the raw files that the outputs depend on."""
+    from foi_audit import __version__
+    from foi_audit.coding.codebook import default_codebook_path
+
+    def sig(path: Path | None) -> list[int] | None:
+        found = _stat(path) if path else None
+        return list(found) if found else None
+
+    return {
+        "version": __version__,
+        "readers": READER_VERSION,
+        "codebook": str(options.codebook or ""),
+        "inputs": {
+            "codebook": sig(options.codebook or default_codebook_path()),
+            "mapping": sig(layout.mapping_csv),
+            "asked": sig(layout.asked_csv),
+            "overrides": sig(layout.overrides_csv),
+        },
+        "exclude": list(options.exclude),
+        "max_bytes": options.max_bytes,
+    }
+
+
+def _unchanged(
+    layout: Layout,
+    manifest: dict[str, Any] | None,
+    stats: dict[str, tuple[int, int] | None],
+    signature: dict[str, Any],
+) -> bool:
+    if not manifest or manifest.get("signature") != signature:
+        return False
+    previous = manifest.get("files", {})
+    if set(previous) != set(stats):
+        return False
+    if any(stats[rel] is None or list(stats[rel] or ()) != previous[rel][:2] for rel in stats):
+        return False
+    return bool(manifest.get("outputs")) and manifest.get("outputs") == store.output_stats(layout)
+
+
+def _previous_result(layout: Layout, files: int) -> IngestResult:
+    """The last run's documents as documents.csv records them (no text: nothing was re-read)."""
+    documents = []
+    for row in store.read_csv(layout.documents_csv):
+        documents.append(
+            Document(
+                path=row["path"],
+                sha256=row["sha256"],
+                format=row["format"],
+                units=int(row["pages"] or 0),
+                chars=int(row["chars"] or 0),
+                ocr=row["ocr"] == "true",
+                status=FileStatus(row["status"]),
+                message=store.unneutralise_cell(row["message"]),
+                match=Match(row["trust_code"], row["match_method"], float(row["match_score"] or 0)),
+                parent=row["parent"],
+            )
+        )
+    trusts = len(store.read_csv(layout.trusts_csv))
+    return IngestResult(
+        documents=tuple(documents),
+        files=files,
+        read_from_cache=files,
+        trusts=trusts,
+        unchanged=True,
     )
 
 
@@ -112,7 +220,11 @@ def _cache_key(sha: str) -> str:
 
 
 def _extract_all(
-    layout: Layout, files: Sequence[Path], options: IngestOptions, progress: ProgressFn | None
+    layout: Layout,
+    files: Sequence[Path],
+    options: IngestOptions,
+    known_sha: dict[str, str],
+    progress: ProgressFn | None,
 ) -> tuple[dict[str, dict[str, Any]], int]:
     """Extractions keyed by relative path: from the cache when the content is unchanged."""
     results: dict[str, dict[str, Any]] = {}
@@ -130,7 +242,7 @@ def _extract_all(
                     f"{size / 1e6:.1f} MB is over the {options.max_bytes / 1e6:.0f}"
                     " MB limit: raise --max-size if this file is genuine"
                 )
-            sha = sha256_bytes(path.read_bytes())
+            sha = known_sha.get(rel) or sha256_bytes(path.read_bytes())
         except (OSError, InputError) as exc:
             message = str(exc) if isinstance(exc, InputError) else f"cannot open: {exc.strerror}"
             results[rel] = {"nodes": [_error_node("", message)]}

@@ -26,6 +26,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -182,6 +183,54 @@ def text_id(path: str, sha256: str) -> str:
     """A stable, filesystem-safe name for a document's text files."""
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in path.split(" > ")[-1])
     return f"{sha256[:12]}-{safe[:60]}"
+
+
+# ---------------------------------------------------------------- one run at a time
+
+
+@contextmanager
+def run_lock(layout: Layout) -> Iterator[None]:
+    """Hold an exclusive lock on processed/ for a run; clear what a killed run left behind."""
+    import fcntl
+
+    layout.processed.mkdir(parents=True, exist_ok=True)
+    with (layout.processed / ".lock").open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                f"another foi-audit run is using {layout.processed}: wait for it to finish"
+            ) from None
+        for stale in layout.processed.rglob(".*.tmp"):
+            stale.unlink(missing_ok=True)  # half-written files of a killed run
+        yield
+
+
+# ---------------------------------------------------------------- run manifest
+
+
+def read_manifest(layout: Layout) -> dict[str, Any] | None:
+    """What the last complete ingest saw (file sizes, times, hashes) and wrote."""
+    try:
+        data = json.loads((layout.processed / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_manifest(layout: Layout, manifest: dict[str, Any]) -> None:
+    """Written last: a run killed before this point is simply redone next time."""
+    atomic_write_text(layout.processed / "manifest.json", json.dumps(manifest, sort_keys=True))
+
+
+def output_stats(layout: Layout) -> dict[str, list[int]]:
+    """Size and modification time of every table in processed/, to notice edits or deletions."""
+    found: dict[str, list[int]] = {}
+    if layout.processed.is_dir():
+        for path in sorted(layout.processed.glob("*.csv")):
+            info = path.stat()
+            found[path.name] = [info.st_size, info.st_mtime_ns]
+    return found
 
 
 # ---------------------------------------------------------------- reader cache

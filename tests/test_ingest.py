@@ -1,0 +1,136 @@
+"""The ingest pipeline end to end on small text fixtures (readers are tested on their own)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from foi_audit.errors import InputError
+from foi_audit.ingest import IngestOptions, ingest
+from foi_audit.store import Layout
+
+OPTIONS = IngestOptions(jobs=2, timeout=30)
+
+
+def _write(raw: Path, files: dict[str, bytes | str]) -> None:
+    for name, content in files.items():
+        path = raw / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode()
+        path.write_bytes(content)
+
+
+def _rows(layout: Layout) -> dict[str, dict[str, str]]:
+    with layout.documents_csv.open() as handle:
+        return {row["path"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture
+def layout(project: Path) -> Layout:
+    _write(
+        project / "raw",
+        {
+            "RA9 reply.txt": "Torbay and South Devon NHS Foundation Trust\n\nThe Trust has a policy.",
+            "copies/RA9 reply copy.txt": "Torbay and South Devon NHS Foundation Trust\n\nThe Trust has a policy.",
+            "empty.pdf": b"",
+            "program.pdf": b"MZ\x90\x00\x03\x00\x00\x00",
+            "letter.txt": "Dear requester,\n\nNo trust named here.",
+        },
+    )
+    return Layout.from_dirs(project / "raw")
+
+
+def test_one_row_per_file_with_status_and_message(layout: Layout) -> None:
+    result = ingest(layout, OPTIONS)
+    rows = _rows(layout)
+    assert sorted(rows) == [
+        "RA9 reply.txt",
+        "copies/RA9 reply copy.txt",
+        "empty.pdf",
+        "letter.txt",
+        "program.pdf",
+    ]
+    assert rows["RA9 reply.txt"]["status"] == "ok"
+    assert rows["RA9 reply.txt"]["trust_code"] == "RA9"
+    assert rows["RA9 reply.txt"]["format"] == "txt"
+    assert rows["copies/RA9 reply copy.txt"]["status"] == "duplicate"
+    assert "same content as" in rows["copies/RA9 reply copy.txt"]["message"]
+    assert rows["copies/RA9 reply copy.txt"]["trust_code"] == "RA9"
+    assert rows["empty.pdf"]["status"] == "error"
+    assert "empty" in rows["empty.pdf"]["message"]
+    assert rows["program.pdf"]["status"] == "error"
+    assert "program" in rows["program.pdf"]["message"]
+    assert rows["letter.txt"]["status"] == "unmatched"
+    assert "mapping.csv" in rows["letter.txt"]["message"]
+    assert result.exit_code == 1  # some files were not read
+    assert list(csv.reader(layout.documents_csv.open()))[0][:11] == [
+        "path", "sha256", "format", "pages", "chars", "ocr", "trust_code",
+        "match_method", "match_score", "status", "message",
+    ]  # fmt: skip
+
+
+def test_text_kept_with_locators(layout: Layout) -> None:
+    ingest(layout, OPTIONS)
+    text_file = _rows(layout)["RA9 reply.txt"]["text_file"]
+    text = (layout.processed / text_file).read_text()
+    assert "[paragraph 2]" in text and "The Trust has a policy." in text
+    assert (layout.processed / text_file).with_suffix(".json").exists()
+
+
+def test_exit_code_zero_when_every_file_read(project: Path) -> None:
+    _write(project / "raw", {"RA9.txt": "Torbay and South Devon NHS Foundation Trust"})
+    assert ingest(Layout.from_dirs(project / "raw"), OPTIONS).exit_code == 0
+
+
+def test_mapping_pins_a_file_and_survives_reingest(layout: Layout) -> None:
+    layout.mapping_csv.write_text("path,trust_code\nletter.txt,RAL\n")
+    ingest(layout, OPTIONS)
+    row = _rows(layout)["letter.txt"]
+    assert (row["trust_code"], row["match_method"], row["status"]) == ("RAL", "mapping", "ok")
+    (layout.raw / "new.txt").write_text("another file")
+    ingest(layout, OPTIONS)
+    assert _rows(layout)["letter.txt"]["trust_code"] == "RAL"
+    assert layout.mapping_csv.read_text() == "path,trust_code\nletter.txt,RAL\n"
+
+
+def test_mapping_with_unknown_code_is_a_clear_error(layout: Layout) -> None:
+    layout.mapping_csv.write_text("path,trust_code\nletter.txt,ZZZ\n")
+    with pytest.raises(InputError, match="line 2: ZZZ is not an ODS code"):
+        ingest(layout, OPTIONS)
+
+
+def test_reingest_reads_only_new_or_changed_files(layout: Layout) -> None:
+    first = ingest(layout, OPTIONS)
+    assert first.read_from_cache == 0
+    second = ingest(layout, OPTIONS)
+    assert second.unchanged and second.read_from_cache == 5
+    assert [d.path for d in second.documents] == [d.path for d in first.documents]
+    (layout.raw / "letter.txt").write_text("Changed, and longer than before.")
+    third = ingest(layout, OPTIONS)
+    assert not third.unchanged and third.read_from_cache == 4
+    assert _rows(layout)["letter.txt"]["chars"] == str(len("Changed, and longer than before."))
+
+
+def test_deleted_output_is_rebuilt(layout: Layout) -> None:
+    ingest(layout, OPTIONS)
+    layout.trusts_csv.unlink()
+    result = ingest(layout, OPTIONS)
+    assert not result.unchanged and layout.trusts_csv.exists()
+
+
+def test_raw_files_never_modified(layout: Layout) -> None:
+    before = {p: p.read_bytes() for p in layout.raw.rglob("*") if p.is_file()}
+    ingest(layout, OPTIONS)
+    assert {p: p.read_bytes() for p in layout.raw.rglob("*") if p.is_file()} == before
+
+
+def test_asked_trust_without_reply_is_waiting_response(layout: Layout) -> None:
+    (layout.raw / "asked.csv").write_text("trust_code,date_sent\nRA9,2024-11-04\nRBK,2024-11-04\n")
+    ingest(layout, OPTIONS)
+    trusts = {row["trust_code"]: row for row in csv.DictReader(layout.trusts_csv.open())}
+    assert trusts["RBK"]["response_status"] == "waiting_response"
+    assert trusts["RBK"]["policy"] == ""
+    assert "asked.csv" not in _rows(layout)  # asked.csv is ours, not a reply

@@ -93,6 +93,16 @@ def _ingest(
         group = _documents_from_nodes(rel, extractions[rel])
         top = group[0]
         original = first_by_sha.get(top.sha256) if top.sha256 else None
+        if original is not None and original.status is FileStatus.ERROR:
+            # A copy of an unreadable file is just as unreadable: keep it visible as an error.
+            documents.append(
+                replace(
+                    top,
+                    status=FileStatus.ERROR,
+                    message=f"{original.message} (same content as {original.path})",
+                )
+            )
+            continue
         if original is not None:
             documents.append(
                 replace(

@@ -1,0 +1,184 @@
+"""Scripted review sessions: keys accept, pick, blank, edit, reason, skip, quit and resume."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from foi_audit import store
+from foi_audit.coding import load_codebook
+from foi_audit.overrides import load_overrides
+from foi_audit.register import load_register
+from foi_audit.review import ReviewOptions, quote_context, run_review
+from foi_audit.store import Layout
+
+FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
+# The fixture's needs_review values, in review order (trust, then codebook field order).
+FLAGGED = [("R1F", "policy"), ("RGT", "abt_provided"), ("RGT", "abt_provider"), ("RJ1", "policy")]
+
+
+@pytest.fixture
+def layout(project: Path) -> Layout:
+    shutil.copytree(FIXTURE, project / "processed")
+    return Layout.from_dirs(project / "raw", project / "processed")
+
+
+def _keys(sequence: Iterable[str]) -> Callable[[], str]:
+    keys = iter(sequence)
+
+    def read_key() -> str:
+        try:
+            return next(keys)
+        except StopIteration:
+            raise AssertionError("the session asked for more keys than scripted") from None
+
+    return read_key
+
+
+def _lines(sequence: Iterable[str]) -> Callable[[str], str]:
+    lines = iter(sequence)
+    return lambda prompt: next(lines)
+
+
+def _session(
+    layout: Layout, keys: Iterable[str], lines: Iterable[str] = (), **options: object
+) -> tuple[object, str]:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=120, color_system=None)
+    outcome = run_review(
+        layout,
+        load_codebook(),
+        load_register(),
+        ReviewOptions(reviewer="ann", today="2024-06-01", **options),  # type: ignore[arg-type]
+        _keys(keys),
+        _lines(lines),
+        console,
+    )
+    return outcome, buffer.getvalue()
+
+
+def _decisions(layout: Layout) -> dict[tuple[str, str], tuple[str, str, str]]:
+    return {o.key: (o.value, o.reason, o.auto_value) for o in load_overrides(layout.overrides_csv)}
+
+
+def test_accept_pick_blank_edit_with_reason(layout: Layout) -> None:
+    # R1F policy: reason then pick 1 (dedicated); RGT abt_provided: Enter accepts;
+    # RGT abt_provider: edit text; RJ1 policy: blank.
+    outcome, text = _session(
+        layout, ["r", "1", "\r", "e", "b"], ["policy named on page 4", "Upstand Training Ltd"]
+    )
+    assert _decisions(layout) == {
+        ("R1F", "policy"): ("dedicated", "policy named on page 4", "general_only"),
+        ("RGT", "abt_provided"): ("yes", "accepted", "yes"),
+        ("RGT", "abt_provider"): ("Upstand Training Ltd", "corrected", "Upstand Ltd"),
+        ("RJ1", "policy"): ("", "corrected", "none"),
+    }
+    assert outcome.accepted == 1 and outcome.changed == 3  # type: ignore[attr-defined]
+    rows = {r["trust_code"]: r for r in store.read_csv(layout.trusts_csv)}
+    assert rows["R1F"]["policy"] == "dedicated"
+    assert rows["RGT"]["abt_provider"] == "Upstand Training Ltd"
+    assert rows["RJ1"]["policy"] == "" and rows["RJ1"]["needs_review"] == ""
+    assert "Isle of Wight NHS Trust" in text
+    assert "Sexual safety is covered by our Dignity at Work policy." in text
+    assert "values: free text ([e] to type, [b] blank)" in text  # not eaten as markup
+    assert "values: [1] dedicated  [2] general_only" in text
+
+
+def test_quit_midway_keeps_decisions_and_next_run_resumes(layout: Layout) -> None:
+    outcome, _ = _session(layout, ["a", "s", "q"])
+    assert list(_decisions(layout)) == [("R1F", "policy")]
+    assert outcome.quit and outcome.skipped == 1  # type: ignore[attr-defined]
+    assert layout.trusts_csv.exists()  # trusts.csv rebuilt with what was decided
+
+    # Resume: R1F policy is decided; the skipped value and the rest come up again.
+    outcome, text = _session(layout, ["a", "a", "a"])
+    assert outcome.already_decided == 1  # type: ignore[attr-defined]
+    assert outcome.queued == 3  # type: ignore[attr-defined]
+    assert set(_decisions(layout)) == set(FLAGGED)
+    assert "already decided" in text
+
+    outcome, text = _session(layout, [])
+    assert outcome.queued == 0 and "Nothing to review" in text  # type: ignore[attr-defined]
+
+
+def test_ctrl_c_keeps_what_was_done(layout: Layout) -> None:
+    def keys() -> Callable[[], str]:
+        script = iter(["2"])
+
+        def read_key() -> str:
+            for key in script:
+                return key
+            raise KeyboardInterrupt
+
+        return read_key
+
+    with pytest.raises(KeyboardInterrupt):
+        run_review(
+            layout,
+            load_codebook(),
+            load_register(),
+            ReviewOptions(reviewer="ann", today="2024-06-01"),
+            keys(),
+            _lines([]),
+            Console(file=io.StringIO()),
+        )
+    assert _decisions(layout) == {("R1F", "policy"): ("general_only", "confirmed", "general_only")}
+    rows = {r["trust_code"]: r for r in store.read_csv(layout.trusts_csv)}
+    assert "policy" not in rows["R1F"]["needs_review"]
+
+
+def test_field_trust_and_all_filters(layout: Layout) -> None:
+    outcome, _ = _session(layout, ["a", "a"], field="policy")
+    assert set(_decisions(layout)) == {("R1F", "policy"), ("RJ1", "policy")}
+
+    outcome, _ = _session(layout, ["s"] * 5, trust="rgt", include_all=True)
+    assert outcome.queued == 5 and outcome.skipped == 5  # type: ignore[attr-defined]
+
+
+def test_unknown_key_shows_help_and_invalid_edit_is_refused(layout: Layout) -> None:
+    _, text = _session(layout, ["x", "e", "e", "q"], ["sometimes", "none"], field="policy")
+    assert "[a/Enter] accept" in text
+    assert "sometimes is not allowed" in text
+    assert _decisions(layout) == {("R1F", "policy"): ("none", "corrected", "general_only")}
+
+
+def test_context_shows_the_quote_block_and_its_neighbours(layout: Layout) -> None:
+    _, text = _session(layout, ["q"], trust="RGT")
+    assert "[page 2] Q2. Active Bystander Training is offered to all staff." in text
+    assert "[page 2] Q1. The Trust has a Sexual Safety Policy" in text
+    assert "[page 2] Q3. It is voluntary" in text
+    assert "Upstand" not in text  # two blocks away: not shown for abt_provided
+
+
+def test_changed_automatic_value_is_said_and_reviewed_again(layout: Layout) -> None:
+    _session(layout, ["a"], field="policy", trust="RJ1")
+    codes = layout.codes_csv.read_text(encoding="utf-8").replace(
+        "RJ1,policy,none,", "RJ1,policy,general_only,"
+    )
+    layout.codes_csv.write_text(codes, encoding="utf-8")
+    outcome, text = _session(layout, ["a"], field="policy", trust="RJ1")
+    assert "changed from 'none' to 'general_only'" in text
+    assert outcome.queued == 1  # type: ignore[attr-defined]
+    assert _decisions(layout)[("RJ1", "policy")] == ("general_only", "accepted", "general_only")
+
+
+def test_quote_context_prefers_locator_and_falls_back() -> None:
+    blocks = [
+        ("intro", "page 1", "body"),
+        ("same text", "page 1", "body"),
+        ("same text", "page 2", "body"),
+        ("end", "page 3", "body"),
+    ]
+    found = quote_context(blocks, "Same   TEXT", "page 2", around=1)
+    assert [(b.locator, b.is_quote_block) for b in found] == [
+        ("page 1", False),
+        ("page 2", True),
+        ("page 3", False),
+    ]
+    assert quote_context(blocks, "missing", "page 3", around=0)[0].text == "end"
+    assert quote_context(blocks, "missing", "page 9") == []

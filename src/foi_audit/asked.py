@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from foi_audit import store
 from foi_audit.errors import InputError
@@ -57,3 +58,56 @@ def _iso(path: Path, number: int, column: str, value: str) -> str:
         raise InputError(
             f"{path} line {number}: {column} {value!r} is not a date like 2024-01-15"
         ) from None
+
+
+@dataclass(frozen=True)
+class AskedWritten:
+    """What :func:`write_all_open` did: rows written and where any old file was kept."""
+
+    path: Path
+    count: int
+    backup: Path | None = None
+
+
+def all_open_trusts(register: Any, date_sent: str) -> list[Asked]:
+    """One row per trust in the register open on ``date_sent`` (the register is England's)."""
+    return [Asked(trust_code=t.code, date_sent=date_sent) for t in register.open_on(date_sent)]
+
+
+def write_all_open(path: Path, date_sent: str, force: bool = False) -> AskedWritten:
+    """``foi-audit asked --all-open-trusts``: asked.csv for every trust open on that date.
+
+    asked.csv is people's data: an existing one is never overwritten silently. Without
+    ``force`` this refuses; with it, the old file is kept as a hidden, dated backup beside it
+    (hidden, so ingest does not take it for a reply).
+    """
+    from foi_audit.register import load_register
+
+    day = _typed_date(date_sent)
+    asked = all_open_trusts(load_register(), day)
+    backup = None
+    if path.exists():
+        if not force:
+            raise InputError(
+                f"{path} already exists and holds your list of requests: "
+                "edit it by hand, or pass --force to replace it (a backup is kept)"
+            )
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f".{path.name}.{stamp}.bak")
+        store.atomic_write_bytes(backup, path.read_bytes())
+    store.write_csv(
+        path,
+        ASKED_COLUMNS,
+        (
+            {"trust_code": a.trust_code, "date_sent": a.date_sent, "date_received": ""}
+            for a in asked
+        ),
+    )
+    return AskedWritten(path=path, count=len(asked), backup=backup)
+
+
+def _typed_date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InputError(f"--date {value!r} is not a date like 2024-01-15 (YYYY-MM-DD)") from None

@@ -14,7 +14,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -37,11 +37,26 @@ _LOWER = {"and", "of", "the", "for", "on", "in", "at", "upon"}
 
 
 @dataclass(frozen=True)
+class Alias:
+    """A short name people use for a trust; a weak one needs other evidence before it counts."""
+
+    code: str
+    alias: str
+    strong: bool
+
+
+@dataclass(frozen=True)
 class Register:
     trusts: tuple[Trust, ...]
+    _by_code: dict[str, Trust] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self._by_code.update((t.code, t) for t in self.trusts)
 
     def get(self, code: str) -> Trust | None:
-        return _index(self).get(code.upper())
+        return self._by_code.get(code.strip().upper())
 
     def open_on(self, day: str) -> list[Trust]:
         """Trusts open on an ISO date (opened on or before, not closed before)."""
@@ -52,24 +67,22 @@ class Register:
         ]
 
     def search(self, query: str) -> list[Trust]:
-        """Trusts whose code, name or alias contains every word of ``query``."""
-        words = query.lower().split()
+        """Trusts whose code, name or alias contains every word of ``query``.
+
+        Apostrophes and "&" are ignored, so "kings lynn" finds "King's Lynn".
+        """
+        words = _search_key(query).split()
         found = []
         for trust in self.trusts:
-            hay = " ".join((trust.code, trust.name, *trust.aliases)).lower()
+            hay = _search_key(" ".join((trust.code, trust.name, *trust.aliases)))
             if all(w in hay for w in words):
                 found.append(trust)
         return found
 
 
-_INDEXES: dict[int, dict[str, Trust]] = {}
-
-
-def _index(register: Register) -> dict[str, Trust]:
-    key = id(register)
-    if key not in _INDEXES:
-        _INDEXES[key] = {t.code: t for t in register.trusts}
-    return _INDEXES[key]
+def _search_key(text: str) -> str:
+    text = text.lower().replace("&", " and ")
+    return re.sub(r"['\u2019`]", "", text)
 
 
 def title_case(name: str) -> str:
@@ -130,28 +143,57 @@ def _data_text(name: str) -> str:
     return resources.files("foi_audit.data").joinpath(name).read_text(encoding="utf-8")
 
 
-def _corrections() -> dict[str, str]:
+def _data_rows(name: str) -> list[dict[str, str]]:
     try:
-        text = _data_text("trust_type_corrections.csv")
+        text = _data_text(name)
     except FileNotFoundError:
-        return {}
-    return {r["code"]: r["trust_type"] for r in csv.DictReader(io.StringIO(text))}
+        return []
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _corrections() -> dict[str, str]:
+    """Hand-reviewed trust types (``data/trust_type_corrections.csv``) that beat the guess."""
+    found = {}
+    for row in _data_rows("trust_type_corrections.csv"):
+        if row["trust_type"] not in TRUST_TYPES:
+            raise RegisterError(
+                f"trust_type_corrections.csv: {row['code']} has type {row['trust_type']!r}; "
+                f"use one of {', '.join(TRUST_TYPES)}"
+            )
+        found[row["code"]] = row["trust_type"]
+    return found
+
+
+def _name_corrections() -> dict[str, str]:
+    """Names as trusts write them where title-casing the ODS name gets it wrong."""
+    return {row["code"]: row["name"] for row in _data_rows("name_corrections.csv")}
+
+
+@cache
+def load_aliases() -> tuple[Alias, ...]:
+    """Short names from ``data/aliases.csv`` (code, alias, strength = strong | weak)."""
+    aliases = []
+    for row in _data_rows("aliases.csv"):
+        strength = (row.get("strength") or "strong").strip()
+        if strength not in ("strong", "weak"):
+            raise RegisterError(
+                f"aliases.csv: {row['alias']!r} has strength {strength!r}; use strong or weak"
+            )
+        aliases.append(Alias(row["code"].strip(), row["alias"].strip(), strength == "strong"))
+    return tuple(aliases)
 
 
 def _aliases() -> dict[str, tuple[str, ...]]:
-    try:
-        text = _data_text("aliases.csv")
-    except FileNotFoundError:
-        return {}
     found: dict[str, list[str]] = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        found.setdefault(row["code"], []).append(row["alias"])
+    for alias in load_aliases():
+        found.setdefault(alias.code, []).append(alias.alias)
     return {code: tuple(names) for code, names in found.items()}
 
 
 def compile_register(etr_text: str) -> list[dict[str, str]]:
     """Rows of the register from the text of an ODS ``etr.csv`` (England only)."""
     corrections = _corrections()
+    names = _name_corrections()
     rows = []
     for number, fields in enumerate(csv.reader(io.StringIO(etr_text)), start=1):
         if not fields:
@@ -165,7 +207,7 @@ def compile_register(etr_text: str) -> list[dict[str, str]]:
         country = fields[23].strip() if len(fields) > 23 else ""
         if country == "W":  # Welsh trusts answer under the same Act but are not in scope
             continue
-        name = title_case(fields[1].strip())
+        name = names.get(code) or title_case(fields[1].strip())
         rows.append(
             {
                 "code": code,

@@ -1,0 +1,411 @@
+"""Readers: text, locators, roles and errors for every format, on committed fixture files.
+
+Fixtures are made by tests/fixtures/make_reader_fixtures.py. Golden files hold the full block
+list for a few of them; regenerate with ``FOI_UPDATE_GOLDEN=1 pytest tests/test_readers.py``
+after a deliberate change, and read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from foi_audit.errors import (
+    CorruptFile,
+    EncryptedFile,
+    NeedsOcr,
+    TooLarge,
+    UnsupportedFormat,
+)
+from foi_audit.extract import extract_file
+from foi_audit.model import BlockRole, Extraction
+from foi_audit.readers import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+GOLDEN = FIXTURES / "golden"
+
+
+def read(name: str) -> Extraction:
+    return read_document((FIXTURES / name).read_bytes(), name)
+
+
+def render(extraction: Extraction) -> str:
+    lines = [f"format={extraction.format} units={extraction.units} ocr={extraction.ocr}"]
+    lines += [f"header {key}: {value}" for key, value in extraction.headers]
+    lines += [f"[{b.locator}] ({b.role}) {b.text}" for b in extraction.blocks]
+    lines += [f"attachment {a.name} ({len(a.data)} bytes)" for a in extraction.attachments]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "letter_with_table.pdf",
+        "reply_with_table.docx",
+        "response_template.xlsx",
+        "disclosure_log.html",
+        "reply_with_attachments.eml",
+        "outlook_reply.msg",
+    ],
+)
+def test_golden_text(name: str) -> None:
+    actual = render(read(name))
+    golden = GOLDEN / f"{name}.txt"
+    if os.environ.get("FOI_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def by_locator(extraction: Extraction) -> dict[str, str]:
+    return {b.locator: b.text for b in extraction.blocks}
+
+
+def test_pdf_table_rows_keep_question_with_answer() -> None:
+    extraction = read("letter_with_table.pdf")
+    rows = by_locator(extraction)
+    assert rows["page 1 table 1 row 1"] == "Question | Response"
+    assert rows["page 1 table 1 row 4"] == (
+        "2(a) If so, is it delivered in-house or by an external provider (please name the "
+        "provider)? | It is delivered by an external provider, Brightwater Learning Ltd."
+    )
+    # the wrapped URL in a cell is rejoined
+    assert (
+        "https://www.example.org/policies/sexual-safety-in-the-workplace-policy"
+        in rows["page 1 table 1 row 2"]
+    )
+    assert all(b.role == BlockRole.TABLE for b in extraction.blocks if "table" in b.locator)
+
+
+def test_pdf_letterhead_footer_and_reading_order() -> None:
+    extraction = read("letter_with_table.pdf")
+    assert extraction.units == 2 and not extraction.ocr
+    first = extraction.blocks[0]
+    assert first.role == BlockRole.HEADER and first.locator == "page 1"
+    assert "Northbrook Valley NHS Foundation Trust" in first.text
+    footers = [b for b in extraction.blocks if b.role == BlockRole.FOOTER]
+    assert [b.locator for b in footers] == ["page 1", "page 2"]
+    texts = [b.text for b in extraction.blocks]
+    intro = next(i for i, t in enumerate(texts) if t.startswith("Thank you for your request"))
+    table = next(i for i, b in enumerate(extraction.blocks) if b.role == BlockRole.TABLE)
+    closing = texts.index("Yours sincerely")
+    assert intro < table < closing
+    # text inside the table is not repeated as a paragraph
+    assert sum("Brightwater Learning Ltd" in t for t in texts) == 1
+
+
+def test_pdf_text_pages_are_never_ocrd(monkeypatch: pytest.MonkeyPatch) -> None:
+    import foi_audit.readers.ocr as ocr
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("OCR must not run on a page with a text layer")
+
+    monkeypatch.setattr(ocr, "ocr_page", fail)
+    assert not read("letter_with_table.pdf").ocr  # page 1 has a logo image and text
+
+
+def test_pdf_blank_page_is_empty_not_ocrd(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # OCR would raise NeedsOcr
+    extraction = read("plain_letter_blank_page.pdf")
+    assert extraction.units == 2
+    page_two = [b for b in extraction.blocks if b.locator == "page 2"]
+    assert [b.role for b in page_two] == [BlockRole.FOOTER]  # only the page number footer
+
+
+def test_pdf_password_protected() -> None:
+    with pytest.raises(EncryptedFile, match="ask the trust for an unprotected copy"):
+        read("encrypted_with_password.pdf")
+
+
+def test_pdf_empty_user_password_is_read() -> None:
+    assert "Dear Ms Okafor" in read("encrypted_empty_password.pdf").text
+
+
+def test_pdf_truncated() -> None:
+    with pytest.raises(CorruptFile, match="send it again"):
+        read("truncated.pdf")
+
+
+@pytest.mark.ocr
+def test_scanned_pdf_is_ocrd() -> None:
+    if shutil.which("tesseract") is None and os.environ.get("CI") != "true":
+        pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
+    extraction = read("scanned_letter.pdf")
+    assert extraction.ocr
+    assert {b.locator for b in extraction.blocks} == {"page 1 (OCR)"}
+    assert extraction.blocks[0].role == BlockRole.HEADER
+    assert "Eastfield Community NHS Trust" in extraction.blocks[0].text
+    text = " ".join(extraction.text.split())
+    assert "Dignity at Work Policy" in text
+    assert "Daniel Forsyth, Director of Nursing" in text
+
+
+def test_scanned_pdf_without_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(NeedsOcr) as error:
+        read("scanned_letter.pdf")
+    assert str(error.value) == (
+        "needs OCR: install tesseract-ocr (Debian/Ubuntu: sudo apt-get install tesseract-ocr; "
+        "macOS: brew install tesseract)"
+    )
+
+
+def test_ocr_tsv_paragraphs_and_roles() -> None:
+    from foi_audit.readers.ocr import tsv_blocks
+
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        "1\t1\t0\t0\t0\t0\t0\t0\t1000\t1000\t-1\t",
+        "5\t1\t1\t1\t1\t1\t10\t10\t50\t20\t95\tNorthbrook",
+        "5\t1\t1\t1\t1\t2\t70\t10\t50\t20\t95\tTrust",
+        "5\t1\t2\t1\t1\t1\t10\t500\t50\t20\t95\tDear",
+        "5\t1\t2\t1\t2\t1\t10\t525\t50\t20\t95\tMs",
+        "5\t1\t3\t1\t1\t1\t10\t960\t50\t20\t95\tPage 1",
+    ]
+    blocks = tsv_blocks("\n".join([header, *rows]), 3, first_page=True)
+    assert [(b.text, b.role) for b in blocks] == [
+        ("Northbrook Trust", BlockRole.HEADER),
+        ("Dear Ms", BlockRole.BODY),
+        ("Page 1", BlockRole.FOOTER),
+    ]
+    assert blocks[0].locator == "page 3 (OCR)"
+
+
+# --- Word, OpenDocument, RTF, legacy ---------------------------------------------------------
+
+
+def test_docx_body_order_tables_headers_footers() -> None:
+    extraction = read("reply_with_table.docx")
+    blocks = extraction.blocks
+    assert (blocks[0].text, blocks[0].locator, blocks[0].role) == (
+        "Northbrook Valley NHS Foundation Trust",
+        "header",
+        BlockRole.HEADER,
+    )
+    assert blocks[-1].role == BlockRole.FOOTER and blocks[-1].locator == "footer"
+    locators = [b.locator for b in blocks]
+    assert (
+        locators.index("paragraph 3")
+        < locators.index("table 1 row 1")
+        < locators.index("paragraph 4")
+    )
+    rows = by_locator(extraction)
+    assert rows["table 1 row 1"] == "No. | Question | Response"
+    # the merged "2." cell is stated once: its second row starts with the sub-question
+    assert rows["table 1 row 3"].startswith("2. | Does the Trust provide Active Bystander")
+    assert rows["table 1 row 4"].startswith("If so, is it delivered in-house")
+
+
+def test_docx_zip_bomb_is_refused() -> None:
+    with pytest.raises(TooLarge, match="zip bomb"):
+        read("zip_bomb.docx")
+
+
+def test_docx_xml_entities_are_not_expanded(tmp_path: Path) -> None:
+    """A billion-laughs style entity in document.xml must not be expanded into the text."""
+    import zipfile
+
+    source = zipfile.ZipFile(FIXTURES / "reply_with_table.docx")
+    document = source.read("word/document.xml").decode()
+    evil = document.replace(
+        "<w:document ",
+        '<!DOCTYPE w:document [<!ENTITY boom "BOOMBOOMBOOM">]><w:document ',
+        1,
+    ).replace("Dear Ms Okafor", "Dear &boom;")
+    out = tmp_path / "evil.docx"
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = evil.encode() if info.filename == "word/document.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    try:
+        text = read_document(out.read_bytes(), "evil.docx").text
+    except CorruptFile:
+        return  # refusing the file is also safe
+    assert "BOOM" not in text
+
+
+def test_odt_paragraphs_tables_header_footer() -> None:
+    extraction = read("reply.odt")
+    assert [(b.locator, b.role) for b in extraction.blocks][:2] == [
+        ("header", BlockRole.HEADER),
+        ("paragraph 1", BlockRole.TITLE),
+    ]
+    rows = by_locator(extraction)
+    assert rows["paragraph 2"] == "Dear Ms Okafor"
+    assert rows["table 1 row 1"] == "Policy? | Yes."
+    assert extraction.blocks[-1].text == "Registered office: Eastfield"
+
+
+def test_rtf_text_escapes_and_tables() -> None:
+    extraction = read("reply.rtf")
+    texts = [b.text for b in extraction.blocks]
+    assert texts[0] == "Northbrook Valley NHS Foundation Trust"
+    assert "Our policy costs £30 and is called “Respect at Work”." in texts
+    assert "Mandatory? | Optional." in texts
+    assert "Arial" not in extraction.text and "Riched20" not in extraction.text
+
+
+def test_legacy_doc_says_how_to_convert() -> None:
+    with pytest.raises(UnsupportedFormat) as error:
+        read("legacy_word.doc")
+    assert str(error.value) == (
+        "legacy Word .doc: open it in Word or LibreOffice and save as DOCX or PDF, e.g. "
+        "`soffice --headless --convert-to docx FILE`"
+    )
+
+
+# --- spreadsheets ----------------------------------------------------------------------------
+
+
+def test_xlsx_titles_table_rows_merged_cells_and_sheets() -> None:
+    extraction = read("response_template.xlsx")
+    assert extraction.units == 2
+    blocks = {b.locator: b for b in extraction.blocks}
+    assert blocks["Response!A1"].role == BlockRole.TITLE
+    assert blocks["Response!A1"].text == "Northbrook Valley NHS Foundation Trust"
+    assert blocks["Response!A4:C4"].text == "Q | Question | Response"
+    assert blocks["Response!A4:C4"].role == BlockRole.TABLE
+    # A6:A8 is merged: "2" appears once, row 7 starts at column B
+    assert blocks["Response!B7:C7"].text.startswith("(a) In-house or external provider? | It is")
+    assert blocks["Response!A11"].role == BlockRole.BODY  # the line below the table
+    assert blocks["'Cover sheet'!A1"].role == BlockRole.TITLE
+    assert blocks["'Cover sheet'!A3"].text == "No exemptions were applied."
+
+
+def test_ods_through_calamine() -> None:
+    extraction = read("disclosure_log.ods")
+    assert extraction.format == "ods"
+    assert [(b.locator, b.role, b.text) for b in extraction.blocks] == [
+        ("Log!A1", BlockRole.TITLE, "Eastfield Community NHS Trust"),
+        ("Log!A3:B3", BlockRole.TABLE, "Question | Answer"),
+        ("Log!A4:B4", BlockRole.TABLE, "Dedicated policy? | In development"),
+        ("Log!A5:B5", BlockRole.TABLE, "DASV lead? | Director of Nursing"),
+    ]
+
+
+def test_column_letters() -> None:
+    from foi_audit.readers.spreadsheet import column_letter
+
+    assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+
+
+# --- HTML, text, CSV -------------------------------------------------------------------------
+
+
+def test_html_blocks_roles_and_dropped_parts() -> None:
+    extraction = read("disclosure_log.html")
+    text = extraction.text
+    assert "tracking" not in text and "font-family" not in text and "comment" not in text
+    assert "Home" not in text  # navigation dropped
+    roles = {b.locator: b.role for b in extraction.blocks}
+    assert roles["header"] == BlockRole.HEADER  # logo alt text in the page header
+    assert roles["footer"] == BlockRole.FOOTER
+    blocks = by_locator(extraction)
+    assert blocks["header"] == "Eastfield Community NHS Trust logo"
+    assert blocks["table 1 row 2"] == "1. Dedicated policy? | Yes – see our policy."
+    assert (
+        blocks["table 1 row 3"] == "4. DASV lead? | Chief Nurse (name withheld under section 40(2))"
+    )
+    # an article's own <header> is a heading, not the page header
+    entry = next(b for b in extraction.blocks if b.text == "FOI 24-1012: Sexual safety")
+    assert entry.role == BlockRole.TITLE
+    assert "Request received 4 November 2024" in [b.text for b in extraction.blocks]
+
+
+def test_txt_in_windows_1252() -> None:
+    extraction = read("notes_cp1252.txt")
+    assert [b.locator for b in extraction.blocks] == ["paragraph 1", "paragraph 2", "paragraph 3"]
+    assert extraction.blocks[1].text == "The policy cost £200 – café staff included."
+
+
+def test_csv_rows() -> None:
+    extraction = read("answers.csv")
+    assert [(b.locator, b.text) for b in extraction.blocks] == [
+        ("row 1", "Question | Answer"),
+        ("row 2", "1. Policy? | Yes, dedicated"),
+        ("row 4", "2. ABT? | No"),
+    ]
+
+
+# --- email -----------------------------------------------------------------------------------
+
+
+def test_eml_headers_body_and_attachments() -> None:
+    extraction = read("reply_with_attachments.eml")
+    assert extraction.header("subject") == "RE: FOI 24-1102 response"
+    assert extraction.header("From") == "Northbrook Valley FOI <nbv.foi@nhs.net>"
+    assert extraction.header("Date") == "Fri, 29 Nov 2024 13:05:19 +0000"
+    heads = [b for b in extraction.blocks if b.role == BlockRole.EMAIL_HEADER]
+    assert [b.locator for b in heads] == ["subject", "from", "to", "date"]
+    body = [b.text for b in extraction.blocks if b.role == BlockRole.BODY]
+    assert body[:2] == ["Dear Ms Okafor,", "Please find attached our response."]
+    assert body.count("Please find attached our response.") == 1  # plain chosen, not html too
+    names = [a.name for a in extraction.attachments]
+    assert names == [
+        "FOI 24-1102 response.pdf",
+        "Freedom of Information request - sexual safety.eml",
+    ]  # the inline logo is ignored
+    assert extraction.attachments[0].data.startswith(b"%PDF")
+    forwarded = read_document(extraction.attachments[1].data, names[1])
+    assert forwarded.header("From") == "Rachel Okafor <r.okafor@example.org>"
+
+
+def test_eml_html_only_body_read_as_html() -> None:
+    extraction = read("html_only.eml")
+    rows = [b for b in extraction.blocks if b.role == BlockRole.TABLE]
+    assert [b.text for b in rows] == ["Question | Answer", "1. Policy? | No dedicated policy."]
+    assert "Eastfield Community NHS Trust" in extraction.text
+
+
+def test_eml_unknown_charset_and_bad_bytes_never_crash() -> None:
+    extraction = read("bad_charset.eml")
+    assert extraction.header("Subject") == "FOI réponse"
+    assert "The Trust’s policy costs £100." in extraction.text
+    assert "end." in extraction.text
+
+
+def test_eml_attachment_paths_in_extract(tmp_path: Path) -> None:
+    path = tmp_path / "reply.eml"
+    path.write_bytes((FIXTURES / "reply_with_attachments.eml").read_bytes())
+    nodes = extract_file((str(path), 50_000_000))["nodes"]
+    rels = [node["rel"] for node in nodes]
+    assert rels == [
+        "",
+        "FOI 24-1102 response.pdf",
+        "Freedom of Information request - sexual safety.eml",
+    ]
+    assert all(not node["error"] for node in nodes)
+    pdf_blocks = nodes[1]["blocks"]
+    assert pdf_blocks[0][1] == "page 1" and "Northbrook Valley" in pdf_blocks[0][0]
+
+
+# --- Outlook .msg ----------------------------------------------------------------------------
+
+
+def test_msg_properties_body_and_attachments() -> None:
+    extraction = read("outlook_reply.msg")
+    assert extraction.format == "msg"
+    assert extraction.header("Subject") == "FOI 24-1102 - Response"
+    assert extraction.header("From") == "Northbrook Valley FOI <nbv.foi@nhs.net>"
+    assert extraction.header("Date") == "Fri, 29 Nov 2024 13:05:19 +0000"
+    body = [b for b in extraction.blocks if b.role == BlockRole.BODY]
+    assert body[0].text == "Dear Ms Okafor," and body[0].locator == "paragraph 1"
+    names = [a.name for a in extraction.attachments]
+    assert names == ["FOI 24-1102 full response letter.pdf", "forwarded request.eml"]
+    letter = read_document(extraction.attachments[0].data, names[0])
+    assert letter.format == "pdf" and "Dear Ms Okafor" in letter.text
+    embedded = read_document(extraction.attachments[1].data, names[1])
+    assert embedded.header("Subject") == "FOI request - sexual safety"
+    assert embedded.header("Date") == "Mon, 04 Nov 2024 09:00:00 +0000"
+    assert "Please tell me whether the Trust has a sexual safety policy." in embedded.text
+
+
+def test_msg_is_sniffed_from_bytes_not_name() -> None:
+    data = (FIXTURES / "outlook_reply.msg").read_bytes()
+    assert read_document(data, "no extension").format == "msg"

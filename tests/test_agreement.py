@@ -154,3 +154,24 @@ def test_read_errors(tmp_path: Path) -> None:
     twice = _csv(tmp_path / "twice.csv", "RGT,a,,,,,", "rgt,a,,,,,")
     with pytest.raises(InputError, match="line 3: trust RGT appears twice"):
         read_coding_file(twice)
+
+
+def test_cli_agreement_json_and_text(coders: tuple[Path, Path]) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from foi_audit.cli import app
+
+    result = CliRunner().invoke(
+        app, ["agreement", *map(str, coders), "--blanks", "missing", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["blank_policy"] == "missing" and data["only_in_b"] == ["RBB"]
+    text = CliRunner().invoke(app, ["agreement", *map(str, coders), "--field", "policy"])
+    assert text.exit_code == 0
+    assert "Blanks: blanks counted as a value of their own" in " ".join(text.output.split())
+    assert "3 disagreements" in text.output
+    bad = CliRunner().invoke(app, ["agreement", *map(str, coders), "--blanks", "zero"])
+    assert bad.exit_code == 2

@@ -129,3 +129,27 @@ def test_sampling_needs_coded_trusts(project: Path, tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="no coded trusts"):
         make_sample(layout, codebook, load_register(), 2, 1, tmp_path / "s.xlsx")
+
+
+def test_cli_sample_then_refuses_to_overwrite(layout: Layout, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from foi_audit.cli import app
+
+    out = tmp_path / "sheet.xlsx"
+    args = [
+        "sample",
+        "--n",
+        "2",
+        "--seed",
+        "3",
+        "--out",
+        str(out),
+        "--processed",
+        str(layout.processed),
+    ]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "2 trusts, seed 3" in first.output
+    second = CliRunner().invoke(app, args)
+    assert second.exit_code == 2 and "already exists" in second.output

@@ -12,7 +12,7 @@ decision is kept and ``foi-audit review`` resumes after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -115,7 +115,9 @@ def load_overrides(path: Path, codebook: Codebook | None = None) -> list[Overrid
     return sorted(overrides, key=lambda o: o.key)
 
 
-def _parse_row(row: dict[str, str | None], path: Path, line: int, codebook: Codebook) -> Override:
+def _parse_row(
+    row: Mapping[str, str | None], path: Path, line: int, codebook: Codebook
+) -> Override:
     def cell(name: str) -> str:
         return store.unneutralise_cell((row.get(name) or "").strip())
 

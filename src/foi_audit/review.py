@@ -192,7 +192,7 @@ def run_review(
             if decision is None:
                 outcome.skipped += 1
                 continue
-            if decision == "quit":
+            if not isinstance(decision, Override):  # "quit"
                 outcome.quit = True
                 break
             record_decision(layout.overrides_csv, decision, codebook)

@@ -51,10 +51,10 @@ _PREDICATES = {
     },
     "exemptions": {NONE_CITED: "cited no exemption"},
     TIMELINESS_COLUMN: {
-        "on_time": "replied within the deadline",
-        "late": "replied after the deadline",
-        "overdue": "have not replied and are past the deadline",
-        "awaiting": "have not replied and are still within the deadline",
+        "on_time": "replied on time",
+        "late": "replied late",
+        "overdue": "had not replied, past the deadline",
+        "awaiting": "had not replied, not yet due",
     },
 }
 _NOUN_STARTS = {"a", "an", "the", "only", "no"}
@@ -211,7 +211,7 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
         source = "replies"
     else:
         codes = sorted(a.trust_code for a in asked)
-        note = f"asked: {len(codes)} trusts listed in {layout.asked_csv.name}"
+        note = f"{len(codes)} trusts listed in {layout.asked_csv.name}"
         source = "asked.csv"
         strays = sorted(set(by_trust) - set(codes))
         if strays:
@@ -276,6 +276,7 @@ def _timeliness_field(population: Population) -> Field:
         label="Timeliness of the reply",
         definition="Whether the reply came within the statutory 20 working days.",
         values=tuple(values) or TIMELINESS_ORDER,
+        value_labels=tuple(_PREDICATES[TIMELINESS_COLUMN].items()),
     )
 
 
@@ -567,12 +568,10 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
     the field's base with what it answered (blank = no answer).
     """
     from foi_audit.coding.codebook import load_codebook
-    from foi_audit.dataset import read_codes
 
     codebook = codebook or load_codebook()
     population = load_population(layout, codebook)
     f, value = parse_spec(spec, codebook, population)
-    automatic = {(c.trust_code, c.field): c for c in read_codes(layout)}
     counted = _count(f, population.trusts, codebook)
     chain_text = counted.chain.text()
     chosen = [
@@ -580,7 +579,7 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
         for trust, answer, coded in counted.answers
         if not value or _has(f, answer, value)
     ]
-    rows = [_explain_row(trust, answer, coded, automatic) for trust, answer, coded in chosen]
+    rows = [_explain_row(trust, answer, coded) for trust, answer, coded in chosen]
     headline = ""
     if value:
         having = [coded for _, _, coded in chosen]
@@ -588,16 +587,13 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
     return Explanation(f.name, value, headline, chain_text, tuple(rows))
 
 
-def _explain_row(
-    trust: TrustRecord,
-    answer: str,
-    coded: CodedValue | None,
-    automatic: Mapping[tuple[str, str], CodedValue],
-) -> ExplainRow:
+def _explain_row(trust: TrustRecord, answer: str, coded: CodedValue | None) -> ExplainRow:
+    from foi_audit.overrides import is_overridden
+
     source = ""
     if coded is not None:
         source = " > ".join(part for part in (coded.source, coded.locator) if part)
-    overridden = coded is not None and automatic.get((coded.trust_code, coded.field)) != coded
+    overridden = coded is not None and is_overridden(coded)
     return ExplainRow(
         trust_code=trust.code,
         trust_name=trust.name,

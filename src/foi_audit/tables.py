@@ -70,7 +70,7 @@ def _value_cells(fs: report.FieldStat, vs: report.ValueStat) -> tuple[str | int,
 def _note(summary: report.Summary) -> str:
     return (
         f"Percent of the trusts that answered each question; {stats.INTERVAL_METHOD}. "
-        f"{summary.asked} trusts asked ({summary.asked_note}), {summary.replied} replied. "
+        f"Who was asked: {summary.asked_note}; {summary.replied} of {summary.asked} replied. "
         "Best/worst case: the count if every asked trust that did not answer had / had not "
         "given this answer. Source: FOI replies coded with foi-audit."
     )

@@ -1,0 +1,290 @@
+"""`foi-audit summary`: counts, denominator chains, conditional bases, who was asked, outcomes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from foi_audit import store
+from foi_audit.cli import app
+from foi_audit.coding import load_codebook
+from foi_audit.errors import InputError
+from foi_audit.report import FieldStat, Summary, ValueStat, build_summary, summary_dict
+from foi_audit.store import Layout
+
+CODEBOOK = load_codebook()
+REGIONS = ("London", "Midlands", "North West")
+
+
+def write_project(
+    root: Path,
+    answers: Mapping[str, Mapping[str, str]],
+    asked: Sequence[str] | None,
+    review: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    timeliness: Mapping[str, str] | None = None,
+) -> Layout:
+    """A processed folder as ingest writes it: codes.csv, trusts.csv and maybe raw/asked.csv."""
+    layout = Layout(raw=root / "raw", processed=root / "processed")
+    codes, trusts = [], []
+    for number, (code, values) in enumerate(sorted(answers.items())):
+        row = {
+            "trust_code": code,
+            "trust_name": f"Trust {code}",
+            "region": REGIONS[number % len(REGIONS)],
+            "trust_type": "acute" if number % 2 else "mental_health",
+        }
+        for f in CODEBOOK.fields:
+            value = values.get(f.name, "")
+            row[f.name] = value
+            codes.append(
+                {
+                    "trust_code": code,
+                    "field": f.name,
+                    "value": value,
+                    "quote": f"{code} says {value}" if value else "",
+                    "source": f"{code}.pdf" if value else "",
+                    "locator": "page 1" if value else "",
+                    "confidence": 0.9,
+                    "rule": "test",
+                    "needs_review": (code, f.name) in review,
+                }
+            )
+        if timeliness is not None:
+            row["timeliness"] = timeliness.get(code, "")
+        trusts.append(row)
+    store.write_csv(layout.codes_csv, store.CODES_COLUMNS, codes)
+    columns = ["trust_code", "trust_name", "region", "trust_type", *CODEBOOK.field_names]
+    store.write_csv(layout.trusts_csv, columns + (["timeliness"] if timeliness else []), trusts)
+    if asked is not None:
+        store.write_csv(
+            layout.asked_csv,
+            ("trust_code", "date_sent"),
+            [{"trust_code": c, "date_sent": "2024-11-04"} for c in asked],
+        )
+    return layout
+
+
+def headline_answers() -> tuple[dict[str, dict[str, str]], list[str]]:
+    """213 asked; 207 replied (3 acknowledged only, 3 sent nothing); 20 dedicated policies."""
+    codes = [f"T{n:03d}" for n in range(1, 214)]
+    answers: dict[str, dict[str, str]] = {}
+    for i, code in enumerate(codes[:207]):
+        abt = "yes" if i < 199 else "no"
+        values = {
+            "response_status": "successful",
+            "policy": "dedicated" if i < 20 else "general_only",
+            "abt_provided": abt,
+            "dasv_lead": "named" if i < 87 else "none",
+            "dasv_lead_role": "Chief Nurse",
+        }
+        if abt == "yes":
+            values["abt_delivery"] = "outsourced" if i < 35 else "in_house"
+            values["abt_sh_module"] = "yes" if i == 0 else "no"
+            if i < 163:
+                values["abt_mandatory"] = "mandatory" if i < 23 else "optional"
+        else:
+            values["abt_planned"] = "yes"
+        if i == 5:
+            values["response_status"] = "partially_successful"
+            values["exemptions"] = "s40;s43"
+        answers[code] = values
+    for code in codes[207:210]:
+        answers[code] = {"response_status": "waiting_response"}  # acknowledgement only
+    return answers, codes  # codes[210:] were asked and have no row at all
+
+
+def field(summary: Summary, name: str) -> FieldStat:
+    return next(f for f in summary.questions + summary.outcomes if f.field == name)
+
+
+def value(summary: Summary, name: str, wanted: str) -> ValueStat:
+    return next(v for v in field(summary, name).values if v.value == wanted)
+
+
+@pytest.fixture
+def headline_layout(tmp_path: Path) -> Layout:
+    answers, asked = headline_answers()
+    return write_project(tmp_path / "data", answers, asked, review={("T001", "policy")})
+
+
+def test_headline_figure(headline_layout: Layout) -> None:
+    summary = build_summary(headline_layout)
+    assert (summary.asked, summary.replied, summary.no_reply) == (213, 207, 6)
+    assert summary.asked_source == "asked.csv"
+    dedicated = value(summary, "policy", "dedicated")
+    assert (dedicated.count, dedicated.denominator) == (20, 207)
+    assert dedicated.phrase == "fewer than 1 in 10"
+    assert dedicated.headline == (
+        "20 of 207 trusts (9.7%, 95% CI 6.3%–14.5%) have a dedicated sexual-safety policy"
+        " — fewer than 1 in 10. Base: 213 asked → 207 replied → 207 answered."
+    )
+    assert field(summary, "policy").chain_text == "213 asked → 207 replied → 207 answered"
+    assert dedicated.ci_low == pytest.approx(6.3418, abs=1e-3)
+    # Best/worst case: the 6 who did not reply all had / all had not a dedicated policy.
+    assert (dedicated.worst_case, dedicated.best_case) == (20, 26)
+    assert field(summary, "policy").chain.bound_base == 213
+    assert dedicated.needs_review == 1 and summary.needs_review == 1
+
+
+def test_conditional_fields_use_their_own_base(headline_layout: Layout) -> None:
+    summary = build_summary(headline_layout)
+    delivery = field(summary, "abt_delivery")
+    assert delivery.chain_text == (
+        "213 asked → 207 replied → 199 provide Active Bystander Training → 199 answered"
+    )
+    outsourced = value(summary, "abt_delivery", "outsourced")
+    assert (outsourced.count, outsourced.denominator, outsourced.phrase) == (
+        35,
+        199,
+        "about 1 in 6",
+    )
+    # Non-repliers might have had ABT: the bound base adds them to the 199.
+    assert delivery.chain.bound_base == 205
+    assert outsourced.best_case == 35 + 6
+    mandatory = value(summary, "abt_mandatory", "mandatory")
+    assert (mandatory.count, mandatory.denominator, mandatory.phrase) == (23, 163, "about 1 in 7")
+    assert field(summary, "abt_mandatory").chain.answered == 163
+    assert value(summary, "abt_sh_module", "yes").phrase == "1 of 199 trusts"
+    planned = field(summary, "abt_planned")
+    assert (planned.chain.in_base, planned.chain.answered) == (8, 8)
+    assert value(summary, "abt_planned", "yes").phrase == "all 8"
+    assert value(summary, "dasv_lead", "named").phrase == "about 2 in 5"
+    role = value(summary, "dasv_lead_role", "given")
+    assert (role.count, role.denominator, role.phrase) == (207, 207, "all 207")
+
+
+def test_outcomes_count_everyone_asked(headline_layout: Layout) -> None:
+    summary = build_summary(headline_layout)
+    status = field(summary, "response_status")
+    assert status.section == "outcomes"
+    assert status.chain.answered == 213  # no row at all = no reply
+    assert value(summary, "response_status", "waiting_response").count == 6
+    assert value(summary, "exemptions", "s40").count == 1
+    assert value(summary, "exemptions", "s43").count == 1
+    none_cited = value(summary, "exemptions", "(none)")
+    assert (none_cited.count, none_cited.denominator) == (206, 207)
+    assert value(summary, "exemptions", "s14").phrase == "none of the 207"
+    assert not any(f.field == "timeliness" for f in summary.outcomes)
+
+
+def test_timeliness_counted_when_the_column_exists(tmp_path: Path) -> None:
+    answers = {
+        "A1": {"response_status": "successful", "policy": "none"},
+        "A2": {"response_status": "successful", "policy": "none"},
+        "A3": {"response_status": "waiting_response"},
+    }
+    timeliness = {"A1": "on_time", "A2": "late", "A3": "overdue"}
+    layout = write_project(tmp_path / "data", answers, None, timeliness=timeliness)
+    summary = build_summary(layout)
+    late = value(summary, "timeliness", "late")
+    assert (late.count, late.denominator) == (1, 3)
+    assert "replied late" in late.headline
+    assert value(summary, "timeliness", "overdue").count == 1
+
+
+def test_without_asked_csv_the_trusts_that_replied_are_counted(tmp_path: Path) -> None:
+    answers = {f"B{n}": {"response_status": "successful", "policy": "none"} for n in range(4)}
+    summary = build_summary(write_project(tmp_path / "data", answers, None))
+    assert summary.asked_source == "replies"
+    assert summary.asked_note == "no asked.csv: counting the 4 trusts that replied"
+    assert field(summary, "policy").chain_text == "4 asked → 4 replied → 4 answered"
+
+    answers["B9"] = {"response_status": "waiting_response"}
+    summary = build_summary(write_project(tmp_path / "other", answers, None))
+    assert summary.asked == 5 and summary.replied == 4
+    assert "4 replied, 1 only acknowledged" in summary.asked_note
+
+
+def test_replies_from_trusts_not_asked_are_named_not_counted(tmp_path: Path) -> None:
+    answers = {c: {"response_status": "successful", "policy": "none"} for c in ("C1", "C2", "C3")}
+    summary = build_summary(write_project(tmp_path / "data", answers, ["C1", "C2"]))
+    assert summary.asked == 2
+    assert any("C3" in note and "not in asked.csv" in note for note in summary.notes)
+
+
+def test_by_region_groups_add_up(headline_layout: Layout) -> None:
+    summary = build_summary(headline_layout, by="region")
+    assert [g.group for g in summary.groups][-1] == "(unknown)"  # 3 asked with no row at all
+    assert sum(g.asked for g in summary.groups) == 213
+    total = 0
+    for group in summary.groups:
+        dedicated = next(
+            v
+            for f in group.fields
+            if f.field == "policy"
+            for v in f.values
+            if v.value == "dedicated"
+        )
+        total += dedicated.count
+    assert total == 20
+    with pytest.raises(InputError):
+        build_summary(headline_layout, by="postcode")
+
+
+def test_nobody_answering_gives_no_percentage(tmp_path: Path) -> None:
+    answers = {"D1": {"response_status": "successful", "abt_provided": "no"}}
+    summary = build_summary(write_project(tmp_path / "data", answers, None))
+    delivery = value(summary, "abt_delivery", "in_house")
+    assert delivery.denominator == 0
+    assert delivery.percent is None and delivery.ci_low is None
+    assert delivery.headline.startswith("No trust answered")
+
+
+def test_overrides_change_the_figures(tmp_path: Path) -> None:
+    answers = {c: {"response_status": "successful", "policy": "none"} for c in ("E1", "E2")}
+    layout = write_project(tmp_path / "data", answers, None)
+    store.write_csv(
+        layout.overrides_csv,
+        ("trust_code", "field", "value", "reviewer", "date", "reason", "auto_value"),
+        [
+            {
+                "trust_code": "E1",
+                "field": "policy",
+                "value": "dedicated",
+                "reviewer": "ab",
+                "date": "2025-01-02",
+                "reason": "policy attached on page 3",
+                "auto_value": "none",
+            }
+        ],
+    )
+    summary = build_summary(layout)
+    assert value(summary, "policy", "dedicated").count == 1
+    assert value(summary, "policy", "none").count == 1
+
+
+def test_cli_json_is_the_library_result(headline_layout: Layout) -> None:
+    result = CliRunner().invoke(
+        app, ["summary", "--processed", str(headline_layout.processed), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    expected = json.loads(json.dumps(summary_dict(build_summary(headline_layout))))
+    assert json.loads(result.stdout) == expected
+
+
+def test_cli_text_prints_the_headline_and_where_asked_came_from(headline_layout: Layout) -> None:
+    result = CliRunner().invoke(app, ["summary", "--processed", str(headline_layout.processed)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "20 of 207 trusts (9.7%, 95% CI 6.3%–14.5%) have a dedicated sexual-safety policy"
+        " — fewer than 1 in 10. Base: 213 asked → 207 replied → 207 answered." in result.stdout
+    )
+    assert "asked: 213 trusts listed in asked.csv" in result.stdout
+    assert "Wilson score interval" in result.stdout and "no continuity correction" in result.stdout
+    assert "1 counted values still need review" in result.stdout
+    assert "Outcomes" in result.stdout
+
+
+def test_cli_by_region_and_missing_data(tmp_path: Path, headline_layout: Layout) -> None:
+    result = CliRunner().invoke(
+        app, ["summary", "--processed", str(headline_layout.processed), "--by", "region"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "policy by region" in result.stdout and "London" in result.stdout
+    missing = CliRunner().invoke(app, ["summary", "--processed", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2
+    assert "foi-audit ingest" in missing.output

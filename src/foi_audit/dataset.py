@@ -55,11 +55,14 @@ def read_codes(layout: Layout) -> list[CodedValue]:
     ]
 
 
-def effective_codes(layout: Layout) -> list[CodedValue]:
-    """Automatic codes with human overrides applied: what every figure is computed from."""
+def effective_codes(layout: Layout, codebook: Codebook | None = None) -> list[CodedValue]:
+    """Automatic codes with human overrides applied: what every figure is computed from.
+
+    ``codebook`` validates the overrides (default: the built-in study codebook).
+    """
     from foi_audit.overrides import apply_overrides, load_overrides
 
-    return apply_overrides(read_codes(layout), load_overrides(layout.overrides_csv))
+    return apply_overrides(read_codes(layout), load_overrides(layout.overrides_csv, codebook))
 
 
 def no_reply_codes(
@@ -112,7 +115,7 @@ def refresh_trusts(layout: Layout, register: Any, codebook: Codebook) -> int:
     """Rebuild trusts.csv from codes.csv, overrides and request data; returns the trust count."""
     from foi_audit.requests import request_columns
 
-    rows = trust_rows(effective_codes(layout), register, codebook.field_names)
+    rows = trust_rows(effective_codes(layout, codebook), register, codebook.field_names)
     extra_columns, extra = request_columns(layout, [r["trust_code"] for r in rows])
     for row in rows:
         row.update(extra.get(row["trust_code"], {}))

@@ -39,6 +39,7 @@ class IngestResult:
     read_from_cache: int
     trusts: int
     unchanged: bool = False  # nothing changed since the last run: its outputs stand
+    override_notes: tuple[str, ...] = ()  # reviewed values whose automatic value has changed
 
     @property
     def errors(self) -> int:
@@ -125,7 +126,10 @@ def _ingest(
         store.DOCUMENTS_COLUMNS,
         (document_row(d, register) for d in documents),
     )
-    trusts = _code(layout, documents, register, options)
+    from foi_audit.dates import write_dates
+
+    write_dates(layout, documents, options.codebook)  # reply dates, read by trusts.csv
+    trusts, override_notes = _code(layout, documents, register, options)
     top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
     store.cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha})
     store.write_manifest(
@@ -146,6 +150,7 @@ def _ingest(
         files=len(files),
         read_from_cache=from_cache,
         trusts=trusts,
+        override_notes=override_notes,
     )
 
 
@@ -428,15 +433,18 @@ def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
 
 def _code(
     layout: Layout, documents: Sequence[Document], register: Any, options: IngestOptions
-) -> int:
+) -> tuple[int, tuple[str, ...]]:
     """Code every matched trust, add asked-but-silent trusts, write codes.csv and trusts.csv."""
     from foi_audit.asked import load_asked
     from foi_audit.coding import code_documents, load_codebook
     from foi_audit.dataset import no_reply_codes, refresh_trusts, write_codes
+    from foi_audit.overrides import auto_value_changes
 
     codebook = load_codebook(options.codebook)
     coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook)
     asked = load_asked(layout.asked_csv) or []
     coded += no_reply_codes((a.trust_code for a in asked), {c.trust_code for c in coded}, codebook)
     write_codes(layout, coded, codebook)
-    return refresh_trusts(layout, register, codebook)
+    trusts = refresh_trusts(layout, register, codebook)
+    changes = auto_value_changes(layout, codebook)
+    return trusts, tuple(change.describe() for change in changes)

@@ -171,6 +171,10 @@ class Layout:
         return self.processed / "trusts.csv"
 
     @property
+    def dates_csv(self) -> Path:
+        return self.processed / "dates.csv"  # reply dates found per document (requests)
+
+    @property
     def text_dir(self) -> Path:
         return self.processed / "text"
 
@@ -183,6 +187,19 @@ def text_id(path: str, sha256: str) -> str:
     """A stable, filesystem-safe name for a document's text files."""
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in path.split(" > ")[-1])
     return f"{sha256[:12]}-{safe[:60]}"
+
+
+def read_text_blocks(layout: Layout, text_file: str) -> list[tuple[str, str, str]]:
+    """A document's blocks (text, locator, role) from the .json beside documents.csv's
+    ``text_file`` (.txt); empty when it is missing or unreadable (context is a convenience)."""
+    if not text_file:
+        return []
+    path = (layout.processed / text_file).with_suffix(".json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [(str(b[0]), str(b[1]), str(b[2])) for b in data.get("blocks", [])]
+    except (OSError, ValueError, TypeError, IndexError, AttributeError):
+        return []
 
 
 # ---------------------------------------------------------------- one run at a time

@@ -75,7 +75,7 @@ def _ingest(
         # Nothing an output depends on has changed: report the previous run.
         if progress:
             progress(len(files), len(files), "")
-        return _previous_result(layout, len(files))
+        return _previous_result(layout, len(files), options.codebook)
     known_sha = {
         rel: entry[2]
         for rel, entry in (manifest or {}).get("files", {}).items()
@@ -202,7 +202,7 @@ def _unchanged(
     return bool(manifest.get("outputs")) and manifest.get("outputs") == store.output_stats(layout)
 
 
-def _previous_result(layout: Layout, files: int) -> IngestResult:
+def _previous_result(layout: Layout, files: int, codebook: Path | None) -> IngestResult:
     """The last run's documents as documents.csv records them (no text: nothing was re-read)."""
     documents = []
     for row in store.read_csv(layout.documents_csv):
@@ -221,12 +221,17 @@ def _previous_result(layout: Layout, files: int) -> IngestResult:
             )
         )
     trusts = len(store.read_csv(layout.trusts_csv))
+    from foi_audit.coding.codebook import load_codebook
+    from foi_audit.overrides import auto_value_changes
+
+    notes = tuple(c.describe() for c in auto_value_changes(layout, load_codebook(codebook)))
     return IngestResult(
         documents=tuple(documents),
         files=files,
         read_from_cache=files,
         trusts=trusts,
         unchanged=True,
+        override_notes=notes,
     )
 
 

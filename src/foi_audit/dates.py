@@ -266,11 +266,16 @@ def _pick_entry(
     """In a log of several requests, the entry about this request (by its words), or all."""
     if len({m.group("date") for m in matches}) <= 1:
         return matches[:1], ""
+    # Each entry runs from the line before its date label (usually its title) to the line
+    # before the next entry's label.
+    starts = []
+    for match in matches:
+        label_line = text.rfind("\n", 0, match.start()) + 1
+        starts.append(text.rfind("\n", 0, max(label_line - 1, 0)) + 1)
     scores = []
-    for number, match in enumerate(matches):
-        start = max(0, match.start() - 150)
-        end = matches[number + 1].start() - 150 if number + 1 < len(matches) else len(text)
-        words = set(re.findall(r"[a-z]{4,}", text[start : max(end, match.end())].lower()))
+    for number, begin in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(text)
+        words = set(re.findall(r"[a-z]{4,}", text[begin:end].lower()))
         scores.append(len(words & topic_words))
     best = max(scores)
     if best > 0 and scores.count(best) == 1:

@@ -142,6 +142,8 @@ def ingest(
         f"{result.trusts} trusts coded.",
         soft_wrap=True,
     )
+    for note in result.override_notes:
+        console.print(f"  [yellow]override[/]: {note}", soft_wrap=True)
     for document in result.documents:
         if document.status in {"error", "unmatched"}:
             console.print(
@@ -224,9 +226,541 @@ def register(
 
 # --- section: summary (summary, tables, explain) -----------------------------------------
 
+
+def _processed_layout(processed: Path) -> Any:
+    """The data folder around a processed folder: raw/ (asked.csv) and overrides.csv beside it."""
+    from foi_audit.store import Layout
+
+    return Layout(raw=processed.parent / "raw", processed=processed)
+
+
+_PROCESSED_OPTION = typer.Option(
+    "--processed", help="The processed folder (asked.csv is read from raw/ beside it)."
+)
+
+
+@app.command()
+def summary(
+    processed: Annotated[Path, _PROCESSED_OPTION] = Path("data/processed"),
+    by: Annotated[
+        str | None, typer.Option("--by", help="Break every figure down by region or trust_type.")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every figure with its count, denominator, 95% interval and a plain-English phrase.
+
+    Percentages are of the trusts that answered each question, with the chain asked ->
+    replied -> answered and best/worst cases for those who did not answer. Conditional
+    questions (ABT details) count among trusts with ABT. Intervals: Wilson score, no
+    continuity correction. Human overrides (data/overrides.csv) are applied.
+
+    Example: foi-audit summary --by region
+    """
+    from foi_audit.report import build_summary, summary_dict
+
+    with _library_errors():
+        result = build_summary(_processed_layout(processed), by=by or "")
+    if json_out:
+        import json
+
+        print(json.dumps(summary_dict(result), ensure_ascii=False, indent=1))
+        return
+    _print_summary(result)
+
+
+def _print_summary(result: Any) -> None:
+    console = _stdout()
+    console.print(f"[bold]Who was asked[/]: {result.asked_note}")
+    console.print(
+        f"{result.asked} asked → {result.replied} replied ({result.no_reply} have not replied)."
+    )
+    console.print(f"Intervals: {result.method}.", style="dim")
+    if result.needs_review:
+        console.print(
+            f"[yellow]{result.needs_review} counted values still need review[/] (counted as "
+            "coded; see `foi-audit explain FIELD=VALUE`)."
+        )
+    for note in result.notes:
+        console.print(f"[yellow]Note:[/] {note}", soft_wrap=True)
+    for title, fields in (("Questions", result.questions), ("Outcomes", result.outcomes)):
+        console.rule(f"[bold]{title}")
+        for field in fields:
+            review = f" — {field.needs_review} need review" if field.needs_review else ""
+            console.print(f"\n[bold]{field.label}[/] ({field.field}){review}", highlight=False)
+            if not field.chain.answered:
+                console.print(f"  No trust answered. Base: {field.chain_text}.", markup=False)
+                continue
+            for value in field.values:
+                console.print(f"  {value.headline}", soft_wrap=True, markup=False)
+                unknown = field.chain.bound_base - value.denominator
+                if unknown and value.denominator:
+                    console.print(
+                        f"    Worst to best case, if the {unknown} asked trusts that did not "
+                        f"answer had all answered otherwise / this way: "
+                        f"{value.worst_case}–{value.best_case} of "
+                        f"{field.chain.bound_base} ({value.worst_case_percent:.1f}%–"
+                        f"{value.best_case_percent:.1f}%).",
+                        style="dim",
+                        soft_wrap=True,
+                        markup=False,
+                    )
+    if result.groups:
+        _print_groups(console, result)
+    console.print(
+        "\nThe trusts behind a figure: foi-audit explain FIELD=VALUE (e.g. "
+        + (result.questions[0].values[0].explain if result.questions else "")
+        + ")",
+        style="dim",
+        markup=False,
+    )
+
+
+def _print_groups(console: Any, result: Any) -> None:
+    from rich.table import Table
+
+    # Text output keeps to the questions and outcome; --json has every field per group.
+    names = [f.field for f in result.groups[0].fields if f.field not in {"exemptions"}]
+    for name in names:
+        table = Table(
+            result.by, "asked", "answer", "n of N", "%", "95% CI", "in words",
+            title=f"{name} by {result.by}",
+        )  # fmt: skip
+        for group in result.groups:
+            field = next(f for f in group.fields if f.field == name)
+            for value in field.values:
+                table.add_row(
+                    group.group,
+                    str(group.asked),
+                    value.label,
+                    f"{value.count} of {value.denominator}",
+                    "" if value.percent is None else f"{value.percent:.1f}",
+                    "" if value.ci_low is None else f"{value.ci_low:.1f}–{value.ci_high:.1f}",
+                    value.phrase,
+                )
+        console.print(table)
+
+
+@app.command()
+def tables(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the tables into.")],
+    processed: Annotated[Path, _PROCESSED_OPTION] = Path("data/processed"),
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: csv,md,tex,xlsx.")
+    ] = "csv,md,tex,xlsx",
+    charts: Annotated[
+        bool, typer.Option("--charts", help="Also write the charts (PNG and SVG).")
+    ] = False,
+    headline: Annotated[
+        str,
+        typer.Option(help="FIELD=VALUE charted by region [default: first question's first value]."),
+    ] = "",
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 and name the files that would change."),
+    ] = False,
+) -> None:
+    """The paper's tables (coverage by field, by region, by trust type; outcomes).
+
+    Byte-identical on every rerun, so they can live in a paper's repository: `--check`
+    exits 1 and names each file that differs from what would be generated (for CI).
+    `--charts` adds chart_coverage_by_field and chart_coverage_by_region (.png, .svg).
+
+    Example: foi-audit tables --out paper/tables --format csv,tex --charts --check
+    """
+    from foi_audit.tables import parse_formats, write_tables
+
+    with _library_errors():
+        result = write_tables(
+            _processed_layout(processed),
+            out,
+            parse_formats(formats),
+            charts=charts,
+            check=check,
+            headline=headline,
+        )
+    console = _stderr()
+    if check:
+        for name in result.differing:
+            state = "differs" if (out / name).exists() else "missing"
+            console.print(f"  [yellow]{state}[/]: {out / name}")
+        if result.differing:
+            console.print(
+                f"{len(result.differing)} of {len(result.files)} files are out of date: "
+                f"run `foi-audit tables --out {out}` and commit them."
+            )
+            raise typer.Exit(1)
+        console.print(f"All {len(result.files)} files in {out} are up to date.")
+        return
+    console.print(
+        f"{len(result.files)} files in {out} ({len(result.written)} changed, "
+        f"{len(result.files) - len(result.written)} already up to date)."
+    )
+
+
+@app.command()
+def explain(
+    figure: Annotated[str, typer.Argument(help="FIELD or FIELD=VALUE, e.g. policy=dedicated.")],
+    processed: Annotated[Path, _PROCESSED_OPTION] = Path("data/processed"),
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The trusts behind a figure, each with its quote and source.
+
+    FIELD=VALUE lists exactly the trusts counted in that figure of `foi-audit summary`;
+    FIELD alone lists every trust in the question's base with what it answered.
+
+    Example: foi-audit explain policy=dedicated
+    """
+    from foi_audit.report import explain as run_explain
+    from foi_audit.report import explanation_dict
+
+    with _library_errors():
+        result = run_explain(_processed_layout(processed), figure)
+    if json_out:
+        import json
+
+        print(json.dumps(explanation_dict(result), ensure_ascii=False, indent=1))
+        return
+    from rich.table import Table
+
+    console = _stdout()
+    if result.headline:
+        console.print(result.headline, markup=False, soft_wrap=True)
+    else:
+        console.print(f"Base: {result.chain_text}.", markup=False)
+    table = Table("code", "trust", "value", "quote", "source", "flags")
+    for row in result.rows:
+        flags = ", ".join(
+            name
+            for name, on in (("needs review", row.needs_review), ("overridden", row.overridden))
+            if on
+        )
+        table.add_row(
+            row.trust_code, row.trust_name, row.value or "(no answer)", row.quote, row.source, flags
+        )
+    console.print(table)
+    console.print(f"{len(result.rows)} trusts.", style="dim")
+
+
 # --- section: review (review, report, agreement, sample) ---------------------------------
 
+
+def _review_layout(processed: Path) -> Any:
+    """The data folder around a processed folder (overrides.csv sits beside processed/)."""
+    from foi_audit.store import Layout
+
+    return Layout(raw=processed.parent / "raw", processed=processed)
+
+
+_REVIEW_PROCESSED = typer.Option(
+    "--processed", help="The processed folder; decisions go to overrides.csv beside it."
+)
+
+
+@app.command()
+def review(
+    field: Annotated[str | None, typer.Option("--field", help="Only this field.")] = None,
+    trust: Annotated[
+        str | None, typer.Option("--trust", help="Only this trust (ODS code).")
+    ] = None,
+    all_values: Annotated[
+        bool, typer.Option("--all", help="Every value, not only those flagged needs_review.")
+    ] = False,
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", help="Your name or initials [default: $USER].")
+    ] = None,
+    processed: Annotated[Path, _REVIEW_PROCESSED] = Path("data/processed"),
+) -> None:
+    """Confirm or correct coded values one keystroke at a time, with their evidence.
+
+    Shows each value flagged needs_review (or every value with --all) with its quote, the
+    text around it and its source. Keys: a/Enter accept, 1-9 pick an allowed value, b blank,
+    e type a value, r add a reason, s skip, q quit. Every decision is saved at once to
+    data/overrides.csv; quitting keeps them and the next run resumes where you stopped.
+
+    Example: foi-audit review --field policy --reviewer ann
+    """
+    import os
+
+    from foi_audit.coding import load_codebook
+    from foi_audit.register import load_register
+    from foi_audit.review import ReviewOptions, run_review
+
+    if not sys.stdin.isatty():
+        _stderr().print("[bold red]error:[/] review is interactive: run it in a terminal")
+        raise typer.Exit(2)
+    console = _stdout()
+    options = ReviewOptions(
+        reviewer=reviewer or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown",
+        field=field,
+        trust=trust,
+        include_all=all_values,
+    )
+    with _library_errors():
+        try:
+            run_review(
+                _review_layout(processed),
+                load_codebook(),
+                load_register(),
+                options,
+                read_key=typer.getchar,  # one key, no Enter needed
+                read_line=lambda prompt: console.input(prompt),
+                out=console,
+            )
+        except KeyboardInterrupt:
+            console.print("\nStopped: every decision so far is saved; run again to resume.")
+            raise typer.Exit(130) from None
+
+
+@app.command()
+def report(
+    html_out: Annotated[
+        Path, typer.Option("--html", help="The HTML file to write (one self-contained page).")
+    ],
+    processed: Annotated[Path, _REVIEW_PROCESSED] = Path("data/processed"),
+) -> None:
+    """Write one static HTML page: summary figures, then every trust x field with its evidence.
+
+    Click a cell for its quote, source file, locator, rule and any reviewer's decision;
+    filter by needs_review, field and region. Opens in any browser, no server or network.
+
+    Example: foi-audit report --html report.html
+    """
+    from foi_audit.html_report import write_report
+
+    with _library_errors():
+        info = write_report(_review_layout(processed), html_out)
+    console = _stderr()
+    for change in info.changes:
+        console.print(f"[yellow]note:[/] {change.describe()}", markup=True, soft_wrap=True)
+    console.print(
+        f"Wrote {info.path}: {info.trusts} trusts, {info.cells} values, "
+        f"{info.needs_review} need review, {info.overridden} decided by a reviewer."
+    )
+
+
+@app.command()
+def agreement(
+    file_a: Annotated[Path, typer.Argument(help="Coder A: trusts.csv-shaped CSV or coding sheet.")],
+    file_b: Annotated[Path, typer.Argument(help="Coder B: trusts.csv-shaped CSV or coding sheet.")],
+    blanks: Annotated[
+        str,
+        typer.Option(
+            "--blanks",
+            help="category: a blank is a value of its own; missing: blanks are left out.",
+        ),
+    ] = "category",
+    field: Annotated[
+        list[str] | None, typer.Option("--field", help="Only this field (repeatable).")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Cohen's kappa and Krippendorff's alpha (nominal) per field between two coders.
+
+    Compares the trusts in both files (others are listed) and lists every disagreement.
+    Reads trusts.csv-shaped CSVs and the XLSX coding sheet from `foi-audit sample`.
+    Exemption sets compare in any order; free text ignores case and spacing.
+
+    Example: foi-audit agreement second_coder.xlsx data/processed/trusts.csv --blanks missing
+    """
+    from foi_audit.agreement import BlankPolicy, compare, result_dict
+    from foi_audit.coding import load_codebook
+
+    if blanks not in {p.value for p in BlankPolicy}:
+        raise typer.BadParameter("use category or missing", param_hint="--blanks")
+    with _library_errors():
+        result = compare(file_a, file_b, load_codebook(), BlankPolicy(blanks), field or ())
+    if json_out:
+        import json
+
+        print(json.dumps(result_dict(result), ensure_ascii=False, indent=1))
+        return
+    _print_agreement(result)
+
+
+def _print_agreement(result: Any) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    def number(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    console = _stdout()
+    console.print(
+        f"A = {escape(result.file_a)}, B = {escape(result.file_b)}: "
+        f"{len(result.trusts)} trusts in both."
+    )
+    table = Table("field", "trusts", "agree", "%", "kappa", "alpha", "blanks out")
+    for f in result.fields:
+        table.add_row(
+            f.field,
+            str(f.pairs),
+            str(f.agree),
+            "n/a" if f.observed is None else f"{100 * f.observed:.0f}",
+            number(f.kappa),
+            number(f.alpha),
+            str(f.dropped_for_blank),
+        )
+    console.print(table)
+    console.print(f"Blanks: {escape(result.blank_note)}.")
+    console.print(
+        "kappa: Cohen's kappa; alpha: Krippendorff's alpha (nominal); "
+        "n/a: undefined (no pairs, or one value used throughout).",
+        style="dim",
+    )
+    for label, codes in (("only in A", result.only_in_a), ("only in B", result.only_in_b)):
+        if codes:
+            console.print(f"{len(codes)} trusts {label}, not compared: {', '.join(codes)}")
+    if result.fields_not_compared:
+        console.print(
+            "Fields not in both files: " + ", ".join(result.fields_not_compared), style="dim"
+        )
+    disagreements = [d for f in result.fields for d in f.disagreements]
+    if disagreements:
+        listing = Table("trust", "field", "A", "B", title=f"{len(disagreements)} disagreements")
+        for d in disagreements:
+            listing.add_row(d.trust_code, d.field, d.value_a or "(blank)", d.value_b or "(blank)")
+        console.print(listing)
+
+
+@app.command()
+def sample(
+    out: Annotated[Path, typer.Option("--out", help="The coding sheet to write (.xlsx).")],
+    n: Annotated[int, typer.Option("--n", min=1, help="How many trusts.")] = 20,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same sample.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+    processed: Annotated[Path, _REVIEW_PROCESSED] = Path("data/processed"),
+) -> None:
+    """Draw a reproducible blind sample of trusts as an XLSX coding sheet for a second coder.
+
+    The sheet lists each trust and its reply files with empty field columns (drop-downs of
+    the allowed values) and a sheet of instructions and field definitions: no automatic
+    values, no quotes. Read it back with `foi-audit agreement`.
+
+    Example: foi-audit sample --n 20 --seed 1 --out sheet.xlsx
+    """
+    from foi_audit.coding import load_codebook
+    from foi_audit.register import load_register
+    from foi_audit.sampling import make_sample
+
+    with _library_errors():
+        chosen = make_sample(
+            _review_layout(processed), load_codebook(), load_register(), n, seed, out, force
+        )
+    note = "" if len(chosen) == n else f" (only {len(chosen)} trusts have replies)"
+    _stderr().print(
+        f"Wrote {out}: {len(chosen)} trusts, seed {seed}{note}. "
+        f"Then: foi-audit agreement {out} {processed / 'trusts.csv'}"
+    )
+
+
 # --- section: requests (asked, deadline) -------------------------------------------------
+
+
+@app.command()
+def asked(
+    all_open_trusts: Annotated[
+        bool,
+        typer.Option(
+            "--all-open-trusts", help="Write a row for every English trust open on --date."
+        ),
+    ] = False,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date the requests were sent (YYYY-MM-DD).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="The asked.csv to write or show.")] = Path(
+        "data/raw/asked.csv"
+    ),
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing asked.csv (a hidden backup is kept)."),
+    ] = False,
+) -> None:
+    """Write or show data/raw/asked.csv: who was asked and when.
+
+    Columns: trust_code, date_sent, optional date_received and reference. Deadlines count
+    from date_received when known, else from date_sent. An existing asked.csv is never
+    overwritten without --force. Without --all-open-trusts, shows the current file.
+
+    Example: foi-audit asked --all-open-trusts --date 2024-01-15
+    """
+    from foi_audit import asked as asked_lib
+
+    console = _stderr()
+    if all_open_trusts:
+        if not date:
+            console.print("[bold red]error:[/] --all-open-trusts needs --date YYYY-MM-DD")
+            raise typer.Exit(2)
+        with _library_errors():
+            written = asked_lib.write_all_open(out, date, force=force)
+        if written.backup:
+            console.print(f"Kept the previous file as {written.backup}", soft_wrap=True)
+        console.print(
+            f"Wrote {written.path}: {written.count} trusts open on {date}, date_sent {date}.",
+            soft_wrap=True,
+        )
+        return
+    with _library_errors():
+        rows = asked_lib.load_asked(out)
+    if rows is None:
+        console.print(
+            f"{out} does not exist: make one with `foi-audit asked --all-open-trusts "
+            "--date YYYY-MM-DD` or by hand (trust_code, date_sent).",
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    from collections import Counter
+
+    sent = Counter(a.date_sent or "(blank)" for a in rows)
+    received = sum(1 for a in rows if a.date_received)
+    _stdout().print(
+        f"{out}: {len(rows)} trusts asked; sent "
+        + ", ".join(f"{day}: {n}" for day, n in sorted(sent.items()))
+        + f"; {received} with a receipt date.",
+        soft_wrap=True,
+    )
+
+
+@app.command()
+def deadline(
+    received: Annotated[str, typer.Argument(help="Date the trust received the request.")],
+    days: Annotated[int, typer.Option("--days", min=1, help="Working days allowed.")] = 20,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Statutory FOI due date (FOI Act 2000 s10) and every day skipped, with the reason.
+
+    The due date is the 20th working day following the day of receipt (day 0). Weekends,
+    Christmas Day, Good Friday and bank holidays in ANY part of the UK (England, Wales,
+    Scotland, Northern Ireland) are not working days.
+
+    Example: foi-audit deadline 2024-12-20 --json
+    """
+    from foi_audit.deadlines import deadline_json, deadline_report
+
+    with _library_errors():
+        result = deadline_report(received, days)
+    if json_out:
+        import json
+
+        print(json.dumps(deadline_json(result), indent=1))
+        return
+    console = _stdout()
+    console.print(
+        f"Received {result.received:%A %d %B %Y} (day 0). Due {result.due:%A %d %B %Y} "
+        f"[bold]{result.due.isoformat()}[/]: the {_ordinal(days)} working day after receipt.",
+        soft_wrap=True,
+    )
+    if result.skipped:
+        from rich.table import Table
+
+        table = Table("skipped", "day", "why not a working day")
+        for skipped in result.skipped:
+            table.add_row(skipped.date.isoformat(), f"{skipped.date:%a}", skipped.reason)
+        console.print(table)
+
+
+def _ordinal(number: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}th" if 11 <= number % 100 <= 13 else f"{number}{suffix}"
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ The CLI's ``ingest`` command is one call to :func:`ingest`. Per-file problems be
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -173,6 +174,7 @@ def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
 
     return {
         "version": __version__,
+        "today": dt.date.today().isoformat(),  # timeliness (overdue/awaiting) moves with the date
         "readers": READER_VERSION,
         "codebook": str(options.codebook or ""),
         "inputs": {

@@ -56,3 +56,16 @@ def test_iter_raw_files_missing_folder(tmp_path: Path) -> None:
 def test_text_id_is_filesystem_safe() -> None:
     name = store.text_id("mail.eml > ../../evil.txt", "ab" * 32)
     assert "/" not in name and name.startswith("abababababab-")
+
+
+def test_atomic_write_uses_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "table.csv"
+    store.atomic_write_text(target, "a\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)
+    store.atomic_write_text(target, "b\n")
+    assert target.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode

@@ -23,7 +23,31 @@ def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
             f"damaged {what} file ({exc}): ask the trust to send it again or as PDF"
         ) from None
     check_zip_members(infos, len(data), what)
+    refuse_xml_declarations(archive, infos, what)
     return archive
+
+
+def refuse_xml_declarations(
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], what: str
+) -> None:
+    """Office and OpenDocument never write DTDs; one in a part is an entity attack.
+
+    XXE and "billion laughs" need a ``<!DOCTYPE``/``<!ENTITY`` before the root element, so
+    the first few KB of each XML part are enough to see it, whatever the parser would do.
+    """
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")) or info.file_size == 0:
+            continue
+        try:
+            with archive.open(info) as member:
+                head = member.read(8192)
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError):
+            continue  # the parser will report the damage
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise CorruptFile(
+                f"{what} file declares XML entities in {info.filename} (a known attack, such as "
+                "an external entity or 'billion laughs'): not read; ask for a fresh copy or a PDF"
+            )
 
 
 def check_zip_members(infos: list[zipfile.ZipInfo], packed_bytes: int, what: str) -> None:

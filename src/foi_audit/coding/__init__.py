@@ -16,11 +16,9 @@ __all__ = ["Codebook", "Field", "code_documents", "load_codebook"]
 def code_documents(documents: Sequence[Document], codebook: Codebook) -> list[CodedValue]:
     """Every field for every trust that has documents (documents must be matched, status ok).
 
-    PLACEHOLDER until the coding engine lands: every field blank, flagged for review.
+    One value per field per trust, blank when the replies give no information, each with its
+    quote, source, locator, confidence, deciding rule and ``needs_review`` flag.
     """
-    trusts = sorted({d.match.trust_code for d in documents if d.match.trust_code})
-    return [
-        CodedValue(code, f.name, "", rule="not_coded", needs_review=True)
-        for code in trusts
-        for f in codebook.fields
-    ]
+    from foi_audit.coding.engine import code_all
+
+    return code_all(documents, codebook)

@@ -1,0 +1,942 @@
+"""The coding engine: documents -> answers per question -> field values with evidence.
+
+Everything study-specific (questions, cues, decision rules, patterns) is in the codebook TOML;
+this module is generic. The steps, per document:
+
+1. ``lines``: the document's text as lines with their locators (email history and letterhead
+   dropped; on a disclosure-log page listing several requests, only the relevant entries kept).
+2. ``segment``: restated questions are recognised by their cues (not their numbers, which
+   trusts change); the lines after a question are its answer, until the next question. Answers
+   given by label only ("2(a) In-house", "Q3 - N/A") go to the question with that label.
+   Text that quotes the request back (an acknowledgement, "You asked:", a log's "Request"
+   section) is marked quoted and never read as an answer. A reply in free prose is split into
+   clauses and each clause is given to the question its words belong to.
+3. ``decide``: each field reads the answers of its questions in order and applies its rules in
+   priority order; cross-references ("see our response to question 2") are followed.
+
+Per trust, acknowledgements are set aside when a reply exists, attached non-reply documents (a
+policy PDF) are not read as replies, and two replies that disagree are flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from foi_audit.coding.codebook import Codebook, Field
+from foi_audit.errors import CodebookError
+from foi_audit.model import BlockRole, CodedValue, Document
+
+QUOTE_CHARS = 300
+SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.HEADER, BlockRole.FOOTER}
+TABLE_HEADER_WORDS = {
+    "q", "no", "no.", "ref", "ref.", "question", "questions", "response", "responses", "answer",
+    "answers", "notes", "note", "comments", "your request", "our response", "request", "item",
+    "question no.", "question no", "number", "reply", "trust response", "foi response",
+}  # fmt: skip
+ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alone
+LABEL = re.compile(
+    r"^\s*(?:(?:q(?:uestion)?|item)\s*\.?\s*)?(?P<num>\d{1,2})\s*"
+    r"(?:\(?(?P<letter>[a-h])\)?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
+    r"(?P<sep>\s*[.:)\-–]\s*|\s+)(?=\S)",
+    re.IGNORECASE,
+)
+LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)", re.IGNORECASE)
+LABEL_ONLY = re.compile(
+    r"^\s*(?:q(?:uestion)?\s*\.?\s*)?(?P<num>\d{1,2})\s*(?:\(?(?P<letter>[a-h])\)?)?"
+    r"(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?)?\s*[.:)]?\s*$",
+    re.IGNORECASE,
+)
+ANSWER_PREFIX = re.compile(
+    r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)\s*[:\-–]|a\s*[:.])\s*", re.IGNORECASE
+)
+INTERROGATIVE = re.compile(
+    r"^\s*(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
+    r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
+    r"in[- ]house or|mandatory or|name and)\b",
+    re.IGNORECASE,
+)
+CONTINUATION = re.compile(
+    r"^\s*(?:if so|please (?:provide|give|name|state|supply|send|confirm|include)|and\b|or\b|"
+    r"\(?[a-h]\)\s.*\?)",
+    re.IGNORECASE,
+)
+STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
+SUB_MARKER = re.compile(r"(?:^|(?<=[\s.;:]))\(?([a-h])\)\s+", re.IGNORECASE)
+XREF = re.compile(
+    r"\bsee\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply)\s+(?:to|at|for|in)\s+)?"
+    r"(?:question|q)?\s*\.?\s*(\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+")
+
+
+# --- compiled codebook -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    label: str
+    parent: str
+    cues: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    value: str
+    any: tuple[re.Pattern[str], ...] = ()
+    all: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
+    extract: tuple[re.Pattern[str], ...] = ()
+    only: tuple[str, ...] = ()
+    from_field: str = ""
+    confidence: float = 0.85
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    field: Field
+    questions: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    derive: str
+    blank_when: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    questions: tuple[Question, ...]
+    fields: tuple[FieldSpec, ...]
+    doc: dict[str, Any]
+    outcome: dict[str, Any]
+    not_person: frozenset[str]
+    not_org: frozenset[str]
+
+
+def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags | re.MULTILINE)
+    except re.error as exc:
+        raise CodebookError(f"{where}: bad pattern {pattern!r} ({exc}); fix the regex") from exc
+
+
+def _patterns(items: Any, where: str, shared: dict[str, str], flags: int = re.IGNORECASE) -> tuple:
+    if isinstance(items, str):
+        items = [items]
+    out = []
+    for item in items or ():
+        text = str(item)
+        for key, value in shared.items():
+            text = text.replace("{" + key + "}", value)
+        out.append(_compile(text, where, flags))
+    return tuple(out)
+
+
+def compile_codebook(codebook: Codebook) -> Compiled:
+    """Check and compile the codebook's questions and rules (cached per codebook source)."""
+    return _compile_cached(codebook)
+
+
+@lru_cache(maxsize=16)
+def _compile_cached(codebook: Codebook) -> Compiled:
+    raw = codebook.raw
+    shared = {k: str(v) for k, v in raw.get("patterns", {}).items() if isinstance(v, str)}
+    questions = []
+    for index, item in enumerate(raw.get("questions", []), start=1):
+        qid = item.get("id") or f"q{index}"
+        questions.append(
+            Question(
+                id=qid,
+                label=str(item.get("label", "")).lower().replace("(", "").replace(")", ""),
+                parent=item.get("parent", ""),
+                cues=_patterns(item.get("cues", []), f"question {qid}", shared),
+            )
+        )
+    known = {q.id for q in questions}
+    specs = []
+    for f in codebook.fields:
+        item = f.raw
+        scope = tuple(item.get("questions", ()))
+        for qid in scope:
+            if qid not in known:
+                raise CodebookError(f"field {f.name!r} reads unknown question {qid!r}")
+        rules = []
+        for number, r in enumerate(item.get("rules", []), start=1):
+            rid = r.get("id", f"{f.name}.{number}")
+            value = str(r.get("value", ""))
+            if value and not f.allows(value):
+                raise CodebookError(f"rule {rid}: value {value!r} is not allowed for {f.name!r}")
+            rules.append(
+                Rule(
+                    id=rid,
+                    value=value,
+                    any=_patterns(r.get("any"), rid, shared),
+                    all=_patterns(r.get("all"), rid, shared),
+                    unless=_patterns(r.get("unless"), rid, shared),
+                    extract=_patterns(r.get("extract"), rid, shared, flags=0),
+                    only=tuple(r.get("only", ())),
+                    from_field=r.get("from_field", ""),
+                    confidence=float(r.get("confidence", 0.85)),
+                    review=bool(r.get("review", False)),
+                )
+            )
+        blank_when = []
+        for cond in item.get("blank_when", ()):
+            name, _, value = str(cond).partition("=")
+            blank_when.append((name.strip(), value.strip()))
+        specs.append(
+            FieldSpec(f, scope, tuple(rules), str(item.get("derive", "")), tuple(blank_when))
+        )
+    doc = dict(raw.get("document", {}))
+    compiled_doc: dict[str, Any] = {}
+    for key, value in doc.items():
+        if isinstance(value, list | str) and key not in {"non_withholding"}:
+            compiled_doc[key] = _patterns(value, f"[document].{key}", shared)
+    outcome = dict(raw.get("outcome", {}))
+    for key in ("refusal", "not_held"):
+        outcome[key] = _patterns(outcome.get(key, []), f"[outcome].{key}", shared)
+    return Compiled(
+        questions=tuple(questions),
+        fields=tuple(specs),
+        doc=compiled_doc,
+        outcome=outcome,
+        not_person=frozenset(shared_list(raw, "not_person")),
+        not_org=frozenset(w.lower() for w in shared_list(raw, "not_org")),
+    )
+
+
+def shared_list(raw: dict[str, Any], key: str) -> list[str]:
+    value = raw.get("patterns", {}).get(key, [])
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _any(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:
+    for pattern in patterns:
+        if pattern.search(text):
+            return pattern
+    return None
+
+
+# --- lines and segments ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    locator: str
+    block: int
+
+
+@dataclass
+class Segment:
+    question: str  # question id, "" for text outside any answer (preamble, closing)
+    label: str = ""
+    quoted: bool = False
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    locator: str
+    question: str
+    start: bool  # first sentence of an answer: patterns anchored with ^ look only here
+    via_reference: bool = False
+
+
+@dataclass
+class Reading:
+    """One document, read: its answers per question and its other text."""
+
+    document: Document
+    kind: str  # reply | acknowledgement | supporting | empty
+    answers: dict[str, list[Sentence]]
+    general: list[Sentence]
+    quoted_questions: int = 0
+
+
+def document_lines(document: Document, compiled: Compiled) -> list[Line]:
+    lines: list[Line] = []
+    block_no = 0
+    for block in document.blocks:
+        if block.role in SKIP_ROLES:
+            continue
+        cells = [block.text]
+        if block.role == BlockRole.TABLE or " | " in block.text or "\t" in block.text:
+            cells = re.split(r"\s+\|\s+|\t+", block.text)
+        for cell in cells:
+            block_no += 1
+            for raw_line in cell.splitlines():
+                text = re.sub(r"\s+", " ", raw_line.replace("\u00a0", " ")).strip(" |")
+                if text:
+                    lines.append(Line(text, block.locator, block_no))
+    quoted_mail = compiled.doc.get("quoted_mail_start", ())
+    for index, line in enumerate(lines):
+        if index > 0 and _any(quoted_mail, line.text):
+            lines = lines[:index]
+            break
+    return _relevant_entries(lines, compiled)
+
+
+def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
+    """A page listing several requests (a disclosure log) keeps only the entries on topic."""
+    heading = compiled.doc.get("entry_heading", ())
+    starts = [i for i, line in enumerate(lines) if _any(heading, line.text)]
+    if len(starts) < 2:
+        return lines
+    bounds = [*starts, len(lines)]
+    relevance = compiled.doc.get("relevance", ())
+    head = lines[: starts[0]]
+    kept = []
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        entry = lines[begin:end]
+        if _any(relevance, " ".join(line.text for line in entry)):
+            kept.extend(entry)
+    return head + kept if kept else lines
+
+
+def classify_question(text: str, compiled: Compiled) -> str:
+    """The question a restated question is, by its words (its first sentence first)."""
+    first = text.split("?")[0]
+    for candidate in (first, text):
+        for question in compiled.questions:
+            if _any(question.cues, candidate):
+                return question.id
+    return ""
+
+
+def _label_key(num: str, letter: str | None) -> str:
+    return f"{int(num)}{(letter or '').lower()}"
+
+
+def _child(compiled: Compiled, parent: str, letter: str, labels: dict[str, str]) -> str:
+    parent_q = next((q for q in compiled.questions if q.id == parent), None)
+    if parent_q is None:
+        return ""
+    for question in compiled.questions:
+        if question.parent == parent and question.label.endswith(letter.lower()):
+            return question.id
+    return labels.get(parent_q.label + letter.lower(), "")
+
+
+def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
+    if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
+        return False
+    if "?" not in text and not INTERROGATIVE.match(text):
+        return False
+    return labelled or bool(classify_question(text, compiled))
+
+
+def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[str, str]]:
+    """Split a document's lines into answers per question (see the module docstring)."""
+    by_label = {q.label: q.id for q in compiled.questions if q.label}
+    doc_labels: dict[str, str] = {}
+    segments: list[Segment] = [Segment("")]
+    quoted = False
+    quoted_seen_question = False
+    pending_label = ""
+    i = 0
+
+    def resolve(label: str) -> str:
+        return doc_labels.get(label) or by_label.get(label, "")
+
+    def current() -> Segment:
+        return segments[-1]
+
+    def add_answer(text: str, line: Line) -> None:
+        seg = current()
+        parent = _parent_of(seg.question, compiled) or seg.question
+        has_children = any(q.parent == parent for q in compiled.questions) if parent else False
+        if has_children and seg.question and not seg.quoted:
+            parts = SUB_MARKER.split(text)
+            if len(parts) > 1:
+                head = parts[0].strip()
+                if head:
+                    seg.lines.append(Line(head, line.locator, line.block))
+                for letter, part in zip(parts[1::2], parts[2::2], strict=False):
+                    child = _child(compiled, parent, letter, doc_labels)
+                    if child:
+                        segments.append(Segment(child, letter.lower()))
+                    current().lines.append(Line(part.strip(), line.locator, line.block))
+                return
+        current().lines.append(Line(text, line.locator, line.block))
+
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        low = text.lower().strip(" :.")
+        i += 1
+        if _any(compiled.doc.get("answer_section_start", ()), text):
+            quoted = False
+            segments.append(Segment(""))
+            continue
+        if _any(compiled.doc.get("quoted_request_start", ()), text):
+            quoted, quoted_seen_question = True, False
+            segments.append(Segment("", quoted=True))
+            continue
+        words = low.split(" ")
+        if (low in TABLE_HEADER_WORDS and low not in ANSWER_WORDS) or (
+            len(words) > 1 and all(w in TABLE_HEADER_WORDS for w in words)
+        ):
+            continue
+        prefixed = ANSWER_PREFIX.match(text)
+        if prefixed:
+            answer = text[prefixed.end() :].strip()
+            if quoted:
+                quoted = False
+            if answer:
+                add_answer(answer, line)
+            continue
+        only = LABEL_ONLY.match(text)
+        if only:
+            pending_label = _label_key(only["num"], None if only["range"] else only["letter"])
+            continue
+        label_match = LABEL.match(text)
+        letter_match = None if label_match else LETTER_LABEL.match(text)
+        rest = text[label_match.end() :] if label_match else text
+        if letter_match:
+            rest = text[letter_match.end() :]
+        labelled = bool(label_match or letter_match or pending_label)
+        # A restated question: gather its wrapped lines within the same block.
+        if _is_question_text(rest, labelled, compiled):
+            question_text = rest
+            while i < len(lines) and lines[i].block == line.block:
+                nxt = lines[i].text
+                if ANSWER_PREFIX.match(nxt) or LABEL.match(nxt) and "?" in question_text:
+                    break
+                unfinished = not question_text.rstrip().endswith(("?", ".", ")"))
+                if (
+                    ("?" not in question_text or unfinished)
+                    and len(question_text) < 400
+                    and not STARTS_LIKE_ANSWER.match(nxt)
+                ):
+                    question_text += " " + nxt
+                elif CONTINUATION.match(nxt):
+                    question_text += " " + nxt
+                else:
+                    break
+                i += 1
+            trailing = ""
+            last_q = question_text.rfind("?")
+            if 0 <= last_q < len(question_text) - 1:
+                after = question_text[last_q + 1 :].strip()
+                if after and not CONTINUATION.match(after) and not INTERROGATIVE.match(after):
+                    trailing, question_text = after, question_text[: last_q + 1]
+            qid = classify_question(question_text, compiled)
+            label = ""
+            if label_match:
+                label = _label_key(label_match["num"], label_match["letter"])
+            elif pending_label:
+                label = pending_label
+            elif letter_match:
+                parent = _parent_of(current().question, compiled) or current().question
+                qid = qid or _child(compiled, parent, letter_match["a"] or letter_match["b"], {})
+            if not qid and label:
+                qid = resolve(label)
+            if label and qid:
+                doc_labels.setdefault(label, qid)
+            pending_label = ""
+            if quoted:
+                quoted_seen_question = True
+            segments.append(Segment(qid, label, quoted=quoted))
+            if trailing:
+                add_answer(trailing, line)
+            continue
+        if quoted:
+            if not quoted_seen_question:
+                continue
+            quoted = False
+            segments.append(Segment(""))
+        if current().question and _any(compiled.doc.get("closing", ()), text):
+            segments.append(Segment(""))
+        if pending_label:
+            qid = resolve(pending_label)
+            segments.append(Segment(qid, pending_label))
+            pending_label = ""
+        elif label_match and label_match["sep"].strip() and not _any(
+            compiled.doc.get("boilerplate", ()), rest
+        ):
+            # A numbered answer without its question ("2. Yes.", "Q3 - N/A").
+            key = _label_key(
+                label_match["num"], None if label_match["range"] else label_match["letter"]
+            )
+            qid = resolve(key)
+            if qid:
+                segments.append(Segment(qid, key))
+                text = rest
+        elif letter_match and current().question:
+            parent = _parent_of(current().question, compiled) or current().question
+            child = _child(compiled, parent, letter_match["a"] or letter_match["b"], doc_labels)
+            if child:
+                segments.append(Segment(child, (letter_match["a"] or letter_match["b"]).lower()))
+                text = rest
+        add_answer(text, line)
+    return segments, doc_labels
+
+
+def _parent_of(qid: str, compiled: Compiled) -> str:
+    for question in compiled.questions:
+        if question.id == qid:
+            return question.parent
+    return ""
+
+
+def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
+    """Join wrapped lines, then split into sentences (and clauses at semicolons)."""
+    out: list[Sentence] = []
+    if not lines:
+        return out
+    # Lines of one block join with a space (wrapped text); blocks stay apart.
+    groups: list[tuple[str, str]] = []
+    for line in lines:
+        if groups and groups[-1][1] == line.locator and not _ends_sentence(groups[-1][0]):
+            groups[-1] = (groups[-1][0] + " " + line.text, line.locator)
+        else:
+            groups.append((line.text, line.locator))
+    for text, locator in groups:
+        for piece in SENTENCE_END.split(text):
+            piece = piece.strip()
+            if piece:
+                out.append(Sentence(piece, locator, question, start=not out))
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "?", "!", ":")) and not text.rstrip().endswith(
+        ("Ltd.", "Co.", "Dr.", "Mr.", "Mrs.", "Ms.")
+    )
+
+
+def read_document(document: Document, compiled: Compiled) -> Reading:
+    lines = document_lines(document, compiled)
+    segments, doc_labels = segment(lines, compiled)
+    answers: dict[str, list[Sentence]] = {}
+    general: list[Sentence] = []
+    quoted_questions = 0
+    boilerplate = compiled.doc.get("boilerplate", ())
+    for seg in segments:
+        if seg.quoted:
+            quoted_questions += bool(seg.question)
+            continue
+        found = sentences(seg.lines, seg.question)
+        if seg.question:
+            answers.setdefault(seg.question, []).extend(
+                s for s in found if not _any(boilerplate, s.text)
+            )
+        else:
+            general.extend(found)
+    if not any(answers.values()):
+        answers = _prose_answers(general, compiled)
+    answers = _follow_references(answers, doc_labels, compiled)
+    text = " ".join(s.text for s in general[:40])
+    if any(answers.values()):
+        kind = "reply"
+    elif _any(compiled.doc.get("acknowledgement", ()), text):
+        kind = "acknowledgement"
+    elif not general:
+        kind = "empty"
+    elif document.parent and not _any(compiled.doc.get("reply_cues", ()), text[:1500]):
+        kind = "supporting"
+    else:
+        kind = "reply"
+    return Reading(document, kind, answers, general, quoted_questions)
+
+
+def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list[Sentence]]:
+    """A reply in free prose: each clause goes to the question its words belong to."""
+    boilerplate = compiled.doc.get("boilerplate", ())
+    answers: dict[str, list[Sentence]] = {}
+    for sentence in general:
+        if _any(boilerplate, sentence.text):
+            continue
+        for clause in re.split(r";\s*|:\s+(?=the\b)", sentence.text):
+            qid = classify_question(clause, compiled)
+            if qid:
+                answers.setdefault(qid, []).append(
+                    Sentence(clause.strip(" ;"), sentence.locator, qid, start=False)
+                )
+    return answers
+
+
+def _follow_references(
+    answers: dict[str, list[Sentence]], doc_labels: dict[str, str], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    by_label = {q.label: q.id for q in compiled.questions if q.label}
+    out = {qid: list(found) for qid, found in answers.items()}
+    for qid, found in answers.items():
+        for sentence in found:
+            match = XREF.search(sentence.text)
+            if not match:
+                continue
+            key = re.sub(r"[\s()]", "", match.group(1)).lower()
+            target = doc_labels.get(key) or by_label.get(key, "")
+            if target and target != qid:
+                out[qid].extend(
+                    Sentence(s.text, s.locator, qid, start=False, via_reference=True)
+                    for s in answers.get(target, [])
+                )
+    return out
+
+
+# --- deciding values -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    value: str
+    rule: str
+    quote: str = ""
+    locator: str = ""
+    confidence: float = 0.0
+    review: bool = False
+    had_text: bool = False  # the answer had text but no rule matched
+
+
+def _trim(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def _matches(rule: Rule, sentence: Sentence, hypothetical: Sequence[re.Pattern[str]]) -> bool:
+    if _any(hypothetical, sentence.text):
+        return False
+    for pattern in rule.any:
+        anchored = pattern.pattern.startswith("^")
+        if anchored and (not sentence.start or sentence.via_reference):
+            continue
+        if pattern.search(sentence.text):
+            return not _any(rule.unless, sentence.text)
+    return False
+
+
+def _clean_org(value: str, text: str, end: int, compiled: Compiled) -> str:
+    value = re.sub(r"(\s+(and|of|for|the|in|at|&))+$", "", value.strip())
+    if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
+        value = value[:-1]
+    words = value.split()
+    if not words or words[0].lower() in compiled.not_org or value.lower() in compiled.not_org:
+        return ""
+    if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE):
+        return ""
+    if len(words) == 1 and len(value) < 4:
+        return ""
+    return value
+
+
+def _clean_person(value: str, compiled: Compiled) -> str:
+    words = value.split()
+    while words and words[0] in compiled.not_person:
+        words = words[1:]
+    titles = {"Dr", "Dr.", "Professor", "Prof", "Prof.", "Mr", "Mrs", "Ms", "Miss", "Mx", "Sir"}
+    names = [w for w in words if w not in titles]
+    if len(names) < 2 or any(w.strip(",") in compiled.not_person for w in names):
+        return ""
+    return " ".join(words)
+
+
+def _extract(rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled) -> str:
+    if _any(rule.unless, sentence.text):
+        return ""
+    best: tuple[int, str] | None = None
+    for pattern in rule.extract:
+        if pattern.pattern.startswith("^") and (not sentence.start or sentence.via_reference):
+            continue
+        for match in pattern.finditer(sentence.text):
+            raw = match.group("value") if "value" in pattern.groupindex else match.group(0)
+            if "person" in spec.field.name or "name" in spec.field.name:
+                value = _clean_person(raw, compiled)
+            elif "role" in spec.field.name or "title" in spec.field.name:
+                value = raw.strip(" ,;-–")
+            else:
+                value = _clean_org(raw, sentence.text, match.end("value"), compiled)
+            if value and (best is None or match.start() < best[0]):
+                best = (match.start(), value)
+                break
+    return best[1] if best else ""
+
+
+def decide(
+    spec: FieldSpec, answers: dict[str, list[Sentence]], decided: dict[str, Decision],
+    compiled: Compiled,
+) -> Decision:  # fmt: skip
+    """The first rule (in priority order) that matches the first question (in order) with text."""
+    had_text = False
+    for qid in spec.questions:
+        found = answers.get(qid, [])
+        if not found:
+            continue
+        had_text = True
+        for rule in spec.rules:
+            if rule.only and qid not in rule.only:
+                continue
+            if rule.from_field:
+                source = decided.get(rule.from_field)
+                if source and source.value:
+                    return Decision(
+                        rule.value, rule.id, source.quote, source.locator, source.confidence,
+                        source.review,
+                    )  # fmt: skip
+                continue
+            if rule.all:
+                hits = [
+                    next((s for s in found if p.search(s.text)), None) for p in rule.all
+                ]
+                blocked = any(_any(rule.unless, s.text) for s in found)
+                if all(hits) and not blocked:
+                    first = hits[0]
+                    assert first is not None
+                    return Decision(
+                        rule.value, rule.id, _trim(" … ".join(dict.fromkeys(h.text for h in hits if h))),
+                        first.locator, rule.confidence, rule.review,
+                    )  # fmt: skip
+                continue
+            for sentence in found:
+                if rule.extract:
+                    value = _extract(rule, sentence, spec, compiled)
+                    if value:
+                        return Decision(
+                            value, rule.id, _trim(sentence.text), sentence.locator,
+                            rule.confidence, rule.review or sentence.via_reference,
+                        )  # fmt: skip
+                elif _matches(rule, sentence, compiled.doc.get("hypothetical", ())):
+                    confidence = rule.confidence - (0.1 if sentence.via_reference else 0.0)
+                    return Decision(
+                        rule.value, rule.id, _trim(sentence.text), sentence.locator,
+                        confidence, rule.review,
+                    )  # fmt: skip
+    first = next((s for q in spec.questions for s in answers.get(q, [])), None)
+    return Decision(
+        "", "no_rule_matched" if had_text else "no_answer",
+        _trim(first.text) if first else "", first.locator if first else "",
+        0.5 if had_text else 0.9, False, had_text,
+    )  # fmt: skip
+
+
+def _field_order(compiled: Compiled) -> list[FieldSpec]:
+    """Fields whose rules take another field's value come after that field."""
+    done: list[FieldSpec] = []
+    pending = list(compiled.fields)
+    names = {s.field.name for s in pending}
+    while pending:
+        progressed = False
+        for spec in list(pending):
+            deps = {r.from_field for r in spec.rules if r.from_field} & names
+            if deps <= {s.field.name for s in done}:
+                done.append(spec)
+                pending.remove(spec)
+                progressed = True
+        if not progressed:
+            raise CodebookError(
+                "fields take values from each other in a circle: "
+                + ", ".join(s.field.name for s in pending)
+            )
+    return done
+
+
+def decide_reading(reading: Reading, compiled: Compiled) -> dict[str, Decision]:
+    decided: dict[str, Decision] = {}
+    for spec in _field_order(compiled):
+        if spec.derive:
+            continue
+        decided[spec.field.name] = decide(spec, reading.answers, decided, compiled)
+    return decided
+
+
+# --- exemptions and outcome ------------------------------------------------------------------
+
+
+def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compiled) -> Decision:
+    pattern = compiled.doc.get("section_pattern", ())
+    skip = compiled.doc.get("not_exemption", ())
+    found: dict[str, Sentence] = {}
+    for reading in readings:
+        everything = reading.general + [s for ss in reading.answers.values() for s in ss]
+        for sentence in everything:
+            if sentence.via_reference or _any(skip, sentence.text):
+                continue
+            for compiled_pattern in pattern:
+                for match in compiled_pattern.finditer(sentence.text):
+                    section = f"s{int(match.group(1))}"
+                    if section in spec.field.values:
+                        found.setdefault(section, sentence)
+    if not found:
+        return Decision("", "exemptions.none_cited", confidence=0.85)
+    ordered = sorted(found, key=lambda s: int(s[1:]))
+    quote = " … ".join(dict.fromkeys(found[s].text for s in ordered))
+    first = found[ordered[0]]
+    return Decision(";".join(ordered), "exemptions.sections_cited", _trim(quote), first.locator, 0.9)
+
+
+def outcome(
+    readings: Sequence[Reading], values: dict[str, Decision], compiled: Compiled,
+    fields: dict[str, FieldSpec],
+) -> Decision:  # fmt: skip
+    """WhatDoTheyKnow's state for the reply as a whole (rules in [outcome])."""
+    config = compiled.outcome
+    replies = [r for r in readings if r.kind == "reply"]
+    if not replies:
+        acks = [r for r in readings if r.kind == "acknowledgement"]
+        if acks:
+            first = acks[0].general[0] if acks[0].general else None
+            return Decision(
+                "waiting_response", "outcome.acknowledgement_only",
+                _trim(first.text) if first else "", first.locator if first else "", 0.9,
+            )  # fmt: skip
+        return Decision("", "outcome.no_reply_text", confidence=0.3, review=True)
+    general = [s for r in replies for s in r.general]
+    answers = [s for r in replies for ss in r.answers.values() for s in ss]
+    coded = {
+        name: d for name, d in values.items() if d.value and not fields[name].derive
+    }
+    for sentence in general + answers:
+        if _any(config.get("not_held", ()), sentence.text) and sentence in general or (
+            not coded and _any(config.get("not_held", ()), sentence.text)
+        ):
+            positive = [
+                d for n, d in coded.items() if d.value not in {"none", "no"} and n != "exemptions"
+            ]
+            if not positive:
+                return Decision(
+                    "not_held", "outcome.not_held", _trim(sentence.text), sentence.locator, 0.85
+                )
+    if answers and all(_any(config.get("not_held", ()), s.text) for s in answers):
+        return Decision("not_held", "outcome.not_held_throughout", _trim(answers[0].text),
+                        answers[0].locator, 0.85)  # fmt: skip
+    if not coded:
+        for sentence in general + answers:
+            if _any(config.get("refusal", ()), sentence.text):
+                return Decision(
+                    "rejected", "outcome.refused", _trim(sentence.text), sentence.locator, 0.85
+                )
+    exemptions = values.get(config.get("exemptions_field", ""), Decision("", ""))
+    withheld = [
+        s for s in exemptions.value.split(";") if s and s not in config.get("non_withholding", [])
+    ]
+    if withheld:
+        return Decision(
+            "partially_successful", "outcome.information_withheld", exemptions.quote,
+            exemptions.locator, 0.85,
+        )  # fmt: skip
+    missing = [
+        name for name in config.get("required_fields", []) if name in values and not values[name].value
+        and _applies(fields[name], values)
+    ]  # fmt: skip
+    if not coded:
+        return Decision("", "outcome.unclear", confidence=0.3, review=True)
+    if missing:
+        return Decision(
+            "partially_successful", "outcome.question_unanswered",
+            f"no answer found for: {', '.join(missing)}", "", 0.7,
+            review=any(values[m].had_text for m in missing),
+        )  # fmt: skip
+    return Decision("successful", "outcome.all_answered", confidence=0.85)
+
+
+def _applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:
+    condition = spec.field.applies_when
+    if condition is None:
+        return True
+    other = values.get(condition[0])
+    return bool(other and other.value == condition[1])
+
+
+# --- per trust -------------------------------------------------------------------------------
+
+
+def code_trust(trust_code: str, documents: Sequence[Document], codebook: Codebook) -> list[CodedValue]:
+    compiled = compile_codebook(codebook)
+    readings = [read_document(d, compiled) for d in documents]
+    replies = [r for r in readings if r.kind == "reply"]
+    fields = {s.field.name: s for s in compiled.fields}
+
+    # Each reply decides on its own; two replies that disagree are flagged.
+    per_reply = [(r, decide_reading(r, compiled)) for r in replies]
+    values: dict[str, Decision] = {}
+    sources: dict[str, Reading] = {}
+    for spec in compiled.fields:
+        name = spec.field.name
+        if spec.derive:
+            continue
+        candidates = [(r, d[name]) for r, d in per_reply if d[name].value]
+        if not candidates:
+            best = next((d[name] for _, d in per_reply if d[name].had_text), None)
+            values[name] = best or Decision("", "no_answer", confidence=0.9)
+            if per_reply:
+                sources[name] = per_reply[0][0]
+            continue
+        reading, chosen = max(candidates, key=lambda c: c[1].confidence)
+        if len({d.value for _, d in candidates}) > 1:
+            chosen = Decision(
+                chosen.value, chosen.rule, chosen.quote, chosen.locator,
+                min(chosen.confidence, 0.5), True,
+            )  # fmt: skip
+        values[name] = chosen
+        sources[name] = reading
+
+    # Conditional fields: blank where they do not apply.
+    for spec in compiled.fields:
+        name = spec.field.name
+        if spec.derive or name not in values:
+            continue
+        condition = spec.field.applies_when
+        blocked = condition and (values.get(condition[0], Decision("", "")).value != condition[1])
+        for other, wanted in spec.blank_when:
+            if values.get(other, Decision("", "")).value == wanted:
+                blocked = True
+        if blocked:
+            values[name] = Decision("", "not_applicable", confidence=0.9)
+
+    for spec in compiled.fields:
+        if spec.derive == "sections":
+            values[spec.field.name] = sections_cited(replies, spec, compiled)
+            sources[spec.field.name] = replies[0] if replies else None  # type: ignore[assignment]
+    for spec in compiled.fields:
+        if spec.derive == "outcome":
+            values[spec.field.name] = outcome(readings, values, compiled, fields)
+            if replies:
+                sources[spec.field.name] = replies[0]
+
+    coded = []
+    any_ocr = any(r.document.ocr for r in replies)
+    for spec in compiled.fields:
+        name = spec.field.name
+        decision = values.get(name, Decision("", "no_answer"))
+        reading = sources.get(name)
+        ocr = reading.document.ocr if reading else False
+        if spec.derive:
+            ocr = any_ocr
+        # Text read by OCR may have lost or garbled the answer: a person checks every value.
+        review = decision.review or ocr or (any_ocr and not decision.value)
+        if decision.had_text and not decision.value and _applies(spec, values):
+            review = True
+        confidence = decision.confidence * (0.7 if ocr else 1.0)
+        coded.append(
+            CodedValue(
+                trust_code=trust_code,
+                field=name,
+                value=decision.value,
+                quote=decision.quote,
+                source=reading.document.path if reading and (decision.quote or decision.value) else "",
+                locator=decision.locator,
+                confidence=round(max(0.0, min(1.0, confidence)), 2),
+                rule=decision.rule + ("+ocr" if ocr and review else ""),
+                needs_review=bool(review),
+            )
+        )
+    return coded
+
+
+def code_all(documents: Sequence[Document], codebook: Codebook) -> list[CodedValue]:
+    by_trust: dict[str, list[Document]] = {}
+    for document in documents:
+        if document.match.trust_code:
+            by_trust.setdefault(document.match.trust_code, []).append(document)
+    coded: list[CodedValue] = []
+    for trust in sorted(by_trust):
+        coded.extend(code_trust(trust, by_trust[trust], codebook))
+    return coded

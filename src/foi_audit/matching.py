@@ -57,7 +57,7 @@ class Kind(StrEnum):
 _WEIGHTS: dict[Signal, dict[str, float]] = {
     Signal.NAME_IN_PATH: {"full": 60, "core": 55, "core_short": 25, "alias": 55, "weak": 25},
     Signal.LETTERHEAD: {
-        "full": 60, "core": 50, "core_short": 20, "alias": 50, "weak": 25, "fuzzy": 50,
+        "full": 60, "core": 50, "core_short": 20, "alias": 50, "weak": 25, "fuzzy": 55,
     },
     Signal.EMAIL_HEADER: {"full": 55, "core": 50, "core_short": 20, "alias": 50, "weak": 25},
     Signal.SIGNATURE: {
@@ -69,7 +69,7 @@ _WEIGHTS: dict[Signal, dict[str, float]] = {
 _CODE_IN_NAME = 65.0
 _CODE_IN_NAME_WORDLIKE = 35.0  # an all-letter code that is also a word ("REF", "RAT")
 _CODE_IN_TEXT = 55.0
-_POSTCODE_HEAD = 35.0  # in the letterhead, signature or footer
+_POSTCODE_HEAD = 40.0  # in the letterhead, signature or footer
 _POSTCODE_BODY = 15.0
 
 MATCH_THRESHOLD = 50.0
@@ -80,7 +80,7 @@ _SUFFIX_WORDS = frozenset({"nhs", "foundation", "trust", "ft", "nhsft"})
 _WORDLIKE_CODES = frozenset(
     {"RAE", "RAN", "RAS", "RAT", "REF", "REM", "REN", "REP", "RET", "RNA", "RDE", "RBS"}
 )
-_LETTERHEAD_BLOCKS = 4  # the first blocks of a letter or sheet count as letterhead
+_LETTERHEAD_BLOCKS = 6  # at most this many blocks above the greeting are the letterhead
 _SIGNATURE_BLOCKS = 4  # the last blocks count as the signature
 _FUZZY_CUTOFF = 88.0
 
@@ -106,6 +106,11 @@ _REQUEST_START_RE = re.compile(
 )
 _ANSWER_START_RE = re.compile(r"^\s*(?:our )?(?:response|answer|reply|decision)\b", re.IGNORECASE)
 _GREETING_RE = re.compile(r"^\s*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+_SIGN_OFF_RE = re.compile(
+    r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks)",
+    re.IGNORECASE,
+)
+_DEAR_RE = re.compile(r"\bdear\s+\w", re.IGNORECASE)
 _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
 
 
@@ -290,8 +295,7 @@ def _longest(hits: list[_Hit]) -> list[_Hit]:
     kept = []
     for hit in hits:
         inside_longer = any(
-            other.code != hit.code
-            and other.start <= hit.start
+            other.start <= hit.start
             and hit.end <= other.end
             and (other.end - other.start) > (hit.end - hit.start)
             for other in hits
@@ -327,33 +331,37 @@ def _name_evidence(
 
 
 def _fuzzy_evidence(text: str, signal: Signal, where: str, index: _Index) -> list[Evidence]:
-    """Letterhead lines that end like a trust name but do not match exactly (OCR noise)."""
+    """Letterhead lines that end like a trust name but do not match exactly (OCR noise).
+
+    The words before "NHS ... Trust" are compared with every name (rapidfuzz ratio, order
+    matters, so "University Hospitals Dorset" is not "Dorset HealthCare University"). Names
+    scoring within a few points of the best all count, so near-twins come out ambiguous.
+    """
     from rapidfuzz import fuzz, process
 
     found = []
     for line in text.splitlines() or [text]:
         norm, _ = _tokens(line)
-        if "trust" not in norm or len(norm) > 30:
+        if "trust" not in norm or len(norm) > 40:
             continue
         end = norm.index("trust")
         while end > 0 and norm[end - 1] in _SUFFIX_WORDS:
             end -= 1
-        best: tuple[float, int, str] | None = None
+        scores: dict[str, float] = {}
         for start in range(max(0, end - 12), end - 1):
             candidate = " ".join(w for w in norm[start:end] if w != "the")
-            result = process.extractOne(
-                candidate, index.fuzzy_names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
-            )
-            if result is None:
-                continue
-            _, score, position = result
-            key = (score, end - start, index.fuzzy_codes[position])
-            if best is None or key[:2] > best[:2]:
-                best = key
-        if best is not None:
-            points = _WEIGHTS[signal]["fuzzy"] * (best[0] / 100.0)
-            quote = " ".join(line.split())[:90]
-            found.append(Evidence(best[2], signal, points, quote, where))
+            for _, score, position in process.extract(
+                candidate, index.fuzzy_names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
+            ):
+                code = index.fuzzy_codes[position]
+                scores[code] = max(scores.get(code, 0.0), score)
+        if not scores:
+            continue
+        best = max(scores.values())
+        quote = " ".join(line.split())[:90]
+        for code, score in scores.items():
+            if score >= best - 3:
+                found.append(Evidence(code, signal, _WEIGHTS[signal]["fuzzy"], quote, where))
     return found
 
 
@@ -379,10 +387,14 @@ def _page_one(block: Block) -> bool:
     return match is None or match.group(1) == "1"
 
 
-def _trust_blocks(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks the trust wrote: quoted earlier messages, quoted requests and greetings removed."""
-    kept: list[Block] = []
+def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
+    """The blocks the trust wrote, each with whether it comes before the greeting.
+
+    Quoted earlier messages, quoted requests ("You asked: ...") and greetings are removed.
+    """
+    kept: list[tuple[Block, bool]] = []
     quoting_request = 0
+    greeted = False
     for block in blocks:
         text = block.text
         if block.role is not BlockRole.EMAIL_HEADER:
@@ -390,10 +402,12 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[Block]:
             if cut is not None:
                 text = text[: cut.start()]
                 if text.strip():
-                    kept.append(Block(text, block.locator, block.role))
+                    kept.append((Block(text, block.locator, block.role), False))
                 break  # the rest is the requester's own message
         lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
-        text = _GREETING_RE.sub("", "\n".join(lines))
+        text, greetings = _GREETING_RE.subn("", "\n".join(lines))
+        before_greeting = not greeted and not greetings
+        greeted = greeted or bool(greetings) or bool(_DEAR_RE.search(text))
         if quoting_request:
             if _ANSWER_START_RE.match(text):
                 quoting_request = 0
@@ -405,8 +419,18 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[Block]:
             # "Your request: <text>" in one block: the whole block is the request.
             continue
         if text.strip():
-            kept.append(Block(text, block.locator, block.role))
+            kept.append((Block(text, block.locator, block.role), before_greeting))
     return kept
+
+
+def _looks_like_address(block: Block) -> bool:
+    """Names and addresses, not sentences: "Training is shared with X NHS Trust." is body."""
+    text = block.text.strip()
+    return (
+        block.role is not BlockRole.FOOTER
+        and len(text) <= 200
+        and not text.endswith((".", "?", "!"))
+    )
 
 
 def _zones(document: Document) -> _Zones:
@@ -431,20 +455,40 @@ def _zones(document: Document) -> _Zones:
             for address in _EMAIL_RE.findall(value):
                 zones.addresses.append((address, name))
     kept = _trust_blocks(content)
-    first: list[int] = []
-    if not email:
-        first = [
-            i
-            for i, block in enumerate(kept)
-            if block.role is not BlockRole.FOOTER and _page_one(block)
-        ][:_LETTERHEAD_BLOCKS]
-    last = [
+    has_header = any(b.role is BlockRole.HEADER and _page_one(b) for b, _ in kept)
+    first: set[int] = set()
+    if kept and kept[0][0].role is BlockRole.TITLE:
+        first.add(0)  # the document's or web page's title
+    if not email and not has_header:
+        # No marked letterhead: the name and address lines above the greeting are the letterhead.
+        first.update(
+            [
+                i
+                for i, (b, top) in enumerate(kept)
+                if top and _page_one(b) and _looks_like_address(b)
+            ][:_LETTERHEAD_BLOCKS]
+        )
+    # The signature: name and address lines among the last blocks, and anything after the
+    # sign-off ("Yours sincerely", "Kind regards").
+    tail = [
         i
-        for i, block in enumerate(kept)
+        for i, (block, _) in enumerate(kept)
         if block.role is not BlockRole.FOOTER and not _DISCLAIMER_RE.search(block.text)
     ][-_SIGNATURE_BLOCKS:]
-    for i, block in enumerate(kept):
-        if block.role in {BlockRole.HEADER, BlockRole.TITLE} and _page_one(block) or i in first:
+    last = {
+        i
+        for i in tail
+        if kept[i][0].role is not BlockRole.TITLE and _looks_like_address(kept[i][0])
+    }
+    sign_off = next(
+        (i for i, (block, _) in enumerate(kept) if _SIGN_OFF_RE.match(block.text)), None
+    )
+    if sign_off is not None:
+        last.update(
+            i for i in range(sign_off, len(kept)) if not _DISCLAIMER_RE.search(kept[i][0].text)
+        )
+    for i, (block, _) in enumerate(kept):
+        if (block.role is BlockRole.HEADER and _page_one(block)) or i in first:
             zones.letterhead.append(block)
         elif block.role is BlockRole.FOOTER or i in last:
             zones.signature.append(block)

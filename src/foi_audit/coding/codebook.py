@@ -129,10 +129,60 @@ def parse_codebook(data: dict[str, Any], source: str) -> Codebook:
             raise CodebookError(
                 f"{source}: field {f.name!r} applies_when names unknown field {f.applies_when[0]!r}"
             )
-    return Codebook(
+    codebook = Codebook(
         name=data.get("name", Path(source).stem),
         description=data.get("description", ""),
         fields=tuple(fields),
         source=source,
         raw=data,
     )
+    from foi_audit.coding.engine import compile_codebook
+
+    compile_codebook(codebook)  # bad patterns or rule values fail here, with the rule named
+    return codebook
+
+
+def codebook_summary(codebook: Codebook) -> dict[str, Any]:
+    """The codebook as plain data (for ``foi-audit codebook`` and its ``--json``)."""
+    fields = []
+    for f in codebook.fields:
+        fields.append(
+            {
+                "name": f.name,
+                "kind": f.kind,
+                "label": f.label,
+                "definition": f.definition,
+                "values": list(f.values),
+                "value_labels": dict(f.value_labels),
+                "applies_when": "=".join(f.applies_when) if f.applies_when else "",
+                "questions": list(f.raw.get("questions", [])),
+                "decision": str(f.raw.get("decision", "")),
+                "rules": [
+                    {
+                        "id": r.get("id", ""),
+                        "value": str(r.get("value", "")),
+                        "only": list(r.get("only", [])),
+                        "any": list(r.get("any", [])),
+                        "all": list(r.get("all", [])),
+                        "unless": list(r.get("unless", [])),
+                        "extract": list(r.get("extract", [])),
+                        "from_field": r.get("from_field", ""),
+                    }
+                    for r in f.raw.get("rules", [])
+                ],
+                "examples": [
+                    {"text": str(e.get("text", "")), "value": str(e.get("value", ""))}
+                    for e in f.raw.get("examples", [])
+                ],
+            }
+        )
+    return {
+        "name": codebook.name,
+        "description": codebook.description,
+        "source": codebook.source,
+        "questions": [
+            {"id": q.get("id", ""), "label": q.get("label", ""), "text": q.get("text", "")}
+            for q in codebook.raw.get("questions", [])
+        ],
+        "fields": fields,
+    }

@@ -276,7 +276,9 @@ def document_lines(document: Document, compiled: Compiled) -> list[Line]:
                 if text:
                     lines.append(Line(text, block.locator, block_no))
     quoted_mail = compiled.doc.get("quoted_mail_start", ())
-    for index, line in enumerate(lines):
+    is_mail = document.format in {"eml", "msg"} or bool(document.headers)
+    is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
+    for index, line in enumerate(lines if is_mail else ()):
         if index > 0 and _any(quoted_mail, line.text):
             lines = lines[:index]
             break
@@ -328,7 +330,14 @@ def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
     if "?" not in text and not INTERROGATIVE.match(text):
-        return False
+        # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
+        heading = (
+            labelled
+            and len(text.split()) <= 12
+            and not re.search(r"[.,;!]\s*$|[,;]", text)
+            and bool(classify_question(text, compiled))
+        )
+        return heading
     return labelled or bool(classify_question(text, compiled))
 
 
@@ -940,3 +949,38 @@ def code_all(documents: Sequence[Document], codebook: Codebook) -> list[CodedVal
     for trust in sorted(by_trust):
         coded.extend(code_trust(trust, by_trust[trust], codebook))
     return coded
+
+
+def documents_from_text(
+    texts: Sequence[str], trust_code: str = "TEST", ocr: bool = False
+) -> list[Document]:
+    """Plain texts as matched documents, one block per line (worked examples, tests)."""
+    from foi_audit.model import Block, FileStatus, Match
+
+    documents = []
+    for number, text in enumerate(texts, start=1):
+        blocks = tuple(
+            Block(line, f"line {index}")
+            for index, line in enumerate(text.splitlines(), start=1)
+            if line.strip()
+        )
+        documents.append(
+            Document(
+                path=f"example {number}.txt",
+                sha256="",
+                format="txt",
+                units=1,
+                chars=len(text),
+                ocr=ocr,
+                status=FileStatus.OK,
+                match=Match(trust_code, "example", 100.0),
+                blocks=blocks,
+            )
+        )
+    return documents
+
+
+def code_text(text: str, codebook: Codebook) -> dict[str, CodedValue]:
+    """Code one plain-text reply: the engine run on a worked example."""
+    coded = code_trust("TEST", documents_from_text([text]), codebook)
+    return {value.field: value for value in coded}

@@ -136,6 +136,19 @@ def test_name_split_over_header_blocks() -> None:
     assert result.trust_code == "RM3"
 
 
+def test_logo_only_header_falls_back_to_the_first_lines() -> None:
+    result = match(
+        doc(
+            "Response letter.docx",
+            ("NHS", H),
+            ("Essex Partnership University NHS Foundation Trust", B),
+            ("The Lodge, Runwell, Wickford SS11 7XX", B),
+            *LETTER_BODY,
+        )
+    )
+    assert (result.trust_code, result.method) == ("R1L", "letterhead")
+
+
 def test_signature_block() -> None:
     result = match(doc("reply.docx", *LETTER_BODY, ("Lancashire Teaching Hospitals NHS FT", B)))
     assert (result.trust_code, result.method) == ("RXN", "signature")
@@ -282,6 +295,12 @@ def test_acronym_in_lower_case_prose_is_a_word() -> None:
 def test_similar_names_choose_the_longer_exact_name(letterhead: str, code: str) -> None:
     result = match(letter("reply.pdf", letterhead))
     assert result.trust_code == code, result.message
+
+
+def test_place_name_that_is_also_a_trust_core_needs_the_suffix() -> None:
+    # "West London" is a place (in the requester's address, say); "West London NHS Trust" a trust.
+    assert_flagged(match(letter("reply.pdf", "Ms R Okafor\nWest London")))
+    assert match(letter("reply.pdf", "West London NHS Trust")).trust_code == "RKL"
 
 
 def test_site_names_in_the_address_do_not_compete() -> None:

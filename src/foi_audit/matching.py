@@ -129,6 +129,7 @@ class _Pattern:
     code: str
     kind: Kind
     acronym: bool = False  # only counts in prose when written in capitals
+    generic: bool = False  # a core that is also a place ("West London"): weak without "NHS Trust"
 
 
 @dataclass
@@ -219,11 +220,14 @@ def _index(register: Register) -> _Index:
 def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
     index = _Index(codes=frozenset(t.code for t in register.trusts))
     patterns: list[_Pattern] = []
+    aliases = list(aliases)
+    weak_names = {(tuple(_tokens(a.alias)[0]), a.code) for a in aliases if not a.strong}
     for trust in register.trusts:
         index.names[trust.code] = trust.name
         core = _core(_tokens(trust.name)[0])
         if core:
-            patterns.append(_Pattern(core, trust.code, Kind.CORE))
+            generic = (core, trust.code) in weak_names
+            patterns.append(_Pattern(core, trust.code, Kind.CORE, generic=generic))
             index.fuzzy_names.append(" ".join(core))
             index.fuzzy_codes.append(trust.code)
         if trust.postcode:
@@ -279,6 +283,8 @@ def _find_names(text: str, index: _Index, *, any_case: bool) -> list[_Hit]:
                     stop += 1
                 if stop > end and "trust" in norm[end:stop]:
                     kind, end = Kind.FULL, stop
+                elif pattern.generic:
+                    kind = Kind.WEAK
             hits.append(_Hit(start, end, pattern.code, kind, _join(orig[start:end])))
     return _longest(hits)
 
@@ -455,7 +461,11 @@ def _zones(document: Document) -> _Zones:
             for address in _EMAIL_RE.findall(value):
                 zones.addresses.append((address, name))
     kept = _trust_blocks(content)
-    has_header = any(b.role is BlockRole.HEADER and _page_one(b) for b, _ in kept)
+    # A page header that is only the "NHS" logo is no letterhead: then look at the first lines.
+    header_words = sum(
+        len(_raw_tokens(b.text)) for b, _ in kept if b.role is BlockRole.HEADER and _page_one(b)
+    )
+    has_header = header_words >= 3
     first: set[int] = set()
     if kept and kept[0][0].role is BlockRole.TITLE:
         first.add(0)  # the document's or web page's title

@@ -95,7 +95,9 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
 def load_gold(path: Path, codebook: Codebook) -> tuple[list[dict[str, str]], list[str]]:
     """Gold rows and the codebook fields it codes; extra columns (``files``) are ignored."""
     if not path.exists():
-        raise InputError(f"{path} does not exist: pass the gold CSV (trust_code + one column per field)")
+        raise InputError(
+            f"{path} does not exist: pass the gold CSV (trust_code + one column per field)"
+        )
     try:
         rows = store.read_csv(path)
     except Exception as exc:  # StoreError wording talks about ingest; say what is wrong here

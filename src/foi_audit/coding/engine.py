@@ -423,9 +423,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                     ("?" not in question_text or unfinished)
                     and len(question_text) < 400
                     and not STARTS_LIKE_ANSWER.match(nxt)
-                ):
-                    question_text += " " + nxt
-                elif CONTINUATION.match(nxt):
+                ) or CONTINUATION.match(nxt):
                     question_text += " " + nxt
                 else:
                     break
@@ -467,8 +465,10 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             qid = resolve(pending_label)
             segments.append(Segment(qid, pending_label))
             pending_label = ""
-        elif label_match and label_match["sep"].strip() and not _any(
-            compiled.doc.get("boilerplate", ()), rest
+        elif (
+            label_match
+            and label_match["sep"].strip()
+            and not _any(compiled.doc.get("boilerplate", ()), rest)
         ):
             # A numbered answer without its question ("2. Yes.", "Q3 - N/A").
             key = _label_key(
@@ -692,9 +692,7 @@ def decide(
                     )  # fmt: skip
                 continue
             if rule.all:
-                hits = [
-                    next((s for s in found if p.search(s.text)), None) for p in rule.all
-                ]
+                hits = [next((s for s in found if p.search(s.text)), None) for p in rule.all]
                 blocked = any(_any(rule.unless, s.text) for s in found)
                 if all(hits) and not blocked:
                     first = hits[0]
@@ -778,7 +776,9 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
     ordered = sorted(found, key=lambda s: int(s[1:]))
     quote = " … ".join(dict.fromkeys(found[s].text for s in ordered))
     first = found[ordered[0]]
-    return Decision(";".join(ordered), "exemptions.sections_cited", _trim(quote), first.locator, 0.9)
+    return Decision(
+        ";".join(ordered), "exemptions.sections_cited", _trim(quote), first.locator, 0.9
+    )
 
 
 def outcome(
@@ -799,12 +799,12 @@ def outcome(
         return Decision("", "outcome.no_reply_text", confidence=0.3, review=True)
     general = [s for r in replies for s in r.general]
     answers = [s for r in replies for ss in r.answers.values() for s in ss]
-    coded = {
-        name: d for name, d in values.items() if d.value and not fields[name].derive
-    }
+    coded = {name: d for name, d in values.items() if d.value and not fields[name].derive}
     for sentence in general + answers:
-        if _any(config.get("not_held", ()), sentence.text) and sentence in general or (
-            not coded and _any(config.get("not_held", ()), sentence.text)
+        if (
+            _any(config.get("not_held", ()), sentence.text)
+            and sentence in general
+            or (not coded and _any(config.get("not_held", ()), sentence.text))
         ):
             positive = [
                 d for n, d in coded.items() if d.value not in {"none", "no"} and n != "exemptions"
@@ -857,7 +857,9 @@ def _applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:
 # --- per trust -------------------------------------------------------------------------------
 
 
-def code_trust(trust_code: str, documents: Sequence[Document], codebook: Codebook) -> list[CodedValue]:
+def code_trust(
+    trust_code: str, documents: Sequence[Document], codebook: Codebook
+) -> list[CodedValue]:
     compiled = compile_codebook(codebook)
     readings = [read_document(d, compiled) for d in documents]
     replies = [r for r in readings if r.kind == "reply"]
@@ -866,7 +868,7 @@ def code_trust(trust_code: str, documents: Sequence[Document], codebook: Codeboo
     # Each reply decides on its own; two replies that disagree are flagged.
     per_reply = [(r, decide_reading(r, compiled)) for r in replies]
     values: dict[str, Decision] = {}
-    sources: dict[str, Reading] = {}
+    sources: dict[str, Reading | None] = {}
     for spec in compiled.fields:
         name = spec.field.name
         if spec.derive:
@@ -903,7 +905,7 @@ def code_trust(trust_code: str, documents: Sequence[Document], codebook: Codeboo
     for spec in compiled.fields:
         if spec.derive == "sections":
             values[spec.field.name] = sections_cited(replies, spec, compiled)
-            sources[spec.field.name] = replies[0] if replies else None  # type: ignore[assignment]
+            sources[spec.field.name] = replies[0] if replies else None
     for spec in compiled.fields:
         if spec.derive == "outcome":
             values[spec.field.name] = outcome(readings, values, compiled, fields)
@@ -930,7 +932,9 @@ def code_trust(trust_code: str, documents: Sequence[Document], codebook: Codeboo
                 field=name,
                 value=decision.value,
                 quote=decision.quote,
-                source=reading.document.path if reading and (decision.quote or decision.value) else "",
+                source=reading.document.path
+                if reading and (decision.quote or decision.value)
+                else "",
                 locator=decision.locator,
                 confidence=round(max(0.0, min(1.0, confidence)), 2),
                 rule=decision.rule + ("+ocr" if ocr and review else ""),

@@ -1,0 +1,123 @@
+"""The codebook: loading, validation, printing, and every worked example run through the engine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from foi_audit.cli import app
+from foi_audit.coding.codebook import codebook_summary, load_codebook, parse_codebook
+from foi_audit.coding.engine import code_text
+from foi_audit.errors import CodebookError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "coding"
+DEFAULT = load_codebook()
+SECOND = load_codebook(FIXTURES / "parking_codebook.toml")
+
+
+def _examples(codebook):  # type: ignore[no-untyped-def]
+    return [
+        pytest.param(codebook, f.name, example["text"], example["value"], id=f"{f.name}-{n}")
+        for f in codebook.fields
+        for n, example in enumerate(f.raw.get("examples", []), start=1)
+    ]
+
+
+def test_default_codebook_has_every_study_field_and_rules() -> None:
+    assert DEFAULT.field_names == (
+        "response_status", "exemptions", "policy", "abt_provided", "abt_delivery",
+        "abt_provider", "abt_mandatory", "abt_sh_module", "abt_planned", "dasv_lead",
+        "dasv_lead_name", "dasv_lead_role",
+    )  # fmt: skip
+    for f in DEFAULT.fields:
+        assert f.definition
+        assert f.raw.get("rules") or f.raw.get("derive"), f"{f.name} has no rules"
+
+
+def test_every_field_with_rules_has_worked_examples() -> None:
+    for f in DEFAULT.fields:
+        if f.raw.get("rules") and f.name != "dasv_lead_role":
+            assert f.raw.get("examples"), f"{f.name} has no worked example"
+
+
+@pytest.mark.parametrize(("codebook", "field", "text", "expected"), _examples(DEFAULT))
+def test_worked_example(codebook, field: str, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(text, codebook)
+    assert coded[field].value == expected, coded[field]
+
+
+@pytest.mark.parametrize(("codebook", "field", "text", "expected"), _examples(SECOND))
+def test_second_codebook_worked_example(codebook, field: str, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert code_text(text, codebook)[field].value == expected
+
+
+def test_second_codebook_runs_through_the_same_engine() -> None:
+    text = (
+        "Dear Requester\n1. Does the Trust charge staff for parking?\nNo, staff parking is free of"
+        " charge.\n2. Is there a staff parking policy?\nNo.\nYours sincerely"
+    )
+    coded = code_text(text, SECOND)
+    assert set(coded) == {"exemptions", "staff_charged", "parking_policy"}
+    assert coded["staff_charged"].value == "no"
+    assert coded["staff_charged"].rule == "staff_charged.free"
+    assert coded["staff_charged"].quote.startswith("No, staff parking is free")
+    assert coded["parking_policy"].value == "no"
+    assert coded["exemptions"].value == ""
+
+
+def _codebook_with(rule: dict) -> dict:  # type: ignore[type-arg]
+    return {
+        "questions": [{"id": "q1", "cues": ["policy"]}],
+        "fields": [{"name": "f", "values": ["yes", "no"], "questions": ["q1"], "rules": [rule]}],
+    }
+
+
+def test_bad_regex_names_the_rule() -> None:
+    with pytest.raises(CodebookError, match="f.broken.*bad pattern"):
+        parse_codebook(
+            _codebook_with({"id": "f.broken", "value": "yes", "any": ["(unclosed"]}), "x"
+        )
+
+
+def test_rule_value_must_be_allowed() -> None:
+    with pytest.raises(CodebookError, match="'maybe' is not allowed"):
+        parse_codebook(_codebook_with({"id": "f.bad", "value": "maybe", "any": ["x"]}), "x")
+
+
+def test_unknown_question_is_an_error() -> None:
+    data = _codebook_with({"id": "f.ok", "value": "yes", "any": ["x"]})
+    data["fields"][0]["questions"] = ["q9"]
+    with pytest.raises(CodebookError, match="unknown question 'q9'"):
+        parse_codebook(data, "x")
+
+
+def test_missing_and_malformed_files(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match="does not exist"):
+        load_codebook(tmp_path / "nope.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("name = [", encoding="utf-8")
+    with pytest.raises(CodebookError, match="not valid TOML"):
+        load_codebook(bad)
+
+
+def test_cli_codebook_json_is_the_library_summary() -> None:
+    result = CliRunner().invoke(app, ["codebook", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == json.loads(json.dumps(codebook_summary(DEFAULT)))
+
+
+def test_cli_codebook_prints_another_codebook() -> None:
+    result = CliRunner().invoke(
+        app, ["codebook", "--codebook", str(FIXTURES / "parking_codebook.toml")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "staff_charged" in result.output
+    assert "free of charge" in result.output
+
+
+def test_cli_codebook_bad_file_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["codebook", "--codebook", str(tmp_path / "missing.toml")])
+    assert result.exit_code == 2

@@ -1,0 +1,105 @@
+"""The coding engine on hard cases (tests/fixtures/coding/hard_cases.toml) and its contract."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from foi_audit.coding import code_documents, load_codebook
+from foi_audit.coding.engine import documents_from_text
+from foi_audit.model import Block, BlockRole, Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "coding"
+CODEBOOK = load_codebook()
+CASES = tomllib.loads((FIXTURES / "hard_cases.toml").read_text(encoding="utf-8"))["case"]
+
+
+def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
+    documents = []
+    for index, spec in enumerate(case["documents"]):
+        document = documents_from_text([spec["text"]], trust, spec.get("ocr", False))[0]
+        path = spec.get("path", f"reply {index}.txt")
+        documents.append(
+            replace(
+                document, path=path, parent=spec.get("parent", ""), format=path.rsplit(".", 1)[-1]
+            )
+        )
+    return documents
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_hard_case(case: dict[str, Any]) -> None:
+    coded = {c.field: c for c in code_documents(_documents(case), CODEBOOK)}
+    for field, expected in case.get("expect", {}).items():
+        assert coded[field].value == expected, f"{field}: {coded[field]}"
+    for field in case.get("review", []):
+        assert coded[field].needs_review, f"{field} should be flagged: {coded[field]}"
+    for field in case.get("clear", []):
+        assert not coded[field].needs_review, f"{field} should not be flagged: {coded[field]}"
+
+
+def test_every_field_once_per_trust_with_evidence() -> None:
+    documents = _documents(CASES[0], "RAA") + _documents(CASES[10], "RBB")
+    coded = code_documents(documents, CODEBOOK)
+    assert len(coded) == 2 * len(CODEBOOK.fields)
+    for trust in ("RAA", "RBB"):
+        fields = [c.field for c in coded if c.trust_code == trust]
+        assert fields == list(CODEBOOK.field_names)
+    for value in coded:
+        assert CODEBOOK.field(value.field).allows(value.value)
+        assert 0.0 <= value.confidence <= 1.0
+        assert value.rule
+        if value.value and value.field not in {"response_status"}:
+            assert value.quote and value.source and value.locator, value
+        assert len(value.quote) <= 300
+
+
+def test_quote_source_and_locator_point_at_the_answer() -> None:
+    block_text = (
+        "4. Has the Trust appointed an executive lead for domestic abuse and sexual violence?\n"
+        "Yes - Dr Ada Quist, Medical Director."
+    )
+    document = replace(
+        documents_from_text([""], "RCC")[0],
+        path="mail.eml > answers.pdf",
+        blocks=(
+            Block("Trust letterhead: Medical Director's office", "page 1", BlockRole.HEADER),
+            Block(block_text, "page 2"),
+        ),
+    )
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    name = coded["dasv_lead_name"]
+    assert (name.value, name.source, name.locator) == (
+        "Dr Ada Quist",
+        "mail.eml > answers.pdf",
+        "page 2",
+    )
+    assert name.quote == "Yes - Dr Ada Quist, Medical Director."
+    assert coded["dasv_lead_role"].value == "Medical Director"
+
+
+def test_table_rows_with_cells_are_read_as_question_and_answer() -> None:
+    rows = [
+        "Question | Response",
+        "1. Does the Trust have a dedicated policy on sexual safety? | No - covered by the Dignity at Work Policy.",
+        "2. Does the Trust provide Active Bystander Training? | Yes",
+        "2(b) Mandatory or optional? | Optional",
+    ]
+    document = replace(
+        documents_from_text([""], "RDD")[0],
+        blocks=tuple(Block(r, f"table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1)),
+    )
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert coded["policy"].value == "general_only"
+    assert coded["abt_provided"].value == "yes"
+    assert coded["abt_mandatory"].value == "optional"
+    assert coded["abt_mandatory"].locator == "table 1 row 4"
+
+
+def test_unmatched_documents_are_not_coded() -> None:
+    document = replace(documents_from_text(["1. Policy?\nYes."], "")[0])
+    assert code_documents([document], CODEBOOK) == []

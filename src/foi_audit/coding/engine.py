@@ -917,8 +917,8 @@ def code_trust(
     for spec in compiled.fields:
         name = spec.field.name
         decision = values.get(name, Decision("", "no_answer"))
-        reading = sources.get(name)
-        ocr = reading.document.ocr if reading else False
+        source_reading = sources.get(name)
+        ocr = source_reading.document.ocr if source_reading else False
         if spec.derive:
             ocr = any_ocr
         # Text read by OCR may have lost or garbled the answer: a person checks every value.
@@ -932,8 +932,8 @@ def code_trust(
                 field=name,
                 value=decision.value,
                 quote=decision.quote,
-                source=reading.document.path
-                if reading and (decision.quote or decision.value)
+                source=source_reading.document.path
+                if source_reading and (decision.quote or decision.value)
                 else "",
                 locator=decision.locator,
                 confidence=round(max(0.0, min(1.0, confidence)), 2),

@@ -71,6 +71,9 @@ XREF = re.compile(
     r"(?:question|q)?\s*\.?\s*(\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
     re.IGNORECASE,
 )
+SECTION_LIST = re.compile(
+    r"(?:\s*(?:,|and|&|or)\s*\d{1,2}(?:\s*\(\s*\w{1,4}\s*\))*)+", re.IGNORECASE
+)
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+")
 
 
@@ -768,9 +771,17 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
                 continue
             for compiled_pattern in pattern:
                 for match in compiled_pattern.finditer(sentence.text):
-                    section = f"s{int(match.group(1))}"
-                    if section in spec.field.values:
-                        found.setdefault(section, sentence)
+                    numbers = [match.group(1)]
+                    # "sections 40(2) and 43" names two sections.
+                    listed = SECTION_LIST.match(sentence.text, match.end())
+                    if listed:
+                        numbers += re.findall(
+                            r"\d{1,2}(?=\s*(?:\(|,|and\b|&|or\b|$|\s))", listed.group(0)
+                        )
+                    for number in numbers:
+                        section = f"s{int(number)}"
+                        if section in spec.field.values:
+                            found.setdefault(section, sentence)
     if not found:
         return Decision("", "exemptions.none_cited", confidence=0.85)
     ordered = sorted(found, key=lambda s: int(s[1:]))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -261,6 +261,7 @@ class Reading:
     answers: dict[str, list[Sentence]]
     general: list[Sentence]
     quoted_questions: int = 0
+    asked: frozenset[str] = frozenset()  # questions restated (not quoted) in this reply
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
@@ -556,7 +557,8 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         kind = "supporting"
     else:
         kind = "reply"
-    return Reading(document, kind, answers, general, quoted_questions)
+    asked = frozenset(seg.question for seg in segments if seg.question and not seg.quoted)
+    return Reading(document, kind, answers, general, quoted_questions, asked)
 
 
 def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list[Sentence]]:
@@ -925,6 +927,7 @@ def code_trust(
 
     coded = []
     any_ocr = any(r.document.ocr for r in replies)
+    flagged: dict[str, bool] = {}
     for spec in compiled.fields:
         name = spec.field.name
         decision = values.get(name, Decision("", "no_answer"))
@@ -936,6 +939,22 @@ def code_trust(
         review = decision.review or ocr or (any_ocr and not decision.value)
         if decision.had_text and not decision.value and _applies(spec, values):
             review = True
+        # A question the reply restates but whose answer was not found: a person looks.
+        asked_unanswered = (
+            not decision.value
+            and spec.questions[:1]
+            and any(
+                spec.questions[0] in r.asked and not r.answers.get(spec.questions[0])
+                for r in replies
+            )
+        )
+        if asked_unanswered and _applies(spec, values) and decision.rule == "no_answer":
+            review = True
+            decision = replace(decision, rule="no_answer_found")
+        condition = spec.field.applies_when
+        if condition and not decision.value and flagged.get(condition[0]):
+            review = True  # blank only because the field it depends on is in doubt
+        flagged[name] = bool(review)
         confidence = decision.confidence * (0.7 if ocr else 1.0)
         coded.append(
             CodedValue(

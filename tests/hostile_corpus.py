@@ -235,7 +235,9 @@ def build(bomb_bytes: int = 1 << 30) -> list[Case]:
         Case("blank-scan.pdf", image_pdf(), error, "", "image-only page with no text"),
         Case(
             "wrong-charset.eml",
-            _mail(f"{TRUST_LINE}\n\n\u201cNot held\u201d, costs \u00a35.".encode("cp1252"), "utf-8"),
+            _mail(
+                f"{TRUST_LINE}\n\n\u201cNot held\u201d, costs \u00a35.".encode("cp1252"), "utf-8"
+            ),
             any_read,
             "",
             "email declaring UTF-8 but sent in cp1252",

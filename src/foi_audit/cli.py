@@ -224,6 +224,129 @@ def register(
 
 # --- section: coding (codebook, evaluate) ------------------------------------------------
 
+
+@app.command()
+def codebook(
+    codebook_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--codebook", help="Another study's codebook (TOML) instead of the built-in one."
+        ),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print the codebook: fields, allowed values, decision rules and worked examples.
+
+    Example: foi-audit codebook --codebook my-study.toml --json
+    """
+    from foi_audit.coding.codebook import codebook_summary, load_codebook
+
+    with _library_errors():
+        summary = codebook_summary(load_codebook(codebook_file))
+    if json_out:
+        import json
+
+        print(json.dumps(summary, indent=1, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    console = _stdout()
+    console.print(f"[bold]{summary['name']}[/]: {summary['description']}  ({summary['source']})")
+    for item in summary["fields"]:
+        table = Table(show_header=False, box=None, padding=(0, 1))
+        table.add_row("[bold]definition[/]", item["definition"])
+        table.add_row("[bold]values[/]", ", ".join(item["values"]) or "(free text)")
+        if item["applies_when"]:
+            table.add_row("[bold]only when[/]", item["applies_when"])
+        if item["questions"]:
+            table.add_row("[bold]reads answers to[/]", ", ".join(item["questions"]))
+        if item["decision"]:
+            table.add_row("[bold]decision[/]", item["decision"])
+        for rule in item["rules"]:
+            table.add_row(f"[dim]rule {rule['id']}[/]", f"-> {rule['value'] or '(blank)'}")
+        for example in item["examples"]:
+            table.add_row(
+                "[dim]example[/]", f"{example['text']!r} -> {example['value'] or '(blank)'}"
+            )
+        console.print(f"\n[bold cyan]{item['name']}[/] ({item['kind']}): {item['label']}")
+        console.print(table)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold CSV: trust_code and one column per field.")],
+    processed: Annotated[
+        Path, typer.Option("--processed", help="Processed folder written by ingest.")
+    ] = Path("data/processed"),
+    codebook_file: Annotated[
+        Path | None,
+        typer.Option("--codebook", help="The codebook the data were coded with."),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score the coded values (with review overrides) against a gold coding.
+
+    Per field: accuracy, Cohen's kappa, accuracy on values not flagged needs_review and how
+    many were flagged; confusion tables; every disagreement with its quote and place. Names
+    match ignoring case, spacing and a leading title (Dr, Professor, Mr, Mrs, Ms, Miss).
+
+    Example: foi-audit evaluate gold.csv --processed data/processed
+    """
+    from foi_audit.coding.codebook import load_codebook
+    from foi_audit.evaluate import evaluate as run_evaluate
+    from foi_audit.store import Layout
+
+    with _library_errors():
+        result = run_evaluate(
+            gold,
+            Layout.from_dirs(processed.parent / "raw", processed),
+            load_codebook(codebook_file),
+        )
+    if json_out:
+        import json
+
+        print(json.dumps(result.to_dict(), indent=1, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    console = _stdout()
+    table = Table("field", "n", "accuracy", "kappa", "acc. not flagged", "not flagged", "flagged")
+    for score in result.fields:
+        clear = score.accuracy_not_review
+        table.add_row(
+            score.field,
+            str(score.n),
+            f"{score.accuracy:.3f}",
+            "" if score.kappa is None else f"{score.kappa:.3f}",
+            "" if clear is None else f"{clear:.3f}",
+            str(score.n_not_review),
+            str(score.flagged),
+        )
+    console.print(table)
+    for score in result.fields:
+        if not score.confusion or score.correct == score.n:
+            continue
+        ours = sorted({o for row in score.confusion.values() for o in row})
+        confusion = Table("gold \\ ours", *ours, title=f"{score.field}: confusion")
+        for gold_value, row in score.confusion.items():
+            confusion.add_row(gold_value, *(str(row.get(o, "")) for o in ours))
+        console.print(confusion)
+    for d in result.disagreements:
+        flag = " [yellow](flagged)[/]" if d.needs_review else ""
+        console.print(
+            f"[bold]{d.trust_code}[/] {d.field}: gold {d.gold or '(blank)'!r}, ours "
+            f"{d.ours or '(blank)'!r}{flag} [dim]{d.rule}; {d.source} {d.locator}[/]",
+            soft_wrap=True,
+        )
+        if d.quote:
+            console.print(f"    [dim]“{d.quote}”[/]", soft_wrap=True)
+    if result.missing_trusts:
+        console.print(f"Not in our output: {', '.join(result.missing_trusts)}", soft_wrap=True)
+    console.print(
+        f"{result.trusts} gold trusts, {len(result.disagreements)} disagreements.", style="dim"
+    )
+
+
 # --- section: summary (summary, tables, explain) -----------------------------------------
 
 

@@ -8,6 +8,5 @@ bash scripts/system-deps.sh ocr
 status=0
 .venv/bin/foi-audit ingest data/raw --out data/processed || status=$?
 [ "$status" -le 1 ] || exit "$status"   # 1 = some files not read: still summarise the rest
-if .venv/bin/foi-audit --help | grep -q summary; then
-  .venv/bin/foi-audit summary --processed data/processed
-fi
+.venv/bin/foi-audit summary --processed data/processed
+echo "Next: .venv/bin/foi-audit explain policy=dedicated, or .venv/bin/foi-audit report --html report.html" >&2

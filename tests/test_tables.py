@@ -66,7 +66,8 @@ def test_tables_hold_the_right_figures(layout: Layout) -> None:
     )
     outcomes = generate(layout, ("csv",))["outcomes.csv"].decode()
     assert (
-        "response_status,Outcome of the request,waiting_response,sent no reply (or only an acknowledgement),2,13," in outcomes
+        "response_status,Outcome of the request,waiting_response,sent no reply (or only an acknowledgement),2,13,"
+        in outcomes
     )
 
 

@@ -251,26 +251,52 @@ def _rules(
     offset = across.min()
     bins = np.round(across - offset).astype(np.int64)
     counts = np.bincount(bins)
-    strong = counts >= min_length * 0.5
-    rules = []
-    position = 0
-    while position < len(strong):
-        if not strong[position]:
-            position += 1
-            continue
-        end = position
-        while end + 1 < len(strong) and strong[end + 1]:
-            end += 1
-        band = (bins >= position - 1) & (bins <= end + 1)
-        if end - position + 1 <= thickness:
-            points = along[band]
-            start, stop = float(points.min()) - run / 2, float(points.max()) + run / 2
-            covered = len(np.unique((points / 4).astype(np.int64))) * 4 + run
-            if stop - start >= min_length and covered >= MIN_COVER * (stop - start):
-                centre = float(np.average(across[band]))
-                rules.append(Rule(centre, start, stop))
-        position = end + 1
+    rules: list[Rule] = []
+    for low, high in _bands(np, counts, min_length * 0.5):
+        if high - low + 1 > thickness:
+            # a solid shape (logo, dark shading): only a rule standing out of it may count
+            level = float(np.median(counts[low : high + 1]))
+            peaks = _bands(np, counts[low : high + 1], max(2 * level, min_length * 0.5))
+            candidates = [(low + a, low + b) for a, b in peaks if b - a + 1 <= thickness]
+        else:
+            candidates = [(low, high)]
+        for a, b in candidates:
+            band = (bins >= a - 1) & (bins <= b + 1)
+            rules.extend(_segments(np, across[band], along[band], run, min_length))
     return tuple(rules)
+
+
+def _bands(np: Any, counts: Any, threshold: float) -> list[tuple[int, int]]:
+    """Runs of consecutive bins whose count reaches ``threshold``, as (first, last)."""
+    strong = np.concatenate(([False], counts >= threshold, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(strong))
+    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _segments(np: Any, across: Any, along: Any, run: int, min_length: float) -> list[Rule]:
+    """One band of dark runs cut where it has long breaks (two tables in line, a logo above)."""
+    order = np.argsort(along)
+    along, across = along[order], across[order]
+    breaks = np.flatnonzero(np.diff(along) > 2 * run) + 1
+    rules = []
+    for part_along, part_across in zip(
+        np.split(along, breaks), np.split(across, breaks), strict=True
+    ):
+        start, stop = float(part_along[0]) - run / 2, float(part_along[-1]) + run / 2
+        covered = len(np.unique((part_along / 4).astype(np.int64))) * 4 + run
+        if stop - start >= min_length and covered >= MIN_COVER * (stop - start):
+            rules.append(Rule(float(np.average(part_across)), start, stop))
+    return rules
+
+
+def _distinct(positions: list[float], tolerance: float) -> tuple[float, ...]:
+    """Sorted positions, pieces of one broken rule counted once."""
+    result: list[float] = []
+    for position in sorted(positions):
+        if result and position - result[-1] <= tolerance:
+            continue
+        result.append(position)
+    return tuple(result)
 
 
 def _grids(
@@ -298,10 +324,10 @@ def _grids(
     for j, v_rule in enumerate(vertical):
         groups.setdefault(root(len(horizontal) + j), ([], []))[1].append(v_rule.position)
     grids = [
-        Grid(tuple(sorted(rows)), tuple(sorted(columns)))
+        Grid(_distinct(rows, tolerance), _distinct(columns, tolerance))
         for rows, columns in groups.values()
-        if len(rows) >= 2 and len(columns) >= 2
     ]
+    grids = [grid for grid in grids if len(grid.rows) >= 2 and len(grid.columns) >= 2]
     return tuple(sorted(grids, key=lambda grid: grid.rows[0]))
 
 

@@ -1,0 +1,361 @@
+"""Table layout: ruled tables on scanned pages and borderless tables in text PDFs.
+
+A question and its answer must end up in one row block (``question | answer``), never
+interleaved, and letters that merely have two columns somewhere (address blocks, signatures,
+hanging indents) must stay paragraphs. Fixtures are made by
+``python tests/fixtures/make_reader_fixtures.py layout``; the golden text of the borderless PDF
+is regenerated with ``FOI_UPDATE_GOLDEN=1 pytest tests/test_readers_layout.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from foi_audit.model import Block, BlockRole, Extraction
+from foi_audit.readers import read_document
+from foi_audit.readers.ocr import find_rules, tsv_blocks
+from foi_audit.readers.pdf import TextLine, Word, find_gutter_tables, looks_like_item
+
+LAYOUT = Path(__file__).parent / "fixtures" / "readers" / "layout"
+TSV_HEADER = (
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+)
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="the tesseract binary is not installed (sudo apt-get install tesseract-ocr)",
+)
+
+
+def read(name: str) -> Extraction:
+    return read_document((LAYOUT / name).read_bytes(), name)
+
+
+def table_rows(extraction: Extraction) -> list[Block]:
+    return [b for b in extraction.blocks if b.role == BlockRole.TABLE]
+
+
+def row_with(rows: list[Block], words: str) -> Block:
+    matches = [b for b in rows if words in b.text]
+    assert len(matches) == 1, (words, [b.text for b in rows])
+    return matches[0]
+
+
+# --- ruling lines in page images (no Tesseract needed) ----------------------------------------
+
+
+def grid_image(angle: float, seed: int = 3) -> object:
+    """A 300 dpi page: a letterhead rule, a filled logo, a 3-column ruled table with one broken
+    rule, text-like marks and speckle, turned by ``angle`` degrees."""
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)
+    image = Image.new("L", (2480, 3508), 244)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((1900, 120, 2250, 260), fill=40)  # a solid logo is not a rule
+    draw.line((240, 330, 2240, 330), fill=70, width=3)  # letterhead rule, no verticals
+    columns, rows = [240, 420, 1300, 2240], [800, 900, 1200, 1500, 1700]
+    for y in rows:
+        draw.line((columns[0], y, columns[-1], y), fill=150, width=3)  # thin grey rules
+    for x in columns:
+        draw.line((x, rows[0], x, rows[-1]), fill=150, width=3)
+    draw.line((600, 1200, 700, 1200), fill=244, width=5)  # a photocopier gap
+    for _ in range(400):  # word-sized dark marks, like letters
+        x, y = rng.randrange(250, 2200), rng.randrange(400, 3300)
+        draw.rectangle((x, y, x + rng.randrange(8, 40), y + rng.randrange(20, 40)), fill=30)
+    for _ in range(3000):
+        draw.point((rng.randrange(2480), rng.randrange(3508)), fill=rng.randrange(60, 200))
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=244)
+
+
+@pytest.mark.parametrize("angle", [0.0, 0.5, -0.8])
+def test_ruled_grid_found_through_skew_noise_and_gaps(angle: float) -> None:
+    rules = find_rules(grid_image(angle))
+    assert len(rules.grids) == 1
+    grid = rules.grids[0]
+    assert len(grid.rows) == 5 and len(grid.columns) == 4
+    # the skew is measured (PIL turns anticlockwise, so rules rise to the right)
+    assert rules.slope == pytest.approx(-math.tan(math.radians(angle)), abs=0.004)
+    # the letterhead rule is a rule but not part of any grid; the logo is neither
+    assert any(abs(rule.end - rule.start) > 1800 for rule in rules.horizontal)
+    assert not any(r.start > 1850 and r.end < 2300 for r in rules.horizontal if r.position < 300)
+    gaps = [b - a for a, b in zip(grid.columns, grid.columns[1:], strict=False)]
+    assert gaps == pytest.approx([180, 880, 940], abs=12)
+
+
+def test_page_without_rules_has_no_grid() -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (2480, 3508), 240)
+    draw = ImageDraw.Draw(image)
+    for y in range(400, 3000, 60):  # lines of "text": short marks with spaces
+        for x in range(240, 2200, 70):
+            draw.rectangle((x, y, x + 45, y + 30), fill=20)
+    assert find_rules(image).grids == ()
+
+
+# --- Tesseract words into table rows (synthetic TSV, no Tesseract needed) ---------------------
+
+
+def tsv(words: list[tuple[int, int, int, int, int, str]], conf: float = 95.0) -> str:
+    """(block, line, left, top, width, text) per word; one paragraph per block."""
+    rows = [TSV_HEADER, "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for n, (block, line, left, top, width, text) in enumerate(words, start=1):
+        rows.append(f"5\t1\t{block}\t1\t{line}\t{n}\t{left}\t{top}\t{width}\t40\t{conf}\t{text}")
+    return "\n".join(rows)
+
+
+def say(block: int, line: int, left: int, top: int, text: str) -> list[tuple]:
+    """A run of words from ``left``, 20 px per character, as Tesseract reports them."""
+    words = []
+    for word in text.split():
+        words.append((block, line, left, top, 20 * len(word), word))
+        left += 20 * len(word) + 20
+    return words
+
+
+def test_grid_cells_keep_question_and_answer_apart() -> None:
+    from foi_audit.readers.ocr import Grid, PageRules, Rule
+
+    grid = Grid(rows=(1000.0, 1200.0, 1500.0), columns=(200.0, 1200.0, 2200.0))
+    rules = PageRules(
+        horizontal=tuple(Rule(y, 200, 2200) for y in grid.rows),
+        vertical=tuple(Rule(x, 1000, 1500) for x in grid.columns),
+        grids=(grid,),
+        tolerance=12,
+    )
+    # Tesseract reads straight across the table: one line holds question and answer words,
+    # and it reads the column rule as a "|" word
+    words = [
+        *say(1, 1, 240, 600, "Dear Ms Okafor"),
+        *say(2, 1, 240, 1040, "3. If the Trust does not"),
+        (2, 1, 1195, 1040, 10, "|"),
+        *say(2, 1, 1240, 1040, "N/A"),
+        *say(2, 2, 240, 1100, "provide ABT, does it plan"),
+        *say(2, 3, 240, 1150, "to introduce it?"),
+        *say(3, 1, 240, 1240, "4. Has the Trust appointed"),
+        *say(3, 1, 1240, 1240, "Yes - the Chief Nurse."),
+        *say(3, 2, 240, 1300, "an executive lead?"),
+        *say(4, 1, 240, 1700, "Yours sincerely"),
+    ]
+    blocks = tsv_blocks(tsv(words), 2, first_page=False, rules=rules)
+    assert [(b.text, b.locator, b.role) for b in blocks] == [
+        ("Dear Ms Okafor", "page 2 (OCR)", BlockRole.BODY),
+        (
+            "3. If the Trust does not provide ABT, does it plan to introduce it? | N/A",
+            "page 2 (OCR) table 1 row 1",
+            BlockRole.TABLE,
+        ),
+        (
+            "4. Has the Trust appointed an executive lead? | Yes - the Chief Nurse.",
+            "page 2 (OCR) table 1 row 2",
+            BlockRole.TABLE,
+        ),
+        ("Yours sincerely", "page 2 (OCR)", BlockRole.BODY),
+    ]
+
+
+def test_low_confidence_words_on_a_rule_are_dropped() -> None:
+    from foi_audit.readers.ocr import PageRules, Rule
+
+    rules = PageRules(horizontal=(Rule(420.0, 200, 2200),))
+    words = [(1, 1, 240, 300, 600, "Kingsmere"), (2, 1, 240, 400, 1900, "eeeeSSSe")]
+    text = tsv(words[:1]) + "\n" + tsv(words[1:], conf=12).split("\n", 2)[2]
+    blocks = tsv_blocks(text, 1, first_page=True, rules=rules)
+    assert [b.text for b in blocks] == ["Kingsmere"]
+
+
+def test_borderless_ocr_words_split_at_the_gutter() -> None:
+    words = [*say(1, 1, 240, 300, "Dear Ms Okafor")]
+    top = 500
+    for number, (question, answer) in enumerate(
+        [("Is there a policy?", "Yes."), ("Is ABT provided?", "No."), ("Is there a lead?", "N/A")],
+        start=1,
+    ):
+        # Tesseract put the two columns in separate blocks, answers after all questions
+        words += say(10 + number, 1, 240, top, f"{number}. {question}")
+        words += say(20 + number, 1, 1300, top, answer)
+        top += 120
+    rows = [b for b in tsv_blocks(tsv(words), 1, first_page=False) if b.role == BlockRole.TABLE]
+    assert [(b.text, b.locator) for b in rows] == [
+        ("1. Is there a policy? | Yes.", "page 1 (OCR) table 1 row 1"),
+        ("2. Is ABT provided? | No.", "page 1 (OCR) table 1 row 2"),
+        ("3. Is there a lead? | N/A", "page 1 (OCR) table 1 row 3"),
+    ]
+
+
+# --- the gutter finder on its own ------------------------------------------------------------
+
+
+def line(top: float, *parts: tuple[float, str]) -> TextLine:
+    words = []
+    for left, text in parts:
+        words.append(Word(left, top, left + 5.5 * len(text), top + 10, text))
+    return TextLine(top, top + 10, tuple(words))
+
+
+def test_gutter_rows_start_at_item_numbers_and_gaps() -> None:
+    lines = [
+        line(100, (57, "Question"), (300, "Response")),
+        line(125, (57, "1. Does the Trust have a policy on"), (300, "Yes, published on our")),
+        line(137, (57, "sexual safety?"), (300, "website.")),
+        line(149, (300, "See the link above.")),
+        line(174, (57, "2. Is Active Bystander Training"), (300, "No.")),
+        line(186, (57, "provided to staff?")),
+        line(198, (57, "2(a) Is it mandatory?"), (300, "N/A")),
+        line(230, (57, "Yours sincerely")),
+    ]
+    tables = find_gutter_tables(lines)
+    assert len(tables) == 1
+    assert [row.text for row in tables[0].rows] == [
+        "Question | Response",
+        "1. Does the Trust have a policy on sexual safety? | "
+        "Yes, published on our website. See the link above.",
+        "2. Is Active Bystander Training provided to staff? | No.",
+        "2(a) Is it mandatory? | N/A",
+    ]
+    assert (tables[0].first, tables[0].last) == (0, 6)  # the sign-off stays a paragraph
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # reference block: name and address left, references right
+        [
+            line(100, (57, "Ms R Okafor"), (380, "Our ref: FOI 24-7781")),
+            line(112, (57, "12 Orchard Row"), (380, "Your ref: RO/11")),
+            line(124, (57, "Kingsmere KM2 1AA"), (380, "Date: 28 November 2024")),
+            line(136, (57, "Kingsmere"), (380, "Tel: 01632 960123")),
+        ],
+        # two signatures side by side
+        [
+            line(600, (57, "Dr A Example"), (330, "Mr B Sample")),
+            line(612, (57, "Chief Executive"), (330, "Director of Nursing")),
+            line(624, (57, "Kingsmere Community NHS Trust"), (330, "Kingsmere Community NHS")),
+        ],
+        # right-aligned answers of differing length (no common left edge)
+        [
+            line(100, (57, "1. Is there a policy?"), (400, "Yes")),
+            line(112, (57, "2. Is ABT provided?"), (330, "Yes, by an outside firm")),
+            line(124, (57, "3. Is there a lead?"), (371, "Chief Nurse")),
+        ],
+        # only two rows
+        [
+            line(100, (57, "1. Is there a policy?"), (300, "Yes")),
+            line(112, (57, "2. Is ABT provided?"), (300, "No")),
+        ],
+    ],
+    ids=["reference-block", "signatures", "right-aligned", "two-rows"],
+)
+def test_two_column_blocks_that_are_not_tables(lines: list[TextLine]) -> None:
+    assert find_gutter_tables(lines) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Does the Trust", True),
+        ("2(a) Is it", True),
+        ("Q3 If the Trust", True),
+        ("Question 4: Has", True),
+        ("(b) Is it", True),
+        ("12", True),
+        ("12 Orchard Row", False),
+        ("Dr A Example", False),
+        ("28 November 2024", False),
+    ],
+)
+def test_item_labels(text: str, expected: bool) -> None:
+    assert looks_like_item(text) is expected
+
+
+# --- text PDFs -------------------------------------------------------------------------------
+
+
+def render(extraction: Extraction) -> str:
+    return "\n".join(f"[{b.locator}] ({b.role}) {b.text}" for b in extraction.blocks) + "\n"
+
+
+def test_borderless_pdf_table_rows_golden() -> None:
+    extraction = read("borderless_table.pdf")
+    rows = table_rows(extraction)
+    assert row_with(rows, "does it plan to introduce it?").text == (
+        "3. If the Trust does not provide ABT, does it plan to introduce it? | N/A"
+    )
+    assert row_with(rows, "1. Does the Trust").text.endswith(
+        "| There is no dedicated policy. Sexual harassment is covered by the Dignity at Work "
+        "Policy (attached)."
+    )
+    assert [b.locator for b in rows] == [f"page 1 table 1 row {n}" for n in range(1, 6)]
+    assert "Yours sincerely" in [b.text for b in extraction.blocks if b.role != BlockRole.TABLE]
+    golden = LAYOUT / "golden" / "borderless_table.txt"
+    if os.environ.get("FOI_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(render(extraction), encoding="utf-8")
+    assert render(extraction) == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["address_block_letter.pdf", "multi_paragraph_letter.pdf"])
+def test_text_letters_without_tables_stay_paragraphs(name: str) -> None:
+    extraction = read(name)
+    assert table_rows(extraction) == []
+    assert not any(" | " in b.text for b in extraction.blocks)
+    assert all(b.locator == "page 1" for b in extraction.blocks)
+
+
+def test_hanging_indent_answers_stay_separate_paragraphs() -> None:
+    texts = [b.text for b in read("multi_paragraph_letter.pdf").blocks]
+    assert "3. If the Trust does not provide ABT, does it plan to introduce it?" in texts
+    assert "N/A" in texts
+
+
+# --- scanned PDFs (Tesseract) ----------------------------------------------------------------
+
+
+@pytest.mark.ocr
+@needs_tesseract
+@pytest.mark.parametrize(
+    "name", ["scanned_table_2col.pdf", "scanned_table_3col.pdf", "scanned_borderless.pdf"]
+)
+def test_scanned_tables_pair_each_question_with_its_answer(name: str) -> None:
+    extraction = read(name)
+    assert extraction.ocr
+    rows = table_rows(extraction)
+    assert all(b.locator.startswith("page 1 (OCR) table 1 row ") for b in rows)
+    assert row_with(rows, "plan to introduce it?").text.endswith(
+        "If the Trust does not provide ABT, does it plan to introduce it? | N/A"
+    )
+    first = row_with(rows, "dedicated policy on sexual safety")
+    question, answer = first.text.rsplit(" | ", 1)
+    assert question.endswith("please provide a copy or a link.")
+    assert answer.startswith("There is no dedicated policy.") and "Dignity at Work" in answer
+    lead = row_with(rows, "executive lead")
+    assert lead.text.split(" | ")[-1].startswith("Yes - Mrs Harriet Quayle-Mensah")
+    assert "name and job title." in lead.text.split(" | ")[-2]
+    others = [b.text for b in extraction.blocks if b.role != BlockRole.TABLE]
+    assert "Yours sincerely" in others
+    assert not any("N/A" in text or "|" in text.replace("Riverside House |", "") for text in others)
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_scanned_three_columns_keep_the_number_column() -> None:
+    rows = table_rows(read("scanned_table_3col.pdf"))
+    first = row_with(rows, "dedicated policy on sexual safety")
+    assert first.text.startswith("1 | Does the Trust have a dedicated policy")
+
+
+@pytest.mark.ocr
+@needs_tesseract
+def test_scanned_letter_with_rule_and_address_block_is_not_a_table() -> None:
+    extraction = read("scanned_address_letter.pdf")
+    assert table_rows(extraction) == []
+    texts = [b.text for b in extraction.blocks]
+    assert texts[0] == "Kingsmere Community NHS Trust"
+    assert not any("—" in text or "|" in text for text in texts)  # the rule is not text
+    assert sum("Thank you for your request." in text for text in texts) == 3

@@ -21,7 +21,7 @@ from typing import Any
 
 from foi_audit.errors import NeedsOcr, ReadError
 from foi_audit.model import Block, BlockRole
-from foi_audit.readers.pdf import (
+from foi_audit.readers.layout import (
     TableRow,
     Word,
     find_gutter_tables,

@@ -318,6 +318,9 @@ def scale_point(
     floor_s, tally = run_floor(raw, 1)
     cold = cold_ingest(cli, raw, out, jobs, 1)
     warm = measure(ingest_command(cli, raw, out, jobs))
+    changed_index = manifest["files"].index(entries[len(entries) // 2])
+    generate.rewrite_one(raw, manifest["seed"], changed_index)
+    one = measure(ingest_command(cli, raw, out, jobs))
     point = {
         "replies": size,
         "text_files": len(entries),
@@ -325,12 +328,14 @@ def scale_point(
         "floor_s": floor_s,
         "cold": asdict(cold),
         "warm": asdict(warm),
+        "one_changed": asdict(one),
         "ms_per_file": 1000 * cold.seconds / max(1, len(entries)),
         "ratio": cold.seconds / floor_s if floor_s else None,
         **documents_summary(out),
     }
     print(
         f"scale {size}: cold {cold.seconds:.1f} s, warm {warm.seconds:.2f} s, "
+        f"one changed {one.seconds:.2f} s, "
         f"peak {cold.max_rss_mb:.0f} MB / {cold.peak_pss_mb:.0f} MB",
         file=sys.stderr,
     )
@@ -465,13 +470,15 @@ def markdown(report: Report) -> str:
             "",
             "Scaling (text files only; scans left out):",
             "",
-            "| replies | text files | floor | cold ingest | ms/file | ratio | warm | largest process | parent + workers |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| replies | text files | floor | cold ingest | ms/file | ratio | warm | one changed "
+            "| largest process | parent + workers |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for p in report.scale:
             lines.append(
                 f"| {p['replies']} | {p['text_files']} | {p['floor_s']:.1f} s | {p['cold']['seconds']:.1f} s "
                 f"| {p['ms_per_file']:.1f} | {p['ratio']:.1f}x | {p['warm']['seconds']:.2f} s "
+                f"| {p['one_changed']['seconds']:.2f} s "
                 f"| {p['cold']['max_rss_mb']:.0f} MB | {p['cold']['peak_pss_mb']:.0f} MB |"
             )
     lines += [
@@ -493,7 +500,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=[],
         help="comma-separated sizes for the scaling runs, e.g. 500,1000,2000,10000",
     )
-    parser.add_argument("--repeat", type=int, default=1, help="runs of floor and cold ingest")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of floor and cold ingest (median)"
+    )
     parser.add_argument("--repeat-warm", type=int, default=3, help="runs of warm re-ingest")
     parser.add_argument("--help-runs", type=int, default=5, help="runs of --help and summary")
     parser.add_argument("--no-ocr", action="store_true", help="skip the scanned files")

@@ -107,11 +107,19 @@ def test_reingest_reads_only_new_or_changed_files(layout: Layout) -> None:
     assert first.read_from_cache == 0
     second = ingest(layout, OPTIONS)
     assert second.unchanged and second.read_from_cache == 5
-    assert [d.path for d in second.documents] == [d.path for d in first.documents]
+    assert (second.counts, second.problems) == (first.counts, first.problems)
+    assert second.documents == first.documents == 5
     (layout.raw / "letter.txt").write_text("Changed, and longer than before.")
     third = ingest(layout, OPTIONS)
     assert not third.unchanged and third.read_from_cache == 4
     assert _rows(layout)["letter.txt"]["chars"] == str(len("Changed, and longer than before."))
+
+
+def test_touched_but_identical_file_is_not_read_again(layout: Layout) -> None:
+    ingest(layout, OPTIONS)
+    letter = layout.raw / "letter.txt"
+    letter.write_bytes(letter.read_bytes())  # new modification time, same bytes
+    assert ingest(layout, OPTIONS).unchanged
 
 
 def test_deleted_output_is_rebuilt(layout: Layout) -> None:

@@ -131,25 +131,27 @@ def ingest(
     console = _stderr()
     if result.unchanged:
         console.print("Nothing changed since the last run; its outputs stand.", soft_wrap=True)
-    count = {
-        status: sum(1 for d in result.documents if d.status == status)
-        for status in ("ok", "duplicate", "unmatched", "error")
-    }
+    count = dict(result.counts)
     console.print(
-        f"{result.files} files, {len(result.documents)} documents with attachments: "
-        f"{count['ok']} ok, {count['duplicate']} duplicate, {count['unmatched']} unmatched, "
-        f"{count['error']} not read; {result.read_from_cache} unchanged files not read again; "
-        f"{result.trusts} trusts coded.",
+        f"{result.files} files, {result.documents} documents with attachments: "
+        f"{count.get('ok', 0)} ok, {count.get('duplicate', 0)} duplicate, "
+        f"{count.get('unmatched', 0)} unmatched, {count.get('error', 0)} not read; "
+        f"{result.read_from_cache} unchanged files not read again; {result.trusts} trusts coded.",
         soft_wrap=True,
     )
     for note in result.override_notes:
         console.print(f"  [yellow]override[/]: {note}", soft_wrap=True)
-    for document in result.documents:
-        if document.status in {"error", "unmatched"}:
-            console.print(
-                f"  [yellow]{document.status}[/]: {document.path}: {document.message}",
-                soft_wrap=True,
-            )
+    shown = 20  # the full list is in documents.csv
+    for problem in result.problems[:shown]:
+        console.print(
+            f"  [yellow]{problem.status}[/]: {problem.path}: {problem.message}", soft_wrap=True
+        )
+    if len(result.problems) > shown:
+        console.print(
+            f"  ... and {len(result.problems) - shown} more: see the status and message "
+            f"columns of {layout.documents_csv}",
+            soft_wrap=True,
+        )
     console.print(
         f"Wrote {layout.documents_csv}, {layout.codes_csv}, {layout.trusts_csv}", soft_wrap=True
     )

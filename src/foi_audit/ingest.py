@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,21 +35,35 @@ class IngestOptions:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A file that was not read, or not matched to a trust."""
+
+    status: str
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
 class IngestResult:
-    documents: tuple[Document, ...]
     files: int  # top-level files seen
+    documents: int  # files and their attachments
+    counts: tuple[tuple[str, int], ...]  # (status, documents with it)
+    problems: tuple[Problem, ...]
     read_from_cache: int
     trusts: int
     unchanged: bool = False  # nothing changed since the last run: its outputs stand
     override_notes: tuple[str, ...] = ()  # reviewed values whose automatic value has changed
 
+    def count(self, status: FileStatus) -> int:
+        return dict(self.counts).get(str(status), 0)
+
     @property
     def errors(self) -> int:
-        return sum(1 for d in self.documents if d.status is FileStatus.ERROR)
+        return self.count(FileStatus.ERROR)
 
     @property
     def unmatched(self) -> int:
-        return sum(1 for d in self.documents if d.status is FileStatus.UNMATCHED)
+        return self.count(FileStatus.UNMATCHED)
 
     @property
     def exit_code(self) -> int:
@@ -60,23 +75,28 @@ def ingest(
     layout: Layout, options: IngestOptions = IngestOptions(), progress: ProgressFn | None = None
 ) -> IngestResult:
     """Read, match and code every file under ``layout.raw``; write the outputs atomically."""
-    files = list(store.iter_raw_files(layout.raw, options.exclude))  # fails early on a bad folder
+    files = store.list_raw_files(layout.raw, options.exclude)  # fails early on a bad folder
     with store.run_lock(layout):
         return _ingest(layout, options, files, progress)
 
 
 def _ingest(
-    layout: Layout, options: IngestOptions, files: list[Path], progress: ProgressFn | None
+    layout: Layout,
+    options: IngestOptions,
+    files: list[store.RawFile],
+    progress: ProgressFn | None,
 ) -> IngestResult:
-    rels = [path.relative_to(layout.raw).as_posix() for path in files]
-    stats = {rel: _stat(path) for rel, path in zip(rels, files, strict=True)}
+    rels = [f.rel for f in files]
+    stats = {f.rel: f.stat for f in files}
     signature = _run_signature(layout, options)
     manifest = store.read_manifest(layout)
-    if _unchanged(layout, manifest, stats, signature):
+    if _unchanged(layout, manifest, files, signature):
         # Nothing an output depends on has changed: report the previous run.
         if progress:
             progress(len(files), len(files), "")
-        return _previous_result(layout, len(files), options.codebook)
+        return _previous_result(layout, manifest or {}, options.codebook)
+    if manifest and manifest.get("signature", {}).get("readers") != READER_VERSION:
+        store.clear_text(layout)  # text files are named by content, not by reader version
     known_sha = {
         rel: entry[2]
         for rel, entry in (manifest or {}).get("files", {}).items()
@@ -88,6 +108,8 @@ def _ingest(
     register = load_register()
     pins = load_mapping(layout.mapping_csv, {t.code for t in register.trusts})
     extractions, from_cache = _extract_all(layout, files, options, known_sha, progress)
+    if progress:
+        progress(len(files), len(files), "matching, coding and writing")
 
     documents: list[Document] = []
     first_by_sha: dict[str, Document] = {}
@@ -133,6 +155,12 @@ def _ingest(
     trusts, override_notes = _code(layout, documents, register, options)
     top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
     store.cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha})
+    counts = Counter(str(d.status) for d in documents)
+    problems = [
+        [str(d.status), d.path, d.message]
+        for d in documents
+        if d.status in {FileStatus.ERROR, FileStatus.UNMATCHED}
+    ]
     store.write_manifest(
         layout,
         {
@@ -144,11 +172,16 @@ def _ingest(
             },
             "outputs": store.output_stats(layout),
             "trusts": trusts,
+            "documents": len(documents),
+            "counts": dict(sorted(counts.items())),
+            "problems": problems,
         },
     )
     return IngestResult(
-        documents=tuple(documents),
         files=len(files),
+        documents=len(documents),
+        counts=tuple(sorted(counts.items())),
+        problems=tuple(Problem(*p) for p in problems),
         read_from_cache=from_cache,
         trusts=trusts,
         override_notes=override_notes,
@@ -191,47 +224,50 @@ def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
 def _unchanged(
     layout: Layout,
     manifest: dict[str, Any] | None,
-    stats: dict[str, tuple[int, int] | None],
+    files: list[store.RawFile],
     signature: dict[str, Any],
 ) -> bool:
-    if not manifest or manifest.get("signature") != signature:
+    """True when no input changed; a file touched but with the same bytes counts as unchanged."""
+    if not manifest or manifest.get("signature") != signature or "counts" not in manifest:
         return False
     previous = manifest.get("files", {})
-    if set(previous) != set(stats):
+    if len(previous) != len(files) or any(f.rel not in previous for f in files):
         return False
-    if any(stats[rel] is None or list(stats[rel] or ()) != previous[rel][:2] for rel in stats):
+    if not manifest.get("outputs") or manifest["outputs"] != store.output_stats(layout):
         return False
-    return bool(manifest.get("outputs")) and manifest.get("outputs") == store.output_stats(layout)
+    touched = [f for f in files if f.stat is None or list(f.stat) != previous[f.rel][:2]]
+    if not touched:
+        return True
+    if len(touched) > 50:
+        return False  # many touched files: a full run is as cheap as hashing them here
+    for raw_file in touched:
+        try:
+            sha = sha256_bytes(raw_file.path.read_bytes())
+        except OSError:
+            return False
+        if raw_file.stat is None or sha != previous[raw_file.rel][2]:
+            return False
+        previous[raw_file.rel] = [*raw_file.stat, sha]
+    store.write_manifest(layout, manifest)  # remember the new times, so no re-hash next run
+    return True
 
 
-def _previous_result(layout: Layout, files: int, codebook: Path | None) -> IngestResult:
-    """The last run's documents as documents.csv records them (no text: nothing was re-read)."""
-    documents = []
-    for row in store.read_csv(layout.documents_csv):
-        documents.append(
-            Document(
-                path=row["path"],
-                sha256=row["sha256"],
-                format=row["format"],
-                units=int(row["pages"] or 0),
-                chars=int(row["chars"] or 0),
-                ocr=row["ocr"] == "true",
-                status=FileStatus(row["status"]),
-                message=store.unneutralise_cell(row["message"]),
-                match=Match(row["trust_code"], row["match_method"], float(row["match_score"] or 0)),
-                parent=row["parent"],
-            )
-        )
-    trusts = len(store.read_csv(layout.trusts_csv))
+def _previous_result(
+    layout: Layout, manifest: dict[str, Any], codebook: Path | None
+) -> IngestResult:
+    """The last run's result as its manifest recorded it (nothing was read again)."""
     from foi_audit.coding.codebook import load_codebook
     from foi_audit.overrides import auto_value_changes
 
     notes = tuple(c.describe() for c in auto_value_changes(layout, load_codebook(codebook)))
+    files = len(manifest.get("files", {}))
     return IngestResult(
-        documents=tuple(documents),
         files=files,
+        documents=int(manifest.get("documents", 0)),
+        counts=tuple(sorted(manifest.get("counts", {}).items())),
+        problems=tuple(Problem(*p) for p in manifest.get("problems", [])),
         read_from_cache=files,
-        trusts=trusts,
+        trusts=int(manifest.get("trusts", 0)),
         unchanged=True,
         override_notes=notes,
     )
@@ -243,7 +279,7 @@ def _cache_key(sha: str) -> str:
 
 def _extract_all(
     layout: Layout,
-    files: Sequence[Path],
+    files: Sequence[store.RawFile],
     options: IngestOptions,
     known_sha: dict[str, str],
     progress: ProgressFn | None,
@@ -253,12 +289,15 @@ def _extract_all(
     todo: list[tuple[str, tuple[str, int]]] = []
     total = len(files)
     done = 0
-    for path in files:
-        rel = path.relative_to(layout.raw).as_posix()
+    raw_root = layout.raw.resolve()
+    for raw_file in files:
+        rel, path = raw_file.rel, raw_file.path
         try:
-            if path.is_symlink() and not path.resolve().is_relative_to(layout.raw.resolve()):
+            if path.is_symlink() and not path.resolve().is_relative_to(raw_root):
                 raise InputError("a link to a file outside the raw folder: copy the file in")
-            size = path.stat().st_size
+            if raw_file.stat is None:
+                raise InputError("cannot open the file: check it exists and is readable")
+            size = raw_file.stat[0]
             if size > options.max_bytes:
                 raise InputError(
                     f"{size / 1e6:.1f} MB is over the {options.max_bytes / 1e6:.0f}"
@@ -269,6 +308,8 @@ def _extract_all(
             message = str(exc) if isinstance(exc, InputError) else f"cannot open: {exc.strerror}"
             results[rel] = {"nodes": [_error_node("", message)]}
             done += 1
+            if progress:
+                progress(done, total, rel)
             continue
         cached = store.cache_get(layout, _cache_key(sha))
         if cached is not None:
@@ -400,42 +441,39 @@ def document_row(document: Document, register: Any) -> dict[str, Any]:
 
 
 def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
-    """Extracted text for people (.txt) and later stages (.json), one pair per document."""
+    """Extracted text for people (.txt) and later stages (.json), one pair per document.
+
+    Names hold the content hash, so an existing pair is already right (the folder is cleared
+    when the readers change). Not fsynced: these files are rebuilt from the cache if lost.
+    """
     import json
 
     wanted = set()
+    existing = {p.name for p in layout.text_dir.iterdir()} if layout.text_dir.exists() else set()
     for document in documents:
         if not document.blocks:
             continue
         name = store.text_id(document.path, document.sha256)
         wanted.update({f"{name}.txt", f"{name}.json"})
+        if f"{name}.txt" in existing and f"{name}.json" in existing:
+            continue
         lines = [f"# {document.path}", f"# sha256 {document.sha256}", ""]
         for block in document.blocks:
-            lines.append(
-                f"[{block.locator}]" + (f" ({block.role})" if block.role != "body" else "")
-            )
-            lines.append(block.text)
-            lines.append("")
-        txt = layout.text_dir / f"{name}.txt"
-        content = "\n".join(lines)
-        if not txt.exists() or txt.read_text(encoding="utf-8") != content:
-            store.atomic_write_text(txt, content)
-            store.atomic_write_text(
-                layout.text_dir / f"{name}.json",
-                json.dumps(
-                    {
-                        "path": document.path,
-                        "sha256": document.sha256,
-                        "blocks": [[b.text, b.locator, str(b.role)] for b in document.blocks],
-                    },
-                    ensure_ascii=False,
-                    indent=1,
-                ),
-            )
-    if layout.text_dir.exists():
-        for old in layout.text_dir.iterdir():
-            if old.name not in wanted:
-                old.unlink(missing_ok=True)
+            role = f" ({block.role})" if block.role != "body" else ""
+            lines.extend((f"[{block.locator}]{role}", block.text, ""))
+        blocks = [[b.text, b.locator, str(b.role)] for b in document.blocks]
+        store.atomic_write_text(
+            layout.text_dir / f"{name}.json",
+            json.dumps(
+                {"path": document.path, "sha256": document.sha256, "blocks": blocks},
+                ensure_ascii=False,
+                indent=1,
+            ),
+            durable=False,
+        )
+        store.atomic_write_text(layout.text_dir / f"{name}.txt", "\n".join(lines), durable=False)
+    for old in existing - wanted:
+        (layout.text_dir / old).unlink(missing_ok=True)
 
 
 def _code(

@@ -66,15 +66,19 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over ``path``."""
+def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write to a temporary file in the same folder, fsync, then rename over ``path``.
+
+    ``durable=False`` skips the fsync, for files that are rebuilt when lost (cache, text).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         # mkstemp makes 0600 files; outputs are shared and committed, so use the usual mode.
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
@@ -89,8 +93,8 @@ def _umask() -> int:
     return current
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, durable: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), durable)
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
@@ -270,7 +274,9 @@ def cache_get(layout: Layout, key: str) -> Any | None:
 
 
 def cache_put(layout: Layout, key: str, value: Any) -> None:
-    atomic_write_text(layout.cache_dir / f"{key}.json", json.dumps(value, ensure_ascii=False))
+    atomic_write_text(
+        layout.cache_dir / f"{key}.json", json.dumps(value, ensure_ascii=False), durable=False
+    )
 
 
 def cache_prune(layout: Layout, keep: set[str]) -> int:
@@ -284,19 +290,48 @@ def cache_prune(layout: Layout, keep: set[str]) -> int:
     return removed
 
 
-def iter_raw_files(raw: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
+@dataclass(frozen=True)
+class RawFile:
+    rel: str  # path relative to the raw folder, with forward slashes
+    path: Path
+    stat: tuple[int, int] | None  # (size, mtime_ns); None when it cannot be read
+
+
+def list_raw_files(raw: Path, exclude: Sequence[str] = ()) -> list[RawFile]:
     """Every reply file under ``raw`` in a stable order, skipping our own and system files."""
     from fnmatch import fnmatch
 
     if not raw.is_dir():
         raise StoreError(f"{raw} is not a folder: put the replies in it or pass RAW_DIR")
-    for path in sorted(p for p in raw.rglob("*") if p.is_file() or p.is_symlink()):
-        rel = path.relative_to(raw).as_posix()
-        name = path.name
-        if any(part.startswith(".") for part in path.relative_to(raw).parts):
-            continue  # hidden files and folders (.DS_Store, .git)
-        if name.startswith("~$") or name in {"Thumbs.db", "desktop.ini"}:
-            continue  # Office lock files and Windows litter
-        if rel == "asked.csv" or any(fnmatch(rel, pat) or fnmatch(name, pat) for pat in exclude):
-            continue
-        yield path
+    found: list[RawFile] = []
+    for folder, subfolders, names in os.walk(raw):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]  # .git, .cache
+        prefix = os.path.relpath(folder, raw).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in names:
+            rel = prefix + name
+            if name.startswith((".", "~$")) or name in {"Thumbs.db", "desktop.ini"}:
+                continue  # hidden files, Office lock files and Windows litter
+            if rel == "asked.csv" or any(fnmatch(rel, p) or fnmatch(name, p) for p in exclude):
+                continue
+            path = Path(folder, name)
+            try:
+                info = path.stat()
+                stat: tuple[int, int] | None = (info.st_size, info.st_mtime_ns)
+            except OSError:
+                stat = None  # a dangling link or a file gone: reported as a row
+            found.append(RawFile(rel, path, stat))
+    found.sort(key=lambda f: f.rel)
+    return found
+
+
+def iter_raw_files(raw: Path, exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """The paths of :func:`list_raw_files`."""
+    return (f.path for f in list_raw_files(raw, exclude))
+
+
+def clear_text(layout: Layout) -> None:
+    """Remove the extracted-text files (they are rebuilt from the cache)."""
+    if layout.text_dir.exists():
+        for path in layout.text_dir.iterdir():
+            path.unlink(missing_ok=True)

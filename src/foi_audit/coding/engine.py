@@ -31,7 +31,8 @@ from foi_audit.errors import CodebookError
 from foi_audit.model import BlockRole, CodedValue, Document
 
 QUOTE_CHARS = 300
-SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.HEADER, BlockRole.FOOTER}
+# Page-header blocks are read: a reply with no letterhead has its first answers there.
+SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
 TABLE_HEADER_WORDS = {
     "q", "no", "no.", "ref", "ref.", "question", "questions", "response", "responses", "answer",
     "answers", "notes", "note", "comments", "your request", "our response", "request", "item",
@@ -56,7 +57,8 @@ ANSWER_PREFIX = re.compile(
 INTERROGATIVE = re.compile(
     r"^\s*(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
     r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
-    r"in[- ]house or|mandatory or|name and)\b",
+    r"in[- ]house or|mandatory or|name and|you (?:asked|wanted to know|requested|enquired|queried)|"
+    r"(?:your|the) (?:request|question) (?:asks?|asked|was))\b",
     re.IGNORECASE,
 )
 CONTINUATION = re.compile(
@@ -74,6 +76,32 @@ XREF = re.compile(
 SECTION_LIST = re.compile(
     r"(?:\s*(?:,|and|&|or)\s*\d{1,2}(?:\s*\(\s*\w{1,4}\s*\))*)+", re.IGNORECASE
 )
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+HEADING = re.compile(
+    r"^\s*(?:your\s+)?(?:question|q)s?\s*(?:no\.?\s*|number\s*)?(?P<num>\d{1,2}(?!\d)|(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\b)(?P<letter>\s*\(?[a-h]\)(?=\W|$)|(?<=\d)[a-h]\b)?"
+    r"(?:\s*(?:,|and|&|to|-|–)\s*(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b(?:\s*\(?[a-h]\))?)*"
+    r"\s*(?:\((?P<topic>[^)]{0,120})\))?\s*[.:)\-–]?",
+    re.IGNORECASE,
+)
+INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?\s*[.:)\-–]\s)")
+HEADER_LABEL = re.compile(r"^(?:no|ref|q|item|number|question no|question number|qu no|question ref|ref no)$")
+HEADER_QUESTION = re.compile(
+    r"^(?:questions?|request|requests|requested|your (?:request|question)s?|(?:information|details?) "
+    r"(?:requested|sought|request)|topic|subject|description|request details|foi request|"
+    r"question asked|questions asked|what you asked|you asked)$"
+)
+HEADER_ANSWER = re.compile(
+    r"^(?:(?:our|trust|the trusts?|foi|trusts?) )?(?:response|responses|answer|answers|reply|"
+    r"replies|information|comments?|notes?|additional (?:information|comments|notes)|"
+    r"information provided|response from the trust|details|outcome)$"
+)
+TOPIC_PREFIX = re.compile(
+    r"^(?P<topic>[A-Za-z][A-Za-z /()'’&,-]{1,70}?)\s*(?::|\s[-–]\s|\?)\s+"
+    r"(?=(?:yes|no|not|n/?a|none|nil|(?:information )?not held)\b)",
+    re.IGNORECASE,
+)
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+")
 
 
@@ -86,6 +114,7 @@ class Question:
     label: str
     parent: str
     cues: tuple[re.Pattern[str], ...]
+    topic_cues: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +187,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
                 label=str(item.get("label", "")).lower().replace("(", "").replace(")", ""),
                 parent=item.get("parent", ""),
                 cues=_patterns(item.get("cues", []), f"question {qid}", shared),
+                topic_cues=_patterns(item.get("topic_cues", []), f"question {qid}", shared),
             )
         )
     known = {q.id for q in questions}
@@ -233,6 +263,7 @@ class Line:
     text: str
     locator: str
     block: int
+    cell: str = ""  # in a table row: label | question | answer ("" outside tables)
 
 
 @dataclass
@@ -267,18 +298,29 @@ class Reading:
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
     lines: list[Line] = []
     block_no = 0
+    columns: tuple[str, ...] = ()  # cell kinds from the last table header row
     for block in document.blocks:
         if block.role in SKIP_ROLES:
             continue
-        cells = [block.text]
-        if block.role == BlockRole.TABLE or " | " in block.text or "\t" in block.text:
-            cells = re.split(r"\s+\|\s+|\t+", block.text)
-        for cell in cells:
+        text = block.text.replace("\u00a0", " ")
+        is_row = block.role == BlockRole.TABLE or " | " in text or "\t" in text
+        if not is_row:
+            columns = () if block.role != BlockRole.TITLE else columns
+            for piece in _split_inline_labels(text):
+                block_no += 1
+                lines.extend(_cell_lines(piece, block.locator, block_no, ""))
+            continue
+        cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", text)]
+        header = _header_columns(cells)
+        if header:
+            columns = header
+            continue
+        kinds = _cell_kinds(cells, columns)
+        for cell, kind in zip(cells, kinds, strict=True):
+            if not cell:
+                continue
             block_no += 1
-            for raw_line in cell.splitlines():
-                text = re.sub(r"\s+", " ", raw_line.replace("\u00a0", " ")).strip(" |")
-                if text:
-                    lines.append(Line(text, block.locator, block_no))
+            lines.extend(_cell_lines(cell, block.locator, block_no, kind))
     quoted_mail = compiled.doc.get("quoted_mail_start", ())
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
@@ -287,6 +329,63 @@ def document_lines(document: Document, compiled: Compiled) -> list[Line]:
             lines = lines[:index]
             break
     return _relevant_entries(lines, compiled)
+
+
+def _cell_lines(text: str, locator: str, block_no: int, kind: str) -> list[Line]:
+    out = []
+    for raw_line in text.splitlines():
+        clean = re.sub(r"\s+", " ", raw_line).strip(" |")
+        if clean:
+            out.append(Line(clean, locator, block_no, kind))
+    return out
+
+
+def _split_inline_labels(text: str) -> list[str]:
+    """OCR and careless layouts run answers together ("Q3. N/A. Q4. Yes."): split at each
+    "Q4." / "Question 4:" that follows the end of a sentence."""
+    parts = INLINE_LABEL.split(text)
+    return [part for part in parts if part.strip()] or [text]
+
+
+def _header_columns(cells: list[str]) -> tuple[str, ...]:
+    """The kinds of a table's columns when this row is its header row, else ()."""
+    if len(cells) < 2:
+        return ()
+    kinds = []
+    for cell in cells:
+        low = re.sub(r"[^a-z ]", "", cell.lower()).strip()
+        if HEADER_LABEL.match(low):
+            kinds.append("label")
+        elif HEADER_QUESTION.match(low):
+            kinds.append("question")
+        elif HEADER_ANSWER.match(low):
+            kinds.append("answer")
+        else:
+            return ()
+    return tuple(kinds) if "answer" in kinds else ()
+
+
+def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
+    """Which cells of a table row are a label, the restated question and the answer."""
+    if columns and len(columns) == len(cells):
+        return list(columns)
+    if len(cells) < 2:
+        return [""] * len(cells)
+    kinds = ["question"] * (len(cells) - 1) + ["answer"]
+    if LABEL_ONLY.match(cells[0]):
+        kinds[0] = "label"
+    if len(cells) == 2 and kinds[0] == "label":
+        return kinds
+    # A two-cell row with no header whose first cell reads like an answer is not a Q/A row.
+    if len(cells) == 2 and not _looks_like_question_cell(cells[0]):
+        return ["", ""]
+    return kinds
+
+
+def _looks_like_question_cell(cell: str) -> bool:
+    if "?" in cell or LABEL.match(cell) or INTERROGATIVE.match(cell):
+        return True
+    return len(cell.split()) <= 14 and not re.search(r"[.!]\s*$", cell)
 
 
 def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
@@ -306,13 +405,24 @@ def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     return head + kept if kept else lines
 
 
-def classify_question(text: str, compiled: Compiled) -> str:
-    """The question a restated question is, by its words (its first sentence first)."""
+def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str:
+    """The question a restated question is, by its words (its first sentence first).
+
+    A question naming the topics of two sub-questions of one question ("ABT: provided,
+    delivery, mandatory?, SH module?") is that question. ``topic`` also tries each question's
+    looser ``topic_cues`` (used for prose paragraphs and topic headings)."""
     first = text.split("?")[0]
     for candidate in (first, text):
-        for question in compiled.questions:
-            if _any(question.cues, candidate):
-                return question.id
+        hits = [q for q in compiled.questions if _any(q.cues, candidate)]
+        if not hits and topic:
+            hits = [q for q in compiled.questions if _any(q.topic_cues, candidate)]
+        if not hits:
+            continue
+        parents = {q.parent for q in hits if q.parent}
+        for parent in parents:
+            if sum(1 for q in hits if q.parent == parent) >= 2:
+                return parent
+        return hits[0].id
     return ""
 
 
@@ -330,9 +440,31 @@ def _child(compiled: Compiled, parent: str, letter: str, labels: dict[str, str])
     return labels.get(parent_q.label + letter.lower(), "")
 
 
+def _normalise_heading(text: str) -> str:
+    """"Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
+    "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""
+    match = HEADING.match(text)
+    if not match:
+        return text
+    number = match["num"].lower()
+    number = str(NUMBER_WORDS.index(number) + 1) if number in NUMBER_WORDS else number
+    rest = text[match.end() :].strip()
+    return f"Question {number}{match['letter'] or ''}" + (f". {rest}" if rest else "")
+
+
 def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
+    if "?" not in text and not labelled:
+        # An unlabelled statement that merely starts like a question ("Whether the training
+        # was mandatory has varied ...") is an answer; a restated question is one sentence.
+        if (
+            not INTERROGATIVE.match(text)
+            or re.match(r"\s*whether\b", text, re.IGNORECASE)
+            or len(text.split()) > 45
+            or len(SENTENCE_END.split(text.strip())) > 1
+        ):
+            return False
     if "?" not in text and not INTERROGATIVE.match(text):
         # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
         heading = (
@@ -381,9 +513,41 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
 
     while i < len(lines):
         line = lines[i]
-        text = line.text
+        text = _normalise_heading(line.text)
         low = text.lower().strip(" :.")
         i += 1
+        if line.cell == "label":
+            only = LABEL_ONLY.match(text)
+            if only:
+                pending_label = _label_key(only["num"], None if only["range"] else only["letter"])
+            continue
+        if line.cell == "question":
+            # The question cell of a table row: always a restated question, never an answer.
+            question_text = text
+            while i < len(lines) and lines[i].block == line.block:
+                question_text += " " + lines[i].text
+                i += 1
+            label_match = LABEL.match(question_text)
+            if label_match:
+                label = _label_key(label_match["num"], label_match["letter"])
+                question_text = question_text[label_match.end() :]
+            else:
+                label = pending_label
+            qid = classify_question(question_text, compiled) or (resolve(label) if label else "")
+            if label and qid:
+                doc_labels.setdefault(label, qid)
+            pending_label = ""
+            segments.append(Segment(qid, label, quoted=quoted))
+            continue
+        if line.cell == "answer":
+            if pending_label:
+                segments.append(Segment(resolve(pending_label), pending_label))
+                pending_label = ""
+            prefixed = ANSWER_PREFIX.match(text)
+            answer = text[prefixed.end() :].strip() if prefixed else text
+            if answer:
+                add_answer(answer, line)
+            continue
         if _any(compiled.doc.get("answer_section_start", ()), text):
             quoted = False
             segments.append(Segment(""))
@@ -415,6 +579,13 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
         if letter_match:
             rest = text[letter_match.end() :]
         labelled = bool(label_match or letter_match or pending_label)
+        if not labelled and _any(compiled.doc.get("closing", ()), text):
+            # Complaints paragraph, sign-off: never a question, and it ends the answers.
+            if current().question or current().quoted:
+                quoted = False
+                segments.append(Segment(""))
+            add_answer(text, line)
+            continue
         # A restated question: gather its wrapped lines within the same block.
         if _is_question_text(rest, labelled, compiled):
             question_text = rest
@@ -472,7 +643,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
         elif (
             label_match
             and label_match["sep"].strip()
-            and not _any(compiled.doc.get("boilerplate", ()), rest)
+            and not _any(compiled.doc.get("boilerplate", ()), SENTENCE_END.split(rest)[0])
         ):
             # A numbered answer without its question ("2. Yes.", "Q3 - N/A").
             key = _label_key(
@@ -538,13 +709,18 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             continue
         found = sentences(seg.lines, seg.question)
         if seg.question:
+            found = _answer_start(found, compiled)
             answers.setdefault(seg.question, []).extend(
                 s for s in found if not _any(boilerplate, s.text)
             )
         else:
             general.extend(found)
-    if not any(answers.values()):
-        answers = _prose_answers(general, compiled)
+    top_level = {q.id for q in compiled.questions if not q.parent}
+    if not any(answers.get(qid) for qid in top_level):
+        # No numbered or restated questions: a letter or email in free prose.
+        prose = _prose_answers(general, compiled)
+        for qid, found in prose.items():
+            answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)
     text = " ".join(s.text for s in general[:40])
     if any(answers.values()):
@@ -562,19 +738,67 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
 
 
 def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list[Sentence]]:
-    """A reply in free prose: each clause goes to the question its words belong to."""
+    """A reply in free prose: a paragraph belongs to the question its first sentence is about
+    (its later sentences follow it unless they name another question's topic); a sentence goes
+    to the top-level question, whose fields read it with their sub-questions'."""
     boilerplate = compiled.doc.get("boilerplate", ())
+    closing = compiled.doc.get("closing", ())
     answers: dict[str, list[Sentence]] = {}
+    paragraph_locator = None
+    paragraph_question = ""
     for sentence in general:
-        if _any(boilerplate, sentence.text):
+        if _any(boilerplate, sentence.text) or _any(closing, sentence.text):
+            paragraph_question = ""
             continue
-        for clause in re.split(r";\s*|:\s+(?=the\b)", sentence.text):
-            qid = classify_question(clause, compiled)
-            if qid:
-                answers.setdefault(qid, []).append(
-                    Sentence(clause.strip(" ;"), sentence.locator, qid, start=False)
-                )
+        new_paragraph = sentence.locator != paragraph_locator or sentence.start
+        if new_paragraph:
+            paragraph_locator, paragraph_question = sentence.locator, ""
+        qid = _top(classify_question(sentence.text, compiled), compiled)
+        if not qid and new_paragraph:
+            qid = _top(classify_question(sentence.text, compiled, topic=True), compiled)
+        if qid and qid != paragraph_question and (new_paragraph or not paragraph_question):
+            paragraph_question = qid
+            start = True
+        elif qid and paragraph_question and qid != paragraph_question:
+            paragraph_question, start = qid, True
+        else:
+            qid, start = paragraph_question, False
+        if qid:
+            found = answers.setdefault(qid, [])
+            found.append(Sentence(sentence.text, sentence.locator, qid, start=start or not found))
     return answers
+
+
+def _top(qid: str, compiled: Compiled) -> str:
+    return _parent_of(qid, compiled) or qid
+
+
+def _answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
+    """An answer that opens with its topic ("Policy." / "Dedicated policy: Yes." / "ABT -
+    information not held") starts after the topic: start-anchored rules look there."""
+    if not found:
+        return found
+    first = found[0]
+    prefix = TOPIC_PREFIX.match(first.text)
+    if prefix and not STARTS_LIKE_ANSWER.match(first.text) and len(prefix["topic"].split()) <= 8:
+        rest = first.text[prefix.end() :].strip()
+        return [
+            replace(first, text=prefix["topic"].strip(), start=False),
+            replace(first, text=rest, start=True),
+            *found[1:],
+        ]
+    words = first.text.rstrip(".:").split()
+    is_topic = (
+        len(found) > 1
+        and len(words) <= 8
+        and first.text.rstrip().endswith((".", ":"))
+        and not STARTS_LIKE_ANSWER.match(first.text)
+        and not re.search(r"\b(is|are|was|were|has|have|do|does|did|will|we|our)\b", first.text, re.I)
+        and bool(classify_question(first.text, compiled, topic=True))
+    )
+    if is_topic:
+        return [replace(first, start=False), replace(found[1], start=True), *found[2:]]
+    return found
 
 
 def _follow_references(

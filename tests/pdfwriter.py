@@ -39,8 +39,13 @@ def text_pdf(pages: list[list[str]]) -> bytes:
     return _assemble(objects)
 
 
-def image_pdf(width: int = 200, height: int = 100, gray: int = 255) -> bytes:
-    """One page holding only a flat grey image: no text layer, nothing to OCR."""
+def image_pdf(
+    width: int = 200, height: int = 100, gray: int = 255, full_page: bool = False
+) -> bytes:
+    """One page holding only a flat grey image: no text layer, nothing to OCR.
+
+    ``full_page`` stretches the image over the whole page, as a scanner does.
+    """
     pixels = zlib.compress(bytes([gray]) * (width * height))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -52,7 +57,7 @@ def image_pdf(width: int = 200, height: int = 100, gray: int = 255) -> bytes:
         + pixels
         + b"\nendstream",
     ]
-    draw = b"q 500 0 0 250 50 500 cm /Im1 Do Q"
+    draw = b"q 595 0 0 842 0 0 cm /Im1 Do Q" if full_page else b"q 500 0 0 250 50 500 cm /Im1 Do Q"
     objects.append(b"<< /Length %d >>\nstream\n" % len(draw) + draw + b"\nendstream")
     return _assemble(objects)
 

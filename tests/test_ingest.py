@@ -142,3 +142,24 @@ def test_asked_trust_without_reply_is_waiting_response(layout: Layout) -> None:
     assert trusts["RBK"]["response_status"] == "waiting_response"
     assert trusts["RBK"]["policy"] == ""
     assert "asked.csv" not in _rows(layout)  # asked.csv is ours, not a reply
+
+
+def test_file_needing_ocr_is_read_again_once_tesseract_is_installed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pdfwriter import image_pdf
+
+    from foi_audit.readers import ocr
+
+    raw = project / "raw"
+    (raw / "scan.pdf").write_bytes(image_pdf(gray=120, full_page=True))
+    layout = Layout.from_dirs(raw)
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)  # no tesseract, in the workers too
+    first = ingest(layout, OPTIONS)
+    row = _rows(layout)["scan.pdf"]
+    assert row["status"] == "error" and "install tesseract-ocr" in row["message"]
+    assert first.exit_code == 1
+    assert not list(layout.cache_dir.glob("*.json"))  # not cached: tesseract may come later

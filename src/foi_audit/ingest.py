@@ -327,7 +327,7 @@ def _extract_all(
             node = _error_node(sha256_bytes(Path(by_rel[rel][0]).read_bytes()), result["message"])
             node["error"] = result.get("error", "ReadError")
             result = {"nodes": [node]}
-        elif not result["nodes"][0]["error"] or result["nodes"][0]["error"] != "NeedsOcr":
+        elif all(node["error"] != "NeedsOcr" for node in result["nodes"]):
             # NeedsOcr is not cached: installing tesseract should make the next run read it.
             store.cache_put(layout, _cache_key(result["nodes"][0]["sha256"]), result)
         results[rel] = result

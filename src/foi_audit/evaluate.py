@@ -6,7 +6,7 @@ accuracy, Cohen's kappa (categorical fields), accuracy on the values *not* flagg
 quote and its place, so a researcher can see why.
 
 Text fields (names, job titles, providers) match ignoring case, surrounding and repeated
-whitespace and a leading title (Dr, Professor, Prof, Mr, Mrs, Ms, Miss). Trusts in the gold but
+whitespace and a leading title (Dr, Professor, Prof, Mr, Mrs, Ms, Miss) and a final full stop. Trusts in the gold but
 absent from our output count as disagreements (ours = ``(missing)``).
 """
 
@@ -74,7 +74,8 @@ def normalise(value: str, kind: str) -> str:
     """How two values are compared: text fields ignore case, spacing and leading titles."""
     value = " ".join((value or "").split())
     if kind == "text":
-        value = _TITLES.sub("", value).casefold()
+        # "Hartwell Learning Ltd." at the end of a sentence: the full stop is not the name's.
+        value = _TITLES.sub("", value).casefold().rstrip(".")
     return value
 
 

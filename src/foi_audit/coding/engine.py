@@ -148,6 +148,7 @@ class Compiled:
     outcome: dict[str, Any]
     not_person: frozenset[str]
     not_org: frozenset[str]
+    generic_org: frozenset[str] = frozenset()
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -240,6 +241,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         outcome=outcome,
         not_person=frozenset(shared_list(raw, "not_person")),
         not_org=frozenset(w.lower() for w in shared_list(raw, "not_org")),
+        generic_org=frozenset(w.lower() for w in shared_list(raw, "generic_org")),
     )
 
 
@@ -446,6 +448,14 @@ def _normalise_heading(text: str) -> str:
     match = HEADING.match(text)
     if not match:
         return text
+    unusual = (
+        not match["num"].isdigit()
+        or match["topic"] is not None
+        or re.match(r"\s*your\b", text, re.IGNORECASE)
+        or re.search(r"\d\s*(?:,|and|&|to)\s*\d", match.group(0))
+    )
+    if not unusual:
+        return text  # "Q2 (a)-(c) - ..." and the like: the label parsers read these as they are
     number = match["num"].lower()
     number = str(NUMBER_WORDS.index(number) + 1) if number in NUMBER_WORDS else number
     rest = text[match.end() :].strip()
@@ -858,6 +868,9 @@ def _clean_org(value: str, text: str, end: int, compiled: Compiled) -> str:
         value = value[:-1]
     words = value.split()
     if not words or words[0].lower() in compiled.not_org or value.lower() in compiled.not_org:
+        return ""
+    # "Active Bystander Training" is the course, not who runs it: a provider has a word of its own.
+    if all(w.lower().strip(".,'’") in compiled.generic_org for w in words):
         return ""
     if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE):
         return ""

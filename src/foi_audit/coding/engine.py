@@ -69,7 +69,8 @@ CONTINUATION = re.compile(
 STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
 SUB_MARKER = re.compile(r"(?:^|(?<=[\s.;:]))\(?([a-h])\)\s+", re.IGNORECASE)
 XREF = re.compile(
-    r"\bsee\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply)\s+(?:to|at|for|in)\s+)?"
+    r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|stated\s+in|set\s+out\s+in|given\s+(?:in|at))|same\s+as)"
+    r"\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply)\s+(?:to|at|for|in|under)\s+)?"
     r"(?:question|q)?\s*\.?\s*(\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
     re.IGNORECASE,
 )
@@ -232,7 +233,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         if isinstance(value, list | str) and key not in {"non_withholding"}:
             compiled_doc[key] = _patterns(value, f"[document].{key}", shared)
     outcome = dict(raw.get("outcome", {}))
-    for key in ("refusal", "not_held"):
+    for key in ("refusal", "not_held", "answer_not_held"):
         outcome[key] = _patterns(outcome.get(key, []), f"[outcome].{key}", shared)
     return Compiled(
         questions=tuple(questions),
@@ -305,24 +306,32 @@ def document_lines(document: Document, compiled: Compiled) -> list[Line]:
         if block.role in SKIP_ROLES:
             continue
         text = block.text.replace("\u00a0", " ")
-        is_row = block.role == BlockRole.TABLE or " | " in text or "\t" in text
-        if not is_row:
-            columns = () if block.role != BlockRole.TITLE else columns
-            for piece in _split_inline_labels(text):
-                block_no += 1
-                lines.extend(_cell_lines(piece, block.locator, block_no, ""))
-            continue
-        cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", text)]
-        header = _header_columns(cells)
-        if header:
-            columns = header
-            continue
-        kinds = _cell_kinds(cells, columns)
-        for cell, kind in zip(cells, kinds, strict=True):
-            if not cell:
+        # A table block is one row; in other blocks a line with "cell | cell" is a row.
+        rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
+        prose: list[str] = []
+        for row in rows:
+            if block.role != BlockRole.TABLE and " | " not in row and "\t" not in row:
+                prose.append(row)
                 continue
+            if prose:
+                block_no += 1
+                lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
+                prose, columns = [], ()
+            cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", row)]
+            header = _header_columns(cells)
+            if header:
+                columns = header
+                continue
+            kinds = _cell_kinds(cells, columns)
+            for cell, kind in zip(cells, kinds, strict=True):
+                if cell:
+                    block_no += 1
+                    lines.extend(_cell_lines(cell, block.locator, block_no, kind))
+        if prose:
+            if block.role != BlockRole.TITLE:
+                columns = ()
             block_no += 1
-            lines.extend(_cell_lines(cell, block.locator, block_no, kind))
+            lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
     quoted_mail = compiled.doc.get("quoted_mail_start", ())
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
@@ -339,6 +348,13 @@ def _cell_lines(text: str, locator: str, block_no: int, kind: str) -> list[Line]
         clean = re.sub(r"\s+", " ", raw_line).strip(" |")
         if clean:
             out.append(Line(clean, locator, block_no, kind))
+    return out
+
+
+def _prose_lines(text: str, locator: str, block_no: int) -> list[Line]:
+    out = []
+    for number, piece in enumerate(_split_inline_labels(text)):
+        out.extend(_cell_lines(piece, locator, block_no * 1000 + number, ""))
     return out
 
 
@@ -843,6 +859,7 @@ class Decision:
     confidence: float = 0.0
     review: bool = False
     had_text: bool = False  # the answer had text but no rule matched
+    addressed: bool = False  # the field's own question has answer text (coded or not)
 
 
 def _trim(text: str) -> str:
@@ -956,13 +973,14 @@ def decide(
                     confidence = rule.confidence - (0.1 if sentence.via_reference else 0.0)
                     return Decision(
                         rule.value, rule.id, _trim(sentence.text), sentence.locator,
-                        confidence, rule.review,
+                        confidence, rule.review, addressed=True,
                     )  # fmt: skip
     first = next((s for q in spec.questions for s in answers.get(q, [])), None)
+    own = bool(spec.questions and answers.get(spec.questions[0]))
     return Decision(
         "", "no_rule_matched" if had_text else "no_answer",
         _trim(first.text) if first else "", first.locator if first else "",
-        0.5 if had_text else 0.9, False, had_text,
+        0.5 if had_text else 0.9, False, had_text, addressed=own,
     )  # fmt: skip
 
 
@@ -1050,22 +1068,22 @@ def outcome(
     general = [s for r in replies for s in r.general]
     answers = [s for r in replies for ss in r.answers.values() for s in ss]
     coded = {name: d for name, d in values.items() if d.value and not fields[name].derive}
+    positive = [d for n, d in coded.items() if d.value not in {"none", "no"} and n != "exemptions"]
     for sentence in general + answers:
-        if (
-            _any(config.get("not_held", ()), sentence.text)
-            and sentence in general
-            or (not coded and _any(config.get("not_held", ()), sentence.text))
-        ):
-            positive = [
-                d for n, d in coded.items() if d.value not in {"none", "no"} and n != "exemptions"
-            ]
-            if not positive:
-                return Decision(
-                    "not_held", "outcome.not_held", _trim(sentence.text), sentence.locator, 0.85
-                )
-    if answers and all(_any(config.get("not_held", ()), s.text) for s in answers):
-        return Decision("not_held", "outcome.not_held_throughout", _trim(answers[0].text),
-                        answers[0].locator, 0.85)  # fmt: skip
+        if _any(config.get("not_held", ()), sentence.text) and not positive:
+            # Said inside one answer rather than of the request as a whole: a person checks.
+            return Decision(
+                "not_held", "outcome.not_held", _trim(sentence.text), sentence.locator, 0.85,
+                review=sentence not in general and bool(coded),
+            )  # fmt: skip
+    held_not = config.get("answer_not_held", ())
+    by_question = [
+        found for r in replies for found in r.answers.values() if found
+    ]
+    if by_question and not positive and all(any(_any(held_not, s.text) for s in found) for found in by_question):
+        first = by_question[0][0]
+        return Decision("not_held", "outcome.not_held_throughout", _trim(first.text),
+                        first.locator, 0.85)  # fmt: skip
     if not coded:
         for sentence in general + answers:
             if _any(config.get("refusal", ()), sentence.text):
@@ -1081,9 +1099,16 @@ def outcome(
             "partially_successful", "outcome.information_withheld", exemptions.quote,
             exemptions.locator, 0.85,
         )  # fmt: skip
+    # A question counts as answered when its answer has text, even if no rule could code it
+    # (that value is flagged for review instead); it is unanswered when nothing addresses it.
     missing = [
-        name for name in config.get("required_fields", []) if name in values and not values[name].value
-        and _applies(fields[name], values)
+        name for name in config.get("required_fields", []) if name in values
+        and not values[name].value and _applies(fields[name], values)
+        and not _blanked(fields[name], values) and not values[name].addressed
+    ]  # fmt: skip
+    unsure = [
+        name for name in config.get("required_fields", []) if name in values
+        and not values[name].value and values[name].addressed and _applies(fields[name], values)
     ]  # fmt: skip
     if not coded:
         return Decision("", "outcome.unclear", confidence=0.3, review=True)
@@ -1091,9 +1116,33 @@ def outcome(
         return Decision(
             "partially_successful", "outcome.question_unanswered",
             f"no answer found for: {', '.join(missing)}", "", 0.7,
-            review=any(values[m].had_text for m in missing),
+            review=any(values[m].had_text for m in missing) or bool(unsure),
         )  # fmt: skip
-    return Decision("successful", "outcome.all_answered", confidence=0.85)
+    return Decision("successful", "outcome.all_answered", confidence=0.85, review=bool(unsure))
+
+
+def _fill_not_held(
+    values: dict[str, Decision], held: Decision, compiled: Compiled, fields: dict[str, FieldSpec]
+) -> None:
+    """A reply that holds nothing answers each question with its "none"/"no" (codebook
+    ``[outcome] not_held_values``), in the order listed so conditions see earlier fills."""
+    fills = dict(compiled.outcome.get("not_held_values", {}))
+    if any(values[n].value or values[n].had_text for n in fills if n in values):
+        return  # answered question by question: a question it skips stays blank
+    for name, value in fills.items():
+        current = values.get(name)
+        if name not in fields or (current is not None and current.value):
+            continue
+        if not _applies(fields[name], values):
+            continue
+        values[name] = Decision(
+            str(value), "outcome.not_held_fill", held.quote, held.locator, 0.8, held.review
+        )
+
+
+def _blanked(spec: FieldSpec, values: dict[str, Decision]) -> bool:
+    """Blank by the codebook's own rule (in-house delivery has no provider)."""
+    return any(values.get(name, Decision("", "")).value == wanted for name, wanted in spec.blank_when)
 
 
 def _applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:
@@ -1161,6 +1210,8 @@ def code_trust(
             values[spec.field.name] = outcome(readings, values, compiled, fields)
             if replies:
                 sources[spec.field.name] = replies[0]
+            if values[spec.field.name].value == "not_held":
+                _fill_not_held(values, values[spec.field.name], compiled, fields)
 
     coded = []
     any_ocr = any(r.document.ocr for r in replies)

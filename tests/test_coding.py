@@ -23,6 +23,10 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
     for index, spec in enumerate(case["documents"]):
         document = documents_from_text([spec["text"]], trust, spec.get("ocr", False))[0]
         path = spec.get("path", f"reply {index}.txt")
+        if index == 0 and case.get("header_blocks"):
+            # The PDF reader marks the top of page 1 HEADER: a reply with no letterhead.
+            header = tuple(Block(t, "page 1", BlockRole.HEADER) for t in case["header_blocks"])
+            document = replace(document, blocks=header)
         documents.append(
             replace(
                 document, path=path, parent=spec.get("parent", ""), format=path.rsplit(".", 1)[-1]

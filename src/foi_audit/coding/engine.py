@@ -149,6 +149,7 @@ class Compiled:
     outcome: dict[str, Any]
     not_person: frozenset[str]
     not_org: frozenset[str]
+    raw_doc: dict[str, Any] = field(default_factory=dict)
     generic_org: frozenset[str] = frozenset()
 
 
@@ -243,6 +244,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         not_person=frozenset(shared_list(raw, "not_person")),
         not_org=frozenset(w.lower() for w in shared_list(raw, "not_org")),
         generic_org=frozenset(w.lower() for w in shared_list(raw, "generic_org")),
+        raw_doc=doc,
     )
 
 
@@ -436,9 +438,10 @@ def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str
             hits = [q for q in compiled.questions if _any(q.topic_cues, candidate)]
         if not hits:
             continue
-        parents = {q.parent for q in hits if q.parent}
-        for parent in parents:
-            if sum(1 for q in hits if q.parent == parent) >= 2:
+        # Counted over the whole text: "in-house or external? mandatory or optional?"
+        every = [q for q in compiled.questions if _any(q.cues, text)]
+        for parent in {q.parent for q in every if q.parent}:
+            if sum(1 for q in every if q.parent == parent) >= 2:
                 return parent
         return hits[0].id
     return ""
@@ -749,7 +752,11 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)
     text = " ".join(s.text for s in general[:40])
-    if any(answers.values()):
+    opening = " ".join(line.text for line in lines[:60])[:1500]
+    if document.parent and not _any(compiled.doc.get("reply_cues", ()), opening):
+        # An attached policy or leaflet: its numbered sections are not answers.
+        kind, answers = "supporting", {}
+    elif any(answers.values()):
         kind = "reply"
     elif _any(compiled.doc.get("acknowledgement", ()), text):
         kind = "acknowledgement"
@@ -1188,6 +1195,8 @@ def code_trust(
         values[name] = chosen
         sources[name] = reading
 
+    _attachment_evidence(readings, values, sources, compiled)
+
     # Conditional fields: blank where they do not apply.
     for spec in compiled.fields:
         name = spec.field.name
@@ -1260,6 +1269,31 @@ def code_trust(
             )
         )
     return coded
+
+
+def _attachment_evidence(
+    readings: Sequence[Reading], values: dict[str, Decision],
+    sources: dict[str, Reading | None], compiled: Compiled,
+) -> None:  # fmt: skip
+    """A reply silent on a question that attaches a document titled as the thing asked for
+    (a "Sexual Safety Policy v2.docx") gives that value, flagged: the title is the evidence."""
+    config = compiled.raw_doc.get("attachment_evidence", {})
+    name, value = str(config.get("field", "")), str(config.get("value", ""))
+    titles = compiled.doc.get("attachment_title", ())
+    if not name or name not in values or values[name].value or not titles:
+        return
+    for reading in readings:
+        if any(reading.answers.values()) and reading.kind == "reply":
+            continue
+        title = reading.document.path.rsplit(" > ", 1)[-1]
+        first = reading.general[0].text if reading.general else ""
+        for text in (title, first):
+            if _any(titles, text):
+                values[name] = Decision(
+                    value, "attachment_title", _trim(text), reading.document.path, 0.6, True
+                )
+                sources[name] = reading
+                return
 
 
 def code_all(documents: Sequence[Document], codebook: Codebook) -> list[CodedValue]:

@@ -437,3 +437,41 @@ def test_small_custom_register() -> None:
     first = match_group([letter("r.pdf", "Example Valley NHS Trust")], register)
     second = match_group([letter("r.pdf", "Example Valley Community NHS Trust")], register)
     assert (first.trust_code, second.trust_code) == ("ZZ1", "ZZ2")
+
+
+def test_plain_text_log_whose_first_line_names_the_trust() -> None:
+    # Regression: a TXT disclosure log opening with the trust's name in capitals, in a block that
+    # runs on with its title and a rule, was left unmatched.
+    log = doc(
+        "disclosure_log_Q3.txt",
+        (
+            "EAST OF ENGLAND AMBULANCE SERVICE NHS TRUST\n"
+            "Freedom of Information disclosure log - October to December 2024\n"
+            "==============================================",
+            B,
+        ),
+        ("Ref: 24-0932\nSubject: Fleet age\nResponse: 4.6 years.", B),
+        page_locators=False,
+    )
+    assert match(log).trust_code == "RYC"
+
+
+def test_acknowledgement_mail_naming_the_trust_in_its_first_lines() -> None:
+    # Regression: an automatic acknowledgement from "St George's FOI" that names the trust only
+    # in its first sentence (wrapped over two lines) was left unmatched.
+    mail = doc(
+        "Automatic reply - FOI request received.eml",
+        ("This is an automated acknowledgement.", B),
+        (
+            "Thank you for contacting the Freedom of Information team at St George's University "
+            "Hospitals NHS\nFoundation Trust. Your request has been logged.",
+            B,
+        ),
+        ("Please do not reply to this message.", B),
+        headers=(
+            ("From", "St George's FOI <stgeorges.foi@nhs.net>"),
+            ("Subject", "Automatic reply"),
+        ),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RJ7"

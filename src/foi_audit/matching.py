@@ -497,6 +497,17 @@ def _zones(document: Document) -> _Zones:
         last.update(
             i for i in range(sign_off, len(kept)) if not _DISCLAIMER_RE.search(kept[i][0].text)
         )
+    if kept and kept[0][1] and not has_header and not first and _page_one(kept[0][0]):
+        # A plain-text page or log often starts with the trust's name on its first line, in a
+        # block that runs on (title, rules): its first short lines are the letterhead.
+        opening = [ln for ln in kept[0][0].text.splitlines()[:3] if 0 < len(ln.split()) <= 12]
+        if opening and not email:
+            zones.letterhead.append(Block("\n".join(opening), kept[0][0].locator))
+    if email:
+        # The first lines a trust writes in a mail usually name it ("the FOI team at ...").
+        for block, _ in kept[:2]:
+            if block.role is BlockRole.BODY:
+                zones.email_header.append((block.text, block.locator))
     for i, (block, _) in enumerate(kept):
         if (block.role is BlockRole.HEADER and _page_one(block)) or i in first:
             zones.letterhead.append(block)

@@ -19,20 +19,22 @@ from foi_audit.store import Layout
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus_b"
 
-# field: (accuracy, accuracy on values not flagged needs_review), as measured.
+# field: (accuracy, accuracy on values not flagged needs_review). Measured 1.0 for every field
+# (second coding round); the floors sit one trust in 32 below that: a reader change that moves
+# one reply's text does not block, a second regression fails.
 FLOORS = {
-    "response_status": (0.68, 0.91),
-    "exemptions": (0.93, 0.93),
-    "policy": (0.78, 0.77),
-    "abt_provided": (0.75, 0.87),
-    "abt_delivery": (0.71, 0.78),
-    "abt_provider": (0.78, 0.83),
-    "abt_mandatory": (0.78, 0.86),
-    "abt_sh_module": (0.78, 0.86),
-    "abt_planned": (0.90, 0.95),
-    "dasv_lead": (0.84, 0.93),
-    "dasv_lead_name": (0.84, 0.93),
-    "dasv_lead_role": (0.78, 0.89),
+    "response_status": (0.96, 0.96),
+    "exemptions": (0.96, 0.96),
+    "policy": (0.96, 0.96),
+    "abt_provided": (0.96, 0.96),
+    "abt_delivery": (0.96, 0.96),
+    "abt_provider": (0.96, 0.96),
+    "abt_mandatory": (0.96, 0.96),
+    "abt_sh_module": (0.96, 0.96),
+    "abt_planned": (0.96, 0.96),
+    "dasv_lead": (0.96, 0.96),
+    "dasv_lead_name": (0.96, 0.96),
+    "dasv_lead_role": (0.96, 0.96),
 }
 
 

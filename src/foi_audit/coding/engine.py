@@ -87,7 +87,9 @@ HEADING = re.compile(
     re.IGNORECASE,
 )
 INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?\s*[.:)\-–]\s)")
-HEADER_LABEL = re.compile(r"^(?:no|ref|q|item|number|question no|question number|qu no|question ref|ref no)$")
+HEADER_LABEL = re.compile(
+    r"^(?:no|ref|q|item|number|question no|question number|qu no|question ref|ref no)$"
+)
 HEADER_QUESTION = re.compile(
     r"^(?:questions?|request|requests|requested|your (?:request|question)s?|(?:information|details?) "
     r"(?:requested|sought|request)|topic|subject|description|request details|foi request|"
@@ -462,7 +464,7 @@ def _child(compiled: Compiled, parent: str, letter: str, labels: dict[str, str])
 
 
 def _normalise_heading(text: str) -> str:
-    """"Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
+    """ "Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
     "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""
     match = HEADING.match(text)
     if not match:
@@ -484,16 +486,19 @@ def _normalise_heading(text: str) -> str:
 def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
-    if "?" not in text and not labelled:
-        # An unlabelled statement that merely starts like a question ("Whether the training
-        # was mandatory has varied ...") is an answer; a restated question is one sentence.
-        if (
+    # An unlabelled statement that merely starts like a question ("Whether the training was
+    # mandatory has varied ...") is an answer; a restated question is one sentence.
+    if (
+        "?" not in text
+        and not labelled
+        and (
             not INTERROGATIVE.match(text)
             or re.match(r"\s*whether\b", text, re.IGNORECASE)
             or len(text.split()) > 45
             or len(SENTENCE_END.split(text.strip())) > 1
-        ):
-            return False
+        )
+    ):
+        return False
     if "?" not in text and not INTERROGATIVE.match(text):
         # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
         heading = (
@@ -826,7 +831,9 @@ def _answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
         and len(words) <= 8
         and first.text.rstrip().endswith((".", ":"))
         and not STARTS_LIKE_ANSWER.match(first.text)
-        and not re.search(r"\b(is|are|was|were|has|have|do|does|did|will|we|our)\b", first.text, re.I)
+        and not re.search(
+            r"\b(is|are|was|were|has|have|do|does|did|will|we|our)\b", first.text, re.I
+        )
         and bool(classify_question(first.text, compiled, topic=True))
     )
     if is_topic:
@@ -1084,10 +1091,12 @@ def outcome(
                 review=sentence not in general and bool(coded),
             )  # fmt: skip
     held_not = config.get("answer_not_held", ())
-    by_question = [
-        found for r in replies for found in r.answers.values() if found
-    ]
-    if by_question and not positive and all(any(_any(held_not, s.text) for s in found) for found in by_question):
+    by_question = [found for r in replies for found in r.answers.values() if found]
+    if (
+        by_question
+        and not positive
+        and all(any(_any(held_not, s.text) for s in found) for found in by_question)
+    ):
         first = by_question[0][0]
         return Decision("not_held", "outcome.not_held_throughout", _trim(first.text),
                         first.locator, 0.85)  # fmt: skip
@@ -1149,7 +1158,9 @@ def _fill_not_held(
 
 def _blanked(spec: FieldSpec, values: dict[str, Decision]) -> bool:
     """Blank by the codebook's own rule (in-house delivery has no provider)."""
-    return any(values.get(name, Decision("", "")).value == wanted for name, wanted in spec.blank_when)
+    return any(
+        values.get(name, Decision("", "")).value == wanted for name, wanted in spec.blank_when
+    )
 
 
 def _applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:

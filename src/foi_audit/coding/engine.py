@@ -132,6 +132,7 @@ class Rule:
     from_field: str = ""
     confidence: float = 0.85
     review: bool = False
+    review_if: tuple[re.Pattern[str], ...] = ()  # evidence that makes this rule's value doubtful
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
                     from_field=r.get("from_field", ""),
                     confidence=float(r.get("confidence", 0.85)),
                     review=bool(r.get("review", False)),
+                    review_if=_patterns(r.get("review_if"), rid, shared, flags=0),
                 )
             )
         blank_when = []
@@ -959,9 +961,10 @@ def decide(
             if rule.from_field:
                 source = decided.get(rule.from_field)
                 if source and source.value:
+                    doubtful = source.review or bool(_any(rule.review_if, source.quote))
                     return Decision(
                         rule.value, rule.id, source.quote, source.locator, source.confidence,
-                        source.review,
+                        doubtful,
                     )  # fmt: skip
                 continue
             if rule.all:

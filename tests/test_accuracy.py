@@ -1,9 +1,9 @@
-"""Coding accuracy on a whole corpus of replies, as a ratchet: it may only go up.
+"""Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ is a corpus of SYNTHETIC replies for real trusts, written independently
-of the coding engine (its own wording and layouts), with the gold coding a careful human records.
-The floors below are the accuracy measured when they were last raised; a change that lowers any
-of them fails here. Raise them when the coding improves.
+tests/fixtures/corpus_b/ and corpus_c/ are corpora of SYNTHETIC replies for real trusts, each
+written independently of the coding engine (its own wording and layouts) with the gold coding a
+careful human records, then used to improve the engine. The floors are the accuracy measured
+when they were last raised; a change that lowers one fails here. Raise them when coding improves.
 """
 
 from __future__ import annotations
@@ -17,43 +17,56 @@ from foi_audit.evaluate import Evaluation, evaluate
 from foi_audit.ingest import IngestOptions, ingest
 from foi_audit.store import Layout
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus_b"
+FIXTURES = Path(__file__).parent / "fixtures"
+FIELDS = (
+    "response_status", "exemptions", "policy", "abt_provided", "abt_delivery", "abt_provider",
+    "abt_mandatory", "abt_sh_module", "abt_planned", "dasv_lead", "dasv_lead_name",
+    "dasv_lead_role",
+)  # fmt: skip
 
-# field: (accuracy, accuracy on values not flagged needs_review). Measured 1.0 for every field
-# (second coding round); the floors sit one trust in 32 below that: a reader change that moves
-# one reply's text does not block, a second regression fails.
-FLOORS = {
-    "response_status": (0.96, 0.96),
-    "exemptions": (0.96, 0.96),
-    "policy": (0.96, 0.96),
-    "abt_provided": (0.96, 0.96),
-    "abt_delivery": (0.96, 0.96),
-    "abt_provider": (0.96, 0.96),
-    "abt_mandatory": (0.96, 0.96),
-    "abt_sh_module": (0.96, 0.96),
-    "abt_planned": (0.96, 0.96),
-    "dasv_lead": (0.96, 0.96),
-    "dasv_lead_name": (0.96, 0.96),
-    "dasv_lead_role": (0.96, 0.96),
+# corpus: field -> (accuracy, accuracy on values not flagged needs_review).
+# corpus_b measured 1.0 everywhere (second coding round); its floors sit one trust in 32 below,
+# so one reply moved by a reader change does not block and a second regression fails.
+# corpus_c: measured before it was used for development (the honest holdout figure).
+FLOORS: dict[str, dict[str, tuple[float, float]]] = {
+    "corpus_b": dict.fromkeys(FIELDS, (0.96, 0.96)),
+    "corpus_c": {
+        "response_status": (0.86, 0.95),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.83, 0.88),
+        "abt_provided": (0.90, 0.96),
+        "abt_delivery": (0.93, 0.92),
+        "abt_provider": (0.86, 0.95),
+        "abt_mandatory": (0.86, 0.90),
+        "abt_sh_module": (0.93, 0.95),
+        "abt_planned": (0.93, 1.0),
+        "dasv_lead": (0.90, 0.96),
+        "dasv_lead_name": (0.93, 0.96),
+        "dasv_lead_role": (0.86, 0.92),
+    },
 }
 
 
-@pytest.fixture(scope="module")
-def evaluation(tmp_path_factory: pytest.TempPathFactory) -> Evaluation:
-    layout = Layout(raw=CORPUS / "raw", processed=tmp_path_factory.mktemp("corpus_b") / "out")
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def evaluation(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, Evaluation]:
+    corpus = FIXTURES / request.param
+    layout = Layout(raw=corpus / "raw", processed=tmp_path_factory.mktemp(request.param) / "out")
     result = ingest(layout, IngestOptions(jobs=2))
     assert result.errors == 0
-    return evaluate(CORPUS / "gold.csv", layout, load_codebook())
+    return request.param, evaluate(corpus / "gold.csv", layout, load_codebook())
 
 
-def test_every_reply_matched_to_its_trust(evaluation: Evaluation) -> None:
-    assert evaluation.missing_trusts == ()
+def test_every_reply_matched_to_its_trust(evaluation: tuple[str, Evaluation]) -> None:
+    assert evaluation[1].missing_trusts == ()
 
 
-@pytest.mark.parametrize("field", sorted(FLOORS))
-def test_accuracy_does_not_fall(evaluation: Evaluation, field: str) -> None:
-    score = next(f for f in evaluation.fields if f.field == field)
-    accuracy_floor, not_flagged_floor = FLOORS[field]
+@pytest.mark.parametrize("field", FIELDS)
+def test_accuracy_does_not_fall(evaluation: tuple[str, Evaluation], field: str) -> None:
+    corpus, scores = evaluation
+    score = next(f for f in scores.fields if f.field == field)
+    accuracy_floor, not_flagged_floor = FLOORS[corpus][field]
     assert score.accuracy >= accuracy_floor
     assert score.accuracy_not_review is not None
     assert score.accuracy_not_review >= not_flagged_floor

@@ -42,6 +42,10 @@ class TablesResult:
     differing: tuple[str, ...]  # with check: files missing or different on disk
 
 
+# The columns a reader sees in Markdown/LaTeX (the CSV keeps every column).
+_DISPLAY = ("question", "answer", "count", "answered", "percent", "ci_low", "ci_high", "in_words")
+
+
 def _pct(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
@@ -113,16 +117,7 @@ def build_tables(
                 "needs_review",
             ),  # fmt: skip
             rows=field_rows,
-            display=(
-                "question",
-                "answer",
-                "count",
-                "answered",
-                "percent",
-                "ci_low",
-                "ci_high",
-                "in_words",
-            ),  # fmt: skip
+            display=_DISPLAY,
             note=note,
         )
     ]
@@ -141,16 +136,7 @@ def build_tables(
                 title=title,
                 columns=(dimension, "asked", "replied", *_VALUE_COLUMNS),
                 rows=rows,
-                display=(
-                    dimension,
-                    "question",
-                    "answer",
-                    "count",
-                    "answered",
-                    "percent",
-                    "ci_low",
-                    "ci_high",
-                ),  # fmt: skip
+                display=(dimension, *_DISPLAY[:-1]),
                 note=note,
             )
         )
@@ -163,16 +149,7 @@ def build_tables(
                 (*_value_cells(fs, vs), fs.chain_text, vs.needs_review)
                 for fs, vs in report.flatten_values(overall.outcomes)
             ),
-            display=(
-                "question",
-                "answer",
-                "count",
-                "answered",
-                "percent",
-                "ci_low",
-                "ci_high",
-                "in_words",
-            ),  # fmt: skip
+            display=_DISPLAY,
             note=note.replace("answered each question", "are counted (see the chain column)"),
         )
     )

@@ -7,7 +7,7 @@ Used for text PDF pages (:mod:`foi_audit.readers.pdf`) and for OCR'd words
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 _URL_TAIL = re.compile(r"(https?://|www\.)\S*$")
@@ -296,3 +296,222 @@ def split_rows(
 def _column(word: Word, boundaries: list[float]) -> int:
     middle = (word.left + word.right) / 2
     return sum(1 for x in boundaries if middle > x)
+
+
+# ---------------------------------------------------------------- ruled grids
+#
+# Ruling lines (from a PDF's vector paths) into table cells. This follows pdfplumber's "lines"
+# strategy step by step (pdfplumber/table.py, MIT licence) so that rows read the same as when
+# pdfplumber found them: snap rules within 3 units to their mean, join collinear pieces with
+# gaps up to 3, drop pieces shorter than 3, take crossings within 3, and make a cell of each
+# smallest rectangle whose four corners are crossings joined by rules. A missing inner rule
+# therefore merges the two cells beside it. It is done here, on plain tuples, because running
+# pdfplumber means parsing the whole page again with pdfminer, which cost ten times more than
+# reading the page. Coordinates: y grows downwards.
+
+RULE_SNAP = 3.0  # rules closer than this are one rule
+RULE_JOIN = 3.0  # collinear pieces with a gap up to this are one rule
+RULE_MIN_LENGTH = 3.0  # shorter joined rules are ignored
+RULE_CROSSING = 3.0  # a rule reaching this close to another crosses it
+
+Edge = tuple[float, float, float, float]  # x0, top, x1, bottom
+Point = tuple[float, float]
+Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class GridTable:
+    """Cells of one ruled table, row by row; ``None`` where a merged cell spans that column."""
+
+    rows: tuple[tuple[Cell | None, ...], ...]
+
+    @property
+    def bbox(self) -> Cell:
+        cells = [cell for row in self.rows for cell in row if cell]
+        return (
+            min(c[0] for c in cells),
+            min(c[1] for c in cells),
+            max(c[2] for c in cells),
+            max(c[3] for c in cells),
+        )
+
+
+def row_bbox(row: tuple[Cell | None, ...]) -> Cell:
+    cells = [cell for cell in row if cell]
+    return (
+        min(c[0] for c in cells),
+        min(c[1] for c in cells),
+        max(c[2] for c in cells),
+        max(c[3] for c in cells),
+    )
+
+
+def find_grid_tables(horizontal: list[Edge], vertical: list[Edge]) -> list[GridTable]:
+    """Ruled tables from horizontal and vertical rules, top to bottom.
+
+    Horizontal rules have ``top == bottom``; vertical ones are placed by ``x0``. Rules shorter
+    than one unit are ignored before snapping (the short sides of a thin filled rectangle).
+    """
+    h = [e for e in horizontal if e[2] - e[0] >= 1.0]
+    v = [e for e in vertical if e[3] - e[1] >= 1.0]
+    h = _join_rules(_snap_rules(h, position=1), along=0)
+    v = _join_rules(_snap_rules(v, position=0), along=1)
+    h = [e for e in h if e[2] - e[0] >= RULE_MIN_LENGTH]
+    v = [e for e in v if e[3] - e[1] >= RULE_MIN_LENGTH]
+    crossings = _crossings(h, v)
+    cells = _cells(crossings)
+    return [GridTable(rows=_rows(group)) for group in _group_cells(cells)]
+
+
+def _snap_rules(edges: list[Edge], position: int) -> list[Edge]:
+    """Rules whose positions chain within RULE_SNAP moved to their mean position."""
+    values = sorted({e[position] for e in edges})
+    cluster_of: dict[float, int] = {}
+    cluster = -1
+    last: float | None = None
+    for value in values:
+        if last is None or value > last + RULE_SNAP:
+            cluster += 1
+        cluster_of[value] = cluster
+        last = value
+    groups: list[list[Edge]] = [[] for _ in range(cluster + 1)]
+    for edge in edges:
+        groups[cluster_of[edge[position]]].append(edge)
+    snapped: list[Edge] = []
+    for group in groups:
+        mean = sum(e[position] for e in group) / len(group)
+        for x0, top, x1, bottom in group:
+            # moved the way pdfplumber moves them (old + (mean - old)), so ties break alike
+            if position == 0:
+                shift = mean - x0
+                snapped.append((x0 + shift, top, x1 + shift, bottom))
+            else:
+                shift = mean - top
+                snapped.append((x0, top + shift, x1, bottom + shift))
+    return snapped
+
+
+def _join_rules(edges: list[Edge], along: int) -> list[Edge]:
+    """Pieces on one line (same position) that touch or nearly touch made into one rule."""
+    position = 1 if along == 0 else 0
+    start, end = (0, 2) if along == 0 else (1, 3)
+    joined: list[Edge] = []
+    by_line: dict[float, list[Edge]] = {}
+    for edge in edges:
+        by_line.setdefault(edge[position], []).append(edge)
+    for key in sorted(by_line):
+        pieces = sorted(by_line[key], key=lambda e: e[start])
+        line = [pieces[0]]
+        for piece in pieces[1:]:
+            last = line[-1]
+            if piece[start] <= last[end] + RULE_JOIN:
+                if piece[end] > last[end]:
+                    grown = list(last)
+                    grown[end] = piece[end]
+                    line[-1] = (grown[0], grown[1], grown[2], grown[3])
+            else:
+                line.append(piece)
+        joined.extend(line)
+    return joined
+
+
+def _crossings(h: list[Edge], v: list[Edge]) -> dict[Point, tuple[list[Edge], list[Edge]]]:
+    """Points where a vertical rule meets a horizontal one, with the rules through each."""
+    crossings: dict[Point, tuple[list[Edge], list[Edge]]] = {}
+    tol = RULE_CROSSING
+    h_sorted = sorted(h, key=lambda e: (e[1], e[0]))
+    for ve in sorted(v, key=lambda e: (e[0], e[1])):
+        for he in h_sorted:
+            if (
+                ve[1] <= he[1] + tol
+                and ve[3] >= he[1] - tol
+                and he[0] - tol <= ve[0] <= he[2] + tol
+            ):
+                point = (ve[0], he[1])
+                entry = crossings.setdefault(point, ([], []))
+                entry[0].append(ve)
+                entry[1].append(he)
+    return crossings
+
+
+def _cells(crossings: dict[Point, tuple[list[Edge], list[Edge]]]) -> list[Cell]:
+    """Each crossing's smallest rectangle whose corners are crossings joined by rules."""
+    vertical_through = {p: set(edges[0]) for p, edges in crossings.items()}
+    horizontal_through = {p: set(edges[1]) for p, edges in crossings.items()}
+
+    def joined(a: Point, b: Point) -> bool:
+        if a[0] == b[0] and vertical_through[a] & vertical_through[b]:
+            return True
+        return a[1] == b[1] and bool(horizontal_through[a] & horizontal_through[b])
+
+    points = sorted(crossings)
+    column: dict[float, list[Point]] = {}
+    row: dict[float, list[Point]] = {}
+    for point in points:
+        column.setdefault(point[0], []).append(point)
+        row.setdefault(point[1], []).append(point)
+    cells: list[Cell] = []
+    for point in points:
+        below = [p for p in column[point[0]] if p[1] > point[1]]
+        right = [p for p in row[point[1]] if p[0] > point[0]]
+        cell = _smallest_cell(point, below, right, crossings, joined)
+        if cell:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(
+    point: Point,
+    below: list[Point],
+    right: list[Point],
+    crossings: dict[Point, tuple[list[Edge], list[Edge]]],
+    connects: Callable[[Point, Point], bool],
+) -> Cell | None:
+    for below_point in below:
+        if not connects(point, below_point):
+            continue
+        for right_point in right:
+            if not connects(point, right_point):
+                continue
+            corner = (right_point[0], below_point[1])
+            if (
+                corner in crossings
+                and connects(corner, right_point)
+                and connects(corner, below_point)
+            ):
+                return (point[0], point[1], corner[0], corner[1])
+    return None
+
+
+def _group_cells(cells: list[Cell]) -> list[list[Cell]]:
+    """Cells sharing corners gathered into tables, top-left first; lone cells are not tables."""
+    remaining = list(cells)
+    corners: set[Point] = set()
+    current: list[Cell] = []
+    tables: list[list[Cell]] = []
+    while remaining:
+        before = len(current)
+        for cell in list(remaining):
+            x0, top, x1, bottom = cell
+            cell_corners = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or any(c in corners for c in cell_corners):
+                corners.update(cell_corners)
+                current.append(cell)
+                remaining.remove(cell)
+        if len(current) == before:
+            tables.append(current)
+            corners = set()
+            current = []
+    if current:
+        tables.append(current)
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
+
+
+def _rows(cells: list[Cell]) -> tuple[tuple[Cell | None, ...], ...]:
+    """Cells by row (same top), one slot per column start; ``None`` under a merged cell."""
+    lefts = sorted({c[0] for c in cells})
+    by_top: dict[float, dict[float, Cell]] = {}
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):
+        by_top.setdefault(cell[1], {})[cell[0]] = cell
+    return tuple(tuple(slots.get(x) for x in lefts) for _, slots in sorted(by_top.items()))

@@ -9,19 +9,31 @@ with Tesseract (see :mod:`foi_audit.readers.ocr`).
 
 from __future__ import annotations
 
+import ctypes
 import io
 from dataclasses import dataclass
 from typing import Any
 
 from foi_audit.errors import CorruptFile, EmptyFile, EncryptedFile
 from foi_audit.model import Block, BlockRole, Extraction
-from foi_audit.readers.layout import TextLine, Word, find_gutter_tables, join_lines
+from foi_audit.readers.layout import (
+    Cell,
+    Edge,
+    GridTable,
+    Point,
+    TextLine,
+    Word,
+    find_grid_tables,
+    find_gutter_tables,
+    join_lines,
+    row_bbox,
+)
 
 LETTERHEAD_FRACTION = 0.22  # top of page 1 that counts as letterhead
 FOOTER_FRACTION = 0.07  # bottom of every page that counts as footer
 MIN_TEXT_CHARS = 25  # fewer characters than this on a page with a big image: a scan
 MIN_IMAGE_COVER = 0.3  # share of the page an image must cover to call the page a scan
-MIN_RULES_FOR_TABLE = 2  # path objects needed before pdfplumber looks for a table
+CELL_MARGIN = 1.0  # text this close to a cell border might fall either side of it
 
 
 @dataclass(frozen=True)
@@ -74,14 +86,15 @@ def read(data: bytes, name: str) -> Extraction:
                 ocr_used = True
                 continue
             pieces: list[_Piece] = []
-            if _rule_count(page) >= MIN_RULES_FOR_TABLE:
+            found = _ruled_tables(page, textpage, lines, height, number)
+            if found is None:  # a page the grid finder is unsure of: pdfplumber decides
                 if plumber is None:
                     plumber = _open_plumber(data)
-                if plumber is not None:
-                    table_pieces, boxes = _tables(plumber, index, number)
-                    if table_pieces:
-                        pieces.extend(table_pieces)
-                        lines = [line for line in lines if not _inside(line, boxes)]
+                found = _tables(plumber, index, number) if plumber is not None else ([], [])
+            table_pieces, boxes = found
+            if table_pieces:
+                pieces.extend(table_pieces)
+                lines = [line for line in lines if not _inside(line, boxes)]
             tables_so_far = len({p.locator.split(" row ")[0] for p in pieces})
             gutter_pieces, lines = _gutter_pieces(lines, number, tables_so_far)
             pieces.extend(gutter_pieces)
@@ -200,15 +213,238 @@ def _piece(lines: list[_Line], number: int) -> _Piece:
     )
 
 
-def _rule_count(page: Any) -> int:
+def _ruled_tables(
+    page: Any, textpage: Any, lines: list[_Line], height: float, number: int
+) -> tuple[list[_Piece], list[Cell]] | None:
+    """Ruled tables from the page's vector paths: row pieces and table boxes.
+
+    None when unsure (a rotated page, or text that crosses a cell border, where pdfium and
+    pdfminer could put characters in different cells): the caller then asks pdfplumber.
+    """
     import pypdfium2.raw as pdfium_c
 
-    count = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
-        count += 1
-        if count >= MIN_RULES_FOR_TABLE:
-            break
-    return count
+    if page.get_rotation() % 360:
+        return None
+    horizontal: list[Edge] = []
+    vertical: list[Edge] = []
+    _collect_rules(pdfium_c, page.raw, None, _IDENTITY, height, horizontal, vertical, 0)
+    if not horizontal or not vertical:
+        return [], []
+    tables = find_grid_tables(horizontal, vertical)
+    words = [word for line in lines for word in line.words]
+    if any(_crossed(table, words) for table in tables):
+        return None
+    pieces: list[_Piece] = []
+    boxes: list[Cell] = []
+    for t_number, table in enumerate(tables, start=1):
+        kept = 0
+        for row in table.rows:
+            values = [_cell_text(textpage, cell, words, height) for cell in row if cell]
+            values = [v for v in values if v]
+            if not values:
+                continue
+            kept += 1
+            _, top, _, bottom = row_bbox(row)
+            pieces.append(
+                _Piece(
+                    top=top,
+                    bottom=bottom,
+                    text=" | ".join(values),
+                    locator=f"page {number} table {t_number} row {kept}",
+                    is_table=True,
+                )
+            )
+        if kept:
+            boxes.append(table.bbox)
+    return pieces, boxes
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MAX_FORM_DEPTH = 3  # levels of nested form XObjects searched for rules
+
+
+def _collect_rules(
+    c: Any,
+    page_raw: Any,
+    form: Any,
+    outer: tuple[float, ...],
+    height: float,
+    horizontal: list[Edge],
+    vertical: list[Edge],
+    depth: int,
+) -> None:
+    """Edges of every painted path (in form XObjects too), as pdfplumber would see them."""
+    if form is None:
+        count, get, parent = c.FPDFPage_CountObjects, c.FPDFPage_GetObject, page_raw
+    else:
+        count, get, parent = c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, form
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        kind = c.FPDFPageObj_GetType(obj)
+        if kind == c.FPDF_PAGEOBJ_PATH:
+            matrix = _compose(_matrix(c, obj), outer)
+            for shape, points in _subpaths(c, obj, matrix, height):
+                _path_edges(shape, points, horizontal, vertical)
+        elif kind == c.FPDF_PAGEOBJ_FORM and depth + 1 < _MAX_FORM_DEPTH:
+            matrix = _compose(_matrix(c, obj), outer)
+            _collect_rules(c, page_raw, obj, matrix, height, horizontal, vertical, depth + 1)
+
+
+def _matrix(c: Any, obj: Any) -> tuple[float, ...]:
+    m = c.FS_MATRIX()
+    if not c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix applying ``inner`` then ``outer`` (PDF row-vector convention)."""
+    if outer == _IDENTITY:
+        return inner
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    return (
+        a * p + b * r,
+        a * q + b * s,
+        c * p + d * r,
+        c * q + d * s,
+        e * p + f * r + t,
+        e * q + f * s + u,
+    )
+
+
+def _subpaths(
+    c: Any, obj: Any, matrix: tuple[float, ...], height: float
+) -> list[tuple[str, list[Point]]]:
+    """A path's subpaths as pdfminer records them: operators ``m l c h`` and their end points.
+
+    pdfium stores a Bezier curve as three points (two controls, then the end) and a closing
+    ``h`` as a flag, adding a line back to the start first when the path is not there yet.
+    """
+    a, b, cc, d, e, f = matrix
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    result: list[tuple[str, list[Point]]] = []
+    shape: list[str] = []
+    points: list[Point] = []
+    bezier = 0
+    for j in range(c.FPDFPath_CountSegments(obj)):
+        segment = c.FPDFPath_GetPathSegment(obj, j)
+        c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        kind = c.FPDFPathSegment_GetType(segment)
+        closes = bool(c.FPDFPathSegment_GetClose(segment))
+        point = (a * x.value + cc * y.value + e, height - (b * x.value + d * y.value + f))
+        if kind == c.FPDF_SEGMENT_MOVETO or not shape:
+            if len(shape) > 1:
+                result.append(("".join(shape), points))
+            shape, points, bezier = ["m"], [point], 0
+        elif kind == c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue
+            shape.append("c")
+            points.append(point)
+        elif closes and point == points[0]:
+            shape.append("h")  # the line pdfium added to close the path
+            points.append(points[0])
+            continue
+        else:
+            shape.append("l")
+            points.append(point)
+        if closes:
+            shape.append("h")
+            points.append(points[0])
+    if len(shape) > 1:
+        result.append(("".join(shape), points))
+    return result
+
+
+def _path_edges(
+    shape: str, points: list[Point], horizontal: list[Edge], vertical: list[Edge]
+) -> None:
+    """Edges of one subpath, following pdfminer (line, rectangle, curve) and pdfplumber."""
+    if len(shape) > 3 and shape.endswith("lh") and points[-2] == points[0]:
+        shape = shape[:-2] + "h"
+        points = points[:-1]
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = points[0], points[1]
+        edge = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        # pdfplumber calls every line that is not level vertical, placed by its left end
+        (horizontal if y0 == y1 else vertical).append(edge)
+        return
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = points
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+        )
+        if last == points[0] and square:
+            left, right = min(x0, x2), max(x0, x2)
+            top, bottom = min(y0, y2), max(y0, y2)
+            lower = top + (bottom - top)  # as pdfplumber computes it
+            horizontal.append((left, top, right, top))
+            horizontal.append((left, lower, right, lower))
+            vertical.append((left, top, left, bottom))
+            vertical.append((right, top, right, bottom))
+            return
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        edge = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        if x0 == x1:
+            vertical.append(edge)
+        elif y0 == y1:
+            horizontal.append(edge)
+
+
+def _crossed(table: GridTable, words: list[Word]) -> bool:
+    """True when a text run crosses a cell border: pdfium and pdfminer may split it differently."""
+    x0, top, x1, bottom = table.bbox
+    for word in words:
+        middle = (word.top + word.bottom) / 2
+        if (
+            not (top - CELL_MARGIN <= middle <= bottom + CELL_MARGIN)
+            or word.right < x0
+            or word.left > x1
+        ):
+            continue
+        for row in table.rows:
+            for cell in row:
+                if cell is None or not cell[1] - CELL_MARGIN <= middle <= cell[3] + CELL_MARGIN:
+                    continue
+                inside_x = (
+                    cell[0] + CELL_MARGIN <= word.left and word.right <= cell[2] - CELL_MARGIN
+                )
+                outside_x = (
+                    word.right <= cell[0] + CELL_MARGIN or word.left >= cell[2] - CELL_MARGIN
+                )
+                near_rule = (
+                    abs(middle - cell[1]) < CELL_MARGIN or abs(middle - cell[3]) < CELL_MARGIN
+                )
+                if not (inside_x or outside_x) or (near_rule and not outside_x):
+                    return True
+    return False
+
+
+def _cell_text(textpage: Any, cell: Cell, words: list[Word], height: float) -> str:
+    """The text of the runs whose middle is in the cell (pdfplumber's rule for characters).
+
+    pdfium returns every character whose box touches the rectangle asked for, so asking for the
+    whole cell would take the descenders of a line just above the table; asking for the runs'
+    own box does not. pdfium decides the spaces between runs from the glyph gaps, so a word
+    drawn in two pieces stays one word.
+    """
+    x0, top, x1, bottom = cell
+    members = [
+        w
+        for w in words
+        if x0 <= (w.left + w.right) / 2 < x1 and top <= (w.top + w.bottom) / 2 < bottom
+    ]
+    if not members:
+        return ""
+    left = max(x0, min(w.left for w in members))
+    right = min(x1, max(w.right for w in members))
+    upper = max(top, min(w.top for w in members))
+    lower = min(bottom, max(w.bottom for w in members))
+    text = textpage.get_text_bounded(left, height - lower, right, height - upper)
+    return join_lines(text.replace("\x02", "-").replace("\r", "").split("\n"))
 
 
 def _image_cover(page: Any, width: float, height: float) -> float:

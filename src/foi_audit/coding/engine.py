@@ -52,8 +52,10 @@ LABEL_ONLY = re.compile(
     re.IGNORECASE,
 )
 ANSWER_PREFIX = re.compile(
-    r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)\s*[:\-–]|a\s*[:.])\s*", re.IGNORECASE
-)
+    r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)\s*[:\-–]|a\s*[:.]|a\s+[-–]\s"
+    r"|a\s*\d{1,2}\s*(?:\(?[a-h]\))?\s*[:.)\-–])\s*",
+    re.IGNORECASE,
+)  # "Answer:", "A.", "A - ", "A2 – No."
 INTERROGATIVE = re.compile(
     r"^\s*(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
     r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
@@ -64,6 +66,11 @@ INTERROGATIVE = re.compile(
 CONTINUATION = re.compile(
     r"^\s*(?:if so|please (?:provide|give|name|state|supply|send|confirm|include)|and\b|or\b|"
     r"\(?[a-h]\)\s.*\?)",
+    re.IGNORECASE,
+)
+# "(a)–(c)", "(a) to (c)": the sub-questions named as a group, never an answer in itself.
+SUB_RANGE = re.compile(
+    r"^\W*\(?[a-h]\)?\s*(?:[-–]|to|and)\s*\(?[a-h]\)?[\s.:,;–-]*(?:n/?a|not applicable)?\W*$",
     re.IGNORECASE,
 )
 STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
@@ -86,7 +93,14 @@ HEADING = re.compile(
     r"\s*(?:\((?P<topic>[^)]{0,120})\))?\s*[.:)\-–]?",
     re.IGNORECASE,
 )
-INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?\s*[.:)\-–]\s)")
+HEADING_VERB = re.compile(
+    r"\b(?:is|are|was|were|it'?s|its|we|our|us|not|no|yes|has|have|does|do|did|can|will|"
+    r"would|should|must|delivers?|runs?|provides?|offers?)\b",
+    re.IGNORECASE,
+)
+INLINE_LABEL = re.compile(
+    r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–]\s|\s+(?-i:[A-Z])))"
+)
 HEADER_LABEL = re.compile(
     r"^(?:no|ref|q|item|number|question no|question number|qu no|question ref|ref no)$"
 )
@@ -105,6 +119,7 @@ TOPIC_PREFIX = re.compile(
     r"(?=(?:yes|no|not|n/?a|none|nil|(?:information )?not held)\b)",
     re.IGNORECASE,
 )
+QUOTE_MARK = re.compile(r"^(?:\s*>)+\s?")  # "> " before each line of a quoted message
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+")
 
 
@@ -154,6 +169,7 @@ class Compiled:
     not_org: frozenset[str]
     raw_doc: dict[str, Any] = field(default_factory=dict)
     generic_org: frozenset[str] = frozenset()
+    not_org_words: frozenset[str] = frozenset()
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -248,6 +264,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         not_person=frozenset(shared_list(raw, "not_person")),
         not_org=frozenset(w.lower() for w in shared_list(raw, "not_org")),
         generic_org=frozenset(w.lower() for w in shared_list(raw, "generic_org")),
+        not_org_words=frozenset(w.lower() for w in shared_list(raw, "not_org_words")),
         raw_doc=doc,
     )
 
@@ -281,6 +298,7 @@ class Segment:
     label: str = ""
     quoted: bool = False
     lines: list[Line] = field(default_factory=list)
+    restated: bool = False  # opened by the question's own words (not a bare "3." label)
 
 
 @dataclass(frozen=True)
@@ -305,6 +323,14 @@ class Reading:
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
+    """The document's own lines: in an email, the text above the quoted history."""
+    return mail_parts(document, compiled)[0]
+
+
+def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
+    """The document's lines, split in an email at each quoted message ("-----Original
+    Message-----", "On ... wrote:"): the first part is the sender's own text, the later parts
+    the history below it (a forwarded answer from a department, or the request quoted back)."""
     lines: list[Line] = []
     block_no = 0
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
@@ -341,11 +367,18 @@ def document_lines(document: Document, compiled: Compiled) -> list[Line]:
     quoted_mail = compiled.doc.get("quoted_mail_start", ())
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
+    cuts = []
     for index, line in enumerate(lines if is_mail else ()):
+        # A run of "> " lines is one quoted message.
         if index > 0 and _any(quoted_mail, line.text):
-            lines = lines[:index]
-            break
-    return _relevant_entries(lines, compiled)
+            if not (QUOTE_MARK.match(line.text) and QUOTE_MARK.match(lines[index - 1].text)):
+                cuts.append(index)
+    bounds = [0, *cuts, len(lines)]
+    parts = [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    for number, part in enumerate(parts[1:], start=1):
+        unquoted = (replace(line, text=QUOTE_MARK.sub("", line.text)) for line in part)
+        parts[number] = [line for line in unquoted if line.text.strip()]
+    return [_relevant_entries(part, compiled) for part in parts]
 
 
 def _cell_lines(text: str, locator: str, block_no: int, kind: str) -> list[Line]:
@@ -503,11 +536,14 @@ def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
         return False
     if "?" not in text and not INTERROGATIVE.match(text):
         # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
+        # A heading names its topic without a verb ("1. Dedicated policy"); "2(b) It's
+        # encouraged but not mandatory" is an answer.
         heading = (
             labelled
             and len(text.split()) <= 12
             and not re.search(r"[.,;!]\s*$|[,;]", text)
-            and bool(classify_question(text, compiled))
+            and not HEADING_VERB.search(text)
+            and bool(classify_question(text, compiled, topic=True))
         )
         return heading
     return labelled or bool(classify_question(text, compiled))
@@ -573,7 +609,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
-            segments.append(Segment(qid, label, quoted=quoted))
+            segments.append(Segment(qid, label, quoted=quoted, restated=True))
             continue
         if line.cell == "answer":
             if pending_label:
@@ -643,7 +679,12 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             last_q = question_text.rfind("?")
             if 0 <= last_q < len(question_text) - 1:
                 after = question_text[last_q + 1 :].strip()
-                if after and not CONTINUATION.match(after) and not INTERROGATIVE.match(after):
+                if (
+                    after
+                    and not CONTINUATION.match(after)
+                    and not INTERROGATIVE.match(after)
+                    and not SUB_RANGE.match(after)
+                ):
                     trailing, question_text = after, question_text[: last_q + 1]
             qid = classify_question(question_text, compiled)
             label = ""
@@ -661,7 +702,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             pending_label = ""
             if quoted:
                 quoted_seen_question = True
-            segments.append(Segment(qid, label, quoted=quoted))
+            segments.append(Segment(qid, label, quoted=quoted, restated=True))
             if trailing:
                 add_answer(trailing, line)
             continue
@@ -678,7 +719,15 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             pending_label = ""
         elif (
             label_match
-            and label_match["sep"].strip()
+            and (
+                label_match["sep"].strip()
+                or re.match(
+                    r"\s*(?:(?:q|question|item)\s*\.?\s*)?\d{1,2}(?:\s*\([a-h]\)|[a-h]\b)",
+                    text,
+                    re.I,
+                )
+                or re.match(r"\s*(?:q|question|item)\s*\.?\s*\d", text, re.IGNORECASE)
+            )
             and not _any(compiled.doc.get("boilerplate", ()), SENTENCE_END.split(rest)[0])
         ):
             # A numbered answer without its question ("2. Yes.", "Q3 - N/A").
@@ -695,8 +744,33 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             if child:
                 segments.append(Segment(child, (letter_match["a"] or letter_match["b"]).lower()))
                 text = rest
+        elif (
+            current().question
+            and not current().restated
+            and i >= 2
+            and lines[i - 2].block != line.block
+        ):
+            # After a bare numbered answer ("Q3 n/a."), a new paragraph led by another
+            # question's topic ("Exec lead for DASV is ...") answers that question.
+            lead = _topic_lead(text, compiled)
+            if lead and lead != _top(current().question, compiled):
+                segments.append(Segment(lead))
         add_answer(text, line)
     return segments, doc_labels
+
+
+TOPIC_LEAD = re.compile(
+    r"^\W*(?P<topic>[^.:;,?()]{2,60}?)\s*(?:\s[-–]\s|:\s|\s(?:is|are|was|sits|rests)\s)"
+)
+
+
+def _topic_lead(text: str, compiled: Compiled) -> str:
+    """The top-level question a paragraph opens with as its topic ("Policy - yes", "ABT: we
+    do", "Exec lead for DASV is ..."), or ""."""
+    match = TOPIC_LEAD.match(text)
+    if not match or len(match["topic"].split()) > 7:
+        return ""
+    return _top(classify_question(match["topic"], compiled, topic=True), compiled)
 
 
 def _parent_of(qid: str, compiled: Compiled) -> str:
@@ -721,7 +795,7 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
     for text, locator in groups:
         for piece in SENTENCE_END.split(text):
             piece = piece.strip()
-            if piece:
+            if piece and not SUB_RANGE.match(piece):
                 out.append(Sentence(piece, locator, question, start=not out))
     return out
 
@@ -733,7 +807,44 @@ def _ends_sentence(text: str) -> bool:
 
 
 def read_document(document: Document, compiled: Compiled) -> Reading:
-    lines = document_lines(document, compiled)
+    parts = mail_parts(document, compiled)
+    lines = parts[0]
+    answers, general, quoted_questions, asked = _read_lines(lines, compiled, prose=True)
+    best = _answered(answers, compiled)
+    for part in parts[1:]:
+        # Quoted history that ANSWERS the questions (the FOI team forwarding a department's
+        # answers) is the reply; history that only restates them is the request quoted back.
+        found, found_general, _, found_asked = _read_lines(part, compiled, prose=False)
+        count = _answered(found, compiled)
+        if count > best:
+            best, answers, asked = count, found, found_asked
+            general = general + found_general
+            lines = lines + part
+    text = " ".join(s.text for s in general[:40])
+    opening = " ".join(line.text for line in lines[:60])[:1500]
+    if document.parent and not _any(compiled.doc.get("reply_cues", ()), opening):
+        # An attached policy or leaflet: its numbered sections are not answers.
+        kind, answers = "supporting", {}
+    elif any(answers.values()):
+        kind = "reply"
+    elif _any(compiled.doc.get("acknowledgement", ()), text):
+        kind = "acknowledgement"
+    elif not general:
+        kind = "empty"
+    elif document.parent and not _any(compiled.doc.get("reply_cues", ()), text[:1500]):
+        kind = "supporting"
+    else:
+        kind = "reply"
+    return Reading(document, kind, answers, general, quoted_questions, asked)
+
+
+def _read_lines(
+    lines: list[Line], compiled: Compiled, prose: bool
+) -> tuple[dict[str, list[Sentence]], list[Sentence], int, frozenset[str]]:
+    """Answers per question, other text, quoted questions and restated questions of some lines.
+
+    ``prose``: with no restated question at all, read the text as a reply in free prose (not
+    done for quoted history that restates the request: its sentences are the requester's)."""
     segments, doc_labels = segment(lines, compiled)
     answers: dict[str, list[Sentence]] = {}
     general: list[Sentence] = []
@@ -751,30 +862,29 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             )
         else:
             general.extend(found)
+    asked = frozenset(
+        seg.question for seg in segments if seg.question and not seg.quoted and seg.restated
+    )
     top_level = {q.id for q in compiled.questions if not q.parent}
-    if not any(answers.get(qid) for qid in top_level):
+    restated = bool(asked) or quoted_questions > 0
+    if not any(answers.get(qid) for qid in top_level) and (prose or not restated):
         # No numbered or restated questions: a letter or email in free prose.
-        prose = _prose_answers(general, compiled)
-        for qid, found in prose.items():
+        for qid, found in _prose_answers(general, compiled).items():
             answers.setdefault(qid, []).extend(found)
+    elif not restated:
+        # Bare numbered answers mixed with paragraphs that open with their topic: the
+        # paragraphs answer the questions no number answered.
+        answered = {_top(qid, compiled) for qid, found in answers.items() if found}
+        for qid, found in _prose_answers(general, compiled).items():
+            if qid not in answered:
+                answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)
-    text = " ".join(s.text for s in general[:40])
-    opening = " ".join(line.text for line in lines[:60])[:1500]
-    if document.parent and not _any(compiled.doc.get("reply_cues", ()), opening):
-        # An attached policy or leaflet: its numbered sections are not answers.
-        kind, answers = "supporting", {}
-    elif any(answers.values()):
-        kind = "reply"
-    elif _any(compiled.doc.get("acknowledgement", ()), text):
-        kind = "acknowledgement"
-    elif not general:
-        kind = "empty"
-    elif document.parent and not _any(compiled.doc.get("reply_cues", ()), text[:1500]):
-        kind = "supporting"
-    else:
-        kind = "reply"
-    asked = frozenset(seg.question for seg in segments if seg.question and not seg.quoted)
-    return Reading(document, kind, answers, general, quoted_questions, asked)
+    return answers, general, quoted_questions, asked
+
+
+def _answered(answers: dict[str, list[Sentence]], compiled: Compiled) -> int:
+    """How many of the request's questions (sub-questions with their parent) have answers."""
+    return len({_top(qid, compiled) for qid, found in answers.items() if found})
 
 
 def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list[Sentence]]:
@@ -905,6 +1015,8 @@ def _clean_org(value: str, text: str, end: int, compiled: Compiled) -> str:
     # "Active Bystander Training" is the course, not who runs it: a provider has a word of its own.
     if all(w.lower().strip(".,'’") in compiled.generic_org for w in words):
         return ""
+    if any(w.lower().strip(".,'’") in compiled.not_org_words for w in words):
+        return ""  # "Line Managers deliver it": people, not an organisation
     if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE):
         return ""
     if len(words) == 1 and len(value) < 4:
@@ -980,7 +1092,7 @@ def decide(
                 continue
             for sentence in found:
                 if rule.extract:
-                    value = _extract(rule, sentence, spec, compiled)
+                    value = _without_other_values(_extract(rule, sentence, spec, compiled), decided)
                     if value:
                         return Decision(
                             value, rule.id, _trim(sentence.text), sentence.locator,
@@ -999,6 +1111,16 @@ def decide(
         _trim(first.text) if first else "", first.locator if first else "",
         0.5 if had_text else 0.9, False, had_text, addressed=own,
     )  # fmt: skip
+
+
+def _without_other_values(value: str, decided: dict[str, Decision]) -> str:
+    """A value never contains another field's extracted text: "Executive Director of Nursing,
+    Allied Health Professions and Quality, Jo Fairweather-Nunn" is a role followed by the name."""
+    for other in decided.values():
+        found = other.value
+        if value and len(found.split()) >= 2 and found != value and found in value:
+            value = value[: value.index(found)].rstrip(" ,;:-–(")
+    return value
 
 
 def _field_order(compiled: Compiled) -> list[FieldSpec]:

@@ -1,10 +1,12 @@
-"""PDF letters: fast text per page (pypdfium2), tables per row (pdfplumber), OCR for scans.
+"""PDF letters: fast text per page (pypdfium2), ruled tables per row, OCR for scans.
 
 Each page is read with pypdfium2's text rectangles, grouped into lines and paragraphs by
-position. Pages with ruling lines are also given to pdfplumber: a table found there becomes one
+position. Ruled tables are found from the page's vector paths (the grid rules of pdfplumber,
+ported to plain tuples in :func:`foi_audit.readers.layout.find_grid_tables`): a table becomes one
 block per row (cells joined by `` | ``) so a wrapped question never interleaves with its answer,
-and the text around it stays as paragraphs. Pages with no text layer but an image are OCR'd
-with Tesseract (see :mod:`foi_audit.readers.ocr`).
+and the text around it stays as paragraphs. Only a page the grid finder is unsure of (rotated,
+or text crossing a cell border) is parsed again by pdfplumber, which costs ten times more.
+Pages with no text layer but an image are OCR'd with Tesseract (see :mod:`foi_audit.readers.ocr`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ LETTERHEAD_FRACTION = 0.22  # top of page 1 that counts as letterhead
 FOOTER_FRACTION = 0.07  # bottom of every page that counts as footer
 MIN_TEXT_CHARS = 25  # fewer characters than this on a page with a big image: a scan
 MIN_IMAGE_COVER = 0.3  # share of the page an image must cover to call the page a scan
-CELL_MARGIN = 1.0  # text this close to a cell border might fall either side of it
+CELL_MARGIN = 1.0  # text running this far past a column border might fall either side
+ROW_MARGIN = 2.0  # a text run whose middle is this close to a row border, likewise
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,10 @@ def read(data: bytes, name: str) -> Extraction:
                 ocr_used = True
                 continue
             pieces: list[_Piece] = []
-            found = _ruled_tables(page, textpage, lines, height, number)
+            try:
+                found = _ruled_tables(page, textpage, lines, height, number)
+            except Exception:  # an odd path or text object: pdfplumber, the reference, decides
+                found = None
             if found is None:  # a page the grid finder is unsure of: pdfplumber decides
                 if plumber is None:
                     plumber = _open_plumber(data)
@@ -151,16 +157,18 @@ def _text_lines(textpage: Any, height: float) -> list[_Line]:
             rects.append((height - top, height - bottom, left, right, text))
     rects.sort(key=lambda r: (round(r[0] + r[1]), r[2]))
     lines: list[list[tuple[float, float, float, float, str]]] = []
+    spans: list[list[float]] = []  # each line's [top, bottom] so far
     for rect in rects:
         middle = (rect[0] + rect[1]) / 2
-        for line in lines:
-            line_top = min(r[0] for r in line)
-            line_bottom = max(r[1] for r in line)
-            if line_top <= middle <= line_bottom:
+        for line, span in zip(lines, spans, strict=True):
+            if span[0] <= middle <= span[1]:
                 line.append(rect)
+                span[0] = min(span[0], rect[0])
+                span[1] = max(span[1], rect[1])
                 break
         else:
             lines.append([rect])
+            spans.append([rect[0], rect[1]])
     result = []
     for line in lines:
         line.sort(key=lambda r: r[2])
@@ -400,14 +408,14 @@ def _crossed(table: GridTable, words: list[Word]) -> bool:
     for word in words:
         middle = (word.top + word.bottom) / 2
         if (
-            not (top - CELL_MARGIN <= middle <= bottom + CELL_MARGIN)
+            not (top - ROW_MARGIN <= middle <= bottom + ROW_MARGIN)
             or word.right < x0
             or word.left > x1
         ):
             continue
         for row in table.rows:
             for cell in row:
-                if cell is None or not cell[1] - CELL_MARGIN <= middle <= cell[3] + CELL_MARGIN:
+                if cell is None or not cell[1] - ROW_MARGIN <= middle <= cell[3] + ROW_MARGIN:
                     continue
                 inside_x = (
                     cell[0] + CELL_MARGIN <= word.left and word.right <= cell[2] - CELL_MARGIN
@@ -415,9 +423,7 @@ def _crossed(table: GridTable, words: list[Word]) -> bool:
                 outside_x = (
                     word.right <= cell[0] + CELL_MARGIN or word.left >= cell[2] - CELL_MARGIN
                 )
-                near_rule = (
-                    abs(middle - cell[1]) < CELL_MARGIN or abs(middle - cell[3]) < CELL_MARGIN
-                )
+                near_rule = abs(middle - cell[1]) < ROW_MARGIN or abs(middle - cell[3]) < ROW_MARGIN
                 if not (inside_x or outside_x) or (near_rule and not outside_x):
                     return True
     return False

@@ -1,4 +1,5 @@
-"""Borderless tables: a column gutter shared by consecutive lines.
+"""Tables from layout: borderless ones (a column gutter shared by consecutive lines) and ruled
+ones (a grid of ruling lines, :func:`find_grid_tables`).
 
 Used for text PDF pages (:mod:`foi_audit.readers.pdf`) and for OCR'd words
 (:mod:`foi_audit.readers.ocr`); coordinates are unit-free (points or pixels), y grows downwards.

@@ -1,8 +1,8 @@
 """Ruled tables in text PDFs: found from pdfium's vector paths, read row by row.
 
 Fixtures are made by tests/fixtures/readers/pdf_tables/make_fixtures.py (rules drawn as line
-segments, one rectangle per cell, thin filled bars, inside a form XObject; a merged cell; a table
-over two pages; decorative rules that are no table). Golden files hold each fixture's blocks;
+segments, one rectangle per cell, thin filled bars, all in one path, inside a form XObject; a
+merged cell; a table over two pages; decorative rules that are no table). Golden files hold each fixture's blocks;
 regenerate with ``FOI_UPDATE_GOLDEN=1 pytest tests/test_readers_pdf_tables.py`` after a
 deliberate change, and read the diff. pdfplumber, which used to read every ruled page, is the
 reference: on every fixture page the grid finder is sure of, the rows must be pdfplumber's.
@@ -26,6 +26,7 @@ SURE = [
     "ruled_2col.pdf",
     "ruled_3col.pdf",
     "cell_rectangles.pdf",
+    "one_path_grid.pdf",
     "thin_filled_rules.pdf",
     "form_xobject.pdf",
     "merged_cell.pdf",
@@ -70,8 +71,8 @@ def test_two_column_table_keeps_wrapped_cells_whole() -> None:
     assert len(table) == 4
 
 
-@pytest.mark.parametrize("name", ["ruled_3col.pdf", "cell_rectangles.pdf"])
-def test_three_column_table_from_lines_or_cell_rectangles(name: str) -> None:
+@pytest.mark.parametrize("name", ["ruled_3col.pdf", "cell_rectangles.pdf", "one_path_grid.pdf"])
+def test_three_column_table_from_lines_cell_rectangles_or_one_path(name: str) -> None:
     table = rows(read(name))
     assert [locator for locator, _ in table] == [f"page 1 table 1 row {n}" for n in (1, 2, 3, 4)]
     assert table[0][1] == "No. | Information requested | Reply"

@@ -356,8 +356,18 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 continue
             kinds = _cell_kinds(cells, columns)
             for cell, kind in zip(cells, kinds, strict=True):
-                if cell:
-                    block_no += 1
+                if not cell:
+                    continue
+                block_no += 1
+                pieces = _split_cell(cell) if kind == "answer" else []
+                if pieces:
+                    # One cell holding "Request: 1. ...? 2. ...? Response: 1. ... 2. ...":
+                    # read as the lines it was written as (reader flattened its paragraphs).
+                    for number, piece in enumerate(pieces):
+                        lines.extend(
+                            _cell_lines(piece, block.locator, block_no * 1000 + number, "")
+                        )
+                else:
                     lines.extend(_cell_lines(cell, block.locator, block_no, kind))
         if prose:
             if block.role != BlockRole.TITLE:
@@ -370,15 +380,52 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     cuts = []
     for index, line in enumerate(lines if is_mail else ()):
         # A run of "> " lines is one quoted message.
-        if index > 0 and _any(quoted_mail, line.text):
-            if not (QUOTE_MARK.match(line.text) and QUOTE_MARK.match(lines[index - 1].text)):
-                cuts.append(index)
+        continued = QUOTE_MARK.match(line.text) and QUOTE_MARK.match(lines[index - 1].text)
+        if index > 0 and _any(quoted_mail, line.text) and not continued:
+            cuts.append(index)
     bounds = [0, *cuts, len(lines)]
     parts = [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     for number, part in enumerate(parts[1:], start=1):
         unquoted = (replace(line, text=QUOTE_MARK.sub("", line.text)) for line in part)
         parts[number] = [line for line in unquoted if line.text.strip()]
     return [_relevant_entries(part, compiled) for part in parts]
+
+
+CELL_SECTION = re.compile(
+    r"(?:^|(?<=[.?!:]))\s*\b((?:our |the trust'?s |trust )?(?:response|answer|reply)s?\s*:)\s*"
+    r"|^\s*((?:your |the )?(?:original )?request\b[^.?:]{0,40}:)\s*",
+    re.IGNORECASE,
+)
+CELL_NUMBER = re.compile(r"(?:^|\s)(?=(\d{1,2})[.)]\s+[A-Z(])")
+
+
+def _split_cell(text: str) -> list[str]:
+    """A table cell that runs a request and its answers together ("Request received ...:
+    1. ...? 2. ...? Response: 1. No. 2. Yes.") split at its section words and at numbers that
+    count up from 1; [] when the cell is one answer."""
+    cuts: set[int] = set()
+    sections = 0
+    for match in CELL_SECTION.finditer(text):
+        word = match.group(1) or match.group(2)
+        start = text.index(word, match.start())
+        cuts.update((start, start + len(word)))
+        sections += 1
+    numbers = 0
+    previous = 0
+    for match in CELL_NUMBER.finditer(text):
+        number = int(match.group(1))
+        after_sentence = (
+            not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".?!:"
+        )
+        # The next number of a count always; a count starts again only after a sentence.
+        if number == previous + 1 or (number == 1 and after_sentence):
+            cuts.add(match.end())
+            previous, numbers = number, numbers + 1
+    if not sections and numbers < 2:
+        return []
+    bounds = sorted({0, *cuts, len(text)})
+    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [piece for piece in pieces if piece]
 
 
 def _cell_lines(text: str, locator: str, block_no: int, kind: str) -> list[Line]:
@@ -448,7 +495,13 @@ def _looks_like_question_cell(cell: str) -> bool:
 def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     """A page listing several requests (a disclosure log) keeps only the entries on topic."""
     heading = compiled.doc.get("entry_heading", ())
-    starts = [i for i, line in enumerate(lines) if _any(heading, line.text)]
+    reference = compiled.doc.get("entry_reference", ())
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if _any(heading, line.text)
+        or (line.cell in {"label", "question"} and _any(reference, line.text))
+    ]
     if len(starts) < 2:
         return lines
     bounds = [*starts, len(lines)]
@@ -1062,8 +1115,10 @@ def decide(
 ) -> Decision:  # fmt: skip
     """The first rule (in priority order) that matches the first question (in order) with text."""
     had_text = False
+    restated = compiled.doc.get("restated_request", ())
     for qid in spec.questions:
-        found = answers.get(qid, [])
+        # A sentence that restates the request ("mandatory or optional?") is never an answer.
+        found = [s for s in answers.get(qid, []) if not _any(restated, s.text)]
         if not found:
             continue
         had_text = True
@@ -1317,7 +1372,9 @@ def code_trust(
             continue
         candidates = [(r, d[name]) for r, d in per_reply if d[name].value]
         if not candidates:
-            best = next((d[name] for _, d in per_reply if d[name].had_text), None)
+            # A rule that decided blank is the answer ("N/A", "name withheld") beats a gap.
+            best = next((d[name] for _, d in per_reply if d[name].rule not in UNDECIDED), None)
+            best = best or next((d[name] for _, d in per_reply if d[name].had_text), None)
             values[name] = best or Decision("", "no_answer", confidence=0.9)
             if per_reply:
                 sources[name] = per_reply[0][0]
@@ -1361,6 +1418,10 @@ def code_trust(
     coded = []
     any_ocr = any(r.document.ocr for r in replies)
     flagged: dict[str, bool] = {}
+    status = next(
+        (values[s.field.name].value for s in compiled.fields if s.derive == "outcome"), ""
+    )
+    real_reply = bool(replies) and status not in NO_ANSWERS_EXPECTED
     for spec in compiled.fields:
         name = spec.field.name
         decision = values.get(name, Decision("", "no_answer"))
@@ -1385,8 +1446,21 @@ def code_trust(
             review = True
             decision = replace(decision, rule="no_answer_found")
         condition = spec.field.applies_when
-        if condition and not decision.value and flagged.get(condition[0]):
-            review = True  # blank only because the field it depends on is in doubt
+        if condition and flagged.get(condition[0]):
+            review = True  # counted (or blank) on a base that is itself in doubt
+        # Safety net: a blank for a question the reply should answer, that no rule decided
+        # is blank ("N/A", "withheld", not applicable), is a gap a person must look at.
+        if (
+            real_reply
+            and not spec.derive
+            and not decision.value
+            and decision.rule in UNDECIDED
+            and _applies(spec, values)
+            and not _blanked(spec, values)
+            and not _silent(spec, replies, compiled)
+        ):
+            review = True
+            decision = replace(decision, rule=decision.rule + "+unsure_blank")
         flagged[name] = bool(review)
         confidence = decision.confidence * (0.7 if ocr else 1.0)
         coded.append(
@@ -1405,6 +1479,30 @@ def code_trust(
             )
         )
     return coded
+
+
+# Outcomes after which blank fields are expected (nothing was answered).
+NO_ANSWERS_EXPECTED = {"waiting_response", "rejected"}
+# Rules that leave a value blank without deciding that blank is the answer.
+UNDECIDED = {"no_answer", "no_rule_matched", "no_answer_found"}
+
+
+def _silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> bool:
+    """A field marked ``silent_blank`` is blank by rule when no reply text touches its
+    question (no cue of it anywhere, answers or letter text): "blank when the reply is silent"."""
+    if not spec.field.raw.get("silent_blank") or not spec.questions:
+        return False
+    question = next((q for q in compiled.questions if q.id == spec.questions[0]), None)
+    if question is None:
+        return False
+    for reading in replies:
+        if spec.questions[0] in reading.asked:
+            return False
+        texts = [s.text for s in reading.general]
+        texts += [s.text for found in reading.answers.values() for s in found]
+        if any(_any(question.cues, text) for text in texts):
+            return False
+    return True
 
 
 def _attachment_evidence(

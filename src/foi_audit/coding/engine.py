@@ -52,7 +52,8 @@ LABEL_ONLY = re.compile(
     re.IGNORECASE,
 )
 ANSWER_PREFIX = re.compile(
-    r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)\s*[:\-–]|a\s*[:.]|a\s+[-–]\s"
+    r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)(?:\s*(?:to\s+)?(?:q(?:uestion)?\s*)?"
+    r"\d{1,2}\s*(?:\(?[a-h]\))?)?\s*[:\-–]|a\s*[:.]|a\s+[-–]\s"
     r"|a\s*\d{1,2}\s*(?:\(?[a-h]\))?\s*[:.)\-–])\s*",
     re.IGNORECASE,
 )  # "Answer:", "A.", "A - ", "A2 – No."
@@ -613,7 +614,13 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
     i = 0
 
     def resolve(label: str) -> str:
-        return doc_labels.get(label) or by_label.get(label, "")
+        found = doc_labels.get(label) or by_label.get(label, "")
+        parts = re.fullmatch(r"(\d+)([a-h])", label)
+        if not found and parts and parts[1] in doc_labels:
+            # "3(a)" under a renumbered "3. Bystander training": that question's part (a).
+            parent = _top(doc_labels[parts[1]], compiled)
+            found = _child(compiled, parent, parts[2], {})
+        return found
 
     def current() -> Segment:
         return segments[-1]
@@ -869,6 +876,11 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         # answers) is the reply; history that only restates them is the request quoted back.
         found, found_general, _, found_asked = _read_lines(part, compiled, prose=False)
         count = _answered(found, compiled)
+        restated = {_top(qid, compiled) for qid in found_asked}
+        if restated and 2 * len(restated & {_top(q, compiled) for q in found if found[q]}) < len(
+            restated
+        ):
+            continue  # the request quoted back (a signature under its last question)
         if count > best:
             best, answers, asked = count, found, found_asked
             general = general + found_general
@@ -968,7 +980,9 @@ def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, lis
             qid, start = paragraph_question, False
         if qid:
             found = answers.setdefault(qid, [])
-            found.append(Sentence(sentence.text, sentence.locator, qid, start=start or not found))
+            opening = Sentence(sentence.text, sentence.locator, qid, start=start or not found)
+            # "Policy - no dedicated one": the answer starts after its topic.
+            found.extend(_answer_start([opening], compiled) if opening.start else [opening])
     return answers
 
 
@@ -984,12 +998,9 @@ def _answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
     first = found[0]
     prefix = TOPIC_PREFIX.match(first.text)
     if prefix and not STARTS_LIKE_ANSWER.match(first.text) and len(prefix["topic"].split()) <= 8:
+        # The topic ("Bystander training: not offered") is a label, not evidence: dropped.
         rest = first.text[prefix.end() :].strip()
-        return [
-            replace(first, text=prefix["topic"].strip(), start=False),
-            replace(first, text=rest, start=True),
-            *found[1:],
-        ]
+        return [replace(first, text=rest, start=True), *found[1:]]
     words = first.text.rstrip(".:").split()
     is_topic = (
         len(found) > 1

@@ -27,22 +27,16 @@ FIELDS = (
 # corpus: field -> (accuracy, accuracy on values not flagged needs_review).
 # corpus_b measured 1.0 everywhere (second coding round); its floors sit one trust in 32 below,
 # so one reply moved by a reader change does not block and a second regression fails.
-# corpus_c: measured before it was used for development (the honest holdout figure).
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "corpus_b": dict.fromkeys(FIELDS, (0.96, 0.96)),
+    # corpus_c: measured 0.83-0.97 as a holdout (second coding round); after the third round
+    # 1.0 on every field but response_status and policy (0.967: one scanned table whose OCR
+    # lost two rows, flagged). Floors one trust in 30 below, as for corpus_b.
     "corpus_c": {
-        "response_status": (0.86, 0.95),
-        "exemptions": (0.96, 0.96),
-        "policy": (0.83, 0.88),
-        "abt_provided": (0.90, 0.96),
-        "abt_delivery": (0.93, 0.92),
-        "abt_provider": (0.86, 0.95),
-        "abt_mandatory": (0.86, 0.90),
-        "abt_sh_module": (0.93, 0.95),
-        "abt_planned": (0.93, 1.0),
-        "dasv_lead": (0.90, 0.96),
-        "dasv_lead_name": (0.93, 0.96),
-        "dasv_lead_role": (0.86, 0.92),
+        **dict.fromkeys(FIELDS, (0.96, 0.96)),
+        "response_status": (0.93, 0.96),
+        "policy": (0.93, 0.96),
+        "abt_planned": (0.96, 1.0),  # the holdout floor on unflagged values was already 1.0
     },
 }
 

@@ -830,7 +830,10 @@ def _topic_lead(text: str, compiled: Compiled) -> str:
     match = TOPIC_LEAD.match(text)
     if not match or len(match["topic"].split()) > 7:
         return ""
-    return _top(classify_question(match["topic"], compiled, topic=True), compiled)
+    # "Policy - yes" names its topic loosely; "Our lead trainer is ..." is not Q4: before a
+    # verb only the question's own cues count.
+    labelled = not re.search(r"\s(?:is|are|was|sits|rests)\s$", match.group(0))
+    return _top(classify_question(match["topic"], compiled, topic=labelled), compiled)
 
 
 def _parent_of(qid: str, compiled: Compiled) -> str:

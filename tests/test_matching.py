@@ -475,3 +475,16 @@ def test_acknowledgement_mail_naming_the_trust_in_its_first_lines() -> None:
         page_locators=False,
     )
     assert match(mail).trust_code == "RJ7"
+
+
+def test_plain_text_log_with_rules_between_entries() -> None:
+    # Regression: rule lines ("=====") below the heading were taken for the letterhead and the
+    # trust's name on the first line was scored as a body mention.
+    log = doc(
+        "disclosure_log_dec24.txt",
+        ("EAST CHESHIRE NHS TRUST\nFreedom of Information - Disclosure Log - December 2024", B),
+        ("=" * 60 + "\nRef: FOI/24/1402    Received: 29/10/2024", B),
+        ("Request: Please provide the car parking contract value.", B),
+        page_locators=False,
+    )
+    assert match(log).trust_code == "RJN"

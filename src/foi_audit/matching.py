@@ -497,7 +497,7 @@ def _zones(document: Document) -> _Zones:
         last.update(
             i for i in range(sign_off, len(kept)) if not _DISCLAIMER_RE.search(kept[i][0].text)
         )
-    if kept and kept[0][1] and not has_header and not first and _page_one(kept[0][0]):
+    if kept and kept[0][1] and not has_header and 0 not in first and _page_one(kept[0][0]):
         # A plain-text page or log often starts with the trust's name on its first line, in a
         # block that runs on (title, rules): its first short lines are the letterhead.
         opening = [ln for ln in kept[0][0].text.splitlines()[:3] if 0 < len(ln.split()) <= 12]

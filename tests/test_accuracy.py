@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ and corpus_c/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/, corpus_c/ and corpus_d/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -37,6 +37,22 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "response_status": (0.93, 0.96),
         "policy": (0.93, 0.96),
         "abt_planned": (0.96, 1.0),  # the holdout floor on unflagged values was already 1.0
+    },
+    # corpus_d: the third independent holdout, measured before it was used for development
+    # (after the third coding round): accuracy 0.75-0.97, not flagged 0.86-1.0.
+    "corpus_d": {
+        "response_status": (0.75, 0.86),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.81, 0.96),
+        "abt_provided": (0.90, 0.96),
+        "abt_delivery": (0.93, 1.0),
+        "abt_provider": (0.87, 0.95),
+        "abt_mandatory": (0.93, 1.0),
+        "abt_sh_module": (0.87, 1.0),
+        "abt_planned": (0.90, 0.95),
+        "dasv_lead": (0.78, 1.0),
+        "dasv_lead_name": (0.90, 1.0),
+        "dasv_lead_role": (0.78, 0.91),
     },
 }
 

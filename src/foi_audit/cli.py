@@ -28,15 +28,16 @@ app = typer.Typer(
 
 
 def _stderr() -> Any:
+    """Messages and errors. soft_wrap: never break a path or a figure in two."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _stdout() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, soft_wrap=True)
 
 
 @contextmanager

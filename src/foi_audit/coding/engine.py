@@ -1102,6 +1102,24 @@ def _clean_person(value: str, compiled: Compiled) -> str:
     return " ".join(words)
 
 
+# A heading cell or label glued to the answer: "Executive lead Chief Nurse", "Exec lead - ...".
+ROLE_LEAD_IN = re.compile(
+    r"^(?:[Ee]xec(?:utive|\.)?\s+|[Bb]oard\s+|DASV\s+)?[Ll]ead\b\s*[-–:]?\s*(?=[A-Z])"
+)
+# Words of a sentence, never of a job title: "Our executive lead for ... is".
+NOT_IN_ROLE = re.compile(
+    r"\b(?:is|are|was|were|our|we|has|have|had|will|been|being)\b|\btrust['’]?s\b|\b[a-z]+ lead for\b"
+)
+
+
+def _clean_role(raw: str) -> str:
+    """A job title, or blank when the words caught are a sentence rather than a title."""
+    value = ROLE_LEAD_IN.sub("", raw.strip(" ,;-–")).strip(" ,;-–")
+    if not value or NOT_IN_ROLE.search(value) or ROLE_LEAD_IN.match(value):
+        return ""
+    return value
+
+
 def _extract(rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled) -> str:
     if _any(rule.unless, sentence.text):
         return ""
@@ -1114,7 +1132,7 @@ def _extract(rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled
             if "person" in spec.field.name or "name" in spec.field.name:
                 value = _clean_person(raw, compiled)
             elif "role" in spec.field.name or "title" in spec.field.name:
-                value = raw.strip(" ,;-–")
+                value = _clean_role(raw)
             else:
                 value = _clean_org(raw, sentence.text, match.end("value"), compiled)
             if value and (best is None or match.start() < best[0]):
@@ -1325,8 +1343,10 @@ def outcome(
     if missing:
         return Decision(
             "partially_successful", "outcome.question_unanswered",
-            f"no answer found for: {', '.join(missing)}", "", 0.7,
-            review=any(values[m].had_text for m in missing) or bool(unsure),
+            f"no answer found for: {', '.join(missing)}", "", 0.6,
+            # Decided from a gap, not from anything the reply says (no exemption, no refusal
+            # of a part): the reader may simply have missed the answer, so a person checks.
+            review=True,
         )  # fmt: skip
     return Decision("successful", "outcome.all_answered", confidence=0.85, review=bool(unsure))
 

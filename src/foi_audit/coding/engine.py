@@ -1120,7 +1120,10 @@ def _clean_role(raw: str) -> str:
     return value
 
 
-def _extract(rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled) -> str:
+def _extract(
+    rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled,
+    decided: dict[str, Decision] | None = None,
+) -> str:  # fmt: skip
     if _any(rule.unless, sentence.text):
         return ""
     best: tuple[int, str] | None = None
@@ -1132,7 +1135,7 @@ def _extract(rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled
             if "person" in spec.field.name or "name" in spec.field.name:
                 value = _clean_person(raw, compiled)
             elif "role" in spec.field.name or "title" in spec.field.name:
-                value = _clean_role(raw)
+                value = _clean_role(_without_other_values(raw.strip(" ,;-–"), decided or {}))
             else:
                 value = _clean_org(raw, sentence.text, match.end("value"), compiled)
             if value and (best is None or match.start() < best[0]):
@@ -1179,7 +1182,9 @@ def decide(
                 continue
             for sentence in found:
                 if rule.extract:
-                    value = _without_other_values(_extract(rule, sentence, spec, compiled), decided)
+                    value = _without_other_values(
+                        _extract(rule, sentence, spec, compiled, decided), decided
+                    )
                     if value:
                         return Decision(
                             value, rule.id, _trim(sentence.text), sentence.locator,

@@ -1077,8 +1077,12 @@ def _clean_org(value: str, text: str, end: int, compiled: Compiled) -> str:
     if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
         value = value[:-1]
     words = value.split()
-    if not words or words[0].lower() in compiled.not_org or value.lower() in compiled.not_org:
+    # "The Upstander Academy" is a name; "The" alone or before a generic word is not.
+    named = words[1:] if len(words) > 1 and words[0] == "The" else words
+    if not named or named[0].lower() in compiled.not_org or value.lower() in compiled.not_org:
         return ""
+    if len(words) == 1 and value.lower().endswith("ly"):
+        return ""  # an adverb opening a sentence ("Externally provided"), not an organisation
     # "Active Bystander Training" is the course, not who runs it: a provider has a word of its own.
     if all(w.lower().strip(".,'’") in compiled.generic_org for w in words):
         return ""

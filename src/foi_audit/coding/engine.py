@@ -103,7 +103,8 @@ INLINE_LABEL = re.compile(
     r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–]\s|\s+(?-i:[A-Z])))"
 )
 HEADER_LABEL = re.compile(
-    r"^(?:no|ref|q|item|number|question no|question number|qu no|question ref|ref no)$"
+    r"^(?:no|ref|q|item|number|question no|question number|qu no|question ref|ref no|reference|"
+    r"reference no|reference number|ref number|foi ref|foi reference|foi no|foi number|case ref)$"
 )
 HEADER_QUESTION = re.compile(
     r"^(?:questions?|request|requests|requested|your (?:request|question)s?|(?:information|details?) "

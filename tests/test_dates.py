@@ -246,3 +246,12 @@ def test_dates_csv_round_trip(project) -> None:
     assert [(r.trust_code, r.date, r.kind, r.locator) for r in rows] == [
         ("RXX", "2024-11-27", "letter_date", "page 1")
     ]
+
+
+def test_a_plain_answer_sheet_sent_by_the_trust_is_a_reply() -> None:
+    # Regression: a spreadsheet of answers with no "our response" wording was taken for "other"
+    # (like an attached policy), so its date was ignored and the trust had no reply date.
+    sheet = doc("Q1 | Yes", "Q2 | No", "response sent 29/11/2024", path="Book2.xlsx")
+    assert document_role(sheet) == "reply"
+    attached = Document(**{**sheet.__dict__, "path": "mail.eml > Policy.pdf", "parent": "mail.eml"})
+    assert document_role(attached) == "other"

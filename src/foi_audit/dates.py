@@ -173,7 +173,9 @@ def document_role(document: Document) -> str:
         return "acknowledgement"
     if replyish or _REQUEST_WORDS.search(text) or document_header(document, "date"):
         return "reply"
-    return "other"
+    # A file the trust sent is its reply unless it is an attachment that reads like none
+    # (an attached policy or data sheet).
+    return "other" if document.parent else "reply"
 
 
 def _has_answers(text: str) -> bool:

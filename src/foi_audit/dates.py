@@ -175,7 +175,7 @@ def document_role(document: Document) -> str:
         return "reply"
     # A file the trust sent is its reply unless it is an attachment that reads like none
     # (an attached policy or data sheet).
-    return "other" if document.parent else "reply"
+    return "other" if document.parent or " > " in document.path else "reply"
 
 
 def _has_answers(text: str) -> bool:

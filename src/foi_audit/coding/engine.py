@@ -336,6 +336,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     lines: list[Line] = []
     block_no = 0
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
+    question_columns: list[str] = []  # a header row whose every cell is a numbered question
     for block in document.blocks:
         if block.role in SKIP_ROLES:
             continue
@@ -352,6 +353,19 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
                 prose, columns = [], ()
             cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", row)]
+            if _question_columns(cells):
+                question_columns = cells
+                continue
+            if question_columns and len(cells) == len(question_columns):
+                # Questions as column headers, the answers in the row beneath: each header
+                # with its own cell, as if written one question and answer a row.
+                for question, answer in zip(question_columns, cells, strict=True):
+                    block_no += 1
+                    lines.extend(_cell_lines(question, block.locator, block_no, "question"))
+                    block_no += 1
+                    lines.extend(_cell_lines(answer, block.locator, block_no, "answer"))
+                continue
+            question_columns = []
             header = _header_columns(cells)
             if header:
                 columns = header
@@ -451,6 +465,18 @@ def _split_inline_labels(text: str) -> list[str]:
     "Q4." / "Question 4:" that follows the end of a sentence."""
     parts = INLINE_LABEL.split(text)
     return [part for part in parts if part.strip()] or [text]
+
+
+def _question_columns(cells: list[str]) -> bool:
+    """A header row of numbered questions ("Q1 Policy | Q2 ABT provided | Q2a Delivery")."""
+    if len(cells) < 3:
+        return False
+    labels = [LABEL.match(cell) for cell in cells]
+    if not all(labels):
+        return False
+    numbers = [int(m.group("num")) for m in labels if m]
+    ascending = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
+    return ascending and len(set(numbers)) > 1
 
 
 def _header_columns(cells: list[str]) -> tuple[str, ...]:

@@ -37,3 +37,10 @@ def test_python_m_works() -> None:
         [sys.executable, "-m", "foi_audit", "--help"], capture_output=True, text=True, check=True
     )
     assert "ingest" in out.stdout
+
+
+def test_version() -> None:
+    from foi_audit import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"foi-audit {__version__}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit.errors import InputError
+from foi_audit.errors import InputError, StoreError
 from foi_audit.ingest import IngestOptions, ingest
 from foi_audit.store import Layout
 
@@ -150,9 +150,8 @@ def test_file_needing_ocr_is_read_again_once_tesseract_is_installed(
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from pdfwriter import image_pdf
-
     from foi_audit.readers import ocr
+    from pdfwriter import image_pdf
 
     raw = project / "raw"
     (raw / "scan.pdf").write_bytes(image_pdf(gray=120, full_page=True))
@@ -163,3 +162,27 @@ def test_file_needing_ocr_is_read_again_once_tesseract_is_installed(
     assert row["status"] == "error" and "install tesseract-ocr" in row["message"]
     assert first.exit_code == 1
     assert not list(layout.cache_dir.glob("*.json"))  # not cached: tesseract may come later
+
+
+def test_empty_raw_folder_keeps_earlier_outputs(layout: Layout) -> None:
+    ingest(layout, OPTIONS)
+    before = layout.documents_csv.read_bytes()
+    for path in sorted(layout.raw.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    with pytest.raises(StoreError, match="no reply files found"):
+        ingest(layout, OPTIONS)
+    assert layout.documents_csv.read_bytes() == before
+
+
+def test_a_pin_naming_no_file_is_reported(layout: Layout) -> None:
+    layout.mapping_csv.write_text("path,trust_code\nletter.txt,RAL\nletters.txt,RAL\n")
+    result = ingest(layout, OPTIONS)
+    assert result.notes == (
+        "mapping.csv pins letters.txt to RAL, but there is no such file: check the path",
+    )
+
+
+def test_asked_csv_with_an_unknown_code_is_refused(layout: Layout) -> None:
+    (layout.raw / "asked.csv").write_text("trust_code,date_sent\nRA9,2024-11-04\nZZZ,2024-11-04\n")
+    with pytest.raises(InputError, match="line 3: ZZZ is not an ODS trust code"):
+        ingest(layout, OPTIONS)

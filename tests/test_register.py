@@ -173,3 +173,11 @@ def test_title_case() -> None:
         == "The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust"
     )
     assert reg.title_case("NEWCASTLE UPON TYNE HOSPITALS") == "Newcastle upon Tyne Hospitals"
+
+
+def test_open_on_needs_a_real_date() -> None:
+    from foi_audit.errors import RegisterError
+    from foi_audit.register import load_register
+
+    with pytest.raises(RegisterError, match="not a date"):
+        load_register().open_on("2024-13-01")

@@ -25,7 +25,7 @@ from foi_audit.store import Layout
 
 FIXTURES = Path(__file__).parent / "fixtures" / "requests"
 TODAY = dt.date(2024, 12, 10)
-CODES = ("RA1", "RA2", "RA3", "RA4", "RA5", "RA6", "RA7", "RA8", "RA9")
+CODES = ("RAE", "RA2", "RA3", "RA4", "RAJ", "RAL", "RA7", "RAN", "RA9")
 
 
 @pytest.fixture
@@ -51,9 +51,9 @@ def test_request_columns_match_golden(layout: Layout) -> None:
 
 def test_request_columns_cases(layout: Layout) -> None:
     _, v = request_columns(layout, CODES, today=TODAY)
-    assert (v["RA1"]["timeliness"], v["RA1"]["working_days_taken"]) == ("on_time", 17)
-    assert v["RA1"]["due_date"] == "2024-12-03"
-    assert "counted from the send date" in v["RA1"]["date_note"]
+    assert (v["RAE"]["timeliness"], v["RAE"]["working_days_taken"]) == ("on_time", 17)
+    assert v["RAE"]["due_date"] == "2024-12-03"
+    assert "counted from the send date" in v["RAE"]["date_note"]
     # The email header beats the attachment's letter date, and the disagreement is flagged.
     assert (v["RA2"]["date_replied"], v["RA2"]["timeliness"]) == ("2024-12-05", "late")
     assert v["RA2"]["working_days_taken"] == 22
@@ -64,14 +64,14 @@ def test_request_columns_cases(layout: Layout) -> None:
     assert v["RA4"]["due_date"] == "2025-01-06" and v["RA4"]["timeliness"] == "awaiting"
     assert "send date" not in v["RA4"]["date_note"]
     # Replied, but no date: never guessed.
-    assert v["RA5"]["timeliness"] == "" and "no reply date found" in v["RA5"]["date_note"]
+    assert v["RAJ"]["timeliness"] == "" and "no reply date found" in v["RAJ"]["date_note"]
     # Only a publication date, before the deadline: on time, days taken unknown.
-    assert (v["RA6"]["timeliness"], v["RA6"]["working_days_taken"]) == ("on_time", "")
+    assert (v["RAL"]["timeliness"], v["RAL"]["working_days_taken"]) == ("on_time", "")
     # Not asked: a reply date but no deadline.
     assert v["RA7"]["date_replied"] == "2024-11-20" and v["RA7"]["due_date"] == ""
     assert v["RA7"]["timeliness"] == ""
     # A "reply" dated before the request was sent is quoted correspondence.
-    assert v["RA8"]["date_replied"] == "" and "before the request was sent" in v["RA8"]["date_note"]
+    assert v["RAN"]["date_replied"] == "" and "before the request was sent" in v["RAN"]["date_note"]
     # Two reply files: the later is the final reply.
     assert v["RA9"]["date_replied"] == "2024-12-02" and v["RA9"]["timeliness"] == "on_time"
 
@@ -88,9 +88,9 @@ def test_no_asked_csv_and_no_dates(project: Path) -> None:
     layout = Layout.from_dirs(project / "raw")
     layout.processed.mkdir(parents=True)
     shutil.copy(FIXTURES / "codes.csv", layout.codes_csv)
-    _, values = request_columns(layout, ("RA1",), today=TODAY)
-    assert values["RA1"]["due_date"] == "" and values["RA1"]["timeliness"] == ""
-    assert "not in asked.csv" in values["RA1"]["date_note"]
+    _, values = request_columns(layout, ("RAE",), today=TODAY)
+    assert values["RAE"]["due_date"] == "" and values["RAE"]["timeliness"] == ""
+    assert "not in asked.csv" in values["RAE"]["date_note"]
 
 
 def _found(path: str, day: str, kind: str, role: str = "reply") -> FoundDate:
@@ -173,5 +173,5 @@ def test_refresh_trusts_appends_request_columns(layout: Layout) -> None:
     header = list(rows[0])
     assert header[-len(REQUEST_COLUMNS) :] == list(REQUEST_COLUMNS)
     by_code = {r["trust_code"]: r for r in rows}
-    assert by_code["RA1"]["date_replied"] == "2024-11-27"
-    assert by_code["RA1"]["due_date"] == "2024-12-03"
+    assert by_code["RAE"]["date_replied"] == "2024-11-27"
+    assert by_code["RAE"]["due_date"] == "2024-12-03"

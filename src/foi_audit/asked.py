@@ -22,9 +22,16 @@ class Asked:
 
 
 def load_asked(path: Path) -> list[Asked] | None:
-    """The requests sent, or ``None`` when there is no asked.csv (then: those who replied)."""
+    """The requests sent, or ``None`` when there is no asked.csv (then: those who replied).
+
+    Every code must be in the trust register (open or closed): a typo would otherwise count
+    as a trust that never replied and inflate every denominator.
+    """
     if not path.exists():
         return None
+    from foi_audit.register import load_register
+
+    known: set[str] | None = {t.code for t in load_register().trusts}
     rows = store.read_csv(path)
     asked: list[Asked] = []
     seen: set[str] = set()
@@ -32,6 +39,11 @@ def load_asked(path: Path) -> list[Asked] | None:
         code = (row.get("trust_code") or "").strip().upper()
         if not code:
             raise InputError(f"{path} line {number}: trust_code is blank")
+        if known is not None and code not in known:
+            raise InputError(
+                f"{path} line {number}: {code} is not an ODS trust code in the register; "
+                "see `foi-audit register --search NAME`"
+            )
         if code in seen:
             raise InputError(
                 f"{path} line {number}: {code} is listed twice; keep one row per trust"

@@ -154,9 +154,10 @@ def ingest(
             f"columns of {layout.documents_csv}",
             soft_wrap=True,
         )
-    console.print(
-        f"Wrote {layout.documents_csv}, {layout.codes_csv}, {layout.trusts_csv}", soft_wrap=True
-    )
+    if not result.unchanged:
+        console.print(f"Wrote {layout.documents_csv}, {layout.codes_csv}, {layout.trusts_csv}")
+    for note in result.notes:
+        console.print(f"  [yellow]note[/]: {note}")
     raise typer.Exit(result.exit_code)
 
 
@@ -643,7 +644,7 @@ def report(
     html_out: Annotated[
         Path, typer.Option("--html", help="The HTML file to write (one self-contained page).")
     ],
-    processed: Annotated[Path, _REVIEW_PROCESSED] = Path("data/processed"),
+    processed: Annotated[Path, _PROCESSED_OPTION] = Path("data/processed"),
 ) -> None:
     """Write one static HTML page: summary figures, then every trust x field with its evidence.
 
@@ -755,7 +756,7 @@ def sample(
     n: Annotated[int, typer.Option("--n", min=1, help="How many trusts.")] = 20,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same sample.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
-    processed: Annotated[Path, _REVIEW_PROCESSED] = Path("data/processed"),
+    processed: Annotated[Path, _PROCESSED_OPTION] = Path("data/processed"),
 ) -> None:
     """Draw a reproducible blind sample of trusts as an XLSX coding sheet for a second coder.
 
@@ -888,6 +889,24 @@ def deadline(
 def _ordinal(number: int) -> str:
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}th" if 11 <= number % 100 <= 13 else f"{number}{suffix}"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from foi_audit import __version__
+
+        print(f"foi-audit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Turn NHS trusts' FOI replies into a coded, evidenced dataset and honest statistics."""
 
 
 def main() -> None:

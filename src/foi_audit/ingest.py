@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from foi_audit import store
-from foi_audit.errors import InputError
+from foi_audit.errors import InputError, StoreError
 from foi_audit.extract import READER_VERSION, extract_file, sha256_bytes
 from foi_audit.model import Block, BlockRole, Document, FileStatus, Match
 from foi_audit.store import Layout
@@ -53,6 +53,7 @@ class IngestResult:
     trusts: int
     unchanged: bool = False  # nothing changed since the last run: its outputs stand
     override_notes: tuple[str, ...] = ()  # reviewed values whose automatic value has changed
+    notes: tuple[str, ...] = ()  # things the user should know (a pin that matches no file)
 
     def count(self, status: FileStatus) -> int:
         return dict(self.counts).get(str(status), 0)
@@ -76,6 +77,11 @@ def ingest(
 ) -> IngestResult:
     """Read, match and code every file under ``layout.raw``; write the outputs atomically."""
     files = store.list_raw_files(layout.raw, options.exclude)  # fails early on a bad folder
+    if not files:
+        # Most likely the wrong folder: writing empty outputs would wipe the last run's.
+        raise StoreError(
+            f"no reply files found under {layout.raw}: nothing ingested, earlier outputs kept"
+        )
     with store.run_lock(layout):
         return _ingest(layout, options, files, progress)
 
@@ -107,6 +113,7 @@ def _ingest(
 
     register = load_register()
     pins = load_mapping(layout.mapping_csv, {t.code for t in register.trusts})
+    notes = _unused_pins(pins, files)
     extractions, from_cache = _extract_all(layout, files, options, known_sha, progress)
     if progress:
         progress(len(files), len(files), "matching, coding and writing")
@@ -185,6 +192,17 @@ def _ingest(
         read_from_cache=from_cache,
         trusts=trusts,
         override_notes=override_notes,
+        notes=notes,
+    )
+
+
+def _unused_pins(pins: dict[str, str], files: Sequence[store.RawFile]) -> tuple[str, ...]:
+    """Pins in mapping.csv whose path names no file here (a typo, or a file moved)."""
+    paths = {f.rel for f in files}
+    return tuple(
+        f"mapping.csv pins {key} to {code}, but there is no such file: check the path"
+        for key, code in sorted(pins.items())
+        if len(key) != 64 and key not in paths
     )
 
 

@@ -60,6 +60,12 @@ class Register:
 
     def open_on(self, day: str) -> list[Trust]:
         """Trusts open on an ISO date (opened on or before, not closed before)."""
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(day).isoformat()
+        except ValueError:
+            raise RegisterError(f"{day!r} is not a date like 2024-01-15") from None
         return [
             t
             for t in self.trusts

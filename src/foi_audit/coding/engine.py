@@ -1143,12 +1143,20 @@ NOT_IN_ROLE = re.compile(
 )
 
 
+# A clause after a job title ("... holds this responsibility"): job titles have no verbs.
+ROLE_TAIL = re.compile(
+    r"\s+(?:is|are|was|has|have|holds|held|takes|covers|leads|oversees|will|would|carries|"
+    r"chairs|fulfils|fulfills|undertakes|retains|remains|acts|serves)\b.*$",
+    re.DOTALL,
+)
+
+
 def _clean_role(raw: str) -> str:
     """A job title, or blank when the words caught are a sentence rather than a title."""
     value = ROLE_LEAD_IN.sub("", raw.strip(" ,;-–")).strip(" ,;-–")
     if not value or NOT_IN_ROLE.search(value) or ROLE_LEAD_IN.match(value):
         return ""
-    return value
+    return ROLE_TAIL.sub("", value).strip(" ,;-–")
 
 
 def _extract(

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/, corpus_c/ and corpus_d/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_e/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -55,6 +55,22 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.84, 1.0),
         "dasv_lead_name": (0.90, 1.0),
         "dasv_lead_role": (0.87, 0.96),
+    },
+    # corpus_e: the fourth independent holdout, measured before it was used for development
+    # (after the fourth coding round): accuracy 0.80-1.0, every unflagged value right.
+    "corpus_e": {
+        "response_status": (0.93, 1.0),
+        "exemptions": (1.0, 1.0),
+        "policy": (1.0, 1.0),
+        "abt_provided": (1.0, 1.0),
+        "abt_delivery": (0.93, 1.0),
+        "abt_provider": (0.90, 1.0),
+        "abt_mandatory": (0.96, 1.0),
+        "abt_sh_module": (0.96, 1.0),
+        "abt_planned": (1.0, 1.0),
+        "dasv_lead": (0.80, 1.0),
+        "dasv_lead_name": (0.90, 1.0),
+        "dasv_lead_role": (0.83, 1.0),
     },
 }
 

@@ -107,3 +107,13 @@ def test_table_rows_with_cells_are_read_as_question_and_answer() -> None:
 def test_unmatched_documents_are_not_coded() -> None:
     document = replace(documents_from_text(["1. Policy?\nYes."], "")[0])
     assert code_documents([document], CODEBOOK) == []
+
+
+def test_a_stray_mark_on_its_own_line_does_not_split_a_name() -> None:
+    # A PDF text layer can set the apostrophe of "Trust's" on a line of its own, inside a name.
+    page = ["Lastly, our executive lead for domestic abuse is Dr Priya", "'", "Nair, Chief Nurse."]
+    document = documents_from_text(["Dear Sir"], "RXX")[0]
+    blocks = tuple(Block(text, "page 1") for text in page)
+    coded = {c.field: c for c in code_documents([replace(document, blocks=blocks)], CODEBOOK)}
+    assert coded["dasv_lead_name"].value == "Dr Priya Nair"
+    assert coded["dasv_lead_role"].value == "Chief Nurse"

@@ -463,8 +463,28 @@ def _prose_lines(text: str, locator: str, block_no: int) -> list[Line]:
 def _split_inline_labels(text: str) -> list[str]:
     """OCR and careless layouts run answers together ("Q3. N/A. Q4. Yes."): split at each
     "Q4." / "Question 4:" that follows the end of a sentence."""
-    parts = INLINE_LABEL.split(text)
+    parts = [piece for part in INLINE_LABEL.split(text) for piece in _split_counted(part)]
     return [part for part in parts if part.strip()] or [text]
+
+
+INLINE_NUMBER = re.compile(r"(?<=[.!?])\s+(?=(\d{1,2})[.)]\s+[A-Z(])")
+LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):]?\s")
+
+
+def _split_counted(text: str) -> list[str]:
+    """"3) ... 2025. 4) Michelle Tandy, ...": a paragraph OCR merged from numbered answers
+    split at each bare "N)" / "N." after a sentence that counts up from the paragraph's own
+    number (from 1 when it has none), so "section 2. 4. Next" is not cut."""
+    leading = LEADING_NUMBER.match(text)
+    previous = int(leading.group(1)) if leading else 0
+    cuts = []
+    for match in INLINE_NUMBER.finditer(text):
+        number = int(match.group(1))
+        if number == previous + 1:
+            cuts.append(match.end())
+            previous = number
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _question_columns(cells: list[str]) -> bool:
@@ -878,6 +898,8 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
     # Lines of one block join with a space (wrapped text); blocks stay apart.
     groups: list[tuple[str, str]] = []
     for line in lines:
+        if not any(char.isalnum() for char in line.text):
+            continue  # a stray mark a PDF set on its own line ("'" from "Trust's") splits a name
         if groups and groups[-1][1] == line.locator and not _ends_sentence(groups[-1][0]):
             groups[-1] = (groups[-1][0] + " " + line.text, line.locator)
         else:

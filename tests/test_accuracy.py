@@ -57,20 +57,21 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_role": (0.87, 0.96),
     },
     # corpus_e: the fourth independent holdout, measured before it was used for development
-    # (after the fourth coding round): accuracy 0.80-1.0, every unflagged value right.
+    # (after the fourth coding round): accuracy 0.80-1.0, every unflagged value right. After the
+    # fifth round 0.93-1.0 (one trust in 30 below where one reply is still flagged).
     "corpus_e": {
-        "response_status": (0.93, 1.0),
+        "response_status": (0.96, 1.0),
         "exemptions": (1.0, 1.0),
         "policy": (1.0, 1.0),
         "abt_provided": (1.0, 1.0),
         "abt_delivery": (0.93, 1.0),
-        "abt_provider": (0.90, 1.0),
+        "abt_provider": (0.93, 1.0),
         "abt_mandatory": (0.96, 1.0),
         "abt_sh_module": (0.96, 1.0),
         "abt_planned": (1.0, 1.0),
-        "dasv_lead": (0.80, 1.0),
-        "dasv_lead_name": (0.90, 1.0),
-        "dasv_lead_role": (0.83, 1.0),
+        "dasv_lead": (0.90, 1.0),
+        "dasv_lead_name": (0.93, 1.0),
+        "dasv_lead_role": (0.90, 1.0),
     },
 }
 

@@ -472,7 +472,7 @@ LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):]?\s")
 
 
 def _split_counted(text: str) -> list[str]:
-    """"3) ... 2025. 4) Michelle Tandy, ...": a paragraph OCR merged from numbered answers
+    """ "3) ... 2025. 4) Michelle Tandy, ...": a paragraph OCR merged from numbered answers
     split at each bare "N)" / "N." after a sentence that counts up from the paragraph's own
     number (from 1 when it has none), so "section 2. 4. Next" is not cut."""
     leading = LEADING_NUMBER.match(text)
@@ -897,13 +897,22 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
         return out
     # Lines of one block join with a space (wrapped text); blocks stay apart.
     groups: list[tuple[str, str]] = []
+    previous: Line | None = None
     for line in lines:
         if not any(char.isalnum() for char in line.text):
             continue  # a stray mark a PDF set on its own line ("'" from "Trust's") splits a name
-        if groups and groups[-1][1] == line.locator and not _ends_sentence(groups[-1][0]):
+        # Two cells of one table row (an Answer and a Notes column) are two statements.
+        other_cell = bool(line.cell) and previous is not None and previous.block != line.block
+        if (
+            groups
+            and groups[-1][1] == line.locator
+            and not other_cell
+            and not _ends_sentence(groups[-1][0])
+        ):
             groups[-1] = (groups[-1][0] + " " + line.text, line.locator)
         else:
             groups.append((line.text, line.locator))
+        previous = line
     for text, locator in groups:
         for piece in SENTENCE_END.split(text):
             piece = piece.strip()
@@ -1121,14 +1130,39 @@ def _matches(rule: Rule, sentence: Sentence, hypothetical: Sequence[re.Pattern[s
     return False
 
 
-def _clean_org(value: str, text: str, end: int, compiled: Compiled) -> str:
+COMPANY_SUFFIX = re.compile(r"\b(?:Ltd\.?|Limited|LLP|CIC|plc|Inc\.?)$")
+PROVIDER_INTRO = re.compile(
+    r"\b(?:provider|supplier|company|consultancy|organisation|organization|charity)\s*[,:(–-]\s*$",
+    re.IGNORECASE,
+)
+# Words a company name may well start with although alone they name a department or a course
+# ("Equality Training Partners Ltd", "Culture Shift Training"); sentence words never can.
+NEVER_NAME_START = {
+    "the", "our", "we", "it", "this", "they", "yes", "no", "not", "n/a", "a", "an", "please",
+    "all", "both", "staff", "section", "information", "delivered", "sessions", "training",
+    "provider", "supplier", "details", "delivery", "external", "internal", "in-house",
+    "outsourced", "mandatory", "optional", "nhs", "trust", "attendance", "e-learning", "abt",
+}  # fmt: skip
+
+
+def _named_company(words: list[str], before: str) -> bool:
+    """A name whose first word is on the not-an-organisation list is still a company when it
+    carries a company suffix, or is introduced as the provider ("an external provider, X")."""
+    if len(words) < 2 or words[0].lower() in NEVER_NAME_START:
+        return False
+    return bool(COMPANY_SUFFIX.search(" ".join(words)) or PROVIDER_INTRO.search(before))
+
+
+def _clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
     value = re.sub(r"(\s+(and|of|for|the|in|at|&))+$", "", value.strip())
     if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
         value = value[:-1]
     words = value.split()
     # "The Upstander Academy" is a name; "The" alone or before a generic word is not.
     named = words[1:] if len(words) > 1 and words[0] == "The" else words
-    if not named or named[0].lower() in compiled.not_org or value.lower() in compiled.not_org:
+    if not named or value.lower() in compiled.not_org:
+        return ""
+    if named[0].lower() in compiled.not_org and not _named_company(named, text[:start]):
         return ""
     if len(words) == 1 and value.lower().endswith("ly"):
         return ""  # an adverb opening a sentence ("Externally provided"), not an organisation
@@ -1198,7 +1232,9 @@ def _extract(
             elif "role" in spec.field.name or "title" in spec.field.name:
                 value = _clean_role(_without_other_values(raw.strip(" ,;-–"), decided or {}))
             else:
-                value = _clean_org(raw, sentence.text, match.end("value"), compiled)
+                value = _clean_org(
+                    raw, sentence.text, match.end("value"), compiled, match.start("value")
+                )
             if value and (best is None or match.start() < best[0]):
                 best = (match.start(), value)
                 break

@@ -322,6 +322,7 @@ class Reading:
     general: list[Sentence]
     quoted_questions: int = 0
     asked: frozenset[str] = frozenset()  # questions restated (not quoted) in this reply
+    several_requests: bool = False  # the page lists other requests too (a disclosure log)
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
@@ -961,7 +962,31 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         kind = "supporting"
     else:
         kind = "reply"
-    return Reading(document, kind, answers, general, quoted_questions, asked)
+    several = _lists_several_requests(document)
+    return Reading(document, kind, answers, general, quoted_questions, asked, several)
+
+
+# Request references ("FOI 24-1401", "Ref: EIR/2024/118", "AWP-FOI-4410") and entry labels.
+REQUEST_REFERENCE = re.compile(
+    r"\b(?:FOI|EIR|Ref(?:erence)?|Request|Case)\s*(?:no\.?|number|ref\.?)?\s*[:#]?\s*"
+    r"([A-Z]{0,6}[\s/-]*\d{2,4}(?:[/-]\d{1,6})*)",
+    re.IGNORECASE,
+)
+ENTRY_LABEL = re.compile(r"(?im)^\W*(?:request|subject|title|summary of request)\s*[:\-–]")
+# A row or line that opens with a bare reference: "BCH-1120 | Wheelchair waiting times | ...".
+LEADING_REFERENCE = re.compile(r"(?m)^\W*([A-Z]{2,6}[/-]\d{2,6}(?:[/-]\d{1,6})*)\b")
+
+
+def _lists_several_requests(document: Document) -> bool:
+    """Does the page carry more than one FOI request (a disclosure log or a digest)?
+
+    Deliberately independent of how the entries were split: if the split went wrong, sections
+    cited under another request could be taken for this one, so such values get flagged.
+    """
+    text = "\n".join(block.text for block in document.blocks)
+    references = {re.sub(r"\W", "", m.group(1)).upper() for m in REQUEST_REFERENCE.finditer(text)}
+    references |= {re.sub(r"\W", "", m.group(1)) for m in LEADING_REFERENCE.finditer(text)}
+    return len(references) >= 2 or len(ENTRY_LABEL.findall(text)) >= 2
 
 
 def _read_lines(
@@ -1349,8 +1374,10 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
     pattern = compiled.doc.get("section_pattern", ())
     skip = compiled.doc.get("not_exemption", ())
     found: dict[str, Sentence] = {}
+    from_log = False
     for reading in readings:
         everything = reading.general + [s for ss in reading.answers.values() for s in ss]
+        found_before = len(found)
         for sentence in everything:
             if sentence.via_reference or _any(skip, sentence.text):
                 continue
@@ -1367,11 +1394,18 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
                         section = f"s{int(number)}"
                         if section in spec.field.values:
                             found.setdefault(section, sentence)
+        from_log = from_log or (reading.several_requests and len(found) > found_before)
     if not found:
         return Decision("", "exemptions.none_cited", confidence=0.85)
     ordered = sorted(found, key=lambda s: int(s[1:]))
     quote = " … ".join(dict.fromkeys(found[s].text for s in ordered))
     first = found[ordered[0]]
+    if from_log:
+        # On a page with other requests the section may belong to one of them: a human checks.
+        return Decision(
+            ";".join(ordered), "exemptions.cited_on_a_page_of_several_requests", _trim(quote),
+            first.locator, 0.6, review=True,
+        )  # fmt: skip
     return Decision(
         ";".join(ordered), "exemptions.sections_cited", _trim(quote), first.locator, 0.9
     )
@@ -1427,7 +1461,7 @@ def outcome(
     if withheld:
         return Decision(
             "partially_successful", "outcome.information_withheld", exemptions.quote,
-            exemptions.locator, 0.85,
+            exemptions.locator, 0.85, review=exemptions.review,
         )  # fmt: skip
     # A question counts as answered when its answer has text, even if no rule could code it
     # (that value is flagged for review instead); it is unanswered when nothing addresses it.

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_e/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_f/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -72,6 +72,24 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.90, 1.0),
         "dasv_lead_name": (0.93, 1.0),
         "dasv_lead_role": (0.90, 1.0),
+    },
+    # corpus_f: the fifth independent holdout, measured before it was used for development
+    # (after the fifth coding round): accuracy 0.77-0.97; unflagged 1.0 but for exemptions
+    # (0.89) and response_status (0.94): sections leaking from other requests on a log page.
+    # Floors after the disclosure-log safety net that followed.
+    "corpus_f": {
+        "response_status": (0.83, 1.0),
+        "exemptions": (0.90, 0.96),
+        "policy": (0.83, 1.0),
+        "abt_provided": (0.83, 1.0),
+        "abt_delivery": (0.80, 1.0),
+        "abt_provider": (0.96, 1.0),
+        "abt_mandatory": (0.93, 1.0),
+        "abt_sh_module": (0.90, 1.0),
+        "abt_planned": (0.90, 1.0),
+        "dasv_lead": (0.76, 1.0),
+        "dasv_lead_name": (0.86, 1.0),
+        "dasv_lead_role": (0.80, 1.0),
     },
 }
 

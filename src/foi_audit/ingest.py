@@ -274,10 +274,12 @@ def _previous_result(
     layout: Layout, manifest: dict[str, Any], codebook: Path | None
 ) -> IngestResult:
     """The last run's result as its manifest recorded it (nothing was read again)."""
-    from foi_audit.coding.codebook import load_codebook
-    from foi_audit.overrides import auto_value_changes
+    notes: tuple[str, ...] = ()
+    if layout.overrides_csv.exists():  # the codebook is costly to load: only when needed
+        from foi_audit.coding.codebook import load_codebook
+        from foi_audit.overrides import auto_value_changes
 
-    notes = tuple(c.describe() for c in auto_value_changes(layout, load_codebook(codebook)))
+        notes = tuple(c.describe() for c in auto_value_changes(layout, load_codebook(codebook)))
     files = len(manifest.get("files", {}))
     return IngestResult(
         files=files,

@@ -394,11 +394,15 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     quoted_mail = compiled.doc.get("quoted_mail_start", ())
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
-    cuts = []
+    cuts: list[int] = []
     for index, line in enumerate(lines if is_mail else ()):
-        # A run of "> " lines is one quoted message.
-        continued = QUOTE_MARK.match(line.text) and QUOTE_MARK.match(lines[index - 1].text)
-        if index > 0 and _any(quoted_mail, line.text) and not continued:
+        # A run of "> " lines is one quoted message, and so is a quoted request with answers
+        # typed between its "> " questions: once a part opens with "> ", later "> " lines
+        # belong to it.
+        quoted_line = QUOTE_MARK.match(line.text)
+        continued = quoted_line and QUOTE_MARK.match(lines[index - 1].text)
+        interleaved = quoted_line and cuts and QUOTE_MARK.match(lines[cuts[-1]].text)
+        if index > 0 and _any(quoted_mail, line.text) and not (continued or interleaved):
             cuts.append(index)
     bounds = [0, *cuts, len(lines)]
     parts = [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
@@ -413,7 +417,10 @@ CELL_SECTION = re.compile(
     r"|^\s*((?:your |the )?(?:original )?request\b[^.?:]{0,40}:)\s*",
     re.IGNORECASE,
 )
-CELL_NUMBER = re.compile(r"(?:^|\s)(?=(\d{1,2})[.)]\s+[A-Z(])")
+# "1. Yes" or "Q1 not held": the Q makes a number a label even before a small letter.
+CELL_NUMBER = re.compile(
+    r"(?:^|\s)(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
+)
 
 
 def _split_cell(text: str) -> list[str]:
@@ -430,7 +437,7 @@ def _split_cell(text: str) -> list[str]:
     numbers = 0
     previous = 0
     for match in CELL_NUMBER.finditer(text):
-        number = int(match.group(1))
+        number = int(match.group(1) or match.group(2))
         after_sentence = (
             not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".?!:"
         )
@@ -468,7 +475,9 @@ def _split_inline_labels(text: str) -> list[str]:
     return [part for part in parts if part.strip()] or [text]
 
 
-INLINE_NUMBER = re.compile(r"(?<=[.!?])\s+(?=(\d{1,2})[.)]\s+[A-Z(])")
+INLINE_NUMBER = re.compile(
+    r"(?<=[.!?])\s+(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
+)
 LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):]?\s")
 
 
@@ -480,7 +489,7 @@ def _split_counted(text: str) -> list[str]:
     previous = int(leading.group(1)) if leading else 0
     cuts = []
     for match in INLINE_NUMBER.finditer(text):
-        number = int(match.group(1))
+        number = int(match.group(1) or match.group(2))
         if number == previous + 1:
             cuts.append(match.end())
             previous = number
@@ -708,9 +717,14 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 question_text += " " + lines[i].text
                 i += 1
             label_match = LABEL.match(question_text)
+            only = LABEL_ONLY.match(question_text)
             if label_match:
                 label = _label_key(label_match["num"], label_match["letter"])
                 question_text = question_text[label_match.end() :]
+            elif only:
+                # A "Question" column holding only the number: "2 | Yes. (a) ..."
+                label = _label_key(only["num"], None if only["range"] else only["letter"])
+                question_text = ""
             else:
                 label = pending_label
             qid = classify_question(question_text, compiled) or (resolve(label) if label else "")
@@ -729,6 +743,15 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 add_answer(answer, line)
             continue
         if _any(compiled.doc.get("answer_section_start", ()), text):
+            if (
+                current().question
+                and current().restated
+                and not current().lines
+                and not quoted
+                and i >= 2
+                and lines[i - 2].locator == line.locator
+            ):
+                continue  # "Answer:" in the same table row as its question: that row's answer
             quoted = False
             segments.append(Segment(""))
             continue
@@ -1240,26 +1263,48 @@ def _clean_role(raw: str) -> str:
     return ROLE_TAIL.sub("", value).strip(" ,;-–")
 
 
+KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}
+SMALL_WORDS = {"of", "and", "for", "the", "to", "in", "at", "on", "by"}
+CAPITALS_WORD = re.compile(r"[A-Z][A-Z'’]*")
+
+
+def _mixed_case(text: str) -> str:
+    """A sentence typed all in capitals, in ordinary case, so that names and job titles can be
+    told from the words around them ("YES - JOANNE SMITH, CHIEF NURSE" -> "Yes - Joanne Smith,
+    Chief Nurse"); any other text unchanged."""
+    if re.search(r"[a-z]", text) or not re.search(r"[A-Z]{3}", text):
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found in KEEP_CAPITALS:
+            return found
+        if found.lower() in SMALL_WORDS and match.start() > 0:
+            return found.lower()
+        return found[0] + found[1:].lower()
+
+    return CAPITALS_WORD.sub(word, text)
+
+
 def _extract(
     rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled,
     decided: dict[str, Decision] | None = None,
 ) -> str:  # fmt: skip
     if _any(rule.unless, sentence.text):
         return ""
+    text = _mixed_case(sentence.text)
     best: tuple[int, str] | None = None
     for pattern in rule.extract:
         if pattern.pattern.startswith("^") and (not sentence.start or sentence.via_reference):
             continue
-        for match in pattern.finditer(sentence.text):
+        for match in pattern.finditer(text):
             raw = match.group("value") if "value" in pattern.groupindex else match.group(0)
             if "person" in spec.field.name or "name" in spec.field.name:
                 value = _clean_person(raw, compiled)
             elif "role" in spec.field.name or "title" in spec.field.name:
                 value = _clean_role(_without_other_values(raw.strip(" ,;-–"), decided or {}))
             else:
-                value = _clean_org(
-                    raw, sentence.text, match.end("value"), compiled, match.start("value")
-                )
+                value = _clean_org(raw, text, match.end("value"), compiled, match.start("value"))
             if value and (best is None or match.start() < best[0]):
                 best = (match.start(), value)
                 break

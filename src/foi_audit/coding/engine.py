@@ -914,6 +914,12 @@ def _parent_of(qid: str, compiled: Compiled) -> str:
     return ""
 
 
+# A line led by its topic ("Policy: ...", "DASV lead: ...") starts a statement of its own even
+# when the line before ends without a full stop (a link); so does the line after "Dear X,".
+LABELLED_LINE = re.compile(r"^\W*[A-Z][A-Za-z&/'’-]*(?:\s+[A-Za-z&/'’-]+){0,4}\s*:\s+\S")
+SALUTATION = re.compile(r"^\W*(?:dear|hello|hi|good (?:morning|afternoon))\b[^.]{0,60},$", re.I)
+
+
 def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
     """Join wrapped lines, then split into sentences (and clauses at semicolons)."""
     out: list[Sentence] = []
@@ -932,6 +938,8 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
             and groups[-1][1] == line.locator
             and not other_cell
             and not _ends_sentence(groups[-1][0])
+            and not LABELLED_LINE.match(line.text)
+            and not SALUTATION.match(groups[-1][0])
         ):
             groups[-1] = (groups[-1][0] + " " + line.text, line.locator)
         else:
@@ -1219,7 +1227,12 @@ def _clean_org(value: str, text: str, end: int, compiled: Compiled, start: int =
         return ""
     if any(w.lower().strip(".,'’") in compiled.not_org_words for w in words):
         return ""  # "Line Managers deliver it": people, not an organisation
-    if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE):
+    # "the Trust", "our Learning Team" are the trust itself; a charity named "... Trust" (at
+    # least two words of its own, not an NHS or foundation trust) is an outside body.
+    charity = re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){2,5}Trust", value) and not re.search(
+        r"\b(?:nhs|foundation|team)\b", value, re.IGNORECASE
+    )
+    if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE) and not charity:
         return ""
     if len(words) == 1 and len(value) < 4:
         return ""

@@ -76,20 +76,21 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # corpus_f: the fifth independent holdout, measured before it was used for development
     # (after the fifth coding round): accuracy 0.77-0.97; unflagged 1.0 but for exemptions
     # (0.89) and response_status (0.94): sections leaking from other requests on a log page.
-    # Floors after the disclosure-log safety net that followed.
+    # After the sixth round: accuracy 0.90-1.0 and every unflagged value right; floors one
+    # trust in 30 below, never under the earlier floors.
     "corpus_f": {
-        "response_status": (0.83, 1.0),
+        "response_status": (0.86, 1.0),
         "exemptions": (0.90, 0.95),
-        "policy": (0.83, 1.0),
-        "abt_provided": (0.83, 1.0),
-        "abt_delivery": (0.80, 1.0),
+        "policy": (0.86, 1.0),
+        "abt_provided": (0.90, 1.0),
+        "abt_delivery": (0.86, 1.0),
         "abt_provider": (0.96, 1.0),
         "abt_mandatory": (0.93, 1.0),
-        "abt_sh_module": (0.90, 1.0),
-        "abt_planned": (0.90, 1.0),
-        "dasv_lead": (0.76, 1.0),
-        "dasv_lead_name": (0.86, 1.0),
-        "dasv_lead_role": (0.80, 1.0),
+        "abt_sh_module": (0.93, 1.0),
+        "abt_planned": (0.93, 1.0),
+        "dasv_lead": (0.90, 1.0),
+        "dasv_lead_name": (0.93, 1.0),
+        "dasv_lead_role": (0.90, 1.0),
     },
 }
 

@@ -1276,7 +1276,7 @@ def _clean_role(raw: str) -> str:
     return ROLE_TAIL.sub("", value).strip(" ,;-–")
 
 
-KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}
+KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}  # fmt: skip
 SMALL_WORDS = {"of", "and", "for", "the", "to", "in", "at", "on", "by"}
 CAPITALS_WORD = re.compile(r"[A-Z][A-Z'’]*")
 

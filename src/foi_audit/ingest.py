@@ -101,6 +101,7 @@ def _ingest(
         if progress:
             progress(len(files), len(files), "")
         return _previous_result(layout, manifest or {}, options.codebook)
+    store.remove_stale_temporaries(layout)  # what a killed run left half-written
     if manifest and manifest.get("signature", {}).get("readers") != READER_VERSION:
         store.clear_text(layout)  # text files are named by content, not by reader version
     known_sha = {

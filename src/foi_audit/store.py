@@ -219,7 +219,7 @@ def read_text_blocks(layout: Layout, text_file: str) -> list[tuple[str, str, str
 
 @contextmanager
 def run_lock(layout: Layout) -> Iterator[None]:
-    """Hold an exclusive lock on processed/ for a run; clear what a killed run left behind."""
+    """Hold an exclusive lock on processed/ for a run."""
     import fcntl
 
     layout.processed.mkdir(parents=True, exist_ok=True)
@@ -230,9 +230,19 @@ def run_lock(layout: Layout) -> Iterator[None]:
             raise StoreError(
                 f"another foi-audit run is using {layout.processed}: wait for it to finish"
             ) from None
-        for stale in layout.processed.rglob(".*.tmp"):
-            stale.unlink(missing_ok=True)  # half-written files of a killed run
         yield
+
+
+def remove_stale_temporaries(layout: Layout) -> None:
+    """Half-written files a killed run left behind (atomic writes name them ``.NAME.*.tmp``)."""
+    for folder in (layout.processed, layout.text_dir, layout.cache_dir):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                Path(entry.path).unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- run manifest
@@ -293,8 +303,12 @@ def cache_prune(layout: Layout, keep: set[str]) -> int:
 @dataclass(frozen=True)
 class RawFile:
     rel: str  # path relative to the raw folder, with forward slashes
-    path: Path
+    location: str  # the file's path as a string (a Path is made only when needed: 10,000 files)
     stat: tuple[int, int] | None  # (size, mtime_ns); None when it cannot be read
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def list_raw_files(raw: Path, exclude: Sequence[str] = ()) -> list[RawFile]:
@@ -314,13 +328,13 @@ def list_raw_files(raw: Path, exclude: Sequence[str] = ()) -> list[RawFile]:
                 continue  # hidden files, Office lock files and Windows litter
             if rel == "asked.csv" or any(fnmatch(rel, p) or fnmatch(name, p) for p in exclude):
                 continue
-            path = Path(folder, name)
+            location = os.path.join(folder, name)
             try:
-                info = path.stat()
+                info = os.stat(location)
                 stat: tuple[int, int] | None = (info.st_size, info.st_mtime_ns)
             except OSError:
                 stat = None  # a dangling link or a file gone: reported as a row
-            found.append(RawFile(rel, path, stat))
+            found.append(RawFile(rel, location, stat))
     found.sort(key=lambda f: f.rel)
     return found
 

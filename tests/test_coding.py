@@ -27,6 +27,10 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
             # The PDF reader marks the top of page 1 HEADER: a reply with no letterhead.
             header = tuple(Block(t, "page 1", BlockRole.HEADER) for t in case["header_blocks"])
             document = replace(document, blocks=header)
+        if spec.get("one_page"):
+            # A PDF page: every paragraph shares the locator "page 1".
+            blocks = tuple(Block(b.text, "page 1", BlockRole.BODY) for b in document.blocks)
+            document = replace(document, blocks=blocks)
         documents.append(
             replace(
                 document, path=path, parent=spec.get("parent", ""), format=path.rsplit(".", 1)[-1]

@@ -74,6 +74,8 @@ SUB_RANGE = re.compile(
     r"^\W*\(?[a-h]\)?\s*(?:[-–]|to|and)\s*\(?[a-h]\)?[\s.:,;–-]*(?:n/?a|not applicable)?\W*$",
     re.IGNORECASE,
 )
+# A short topic label before a dash or colon ("Exec lead - ...", "Training: ...").
+TOPIC_LABEL = re.compile(r"^\W*(?P<topic>[A-Za-z][A-Za-z /&'’]{1,50}?)\s*(?::|\s[-–]\s)\s*(?=\S)")
 STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
 SUB_MARKER = re.compile(r"(?:^|(?<=[\s.;:]))\(?([a-h])\)\s+", re.IGNORECASE)
 XREF = re.compile(
@@ -310,6 +312,7 @@ class Sentence:
     question: str
     start: bool  # first sentence of an answer: patterns anchored with ^ look only here
     via_reference: bool = False
+    opens_block: bool = False  # first sentence of a block (a paragraph of its own in the source)
 
 
 @dataclass
@@ -946,10 +949,14 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
             groups.append((line.text, line.locator))
         previous = line
     for text, locator in groups:
+        first_piece = True
         for piece in SENTENCE_END.split(text):
             piece = piece.strip()
             if piece and not SUB_RANGE.match(piece):
-                out.append(Sentence(piece, locator, question, start=not out))
+                out.append(
+                    Sentence(piece, locator, question, start=not out, opens_block=first_piece)
+                )
+                first_piece = False
     return out
 
 
@@ -1082,7 +1089,13 @@ def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, lis
         if _any(boilerplate, sentence.text) or _any(closing, sentence.text):
             paragraph_question = ""
             continue
-        new_paragraph = sentence.locator != paragraph_locator or sentence.start
+        # Paragraphs of one PDF page share a locator: a paragraph led by its topic ("Exec
+        # lead - ...") still starts afresh.
+        new_paragraph = (
+            sentence.locator != paragraph_locator
+            or sentence.start
+            or (sentence.opens_block and bool(_topic_lead(sentence.text, compiled)))
+        )
         if new_paragraph:
             paragraph_locator, paragraph_question = sentence.locator, ""
         qid = _top(classify_question(sentence.text, compiled), compiled)
@@ -1118,6 +1131,18 @@ def _answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
         # The topic ("Bystander training: not offered") is a label, not evidence: dropped.
         rest = first.text[prefix.end() :].strip()
         return [replace(first, text=rest, start=True), *found[1:]]
+    label = TOPIC_LABEL.match(first.text)
+    if (
+        label
+        and len(label["topic"].split()) <= 5
+        and _top(classify_question(label["topic"], compiled, topic=True), compiled)
+        == _top(first.question, compiled)
+    ):
+        # "Exec lead - our Chief Nurse is the lead": the label names the question; the answer,
+        # which start-anchored rules read, follows it.
+        rest = first.text[label.end() :].strip()
+        if rest:
+            return [replace(first, text=rest, start=True), *found[1:]]
     words = first.text.rstrip(".:").split()
     is_topic = (
         len(found) > 1

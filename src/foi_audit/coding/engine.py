@@ -1085,7 +1085,7 @@ def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, lis
     answers: dict[str, list[Sentence]] = {}
     paragraph_locator = None
     paragraph_question = ""
-    for sentence in general:
+    for sentence, clause_topic in (pair for whole in general for pair in _clauses(whole, compiled)):
         if _any(boilerplate, sentence.text) or _any(closing, sentence.text):
             paragraph_question = ""
             continue
@@ -1098,7 +1098,7 @@ def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, lis
         )
         if new_paragraph:
             paragraph_locator, paragraph_question = sentence.locator, ""
-        qid = _top(classify_question(sentence.text, compiled), compiled)
+        qid = _top(classify_question(sentence.text, compiled), compiled) or clause_topic
         if not qid and new_paragraph:
             qid = _top(classify_question(sentence.text, compiled, topic=True), compiled)
         if qid and qid != paragraph_question and (new_paragraph or not paragraph_question):
@@ -1114,6 +1114,36 @@ def _prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, lis
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(_answer_start([opening], compiled) if opening.start else [opening])
     return answers
+
+
+CLAUSE_STATEMENT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|not|no|none|yes|will|been|being)\b", re.I
+)
+CLAUSE_BREAK = re.compile(r",\s+(?:and\s+|but\s+|while\s+|whilst\s+)?")
+
+
+def _clauses(sentence: Sentence, compiled: Compiled) -> list[tuple[Sentence, str]]:
+    """A prose sentence that answers several questions in turn ("There is no policy, we do not
+    provide the training, and no lead has been appointed") as one clause per question, each
+    with the question its topic names; a sentence whose clauses do not each name a different
+    question stays whole (a clause naming none cannot be placed)."""
+    pieces = [piece for piece in CLAUSE_BREAK.split(sentence.text) if piece.strip()]
+    if len(pieces) < 2:
+        return [(sentence, "")]
+    topics = [_top(classify_question(piece, compiled, topic=True), compiled) for piece in pieces]
+    if (
+        not all(topics)
+        or len(set(topics)) != len(topics)
+        # each clause a statement ("there is no policy"), not a list of the request's topics
+        or not all(CLAUSE_STATEMENT.search(piece) for piece in pieces)
+        or re.search(r"\b(?:request|asked|enquiry|questions?)\b", sentence.text, re.I)
+    ):
+        return [(sentence, "")]
+    return [
+        (replace(sentence, text=piece, start=sentence.start and index == 0,
+                 opens_block=sentence.opens_block and index == 0), topic)
+        for index, (piece, topic) in enumerate(zip(pieces, topics, strict=True))
+    ]  # fmt: skip
 
 
 def _top(qid: str, compiled: Compiled) -> str:

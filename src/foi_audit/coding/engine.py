@@ -1056,6 +1056,11 @@ def _read_lines(
     )
     top_level = {q.id for q in compiled.questions if not q.parent}
     restated = bool(asked) or quoted_questions > 0
+    ordered = _answers_in_order(segments, compiled)
+    if not any(answers.get(qid) for qid in top_level - set(list(ordered)[-1:])):
+        # Only the last question of the run had text: all the answers, now one each.
+        for qid, found in ordered.items():
+            answers[qid] = [s for s in found if not _any(boilerplate, s.text)]
     if not any(answers.get(qid) for qid in top_level) and (prose or not restated):
         # No numbered or restated questions: a letter or email in free prose.
         for qid, found in _prose_answers(general, compiled).items():
@@ -1069,6 +1074,66 @@ def _read_lines(
                 answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)
     return answers, general, quoted_questions, asked
+
+
+ANSWER_HEADING = re.compile(r"^\W*(?:our\s+|trust\s+)?(?:response|answer|reply)s?\W*$", re.I)
+
+
+def _answers_in_order(segments: list[Segment], compiled: Compiled) -> dict[str, list[Sentence]]:
+    """Unnumbered answer paragraphs (an HTML list whose numbers the reader dropped) after the
+    request's questions quoted without numbers: paragraph i answers question i, but only when
+    there are exactly as many paragraphs as questions and no paragraph names another topic."""
+    closing = compiled.doc.get("closing", ())
+    boilerplate = compiled.doc.get("boilerplate", ())
+    run: list[str] = []
+    for seg in segments:
+        if seg.quoted and seg.question:
+            top = _top(seg.question, compiled)
+            if top not in run:
+                run.append(top)
+            elif run[-1] != top:
+                run = [top]  # a question quoted again: a new run starts
+            continue
+        if seg.quoted:
+            continue
+        if seg.question:
+            # Questions restated one after another, all the answers under the last of them.
+            top = _top(seg.question, compiled)
+            if not seg.restated or top in run:
+                run = []
+                continue
+            run.append(top)
+            if not any(any(char.isalnum() for char in line.text) for line in seg.lines):
+                continue
+        if len(run) < 2:
+            run = []
+            continue
+        blocks: list[list[Line]] = []
+        for line in seg.lines:
+            if not any(char.isalnum() for char in line.text) or ANSWER_HEADING.match(line.text):
+                continue
+            if line.text.rstrip().endswith(":") and len(line.text.split()) <= 6 and not blocks:
+                continue  # a heading over the answers ("What we said:")
+            if _any(closing, line.text):
+                break
+            if _any(boilerplate, line.text):
+                continue
+            if blocks and blocks[-1][-1].block == line.block:
+                blocks[-1].append(line)
+            else:
+                blocks.append([line])
+        if len(blocks) == len(run):
+            ordered: dict[str, list[Sentence]] = {}
+            for qid, block in zip(run, blocks, strict=True):
+                found = sentences(block, qid)
+                topic = _top(classify_question(found[0].text, compiled, topic=True), compiled)
+                if topic and topic != qid:
+                    break
+                ordered[qid] = _answer_start(found, compiled)
+            else:
+                return ordered
+        run = []
+    return {}
 
 
 def _answered(answers: dict[str, list[Sentence]], compiled: Compiled) -> int:

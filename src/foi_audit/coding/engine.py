@@ -20,6 +20,7 @@ policy PDF) are not read as replies, and two replies that disagree are flagged f
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -279,10 +280,34 @@ def shared_list(raw: dict[str, Any], key: str) -> list[str]:
 
 
 def _any(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:
+    """The first pattern found in ``text`` or in its contractions spelt out ("isn't" -> "is not")."""
+    expanded = _uncontract(text)
     for pattern in patterns:
-        if pattern.search(text):
+        if pattern.search(text) or (expanded is not text and pattern.search(expanded)):
             return pattern
     return None
+
+
+# "isn't", "doesnt", "hasn’t": rules are written with "not", so negatives are read either way.
+CONTRACTION = re.compile(
+    r"\b(is|are|was|were|do|does|did|has|have|had|would|could|should)n['’]?t\b", re.IGNORECASE
+)
+IRREGULAR_CONTRACTION = {
+    "won't": "will not",
+    "won’t": "will not",
+    "can't": "cannot",
+    "can’t": "cannot",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _uncontract(text: str) -> str:
+    if "n't" not in text and "n’t" not in text and "nt " not in text and not text.endswith("nt"):
+        return text
+    expanded = CONTRACTION.sub(r"\1 not", text)
+    for short, full in IRREGULAR_CONTRACTION.items():
+        expanded = re.sub(rf"\b{short}\b", full, expanded, flags=re.IGNORECASE)
+    return expanded if expanded != text else text
 
 
 # --- lines and segments ----------------------------------------------------------------------
@@ -1301,7 +1326,7 @@ def _matches(rule: Rule, sentence: Sentence, hypothetical: Sequence[re.Pattern[s
         anchored = pattern.pattern.startswith("^")
         if anchored and (not sentence.start or sentence.via_reference):
             continue
-        if pattern.search(sentence.text):
+        if _any((pattern,), sentence.text):  # contractions spelt out too ("isn't" = "is not")
             return not _any(rule.unless, sentence.text)
     return False
 
@@ -1383,7 +1408,10 @@ NOT_IN_ROLE = re.compile(
 # A clause after a job title ("... holds this responsibility"): job titles have no verbs.
 ROLE_TAIL = re.compile(
     r"\s+(?:is|are|was|has|have|holds|held|takes|covers|leads|oversees|will|would|carries|"
-    r"chairs|fulfils|fulfills|undertakes|retains|remains|acts|serves)\b.*$",
+    r"chairs|fulfils|fulfills|undertakes|retains|remains|acts|serves)\b.*$"
+    # ... or runs into a signature: "Director of Nursing FOI Team", "... Kind regards"
+    r"|\s+(?:FOI|Freedom of Information|Information Governance|Yours|Kind regards|Regards|"
+    r"Many thanks|Thank you)\b.*$",
     re.DOTALL,
 )
 

@@ -488,3 +488,34 @@ def test_plain_text_log_with_rules_between_entries() -> None:
         page_locators=False,
     )
     assert match(log).trust_code == "RJN"
+
+
+def test_acknowledgement_signed_below_the_quoted_request() -> None:
+    # Regression: "Your request:" skipped the next three blocks, signature included.
+    mail = doc(
+        "Automatic reply received.eml",
+        ("This is to acknowledge receipt of your request for information.", B),
+        ("Your request:\n1. Does the Trust have a dedicated policy on sexual safety?", B),
+        ("Lancashire & South Cumbria NHS Foundation Trust\nFOI Team", B),
+        headers=(("From", "foi@lscft.example"), ("Subject", "Acknowledgement")),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RW5"
+
+
+def test_forwarded_reply_is_the_trusts_text() -> None:
+    # Regression: the header of a forwarded message ("From: ... Date: ...") was taken for a
+    # quoted earlier message, so the trust's reply and signature below it were ignored.
+    mail = doc(
+        "Fwd FOI reply.eml",
+        (
+            "Forwarding for the file.\n\n---------- Forwarded message ---------\n"
+            "From: FOI Team <foi@kmpt.example>\nDate: 29 Nov 2024\nSubject: FW: FOI response",
+            B,
+        ),
+        ("Question 1: A Sexual Safety Policy has been drafted.", B),
+        ("Kent and Medway Mental Health NHS Trust\nFOI Team", B),
+        headers=(("From", "rachel@example.org"), ("Subject", "Fwd: FOI response")),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RXY"

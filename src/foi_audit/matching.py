@@ -93,8 +93,9 @@ _CODE_CONTEXT_RE = re.compile(
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_HOST_RE = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+)\.(?:nhs|example|org|co|com)\b")
 # Where a quoted earlier message starts (everything after it is the requester's, not the trust's).
+# (A forwarded message is not one: trusts forward their own answers, and it ends nothing.)
 _QUOTE_START_RE = re.compile(
-    r"^\s*(?:-{2,}\s*original message|-{2,}\s*forwarded message|on .{4,120}wrote:|"
+    r"^\s*(?:-{2,}\s*original message|on .{4,120}wrote:|"
     r"from:\s.*\n\s*(?:sent|date):)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -106,6 +107,10 @@ _REQUEST_START_RE = re.compile(
 )
 _ANSWER_START_RE = re.compile(r"^\s*(?:our )?(?:response|answer|reply|decision)\b", re.IGNORECASE)
 _GREETING_RE = re.compile(r"^\s*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+_FORWARDED_RE = re.compile(r"(?i)-{2,}\s*forwarded message\s*-*\s*$")
+_SIGN_OFF_LINE_RE = re.compile(
+    r"(?im)^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
+)
 _SIGN_OFF_RE = re.compile(
     r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks)",
     re.IGNORECASE,
@@ -405,6 +410,8 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
         text = block.text
         if block.role is not BlockRole.EMAIL_HEADER:
             cut = _QUOTE_START_RE.search(text)
+            if cut is not None and _FORWARDED_RE.search(text[: cut.start()]):
+                cut = None  # the header of a forwarded message, not a quoted earlier one
             if cut is not None:
                 text = text[: cut.start()]
                 if text.strip():
@@ -415,7 +422,12 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
         before_greeting = not greeted and not greetings
         greeted = greeted or bool(greetings) or bool(_DEAR_RE.search(text))
         if quoting_request:
-            if _ANSWER_START_RE.match(text):
+            # The request quoted back ends at the trust's answer or its sign-off and signature.
+            if (
+                _ANSWER_START_RE.match(text)
+                or _SIGN_OFF_LINE_RE.search(text)
+                or _looks_like_address(Block(text, block.locator, block.role))
+            ):
                 quoting_request = 0
             else:
                 quoting_request -= 1

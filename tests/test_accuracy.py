@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_f/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_g/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -92,6 +92,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.93, 1.0),
         "dasv_lead_role": (0.90, 1.0),
     },
+    # corpus_g: the sixth independent holdout. First seen (after the seventh coding round): on
+    # the 24 of 26 trusts matched, every field 0.96-1.0 and three unflagged errors; two emails
+    # unmatched. After the fixes that followed: 0.96-1.0, every unflagged value right.
+    "corpus_g": dict.fromkeys(FIELDS, (0.92, 0.96)),
 }
 
 

@@ -131,3 +131,17 @@ def test_cli_missing_codes_exits_2(tmp_path: Path) -> None:
         app, ["evaluate", str(_gold(tmp_path)), "--processed", str(tmp_path / "none")]
     )
     assert result.exit_code == 2
+
+
+def test_gold_value_outside_the_codebook_is_refused(tmp_path: Path) -> None:
+    from foi_audit.coding import load_codebook
+    from foi_audit.errors import InputError
+    from foi_audit.evaluate import load_gold
+
+    gold = tmp_path / "gold.csv"
+    gold.write_text("trust_code,policy\nRA9,dedicated\nRAL,nonsense\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 3: policy 'nonsense' is not one of"):
+        load_gold(gold, load_codebook())
+    gold.write_bytes("trust_code,policy\nRA9,caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError, match="save it as 'CSV UTF-8'"):
+        load_gold(gold, load_codebook())

@@ -182,3 +182,10 @@ def test_quote_context_prefers_locator_and_falls_back() -> None:
     ]
     assert quote_context(blocks, "missing", "page 3", around=0)[0].text == "end"
     assert quote_context(blocks, "missing", "page 9") == []
+
+
+def test_unknown_trust_is_named(layout: Layout) -> None:
+    from foi_audit.errors import InputError
+
+    with pytest.raises(InputError, match="ZZZ is not a trust in the coded data"):
+        _session(layout, [], trust="ZZZ")

@@ -20,7 +20,7 @@ from typing import Any
 
 from foi_audit import store
 from foi_audit.coding.codebook import Codebook
-from foi_audit.errors import InputError
+from foi_audit.errors import InputError, StoreError
 from foi_audit.model import CodedValue
 from foi_audit.store import Layout
 
@@ -101,8 +101,10 @@ def load_gold(path: Path, codebook: Codebook) -> tuple[list[dict[str, str]], lis
         )
     try:
         rows = store.read_csv(path)
-    except Exception as exc:  # StoreError wording talks about ingest; say what is wrong here
-        raise InputError(f"{path} is not a readable UTF-8 CSV: {exc}") from exc
+    except StoreError as exc:  # its wording talks about ingest; say what is wrong here
+        raise InputError(
+            f"{path} is not a readable UTF-8 CSV: save it as 'CSV UTF-8' and try again"
+        ) from exc
     columns = list(rows[0]) if rows else []
     if "trust_code" not in columns:
         raise InputError(f"{path} has no trust_code column: add one (ODS codes)")
@@ -115,6 +117,13 @@ def load_gold(path: Path, codebook: Codebook) -> tuple[list[dict[str, str]], lis
     for number, row in enumerate(rows, start=2):
         if not (row.get("trust_code") or "").strip():
             raise InputError(f"{path} line {number}: trust_code is blank")
+        for name in fields:
+            value = (row.get(name) or "").strip()
+            if not codebook.field(name).allows(value):
+                raise InputError(
+                    f"{path} line {number}: {name} {value!r} is not one of the codebook's values "
+                    f"({', '.join(codebook.field(name).values)})"
+                )
     return rows, fields
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from foi_audit import store
 from foi_audit.coding.codebook import Codebook, Field
+from foi_audit.errors import InputError
 from foi_audit.model import CodedValue
 from foi_audit.overrides import (
     AutoValueChange,
@@ -171,6 +172,11 @@ def run_review(
     from foi_audit.dataset import read_codes, refresh_trusts
 
     automatic = read_codes(layout)
+    if options.trust and options.trust.upper() not in {c.trust_code for c in automatic}:
+        raise InputError(
+            f"{options.trust} is not a trust in the coded data: check the ODS code "
+            "(see trusts.csv or `foi-audit register --search NAME`)"
+        )
     overrides = load_overrides(layout.overrides_csv, codebook)
     outcome = ReviewOutcome(auto_changes=changed_auto_values(automatic, overrides))
     for change in outcome.auto_changes:

@@ -51,6 +51,13 @@ def _library_errors() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
+def _layout_around(processed: Path) -> Any:
+    """The data folder around a processed folder (raw/asked.csv, overrides.csv beside it)."""
+    from foi_audit.store import Layout
+
+    return Layout.around(processed)
+
+
 def _progress_bar(total_label: str) -> tuple[Any, Callable[[int, int, str], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -299,12 +306,11 @@ def evaluate(
     """
     from foi_audit.coding.codebook import load_codebook
     from foi_audit.evaluate import evaluate as run_evaluate
-    from foi_audit.store import Layout
 
     with _library_errors():
         result = run_evaluate(
             gold,
-            Layout.from_dirs(processed.parent / "raw", processed),
+            _layout_around(processed),
             load_codebook(codebook_file),
         )
     if json_out:
@@ -355,13 +361,6 @@ def evaluate(
 # --- section: summary (summary, tables, explain) -----------------------------------------
 
 
-def _processed_layout(processed: Path) -> Any:
-    """The data folder around a processed folder: raw/ (asked.csv) and overrides.csv beside it."""
-    from foi_audit.store import Layout
-
-    return Layout(raw=processed.parent / "raw", processed=processed)
-
-
 _PROCESSED_OPTION = typer.Option(
     "--processed", help="The processed folder (asked.csv is read from raw/ beside it)."
 )
@@ -387,7 +386,7 @@ def summary(
     from foi_audit.report import build_summary, summary_dict
 
     with _library_errors():
-        result = build_summary(_processed_layout(processed), by=by or "")
+        result = build_summary(_layout_around(processed), by=by or "")
     if json_out:
         import json
 
@@ -499,7 +498,7 @@ def tables(
 
     with _library_errors():
         result = write_tables(
-            _processed_layout(processed),
+            _layout_around(processed),
             out,
             parse_formats(formats),
             charts=charts,
@@ -542,7 +541,7 @@ def explain(
     from foi_audit.report import explanation_dict
 
     with _library_errors():
-        result = run_explain(_processed_layout(processed), figure)
+        result = run_explain(_layout_around(processed), figure)
     if json_out:
         import json
 
@@ -570,13 +569,6 @@ def explain(
 
 
 # --- section: review (review, report, agreement, sample) ---------------------------------
-
-
-def _review_layout(processed: Path) -> Any:
-    """The data folder around a processed folder (overrides.csv sits beside processed/)."""
-    from foi_audit.store import Layout
-
-    return Layout(raw=processed.parent / "raw", processed=processed)
 
 
 _REVIEW_PROCESSED = typer.Option(
@@ -626,7 +618,7 @@ def review(
     with _library_errors():
         try:
             run_review(
-                _review_layout(processed),
+                _layout_around(processed),
                 load_codebook(),
                 load_register(),
                 options,
@@ -656,7 +648,7 @@ def report(
     from foi_audit.html_report import write_report
 
     with _library_errors():
-        info = write_report(_review_layout(processed), html_out)
+        info = write_report(_layout_around(processed), html_out)
     console = _stderr()
     for change in info.changes:
         console.print(f"[yellow]note:[/] {change.describe()}", markup=True, soft_wrap=True)
@@ -772,7 +764,7 @@ def sample(
 
     with _library_errors():
         chosen = make_sample(
-            _review_layout(processed), load_codebook(), load_register(), n, seed, out, force
+            _layout_around(processed), load_codebook(), load_register(), n, seed, out, force
         )
     note = "" if len(chosen) == n else f" (only {len(chosen)} trusts have replies)"
     _stderr().print(

@@ -154,6 +154,11 @@ class Layout:
         processed = processed or (raw.parent / "processed")
         return cls(raw=raw, processed=processed)
 
+    @classmethod
+    def around(cls, processed: Path) -> Layout:
+        """The data folder around a processed folder: raw/ (asked.csv) and overrides.csv beside it."""
+        return cls(raw=processed.parent / "raw", processed=processed)
+
     @property
     def data_dir(self) -> Path:
         return self.processed.parent

@@ -245,26 +245,29 @@ def _ruled_tables(
     pieces: list[_Piece] = []
     boxes: list[Cell] = []
     for t_number, table in enumerate(tables, start=1):
-        kept = 0
+        rows = []
         for row in table.rows:
-            values = [_cell_text(textpage, cell, words, height) for cell in row if cell]
-            values = [v for v in values if v]
-            if not values:
-                continue
-            kept += 1
             _, top, _, bottom = row_bbox(row)
-            pieces.append(
-                _Piece(
-                    top=top,
-                    bottom=bottom,
-                    text=" | ".join(values),
-                    locator=f"page {number} table {t_number} row {kept}",
-                    is_table=True,
-                )
-            )
-        if kept:
+            cells = [_cell_text(textpage, cell, words, height) for cell in row if cell]
+            rows.append((top, bottom, cells))
+        found = _row_pieces(rows, number, t_number)
+        pieces.extend(found)
+        if found:
             boxes.append(table.bbox)
     return pieces, boxes
+
+
+def _row_pieces(
+    rows: list[tuple[float, float, list[str]]], number: int, t_number: int
+) -> list[_Piece]:
+    """One piece per table row with text, cells joined by `` | ``, rows numbered as kept."""
+    pieces: list[_Piece] = []
+    for top, bottom, cells in rows:
+        values = [v for v in cells if v]
+        if values:
+            locator = f"page {number} table {t_number} row {len(pieces) + 1}"
+            pieces.append(_Piece(top, bottom, " | ".join(values), locator, is_table=True))
+    return pieces
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -475,26 +478,13 @@ def _tables(plumber: Any, index: int, number: int) -> tuple[list[_Piece], list[t
     pieces: list[_Piece] = []
     boxes = []
     for t_number, table in enumerate(tables, start=1):
-        rows = table.rows
-        texts = table.extract()
-        kept = 0
-        for row, cells in zip(rows, texts, strict=False):
-            values = [join_lines(str(cell).split("\n")) for cell in cells if cell]
-            values = [v for v in values if v]
-            if not values:
-                continue
-            kept += 1
-            top, bottom = row.bbox[1], row.bbox[3]
-            pieces.append(
-                _Piece(
-                    top=top,
-                    bottom=bottom,
-                    text=" | ".join(values),
-                    locator=f"page {number} table {t_number} row {kept}",
-                    is_table=True,
-                )
-            )
-        if kept:
+        rows = [
+            (row.bbox[1], row.bbox[3], [join_lines(str(c).split("\n")) for c in cells if c])
+            for row, cells in zip(table.rows, table.extract(), strict=False)
+        ]
+        found = _row_pieces(rows, number, t_number)
+        pieces.extend(found)
+        if found:
             boxes.append(table.bbox)
     if sum(1 for _ in boxes) == 0:
         return [], []

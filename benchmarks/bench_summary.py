@@ -21,21 +21,24 @@ import tempfile
 import time
 from pathlib import Path
 
-from foi_audit import dataset, store
 from foi_audit.coding import load_codebook
-from foi_audit.model import CodedValue
-from foi_audit.register import load_register
+from foi_audit.dataset.codes import no_reply_codes, write_codes
+from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.trusts import refresh_trusts
+from foi_audit.fileio import write_csv
+from foi_audit.records import CodedValue
+from foi_audit.register.trusts import load_register
 
 TARGET_SECONDS = 0.5
 
 
-def make_processed(root: Path, trusts: int, seed: int = 1) -> store.Layout:
+def make_processed(root: Path, trusts: int, seed: int = 1) -> Layout:
     """A processed folder for ``trusts`` real register trusts, 3% of them never replying."""
     rng = random.Random(seed)
     codebook = load_codebook()
     register = load_register()
     codes = sorted(t.code for t in register.trusts)[:trusts]
-    layout = store.Layout(raw=root / "raw", processed=root / "processed")
+    layout = Layout(raw=root / "raw", processed=root / "processed")
     replied = codes[: trusts - max(1, trusts * 3 // 100)]
     coded = []
     for code in replied:
@@ -64,10 +67,10 @@ def make_processed(root: Path, trusts: int, seed: int = 1) -> store.Layout:
                     needs_review=rng.random() < 0.05,
                 )
             )
-    coded += dataset.no_reply_codes(codes, set(replied), codebook)
-    dataset.write_codes(layout, coded, codebook)
-    dataset.refresh_trusts(layout, register, codebook)
-    store.write_csv(
+    coded += no_reply_codes(codes, set(replied), codebook)
+    write_codes(layout, coded, codebook)
+    refresh_trusts(layout, register, codebook)
+    write_csv(
         layout.asked_csv,
         ("trust_code", "date_sent"),
         [{"trust_code": c, "date_sent": "2024-11-04"} for c in codes],

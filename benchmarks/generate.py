@@ -40,7 +40,7 @@ from reportlab import rl_config
 rl_config.invariant = 1  # fixed PDF creation date and document id: reproducible bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-TRUSTS_CSV = ROOT / "src" / "foi_audit" / "data" / "trusts.csv"
+TRUSTS_CSV = ROOT / "foi_audit" / "register" / "data" / "trusts.csv"
 MANIFEST_NAME = ".bench-manifest.json"
 SYNTHETIC_NOTE = (
     "SYNTHETIC benchmark reply made by foi-audit benchmarks/generate.py: "

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh all
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
-.venv/bin/ruff check src tests benchmarks
-.venv/bin/ruff format --check src tests benchmarks
+.venv/bin/ruff check foi_audit tests benchmarks
+.venv/bin/ruff format --check foi_audit tests benchmarks
 .venv/bin/mypy
 .venv/bin/pytest "$@"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from foi_audit.coding import load_codebook
-from foi_audit.evaluate import Evaluation, evaluate
-from foi_audit.ingest import IngestOptions, ingest
-from foi_audit.store import Layout
+from foi_audit.dataset.layout import Layout
+from foi_audit.ingest.pipeline import IngestOptions, ingest
+from foi_audit.quality.evaluate import Evaluation, evaluate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIELDS = (

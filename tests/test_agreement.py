@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit.agreement import (
+from foi_audit.coding import load_codebook
+from foi_audit.errors import InputError
+from foi_audit.quality.agreement import (
     BLANK,
     BlankPolicy,
     cohen_kappa,
@@ -15,8 +17,6 @@ from foi_audit.agreement import (
     read_coding_file,
     result_dict,
 )
-from foi_audit.coding import load_codebook
-from foi_audit.errors import InputError
 
 
 def _pairs(table: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
@@ -161,7 +161,7 @@ def test_cli_agreement_json_and_text(coders: tuple[Path, Path]) -> None:
 
     from typer.testing import CliRunner
 
-    from foi_audit.cli import app
+    from foi_audit.cli.app import app
 
     result = CliRunner().invoke(
         app, ["agreement", *map(str, coders), "--blanks", "missing", "--json"]

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foi_audit import store
-from foi_audit.asked import all_open_trusts, load_asked, write_all_open
-from foi_audit.cli import app
+from foi_audit.cli.app import app
 from foi_audit.errors import InputError
-from foi_audit.model import Trust
-from foi_audit.register import Register, load_register
+from foi_audit.fileio import read_csv
+from foi_audit.records import Trust
+from foi_audit.register.trusts import Register, load_register
+from foi_audit.requests.asked import all_open_trusts, load_asked, write_all_open
 
 runner = CliRunner()
 
@@ -45,7 +45,7 @@ def test_all_open_trusts_uses_open_and_close_dates() -> None:
 def test_write_all_open_matches_the_register(tmp_path: Path) -> None:
     path = tmp_path / "raw" / "asked.csv"
     written = write_all_open(path, "2024-01-15")
-    rows = store.read_csv(path)
+    rows = read_csv(path)
     expected = {t.code for t in load_register().open_on("2024-01-15")}
     assert written.count == len(rows) == len(expected) > 100
     assert {r["trust_code"] for r in rows} == expected

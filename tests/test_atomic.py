@@ -41,7 +41,7 @@ def _make_files(raw: Path, start: int, count: int) -> None:
 def test_sigkill_at_any_moment_keeps_previous_outputs(project: Path) -> None:
     raw = project / "raw"
     _make_files(raw, 0, 40)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     subprocess.run(_ingest_cmd(raw), env=env, check=True, capture_output=True)
     processed = project / "processed"
     before = {name: len(_table(processed / name)) for name in OUTPUTS}

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit.charts import SOURCE_LINE, _rows_by_field, _rows_by_region, default_headline
 from foi_audit.coding import load_codebook
+from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
-from foi_audit.report import compute_summary, load_population
-from foi_audit.store import Layout
-from foi_audit.tables import generate
+from foi_audit.figures.charts import SOURCE_LINE, _rows_by_field, _rows_by_region, default_headline
+from foi_audit.figures.summary import compute_summary, load_population
+from foi_audit.figures.tables import generate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "summary"
 NAMES = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foi_audit.cli import app
+from foi_audit.cli.app import app
 from foi_audit.coding.codebook import codebook_summary, load_codebook, parse_codebook
 from foi_audit.coding.engine import code_text
 from foi_audit.errors import CodebookError

@@ -11,7 +11,7 @@ import pytest
 
 from foi_audit.coding import code_documents, load_codebook
 from foi_audit.coding.engine import documents_from_text
-from foi_audit.model import Block, BlockRole, Document
+from foi_audit.records import Block, BlockRole, Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "coding"
 CODEBOOK = load_codebook()

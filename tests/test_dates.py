@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from foi_audit.dates import (
+from foi_audit.dataset.layout import Layout
+from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
+from foi_audit.requests.dates import (
     date_rows,
     document_role,
     email_date,
@@ -15,8 +17,6 @@ from foi_audit.dates import (
     read_dates,
     write_dates,
 )
-from foi_audit.model import Block, BlockRole, Document, FileStatus, Match
-from foi_audit.store import Layout
 
 TOPIC = frozenset({"sexual", "safety", "bystander", "training", "harassment"})
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from foi_audit.deadlines import (
+from foi_audit.errors import InputError
+from foi_audit.requests.deadlines import (
     deadline_json,
     deadline_report,
     due_date,
@@ -14,7 +15,6 @@ from foi_audit.deadlines import (
     non_working_reason,
     working_days_between,
 )
-from foi_audit.errors import InputError
 
 D = dt.date.fromisoformat
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foi_audit.cli import app
+from foi_audit.cli.app import app
 from foi_audit.coding.codebook import parse_codebook
-from foi_audit.dataset import write_codes
+from foi_audit.dataset.codes import write_codes
+from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
-from foi_audit.evaluate import cohen_kappa, evaluate, normalise
-from foi_audit.model import CodedValue
-from foi_audit.store import Layout
+from foi_audit.quality.evaluate import cohen_kappa, evaluate, normalise
+from foi_audit.records import CodedValue
 
 CODEBOOK = parse_codebook(
     {
@@ -136,7 +136,7 @@ def test_cli_missing_codes_exits_2(tmp_path: Path) -> None:
 def test_gold_value_outside_the_codebook_is_refused(tmp_path: Path) -> None:
     from foi_audit.coding import load_codebook
     from foi_audit.errors import InputError
-    from foi_audit.evaluate import load_gold
+    from foi_audit.quality.evaluate import load_gold
 
     gold = tmp_path / "gold.csv"
     gold.write_text("trust_code,policy\nRA9,dedicated\nRAL,nonsense\n", encoding="utf-8")

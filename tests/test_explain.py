@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foi_audit import store
-from foi_audit.cli import app
+from foi_audit.cli.app import app
+from foi_audit.dataset.layout import Layout
 from foi_audit.errors import CodebookError, InputError
-from foi_audit.report import build_summary, explain, explanation_dict
-from foi_audit.store import Layout
+from foi_audit.figures.summary import build_summary, explain, explanation_dict
+from foi_audit.fileio import write_csv
 
 FIXTURE = Path(__file__).parent / "fixtures" / "summary"
 
@@ -61,7 +61,7 @@ def test_field_alone_lists_the_whole_base(layout: Layout) -> None:
 
 
 def test_overridden_values_are_marked(layout: Layout) -> None:
-    store.write_csv(
+    write_csv(
         layout.overrides_csv,
         ("trust_code", "field", "value", "reviewer", "date", "reason", "auto_value"),
         [

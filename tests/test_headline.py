@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foi_audit.cli import app
-from foi_audit.register import load_register
+from foi_audit.cli.app import app
+from foi_audit.register.trusts import load_register
 
 pytestmark = pytest.mark.slow
 

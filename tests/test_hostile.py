@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit.ingest import IngestOptions, IngestResult, ingest
-from foi_audit.store import Layout
+from foi_audit.dataset.layout import Layout
+from foi_audit.ingest.pipeline import IngestOptions, IngestResult, ingest
 from hostile_corpus import Case, build
 
 pytestmark = pytest.mark.slow

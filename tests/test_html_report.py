@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from foi_audit import dataset
 from foi_audit.coding import load_codebook
-from foi_audit.html_report import json_for_script, report_data, simple_counts, write_report
-from foi_audit.model import CodedValue
-from foi_audit.overrides import OVERRIDES_COLUMNS
-from foi_audit.register import load_register
-from foi_audit.store import Layout
+from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.overrides import OVERRIDES_COLUMNS
+from foi_audit.dataset.trusts import refresh_trusts
+from foi_audit.figures.html_report import json_for_script, report_data, simple_counts, write_report
+from foi_audit.records import CodedValue
+from foi_audit.register.trusts import load_register
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,7 +35,7 @@ def report(project: Path, tmp_path: Path) -> tuple[Path, Any]:
         + "\nR1F,policy,dedicated,ann,2024-06-01,policy named in appendix,general_only\n",
         encoding="utf-8",
     )
-    dataset.refresh_trusts(layout, load_register(), load_codebook())
+    refresh_trusts(layout, load_register(), load_codebook())
     out = tmp_path / "report.html"
     return out, write_report(layout, out)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError, StoreError
-from foi_audit.ingest import IngestOptions, ingest
-from foi_audit.store import Layout
+from foi_audit.ingest.pipeline import IngestOptions, ingest
 
 OPTIONS = IngestOptions(jobs=2, timeout=30)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from foi_audit.matching import MATCH_THRESHOLD, document_evidence, match_group
-from foi_audit.model import Block, BlockRole, Document, FileStatus, Match, Trust
-from foi_audit.register import Register, load_register
+from foi_audit.matching.matcher import MATCH_THRESHOLD, document_evidence, match_group
+from foi_audit.records import Block, BlockRole, Document, FileStatus, Match, Trust
+from foi_audit.register.trusts import Register, load_register
 
 H, B, F, E, T = (
     BlockRole.HEADER,

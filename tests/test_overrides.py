@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit import dataset, store
 from foi_audit.coding import load_codebook
-from foi_audit.errors import InputError
-from foi_audit.model import CodedValue
-from foi_audit.overrides import (
+from foi_audit.dataset.codes import read_codes, write_codes
+from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.overrides import (
     OVERRIDES_COLUMNS,
     Override,
     apply_overrides,
@@ -23,8 +22,11 @@ from foi_audit.overrides import (
     save_overrides,
     split_override_quote,
 )
-from foi_audit.register import load_register
-from foi_audit.store import Layout
+from foi_audit.dataset.trusts import refresh_trusts
+from foi_audit.errors import InputError
+from foi_audit.fileio import read_csv
+from foi_audit.records import CodedValue
+from foi_audit.register.trusts import load_register
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
 HEADER = ",".join(OVERRIDES_COLUMNS)
@@ -182,25 +184,25 @@ def test_trusts_csv_reflects_overrides_and_they_survive_reingest(layout: Layout)
         "RGT,abt_provided,yes,ann,2024-06-01,accepted,yes",
     )
     before = layout.overrides_csv.read_bytes()
-    dataset.refresh_trusts(layout, register, codebook)
-    rows = {r["trust_code"]: r for r in store.read_csv(layout.trusts_csv)}
+    refresh_trusts(layout, register, codebook)
+    rows = {r["trust_code"]: r for r in read_csv(layout.trusts_csv)}
     assert rows["RJ1"]["policy"] == "dedicated"
     assert "policy" not in rows["RJ1"]["needs_review"].split(";")
     assert rows["RGT"]["needs_review"] == "abt_provider"  # abt_provided was decided
     assert rows["R1F"]["policy"] == "general_only"
 
     # Re-ingest rewrites codes.csv: the machine now says general_only for RJ1.
-    coded = dataset.read_codes(layout)
+    coded = read_codes(layout)
     coded = [
         CodedValue(c.trust_code, c.field, "general_only", rule="new")
         if c.trust_code == "RJ1" and c.field == "policy"
         else c
         for c in coded
     ]
-    dataset.write_codes(layout, coded, codebook)
-    dataset.refresh_trusts(layout, register, codebook)
+    write_codes(layout, coded, codebook)
+    refresh_trusts(layout, register, codebook)
     assert layout.overrides_csv.read_bytes() == before
-    rows = {r["trust_code"]: r for r in store.read_csv(layout.trusts_csv)}
+    rows = {r["trust_code"]: r for r in read_csv(layout.trusts_csv)}
     assert rows["RJ1"]["policy"] == "dedicated"
     changes = auto_value_changes(layout)
     assert [(c.override.key, c.current_auto_value) for c in changes] == [

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foi_audit.coding import code_documents, load_codebook
-from foi_audit.model import Block, BlockRole, Document, FileStatus, Match
+from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
 
 CODEBOOK = load_codebook()
 

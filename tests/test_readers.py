@@ -20,9 +20,9 @@ from foi_audit.errors import (
     TooLarge,
     UnsupportedFormat,
 )
-from foi_audit.extract import extract_file
-from foi_audit.model import BlockRole, Extraction
+from foi_audit.ingest.extract import extract_file
 from foi_audit.readers import read_document
+from foi_audit.records import BlockRole, Extraction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 GOLDEN = FIXTURES / "golden"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit.model import Block, BlockRole, Extraction
 from foi_audit.readers import read_document
 from foi_audit.readers.layout import TextLine, Word, find_gutter_tables, looks_like_item
 from foi_audit.readers.ocr import find_rules, tsv_blocks
+from foi_audit.records import Block, BlockRole, Extraction
 
 LAYOUT = Path(__file__).parent / "fixtures" / "readers" / "layout"
 TSV_HEADER = (

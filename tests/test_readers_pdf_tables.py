@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from foi_audit.model import BlockRole, Extraction
 from foi_audit.readers import pdf
 from foi_audit.readers.layout import find_grid_tables
+from foi_audit.records import BlockRole, Extraction
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers" / "pdf_tables"
 GOLDEN = FIXTURES / "golden"

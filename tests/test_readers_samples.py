@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit.extract import extract_file
+from foi_audit.ingest.extract import extract_file
 
 RAW = Path(__file__).parent.parent / "data" / "raw"
 SAMPLES = sorted(p for p in RAW.rglob("*") if p.is_file() and p.name != "asked.csv")

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit import register as reg
+from foi_audit.register import trusts as reg
 from foi_audit.errors import RegisterError
-from foi_audit.model import Trust
+from foi_audit.records import Trust
 
 FIXTURE = Path(__file__).parent / "fixtures" / "register"
 
@@ -177,7 +177,7 @@ def test_title_case() -> None:
 
 def test_open_on_needs_a_real_date() -> None:
     from foi_audit.errors import RegisterError
-    from foi_audit.register import load_register
+    from foi_audit.register.trusts import load_register
 
     with pytest.raises(RegisterError, match="not a date"):
         load_register().open_on("2024-13-01")

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit import store
-from foi_audit.asked import Asked
-from foi_audit.dates import FoundDate
-from foi_audit.requests import (
+from foi_audit.dataset.layout import Layout
+from foi_audit.fileio import csv_text, read_csv
+from foi_audit.requests.asked import Asked
+from foi_audit.requests.dates import FoundDate
+from foi_audit.requests.timeliness import (
     REQUEST_COLUMNS,
     TIMELINESS_LABELS,
     TIMELINESS_VALUES,
@@ -21,7 +22,6 @@ from foi_audit.requests import (
     timeliness_counts,
     trust_request_row,
 )
-from foi_audit.store import Layout
 
 FIXTURES = Path(__file__).parent / "fixtures" / "requests"
 TODAY = dt.date(2024, 12, 10)
@@ -42,7 +42,7 @@ def test_request_columns_match_golden(layout: Layout) -> None:
     columns, values = request_columns(layout, CODES, today=TODAY)
     assert columns == REQUEST_COLUMNS
     rows = [{"trust_code": code, **values[code]} for code in CODES]
-    got = store.csv_text(("trust_code", *columns), rows)
+    got = csv_text(("trust_code", *columns), rows)
     golden = FIXTURES / "expected_request_columns.csv"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(got, encoding="utf-8")
@@ -164,12 +164,12 @@ def test_timeliness_counts() -> None:
 
 def test_refresh_trusts_appends_request_columns(layout: Layout) -> None:
     from foi_audit.coding.codebook import load_codebook
-    from foi_audit.dataset import refresh_trusts
-    from foi_audit.register import load_register
+    from foi_audit.dataset.trusts import refresh_trusts
+    from foi_audit.register.trusts import load_register
 
     codebook = load_codebook()
     refresh_trusts(layout, load_register(), codebook)
-    rows = store.read_csv(layout.trusts_csv)
+    rows = read_csv(layout.trusts_csv)
     header = list(rows[0])
     assert header[-len(REQUEST_COLUMNS) :] == list(REQUEST_COLUMNS)
     by_code = {r["trust_code"]: r for r in rows}

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from foi_audit import store
 from foi_audit.coding import load_codebook
-from foi_audit.overrides import load_overrides
-from foi_audit.register import load_register
-from foi_audit.review import ReviewOptions, quote_context, run_review
-from foi_audit.store import Layout
+from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.overrides import load_overrides
+from foi_audit.fileio import read_csv
+from foi_audit.quality.review import ReviewOptions, quote_context, run_review
+from foi_audit.register.trusts import load_register
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
 # The fixture's needs_review values, in review order (trust, then codebook field order).
@@ -79,7 +79,7 @@ def test_accept_pick_blank_edit_with_reason(layout: Layout) -> None:
         ("RJ1", "policy"): ("", "corrected", "none"),
     }
     assert outcome.accepted == 1 and outcome.changed == 3  # type: ignore[attr-defined]
-    rows = {r["trust_code"]: r for r in store.read_csv(layout.trusts_csv)}
+    rows = {r["trust_code"]: r for r in read_csv(layout.trusts_csv)}
     assert rows["R1F"]["policy"] == "dedicated"
     assert rows["RGT"]["abt_provider"] == "Upstand Training Ltd"
     assert rows["RJ1"]["policy"] == "" and rows["RJ1"]["needs_review"] == ""
@@ -128,7 +128,7 @@ def test_ctrl_c_keeps_what_was_done(layout: Layout) -> None:
             Console(file=io.StringIO()),
         )
     assert _decisions(layout) == {("R1F", "policy"): ("general_only", "confirmed", "general_only")}
-    rows = {r["trust_code"]: r for r in store.read_csv(layout.trusts_csv)}
+    rows = {r["trust_code"]: r for r in read_csv(layout.trusts_csv)}
     assert "policy" not in rows["R1F"]["needs_review"]
 
 

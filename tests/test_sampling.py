@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from foi_audit import dataset
-from foi_audit.agreement import compare
 from foi_audit.coding import load_codebook
+from foi_audit.dataset.codes import no_reply_codes, read_codes, write_codes
+from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.trusts import refresh_trusts
 from foi_audit.errors import InputError
-from foi_audit.model import CodedValue
-from foi_audit.register import load_register
-from foi_audit.sampling import SampleTrust, draw_sample, eligible_trusts, make_sample
-from foi_audit.store import Layout
+from foi_audit.quality.agreement import compare
+from foi_audit.quality.sample import SampleTrust, draw_sample, eligible_trusts, make_sample
+from foi_audit.records import CodedValue
+from foi_audit.register.trusts import load_register
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
 
@@ -44,8 +45,8 @@ def test_draw_is_reproducible_and_order_independent() -> None:
 
 def test_no_reply_trusts_are_not_sampled(layout: Layout) -> None:
     codebook = load_codebook()
-    coded = dataset.read_codes(layout) + dataset.no_reply_codes(["RX1"], set(), codebook)
-    dataset.write_codes(layout, coded, codebook)
+    coded = read_codes(layout) + no_reply_codes(["RX1"], set(), codebook)
+    write_codes(layout, coded, codebook)
     trusts = eligible_trusts(layout, load_register())
     assert [t.code for t in trusts] == ["R1F", "RGT", "RJ1"]
     rgt = trusts[1]
@@ -98,7 +99,7 @@ def test_refuses_to_overwrite_without_force(layout: Layout, tmp_path: Path) -> N
 def test_filled_sheet_is_read_back_by_agreement(layout: Layout, tmp_path: Path) -> None:
     codebook = load_codebook()
     register = load_register()
-    dataset.refresh_trusts(layout, register, codebook)
+    refresh_trusts(layout, register, codebook)
     out = tmp_path / "sheet.xlsx"
     make_sample(layout, codebook, register, 3, 1, out)
     book = load_workbook(out)
@@ -124,9 +125,7 @@ def test_filled_sheet_is_read_back_by_agreement(layout: Layout, tmp_path: Path) 
 def test_sampling_needs_coded_trusts(project: Path, tmp_path: Path) -> None:
     layout = Layout.from_dirs(project / "raw", project / "processed")
     codebook = load_codebook()
-    dataset.write_codes(
-        layout, [CodedValue("RX1", "policy", "", rule="no_reply_received")], codebook
-    )
+    write_codes(layout, [CodedValue("RX1", "policy", "", rule="no_reply_received")], codebook)
     with pytest.raises(InputError, match="no coded trusts"):
         make_sample(layout, codebook, load_register(), 2, 1, tmp_path / "s.xlsx")
 
@@ -134,7 +133,7 @@ def test_sampling_needs_coded_trusts(project: Path, tmp_path: Path) -> None:
 def test_cli_sample_then_refuses_to_overwrite(layout: Layout, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from foi_audit.cli import app
+    from foi_audit.cli.app import app
 
     out = tmp_path / "sheet.xlsx"
     args = [

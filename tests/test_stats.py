@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from foi_audit.stats import (
+from foi_audit.figures.stats import (
     Z_95,
     interval_text,
     natural_frequency,

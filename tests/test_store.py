@@ -5,8 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit import store
+from foi_audit.dataset.layout import text_id
 from foi_audit.errors import StoreError
+from foi_audit.fileio import (
+    atomic_write_text,
+    neutralise_cell,
+    read_csv,
+    unneutralise_cell,
+    write_csv,
+)
+from foi_audit.ingest.files import iter_raw_files
 
 
 @pytest.mark.parametrize(
@@ -22,13 +30,13 @@ from foi_audit.errors import StoreError
     ],
 )
 def test_neutralise_cell(cell: str, expected: str) -> None:
-    assert store.neutralise_cell(cell) == expected
-    assert store.unneutralise_cell(store.neutralise_cell(cell)) == cell
+    assert neutralise_cell(cell) == expected
+    assert unneutralise_cell(neutralise_cell(cell)) == cell
 
 
 def test_write_csv_is_atomic_and_neutralised(tmp_path: Path) -> None:
     target = tmp_path / "out" / "x.csv"
-    store.write_csv(target, ("a", "b"), [{"a": "=1+1", "b": True}, {"a": 2.5, "b": None}])
+    write_csv(target, ("a", "b"), [{"a": "=1+1", "b": True}, {"a": 2.5, "b": None}])
     rows = list(csv.reader(target.open()))
     assert rows == [["a", "b"], ["'=1+1", "true"], ["2.5", ""]]
     assert [p.name for p in target.parent.iterdir()] == ["x.csv"]  # no temp files left
@@ -36,25 +44,25 @@ def test_write_csv_is_atomic_and_neutralised(tmp_path: Path) -> None:
 
 def test_read_csv_missing_names_the_fix(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="foi-audit ingest"):
-        store.read_csv(tmp_path / "nope.csv")
+        read_csv(tmp_path / "nope.csv")
 
 
 def test_iter_raw_files_skips_system_and_own_files(tmp_path: Path) -> None:
     for name in ["b.pdf", "a/c.docx", ".DS_Store", "~$lock.docx", "asked.csv", "a/.hidden/x.pdf"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    found = [p.relative_to(tmp_path).as_posix() for p in store.iter_raw_files(tmp_path)]
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_raw_files(tmp_path)]
     assert found == ["a/c.docx", "b.pdf"]
-    assert list(store.iter_raw_files(tmp_path, exclude=("*.pdf",))) == [tmp_path / "a/c.docx"]
+    assert list(iter_raw_files(tmp_path, exclude=("*.pdf",))) == [tmp_path / "a/c.docx"]
 
 
 def test_iter_raw_files_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a folder"):
-        list(store.iter_raw_files(tmp_path / "missing"))
+        list(iter_raw_files(tmp_path / "missing"))
 
 
 def test_text_id_is_filesystem_safe() -> None:
-    name = store.text_id("mail.eml > ../../evil.txt", "ab" * 32)
+    name = text_id("mail.eml > ../../evil.txt", "ab" * 32)
     assert "/" not in name and name.startswith("abababababab-")
 
 
@@ -62,10 +70,10 @@ def test_atomic_write_uses_the_usual_file_mode(tmp_path: Path) -> None:
     import os
 
     target = tmp_path / "table.csv"
-    store.atomic_write_text(target, "a\n")
+    atomic_write_text(target, "a\n")
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
     target.chmod(0o640)
-    store.atomic_write_text(target, "b\n")
+    atomic_write_text(target, "b\n")
     assert target.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode

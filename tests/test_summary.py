@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foi_audit import store
-from foi_audit.cli import app
+from foi_audit.cli.app import app
 from foi_audit.coding import load_codebook
+from foi_audit.dataset.layout import CODES_COLUMNS, Layout
 from foi_audit.errors import InputError
-from foi_audit.register import load_register
-from foi_audit.report import FieldStat, Summary, ValueStat, build_summary, summary_dict
-from foi_audit.store import Layout
+from foi_audit.figures.summary import FieldStat, Summary, ValueStat, build_summary, summary_dict
+from foi_audit.fileio import write_csv
+from foi_audit.register.trusts import load_register
 
 CODEBOOK = load_codebook()
 REGIONS = ("London", "Midlands", "North West")
@@ -57,11 +57,11 @@ def write_project(
         if timeliness is not None:
             row["timeliness"] = timeliness.get(code, "")
         trusts.append(row)
-    store.write_csv(layout.codes_csv, store.CODES_COLUMNS, codes)
+    write_csv(layout.codes_csv, CODES_COLUMNS, codes)
     columns = ["trust_code", "trust_name", "region", "trust_type", *CODEBOOK.field_names]
-    store.write_csv(layout.trusts_csv, columns + (["timeliness"] if timeliness else []), trusts)
+    write_csv(layout.trusts_csv, columns + (["timeliness"] if timeliness else []), trusts)
     if asked is not None:
-        store.write_csv(
+        write_csv(
             layout.asked_csv,
             ("trust_code", "date_sent"),
             [{"trust_code": c, "date_sent": "2024-11-04"} for c in asked],
@@ -244,7 +244,7 @@ def test_nobody_answering_gives_no_percentage(tmp_path: Path) -> None:
 def test_overrides_change_the_figures(tmp_path: Path) -> None:
     answers = {c: {"response_status": "successful", "policy": "none"} for c in ("E1", "E2")}
     layout = write_project(tmp_path / "data", answers, None)
-    store.write_csv(
+    write_csv(
         layout.overrides_csv,
         ("trust_code", "field", "value", "reviewer", "date", "reason", "auto_value"),
         [

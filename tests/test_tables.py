@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foi_audit.cli import app
+from foi_audit.cli.app import app
+from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
-from foi_audit.store import Layout
-from foi_audit.tables import generate, parse_formats, tex_escape, write_tables
+from foi_audit.figures.tables import generate, parse_formats, tex_escape, write_tables
 
 FIXTURE = Path(__file__).parent / "fixtures" / "summary"
 GOLDEN = FIXTURE / "golden"

@@ -4,7 +4,7 @@ import os
 import time
 from typing import Any
 
-from foi_audit.workers import Limits, run_tasks
+from foi_audit.ingest.workers import Limits, run_tasks
 
 
 def _work(arg: Any) -> dict[str, Any]:

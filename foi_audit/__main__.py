@@ -1,0 +1,3 @@
+from foi_audit.cli.app import main
+
+main()

@@ -1,0 +1,24 @@
+"""Coding: codebook -> coded values with evidence, per trust.
+
+``code_documents`` is what ingest calls; the engine lives in ``coding.engine``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from foi_audit.coding.codebook import Codebook, Field, load_codebook
+from foi_audit.records import CodedValue, Document
+
+__all__ = ["Codebook", "Field", "code_documents", "load_codebook"]
+
+
+def code_documents(documents: Sequence[Document], codebook: Codebook) -> list[CodedValue]:
+    """Every field for every trust that has documents (documents must be matched, status ok).
+
+    One value per field per trust, blank when the replies give no information, each with its
+    quote, source, locator, confidence, deciding rule and ``needs_review`` flag.
+    """
+    from foi_audit.coding.engine import code_all
+
+    return code_all(documents, codebook)

@@ -1,0 +1,1 @@
+"""The coded dataset on disk: its layout, one module per table, and the effective codes."""

@@ -1,0 +1,138 @@
+"""The on-disk layout of a study's data folder: where every input and output lives.
+
+``data/`` (the *data folder*) holds what people made and what the tool wrote::
+
+    data/raw/                 replies as the trusts sent them (never modified)
+    data/raw/asked.csv        who was asked and when (optional, made by people)
+    data/mapping.csv          hand-made pins: file -> trust (survive re-ingest)
+    data/overrides.csv        human review decisions (survive re-ingest)
+    data/processed/           everything the tool writes (safe to delete and rebuild)
+        documents.csv         one row per input file and attachment
+        codes.csv             long coded values with evidence
+        trusts.csv            one row per trust
+        text/<id>.txt         extracted text with locators, for people
+        text/<id>.json        the same blocks, for later stages
+        cache/<sha256>.json   reader output keyed by content hash (re-ingest reads only changes)
+        manifest.json         what the last complete ingest saw and wrote
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from foi_audit.fileio import atomic_write_text
+
+DOCUMENTS_COLUMNS = (
+    "path", "sha256", "format", "pages", "chars", "ocr", "trust_code", "match_method",
+    "match_score", "status", "message", "trust_name", "parent", "text_file",
+)  # fmt: skip
+
+CODES_COLUMNS = (
+    "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
+    "needs_review",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paths of one project's data folder."""
+
+    raw: Path
+    processed: Path
+
+    @classmethod
+    def from_dirs(cls, raw: Path | None = None, processed: Path | None = None) -> Layout:
+        raw = raw or Path("data/raw")
+        processed = processed or (raw.parent / "processed")
+        return cls(raw=raw, processed=processed)
+
+    @classmethod
+    def around(cls, processed: Path) -> Layout:
+        """The data folder around a processed folder: raw/ (asked.csv) and overrides.csv beside it."""
+        return cls(raw=processed.parent / "raw", processed=processed)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.processed.parent
+
+    @property
+    def mapping_csv(self) -> Path:
+        return self.data_dir / "mapping.csv"
+
+    @property
+    def overrides_csv(self) -> Path:
+        return self.data_dir / "overrides.csv"
+
+    @property
+    def asked_csv(self) -> Path:
+        return self.raw / "asked.csv"
+
+    @property
+    def documents_csv(self) -> Path:
+        return self.processed / "documents.csv"
+
+    @property
+    def codes_csv(self) -> Path:
+        return self.processed / "codes.csv"
+
+    @property
+    def trusts_csv(self) -> Path:
+        return self.processed / "trusts.csv"
+
+    @property
+    def dates_csv(self) -> Path:
+        return self.processed / "dates.csv"  # reply dates found per document (requests)
+
+    @property
+    def text_dir(self) -> Path:
+        return self.processed / "text"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.processed / "cache"
+
+
+def text_id(path: str, sha256: str) -> str:
+    """A stable, filesystem-safe name for a document's text files."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in path.split(" > ")[-1])
+    return f"{sha256[:12]}-{safe[:60]}"
+
+
+def read_text_blocks(layout: Layout, text_file: str) -> list[tuple[str, str, str]]:
+    """A document's blocks (text, locator, role) from the .json beside documents.csv's
+    ``text_file`` (.txt); empty when it is missing or unreadable (context is a convenience)."""
+    if not text_file:
+        return []
+    path = (layout.processed / text_file).with_suffix(".json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [(str(b[0]), str(b[1]), str(b[2])) for b in data.get("blocks", [])]
+    except (OSError, ValueError, TypeError, IndexError, AttributeError):
+        return []
+
+
+def read_manifest(layout: Layout) -> dict[str, Any] | None:
+    """What the last complete ingest saw (file sizes, times, hashes) and wrote."""
+    try:
+        data = json.loads((layout.processed / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_manifest(layout: Layout, manifest: dict[str, Any]) -> None:
+    """Written last: a run killed before this point is simply redone next time."""
+    atomic_write_text(layout.processed / "manifest.json", json.dumps(manifest, sort_keys=True))
+
+
+def output_stats(layout: Layout) -> dict[str, list[int]]:
+    """Size and modification time of every table in processed/, to notice edits or deletions."""
+    found: dict[str, list[int]] = {}
+    if layout.processed.is_dir():
+        for path in sorted(layout.processed.glob("*.csv")):
+            info = path.stat()
+            found[path.name] = [info.st_size, info.st_mtime_ns]
+    return found

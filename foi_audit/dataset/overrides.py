@@ -1,0 +1,264 @@
+"""Human review decisions (``data/overrides.csv``) laid on top of automatic codes.
+
+One row per (trust, field): the value a person decided, who, when, why, and the automatic value
+they saw (``auto_value``), so the tool can say when the machine's answer under a decision has
+since changed. The file is plain CSV sorted by trust and field so that it diffs well in git;
+it lives beside ``processed/`` and re-ingest never touches it.
+
+An accepted automatic value is recorded too (value = automatic value, reason ``accepted``): the
+decision is kept and ``foi-audit review`` resumes after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from foi_audit.coding.codebook import Codebook
+from foi_audit.dataset.layout import Layout
+from foi_audit.errors import InputError
+from foi_audit.fileio import atomic_write_text, csv_text, read_csv, unneutralise_cell
+from foi_audit.records import CodedValue
+
+OVERRIDES_COLUMNS = ("trust_code", "field", "value", "reviewer", "date", "reason", "auto_value")
+OVERRIDE_RULE_PREFIX = "override:"
+# An overridden value keeps the machine's quote first (still findable in the source) and adds
+# the reviewer's reason after this marker; :func:`split_override_quote` takes them apart.
+REVIEW_NOTE_MARKER = " || reviewer note: "
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Override:
+    """A person's decision on one trust's field."""
+
+    trust_code: str
+    field: str
+    value: str
+    reviewer: str
+    date: str  # ISO yyyy-mm-dd
+    reason: str
+    auto_value: str  # the automatic value when the decision was made
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.trust_code, self.field)
+
+    @property
+    def accepted(self) -> bool:
+        return self.value == self.auto_value
+
+
+@dataclass(frozen=True)
+class AutoValueChange:
+    """An override whose automatic value is no longer the one the reviewer saw."""
+
+    override: Override
+    current_auto_value: str | None  # None: the machine no longer codes this trust at all
+
+    def describe(self) -> str:
+        o = self.override
+        now = (
+            "no longer coded" if self.current_auto_value is None else repr(self.current_auto_value)
+        )
+        return (
+            f"{o.trust_code} {o.field}: the automatic value under your override changed from "
+            f"{o.auto_value!r} to {now} (override keeps {o.value!r}, by {o.reviewer} on {o.date}); "
+            "run `foi-audit review --all --trust " + o.trust_code + "` to look again"
+        )
+
+
+def normalise_value(value: str, kind: str) -> str:
+    """Multi-valued fields are stored sorted and ';'-joined so equal sets compare equal."""
+    value = value.strip()
+    if kind == "multi" and value:
+        return ";".join(sorted({part.strip() for part in value.split(";") if part.strip()}))
+    return value
+
+
+def load_overrides(path: Path, codebook: Codebook | None = None) -> list[Override]:
+    """Read and validate ``overrides.csv``; a missing file means no decisions yet.
+
+    Every problem is an :class:`InputError` naming the file and line, because a silently
+    ignored decision would put a wrong number in print.
+    """
+    if not path.exists():
+        return []
+    if codebook is None:
+        from foi_audit.coding import load_codebook
+
+        codebook = load_codebook()
+    try:
+        rows = read_csv(path)
+    except Exception as exc:  # StoreError for undecodable files: report as the user's input
+        raise InputError(f"{path}: {exc}") from exc
+    if rows:
+        missing = [c for c in OVERRIDES_COLUMNS if c not in rows[0]]
+        if missing:
+            raise InputError(
+                f"{path}: missing column(s) {', '.join(missing)}; the header must be "
+                + ",".join(OVERRIDES_COLUMNS)
+            )
+    overrides: list[Override] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in enumerate(rows, start=2):  # line 1 is the header
+        overrides.append(_parse_row(row, path, line, codebook))
+        key = overrides[-1].key
+        if key in seen:
+            raise InputError(
+                f"{path} line {line}: {key[0]} {key[1]} was already decided on line "
+                f"{seen[key]}; keep one row per trust and field"
+            )
+        seen[key] = line
+    return sorted(overrides, key=lambda o: o.key)
+
+
+def _parse_row(
+    row: Mapping[str, str | None], path: Path, line: int, codebook: Codebook
+) -> Override:
+    def cell(name: str) -> str:
+        return unneutralise_cell((row.get(name) or "").strip())
+
+    where = f"{path} line {line}"
+    trust_code = cell("trust_code").upper()
+    if not trust_code:
+        raise InputError(f"{where}: trust_code is blank; give the trust's ODS code (e.g. RGT)")
+    name = cell("field")
+    if name not in codebook.field_names:
+        raise InputError(
+            f"{where}: unknown field {name!r}; use one of " + ", ".join(codebook.field_names)
+        )
+    spec = codebook.field(name)
+    value = normalise_value(cell("value"), spec.kind)
+    if not spec.allows(value):
+        raise InputError(
+            f"{where}: {value!r} is not an allowed value of {name}; use one of "
+            + ", ".join(spec.values)
+            + " or leave it blank"
+        )
+    date = cell("date")
+    if not _valid_date(date):
+        raise InputError(f"{where}: date {date!r} is not an ISO date like 2024-05-31")
+    return Override(
+        trust_code=trust_code,
+        field=name,
+        value=value,
+        reviewer=cell("reviewer"),
+        date=date,
+        reason=cell("reason"),
+        auto_value=normalise_value(cell("auto_value"), spec.kind),
+    )
+
+
+def _valid_date(text: str) -> bool:
+    from datetime import date
+
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def overrides_text(overrides: Iterable[Override]) -> str:
+    """The CSV as written: sorted by trust and field, one row each (last decision wins)."""
+    latest = {o.key: o for o in overrides}
+    rows = [{c: getattr(latest[key], c) for c in OVERRIDES_COLUMNS} for key in sorted(latest)]
+    return csv_text(OVERRIDES_COLUMNS, rows)
+
+
+def save_overrides(path: Path, overrides: Iterable[Override]) -> None:
+    atomic_write_text(path, overrides_text(overrides))
+
+
+def record_decision(path: Path, decision: Override, codebook: Codebook) -> list[Override]:
+    """Add or replace one decision and write the file at once (atomically)."""
+    spec = codebook.field(decision.field)
+    if not spec.allows(decision.value):
+        raise InputError(f"{decision.value!r} is not an allowed value of {decision.field}")
+    current = [o for o in load_overrides(path, codebook) if o.key != decision.key]
+    updated = sorted([*current, decision], key=lambda o: o.key)
+    save_overrides(path, updated)
+    return updated
+
+
+def apply_overrides(coded: Sequence[CodedValue], overrides: Sequence[Override]) -> list[CodedValue]:
+    """Replace automatic values by human decisions.
+
+    The machine's quote, source and locator stay (so the evidence is still traceable) and the
+    reason is appended after :data:`REVIEW_NOTE_MARKER`. A decision on a field the machine did
+    not code is added for trusts the dataset has; decisions on trusts it no longer has are not
+    invented into it (:func:`changed_auto_values` reports them).
+    """
+    by_key = {o.key: o for o in overrides}
+    trusts = {c.trust_code for c in coded}
+    result = []
+    used: set[tuple[str, str]] = set()
+    for value in coded:
+        decision = by_key.get((value.trust_code, value.field))
+        if decision is None:
+            result.append(value)
+            continue
+        used.add(decision.key)
+        result.append(overridden_value(value, decision))
+    for key, decision in sorted(by_key.items()):
+        if key not in used and decision.trust_code in trusts:
+            blank = CodedValue(decision.trust_code, decision.field, "")
+            result.append(overridden_value(blank, decision))
+    return result
+
+
+def overridden_value(automatic: CodedValue, decision: Override) -> CodedValue:
+    note = f"{decision.reason or 'no reason given'} ({decision.reviewer or 'unknown'}, {decision.date})"
+    return replace(
+        automatic,
+        value=decision.value,
+        quote=f"{automatic.quote}{REVIEW_NOTE_MARKER}{note}",
+        confidence=1.0,
+        rule=f"{OVERRIDE_RULE_PREFIX}{decision.reviewer or 'unknown'}",
+        needs_review=False,
+    )
+
+
+def is_overridden(value: CodedValue) -> bool:
+    return value.rule.startswith(OVERRIDE_RULE_PREFIX)
+
+
+def split_override_quote(quote: str) -> tuple[str, str]:
+    """(machine quote, reviewer note); the note is blank for automatic values."""
+    machine, _, note = quote.partition(REVIEW_NOTE_MARKER)
+    return machine, note
+
+
+def changed_auto_values(
+    automatic: Sequence[CodedValue], overrides: Sequence[Override]
+) -> list[AutoValueChange]:
+    """Overrides whose automatic value differs from the one the reviewer decided against."""
+    current = {(c.trust_code, c.field): c.value for c in automatic}
+    trusts = {c.trust_code for c in automatic}
+    changes = []
+    for decision in sorted(overrides, key=lambda o: o.key):
+        # A field the machine left out for a coded trust counts as blank.
+        now = current.get(decision.key, "" if decision.trust_code in trusts else None)
+        if now is None or _canonical(now) != _canonical(decision.auto_value):
+            changes.append(AutoValueChange(decision, now))
+    return changes
+
+
+def _canonical(value: str) -> str:
+    return ";".join(sorted(p.strip() for p in value.split(";"))) if ";" in value else value.strip()
+
+
+def auto_value_changes(layout: Layout, codebook: Codebook | None = None) -> list[AutoValueChange]:
+    """What ``ingest``, ``review`` and ``report`` call to warn about changed automatic values."""
+    from foi_audit.dataset.codes import read_codes
+
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    if not overrides:
+        return []
+    return changed_auto_values(read_codes(layout), overrides)

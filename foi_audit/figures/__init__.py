@@ -1,0 +1,1 @@
+"""Figures people read: summary, explain, paper tables, charts and the HTML report."""

@@ -1,0 +1,407 @@
+"""One self-contained HTML page: summary figures, then the trust x field grid with its evidence.
+
+No server and no network: CSS, script and data are inline. The data travels as JSON in a
+``<script type="application/json">`` element with ``<``, ``>`` and ``&`` escaped, and the page's
+script only ever sets ``textContent``: quotes come from documents anyone could have written,
+so nothing from them is ever parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from foi_audit.coding.codebook import Codebook
+from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.overrides import AutoValueChange, is_overridden, split_override_quote
+from foi_audit.fileio import atomic_write_text
+from foi_audit.records import CodedValue
+
+UNKNOWN_REGION = "(unknown)"
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What was written, for the command's one-line answer."""
+
+    path: Path
+    trusts: int
+    cells: int
+    needs_review: int
+    overridden: int
+    changes: tuple[AutoValueChange, ...]
+
+
+def cell_data(value: CodedValue) -> dict[str, Any]:
+    machine_quote, note = split_override_quote(value.quote)
+    return {
+        "v": value.value,
+        "q": machine_quote,
+        "src": value.source,
+        "loc": value.locator,
+        "rule": value.rule,
+        "conf": round(value.confidence, 2),
+        "nr": value.needs_review,
+        "ov": is_overridden(value),
+        "note": note,
+    }
+
+
+def report_data(
+    coded: Sequence[CodedValue],
+    codebook: Codebook,
+    register: Any,
+    summary: dict[str, Any],
+    changes: Sequence[AutoValueChange] = (),
+    title: str = "",
+) -> dict[str, Any]:
+    """Everything the page shows, as plain data (pure)."""
+    by_trust: dict[str, dict[str, CodedValue]] = {}
+    for value in coded:
+        by_trust.setdefault(value.trust_code, {})[value.field] = value
+    trusts = []
+    for code in sorted(by_trust):
+        known = register.get(code) if register is not None else None
+        trusts.append(
+            {
+                "code": code,
+                "name": known.name if known else "",
+                "region": (known.region if known else "") or UNKNOWN_REGION,
+                "type": known.trust_type if known else "",
+                "cells": {
+                    name: cell_data(by_trust[code][name])
+                    for name in codebook.field_names
+                    if name in by_trust[code]
+                },
+            }
+        )
+    return {
+        "title": title or f"foi-audit report: {codebook.name}",
+        "summary": summary,
+        "fields": [
+            {"name": f.name, "label": f.label, "definition": f.definition} for f in codebook.fields
+        ],
+        "regions": sorted({t["region"] for t in trusts}),
+        "trusts": trusts,
+        "changes": [c.describe() for c in changes],
+    }
+
+
+def summary_figures(
+    layout: Layout, codebook: Codebook, coded: Sequence[CodedValue]
+) -> dict[str, Any]:
+    """Headline numbers and one row per reported value, from the summary engine when present."""
+    try:
+        from foi_audit.figures.summary import build_summary
+    except ImportError:
+        return simple_counts(coded, codebook)
+    summary = build_summary(layout, codebook)
+    rows = []
+    for stat in (*summary.questions, *summary.outcomes):
+        for value in stat.values:
+            rows.append(
+                {
+                    "field": stat.label,
+                    "value": value.label,
+                    "count": value.count,
+                    "denominator": value.denominator,
+                    "percent": _one_decimal(value.percent),
+                    "ci": (
+                        f"{value.ci_low:.1f}–{value.ci_high:.1f}"
+                        if value.ci_low is not None and value.ci_high is not None
+                        else ""
+                    ),
+                    "needs_review": value.needs_review,
+                    "headline": value.headline,
+                }
+            )
+    return {
+        "figures": [
+            ["trusts asked", summary.asked],
+            ["replied", summary.replied],
+            ["no reply", summary.no_reply],
+            ["counted values needing review", summary.needs_review],
+        ],
+        "notes": [summary.asked_note, *summary.notes],
+        "rows": rows,
+        "interval": summary.method,
+    }
+
+
+def _one_decimal(value: float | None) -> float | str:
+    return "" if value is None else round(value, 1)
+
+
+def simple_counts(coded: Sequence[CodedValue], codebook: Codebook) -> dict[str, Any]:
+    """Fallback when the summary engine is unavailable: plain counts, no intervals."""
+    trusts = {c.trust_code for c in coded}
+    rows = []
+    for spec in codebook.fields:
+        if spec.kind == "text":
+            continue
+        values = [c for c in coded if c.field == spec.name and c.value]
+        for allowed in spec.values:
+            count = sum(1 for c in values if allowed in c.value.split(";"))
+            if count:
+                rows.append(
+                    {
+                        "field": spec.label,
+                        "value": spec.value_label(allowed),
+                        "count": count,
+                        "denominator": len(values),
+                        "percent": round(100 * count / len(values), 1),
+                        "ci": "",
+                        "needs_review": sum(
+                            1 for c in values if c.needs_review and allowed in c.value.split(";")
+                        ),
+                        "headline": "",
+                    }
+                )
+    return {
+        "figures": [
+            ["trusts", len(trusts)],
+            ["values needing review", sum(1 for c in coded if c.needs_review)],
+        ],
+        "notes": ["simple counts among trusts with a value (summary engine unavailable)"],
+        "rows": rows,
+        "interval": "",
+    }
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that cannot end its <script> element or open a comment, whatever the quotes say."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_html(data: dict[str, Any]) -> str:
+    return (
+        _PAGE.replace("__TITLE__", html.escape(data["title"]))
+        .replace("__CSS__", _CSS)
+        .replace("__JS__", _JS)
+        .replace("__DATA__", json_for_script(data))
+    )
+
+
+def write_report(
+    layout: Layout, out: Path, codebook: Codebook | None = None, register: Any = None
+) -> ReportInfo:
+    """Build the page from the effective codes (overrides applied) and write it atomically."""
+    from foi_audit.coding import load_codebook
+    from foi_audit.dataset.codes import effective_codes, read_codes
+    from foi_audit.dataset.overrides import changed_auto_values, load_overrides
+
+    codebook = codebook or load_codebook()
+    if register is None:
+        from foi_audit.register.trusts import load_register
+
+        register = load_register()
+    coded = effective_codes(layout)
+    changes = changed_auto_values(
+        read_codes(layout), load_overrides(layout.overrides_csv, codebook)
+    )
+    data = report_data(coded, codebook, register, summary_figures(layout, codebook, coded), changes)
+    atomic_write_text(out, render_html(data))
+    return ReportInfo(
+        path=out,
+        trusts=len(data["trusts"]),
+        cells=sum(len(t["cells"]) for t in data["trusts"]),
+        needs_review=sum(1 for c in coded if c.needs_review),
+        overridden=sum(1 for c in coded if is_overridden(c)),
+        changes=tuple(changes),
+    )
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>__TITLE__</title>
+<style>__CSS__</style>
+</head>
+<body>
+<header><h1 id="title">__TITLE__</h1></header>
+<section id="summary" aria-label="Summary figures">
+  <ul id="figures"></ul>
+  <ul id="notes"></ul>
+  <ul id="changes" class="warn"></ul>
+  <details open><summary>Every figure (hover a row for its sentence)</summary>
+  <table id="summary-table"><thead><tr><th>Question</th><th>Value</th><th>Trusts</th>
+  <th>%</th><th>95% interval</th><th>of which need review</th></tr></thead><tbody></tbody></table>
+  </details>
+</section>
+<section id="filters" aria-label="Filters">
+  <label><input type="checkbox" id="needs-review-only"> needs review only</label>
+  <label>Field <select id="field-filter"><option value="">all fields</option></select></label>
+  <label>Region <select id="region-filter"><option value="">all regions</option></select></label>
+  <span id="shown-count"></span>
+  <span class="legend"><span class="mark-review">?</span> needs review
+  <span class="mark-override">✎</span> decided by a reviewer</span>
+</section>
+<main><table id="grid"><thead><tr><th>Trust</th><th>Region</th></tr></thead><tbody></tbody></table></main>
+<aside id="panel" hidden aria-live="polite">
+  <button id="panel-close" type="button" aria-label="Close">×</button>
+  <h2 id="panel-title"></h2>
+  <dl>
+    <dt>Value</dt><dd id="panel-value"></dd>
+    <dt>Quote</dt><dd id="panel-quote"></dd>
+    <dt>Source file</dt><dd id="panel-source"></dd>
+    <dt>Locator</dt><dd id="panel-locator"></dd>
+    <dt>Rule</dt><dd id="panel-rule"></dd>
+    <dt>Confidence</dt><dd id="panel-confidence"></dd>
+    <dt>Needs review</dt><dd id="panel-review"></dd>
+    <dt>Reviewer's decision</dt><dd id="panel-override"></dd>
+  </dl>
+</aside>
+<script type="application/json" id="report-data">__DATA__</script>
+<script>__JS__</script>
+</body>
+</html>
+"""
+
+_CSS = """
+body{font-family:system-ui,sans-serif;margin:1rem;color:#222}
+h1{font-size:1.3rem}
+#figures{display:flex;gap:1.5rem;list-style:none;padding:0;font-size:1.1rem}
+#figures b{font-size:1.4rem;display:block}
+.warn li{color:#8a4b00}
+table{border-collapse:collapse;font-size:.85rem}
+th,td{border:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top}
+#summary-table td:nth-child(n+3){text-align:right}
+#filters{position:sticky;top:0;background:#fff;padding:.5rem 0;display:flex;gap:1rem;flex-wrap:wrap}
+#grid thead th{position:sticky;top:2.6rem;background:#f5f5f5}
+#grid td.cell button{all:unset;cursor:pointer;display:block;min-width:3rem}
+#grid td.cell button:focus{outline:2px solid #06c}
+td.review{background:#fff4cc}
+td.overridden{background:#e6f0ff}
+.mark-review{color:#a60;font-weight:bold}
+.mark-override{color:#06c;font-weight:bold}
+td.blank{color:#999}
+.filtered-out{visibility:hidden}
+#panel{position:fixed;right:0;top:0;bottom:0;width:min(32rem,90vw);overflow:auto;background:#fff;
+ border-left:2px solid #06c;padding:1rem;box-shadow:-4px 0 12px #0002}
+#panel dd{margin:0 0 .6rem 0;white-space:pre-wrap}
+#panel-quote{font-style:italic}
+#panel-close{float:right;font-size:1.4rem}
+"""
+
+_JS = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("report-data").textContent);
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function shown(v) { return v === "" ? "(blank)" : v; }
+
+  var figures = document.getElementById("figures");
+  data.summary.figures.forEach(function (f) {
+    var li = el("li"); li.appendChild(el("b", f[1])); li.appendChild(el("span", f[0]));
+    figures.appendChild(li);
+  });
+  var notes = document.getElementById("notes");
+  data.summary.notes.forEach(function (n) { if (n) notes.appendChild(el("li", n)); });
+  var changes = document.getElementById("changes");
+  data.changes.forEach(function (c) { changes.appendChild(el("li", c)); });
+  var sbody = document.querySelector("#summary-table tbody");
+  data.summary.rows.forEach(function (r) {
+    var tr = el("tr"); if (r.headline) tr.title = r.headline;
+    [r.field, r.value, r.count + " of " + r.denominator, r.percent, r.ci, r.needs_review]
+      .forEach(function (v) { tr.appendChild(el("td", v)); });
+    sbody.appendChild(tr);
+  });
+
+  var fieldFilter = document.getElementById("field-filter");
+  var regionFilter = document.getElementById("region-filter");
+  var reviewOnly = document.getElementById("needs-review-only");
+  data.fields.forEach(function (f) {
+    var o = el("option", f.label + " (" + f.name + ")"); o.value = f.name; fieldFilter.appendChild(o);
+  });
+  data.regions.forEach(function (r) {
+    var o = el("option", r); o.value = r; regionFilter.appendChild(o);
+  });
+
+  var headRow = document.querySelector("#grid thead tr");
+  data.fields.forEach(function (f) {
+    var th = el("th", f.label); th.dataset.field = f.name; th.title = f.definition;
+    headRow.appendChild(th);
+  });
+  var body = document.querySelector("#grid tbody");
+  data.trusts.forEach(function (t) {
+    var tr = el("tr"); tr.dataset.code = t.code; tr.dataset.region = t.region;
+    var name = el("th", t.code + " " + t.name); name.scope = "row"; tr.appendChild(name);
+    tr.appendChild(el("td", t.region));
+    data.fields.forEach(function (f) {
+      var c = t.cells[f.name];
+      var td = el("td", null, "cell"); td.dataset.field = f.name;
+      if (c) {
+        var b = el("button", shown(c.v)); b.type = "button";
+        if (c.nr) { td.classList.add("review"); b.appendChild(el("span", " ?", "mark-review")); }
+        if (c.ov) { td.classList.add("overridden"); b.appendChild(el("span", " ✎", "mark-override")); }
+        if (c.v === "") td.classList.add("blank");
+        b.addEventListener("click", function () { openPanel(t, f, c); });
+        td.appendChild(b);
+      }
+      tr.appendChild(td);
+    });
+    body.appendChild(tr);
+  });
+
+  var panel = document.getElementById("panel");
+  function setText(id, v) { document.getElementById(id).textContent = v; }
+  function openPanel(t, f, c) {
+    setText("panel-title", t.code + " " + t.name + " — " + f.label);
+    setText("panel-value", shown(c.v));
+    setText("panel-quote", c.q ? "\u201c" + c.q + "\u201d" : "(no quote)");
+    setText("panel-source", c.src || "(none)");
+    setText("panel-locator", c.loc || "(none)");
+    setText("panel-rule", c.rule);
+    setText("panel-confidence", c.conf);
+    setText("panel-review", c.nr ? "yes" : "no");
+    setText("panel-override", c.ov ? c.note : "(automatic value)");
+    panel.hidden = false;
+  }
+  document.getElementById("panel-close").addEventListener("click", function () { panel.hidden = true; });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") panel.hidden = true; });
+
+  function applyFilters() {
+    var field = fieldFilter.value, region = regionFilter.value, only = reviewOnly.checked;
+    document.querySelectorAll("#grid [data-field]").forEach(function (node) {
+      node.hidden = !!field && node.dataset.field !== field;
+    });
+    var rows = document.querySelectorAll("#grid tbody tr"), visible = 0;
+    rows.forEach(function (tr) {
+      var flagged = 0;
+      tr.querySelectorAll("td.cell").forEach(function (td) {
+        var counts = !td.hidden && td.classList.contains("review");
+        if (counts) flagged += 1;
+        td.classList.toggle("filtered-out", only && !td.classList.contains("review"));
+      });
+      var show = (!region || tr.dataset.region === region) && (!only || flagged > 0);
+      tr.hidden = !show;
+      if (show) visible += 1;
+    });
+    document.getElementById("shown-count").textContent =
+      visible + " of " + rows.length + " trusts shown";
+  }
+  [fieldFilter, regionFilter, reviewOnly].forEach(function (n) {
+    n.addEventListener("change", applyFilters);
+  });
+  applyFilters();
+})();
+"""

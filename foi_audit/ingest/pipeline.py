@@ -1,0 +1,531 @@
+"""Ingest: read every raw file, match it to its trust, code each trust, write the outputs.
+
+The CLI's ``ingest`` command is one call to :func:`ingest`. Per-file problems become rows in
+``documents.csv``; only problems with the run itself (no raw folder) raise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from foi_audit.dataset.layout import (
+    DOCUMENTS_COLUMNS,
+    Layout,
+    output_stats,
+    read_manifest,
+    text_id,
+    write_manifest,
+)
+from foi_audit.errors import InputError, StoreError
+from foi_audit.fileio import atomic_write_text, read_csv, write_csv
+from foi_audit.ingest.cache import (
+    cache_get,
+    cache_prune,
+    cache_put,
+    clear_text,
+    remove_stale_temporaries,
+    run_lock,
+)
+from foi_audit.ingest.extract import READER_VERSION, extract_file, sha256_bytes
+from foi_audit.ingest.files import RawFile, list_raw_files
+from foi_audit.ingest.workers import Limits, run_tasks
+from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
+
+ProgressFn = Callable[[int, int, str], None]  # (done, total, current file)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    jobs: int = os.cpu_count() or 1
+    timeout: float = 120.0  # seconds per file
+    memory_mb: int = 2048  # per worker
+    max_bytes: int = 200_000_000
+    exclude: tuple[str, ...] = ()
+    codebook: Path | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that was not read, or not matched to a trust."""
+
+    status: str
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    files: int  # top-level files seen
+    documents: int  # files and their attachments
+    counts: tuple[tuple[str, int], ...]  # (status, documents with it)
+    problems: tuple[Problem, ...]
+    read_from_cache: int
+    trusts: int
+    unchanged: bool = False  # nothing changed since the last run: its outputs stand
+    override_notes: tuple[str, ...] = ()  # reviewed values whose automatic value has changed
+    notes: tuple[str, ...] = ()  # things the user should know (a pin that matches no file)
+
+    def count(self, status: FileStatus) -> int:
+        return dict(self.counts).get(str(status), 0)
+
+    @property
+    def errors(self) -> int:
+        return self.count(FileStatus.ERROR)
+
+    @property
+    def unmatched(self) -> int:
+        return self.count(FileStatus.UNMATCHED)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file was read, 1 when some were not."""
+        return 1 if self.errors else 0
+
+
+def ingest(
+    layout: Layout, options: IngestOptions = IngestOptions(), progress: ProgressFn | None = None
+) -> IngestResult:
+    """Read, match and code every file under ``layout.raw``; write the outputs atomically."""
+    files = list_raw_files(layout.raw, options.exclude)  # fails early on a bad folder
+    if not files:
+        # Most likely the wrong folder: writing empty outputs would wipe the last run's.
+        raise StoreError(
+            f"no reply files found under {layout.raw}: nothing ingested, earlier outputs kept"
+        )
+    with run_lock(layout):
+        return _ingest(layout, options, files, progress)
+
+
+def _ingest(
+    layout: Layout,
+    options: IngestOptions,
+    files: list[RawFile],
+    progress: ProgressFn | None,
+) -> IngestResult:
+    rels = [f.rel for f in files]
+    stats = {f.rel: f.stat for f in files}
+    signature = _run_signature(layout, options)
+    manifest = read_manifest(layout)
+    if _unchanged(layout, manifest, files, signature):
+        # Nothing an output depends on has changed: report the previous run.
+        if progress:
+            progress(len(files), len(files), "")
+        return _previous_result(layout, manifest or {}, options.codebook)
+    remove_stale_temporaries(layout)  # what a killed run left half-written
+    if manifest and manifest.get("signature", {}).get("readers") != READER_VERSION:
+        clear_text(layout)  # text files are named by content, not by reader version
+    known_sha = {
+        rel: entry[2]
+        for rel, entry in (manifest or {}).get("files", {}).items()
+        if rel in stats and stats[rel] is not None and list(stats[rel] or ()) == entry[:2]
+    }
+
+    from foi_audit.register.trusts import load_register
+
+    register = load_register()
+    pins = load_mapping(layout.mapping_csv, {t.code for t in register.trusts})
+    notes = _unused_pins(pins, files)
+    extractions, from_cache = _extract_all(layout, files, options, known_sha, progress)
+    if progress:
+        progress(len(files), len(files), "matching, coding and writing")
+
+    documents: list[Document] = []
+    first_by_sha: dict[str, Document] = {}
+    for rel in rels:
+        group = _documents_from_nodes(rel, extractions[rel])
+        top = group[0]
+        original = first_by_sha.get(top.sha256) if top.sha256 else None
+        if original is not None and original.status is FileStatus.ERROR:
+            # A copy of an unreadable file is just as unreadable: keep it visible as an error.
+            documents.append(
+                replace(
+                    top,
+                    status=FileStatus.ERROR,
+                    message=f"{original.message} (same content as {original.path})",
+                )
+            )
+            continue
+        if original is not None:
+            documents.append(
+                replace(
+                    top,
+                    status=FileStatus.DUPLICATE,
+                    blocks=(),
+                    match=original.match,
+                    duplicate_of=original.path,
+                    message=f"same content as {original.path}; read once",
+                )
+            )
+            continue
+        group = _match_group(group, register, pins)
+        first_by_sha.setdefault(group[0].sha256, group[0])
+        documents.extend(group)
+
+    _write_text(layout, documents)
+    write_csv(
+        layout.documents_csv,
+        DOCUMENTS_COLUMNS,
+        (document_row(d, register) for d in documents),
+    )
+    from foi_audit.requests.dates import write_dates
+
+    write_dates(layout, documents, options.codebook)  # reply dates, read by trusts.csv
+    trusts, override_notes = _code(layout, documents, register, options)
+    top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
+    cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha})
+    counts = Counter(str(d.status) for d in documents)
+    problems = [
+        [str(d.status), d.path, d.message]
+        for d in documents
+        if d.status in {FileStatus.ERROR, FileStatus.UNMATCHED}
+    ]
+    write_manifest(
+        layout,
+        {
+            "signature": signature,
+            "files": {
+                rel: [*stat, top_shas[rel]]
+                for rel in rels
+                if (stat := stats[rel]) is not None and top_shas[rel]
+            },
+            "outputs": output_stats(layout),
+            "trusts": trusts,
+            "documents": len(documents),
+            "counts": dict(sorted(counts.items())),
+            "problems": problems,
+        },
+    )
+    return IngestResult(
+        files=len(files),
+        documents=len(documents),
+        counts=tuple(sorted(counts.items())),
+        problems=tuple(Problem(*p) for p in problems),
+        read_from_cache=from_cache,
+        trusts=trusts,
+        override_notes=override_notes,
+        notes=notes,
+    )
+
+
+def _unused_pins(pins: dict[str, str], files: Sequence[RawFile]) -> tuple[str, ...]:
+    """Pins in mapping.csv whose path names no file here (a typo, or a file moved)."""
+    paths = {f.rel for f in files}
+    return tuple(
+        f"mapping.csv pins {key} to {code}, but there is no such file: check the path"
+        for key, code in sorted(pins.items())
+        if len(key) != 64 and key not in paths
+    )
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
+
+
+def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
+    """Everything besides the raw files that the outputs depend on."""
+    from foi_audit import __version__
+    from foi_audit.coding.codebook import default_codebook_path
+
+    def sig(path: Path | None) -> list[int] | None:
+        found = _stat(path) if path else None
+        return list(found) if found else None
+
+    return {
+        "version": __version__,
+        "today": dt.date.today().isoformat(),  # timeliness (overdue/awaiting) moves with the date
+        "readers": READER_VERSION,
+        "codebook": str(options.codebook or ""),
+        "inputs": {
+            "codebook": sig(options.codebook or default_codebook_path()),
+            "mapping": sig(layout.mapping_csv),
+            "asked": sig(layout.asked_csv),
+            "overrides": sig(layout.overrides_csv),
+        },
+        "exclude": list(options.exclude),
+        "max_bytes": options.max_bytes,
+    }
+
+
+def _unchanged(
+    layout: Layout,
+    manifest: dict[str, Any] | None,
+    files: list[RawFile],
+    signature: dict[str, Any],
+) -> bool:
+    """True when no input changed; a file touched but with the same bytes counts as unchanged."""
+    if not manifest or manifest.get("signature") != signature or "counts" not in manifest:
+        return False
+    previous = manifest.get("files", {})
+    if len(previous) != len(files) or any(f.rel not in previous for f in files):
+        return False
+    if not manifest.get("outputs") or manifest["outputs"] != output_stats(layout):
+        return False
+    touched = [f for f in files if f.stat is None or list(f.stat) != previous[f.rel][:2]]
+    if not touched:
+        return True
+    if len(touched) > 50:
+        return False  # many touched files: a full run is as cheap as hashing them here
+    for raw_file in touched:
+        try:
+            sha = sha256_bytes(raw_file.path.read_bytes())
+        except OSError:
+            return False
+        if raw_file.stat is None or sha != previous[raw_file.rel][2]:
+            return False
+        previous[raw_file.rel] = [*raw_file.stat, sha]
+    write_manifest(layout, manifest)  # remember the new times, so no re-hash next run
+    return True
+
+
+def _previous_result(
+    layout: Layout, manifest: dict[str, Any], codebook: Path | None
+) -> IngestResult:
+    """The last run's result as its manifest recorded it (nothing was read again)."""
+    notes: tuple[str, ...] = ()
+    if layout.overrides_csv.exists():  # the codebook is costly to load: only when needed
+        from foi_audit.coding.codebook import load_codebook
+        from foi_audit.dataset.overrides import auto_value_changes
+
+        notes = tuple(c.describe() for c in auto_value_changes(layout, load_codebook(codebook)))
+    files = len(manifest.get("files", {}))
+    return IngestResult(
+        files=files,
+        documents=int(manifest.get("documents", 0)),
+        counts=tuple(sorted(manifest.get("counts", {}).items())),
+        problems=tuple(Problem(*p) for p in manifest.get("problems", [])),
+        read_from_cache=files,
+        trusts=int(manifest.get("trusts", 0)),
+        unchanged=True,
+        override_notes=notes,
+    )
+
+
+def _cache_key(sha: str) -> str:
+    return f"{sha}-v{READER_VERSION}"
+
+
+def _extract_all(
+    layout: Layout,
+    files: Sequence[RawFile],
+    options: IngestOptions,
+    known_sha: dict[str, str],
+    progress: ProgressFn | None,
+) -> tuple[dict[str, dict[str, Any]], int]:
+    """Extractions keyed by relative path: from the cache when the content is unchanged."""
+    results: dict[str, dict[str, Any]] = {}
+    todo: list[tuple[str, tuple[str, int]]] = []
+    total = len(files)
+    done = 0
+    raw_root = layout.raw.resolve()
+    for raw_file in files:
+        rel, path = raw_file.rel, raw_file.path
+        try:
+            if path.is_symlink() and not path.resolve().is_relative_to(raw_root):
+                raise InputError("a link to a file outside the raw folder: copy the file in")
+            if raw_file.stat is None:
+                raise InputError("cannot open the file: check it exists and is readable")
+            size = raw_file.stat[0]
+            if size > options.max_bytes:
+                raise InputError(
+                    f"{size / 1e6:.1f} MB is over the {options.max_bytes / 1e6:.0f}"
+                    " MB limit: raise --max-size if this file is genuine"
+                )
+            sha = known_sha.get(rel) or sha256_bytes(path.read_bytes())
+        except (OSError, InputError) as exc:
+            message = str(exc) if isinstance(exc, InputError) else f"cannot open: {exc.strerror}"
+            results[rel] = {"nodes": [_error_node("", message)]}
+            done += 1
+            if progress:
+                progress(done, total, rel)
+            continue
+        cached = cache_get(layout, _cache_key(sha))
+        if cached is not None:
+            results[rel] = cached
+            done += 1
+            if progress:
+                progress(done, total, rel)
+        else:
+            todo.append((rel, (str(path), options.max_bytes)))
+    from_cache = done
+    by_rel = dict(todo)
+    limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
+    for rel, result in run_tasks(extract_file, todo, options.jobs, limits):
+        if "nodes" not in result:  # the worker itself failed: timeout, crash
+            node = _error_node(sha256_bytes(Path(by_rel[rel][0]).read_bytes()), result["message"])
+            node["error"] = result.get("error", "ReadError")
+            result = {"nodes": [node]}
+        elif all(node["error"] != "NeedsOcr" for node in result["nodes"]):
+            # NeedsOcr is not cached: installing tesseract should make the next run read it.
+            cache_put(layout, _cache_key(result["nodes"][0]["sha256"]), result)
+        results[rel] = result
+        done += 1
+        if progress:
+            progress(done, total, rel)
+    return results, from_cache
+
+
+def _error_node(sha: str, message: str) -> dict[str, Any]:
+    return {
+        "rel": "",
+        "sha256": sha,
+        "format": "",
+        "units": 0,
+        "ocr": False,
+        "blocks": [],
+        "headers": [],
+        "warnings": [],
+        "error": "ReadError",
+        "message": message,
+    }
+
+
+def _documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document]:
+    documents = []
+    for node in extraction["nodes"]:
+        path = f"{rel} > {node['rel']}" if node["rel"] else rel
+        parent = path.rsplit(" > ", 1)[0] if node["rel"] else ""
+        blocks = tuple(Block(text, loc, BlockRole(role)) for text, loc, role in node["blocks"])
+        message = node["message"] or "; ".join(node["warnings"])
+        documents.append(
+            Document(
+                path=path,
+                sha256=node["sha256"],
+                format=node["format"],
+                units=node["units"],
+                chars=sum(len(b.text) for b in blocks),
+                ocr=node["ocr"],
+                status=FileStatus.ERROR if node["error"] else FileStatus.OK,
+                message=message,
+                blocks=blocks,
+                headers=tuple((k, v) for k, v in node["headers"]),
+                parent=parent,
+            )
+        )
+    return documents
+
+
+def _match_group(group: list[Document], register: Any, pins: dict[str, str]) -> list[Document]:
+    """One trust for a file and all its attachments (a covering email and its attachment)."""
+    from foi_audit.matching.matcher import match_group
+
+    top = group[0]
+    pinned = pins.get(top.path) or pins.get(top.sha256)
+    if pinned:
+        match = Match(pinned, "mapping", 100.0, "pinned in mapping.csv")
+    else:
+        match = match_group(group, register)
+    matched = []
+    for document in group:
+        status = document.status
+        message = document.message
+        if status is FileStatus.OK and not match.trust_code:
+            status = FileStatus.UNMATCHED
+            message = "; ".join(m for m in (match.message, message) if m)
+        matched.append(replace(document, match=match, status=status, message=message))
+    return matched
+
+
+def load_mapping(path: Path, known_codes: set[str]) -> dict[str, str]:
+    """``data/mapping.csv`` (path or sha256 -> trust_code): hand-made pins that beat matching."""
+    if not path.exists():
+        return {}
+    pins: dict[str, str] = {}
+    for number, row in enumerate(read_csv(path), start=2):
+        key = (row.get("path") or "").strip() or (row.get("sha256") or "").strip()
+        code = (row.get("trust_code") or "").strip().upper()
+        if not key or not code:
+            raise InputError(f"{path} line {number}: needs a path (or sha256) and a trust_code")
+        if code not in known_codes:
+            raise InputError(
+                f"{path} line {number}: {code} is not an ODS code in the register; "
+                "see `foi-audit register --search NAME`"
+            )
+        pins[key] = code
+    return pins
+
+
+def document_row(document: Document, register: Any) -> dict[str, Any]:
+    trust = register.get(document.match.trust_code) if document.match.trust_code else None
+    has_text = document.status in {FileStatus.OK, FileStatus.UNMATCHED} and document.blocks
+    return {
+        "path": document.path,
+        "sha256": document.sha256,
+        "format": document.format,
+        "pages": document.units,
+        "chars": document.chars,
+        "ocr": document.ocr,
+        "trust_code": document.match.trust_code,
+        "match_method": document.match.method,
+        "match_score": round(document.match.score, 1),
+        "status": str(document.status),
+        "message": document.message,
+        "trust_name": trust.name if trust else "",
+        "parent": document.parent,
+        "text_file": f"text/{text_id(document.path, document.sha256)}.txt" if has_text else "",
+    }
+
+
+def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
+    """Extracted text for people (.txt) and later stages (.json), one pair per document.
+
+    Names hold the content hash, so an existing pair is already right (the folder is cleared
+    when the readers change). Not fsynced: these files are rebuilt from the cache if lost.
+    """
+    import json
+
+    wanted = set()
+    existing = {p.name for p in layout.text_dir.iterdir()} if layout.text_dir.exists() else set()
+    for document in documents:
+        if not document.blocks:
+            continue
+        name = text_id(document.path, document.sha256)
+        wanted.update({f"{name}.txt", f"{name}.json"})
+        if f"{name}.txt" in existing and f"{name}.json" in existing:
+            continue
+        lines = [f"# {document.path}", f"# sha256 {document.sha256}", ""]
+        for block in document.blocks:
+            role = f" ({block.role})" if block.role != "body" else ""
+            lines.extend((f"[{block.locator}]{role}", block.text, ""))
+        blocks = [[b.text, b.locator, str(b.role)] for b in document.blocks]
+        atomic_write_text(
+            layout.text_dir / f"{name}.json",
+            json.dumps(
+                {"path": document.path, "sha256": document.sha256, "blocks": blocks},
+                ensure_ascii=False,
+                indent=1,
+            ),
+            durable=False,
+        )
+        atomic_write_text(layout.text_dir / f"{name}.txt", "\n".join(lines), durable=False)
+    for old in existing - wanted:
+        (layout.text_dir / old).unlink(missing_ok=True)
+
+
+def _code(
+    layout: Layout, documents: Sequence[Document], register: Any, options: IngestOptions
+) -> tuple[int, tuple[str, ...]]:
+    """Code every matched trust, add asked-but-silent trusts, write codes.csv and trusts.csv."""
+    from foi_audit.coding import code_documents, load_codebook
+    from foi_audit.dataset.codes import no_reply_codes, write_codes
+    from foi_audit.dataset.overrides import auto_value_changes
+    from foi_audit.dataset.trusts import refresh_trusts
+    from foi_audit.requests.asked import load_asked
+
+    codebook = load_codebook(options.codebook)
+    coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook)
+    asked = load_asked(layout.asked_csv) or []
+    coded += no_reply_codes((a.trust_code for a in asked), {c.trust_code for c in coded}, codebook)
+    write_codes(layout, coded, codebook)
+    trusts = refresh_trusts(layout, register, codebook)
+    changes = auto_value_changes(layout, codebook)
+    return trusts, tuple(change.describe() for change in changes)

@@ -1,0 +1,1 @@
+"""Matching: which trust each file belongs to, by weight of evidence."""

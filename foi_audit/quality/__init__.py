@@ -1,0 +1,1 @@
+"""Quality of the coding: human review, blind samples, inter-coder agreement, evaluation."""

@@ -1,0 +1,202 @@
+"""Word DOCX: body in reading order (paragraphs and table rows interleaved), headers, footers.
+
+python-docx parses with lxml and ``resolve_entities=False``, so external entities in a hostile
+file are not fetched or expanded; the zip is checked for bombs before it is opened.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from foi_audit.errors import CorruptFile
+from foi_audit.readers._zip import open_zip
+from foi_audit.records import Block, BlockRole, Extraction
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def read(data: bytes, name: str) -> Extraction:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    open_zip(data, "Word").close()
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise CorruptFile(
+            f"damaged Word file ({type(exc).__name__}): ask the trust to send it again or as PDF"
+        ) from None
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    for section in document.sections:
+        for part in _header_footer_parts(section, "header"):
+            blocks.extend(_part_blocks(part, "header", BlockRole.HEADER, seen))
+    counter = _Counter()
+    blocks.extend(_body_blocks(document.element.body, counter))
+    for section in document.sections:
+        for part in _header_footer_parts(section, "footer"):
+            blocks.extend(_part_blocks(part, "footer", BlockRole.FOOTER, seen))
+    return Extraction(format="docx", blocks=tuple(blocks), units=len(document.sections))
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.paragraphs = 0
+        self.tables = 0
+
+
+def _header_footer_parts(section: Any, kind: str) -> Iterator[Any]:
+    for attr in (kind, f"first_page_{kind}", f"even_page_{kind}"):
+        try:
+            part = getattr(section, attr)
+            if part.is_linked_to_previous:
+                continue
+        except (AttributeError, KeyError, ValueError):
+            continue
+        yield part
+
+
+def _part_blocks(part: Any, locator: str, role: BlockRole, seen: set[str]) -> list[Block]:
+    """A header or footer, each distinct text once (every section repeats them)."""
+    blocks = []
+    for text in _texts(part._element):
+        if text not in seen:
+            seen.add(text)
+            blocks.append(Block(text, locator, role))
+    return blocks
+
+
+def _texts(element: Any) -> Iterator[str]:
+    """Paragraph and row texts under a header/footer element, in order."""
+    for child in element.iterchildren():
+        if child.tag == f"{W}p":
+            yield from (t for t in [_paragraph_text(child), *_textbox_texts(child)] if t)
+        elif child.tag == f"{W}tbl":
+            for cells in _table_rows(child):
+                yield " | ".join(cells)
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _texts(content)
+
+
+def _body_blocks(body: Any, counter: _Counter) -> Iterator[Block]:
+    for child in body.iterchildren():
+        if child.tag == f"{W}p":
+            text = _paragraph_text(child)
+            if text:
+                counter.paragraphs += 1
+                role = BlockRole.TITLE if _is_title(child) else BlockRole.BODY
+                yield Block(text, f"paragraph {counter.paragraphs}", role)
+            for box_text in _textbox_texts(child):
+                counter.paragraphs += 1
+                yield Block(box_text, f"paragraph {counter.paragraphs} (text box)")
+        elif child.tag == f"{W}tbl":
+            counter.tables += 1
+            for number, cells in enumerate(_table_rows(child), start=1):
+                yield Block(
+                    " | ".join(cells), f"table {counter.tables} row {number}", BlockRole.TABLE
+                )
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _body_blocks(content, counter)
+
+
+def _paragraph_text(p: Any) -> str:
+    """Visible text of a paragraph: runs, hyperlinks, fields; not text boxes or deleted text."""
+    parts: list[str] = []
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}txbxContent", f"{W}delText"):
+        if _in_textbox(node, p):
+            continue
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append("\t")
+        elif node.tag in (f"{W}br", f"{W}cr"):
+            parts.append("\n")
+    lines = [
+        "  ".join(" ".join(seg.split()) for seg in line.split("\t"))
+        for line in parts_to_lines(parts)
+    ]
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def parts_to_lines(parts: list[str]) -> list[str]:
+    return "".join(parts).split("\n")
+
+
+def _in_textbox(node: Any, stop: Any) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == f"{W}txbxContent":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _textbox_texts(p: Any) -> list[str]:
+    """Text boxes anchored in a paragraph (the VML fallback copy is skipped)."""
+    texts = []
+    for box in p.iter(f"{W}txbxContent"):
+        if _has_ancestor(box, MC_FALLBACK, p) or _has_ancestor(box, f"{W}txbxContent", p):
+            continue
+        for inner in box.iter(f"{W}p"):
+            text = _paragraph_text(inner)
+            if text:
+                texts.append(text)
+    return texts
+
+
+def _has_ancestor(node: Any, tag: str, stop: Any) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _table_rows(tbl: Any) -> Iterator[list[str]]:
+    """Rows of cell texts; a cell spanning columns counts once, a vertical merge's tail is blank."""
+    for tr in tbl.iterchildren(f"{W}tr"):
+        cells = []
+        for tc in tr.iter(f"{W}tc"):
+            if _has_ancestor(tc, f"{W}tc", tr):
+                continue  # a nested table's cell: included in its outer cell's text
+            props = tc.find(f"{W}tcPr")
+            if props is not None:
+                vmerge = props.find(f"{W}vMerge")
+                if vmerge is not None and vmerge.get(f"{W}val") in (None, "continue"):
+                    continue
+            text = " ".join(line for line in (_cell_text(tc).split("\n")) if line.strip()).strip()
+            if text:
+                cells.append(text)
+        if cells:
+            yield cells
+
+
+def _cell_text(tc: Any) -> str:
+    texts = []
+    for child in tc.iterchildren():
+        if child.tag == f"{W}p":
+            texts.append(_paragraph_text(child))
+        elif child.tag == f"{W}tbl":
+            texts.extend(" | ".join(cells) for cells in _table_rows(child))
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                texts.append(_cell_text(content))
+    return "\n".join(t for t in texts if t)
+
+
+def _is_title(p: Any) -> bool:
+    props = p.find(f"{W}pPr")
+    if props is None:
+        return False
+    style = props.find(f"{W}pStyle")
+    value = (style.get(f"{W}val") or "") if style is not None else ""
+    return value.lower().startswith(("title", "heading1", "heading 1"))

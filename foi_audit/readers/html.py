@@ -1,0 +1,127 @@
+"""HTML (saved disclosure-log pages, HTML-only emails): one block per paragraph, heading,
+list item and table row. Scripts, styles and navigation are dropped; the page's own
+``<header>``/``<footer>`` (not an article's) get roles HEADER/FOOTER, where a trust's name sits.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from foi_audit.records import Block, BlockRole, Extraction
+
+DROP = {"script", "style", "noscript", "template", "nav", "svg", "iframe", "object", "form"}
+BLOCK = {
+    "p", "div", "li", "dt", "dd", "blockquote", "pre", "section", "article", "main", "aside",
+    "address", "figcaption", "caption", "ul", "ol", "dl", "body", "html", "fieldset", "details",
+    "summary", "center", "hr",
+}  # fmt: skip
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def read(data: bytes, name: str) -> Extraction:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(data, "html.parser")
+    return Extraction(format="html", blocks=tuple(html_blocks(soup)), units=1)
+
+
+def read_html_text(text: str) -> list[Block]:
+    """Blocks of an HTML string (an email's HTML body)."""
+    from bs4 import BeautifulSoup
+
+    return html_blocks(BeautifulSoup(text, "html.parser"))
+
+
+def html_blocks(soup: Any) -> list[Block]:
+    walker = _Walker()
+    title = soup.find("title")
+    if title is not None and title.get_text(strip=True):
+        walker.blocks.append(Block(" ".join(title.get_text().split()), "title", BlockRole.TITLE))
+    for dropped in soup.find_all(["head", *DROP]):
+        dropped.decompose()
+    walker.walk(soup, BlockRole.BODY, "")
+    walker.flush(BlockRole.BODY, "")
+    return walker.blocks
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def flush(self, role: BlockRole, locator: str) -> None:
+        text = " ".join("".join(self.buffer).split())
+        self.buffer = []
+        if not text:
+            return
+        if not locator:
+            self.paragraphs += 1
+            locator = f"paragraph {self.paragraphs}"
+        self.blocks.append(Block(text, locator, role))
+
+    def walk(self, node: Any, role: BlockRole, locator: str) -> None:
+        from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+        for child in list(node.children):
+            if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction):
+                continue
+            if isinstance(child, NavigableString):
+                self.buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            tag = (child.name or "").lower()
+            if tag in DROP:
+                continue
+            if tag == "br":
+                self.buffer.append(" ")
+            elif tag == "img":
+                alt = str(child.get("alt") or "").strip()
+                if alt and role in (BlockRole.HEADER, BlockRole.FOOTER):
+                    self.buffer.append(f" {alt} ")
+            elif tag == "table":
+                self.flush(role, locator)
+                self._table(child, role, locator)
+            elif tag in ("header", "footer") and not _inside_content(child):
+                self.flush(role, locator)
+                new_role = BlockRole.HEADER if tag == "header" else BlockRole.FOOTER
+                self.walk(child, new_role, tag)
+                self.flush(new_role, tag)
+            elif tag in HEADINGS:
+                self.flush(role, locator)
+                self.walk(child, role, locator)
+                self.flush(BlockRole.TITLE if role == BlockRole.BODY else role, locator)
+            elif tag in BLOCK or tag in ("header", "footer", "tr", "td", "th", "tbody"):
+                self.flush(role, locator)
+                self.walk(child, role, locator)
+                self.flush(role, locator)
+            else:
+                self.walk(child, role, locator)
+
+    def _table(self, table: Any, role: BlockRole, locator: str) -> None:
+        self.tables += 1
+        number = 0
+        for tr in table.find_all("tr"):
+            if tr.find_parent("table") is not table:
+                continue
+            cells = []
+            for cell in tr.find_all(["td", "th"]):
+                if cell.find_parent("tr") is not tr:
+                    continue
+                text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(cell.get_text(" ").split()))
+                if text:
+                    cells.append(text)
+            if cells:
+                number += 1
+                row_locator = locator or f"table {self.tables} row {number}"
+                row_role = BlockRole.TABLE if role == BlockRole.BODY else role
+                self.blocks.append(Block(" | ".join(cells), row_locator, row_role))
+
+
+def _inside_content(tag: Any) -> bool:
+    """A <header>/<footer> inside an article or section heads that entry, not the page."""
+    return tag.find_parent(["article", "section", "main"]) is not None

@@ -1,0 +1,495 @@
+"""OCR of scanned pages with the Tesseract command-line program (one page at a time).
+
+Tesseract reads a table row straight across its columns, so a question's words and its
+answer's words interleave. Two layout steps keep them apart, using Tesseract's word boxes:
+ruling lines found in the page image (:func:`find_rules`) give the cells of a ruled table, and
+a column gutter shared by several lines (:func:`foi_audit.readers.pdf.find_gutter_tables`)
+gives the columns of a borderless one. Each table row becomes one block, cells joined by
+`` | ``; the rest of the page stays paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from foi_audit.errors import NeedsOcr, ReadError
+from foi_audit.readers.layout import (
+    TableRow,
+    Word,
+    find_gutter_tables,
+    join_lines,
+    split_rows,
+    text_lines,
+)
+from foi_audit.records import Block, BlockRole
+
+OCR_DPI = 300
+NEEDS_OCR_MESSAGE = (
+    "needs OCR: install tesseract-ocr (Debian/Ubuntu: sudo apt-get install tesseract-ocr; "
+    "macOS: brew install tesseract)"
+)
+LETTERHEAD_FRACTION = 0.22
+FOOTER_FRACTION = 0.07
+PAGE_SECONDS = 120
+
+# Ruling-line detection, as fractions of the page so that any scan resolution works.
+RUN_FRACTION = 1 / 33  # shortest dark run that counts as part of a rule (longer than letters)
+MIN_HORIZONTAL_FRACTION = 0.1  # of the page width
+MIN_VERTICAL_FRACTION = 0.03  # of the page height (a one-row table is about this tall)
+MAX_THICKNESS_FRACTION = 1 / 150  # thicker dark bands are logos or shading, not rules
+MIN_COVER = 0.6  # share of a rule's length that must be dark (broken lines still pass)
+MAX_SKEW = 0.035  # tangent of the largest skew looked for (2 degrees)
+# Characters Tesseract makes out of a ruling line
+_DASHES = re.compile(r"^[_—–\-=~.]+$")
+LOW_CONFIDENCE = 50  # Tesseract's confidence (0-100) below which a word on a rule is noise
+_RULE_GLYPHS = re.compile(r"^[|\[\]{}()!lIiL1J_—–\-=~.,:;'\"`]{1,3}$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight dark line: its position across and its extent along, in deskewed pixels."""
+
+    position: float
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table: the positions of its horizontal and vertical rules, deskewed."""
+
+    rows: tuple[float, ...]
+    columns: tuple[float, ...]
+
+    def contains(self, x: float, y: float, tolerance: float) -> bool:
+        return (
+            self.columns[0] - tolerance <= x <= self.columns[-1] + tolerance
+            and self.rows[0] - tolerance <= y <= self.rows[-1] + tolerance
+        )
+
+
+@dataclass(frozen=True)
+class PageRules:
+    """Ruling lines on one page image. ``slope`` is the skew: deskewed x = x + slope * y and
+    deskewed y = y - slope * x."""
+
+    slope: float = 0.0
+    horizontal: tuple[Rule, ...] = ()
+    vertical: tuple[Rule, ...] = ()
+    grids: tuple[Grid, ...] = ()
+    tolerance: float = 10.0
+
+
+def tesseract_path() -> str:
+    path = shutil.which("tesseract")
+    if not path:
+        raise NeedsOcr(NEEDS_OCR_MESSAGE)
+    return path
+
+
+def ocr_page(page: Any, number: int, first_page: bool) -> list[Block]:
+    """Render a pypdfium2 page at 300 dpi and OCR it into paragraph and table-row blocks."""
+    binary = tesseract_path()
+    image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ocr_image(buffer.getvalue(), number, first_page, binary, image=image)
+
+
+def ocr_image(
+    png: bytes, number: int, first_page: bool, binary: str | None = None, image: Any = None
+) -> list[Block]:
+    binary = binary or tesseract_path()
+    # OpenMP threads make Tesseract several times slower on small machines.
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        result = subprocess.run(
+            [binary, "-", "-", "--psm", "3", "-l", "eng", "tsv"],
+            input=png,
+            capture_output=True,
+            env=env,
+            timeout=PAGE_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise ReadError(
+            f"OCR of page {number} took over {PAGE_SECONDS} s: check the scan by hand"
+        ) from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ReadError(
+            f"tesseract failed on page {number} ({message[-1] if message else 'no message'}): "
+            "check the tesseract-ocr installation and its English language data"
+        )
+    if image is None:
+        from PIL import Image
+
+        image = Image.open(io.BytesIO(png))
+    rules = find_rules(image)
+    return tsv_blocks(result.stdout.decode("utf-8", "replace"), number, first_page, rules)
+
+
+# --- Ruling lines in the page image ----------------------------------------------------------
+
+
+def find_rules(image: Any) -> PageRules:
+    """Long straight dark lines (table rules) in a page image, and the ruled grids they form.
+
+    Pixels darker than the paper are kept where they belong to a run longer than any letter;
+    the skew is the angle at which those runs line up best; a rule is a thin band of such runs
+    covering most of its length (so noise, gaps in a photocopied line and a slight tilt are all
+    tolerated, while logos and shaded boxes are too thick to count).
+    """
+    import numpy as np
+
+    full = np.asarray(image.convert("L"), dtype=np.uint8)
+    # half size, keeping the darkest pixel of each 2x2 so thin grey rules survive: 4x faster
+    scale = 2 if min(full.shape) >= 1200 else 1
+    if scale == 2:
+        rows, cols = full.shape[0] // 2 * 2, full.shape[1] // 2 * 2
+        even, odd = full[0:rows:2, :cols], full[1:rows:2, :cols]
+        pairs = np.minimum(even, odd)
+        gray = np.minimum(pairs[:, 0::2], pairs[:, 1::2])
+    else:
+        gray = full
+    height, width = gray.shape
+    counts = np.bincount(gray.ravel(), minlength=256)
+    paper = int(np.searchsorted(np.cumsum(counts), gray.size // 2))
+    # light enough for thin grey rules, dark enough to skip pale shading of header rows
+    dark = gray < paper - max(30, paper // 7)
+    run = max(16, int(width * RUN_FRACTION))
+    h_along, h_across = _run_centres(dark, run, axis=1)
+    v_along, v_across = _run_centres(dark, run, axis=0)
+    if len(h_along) == 0 and len(v_along) == 0:
+        return PageRules()
+    slope = _skew(np, h_along, h_across, v_along, v_across)
+    thickness = max(4, int(height * MAX_THICKNESS_FRACTION))
+    # both coordinates deskewed: across the rule (its position) and along it (its extent)
+    horizontal = _rules(
+        np,
+        h_across - slope * h_along,
+        h_along + slope * h_across,
+        run,
+        thickness,
+        width * MIN_HORIZONTAL_FRACTION,
+    )
+    vertical = _rules(
+        np,
+        v_across + slope * v_along,
+        v_along - slope * v_across,
+        run,
+        thickness,
+        height * MIN_VERTICAL_FRACTION,
+    )
+    tolerance = max(6.0, width / 150)
+    grids = _grids(horizontal, vertical, tolerance)
+    return PageRules(
+        slope=slope,
+        horizontal=tuple(_scaled(rule, scale) for rule in horizontal),
+        vertical=tuple(_scaled(rule, scale) for rule in vertical),
+        grids=tuple(
+            Grid(tuple(y * scale for y in g.rows), tuple(x * scale for x in g.columns))
+            for g in grids
+        ),
+        tolerance=tolerance * scale,
+    )
+
+
+def _scaled(rule: Rule, scale: int) -> Rule:
+    return Rule(rule.position * scale, rule.start * scale, rule.end * scale)
+
+
+def _run_centres(mask: Any, run: int, axis: int) -> tuple[Any, Any]:
+    """Centres of every fully dark window of ``run`` pixels along ``axis`` of ``mask``:
+    (position along the run, position across it)."""
+    import numpy as np
+
+    sums = np.cumsum(mask, axis=axis, dtype=np.int32)
+    if axis == 1:
+        window = sums[:, run:] - sums[:, :-run]
+        across, along = np.nonzero(window == run)
+    else:
+        window = sums[run:, :] - sums[:-run, :]
+        along, across = np.nonzero(window == run)
+    return along.astype(np.float64) + run / 2, across.astype(np.float64)
+
+
+def _skew(np: Any, h_along: Any, h_across: Any, v_along: Any, v_across: Any) -> float:
+    """The slope at which the dark runs pile up most sharply (rules then lie on single rows)."""
+    step = max(1, (len(h_along) + len(v_along)) // 40000)  # a sample is plenty
+    ha, hc = h_along[::step], h_across[::step]
+    va, vc = v_along[::step], v_across[::step]
+
+    def score(slope: float) -> float:
+        total = 0.0
+        for across in (hc - slope * ha, vc + slope * va):
+            if len(across):
+                bins = np.bincount(np.round(across - across.min()).astype(np.int64))
+                total += float(np.dot(bins, bins))
+        return total
+
+    # coarse then fine; ties go to the straighter slope
+    spacing = 2 * MAX_SKEW / 14
+    coarse = sorted((float(s) for s in np.linspace(-MAX_SKEW, MAX_SKEW, 15)), key=abs)
+    centre = max(coarse, key=score)
+    fine = sorted((float(s) for s in np.linspace(centre - spacing, centre + spacing, 11)), key=abs)
+    return max(fine, key=score)
+
+
+def _rules(
+    np: Any, across: Any, along: Any, run: int, thickness: int, min_length: float
+) -> tuple[Rule, ...]:
+    if len(across) == 0:
+        return ()
+    offset = across.min()
+    bins = np.round(across - offset).astype(np.int64)
+    counts = np.bincount(bins)
+    rules: list[Rule] = []
+    for low, high in _bands(np, counts, min_length * 0.5):
+        if high - low + 1 > thickness:
+            # a solid shape (logo, dark shading): only a rule standing out of it may count
+            level = float(np.median(counts[low : high + 1]))
+            peaks = _bands(np, counts[low : high + 1], max(2 * level, min_length * 0.5))
+            candidates = [(low + a, low + b) for a, b in peaks if b - a + 1 <= thickness]
+        else:
+            candidates = [(low, high)]
+        for a, b in candidates:
+            band = (bins >= a - 1) & (bins <= b + 1)
+            rules.extend(_segments(np, across[band], along[band], run, min_length))
+    return tuple(rules)
+
+
+def _bands(np: Any, counts: Any, threshold: float) -> list[tuple[int, int]]:
+    """Runs of consecutive bins whose count reaches ``threshold``, as (first, last)."""
+    strong = np.concatenate(([False], counts >= threshold, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(strong))
+    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _segments(np: Any, across: Any, along: Any, run: int, min_length: float) -> list[Rule]:
+    """One band of dark runs cut where it has long breaks (two tables in line, a logo above)."""
+    order = np.argsort(along)
+    along, across = along[order], across[order]
+    breaks = np.flatnonzero(np.diff(along) > 2 * run) + 1
+    rules = []
+    for part_along, part_across in zip(
+        np.split(along, breaks), np.split(across, breaks), strict=True
+    ):
+        start, stop = float(part_along[0]) - run / 2, float(part_along[-1]) + run / 2
+        covered = len(np.unique((part_along / 4).astype(np.int64))) * 4 + run
+        if stop - start >= min_length and covered >= MIN_COVER * (stop - start):
+            rules.append(Rule(float(np.average(part_across)), start, stop))
+    return rules
+
+
+def _distinct(positions: list[float], tolerance: float) -> tuple[float, ...]:
+    """Sorted positions, pieces of one broken rule counted once."""
+    result: list[float] = []
+    for position in sorted(positions):
+        if result and position - result[-1] <= tolerance:
+            continue
+        result.append(position)
+    return tuple(result)
+
+
+def _grids(
+    horizontal: tuple[Rule, ...], vertical: tuple[Rule, ...], tolerance: float
+) -> tuple[Grid, ...]:
+    """Rules that cross each other, grouped into tables with at least two of each kind."""
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for i, h_rule in enumerate(horizontal):
+        for j, v_rule in enumerate(vertical):
+            if (
+                h_rule.start - tolerance <= v_rule.position <= h_rule.end + tolerance
+                and v_rule.start - tolerance <= h_rule.position <= v_rule.end + tolerance
+            ):
+                parent[root(i)] = root(len(horizontal) + j)
+    groups: dict[int, tuple[list[float], list[float]]] = {}
+    for i, h_rule in enumerate(horizontal):
+        groups.setdefault(root(i), ([], []))[0].append(h_rule.position)
+    for j, v_rule in enumerate(vertical):
+        groups.setdefault(root(len(horizontal) + j), ([], []))[1].append(v_rule.position)
+    grids = [
+        Grid(_distinct(rows, tolerance), _distinct(columns, tolerance))
+        for rows, columns in groups.values()
+    ]
+    grids = [grid for grid in grids if len(grid.rows) >= 2 and len(grid.columns) >= 2]
+    return tuple(sorted(grids, key=lambda grid: grid.rows[0]))
+
+
+# --- Tesseract's words into blocks -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _OcrWord:
+    word: Word  # deskewed box
+    key: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+
+
+@dataclass(frozen=True)
+class _Placed:
+    top: float
+    bottom: float
+    text: str
+    locator: str
+    is_table: bool = False
+
+
+def tsv_blocks(
+    tsv: str, number: int, first_page: bool, rules: PageRules | None = None
+) -> list[Block]:
+    """Tesseract TSV (words with positions) -> paragraph and table-row blocks, roles by position."""
+    rules = rules or PageRules()
+    words: list[_OcrWord] = []
+    page_height = 1
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12:
+            continue
+        level, block, par, line = (int(cols[0]), int(cols[2]), int(cols[3]), int(cols[4]))
+        left, top, width, height = int(cols[6]), int(cols[7]), int(cols[8]), int(cols[9])
+        if level == 1:
+            page_height = max(page_height, top + height)
+        text = cols[11].strip()
+        if level == 5 and text:
+            word = _deskewed(Word(left, top, left + width, top + height, text), rules.slope)
+            confidence = float(cols[10]) if cols[10].strip() else 0.0
+            if not _is_rule_glyph(word, confidence, rules):
+                words.append(_OcrWord(word, (block, par, line)))
+    placed: list[_Placed] = []
+    table_number = 0
+    for grid in rules.grids:
+        inside = [w for w in words if grid.contains(*_centre(w.word), tolerance=rules.tolerance)]
+        if not inside:
+            continue
+        table_number += 1
+        placed.extend(_grid_rows(grid, [w.word for w in inside], number, table_number))
+        taken = {id(w) for w in inside}
+        words = [w for w in words if id(w) not in taken]
+    lines = text_lines([w.word for w in words])
+    used: set[int] = set()
+    for table in find_gutter_tables(lines):
+        table_number += 1
+        for text_line in lines[table.first : table.last + 1]:
+            used.update(id(word) for word in text_line.words)
+        placed.extend(_rows_placed(table.rows, number, table_number))
+    placed.extend(_paragraphs([w for w in words if id(w.word) not in used]))
+    blocks = []
+    for piece in sorted(placed, key=lambda p: (p.top, p.bottom)):
+        if piece.is_table:
+            role = BlockRole.TABLE
+        elif first_page and piece.bottom <= page_height * LETTERHEAD_FRACTION:
+            role = BlockRole.HEADER
+        elif piece.top >= page_height * (1 - FOOTER_FRACTION):
+            role = BlockRole.FOOTER
+        else:
+            role = BlockRole.BODY
+        blocks.append(Block(piece.text, piece.locator or f"page {number} (OCR)", role))
+    return blocks
+
+
+def _deskewed(word: Word, slope: float) -> Word:
+    if not slope:
+        return word
+    x, y = (word.left + word.right) / 2, (word.top + word.bottom) / 2
+    dx, dy = slope * y, -slope * x
+    return Word(word.left + dx, word.top + dy, word.right + dx, word.bottom + dy, word.text)
+
+
+def _centre(word: Word) -> tuple[float, float]:
+    return (word.left + word.right) / 2, (word.top + word.bottom) / 2
+
+
+def _is_rule_glyph(word: Word, confidence: float, rules: PageRules) -> bool:
+    """A 'word' Tesseract read off a ruling line: ``|`` on a vertical rule, ``ees`` on a rule."""
+    x, y = _centre(word)
+    height = word.bottom - word.top
+    for rule in rules.horizontal:
+        # the rule runs through the middle of the box, not along its bottom like an underline
+        if (
+            rule.start <= x <= rule.end
+            and word.top + 0.2 * height <= rule.position <= word.bottom - 0.2 * height
+            and (confidence < LOW_CONFIDENCE or _DASHES.match(word.text))
+        ):
+            return True
+    if not _RULE_GLYPHS.match(word.text):
+        return False
+    reach = (word.right - word.left) / 2 + rules.tolerance
+    return any(
+        abs(rule.position - x) <= reach and rule.start - reach <= y <= rule.end + reach
+        for rule in rules.vertical
+    )
+
+
+def _grid_rows(grid: Grid, words: list[Word], number: int, table_number: int) -> list[_Placed]:
+    """Words of a ruled table into one row block per table row, cells by word centre."""
+    bounds = list(grid.columns[1:-1])
+    rows: list[TableRow] = []
+    bands: dict[int, list[Word]] = {}
+    for word in words:
+        _, y = _centre(word)
+        band = min(max(bisect_right(grid.rows, y) - 1, 0), len(grid.rows) - 2)
+        bands.setdefault(band, []).append(word)
+    for band in sorted(bands):
+        lines = text_lines(bands[band])
+        size = sorted(line.bottom - line.top for line in lines)[len(lines) // 2]
+        # no rules between rows: rows start at item numbers and gaps, as in borderless tables
+        split = split_rows(lines, bounds, size, use_labels=len(grid.rows) < 3)
+        rows.extend(split if len(grid.rows) < 3 else [_merged(split)])
+    return _rows_placed(rows, number, table_number)
+
+
+def _merged(rows: list[TableRow]) -> TableRow:
+    """One ruled row: every line of each cell, in reading order."""
+    columns = len(rows[0].cells)
+    cells = tuple(join_lines(row.cells[c] for row in rows) for c in range(columns))
+    return TableRow(rows[0].top, rows[-1].bottom, cells)
+
+
+def _rows_placed(rows: Any, number: int, table_number: int) -> list[_Placed]:
+    placed: list[_Placed] = []
+    for row in rows:
+        if not row.text:
+            continue
+        placed.append(
+            _Placed(
+                row.top,
+                row.bottom,
+                row.text,
+                f"page {number} (OCR) table {table_number} row {len(placed) + 1}",
+                is_table=True,
+            )
+        )
+    return placed
+
+
+def _paragraphs(words: list[_OcrWord]) -> list[_Placed]:
+    """Tesseract's own paragraphs, line by line, for the words outside tables."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        lines.setdefault(item.key, []).append(item.word)
+    paragraphs: dict[tuple[int, int], list[list[Word]]] = {}
+    for (block, par, _line), line_words in sorted(lines.items()):
+        paragraphs.setdefault((block, par), []).append(sorted(line_words, key=lambda w: w.left))
+    placed = []
+    for para_lines in paragraphs.values():
+        top = min(w.top for line in para_lines for w in line)
+        bottom = max(w.bottom for line in para_lines for w in line)
+        text = join_lines(" ".join(w.text for w in line) for line in para_lines)
+        if text:
+            placed.append(_Placed(top, bottom, text, ""))
+    return placed

@@ -1,0 +1,159 @@
+"""Spreadsheets: XLSX with openpyxl (merged cells known), XLS and ODS with python-calamine.
+
+Every sheet is read; one block per non-empty row, cells joined by `` | `` and located by the
+range they span (``Sheet2!A4:C4``). A merged cell's value is stated once, in its top-left cell.
+Single-cell rows above the first row with two or more cells are title rows (role TITLE); the
+table rows get role TABLE; lines below the table are body text.
+openpyxl parses XML through defusedxml when it is installed (it is a dependency), so hostile
+entities are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from foi_audit.errors import CorruptFile, EmptyFile, EncryptedFile
+from foi_audit.readers._zip import open_zip
+from foi_audit.records import Block, BlockRole, Extraction
+
+MAX_CELLS = 2_000_000  # a reply never has this many; a generated monster sheet is cut short
+
+
+def read_xlsx(data: bytes, name: str) -> Extraction:
+    import openpyxl
+
+    open_zip(data, "Excel").close()
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken packages
+        raise CorruptFile(
+            f"damaged Excel file ({type(exc).__name__}): ask the trust to send it again"
+        ) from None
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    try:
+        for sheet in workbook.worksheets:
+            grid = _openpyxl_grid(sheet, warnings)
+            blocks.extend(sheet_blocks(sheet.title, grid))
+        count = len(workbook.worksheets)
+    finally:
+        workbook.close()
+    return Extraction(format="xlsx", blocks=tuple(blocks), units=count, warnings=tuple(warnings))
+
+
+def _openpyxl_grid(sheet: Any, warnings: list[str]) -> list[list[str]]:
+    covered: set[tuple[int, int]] = set()
+    for merged in sheet.merged_cells.ranges:
+        for row in range(merged.min_row, merged.max_row + 1):
+            for col in range(merged.min_col, merged.max_col + 1):
+                if (row, col) != (merged.min_row, merged.min_col):
+                    covered.add((row, col))
+    grid: list[list[str]] = []
+    cells = 0
+    for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells += len(row)
+        if cells > MAX_CELLS:
+            warnings.append(f"sheet {sheet.title!r} cut at row {r}: over {MAX_CELLS} cells")
+            break
+        grid.append(["" if (r, c) in covered else cell_text(v) for c, v in enumerate(row, start=1)])
+    return grid
+
+
+def read_other(data: bytes, name: str) -> Extraction:
+    """XLS and ODS through calamine (a Rust reader: fast and memory-safe)."""
+    from python_calamine import CalamineWorkbook
+
+    is_ods = data[:2] == b"PK"
+    if is_ods:
+        open_zip(data, "spreadsheet").close()
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:
+        message = str(exc).lower()
+        if "password" in message or "encrypt" in message:
+            raise EncryptedFile(
+                "the spreadsheet is password-protected: ask the trust for an unprotected copy"
+            ) from None
+        raise CorruptFile(
+            f"damaged spreadsheet ({type(exc).__name__}): ask the trust to send it again or as XLSX"
+        ) from None
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    names = list(workbook.sheet_names)
+    for sheet_name in names:
+        try:
+            rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        except Exception as exc:
+            warnings.append(f"sheet {sheet_name!r} could not be read ({type(exc).__name__})")
+            continue
+        grid = [[cell_text(v) for v in row] for row in rows[: MAX_CELLS // 50]]
+        blocks.extend(sheet_blocks(sheet_name, grid))
+    if not names:
+        raise EmptyFile("the spreadsheet has no sheets: check it by hand")
+    fmt = "ods" if is_ods else "xls"
+    return Extraction(format=fmt, blocks=tuple(blocks), units=len(names), warnings=tuple(warnings))
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def sheet_ref(sheet: str) -> str:
+    if sheet.replace("_", "").isalnum():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def sheet_blocks(sheet: str, grid: list[list[str]]) -> list[Block]:
+    """One block per non-empty row; title rows above the first multi-cell row."""
+    ref = sheet_ref(sheet)
+    blocks: list[Block] = []
+    header_seen = False
+    table_ended = False
+    # A sheet of single cells (a cover sheet): its first lines are the title, the rest body.
+    has_table = any(sum(1 for v in row if v) >= 2 for row in grid)
+    for r, row in enumerate(grid, start=1):
+        filled = [(c, v) for c, v in enumerate(row, start=1) if v]
+        if not filled:
+            if header_seen or (blocks and not has_table):
+                table_ended = True
+            continue
+        if not has_table and table_ended:
+            header_seen = True
+        first, last = filled[0][0], filled[-1][0]
+        locator = f"{ref}!{column_letter(first)}{r}"
+        if last != first:
+            locator += f":{column_letter(last)}{r}"
+        text = " | ".join(v for _, v in filled)
+        if len(filled) >= 2:
+            header_seen, table_ended = True, False
+            role = BlockRole.TABLE
+        elif not header_seen:
+            role = BlockRole.TITLE
+        else:
+            role = BlockRole.BODY if table_ended else BlockRole.TABLE
+        blocks.append(Block(text, locator, role))
+    return blocks

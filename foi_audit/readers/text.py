@@ -1,0 +1,54 @@
+"""Plain text and CSV (saved disclosure-log pages, exports)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from foi_audit.records import Block, Extraction
+
+PLAUSIBLE = {"utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32"}
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (or UTF-16 with a BOM) when it is; else Windows-1252, the usual legacy encoding of
+    English office files (bytes it does not define replaced), unless charset-normalizer finds
+    UTF-16 without a BOM.
+    Undecodable bytes become U+FFFD: never an exception."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    # guesses on a few bytes are unreliable (cp1252 quotes read as Mac or DOS letters): only
+    # a Unicode encoding without a BOM is believed, else cp1252 with the odd bytes replaced
+    encoding = best.encoding if best else "cp1252"
+    if encoding not in PLAUSIBLE:
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def read_txt(data: bytes, name: str) -> Extraction:
+    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    blocks = [Block(p, f"paragraph {n}") for n, p in enumerate(paragraphs, start=1)]
+    return Extraction(format="txt", blocks=tuple(blocks), units=1)
+
+
+def read_csv(data: bytes, name: str) -> Extraction:
+    text = decode_text(data)
+    blocks = []
+    rows = list(csv.reader(io.StringIO(text)))
+    for r, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if any(cells):
+            blocks.append(Block(" | ".join(c for c in cells if c), f"row {r}"))
+    return Extraction(format="csv", blocks=tuple(blocks), units=1)

@@ -1,0 +1,1 @@
+"""The register of NHS trusts in England, compiled from the NHS ODS extract."""

@@ -1,0 +1,125 @@
+"""Who was asked: ``data/raw/asked.csv`` (trust_code, date_sent, optional date_received, reference)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from foi_audit.errors import InputError
+from foi_audit.fileio import atomic_write_bytes, read_csv, write_csv
+
+ASKED_COLUMNS = ("trust_code", "date_sent", "date_received", "reference")
+
+
+@dataclass(frozen=True)
+class Asked:
+    trust_code: str
+    date_sent: str  # ISO date
+    date_received: str = ""  # ISO date, blank when unknown
+    reference: str = ""
+
+
+def load_asked(path: Path) -> list[Asked] | None:
+    """The requests sent, or ``None`` when there is no asked.csv (then: those who replied).
+
+    Every code must be in the trust register (open or closed): a typo would otherwise count
+    as a trust that never replied and inflate every denominator.
+    """
+    if not path.exists():
+        return None
+    from foi_audit.register.trusts import load_register
+
+    known: set[str] | None = {t.code for t in load_register().trusts}
+    rows = read_csv(path)
+    asked: list[Asked] = []
+    seen: set[str] = set()
+    for number, row in enumerate(rows, start=2):
+        code = (row.get("trust_code") or "").strip().upper()
+        if not code:
+            raise InputError(f"{path} line {number}: trust_code is blank")
+        if known is not None and code not in known:
+            raise InputError(
+                f"{path} line {number}: {code} is not an ODS trust code in the register; "
+                "see `foi-audit register --search NAME`"
+            )
+        if code in seen:
+            raise InputError(
+                f"{path} line {number}: {code} is listed twice; keep one row per trust"
+            )
+        seen.add(code)
+        asked.append(
+            Asked(
+                trust_code=code,
+                date_sent=_iso(path, number, "date_sent", row.get("date_sent") or ""),
+                date_received=_iso(path, number, "date_received", row.get("date_received") or ""),
+                reference=(row.get("reference") or "").strip(),
+            )
+        )
+    return asked
+
+
+def _iso(path: Path, number: int, column: str, value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(
+            f"{path} line {number}: {column} {value!r} is not a date like 2024-01-15"
+        ) from None
+
+
+@dataclass(frozen=True)
+class AskedWritten:
+    """What :func:`write_all_open` did: rows written and where any old file was kept."""
+
+    path: Path
+    count: int
+    backup: Path | None = None
+
+
+def all_open_trusts(register: Any, date_sent: str) -> list[Asked]:
+    """One row per trust in the register open on ``date_sent`` (the register is England's)."""
+    return [Asked(trust_code=t.code, date_sent=date_sent) for t in register.open_on(date_sent)]
+
+
+def write_all_open(path: Path, date_sent: str, force: bool = False) -> AskedWritten:
+    """``foi-audit asked --all-open-trusts``: asked.csv for every trust open on that date.
+
+    asked.csv is people's data: an existing one is never overwritten silently. Without
+    ``force`` this refuses; with it, the old file is kept as a hidden, dated backup beside it
+    (hidden, so ingest does not take it for a reply).
+    """
+    from foi_audit.register.trusts import load_register
+
+    day = _typed_date(date_sent)
+    asked = all_open_trusts(load_register(), day)
+    backup = None
+    if path.exists():
+        if not force:
+            raise InputError(
+                f"{path} already exists and holds your list of requests: "
+                "edit it by hand, or pass --force to replace it (a backup is kept)"
+            )
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f".{path.name}.{stamp}.bak")
+        atomic_write_bytes(backup, path.read_bytes())
+    write_csv(
+        path,
+        ASKED_COLUMNS,
+        (
+            {"trust_code": a.trust_code, "date_sent": a.date_sent, "date_received": ""}
+            for a in asked
+        ),
+    )
+    return AskedWritten(path=path, count=len(asked), backup=backup)
+
+
+def _typed_date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InputError(f"--date {value!r} is not a date like 2024-01-15 (YYYY-MM-DD)") from None

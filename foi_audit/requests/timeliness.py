@@ -1,0 +1,212 @@
+"""The request side: who was asked, reply dates, statutory deadlines and timeliness.
+
+For each trust in trusts.csv: when the request was sent (and received, if known) from
+``data/raw/asked.csv``, when the trust replied (the date of its final reply document, from
+``processed/dates.csv``), the statutory due date (FOI Act s10, :mod:`foi_audit.deadlines`), the
+working days taken, and ``timeliness``:
+
+- ``on_time``: replied on or before the due date;
+- ``late``: replied after it;
+- ``overdue``: no reply and the due date has passed;
+- ``awaiting``: no reply and not yet due;
+- blank: cannot say (no send date, or a reply whose date is not in the documents); ``date_note``
+  says why. A blank is never guessed into a category.
+
+Whether a trust replied comes from the coded ``response_status`` (with human overrides):
+``waiting_response`` means no reply, even when it sent an acknowledgement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from foi_audit.dataset.layout import Layout
+from foi_audit.requests.asked import Asked
+from foi_audit.requests.dates import KIND_RANK, FoundDate
+from foi_audit.requests.deadlines import due_date, working_days_between
+
+REQUEST_COLUMNS = (
+    "date_sent", "date_received", "date_replied", "working_days_taken", "due_date",
+    "timeliness", "date_note",
+)  # fmt: skip
+TIMELINESS_VALUES = ("on_time", "late", "overdue", "awaiting")
+# Plain words for each value, for summaries and reports (the same phrasing everywhere).
+TIMELINESS_LABELS = {
+    "on_time": "replied on time",
+    "late": "replied late",
+    "overdue": "had not replied, past the deadline",
+    "awaiting": "had not replied, not yet due",
+    "": "timeliness unknown",
+}
+NO_REPLY = "waiting_response"
+CONFLICT_DAYS = 3  # sources for one reply further apart than this are flagged
+
+
+@dataclass(frozen=True)
+class ReplyDate:
+    """The date a trust replied, the evidence for it, and any disagreement among sources."""
+
+    date: dt.date
+    source: FoundDate
+    upper_bound: bool = False  # only a disclosure-log publication date: replied on or before
+    conflict: str = ""
+
+
+def reply_date(found: Iterable[FoundDate], not_before: dt.date | None = None) -> ReplyDate | None:
+    """The date of the trust's final reply from every date found in its documents.
+
+    Acknowledgements and dates before the request was sent (quoted correspondence) are not
+    replies. Within one file and its attachments the best source wins (email header >
+    "Date of response" > letter date > publication date); across files the latest reply is
+    the final one. Sources more than :data:`CONFLICT_DAYS` apart are reported.
+    """
+    by_file: dict[str, list[tuple[dt.date, FoundDate]]] = {}
+    for item in found:
+        day = dt.date.fromisoformat(item.date)
+        if item.role != "reply" or (not_before and day < not_before):
+            continue
+        by_file.setdefault(item.path.split(" > ")[0], []).append((day, item))
+    if not by_file:
+        return None
+    per_file: list[tuple[dt.date, FoundDate, list[str]]] = []
+    for items in by_file.values():
+        items.sort(key=lambda pair: (KIND_RANK[pair[1].kind], -pair[0].toordinal()))
+        best_day, best = items[0]
+        disagree = [
+            _describe(item)
+            for day, item in items[1:]
+            if abs((day - best_day).days) > CONFLICT_DAYS
+            and not (item.kind == "published" and day >= best_day)
+        ]
+        per_file.append((best_day, best, disagree))
+    per_file.sort(key=lambda entry: (entry[0], -KIND_RANK[entry[1].kind]))
+    final_day, final, disagree = per_file[-1]
+    earlier = [
+        _describe(item) for day, item, _ in per_file[:-1] if (final_day - day).days > CONFLICT_DAYS
+    ]
+    notes = []
+    if disagree:
+        notes.append(f"used {_describe(final)}; also found {', '.join(disagree)}")
+    if earlier:
+        notes.append(f"final reply {_describe(final)}; earlier replies {', '.join(earlier)}")
+    return ReplyDate(
+        date=final_day,
+        source=final,
+        upper_bound=final.kind == "published",
+        conflict="; ".join(notes),
+    )
+
+
+def _describe(item: FoundDate) -> str:
+    where = f"{item.path}, {item.locator}" if item.locator else item.path
+    return f"{item.date} ({item.kind.replace('_', ' ')}, {where})"
+
+
+def trust_request_row(
+    asked: Asked | None,
+    response_status: str,
+    found: Sequence[FoundDate],
+    today: dt.date,
+) -> dict[str, Any]:
+    """The request columns for one trust (pure: everything it needs is passed in)."""
+    row: dict[str, Any] = dict.fromkeys(REQUEST_COLUMNS, "")
+    notes: list[str] = []
+    start: dt.date | None = None
+    due: dt.date | None = None
+    sent: dt.date | None = None
+    if asked is None:
+        notes.append("not in asked.csv: no send date, so no deadline")
+    else:
+        row["date_sent"], row["date_received"] = asked.date_sent, asked.date_received
+        sent = dt.date.fromisoformat(asked.date_sent) if asked.date_sent else None
+        if asked.date_received:
+            start = dt.date.fromisoformat(asked.date_received)
+        elif sent:
+            start = sent
+            notes.append("counted from the send date (no receipt date)")
+        else:
+            notes.append("asked.csv has no date_sent for this trust, so no deadline")
+    if start:
+        due = due_date(start).due
+        row["due_date"] = due.isoformat()
+
+    replied = response_status != NO_REPLY and (
+        bool(response_status) or any(f.role == "reply" for f in found)
+    )
+    reply = reply_date(found, not_before=sent) if replied else None
+    if not replied:
+        if not response_status:
+            notes.append("no outcome coded and no reply date found: check by hand")
+        elif due:
+            row["timeliness"] = "overdue" if today > due else "awaiting"
+            notes.append(f"no reply as of {today.isoformat()}")
+    elif reply is None:
+        earlier = [f for f in found if f.role == "reply" and sent and f.date < sent.isoformat()]
+        if earlier:
+            notes.append(
+                "reply dates found are before the request was sent "
+                f"({', '.join(sorted({f.date for f in earlier}))}): check the documents"
+            )
+        else:
+            notes.append("replied, but no reply date found in the documents: check by hand")
+    else:
+        row["date_replied"] = reply.date.isoformat()
+        if reply.conflict:
+            notes.append(f"dates conflict: {reply.conflict}")
+        if reply.upper_bound:
+            notes.append(
+                "reply date not stated; this is the disclosure-log publication date "
+                "(the reply was on or before it)"
+            )
+        if start and due:
+            if reply.upper_bound:
+                if reply.date <= due:
+                    row["timeliness"] = "on_time"
+            else:
+                row["working_days_taken"] = working_days_between(start, reply.date)
+                row["timeliness"] = "on_time" if reply.date <= due else "late"
+    row["date_note"] = "; ".join(notes)
+    return row
+
+
+def request_columns(
+    layout: Layout, trust_codes: Sequence[str], today: dt.date | None = None
+) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
+    """Extra trusts.csv columns (after the coded ones) and their values per trust."""
+    from foi_audit.dataset.codes import effective_codes
+    from foi_audit.requests.asked import load_asked
+    from foi_audit.requests.dates import read_dates
+
+    today = today or dt.date.today()
+    asked = {a.trust_code: a for a in load_asked(layout.asked_csv) or []}
+    status = {
+        c.trust_code: c.value for c in effective_codes(layout) if c.field == "response_status"
+    }
+    found: dict[str, list[FoundDate]] = {}
+    for item in read_dates(layout):
+        found.setdefault(item.trust_code, []).append(item)
+    values = {
+        code: trust_request_row(asked.get(code), status.get(code, ""), found.get(code, []), today)
+        for code in trust_codes
+    }
+    return REQUEST_COLUMNS, values
+
+
+def timeliness_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """How many trusts fall in each timeliness value ("" = unknown), for the summary.
+
+    Also ``asked`` (trusts with a send date: the denominator), ``replied`` (on_time + late)
+    and ``not_replied`` (overdue + awaiting). Rows of trusts never asked are not counted.
+    """
+    counts = Counter(
+        str(row.get("timeliness") or "") for row in rows if str(row.get("date_sent") or "")
+    )
+    result = {value: counts.get(value, 0) for value in (*TIMELINESS_VALUES, "")}
+    result["asked"] = sum(counts.values())
+    result["replied"] = result["on_time"] + result["late"]
+    result["not_replied"] = result["overdue"] + result["awaiting"]
+    return result

@@ -1,3 +1,0 @@
-from foi_audit.cli import main
-
-main()

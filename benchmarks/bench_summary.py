@@ -26,7 +26,7 @@ from foi_audit.dataset.codes import no_reply_codes, write_codes
 from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.trusts import refresh_trusts
 from foi_audit.fileio import write_csv
-from foi_audit.records import CodedValue
+from foi_audit.records import CodedValue, Flag, FlagReason
 from foi_audit.register.trusts import load_register
 
 TARGET_SECONDS = 0.5
@@ -64,7 +64,7 @@ def make_processed(root: Path, trusts: int, seed: int = 1) -> Layout:
                     locator="page 1",
                     confidence=0.8,
                     rule="bench",
-                    needs_review=rng.random() < 0.05,
+                    flags=(Flag(FlagReason.HEDGED_ANSWER),) if rng.random() < 0.05 else (),
                 )
             )
     coded += no_reply_codes(codes, set(replied), codebook)

@@ -106,9 +106,47 @@ class Document:
     duplicate_of: str = ""
 
 
+class FlagReason(StrEnum):
+    """Why a value is put in front of a person. Each names one doubt about its own evidence."""
+
+    NO_RULE_MATCHED = "no_rule_matched"  # the answer has text no rule could code
+    NO_ANSWER_FOUND = "no_answer_found"  # the reply restates the question; no answer was found
+    UNSURE_BLANK = "unsure_blank"  # blank for a question the reply should have answered
+    REPLIES_CONFLICT = "replies_conflict"  # two replies of the trust disagree
+    HEDGED_ANSWER = "hedged_answer"  # the deciding rule reads hedged or weak wording
+    VIA_REFERENCE = "via_reference"  # read through a cross-reference ("see Q2")
+    NAME_NOT_READ = "name_not_read"  # a title such as "Dr" beside a role: a name was missed
+    OCR_TEXT = "ocr_text"  # read from a scanned page by OCR
+    BASE_IN_DOUBT = "base_in_doubt"  # counted on a base that is itself flagged
+    SEVERAL_REQUESTS = "several_requests_on_page"  # a page listing other requests too
+    ATTACHMENT_TITLE_ONLY = "attachment_title_only"  # only an attachment's title says so
+    OUTCOME_FROM_GAP = "outcome_from_gap"  # partly answered only because an answer was not found
+    OUTCOME_UNCLEAR = "outcome_unclear"  # nothing decided the outcome
+    NOT_HELD_IN_ONE_ANSWER = "not_held_in_one_answer"  # "not held" said of one question only
+    NO_REPLY_TEXT = "no_reply_text"  # the trust's documents hold no readable reply
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One reason a value needs a person, with what made the engine doubt it."""
+
+    reason: FlagReason
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """A person's decision laid over the machine's value (from overrides.csv)."""
+
+    reviewer: str
+    date: str = ""
+    note: str = ""
+    machine_value: str = ""  # what the machine had coded when the person decided
+
+
 @dataclass(frozen=True)
 class CodedValue:
-    """One field's value for one trust, with the evidence that decided it."""
+    """One field's value for one trust, with the evidence that decided it and who decided."""
 
     trust_code: str
     field: str
@@ -117,5 +155,20 @@ class CodedValue:
     source: str = ""  # document path
     locator: str = ""
     confidence: float = 0.0
-    rule: str = ""
-    needs_review: bool = False
+    rule: str = ""  # id of the rule that decided it (the machine's; kept under an override)
+    flags: tuple[Flag, ...] = ()
+    decision: ReviewDecision | None = None  # set when a person has decided this value
+
+    @property
+    def needs_review(self) -> bool:
+        """Flagged by the machine and not yet decided by a person."""
+        return bool(self.flags) and self.decision is None
+
+    @property
+    def coded_by(self) -> str:
+        """Who decided the value: the rule's id, or ``reviewer:<name>``."""
+        return f"reviewer:{self.decision.reviewer}" if self.decision else self.rule
+
+    @property
+    def flag_reasons(self) -> tuple[str, ...]:
+        return tuple(str(flag.reason) for flag in self.flags)

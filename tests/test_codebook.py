@@ -9,7 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from foi_audit.cli.app import app
-from foi_audit.coding.codebook import codebook_summary, load_codebook, parse_codebook
+from foi_audit.coding.codebook import (
+    FieldRole,
+    codebook_summary,
+    load_codebook,
+    parse_codebook,
+)
 from foi_audit.coding.engine import code_text
 from foi_audit.errors import CodebookError
 
@@ -20,9 +25,9 @@ SECOND = load_codebook(FIXTURES / "parking_codebook.toml")
 
 def _examples(codebook):  # type: ignore[no-untyped-def]
     return [
-        pytest.param(codebook, f.name, example["text"], example["value"], id=f"{f.name}-{n}")
+        pytest.param(codebook, f.name, example.text, example.value, id=f"{f.name}-{n}")
         for f in codebook.fields
-        for n, example in enumerate(f.raw.get("examples", []), start=1)
+        for n, example in enumerate(f.examples, start=1)
     ]
 
 
@@ -34,13 +39,13 @@ def test_default_codebook_has_every_study_field_and_rules() -> None:
     )  # fmt: skip
     for f in DEFAULT.fields:
         assert f.definition
-        assert f.raw.get("rules") or f.raw.get("derive"), f"{f.name} has no rules"
+        assert f.rules or f.role is not FieldRole.ANSWER, f"{f.name} has no rules"
 
 
 def test_every_field_with_rules_has_worked_examples() -> None:
     for f in DEFAULT.fields:
-        if f.raw.get("rules") and f.name != "dasv_lead_role":
-            assert f.raw.get("examples"), f"{f.name} has no worked example"
+        if f.rules and f.name != "dasv_lead_role":
+            assert f.examples, f"{f.name} has no worked example"
 
 
 @pytest.mark.parametrize(("codebook", "field", "text", "expected"), _examples(DEFAULT))
@@ -83,7 +88,7 @@ def test_bad_regex_names_the_rule() -> None:
 
 
 def test_rule_value_must_be_allowed() -> None:
-    with pytest.raises(CodebookError, match="'maybe' is not allowed"):
+    with pytest.raises(CodebookError, match="'maybe' is not one of its values"):
         parse_codebook(_codebook_with({"id": "f.bad", "value": "maybe", "any": ["x"]}), "x")
 
 
@@ -121,3 +126,37 @@ def test_cli_codebook_prints_another_codebook() -> None:
 def test_cli_codebook_bad_file_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["codebook", "--codebook", str(tmp_path / "missing.toml")])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("where", "misspelt"),
+    [("rule", "unles"), ("field", "aplies_when"), ("question", "cue")],
+)
+def test_misspelt_keys_are_refused_with_the_key_named(where: str, misspelt: str) -> None:
+    data = _codebook_with({"id": "f.ok", "value": "yes", "any": ["x"]})
+    target = {
+        "rule": data["fields"][0]["rules"][0],
+        "field": data["fields"][0],
+        "question": data["questions"][0],
+    }[where]
+    target[misspelt] = ["x"]
+    with pytest.raises(CodebookError, match=f"unknown key '{misspelt}'.*did you mean"):
+        parse_codebook(data, "study.toml")
+
+
+def test_roles_are_declared_in_the_codebook() -> None:
+    assert DEFAULT.outcome_field is not None and DEFAULT.outcome_field.name == "response_status"
+    assert DEFAULT.exemptions_field is not None and DEFAULT.exemptions_field.name == "exemptions"
+    assert DEFAULT.no_reply_value == "waiting_response"
+    assert SECOND.outcome_field is None and SECOND.no_reply_value == ""
+    assert DEFAULT.field("dasv_lead").negative == ("none",)
+
+
+def test_one_value_normaliser() -> None:
+    exemptions = DEFAULT.field("exemptions")
+    assert exemptions.normalise("s40; s21") == "s21;s40"
+    assert exemptions.normalise("s43;s12;s40") == "s12;s40;s43"
+    name = DEFAULT.field("dasv_lead_name")
+    assert name.same_value("Dr  Jane Smith", "jane smith")
+    assert not name.same_value("Jane Smith", "Jane Smyth")
+    assert DEFAULT.field("policy").normalise(" Dedicated ") == "dedicated"

@@ -14,7 +14,7 @@ from foi_audit.dataset.codes import write_codes
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
 from foi_audit.quality.evaluate import cohen_kappa, evaluate, normalise
-from foi_audit.records import CodedValue
+from foi_audit.records import CodedValue, Flag, FlagReason
 
 CODEBOOK = parse_codebook(
     {
@@ -27,6 +27,8 @@ CODEBOOK = parse_codebook(
     "tiny.toml",
 )
 
+HEDGED = (Flag(FlagReason.HEDGED_ANSWER),)
+
 
 def _layout(tmp_path: Path) -> Layout:
     layout = Layout(raw=tmp_path / "raw", processed=tmp_path / "processed")
@@ -35,8 +37,8 @@ def _layout(tmp_path: Path) -> Layout:
         CodedValue("R1", "answer", "yes", "Yes.", "a.pdf", "page 1", 0.9, "r.yes"),
         CodedValue("R1", "lead_name", "Ada Quist", "Dr Ada Quist", "a.pdf", "page 2", 0.9, "r.n"),
         CodedValue("R2", "answer", "yes", "Yes we do.", "b.pdf", "page 1", 0.9, "r.yes"),
-        CodedValue("R2", "lead_name", "", "", "", "", 0.5, "none", True),
-        CodedValue("R3", "answer", "no", "No.", "c.pdf", "page 1", 0.9, "r.no", True),
+        CodedValue("R2", "lead_name", "", "", "", "", 0.5, "none", HEDGED),
+        CodedValue("R3", "answer", "no", "No.", "c.pdf", "page 1", 0.9, "r.no", HEDGED),
         CodedValue("R3", "lead_name", "  bo  CHEN ", "", "c.pdf", "", 0.9, "r.n"),
     ]
     write_codes(layout, coded, CODEBOOK)

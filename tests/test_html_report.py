@@ -17,12 +17,14 @@ from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.overrides import OVERRIDES_COLUMNS
 from foi_audit.dataset.trusts import refresh_trusts
 from foi_audit.figures.html_report import json_for_script, report_data, simple_counts, write_report
-from foi_audit.records import CodedValue
+from foi_audit.records import CodedValue, Flag, FlagReason
 from foi_audit.register.trusts import load_register
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+HEDGED = (Flag(FlagReason.HEDGED_ANSWER),)
 
 
 @pytest.fixture
@@ -59,8 +61,8 @@ def test_page_is_self_contained_and_escaped(report: tuple[Path, Any]) -> None:
 def test_report_data_cells_and_fallback_counts() -> None:
     codebook = load_codebook()
     coded = [
-        CodedValue("RGT", "policy", "dedicated", "q1", "a.pdf", "page 2", 0.9, "r", False),
-        CodedValue("RJ1", "policy", "none", "q2", "b.pdf", "page 1", 0.4, "r", True),
+        CodedValue("RGT", "policy", "dedicated", "q1", "a.pdf", "page 2", 0.9, "r"),
+        CodedValue("RJ1", "policy", "none", "q2", "b.pdf", "page 1", 0.4, "r", HEDGED),
         CodedValue("RZZ", "policy", "", rule="r"),
     ]
     summary = simple_counts(coded, codebook)

@@ -20,12 +20,11 @@ from foi_audit.dataset.overrides import (
     load_overrides,
     record_decision,
     save_overrides,
-    split_override_quote,
 )
 from foi_audit.dataset.trusts import refresh_trusts
 from foi_audit.errors import InputError
 from foi_audit.fileio import read_csv
-from foi_audit.records import CodedValue
+from foi_audit.records import CodedValue, Flag, FlagReason
 from foi_audit.register.trusts import load_register
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
@@ -98,19 +97,28 @@ def test_missing_column_is_an_error(tmp_path: Path) -> None:
 def test_apply_replaces_value_keeps_quote_and_adds_reason() -> None:
     auto = [
         CodedValue(
-            "RJ1", "policy", "none", "We have no policy.", "a.pdf", "page 2", 0.5, "r", True
-        ),
-        CodedValue("RJ1", "abt_provided", "yes", "ABT yes", "a.pdf", "page 2", 0.9, "r2", False),
+            "RJ1",
+            "policy",
+            "none",
+            "We have no policy.",
+            "a.pdf",
+            "page 2",
+            0.5,
+            "r",
+            (Flag(FlagReason.HEDGED_ANSWER),),
+        ),  # fmt: skip
+        CodedValue("RJ1", "abt_provided", "yes", "ABT yes", "a.pdf", "page 2", 0.9, "r2"),
     ]
     decision = Override("RJ1", "policy", "dedicated", "ann", "2024-06-01", "page 4", "none")
     result = apply_overrides(auto, [decision])
     policy = result[0]
     assert policy.value == "dedicated" and policy.needs_review is False
-    assert policy.rule == "override:ann" and policy.confidence == 1.0
+    assert policy.rule == "r" and policy.coded_by == "reviewer:ann" and policy.confidence == 1.0
     assert policy.source == "a.pdf" and policy.locator == "page 2"
-    machine, note = split_override_quote(policy.quote)
-    assert machine == "We have no policy."
-    assert "page 4" in note and "ann" in note
+    assert policy.quote == "We have no policy."
+    assert policy.decision is not None
+    assert policy.decision.note == "page 4" and policy.decision.machine_value == "none"
+    assert policy.flags == (Flag(FlagReason.HEDGED_ANSWER),)  # the machine's doubt stays
     assert is_overridden(policy) and not is_overridden(result[1])
     assert result[1] == auto[1]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from foi_audit.register import trusts as reg
 from foi_audit.errors import RegisterError
 from foi_audit.records import Trust
+from foi_audit.register import trusts as reg
 
 FIXTURE = Path(__file__).parent / "fixtures" / "register"
 

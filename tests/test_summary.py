@@ -52,6 +52,7 @@ def write_project(
                     "confidence": 0.9,
                     "rule": "test",
                     "needs_review": (code, f.name) in review,
+                    "flags": "hedged_answer" if (code, f.name) in review else "",
                 }
             )
         if timeliness is not None:

@@ -1,43 +1,199 @@
-"""Codebooks: which fields a study codes, their allowed values and their decision rules.
+"""Codebooks: the study (its questions, fields, values and decision rules) as typed, validated data.
 
-A codebook is a TOML file (the default one is ``codebook.toml`` beside this module). The
-engine (``coding.engine``) reads the rules; summary and review read only the fields, their
-values and ``applies_when`` (the base a conditional field is counted among).
+A study is a TOML codebook (the built-in one is ``codebook.toml`` beside this module); the
+generic grammar of FOI replies (greetings, quoted requests, negations, names and job titles) is
+``grammar.toml``, shared by every study. Both are parsed here into frozen records; an unknown or
+misspelt key is refused with the file and the key named, so a typo can never silently switch a
+rule off. Patterns stay text here: the coding stages compile them.
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from foi_audit.errors import CodebookError
 
-FIELD_KINDS = ("categorical", "multi", "text")
+DEFAULT_CODEBOOK = "codebook.toml"
+GRAMMAR = "grammar.toml"
+
+
+class FieldKind(StrEnum):
+    CATEGORICAL = "categorical"  # one of the field's values
+    MULTI = "multi"  # a ';'-joined, sorted subset of the values
+    TEXT = "text"  # free text as written (a name, a job title, an organisation)
+
+
+class FieldRole(StrEnum):
+    """What a field means to the engine and the figures, beyond its own rules."""
+
+    ANSWER = "answer"  # coded from the answers to its questions (the usual case)
+    OUTCOME = "outcome"  # the reply as a whole: answered, refused, no reply ...
+    EXEMPTIONS = "exemptions"  # the FOI Act sections the reply relies on
+
+
+class ExtractKind(StrEnum):
+    """What a text field's rules extract, and so how the words caught are cleaned."""
+
+    PERSON = "person"
+    JOB_TITLE = "job_title"
+    ORGANISATION = "organisation"
+
+
+class OutcomeRole(StrEnum):
+    """The meaning of each value of the outcome field."""
+
+    ANSWERED = "answered"
+    PARTLY_ANSWERED = "partly_answered"
+    REFUSED = "refused"
+    NOT_HELD = "not_held"
+    NO_REPLY = "no_reply"
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    label: str  # its number in the request ("2a"), lower case, no brackets
+    text: str
+    parent: str = ""
+    cues: tuple[str, ...] = ()  # patterns that recognise the question restated
+    topic_cues: tuple[str, ...] = ()  # looser words for prose paragraphs and headings
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One decision rule: when its patterns match a sentence, the field takes ``value``."""
+
+    id: str
+    value: str = ""
+    any: tuple[str, ...] = ()
+    all: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    extract: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()  # the questions whose answers it reads (all when empty)
+    from_field: str = ""  # takes its value from another field's (named -> from the name)
+    confidence: float = 0.85
+    review: bool = False  # a hedged or weak reading: the value is kept and flagged
+    review_if: tuple[str, ...] = ()  # evidence that makes the value doubtful
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    value: str
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # categorical: one of values; multi: ';'-joined subset of values; text: free text
-    label: str  # short human label ("Dedicated sexual-safety policy")
-    definition: str
+    kind: FieldKind = FieldKind.CATEGORICAL
+    label: str = ""  # short human label ("Dedicated sexual-safety policy")
+    definition: str = ""
     values: tuple[str, ...] = ()
     value_labels: tuple[tuple[str, str], ...] = ()  # (value, plain-English label)
     applies_when: tuple[str, str] | None = None  # (field, value): counted only among these
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    role: FieldRole = FieldRole.ANSWER
+    extract: ExtractKind | None = None
+    questions: tuple[str, ...] = ()  # the questions whose answers it reads, in order
+    negative: tuple[str, ...] = ()  # values that say the thing is absent ("no", "none")
+    blank_when: tuple[tuple[str, str], ...] = ()  # blank by rule when another field has a value
+    silent_blank: bool = False  # blank without review when no text touches its question
+    decision: str = ""
+    rules: tuple[Rule, ...] = ()
+    examples: tuple[Example, ...] = ()
 
     def allows(self, value: str) -> bool:
-        if not value or self.kind == "text":
+        if not value or self.kind is FieldKind.TEXT:
             return True
-        if self.kind == "multi":
+        if self.kind is FieldKind.MULTI:
             return all(part in self.values for part in value.split(";"))
         return value in self.values
 
     def value_label(self, value: str) -> str:
         return dict(self.value_labels).get(value, value.replace("_", " "))
+
+    def normalise(self, value: str) -> str:
+        """The one canonical form of a value, used wherever values are compared: categorical
+        values lower case, several sections sorted and ';'-joined, text with its spacing
+        folded (case is kept: names are compared with :func:`same_value`)."""
+        value = " ".join((value or "").split())
+        if self.kind is FieldKind.TEXT:
+            return value
+        if self.kind is FieldKind.MULTI:
+            parts = {p.strip().lower() for p in value.replace(",", ";").split(";") if p.strip()}
+            return ";".join(sorted(parts, key=_section_key))
+        return value.lower()
+
+    def same_value(self, a: str, b: str) -> bool:
+        """Whether two values say the same: text ignoring case and a leading honorific."""
+        if self.kind is FieldKind.TEXT:
+            return (
+                _without_title(self.normalise(a)).lower()
+                == _without_title(self.normalise(b)).lower()
+            )
+        return self.normalise(a) == self.normalise(b)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How the outcome field is decided and what its values mean."""
+
+    field: str = ""
+    exemptions_field: str = ""
+    values: tuple[tuple[OutcomeRole, str], ...] = ()  # role -> the field's value for it
+    refusal: tuple[str, ...] = ()
+    not_held: tuple[str, ...] = ()
+    answer_not_held: tuple[str, ...] = ()
+    non_withholding: tuple[str, ...] = ()  # exemptions that withhold nothing (s21)
+    required_fields: tuple[str, ...] = ()
+    not_held_values: tuple[tuple[str, str], ...] = ()  # field -> its value in a not-held reply
+
+    def value(self, role: OutcomeRole) -> str:
+        return dict(self.values).get(role, "")
+
+
+@dataclass(frozen=True)
+class DocumentGrammar:
+    """Patterns that tell a reply's parts apart (generic, from grammar.toml, with the study's
+    own additions from the codebook's [document] table)."""
+
+    acknowledgement: tuple[str, ...] = ()
+    reply_cues: tuple[str, ...] = ()
+    quoted_request_start: tuple[str, ...] = ()
+    answer_section_start: tuple[str, ...] = ()
+    quoted_mail_start: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
+    entry_heading: tuple[str, ...] = ()
+    entry_reference: tuple[str, ...] = ()
+    relevance: tuple[str, ...] = ()  # words that make a log entry relevant to the study
+    attachment_title: tuple[str, ...] = ()
+    attachment_evidence: tuple[str, str] | None = None  # (field, value) a titled attachment gives
+    hypothetical: tuple[str, ...] = ()
+    restated_request: tuple[str, ...] = ()
+    section_pattern: str = ""
+    not_exemption: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Shared pattern pieces ({person}, {role}, {org}) and word lists for names."""
+
+    pieces: tuple[tuple[str, str], ...] = ()
+    not_person: tuple[str, ...] = ()
+    not_org: tuple[str, ...] = ()
+    not_org_words: tuple[str, ...] = ()
+    generic_org: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,8 +201,12 @@ class Codebook:
     name: str
     description: str
     fields: tuple[Field, ...]
-    source: str  # file it was loaded from
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    source: str  # the file it was loaded from
+    sha256: str = ""  # of the codebook file's bytes: recorded with every run
+    questions: tuple[Question, ...] = ()
+    outcome: Outcome = Outcome()
+    document: DocumentGrammar = DocumentGrammar()
+    lexicon: Lexicon = Lexicon()
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -61,80 +221,162 @@ class Codebook:
             + ", ".join(self.field_names)
         )
 
+    def has_field(self, name: str) -> bool:
+        return name in self.field_names
 
-DEFAULT_CODEBOOK = "codebook.toml"
+    def field_with_role(self, role: FieldRole) -> Field | None:
+        return next((f for f in self.fields if f.role is role), None)
+
+    @property
+    def outcome_field(self) -> Field | None:
+        return self.field_with_role(FieldRole.OUTCOME)
+
+    @property
+    def exemptions_field(self) -> Field | None:
+        return self.field_with_role(FieldRole.EXEMPTIONS)
+
+    @property
+    def no_reply_value(self) -> str:
+        """The outcome value of a trust that sent nothing (or only an acknowledgement)."""
+        return self.outcome.value(OutcomeRole.NO_REPLY)
+
+    def question(self, qid: str) -> Question | None:
+        return next((q for q in self.questions if q.id == qid), None)
+
+
+# --------------------------------------------------------------------------- loading
 
 
 def default_codebook_path() -> Path:
-    return Path(str(resources.files("foi_audit.coding").joinpath(DEFAULT_CODEBOOK)))
+    return _packaged(DEFAULT_CODEBOOK)
+
+
+def grammar_path() -> Path:
+    return _packaged(GRAMMAR)
+
+
+def _packaged(name: str) -> Path:
+    return Path(str(resources.files("foi_audit.coding").joinpath(name)))
 
 
 def load_codebook(path: Path | None = None) -> Codebook:
     """Load and validate a codebook; ``None`` means the built-in one for the study."""
     path = path or default_codebook_path()
+    data, digest = _read_toml(path, "codebook")
+    grammar, _ = _read_toml(grammar_path(), "grammar")
+    return parse_codebook(data, str(path), grammar=grammar, sha256=digest)
+
+
+def _read_toml(path: Path, what: str) -> tuple[dict[str, Any], str]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
-        raise CodebookError(f"{path} does not exist: pass a codebook TOML file") from None
+        raise CodebookError(f"{path} does not exist: pass a {what} TOML file") from None
+    except OSError as exc:
+        raise CodebookError(f"cannot read {path} ({exc.strerror}): check the path") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CodebookError(f"{path} is not valid TOML ({exc}); fix the line it names") from exc
-    return parse_codebook(data, str(path))
 
 
-def parse_codebook(data: dict[str, Any], source: str) -> Codebook:
-    fields_data = data.get("fields")
-    if not isinstance(fields_data, list) or not fields_data:
-        raise CodebookError(f"{source}: needs at least one [[fields]] table")
-    fields = []
-    names: set[str] = set()
-    for index, item in enumerate(fields_data, start=1):
-        name = item.get("name")
-        if not name or not isinstance(name, str):
-            raise CodebookError(f"{source}: field {index} has no name")
-        if name in names:
-            raise CodebookError(f"{source}: field {name!r} is defined twice")
-        names.add(name)
-        kind = item.get("kind", "categorical")
-        if kind not in FIELD_KINDS:
-            raise CodebookError(
-                f"{source}: field {name!r} has kind {kind!r}; use one of " + ", ".join(FIELD_KINDS)
-            )
-        values = tuple(item.get("values", ()))
-        if kind != "text" and not values:
-            raise CodebookError(f"{source}: field {name!r} needs its allowed values")
-        applies = item.get("applies_when")
-        applies_when = None
-        if applies:
-            if not isinstance(applies, str) or "=" not in applies:
-                raise CodebookError(
-                    f"{source}: field {name!r}: applies_when must look like 'abt_provided=yes'"
-                )
-            other, value = (part.strip() for part in applies.split("=", 1))
-            applies_when = (other, value)
-        labels = item.get("value_labels", {})
-        fields.append(
-            Field(
-                name=name,
-                kind=kind,
-                label=item.get("label", name.replace("_", " ")),
-                definition=item.get("definition", ""),
-                values=values,
-                value_labels=tuple((str(k), str(v)) for k, v in labels.items()),
-                applies_when=applies_when,
-                raw=item,
-            )
-        )
-    for f in fields:
-        if f.applies_when and f.applies_when[0] not in names:
-            raise CodebookError(
-                f"{source}: field {f.name!r} applies_when names unknown field {f.applies_when[0]!r}"
-            )
+class _Table:
+    """One TOML table read key by key; keys never asked for are refused as unknown."""
+
+    def __init__(self, data: Any, where: str, allowed: Sequence[str]) -> None:
+        if not isinstance(data, Mapping):
+            raise CodebookError(f"{where} must be a table")
+        unknown = [key for key in data if key not in allowed]
+        if unknown:
+            key = unknown[0]
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed: {', '.join(allowed)}"
+            raise CodebookError(f"{where}: unknown key {key!r}{hint}")
+        self.data = data
+        self.where = where
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str):
+            raise CodebookError(f"{self.where}: {key} must be text")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CodebookError(f"{self.where}: {key} must be a list of text")
+        return tuple(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise CodebookError(f"{self.where}: {key} must be true or false")
+        return value
+
+    def number(self, key: str, default: float) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise CodebookError(f"{self.where}: {key} must be a number")
+        return float(value)
+
+    def tables(self, key: str) -> list[Any]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise CodebookError(f"{self.where}: {key} must be a list of tables ([[{key}]])")
+        return value
+
+    def mapping(self, key: str) -> dict[str, str]:
+        value = self.data.get(key, {})
+        if not isinstance(value, Mapping):
+            raise CodebookError(f"{self.where}: {key} must be a table")
+        return {str(k): str(v) for k, v in value.items()}
+
+
+_TOP_KEYS = ("name", "description", "document", "outcome", "questions", "fields", "patterns")
+_DOCUMENT_KEYS = tuple(DocumentGrammar.__dataclass_fields__)
+_OUTCOME_KEYS = (
+    "field", "exemptions_field", "values", "refusal", "not_held", "answer_not_held",
+    "non_withholding", "required_fields", "not_held_values",
+)  # fmt: skip
+_QUESTION_KEYS = ("id", "label", "text", "parent", "cues", "topic_cues")
+_FIELD_KEYS = (
+    "name", "kind", "label", "definition", "values", "value_labels", "applies_when", "role",
+    "extract", "questions", "negative", "blank_when", "silent_blank", "decision", "rules",
+    "examples",
+)  # fmt: skip
+_RULE_KEYS = (
+    "id", "value", "any", "all", "unless", "extract", "only", "from_field", "confidence",
+    "review", "review_if",
+)  # fmt: skip
+_PATTERN_KEYS = ("not_person", "not_org", "not_org_words", "generic_org")
+
+
+def parse_codebook(
+    data: dict[str, Any], source: str, grammar: dict[str, Any] | None = None, sha256: str = ""
+) -> Codebook:
+    """A codebook from parsed TOML, merged with the generic grammar (lists are extended,
+    single patterns replaced by the codebook's)."""
+    top = _Table(data, source, _TOP_KEYS)
+    if grammar is None:
+        grammar, _ = _read_toml(grammar_path(), "grammar")
+    grammar_top = _Table(grammar, "grammar.toml", ("document", "outcome", "patterns"))
+    lexicon = _lexicon(grammar_top, top, source)
+    questions = _questions(top, source)
+    fields = _fields(top, source, {q.id for q in questions})
+    document = _document(grammar_top, top, source)
+    outcome = _outcome(grammar_top, top, source, fields)
     codebook = Codebook(
-        name=data.get("name", Path(source).stem),
-        description=data.get("description", ""),
-        fields=tuple(fields),
+        name=top.text("name") or Path(source).stem,
+        description=top.text("description"),
+        fields=fields,
         source=source,
-        raw=data,
+        sha256=sha256,
+        questions=questions,
+        outcome=outcome,
+        document=document,
+        lexicon=lexicon,
     )
     from foi_audit.coding.engine import compile_codebook
 
@@ -142,47 +384,277 @@ def parse_codebook(data: dict[str, Any], source: str) -> Codebook:
     return codebook
 
 
+def _questions(top: _Table, source: str) -> tuple[Question, ...]:
+    questions = []
+    seen: set[str] = set()
+    for index, item in enumerate(top.tables("questions"), start=1):
+        table = _Table(item, f"{source}: [[questions]] {index}", _QUESTION_KEYS)
+        qid = table.text("id") or f"q{index}"
+        if qid in seen:
+            raise CodebookError(f"{source}: question {qid!r} is defined twice")
+        seen.add(qid)
+        questions.append(
+            Question(
+                id=qid,
+                label=table.text("label").lower().replace("(", "").replace(")", ""),
+                text=table.text("text"),
+                parent=table.text("parent"),
+                cues=table.texts("cues"),
+                topic_cues=table.texts("topic_cues"),
+            )
+        )
+    for question in questions:
+        if question.parent and question.parent not in seen:
+            raise CodebookError(
+                f"{source}: question {question.id!r} has unknown parent {question.parent!r}"
+            )
+    return tuple(questions)
+
+
+def _fields(top: _Table, source: str, question_ids: set[str]) -> tuple[Field, ...]:
+    items = top.tables("fields")
+    if not items:
+        raise CodebookError(f"{source}: needs at least one [[fields]] table")
+    fields: list[Field] = []
+    names: set[str] = set()
+    for index, item in enumerate(items, start=1):
+        name = item.get("name") if isinstance(item, Mapping) else None
+        if not name or not isinstance(name, str):
+            raise CodebookError(f"{source}: field {index} has no name")
+        where = f"{source}: field {name!r}"
+        table = _Table(item, where, _FIELD_KEYS)
+        if name in names:
+            raise CodebookError(f"{source}: field {name!r} is defined twice")
+        names.add(name)
+        kind = _choice(FieldKind, table.text("kind", "categorical"), where, "kind")
+        values = table.texts("values")
+        if kind is not FieldKind.TEXT and not values:
+            raise CodebookError(f"{where} needs its allowed values")
+        for qid in table.texts("questions"):
+            if qid not in question_ids:
+                raise CodebookError(f"{where} reads unknown question {qid!r}")
+        extract_text = table.text("extract")
+        field = Field(
+            name=name,
+            kind=kind,
+            label=table.text("label") or name.replace("_", " "),
+            definition=table.text("definition"),
+            values=values,
+            value_labels=tuple(table.mapping("value_labels").items()),
+            applies_when=_condition(table.text("applies_when"), where, "applies_when"),
+            role=_choice(FieldRole, table.text("role", "answer"), where, "role"),
+            extract=_choice(ExtractKind, extract_text, where, "extract") if extract_text else None,
+            questions=table.texts("questions"),
+            negative=table.texts("negative"),
+            blank_when=tuple(
+                c
+                for text in table.texts("blank_when")
+                if (c := _condition(text, where, "blank_when"))
+            ),
+            silent_blank=table.flag("silent_blank"),
+            decision=table.text("decision"),
+            rules=_rules(table, name),
+            examples=tuple(
+                Example(e.text("text"), e.text("value"))
+                for e in (
+                    _Table(x, f"{where} example {n}", ("text", "value"))
+                    for n, x in enumerate(table.tables("examples"), start=1)
+                )
+            ),
+        )
+        for value in (*field.negative, *(r.value for r in field.rules if r.value)):
+            if not field.allows(value):
+                raise CodebookError(f"{where}: value {value!r} is not one of its values")
+        if field.kind is FieldKind.TEXT and field.rules and field.extract is None:
+            raise CodebookError(
+                f"{where}: a text field with rules needs extract = person, job_title or organisation"
+            )
+        fields.append(field)
+    for field in fields:
+        conditions = [field.applies_when] if field.applies_when else []
+        for other, _ in (*conditions, *field.blank_when):
+            if other not in names:
+                raise CodebookError(f"{source}: field {field.name!r} names unknown field {other!r}")
+        for rule in field.rules:
+            if rule.from_field and rule.from_field not in names:
+                raise CodebookError(
+                    f"{source}: rule {rule.id} takes unknown field {rule.from_field!r}"
+                )
+    for role in (FieldRole.OUTCOME, FieldRole.EXEMPTIONS):
+        having = [f.name for f in fields if f.role is role]
+        if len(having) > 1:
+            raise CodebookError(f"{source}: only one field may have role {role}: {having}")
+    return tuple(fields)
+
+
+def _rules(field_table: _Table, field_name: str) -> tuple[Rule, ...]:
+    rules = []
+    for number, item in enumerate(field_table.tables("rules"), start=1):
+        table = _Table(item, f"{field_table.where} rule {number}", _RULE_KEYS)
+        rules.append(
+            Rule(
+                id=table.text("id") or f"{field_name}.{number}",
+                value=table.text("value"),
+                any=table.texts("any"),
+                all=table.texts("all"),
+                unless=table.texts("unless"),
+                extract=table.texts("extract"),
+                only=table.texts("only"),
+                from_field=table.text("from_field"),
+                confidence=table.number("confidence", 0.85),
+                review=table.flag("review"),
+                review_if=table.texts("review_if"),
+            )
+        )
+    return tuple(rules)
+
+
+def _document(grammar: _Table, top: _Table, source: str) -> DocumentGrammar:
+    base = _Table(grammar.data.get("document", {}), "grammar.toml [document]", _DOCUMENT_KEYS)
+    own = _Table(top.data.get("document", {}), f"{source}: [document]", _DOCUMENT_KEYS)
+    values: dict[str, Any] = {}
+    for key in _DOCUMENT_KEYS:
+        if key == "section_pattern":
+            values[key] = own.text(key) or base.text(key)
+        elif key == "attachment_evidence":
+            evidence = own.mapping(key) or base.mapping(key)
+            values[key] = (evidence["field"], evidence["value"]) if evidence else None
+        else:
+            values[key] = base.texts(key) + own.texts(key)
+    return DocumentGrammar(**values)
+
+
+def _outcome(grammar: _Table, top: _Table, source: str, fields: tuple[Field, ...]) -> Outcome:
+    base = _Table(grammar.data.get("outcome", {}), "grammar.toml [outcome]", _OUTCOME_KEYS)
+    own = _Table(top.data.get("outcome", {}), f"{source}: [outcome]", _OUTCOME_KEYS)
+    names = {f.name for f in fields}
+    outcome_field = next((f for f in fields if f.role is FieldRole.OUTCOME), None)
+    exemptions = next((f for f in fields if f.role is FieldRole.EXEMPTIONS), None)
+    values = []
+    for role_text, value in own.mapping("values").items():
+        role = _choice(OutcomeRole, role_text, f"{source}: [outcome] values", "role")
+        if outcome_field is not None and not outcome_field.allows(value):
+            raise CodebookError(
+                f"{source}: [outcome] values: {value!r} is not a value of {outcome_field.name!r}"
+            )
+        values.append((role, value))
+    for name in (*own.texts("required_fields"), *own.mapping("not_held_values")):
+        if name not in names:
+            raise CodebookError(f"{source}: [outcome] names unknown field {name!r}")
+    return Outcome(
+        field=outcome_field.name if outcome_field else "",
+        exemptions_field=exemptions.name if exemptions else "",
+        values=tuple(values),
+        refusal=base.texts("refusal") + own.texts("refusal"),
+        not_held=base.texts("not_held") + own.texts("not_held"),
+        answer_not_held=base.texts("answer_not_held") + own.texts("answer_not_held"),
+        non_withholding=base.texts("non_withholding") + own.texts("non_withholding"),
+        required_fields=own.texts("required_fields"),
+        not_held_values=tuple(own.mapping("not_held_values").items()),
+    )
+
+
+def _lexicon(grammar: _Table, top: _Table, source: str) -> Lexicon:
+    base = grammar.data.get("patterns", {})
+    own = top.data.get("patterns", {})
+    if not isinstance(base, Mapping) or not isinstance(own, Mapping):
+        raise CodebookError(f"{source}: [patterns] must be a table")
+    pieces = {k: v for k, v in base.items() if isinstance(v, str)}
+    pieces.update({k: v for k, v in own.items() if isinstance(v, str)})
+    lists: dict[str, tuple[str, ...]] = {}
+    for where, table in (("grammar.toml [patterns]", base), (f"{source}: [patterns]", own)):
+        for key, value in table.items():
+            if isinstance(value, str):
+                continue
+            if key not in _PATTERN_KEYS:
+                raise CodebookError(
+                    f"{where}: unknown list {key!r}; allowed: {', '.join(_PATTERN_KEYS)}"
+                )
+            if not isinstance(value, list):
+                raise CodebookError(f"{where}: {key} must be a list of text")
+            lists[key] = lists.get(key, ()) + tuple(str(v) for v in value)
+    return Lexicon(
+        pieces=tuple(sorted(pieces.items())),
+        not_person=lists.get("not_person", ()),
+        not_org=lists.get("not_org", ()),
+        not_org_words=lists.get("not_org_words", ()),
+        generic_org=lists.get("generic_org", ()),
+    )
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _choice(enum: type[_E], text: str, where: str, key: str) -> _E:
+    try:
+        return enum(text)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise CodebookError(f"{where}: {key} {text!r} is not one of {allowed}") from None
+
+
+def _condition(text: str, where: str, key: str) -> tuple[str, str] | None:
+    if not text:
+        return None
+    if "=" not in text:
+        raise CodebookError(f"{where}: {key} must look like 'other_field=value'")
+    other, value = (part.strip() for part in text.split("=", 1))
+    return (other, value)
+
+
+def _section_key(part: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in part if ch.isdigit())
+    return (int(digits) if digits else 10_000, part)
+
+
+_TITLES = ("dr", "professor", "prof", "mr", "mrs", "ms", "miss", "mx", "sir", "dame")
+
+
+def _without_title(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def codebook_summary(codebook: Codebook) -> dict[str, Any]:
     """The codebook as plain data (for ``foi-audit codebook`` and its ``--json``)."""
-    fields = []
-    for f in codebook.fields:
-        fields.append(
-            {
-                "name": f.name,
-                "kind": f.kind,
-                "label": f.label,
-                "definition": f.definition,
-                "values": list(f.values),
-                "value_labels": dict(f.value_labels),
-                "applies_when": "=".join(f.applies_when) if f.applies_when else "",
-                "questions": list(f.raw.get("questions", [])),
-                "decision": str(f.raw.get("decision", "")),
-                "rules": [
-                    {
-                        "id": r.get("id", ""),
-                        "value": str(r.get("value", "")),
-                        "only": list(r.get("only", [])),
-                        "any": list(r.get("any", [])),
-                        "all": list(r.get("all", [])),
-                        "unless": list(r.get("unless", [])),
-                        "extract": list(r.get("extract", [])),
-                        "from_field": r.get("from_field", ""),
-                    }
-                    for r in f.raw.get("rules", [])
-                ],
-                "examples": [
-                    {"text": str(e.get("text", "")), "value": str(e.get("value", ""))}
-                    for e in f.raw.get("examples", [])
-                ],
-            }
-        )
     return {
         "name": codebook.name,
         "description": codebook.description,
         "source": codebook.source,
+        "sha256": codebook.sha256,
         "questions": [
-            {"id": q.get("id", ""), "label": q.get("label", ""), "text": q.get("text", "")}
-            for q in codebook.raw.get("questions", [])
+            {"id": q.id, "label": q.label, "text": q.text, "parent": q.parent}
+            for q in codebook.questions
         ],
-        "fields": fields,
+        "fields": [
+            {
+                "name": f.name,
+                "kind": str(f.kind),
+                "label": f.label,
+                "definition": f.definition,
+                "role": str(f.role),
+                "values": list(f.values),
+                "value_labels": dict(f.value_labels),
+                "applies_when": "=".join(f.applies_when) if f.applies_when else "",
+                "questions": list(f.questions),
+                "decision": f.decision,
+                "rules": [
+                    {
+                        "id": r.id,
+                        "value": r.value,
+                        "only": list(r.only),
+                        "any": list(r.any),
+                        "all": list(r.all),
+                        "unless": list(r.unless),
+                        "extract": list(r.extract),
+                        "from_field": r.from_field,
+                    }
+                    for r in f.rules
+                ],
+                "examples": [{"text": e.text, "value": e.value} for e in f.examples],
+            }
+            for f in codebook.fields
+        ],
     }

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, Field
+from foi_audit.coding.codebook import Codebook, ExtractKind, Field, FieldRole
 from foi_audit.errors import CodebookError
-from foi_audit.records import BlockRole, CodedValue, Document
+from foi_audit.records import BlockRole, CodedValue, Document, Flag, FlagReason
 
 QUOTE_CHARS = 300
 # Page-header blocks are read: a reply with no letterhead has its first answers there.
@@ -203,80 +203,70 @@ def compile_codebook(codebook: Codebook) -> Compiled:
 
 @lru_cache(maxsize=16)
 def _compile_cached(codebook: Codebook) -> Compiled:
-    raw = codebook.raw
-    shared = {k: str(v) for k, v in raw.get("patterns", {}).items() if isinstance(v, str)}
-    questions = []
-    for index, item in enumerate(raw.get("questions", []), start=1):
-        qid = item.get("id") or f"q{index}"
-        questions.append(
-            Question(
-                id=qid,
-                label=str(item.get("label", "")).lower().replace("(", "").replace(")", ""),
-                parent=item.get("parent", ""),
-                cues=_patterns(item.get("cues", []), f"question {qid}", shared),
-                topic_cues=_patterns(item.get("topic_cues", []), f"question {qid}", shared),
-            )
+    shared = dict(codebook.lexicon.pieces)
+    questions = tuple(
+        Question(
+            id=q.id,
+            label=q.label,
+            parent=q.parent,
+            cues=_patterns(q.cues, f"question {q.id}", shared),
+            topic_cues=_patterns(q.topic_cues, f"question {q.id}", shared),
         )
-    known = {q.id for q in questions}
+        for q in codebook.questions
+    )
     specs = []
     for f in codebook.fields:
-        item = f.raw
-        scope = tuple(item.get("questions", ()))
-        for qid in scope:
-            if qid not in known:
-                raise CodebookError(f"field {f.name!r} reads unknown question {qid!r}")
-        rules = []
-        for number, r in enumerate(item.get("rules", []), start=1):
-            rid = r.get("id", f"{f.name}.{number}")
-            value = str(r.get("value", ""))
-            if value and not f.allows(value):
-                raise CodebookError(f"rule {rid}: value {value!r} is not allowed for {f.name!r}")
-            rules.append(
-                Rule(
-                    id=rid,
-                    value=value,
-                    any=_patterns(r.get("any"), rid, shared),
-                    all=_patterns(r.get("all"), rid, shared),
-                    unless=_patterns(r.get("unless"), rid, shared),
-                    extract=_patterns(r.get("extract"), rid, shared, flags=0),
-                    only=tuple(r.get("only", ())),
-                    from_field=r.get("from_field", ""),
-                    confidence=float(r.get("confidence", 0.85)),
-                    review=bool(r.get("review", False)),
-                    review_if=_patterns(r.get("review_if"), rid, shared, flags=0),
-                )
+        rules = tuple(
+            Rule(
+                id=r.id,
+                value=r.value,
+                any=_patterns(r.any, r.id, shared),
+                all=_patterns(r.all, r.id, shared),
+                unless=_patterns(r.unless, r.id, shared),
+                extract=_patterns(r.extract, r.id, shared, flags=0),
+                only=r.only,
+                from_field=r.from_field,
+                confidence=r.confidence,
+                review=r.review,
+                review_if=_patterns(r.review_if, r.id, shared, flags=0),
             )
-        blank_when = []
-        for cond in item.get("blank_when", ()):
-            name, _, value = str(cond).partition("=")
-            blank_when.append((name.strip(), value.strip()))
-        specs.append(
-            FieldSpec(f, scope, tuple(rules), str(item.get("derive", "")), tuple(blank_when))
+            for r in f.rules
         )
-    doc = dict(raw.get("document", {}))
+        specs.append(FieldSpec(f, f.questions, rules, _DERIVE.get(f.role, ""), f.blank_when))
+    grammar = codebook.document
     compiled_doc: dict[str, Any] = {}
-    for key, value in doc.items():
-        if isinstance(value, list | str) and key not in {"non_withholding"}:
+    for key in grammar.__dataclass_fields__:
+        value = getattr(grammar, key)
+        if key != "attachment_evidence" and value:
             compiled_doc[key] = _patterns(value, f"[document].{key}", shared)
-    outcome = dict(raw.get("outcome", {}))
+    outcome_spec = codebook.outcome
+    outcome: dict[str, Any] = {
+        "field": outcome_spec.field,
+        "exemptions_field": outcome_spec.exemptions_field,
+        "non_withholding": list(outcome_spec.non_withholding),
+        "required_fields": list(outcome_spec.required_fields),
+        "not_held_values": dict(outcome_spec.not_held_values),
+    }
     for key in ("refusal", "not_held", "answer_not_held"):
-        outcome[key] = _patterns(outcome.get(key, []), f"[outcome].{key}", shared)
+        outcome[key] = _patterns(getattr(outcome_spec, key), f"[outcome].{key}", shared)
+    evidence = grammar.attachment_evidence
+    lexicon = codebook.lexicon
     return Compiled(
-        questions=tuple(questions),
+        questions=questions,
         fields=tuple(specs),
         doc=compiled_doc,
         outcome=outcome,
-        not_person=frozenset(shared_list(raw, "not_person")),
-        not_org=frozenset(w.lower() for w in shared_list(raw, "not_org")),
-        generic_org=frozenset(w.lower() for w in shared_list(raw, "generic_org")),
-        not_org_words=frozenset(w.lower() for w in shared_list(raw, "not_org_words")),
-        raw_doc=doc,
+        not_person=frozenset(lexicon.not_person),
+        not_org=frozenset(w.lower() for w in lexicon.not_org),
+        generic_org=frozenset(w.lower() for w in lexicon.generic_org),
+        not_org_words=frozenset(w.lower() for w in lexicon.not_org_words),
+        raw_doc={"attachment_evidence": {"field": evidence[0], "value": evidence[1]}}
+        if evidence
+        else {},
     )
 
 
-def shared_list(raw: dict[str, Any], key: str) -> list[str]:
-    value = raw.get("patterns", {}).get(key, [])
-    return [str(v) for v in value] if isinstance(value, list) else []
+_DERIVE = {FieldRole.OUTCOME: "outcome", FieldRole.EXEMPTIONS: "sections"}
 
 
 def _any(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:
@@ -1309,9 +1299,13 @@ class Decision:
     quote: str = ""
     locator: str = ""
     confidence: float = 0.0
-    review: bool = False
+    flags: tuple[FlagReason, ...] = ()  # why a person should look, if they should
     had_text: bool = False  # the answer had text but no rule matched
     addressed: bool = False  # the field's own question has answer text (coded or not)
+
+
+def _rule_flags(rule: Rule) -> tuple[FlagReason, ...]:
+    return (FlagReason.HEDGED_ANSWER,) if rule.review else ()
 
 
 def _trim(text: str) -> str:
@@ -1460,9 +1454,9 @@ def _extract(
             continue
         for match in pattern.finditer(text):
             raw = match.group("value") if "value" in pattern.groupindex else match.group(0)
-            if "person" in spec.field.name or "name" in spec.field.name:
+            if spec.field.extract is ExtractKind.PERSON:
                 value = _clean_person(raw, compiled)
-            elif "role" in spec.field.name or "title" in spec.field.name:
+            elif spec.field.extract is ExtractKind.JOB_TITLE:
                 value = _clean_role(_without_other_values(raw.strip(" ,;-–"), decided or {}))
             else:
                 value = _clean_org(raw, text, match.end("value"), compiled, match.start("value"))
@@ -1491,7 +1485,9 @@ def decide(
             if rule.from_field:
                 source = decided.get(rule.from_field)
                 if source and source.value:
-                    doubtful = source.review or bool(_any(rule.review_if, source.quote))
+                    doubtful = source.flags + (
+                        (FlagReason.NAME_NOT_READ,) if _any(rule.review_if, source.quote) else ()
+                    )
                     return Decision(
                         rule.value, rule.id, source.quote, source.locator, source.confidence,
                         doubtful,
@@ -1505,7 +1501,7 @@ def decide(
                     assert first is not None
                     return Decision(
                         rule.value, rule.id, _trim(" … ".join(dict.fromkeys(h.text for h in hits if h))),
-                        first.locator, rule.confidence, rule.review,
+                        first.locator, rule.confidence, _rule_flags(rule),
                     )  # fmt: skip
                 continue
             for sentence in found:
@@ -1516,20 +1512,21 @@ def decide(
                     if value:
                         return Decision(
                             value, rule.id, _trim(sentence.text), sentence.locator,
-                            rule.confidence, rule.review or sentence.via_reference,
+                            rule.confidence,
+                            _rule_flags(rule) + ((FlagReason.VIA_REFERENCE,) if sentence.via_reference else ()),
                         )  # fmt: skip
                 elif _matches(rule, sentence, compiled.doc.get("hypothetical", ())):
                     confidence = rule.confidence - (0.1 if sentence.via_reference else 0.0)
                     return Decision(
                         rule.value, rule.id, _trim(sentence.text), sentence.locator,
-                        confidence, rule.review, addressed=True,
+                        confidence, _rule_flags(rule), addressed=True,
                     )  # fmt: skip
     first = next((s for q in spec.questions for s in answers.get(q, [])), None)
     own = bool(spec.questions and answers.get(spec.questions[0]))
     return Decision(
         "", "no_rule_matched" if had_text else "no_answer",
         _trim(first.text) if first else "", first.locator if first else "",
-        0.5 if had_text else 0.9, False, had_text, addressed=own,
+        0.5 if had_text else 0.9, (), had_text, addressed=own,
     )  # fmt: skip
 
 
@@ -1610,7 +1607,7 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         # On a page with other requests the section may belong to one of them: a human checks.
         return Decision(
             ";".join(ordered), "exemptions.cited_on_a_page_of_several_requests", _trim(quote),
-            first.locator, 0.6, review=True,
+            first.locator, 0.6, flags=(FlagReason.SEVERAL_REQUESTS,),
         )  # fmt: skip
     return Decision(
         ";".join(ordered), "exemptions.sections_cited", _trim(quote), first.locator, 0.9
@@ -1632,17 +1629,21 @@ def outcome(
                 "waiting_response", "outcome.acknowledgement_only",
                 _trim(first.text) if first else "", first.locator if first else "", 0.9,
             )  # fmt: skip
-        return Decision("", "outcome.no_reply_text", confidence=0.3, review=True)
+        return Decision(
+            "", "outcome.no_reply_text", confidence=0.3, flags=(FlagReason.NO_REPLY_TEXT,)
+        )
     general = [s for r in replies for s in r.general]
     answers = [s for r in replies for ss in r.answers.values() for s in ss]
     coded = {name: d for name, d in values.items() if d.value and not fields[name].derive}
-    positive = [d for n, d in coded.items() if d.value not in {"none", "no"} and n != "exemptions"]
+    positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]
     for sentence in general + answers:
         if _any(config.get("not_held", ()), sentence.text) and not positive:
             # Said inside one answer rather than of the request as a whole: a person checks.
             return Decision(
                 "not_held", "outcome.not_held", _trim(sentence.text), sentence.locator, 0.85,
-                review=sentence not in general and bool(coded),
+                flags=(FlagReason.NOT_HELD_IN_ONE_ANSWER,)
+                if sentence not in general and coded
+                else (),
             )  # fmt: skip
     held_not = config.get("answer_not_held", ())
     by_question = [found for r in replies for found in r.answers.values() if found]
@@ -1667,7 +1668,7 @@ def outcome(
     if withheld:
         return Decision(
             "partially_successful", "outcome.information_withheld", exemptions.quote,
-            exemptions.locator, 0.85, review=exemptions.review,
+            exemptions.locator, 0.85, flags=exemptions.flags,
         )  # fmt: skip
     # A question counts as answered when its answer has text, even if no rule could code it
     # (that value is flagged for review instead); it is unanswered when nothing addresses it.
@@ -1681,16 +1682,19 @@ def outcome(
         and not values[name].value and values[name].addressed and _applies(fields[name], values)
     ]  # fmt: skip
     if not coded:
-        return Decision("", "outcome.unclear", confidence=0.3, review=True)
+        return Decision("", "outcome.unclear", confidence=0.3, flags=(FlagReason.OUTCOME_UNCLEAR,))
     if missing:
         return Decision(
             "partially_successful", "outcome.question_unanswered",
             f"no answer found for: {', '.join(missing)}", "", 0.6,
             # Decided from a gap, not from anything the reply says (no exemption, no refusal
             # of a part): the reader may simply have missed the answer, so a person checks.
-            review=True,
+            flags=(FlagReason.OUTCOME_FROM_GAP,),
         )  # fmt: skip
-    return Decision("successful", "outcome.all_answered", confidence=0.85, review=bool(unsure))
+    return Decision(
+        "successful", "outcome.all_answered", confidence=0.85,
+        flags=(FlagReason.OUTCOME_FROM_GAP,) if unsure else (),
+    )  # fmt: skip
 
 
 def _fill_not_held(
@@ -1708,7 +1712,7 @@ def _fill_not_held(
         if not _applies(fields[name], values):
             continue
         values[name] = Decision(
-            str(value), "outcome.not_held_fill", held.quote, held.locator, 0.8, held.review
+            str(value), "outcome.not_held_fill", held.quote, held.locator, 0.8, held.flags
         )
 
 
@@ -1759,7 +1763,7 @@ def code_trust(
         if len({d.value for _, d in candidates}) > 1:
             chosen = Decision(
                 chosen.value, chosen.rule, chosen.quote, chosen.locator,
-                min(chosen.confidence, 0.5), True,
+                min(chosen.confidence, 0.5), (FlagReason.REPLIES_CONFLICT,),
             )  # fmt: skip
         values[name] = chosen
         sources[name] = reading
@@ -1806,9 +1810,11 @@ def code_trust(
         if spec.derive:
             ocr = any_ocr
         # Text read by OCR may have lost or garbled the answer: a person checks every value.
-        review = decision.review or ocr or (any_ocr and not decision.value)
+        reasons = list(decision.flags)
+        if ocr or (any_ocr and not decision.value):
+            reasons.append(FlagReason.OCR_TEXT)
         if decision.had_text and not decision.value and _applies(spec, values):
-            review = True
+            reasons.append(FlagReason.NO_RULE_MATCHED)
         # A question the reply restates but whose answer was not found: a person looks.
         asked_unanswered = (
             not decision.value
@@ -1819,11 +1825,11 @@ def code_trust(
             )
         )
         if asked_unanswered and _applies(spec, values) and decision.rule == "no_answer":
-            review = True
+            reasons.append(FlagReason.NO_ANSWER_FOUND)
             decision = replace(decision, rule="no_answer_found")
         condition = spec.field.applies_when
         if condition and flagged.get(condition[0]):
-            review = True  # counted (or blank) on a base that is itself in doubt
+            reasons.append(FlagReason.BASE_IN_DOUBT)  # counted (or blank) on a doubtful base
         # Safety net: a blank for a question the reply should answer, that no rule decided
         # is blank ("N/A", "withheld", not applicable), is a gap a person must look at.
         if (
@@ -1835,9 +1841,9 @@ def code_trust(
             and not _blanked(spec, values)
             and not _silent(spec, replies, compiled)
         ):
-            review = True
-            decision = replace(decision, rule=decision.rule + "+unsure_blank")
-        flagged[name] = bool(review)
+            reasons.append(FlagReason.UNSURE_BLANK)
+        flags = tuple(Flag(reason) for reason in dict.fromkeys(reasons))
+        flagged[name] = bool(flags)
         confidence = decision.confidence * (0.7 if ocr else 1.0)
         coded.append(
             CodedValue(
@@ -1850,8 +1856,8 @@ def code_trust(
                 else "",
                 locator=decision.locator,
                 confidence=round(max(0.0, min(1.0, confidence)), 2),
-                rule=decision.rule + ("+ocr" if ocr and review else ""),
-                needs_review=bool(review),
+                rule=decision.rule,
+                flags=flags,
             )
         )
     return coded
@@ -1866,7 +1872,7 @@ UNDECIDED = {"no_answer", "no_rule_matched", "no_answer_found"}
 def _silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> bool:
     """A field marked ``silent_blank`` is blank by rule when no reply text touches its
     question (no cue of it anywhere, answers or letter text): "blank when the reply is silent"."""
-    if not spec.field.raw.get("silent_blank") or not spec.questions:
+    if not spec.field.silent_blank or not spec.questions:
         return False
     question = next((q for q in compiled.questions if q.id == spec.questions[0]), None)
     if question is None:
@@ -1900,7 +1906,12 @@ def _attachment_evidence(
         for text in (title, first):
             if _any(titles, text):
                 values[name] = Decision(
-                    value, "attachment_title", _trim(text), reading.document.path, 0.6, True
+                    value,
+                    "attachment_title",
+                    _trim(text),
+                    reading.document.path,
+                    0.6,
+                    (FlagReason.ATTACHMENT_TITLE_ONLY,),
                 )
                 sources[name] = reading
                 return

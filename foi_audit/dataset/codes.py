@@ -14,7 +14,8 @@ from foi_audit import fileio
 from foi_audit.coding.codebook import Codebook
 from foi_audit.dataset.layout import CODES_COLUMNS, Layout
 from foi_audit.dataset.overrides import apply_overrides, load_overrides
-from foi_audit.records import CodedValue
+from foi_audit.errors import StoreError
+from foi_audit.records import CodedValue, Flag, FlagReason
 
 NO_REPLY_RULE = "no_reply_received"
 
@@ -31,6 +32,7 @@ def code_rows(coded: Iterable[CodedValue]) -> list[dict[str, Any]]:
             "confidence": round(c.confidence, 2),
             "rule": c.rule,
             "needs_review": c.needs_review,
+            "flags": ";".join(c.flag_reasons),
         }
         for c in coded
     ]
@@ -38,6 +40,12 @@ def code_rows(coded: Iterable[CodedValue]) -> list[dict[str, Any]]:
 
 def read_codes(layout: Layout) -> list[CodedValue]:
     """The automatic codes as ingest wrote them."""
+    rows = fileio.read_csv(layout.codes_csv)
+    if rows and "flags" not in rows[0]:
+        raise StoreError(
+            f"{layout.codes_csv} was written by an older foi-audit (no flags column): "
+            "run `foi-audit ingest` again to rebuild it"
+        )
     return [
         CodedValue(
             trust_code=r["trust_code"],
@@ -48,9 +56,9 @@ def read_codes(layout: Layout) -> list[CodedValue]:
             locator=r["locator"],
             confidence=float(r["confidence"] or 0),
             rule=r["rule"],
-            needs_review=r["needs_review"] == "true",
+            flags=tuple(Flag(FlagReason(reason)) for reason in r["flags"].split(";") if reason),
         )
-        for r in fileio.read_csv(layout.codes_csv)
+        for r in rows
     ]
 
 

@@ -32,7 +32,7 @@ DOCUMENTS_COLUMNS = (
 
 CODES_COLUMNS = (
     "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
-    "needs_review",
+    "needs_review", "flags",
 )  # fmt: skip
 
 

@@ -20,13 +20,9 @@ from foi_audit.coding.codebook import Codebook
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
 from foi_audit.fileio import atomic_write_text, csv_text, read_csv, unneutralise_cell
-from foi_audit.records import CodedValue
+from foi_audit.records import CodedValue, ReviewDecision
 
 OVERRIDES_COLUMNS = ("trust_code", "field", "value", "reviewer", "date", "reason", "auto_value")
-OVERRIDE_RULE_PREFIX = "override:"
-# An overridden value keeps the machine's quote first (still findable in the source) and adds
-# the reviewer's reason after this marker; :func:`split_override_quote` takes them apart.
-REVIEW_NOTE_MARKER = " || reviewer note: "
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -190,8 +186,8 @@ def record_decision(path: Path, decision: Override, codebook: Codebook) -> list[
 def apply_overrides(coded: Sequence[CodedValue], overrides: Sequence[Override]) -> list[CodedValue]:
     """Replace automatic values by human decisions.
 
-    The machine's quote, source and locator stay (so the evidence is still traceable) and the
-    reason is appended after :data:`REVIEW_NOTE_MARKER`. A decision on a field the machine did
+    The machine's quote, source, locator, rule and flags stay (so the evidence is still
+    traceable); the decision is recorded in the value's ``decision``. A decision on a field the machine did
     not code is added for trusts the dataset has; decisions on trusts it no longer has are not
     invented into it (:func:`changed_auto_values` reports them).
     """
@@ -214,25 +210,22 @@ def apply_overrides(coded: Sequence[CodedValue], overrides: Sequence[Override]) 
 
 
 def overridden_value(automatic: CodedValue, decision: Override) -> CodedValue:
-    note = f"{decision.reason or 'no reason given'} ({decision.reviewer or 'unknown'}, {decision.date})"
+    """The person's value, with the machine's evidence, rule and flags kept beside it."""
     return replace(
         automatic,
         value=decision.value,
-        quote=f"{automatic.quote}{REVIEW_NOTE_MARKER}{note}",
         confidence=1.0,
-        rule=f"{OVERRIDE_RULE_PREFIX}{decision.reviewer or 'unknown'}",
-        needs_review=False,
+        decision=ReviewDecision(
+            reviewer=decision.reviewer or "unknown",
+            date=decision.date,
+            note=decision.reason,
+            machine_value=automatic.value,
+        ),
     )
 
 
 def is_overridden(value: CodedValue) -> bool:
-    return value.rule.startswith(OVERRIDE_RULE_PREFIX)
-
-
-def split_override_quote(quote: str) -> tuple[str, str]:
-    """(machine quote, reviewer note); the note is blank for automatic values."""
-    machine, _, note = quote.partition(REVIEW_NOTE_MARKER)
-    return machine, note
+    return value.decision is not None
 
 
 def changed_auto_values(

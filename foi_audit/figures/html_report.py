@@ -17,7 +17,7 @@ from typing import Any
 
 from foi_audit.coding.codebook import Codebook
 from foi_audit.dataset.layout import Layout
-from foi_audit.dataset.overrides import AutoValueChange, is_overridden, split_override_quote
+from foi_audit.dataset.overrides import AutoValueChange, is_overridden
 from foi_audit.fileio import atomic_write_text
 from foi_audit.records import CodedValue
 
@@ -37,13 +37,18 @@ class ReportInfo:
 
 
 def cell_data(value: CodedValue) -> dict[str, Any]:
-    machine_quote, note = split_override_quote(value.quote)
+    decided = value.decision
+    note = (
+        f"{decided.note or 'no reason given'} ({decided.reviewer}, {decided.date})"
+        if decided
+        else ""
+    )
     return {
         "v": value.value,
-        "q": machine_quote,
+        "q": value.quote,
         "src": value.source,
         "loc": value.locator,
-        "rule": value.rule,
+        "rule": value.coded_by,
         "conf": round(value.confidence, 2),
         "nr": value.needs_review,
         "ov": is_overridden(value),

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, Field
+from foi_audit.coding.codebook import Codebook, Field, FieldKind
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
 from foi_audit.figures import stats
@@ -272,7 +272,7 @@ def _timeliness_field(population: Population) -> Field:
     values = [v for v in TIMELINESS_ORDER if v in seen] + sorted(seen - set(TIMELINESS_ORDER))
     return Field(
         name=TIMELINESS_COLUMN,
-        kind="categorical",
+        kind=FieldKind.CATEGORICAL,
         label="Timeliness of the reply",
         definition="Whether the reply came within the statutory 20 working days.",
         values=tuple(values) or TIMELINESS_ORDER,

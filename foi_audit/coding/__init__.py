@@ -1,6 +1,7 @@
-"""Coding: codebook -> coded values with evidence, per trust.
+"""Coding: the study's codebook and the engine that codes each trust's replies with it.
 
-``code_documents`` is what ingest calls; the engine lives in ``coding.engine``.
+``code_documents`` is what ingest calls; the stages live in their own modules (lines, segment,
+answers, decide, evidence, outcome, flags) and ``engine`` runs them in order.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from foi_audit.coding.codebook import Codebook, Field, load_codebook
+from foi_audit.coding.engine import code_all
 from foi_audit.records import CodedValue, Document
 
 __all__ = ["Codebook", "Field", "code_documents", "load_codebook"]
@@ -17,8 +19,6 @@ def code_documents(documents: Sequence[Document], codebook: Codebook) -> list[Co
     """Every field for every trust that has documents (documents must be matched, status ok).
 
     One value per field per trust, blank when the replies give no information, each with its
-    quote, source, locator, confidence, deciding rule and ``needs_review`` flag.
+    quote, source, locator, confidence, deciding rule and flags.
     """
-    from foi_audit.coding.engine import code_all
-
     return code_all(documents, codebook)

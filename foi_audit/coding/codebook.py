@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -378,10 +379,42 @@ def parse_codebook(
         document=document,
         lexicon=lexicon,
     )
-    from foi_audit.coding.engine import compile_codebook
-
-    compile_codebook(codebook)  # bad patterns or rule values fail here, with the rule named
+    _check_patterns(codebook)  # a bad regular expression fails here, with its rule named
     return codebook
+
+
+def _check_patterns(codebook: Codebook) -> None:
+    pieces = dict(codebook.lexicon.pieces)
+
+    def check(patterns: Sequence[str], where: str) -> None:
+        for pattern in patterns:
+            try:
+                re.compile(expand_pieces(pattern, pieces))
+            except re.error as exc:
+                raise CodebookError(
+                    f"{where}: bad pattern {pattern!r} ({exc}); fix the regular expression"
+                ) from exc
+
+    for question in codebook.questions:
+        check((*question.cues, *question.topic_cues), f"question {question.id}")
+    for f in codebook.fields:
+        for rule in f.rules:
+            check((*rule.any, *rule.all, *rule.unless, *rule.extract, *rule.review_if), rule.id)
+    for key in DocumentGrammar.__dataclass_fields__:
+        value = getattr(codebook.document, key)
+        if isinstance(value, str):
+            check((value,) if value else (), f"[document].{key}")
+        elif key != "attachment_evidence" and value:
+            check(value, f"[document].{key}")
+    for key in ("refusal", "not_held", "answer_not_held"):
+        check(getattr(codebook.outcome, key), f"[outcome].{key}")
+
+
+def expand_pieces(pattern: str, pieces: Mapping[str, str]) -> str:
+    """A pattern with its shared pieces ({person}, {role}, {org}) written out."""
+    for key, value in pieces.items():
+        pattern = pattern.replace("{" + key + "}", value)
+    return pattern
 
 
 def _questions(top: _Table, source: str) -> tuple[Question, ...]:

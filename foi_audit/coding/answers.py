@@ -1,0 +1,157 @@
+"""Stage 3, answers: each question's answer as sentences, read from the segments of every document."""
+
+from __future__ import annotations
+
+import re
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import XREF
+from foi_audit.coding.lines import mail_parts
+from foi_audit.coding.prose import answers_in_order, prose_answers
+from foi_audit.coding.questions import top_question
+from foi_audit.coding.records import Line, Reading, Sentence
+from foi_audit.coding.segment import segment
+from foi_audit.coding.sentences import answer_start, sentences
+from foi_audit.coding.text import matches_any
+from foi_audit.records import (
+    Document,
+)
+
+
+def read_document(document: Document, compiled: Compiled) -> Reading:
+    parts = mail_parts(document, compiled)
+    lines = parts[0]
+    answers, general, quoted_questions, asked = _read_lines(lines, compiled, prose=True)
+    best = _answered(answers, compiled)
+    for part in parts[1:]:
+        # Quoted history that ANSWERS the questions (the FOI team forwarding a department's
+        # answers) is the reply; history that only restates them is the request quoted back.
+        found, found_general, _, found_asked = _read_lines(part, compiled, prose=False)
+        count = _answered(found, compiled)
+        restated = {top_question(qid, compiled) for qid in found_asked}
+        if restated and 2 * len(
+            restated & {top_question(q, compiled) for q in found if found[q]}
+        ) < len(restated):
+            continue  # the request quoted back (a signature under its last question)
+        if count > best:
+            best, answers, asked = count, found, found_asked
+            general = general + found_general
+            lines = lines + part
+    text = " ".join(s.text for s in general[:40])
+    opening = " ".join(line.text for line in lines[:60])[:1500]
+    if document.parent and not matches_any(compiled.doc.get("reply_cues", ()), opening):
+        # An attached policy or leaflet: its numbered sections are not answers.
+        kind, answers = "supporting", {}
+    elif any(answers.values()):
+        kind = "reply"
+    elif matches_any(compiled.doc.get("acknowledgement", ()), text):
+        kind = "acknowledgement"
+    elif not general:
+        kind = "empty"
+    elif document.parent and not matches_any(compiled.doc.get("reply_cues", ()), text[:1500]):
+        kind = "supporting"
+    else:
+        kind = "reply"
+    several = _lists_several_requests(document)
+    return Reading(document, kind, answers, general, quoted_questions, asked, several)
+
+
+# Request references ("FOI 24-1401", "Ref: EIR/2024/118", "AWP-FOI-4410") and entry labels.
+REQUEST_REFERENCE = re.compile(
+    r"\b(?:FOI|EIR|Ref(?:erence)?|Request|Case)\s*(?:no\.?|number|ref\.?)?\s*[:#]?\s*"
+    r"([A-Z]{0,6}[\s/-]*\d{2,4}(?:[/-]\d{1,6})*)",
+    re.IGNORECASE,
+)
+
+
+ENTRY_LABEL = re.compile(r"(?im)^\W*(?:request|subject|title|summary of request)\s*[:\-–]")
+
+
+# A row or line that opens with a bare reference: "BCH-1120 | Wheelchair waiting times | ...".
+LEADING_REFERENCE = re.compile(r"(?m)^\W*([A-Z]{2,6}[/-]\d{2,6}(?:[/-]\d{1,6})*)\b")
+
+
+def _lists_several_requests(document: Document) -> bool:
+    """Does the page carry more than one FOI request (a disclosure log or a digest)?
+
+    Deliberately independent of how the entries were split: if the split went wrong, sections
+    cited under another request could be taken for this one, so such values get flagged.
+    """
+    text = "\n".join(block.text for block in document.blocks)
+    references = {re.sub(r"\W", "", m.group(1)).upper() for m in REQUEST_REFERENCE.finditer(text)}
+    references |= {re.sub(r"\W", "", m.group(1)) for m in LEADING_REFERENCE.finditer(text)}
+    return len(references) >= 2 or len(ENTRY_LABEL.findall(text)) >= 2
+
+
+def _read_lines(
+    lines: list[Line], compiled: Compiled, prose: bool
+) -> tuple[dict[str, list[Sentence]], list[Sentence], int, frozenset[str]]:
+    """Answers per question, other text, quoted questions and restated questions of some lines.
+
+    ``prose``: with no restated question at all, read the text as a reply in free prose (not
+    done for quoted history that restates the request: its sentences are the requester's)."""
+    segments, doc_labels = segment(lines, compiled)
+    answers: dict[str, list[Sentence]] = {}
+    general: list[Sentence] = []
+    quoted_questions = 0
+    boilerplate = compiled.doc.get("boilerplate", ())
+    for seg in segments:
+        if seg.quoted:
+            quoted_questions += bool(seg.question)
+            continue
+        found = sentences(seg.lines, seg.question)
+        if seg.question:
+            found = answer_start(found, compiled)
+            answers.setdefault(seg.question, []).extend(
+                s for s in found if not matches_any(boilerplate, s.text)
+            )
+        else:
+            general.extend(found)
+    asked = frozenset(
+        seg.question for seg in segments if seg.question and not seg.quoted and seg.restated
+    )
+    top_level = {q.id for q in compiled.questions if not q.parent}
+    restated = bool(asked) or quoted_questions > 0
+    ordered = answers_in_order(segments, compiled)
+    if not any(answers.get(qid) for qid in top_level - set(list(ordered)[-1:])):
+        # Only the last question of the run had text: all the answers, now one each.
+        for qid, found in ordered.items():
+            answers[qid] = [s for s in found if not matches_any(boilerplate, s.text)]
+    if not any(answers.get(qid) for qid in top_level) and (prose or not restated):
+        # No numbered or restated questions: a letter or email in free prose.
+        for qid, found in prose_answers(general, compiled).items():
+            answers.setdefault(qid, []).extend(found)
+    elif not restated:
+        # Bare numbered answers mixed with paragraphs that open with their topic: the
+        # paragraphs answer the questions no number answered.
+        answered = {top_question(qid, compiled) for qid, found in answers.items() if found}
+        for qid, found in prose_answers(general, compiled).items():
+            if qid not in answered:
+                answers.setdefault(qid, []).extend(found)
+    answers = _follow_references(answers, doc_labels, compiled)
+    return answers, general, quoted_questions, asked
+
+
+def _answered(answers: dict[str, list[Sentence]], compiled: Compiled) -> int:
+    """How many of the request's questions (sub-questions with their parent) have answers."""
+    return len({top_question(qid, compiled) for qid, found in answers.items() if found})
+
+
+def _follow_references(
+    answers: dict[str, list[Sentence]], doc_labels: dict[str, str], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    by_label = {q.label: q.id for q in compiled.questions if q.label}
+    out = {qid: list(found) for qid, found in answers.items()}
+    for qid, found in answers.items():
+        for sentence in found:
+            match = XREF.search(sentence.text)
+            if not match:
+                continue
+            key = re.sub(r"[\s()]", "", match.group(1)).lower()
+            target = doc_labels.get(key) or by_label.get(key, "")
+            if target and target != qid:
+                out[qid].extend(
+                    Sentence(s.text, s.locator, qid, start=False, via_reference=True)
+                    for s in answers.get(target, [])
+                )
+    return out

@@ -1,0 +1,170 @@
+"""Text values taken from an answer: a person's name, a job title, an organisation."""
+
+from __future__ import annotations
+
+import re
+
+from foi_audit.coding.codebook import ExtractKind
+from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
+from foi_audit.coding.records import Decision, Sentence
+from foi_audit.coding.text import matches_any
+
+COMPANY_SUFFIX = re.compile(r"\b(?:Ltd\.?|Limited|LLP|CIC|plc|Inc\.?)$")
+
+
+PROVIDER_INTRO = re.compile(
+    r"\b(?:provider|supplier|company|consultancy|organisation|organization|charity)\s*[,:(–-]\s*$",
+    re.IGNORECASE,
+)
+
+
+# Words a company name may well start with although alone they name a department or a course
+# ("Equality Training Partners Ltd", "Culture Shift Training"); sentence words never can.
+NEVER_NAME_START = {
+    "the", "our", "we", "it", "this", "they", "yes", "no", "not", "n/a", "a", "an", "please",
+    "all", "both", "staff", "section", "information", "delivered", "sessions", "training",
+    "provider", "supplier", "details", "delivery", "external", "internal", "in-house",
+    "outsourced", "mandatory", "optional", "nhs", "trust", "attendance", "e-learning", "abt",
+}  # fmt: skip
+
+
+def _named_company(words: list[str], before: str) -> bool:
+    """A name whose first word is on the not-an-organisation list is still a company when it
+    carries a company suffix, or is introduced as the provider ("an external provider, X")."""
+    if len(words) < 2 or words[0].lower() in NEVER_NAME_START:
+        return False
+    return bool(COMPANY_SUFFIX.search(" ".join(words)) or PROVIDER_INTRO.search(before))
+
+
+def _clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
+    value = re.sub(r"(\s+(and|of|for|the|in|at|&))+$", "", value.strip())
+    if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
+        value = value[:-1]
+    words = value.split()
+    # "The Upstander Academy" is a name; "The" alone or before a generic word is not.
+    named = words[1:] if len(words) > 1 and words[0] == "The" else words
+    if not named or value.lower() in compiled.not_org:
+        return ""
+    if named[0].lower() in compiled.not_org and not _named_company(named, text[:start]):
+        return ""
+    if len(words) == 1 and value.lower().endswith("ly"):
+        return ""  # an adverb opening a sentence ("Externally provided"), not an organisation
+    # "Active Bystander Training" is the course, not who runs it: a provider has a word of its own.
+    if all(w.lower().strip(".,'’") in compiled.generic_org for w in words):
+        return ""
+    if any(w.lower().strip(".,'’") in compiled.not_org_words for w in words):
+        return ""  # "Line Managers deliver it": people, not an organisation
+    # "the Trust", "our Learning Team" are the trust itself; a charity named "... Trust" (at
+    # least two words of its own, not an NHS or foundation trust) is an outside body.
+    charity = re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){2,5}Trust", value) and not re.search(
+        r"\b(?:nhs|foundation|team)\b", value, re.IGNORECASE
+    )
+    if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE) and not charity:
+        return ""
+    if len(words) == 1 and len(value) < 4:
+        return ""
+    return value
+
+
+def _clean_person(value: str, compiled: Compiled) -> str:
+    words = value.split()
+    while words and words[0] in compiled.not_person:
+        words = words[1:]
+    titles = {"Dr", "Dr.", "Professor", "Prof", "Prof.", "Mr", "Mrs", "Ms", "Miss", "Mx", "Sir"}
+    names = [w for w in words if w not in titles]
+    if len(names) < 2 or any(w.strip(",") in compiled.not_person for w in names):
+        return ""
+    return " ".join(words)
+
+
+# A heading cell or label glued to the answer: "Executive lead Chief Nurse", "Exec lead - ...".
+ROLE_LEAD_IN = re.compile(
+    r"^(?:[Ee]xec(?:utive|\.)?\s+|[Bb]oard\s+|DASV\s+)?[Ll]ead\b\s*[-–:]?\s*(?=[A-Z])"
+)
+
+
+# Words of a sentence, never of a job title: "Our executive lead for ... is".
+NOT_IN_ROLE = re.compile(
+    r"\b(?:is|are|was|were|our|we|has|have|had|will|been|being)\b|\btrust['’]?s\b|\b[a-z]+ lead for\b"
+)
+
+
+# A clause after a job title ("... holds this responsibility"): job titles have no verbs.
+ROLE_TAIL = re.compile(
+    r"\s+(?:is|are|was|has|have|holds|held|takes|covers|leads|oversees|will|would|carries|"
+    r"chairs|fulfils|fulfills|undertakes|retains|remains|acts|serves)\b.*$"
+    # ... or runs into a signature: "Director of Nursing FOI Team", "... Kind regards"
+    r"|\s+(?:FOI|Freedom of Information|Information Governance|Yours|Kind regards|Regards|"
+    r"Many thanks|Thank you)\b.*$",
+    re.DOTALL,
+)
+
+
+def _clean_role(raw: str) -> str:
+    """A job title, or blank when the words caught are a sentence rather than a title."""
+    value = ROLE_LEAD_IN.sub("", raw.strip(" ,;-–")).strip(" ,;-–")
+    if not value or NOT_IN_ROLE.search(value) or ROLE_LEAD_IN.match(value):
+        return ""
+    return ROLE_TAIL.sub("", value).strip(" ,;-–")
+
+
+KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}  # fmt: skip
+
+
+SMALL_WORDS = {"of", "and", "for", "the", "to", "in", "at", "on", "by"}
+
+
+CAPITALS_WORD = re.compile(r"[A-Z][A-Z'’]*")
+
+
+def _mixed_case(text: str) -> str:
+    """A sentence typed all in capitals, in ordinary case, so that names and job titles can be
+    told from the words around them ("YES - JOANNE SMITH, CHIEF NURSE" -> "Yes - Joanne Smith,
+    Chief Nurse"); any other text unchanged."""
+    if re.search(r"[a-z]", text) or not re.search(r"[A-Z]{3}", text):
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found in KEEP_CAPITALS:
+            return found
+        if found.lower() in SMALL_WORDS and match.start() > 0:
+            return found.lower()
+        return found[0] + found[1:].lower()
+
+    return CAPITALS_WORD.sub(word, text)
+
+
+def extract(
+    rule: Rule, sentence: Sentence, spec: FieldSpec, compiled: Compiled,
+    decided: dict[str, Decision] | None = None,
+) -> str:  # fmt: skip
+    if matches_any(rule.unless, sentence.text):
+        return ""
+    text = _mixed_case(sentence.text)
+    best: tuple[int, str] | None = None
+    for pattern in rule.extract:
+        if pattern.pattern.startswith("^") and (not sentence.start or sentence.via_reference):
+            continue
+        for match in pattern.finditer(text):
+            raw = match.group("value") if "value" in pattern.groupindex else match.group(0)
+            if spec.field.extract is ExtractKind.PERSON:
+                value = _clean_person(raw, compiled)
+            elif spec.field.extract is ExtractKind.JOB_TITLE:
+                value = _clean_role(without_other_values(raw.strip(" ,;-–"), decided or {}))
+            else:
+                value = _clean_org(raw, text, match.end("value"), compiled, match.start("value"))
+            if value and (best is None or match.start() < best[0]):
+                best = (match.start(), value)
+                break
+    return best[1] if best else ""
+
+
+def without_other_values(value: str, decided: dict[str, Decision]) -> str:
+    """A value never contains another field's extracted text: "Executive Director of Nursing,
+    Allied Health Professions and Quality, Jo Fairweather-Nunn" is a role followed by the name."""
+    for other in decided.values():
+        found = other.value
+        if value and len(found.split()) >= 2 and found != value and found in value:
+            value = value[: value.index(found)].rstrip(" ,;:-–(")
+    return value

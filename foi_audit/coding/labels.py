@@ -1,0 +1,160 @@
+"""Label schemes of restated questions and answers: "2(a)", "Q3 -", "Question two", "Answer:", "A."."""
+
+from __future__ import annotations
+
+import re
+
+TABLE_HEADER_WORDS = {
+    "q", "no", "no.", "ref", "ref.", "question", "questions", "response", "responses", "answer",
+    "answers", "notes", "note", "comments", "your request", "our response", "request", "item",
+    "question no.", "question no", "number", "reply", "trust response", "foi response",
+}  # fmt: skip
+
+
+ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alone
+
+
+LABEL = re.compile(
+    r"^\s*(?:(?:q(?:uestion)?|item)\s*\.?\s*)?(?P<num>\d{1,2})\s*"
+    r"(?:\(?(?P<letter>[a-h])\)?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
+    r"(?P<sep>\s*[.:)\-–]\s*|\s+)(?=\S)",
+    re.IGNORECASE,
+)
+
+
+LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)", re.IGNORECASE)
+
+
+LABEL_ONLY = re.compile(
+    r"^\s*(?:q(?:uestion)?\s*\.?\s*)?(?P<num>\d{1,2})\s*(?:\(?(?P<letter>[a-h])\)?)?"
+    r"(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?)?\s*[.:)]?\s*$",
+    re.IGNORECASE,
+)
+
+
+ANSWER_PREFIX = re.compile(
+    r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)(?:\s*(?:to\s+)?(?:q(?:uestion)?\s*)?"
+    r"\d{1,2}\s*(?:\(?[a-h]\))?)?\s*[:\-–]|a\s*[:.]|a\s+[-–]\s"
+    r"|a\s*\d{1,2}\s*(?:\(?[a-h]\))?\s*[:.)\-–])\s*",
+    re.IGNORECASE,
+)  # "Answer:", "A.", "A - ", "A2 – No."
+
+
+INTERROGATIVE = re.compile(
+    r"^\s*(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
+    r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
+    r"in[- ]house or|mandatory or|name and|you (?:asked|wanted to know|requested|enquired|queried)|"
+    r"(?:your|the) (?:request|question) (?:asks?|asked|was))\b",
+    re.IGNORECASE,
+)
+
+
+CONTINUATION = re.compile(
+    r"^\s*(?:if so|please (?:provide|give|name|state|supply|send|confirm|include)|and\b|or\b|"
+    r"\(?[a-h]\)\s.*\?)",
+    re.IGNORECASE,
+)
+
+
+# "(a)–(c)", "(a) to (c)": the sub-questions named as a group, never an answer in itself.
+SUB_RANGE = re.compile(
+    r"^\W*\(?[a-h]\)?\s*(?:[-–]|to|and)\s*\(?[a-h]\)?[\s.:,;–-]*(?:n/?a|not applicable)?\W*$",
+    re.IGNORECASE,
+)
+
+
+# A short topic label before a dash or colon ("Exec lead - ...", "Training: ...").
+TOPIC_LABEL = re.compile(r"^\W*(?P<topic>[A-Za-z][A-Za-z /&'’]{1,50}?)\s*(?::|\s[-–]\s)\s*(?=\S)")
+
+
+STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
+
+
+SUB_MARKER = re.compile(r"(?:^|(?<=[\s.;:]))\(?([a-h])\)\s+", re.IGNORECASE)
+
+
+XREF = re.compile(
+    r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|stated\s+in|set\s+out\s+in|given\s+(?:in|at))|same\s+as)"
+    r"\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply)\s+(?:to|at|for|in|under)\s+)?"
+    r"(?:question|q)?\s*\.?\s*(\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+HEADING = re.compile(
+    r"^\s*(?:your\s+)?(?:question|q)s?\s*(?:no\.?\s*|number\s*)?(?P<num>\d{1,2}(?!\d)|(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\b)(?P<letter>\s*\(?[a-h]\)(?=\W|$)|(?<=\d)[a-h]\b)?"
+    r"(?:\s*(?:,|and|&|to|-|–)\s*(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b(?:\s*\(?[a-h]\))?)*"
+    r"\s*(?:\((?P<topic>[^)]{0,120})\))?\s*[.:)\-–]?",
+    re.IGNORECASE,
+)
+
+
+HEADING_VERB = re.compile(
+    r"\b(?:is|are|was|were|it'?s|its|we|our|us|not|no|yes|has|have|does|do|did|can|will|"
+    r"would|should|must|delivers?|runs?|provides?|offers?)\b",
+    re.IGNORECASE,
+)
+
+
+INLINE_LABEL = re.compile(
+    r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–]\s|\s+(?-i:[A-Z])))"
+)
+
+
+HEADER_LABEL = re.compile(
+    r"^(?:no|ref|q|item|number|question no|question number|qu no|question ref|ref no|reference|"
+    r"reference no|reference number|ref number|foi ref|foi reference|foi no|foi number|case ref)$"
+)
+
+
+HEADER_QUESTION = re.compile(
+    r"^(?:questions?|request|requests|requested|your (?:request|question)s?|(?:information|details?) "
+    r"(?:requested|sought|request)|topic|subject|description|request details|foi request|"
+    r"question asked|questions asked|what you asked|you asked)$"
+)
+
+
+HEADER_ANSWER = re.compile(
+    r"^(?:(?:our|trust|the trusts?|foi|trusts?) )?(?:response|responses|answer|answers|reply|"
+    r"replies|information|comments?|notes?|additional (?:information|comments|notes)|"
+    r"information provided|response from the trust|details|outcome)$"
+)
+
+
+TOPIC_PREFIX = re.compile(
+    r"^(?P<topic>[A-Za-z][A-Za-z /()'’&,-]{1,70}?)\s*(?::|\s[-–]\s|\?)\s+"
+    r"(?=(?:yes|no|not|n/?a|none|nil|(?:information )?not held)\b)",
+    re.IGNORECASE,
+)
+
+
+QUOTE_MARK = re.compile(r"^(?:\s*>)+\s?")  # "> " before each line of a quoted message
+
+
+def label_key(num: str, letter: str | None) -> str:
+    return f"{int(num)}{(letter or '').lower()}"
+
+
+def normalise_heading(text: str) -> str:
+    """ "Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
+    "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""
+    match = HEADING.match(text)
+    if not match:
+        return text
+    unusual = (
+        not match["num"].isdigit()
+        or match["topic"] is not None
+        or re.match(r"\s*your\b", text, re.IGNORECASE)
+        or re.search(r"\d\s*(?:,|and|&|to)\s*\d", match.group(0))
+    )
+    if not unusual:
+        return text  # "Q2 (a)-(c) - ..." and the like: the label parsers read these as they are
+    number = match["num"].lower()
+    number = str(NUMBER_WORDS.index(number) + 1) if number in NUMBER_WORDS else number
+    rest = text[match.end() :].strip()
+    return f"Question {number}{match['letter'] or ''}" + (f". {rest}" if rest else "")

@@ -1,0 +1,279 @@
+"""Stage 1, lines: a document's own text as lines with locators (tables kept as cells, e-mail history apart)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import (
+    HEADER_ANSWER,
+    HEADER_LABEL,
+    HEADER_QUESTION,
+    INLINE_LABEL,
+    INTERROGATIVE,
+    LABEL,
+    LABEL_ONLY,
+    QUOTE_MARK,
+)
+from foi_audit.coding.records import Line
+from foi_audit.coding.text import matches_any
+from foi_audit.records import (
+    BlockRole,
+    Document,
+)
+
+# Page-header blocks are read: a reply with no letterhead has its first answers there.
+SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
+
+
+def document_lines(document: Document, compiled: Compiled) -> list[Line]:
+    """The document's own lines: in an email, the text above the quoted history."""
+    return mail_parts(document, compiled)[0]
+
+
+def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
+    """The document's lines, split in an email at each quoted message ("-----Original
+    Message-----", "On ... wrote:"): the first part is the sender's own text, the later parts
+    the history below it (a forwarded answer from a department, or the request quoted back)."""
+    lines: list[Line] = []
+    block_no = 0
+    columns: tuple[str, ...] = ()  # cell kinds from the last table header row
+    question_columns: list[str] = []  # a header row whose every cell is a numbered question
+    for block in document.blocks:
+        if block.role in SKIP_ROLES:
+            continue
+        text = block.text.replace("\u00a0", " ")
+        # A table block is one row; in other blocks a line with "cell | cell" is a row.
+        rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
+        prose: list[str] = []
+        for row in rows:
+            if block.role != BlockRole.TABLE and " | " not in row and "\t" not in row:
+                prose.append(row)
+                continue
+            if prose:
+                block_no += 1
+                lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
+                prose, columns = [], ()
+            cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", row)]
+            if _question_columns(cells):
+                question_columns = cells
+                continue
+            if question_columns and len(cells) == len(question_columns):
+                # Questions as column headers, the answers in the row beneath: each header
+                # with its own cell, as if written one question and answer a row.
+                for question, answer in zip(question_columns, cells, strict=True):
+                    block_no += 1
+                    lines.extend(_cell_lines(question, block.locator, block_no, "question"))
+                    block_no += 1
+                    lines.extend(_cell_lines(answer, block.locator, block_no, "answer"))
+                continue
+            question_columns = []
+            header = _header_columns(cells)
+            if header:
+                columns = header
+                continue
+            kinds = _cell_kinds(cells, columns)
+            for cell, kind in zip(cells, kinds, strict=True):
+                if not cell:
+                    continue
+                block_no += 1
+                pieces = _split_cell(cell) if kind == "answer" else []
+                if pieces:
+                    # One cell holding "Request: 1. ...? 2. ...? Response: 1. ... 2. ...":
+                    # read as the lines it was written as (reader flattened its paragraphs).
+                    for number, piece in enumerate(pieces):
+                        lines.extend(
+                            _cell_lines(piece, block.locator, block_no * 1000 + number, "")
+                        )
+                else:
+                    lines.extend(_cell_lines(cell, block.locator, block_no, kind))
+        if prose:
+            if block.role != BlockRole.TITLE:
+                columns = ()
+            block_no += 1
+            lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
+    quoted_mail = compiled.doc.get("quoted_mail_start", ())
+    is_mail = document.format in {"eml", "msg"} or bool(document.headers)
+    is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
+    cuts: list[int] = []
+    for index, line in enumerate(lines if is_mail else ()):
+        # A run of "> " lines is one quoted message, and so is a quoted request with answers
+        # typed between its "> " questions: once a part opens with "> ", later "> " lines
+        # belong to it.
+        quoted_line = QUOTE_MARK.match(line.text)
+        continued = quoted_line and QUOTE_MARK.match(lines[index - 1].text)
+        interleaved = quoted_line and cuts and QUOTE_MARK.match(lines[cuts[-1]].text)
+        if index > 0 and matches_any(quoted_mail, line.text) and not (continued or interleaved):
+            cuts.append(index)
+    bounds = [0, *cuts, len(lines)]
+    parts = [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    for number, part in enumerate(parts[1:], start=1):
+        unquoted = (replace(line, text=QUOTE_MARK.sub("", line.text)) for line in part)
+        parts[number] = [line for line in unquoted if line.text.strip()]
+    return [_relevant_entries(part, compiled) for part in parts]
+
+
+CELL_SECTION = re.compile(
+    r"(?:^|(?<=[.?!:]))\s*\b((?:our |the trust'?s |trust )?(?:response|answer|reply)s?\s*:)\s*"
+    r"|^\s*((?:your |the )?(?:original )?request\b[^.?:]{0,40}:)\s*",
+    re.IGNORECASE,
+)
+
+
+# "1. Yes" or "Q1 not held": the Q makes a number a label even before a small letter.
+CELL_NUMBER = re.compile(
+    r"(?:^|\s)(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
+)
+
+
+def _split_cell(text: str) -> list[str]:
+    """A table cell that runs a request and its answers together ("Request received ...:
+    1. ...? 2. ...? Response: 1. No. 2. Yes.") split at its section words and at numbers that
+    count up from 1; [] when the cell is one answer."""
+    cuts: set[int] = set()
+    sections = 0
+    for match in CELL_SECTION.finditer(text):
+        word = match.group(1) or match.group(2)
+        start = text.index(word, match.start())
+        cuts.update((start, start + len(word)))
+        sections += 1
+    numbers = 0
+    previous = 0
+    for match in CELL_NUMBER.finditer(text):
+        number = int(match.group(1) or match.group(2))
+        after_sentence = (
+            not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".?!:"
+        )
+        # The next number of a count always; a count starts again only after a sentence.
+        if number == previous + 1 or (number == 1 and after_sentence):
+            cuts.add(match.end())
+            previous, numbers = number, numbers + 1
+    if not sections and numbers < 2:
+        return []
+    bounds = sorted({0, *cuts, len(text)})
+    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [piece for piece in pieces if piece]
+
+
+def _cell_lines(text: str, locator: str, block_no: int, kind: str) -> list[Line]:
+    out = []
+    for raw_line in text.splitlines():
+        clean = re.sub(r"\s+", " ", raw_line).strip(" |")
+        if clean:
+            out.append(Line(clean, locator, block_no, kind))
+    return out
+
+
+def _prose_lines(text: str, locator: str, block_no: int) -> list[Line]:
+    out = []
+    for number, piece in enumerate(_split_inline_labels(text)):
+        out.extend(_cell_lines(piece, locator, block_no * 1000 + number, ""))
+    return out
+
+
+def _split_inline_labels(text: str) -> list[str]:
+    """OCR and careless layouts run answers together ("Q3. N/A. Q4. Yes."): split at each
+    "Q4." / "Question 4:" that follows the end of a sentence."""
+    parts = [piece for part in INLINE_LABEL.split(text) for piece in _split_counted(part)]
+    return [part for part in parts if part.strip()] or [text]
+
+
+INLINE_NUMBER = re.compile(
+    r"(?<=[.!?])\s+(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
+)
+
+
+LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):]?\s")
+
+
+def _split_counted(text: str) -> list[str]:
+    """ "3) ... 2025. 4) Michelle Tandy, ...": a paragraph OCR merged from numbered answers
+    split at each bare "N)" / "N." after a sentence that counts up from the paragraph's own
+    number (from 1 when it has none), so "section 2. 4. Next" is not cut."""
+    leading = LEADING_NUMBER.match(text)
+    previous = int(leading.group(1)) if leading else 0
+    cuts = []
+    for match in INLINE_NUMBER.finditer(text):
+        number = int(match.group(1) or match.group(2))
+        if number == previous + 1:
+            cuts.append(match.end())
+            previous = number
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _question_columns(cells: list[str]) -> bool:
+    """A header row of numbered questions ("Q1 Policy | Q2 ABT provided | Q2a Delivery")."""
+    if len(cells) < 3:
+        return False
+    labels = [LABEL.match(cell) for cell in cells]
+    if not all(labels):
+        return False
+    numbers = [int(m.group("num")) for m in labels if m]
+    ascending = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
+    return ascending and len(set(numbers)) > 1
+
+
+def _header_columns(cells: list[str]) -> tuple[str, ...]:
+    """The kinds of a table's columns when this row is its header row, else ()."""
+    if len(cells) < 2:
+        return ()
+    kinds = []
+    for cell in cells:
+        low = re.sub(r"[^a-z ]", "", cell.lower()).strip()
+        if HEADER_LABEL.match(low):
+            kinds.append("label")
+        elif HEADER_QUESTION.match(low):
+            kinds.append("question")
+        elif HEADER_ANSWER.match(low):
+            kinds.append("answer")
+        else:
+            return ()
+    return tuple(kinds) if "answer" in kinds else ()
+
+
+def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
+    """Which cells of a table row are a label, the restated question and the answer."""
+    if columns and len(columns) == len(cells):
+        return list(columns)
+    if len(cells) < 2:
+        return [""] * len(cells)
+    kinds = ["question"] * (len(cells) - 1) + ["answer"]
+    if LABEL_ONLY.match(cells[0]):
+        kinds[0] = "label"
+    if len(cells) == 2 and kinds[0] == "label":
+        return kinds
+    # A two-cell row with no header whose first cell reads like an answer is not a Q/A row.
+    if len(cells) == 2 and not _looks_like_question_cell(cells[0]):
+        return ["", ""]
+    return kinds
+
+
+def _looks_like_question_cell(cell: str) -> bool:
+    if "?" in cell or LABEL.match(cell) or INTERROGATIVE.match(cell):
+        return True
+    return len(cell.split()) <= 14 and not re.search(r"[.!]\s*$", cell)
+
+
+def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
+    """A page listing several requests (a disclosure log) keeps only the entries on topic."""
+    heading = compiled.doc.get("entry_heading", ())
+    reference = compiled.doc.get("entry_reference", ())
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if matches_any(heading, line.text)
+        or (line.cell in {"label", "question"} and matches_any(reference, line.text))
+    ]
+    if len(starts) < 2:
+        return lines
+    bounds = [*starts, len(lines)]
+    relevance = compiled.doc.get("relevance", ())
+    head = lines[: starts[0]]
+    kept = []
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        entry = lines[begin:end]
+        if matches_any(relevance, " ".join(line.text for line in entry)):
+            kept.extend(entry)
+    return head + kept if kept else lines

@@ -1,0 +1,147 @@
+"""Answers given without restated questions: free prose, clause by clause, and answers in order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.questions import classify_question, top_question, topic_lead
+from foi_audit.coding.records import Line, Segment, Sentence
+from foi_audit.coding.sentences import answer_start, sentences
+from foi_audit.coding.text import matches_any
+
+ANSWER_HEADING = re.compile(r"^\W*(?:our\s+|trust\s+)?(?:response|answer|reply)s?\W*$", re.I)
+
+
+def answers_in_order(segments: list[Segment], compiled: Compiled) -> dict[str, list[Sentence]]:
+    """Unnumbered answer paragraphs (an HTML list whose numbers the reader dropped) after the
+    request's questions quoted without numbers: paragraph i answers question i, but only when
+    there are exactly as many paragraphs as questions and no paragraph names another topic."""
+    closing = compiled.doc.get("closing", ())
+    boilerplate = compiled.doc.get("boilerplate", ())
+    run: list[str] = []
+    for seg in segments:
+        if seg.quoted and seg.question:
+            top = top_question(seg.question, compiled)
+            if top not in run:
+                run.append(top)
+            elif run[-1] != top:
+                run = [top]  # a question quoted again: a new run starts
+            continue
+        if seg.quoted:
+            continue
+        if seg.question:
+            # Questions restated one after another, all the answers under the last of them.
+            top = top_question(seg.question, compiled)
+            if not seg.restated or top in run:
+                run = []
+                continue
+            run.append(top)
+            if not any(any(char.isalnum() for char in line.text) for line in seg.lines):
+                continue
+        if len(run) < 2:
+            run = []
+            continue
+        blocks: list[list[Line]] = []
+        for line in seg.lines:
+            if not any(char.isalnum() for char in line.text) or ANSWER_HEADING.match(line.text):
+                continue
+            if line.text.rstrip().endswith(":") and len(line.text.split()) <= 6 and not blocks:
+                continue  # a heading over the answers ("What we said:")
+            if matches_any(closing, line.text):
+                break
+            if matches_any(boilerplate, line.text):
+                continue
+            if blocks and blocks[-1][-1].block == line.block:
+                blocks[-1].append(line)
+            else:
+                blocks.append([line])
+        if len(blocks) == len(run):
+            ordered: dict[str, list[Sentence]] = {}
+            for qid, block in zip(run, blocks, strict=True):
+                found = sentences(block, qid)
+                topic = top_question(
+                    classify_question(found[0].text, compiled, topic=True), compiled
+                )
+                if topic and topic != qid:
+                    break
+                ordered[qid] = answer_start(found, compiled)
+            else:
+                return ordered
+        run = []
+    return {}
+
+
+def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list[Sentence]]:
+    """A reply in free prose: a paragraph belongs to the question its first sentence is about
+    (its later sentences follow it unless they name another question's topic); a sentence goes
+    to the top-level question, whose fields read it with their sub-questions'."""
+    boilerplate = compiled.doc.get("boilerplate", ())
+    closing = compiled.doc.get("closing", ())
+    answers: dict[str, list[Sentence]] = {}
+    paragraph_locator = None
+    paragraph_question = ""
+    for sentence, clause_topic in (pair for whole in general for pair in _clauses(whole, compiled)):
+        if matches_any(boilerplate, sentence.text) or matches_any(closing, sentence.text):
+            paragraph_question = ""
+            continue
+        # Paragraphs of one PDF page share a locator: a paragraph led by its topic ("Exec
+        # lead - ...") still starts afresh.
+        new_paragraph = (
+            sentence.locator != paragraph_locator
+            or sentence.start
+            or (sentence.opens_block and bool(topic_lead(sentence.text, compiled)))
+        )
+        if new_paragraph:
+            paragraph_locator, paragraph_question = sentence.locator, ""
+        qid = top_question(classify_question(sentence.text, compiled), compiled) or clause_topic
+        if not qid and new_paragraph:
+            qid = top_question(classify_question(sentence.text, compiled, topic=True), compiled)
+        if qid and qid != paragraph_question and (new_paragraph or not paragraph_question):
+            paragraph_question = qid
+            start = True
+        elif qid and paragraph_question and qid != paragraph_question:
+            paragraph_question, start = qid, True
+        else:
+            qid, start = paragraph_question, False
+        if qid:
+            found = answers.setdefault(qid, [])
+            opening = Sentence(sentence.text, sentence.locator, qid, start=start or not found)
+            # "Policy - no dedicated one": the answer starts after its topic.
+            found.extend(answer_start([opening], compiled) if opening.start else [opening])
+    return answers
+
+
+CLAUSE_STATEMENT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|not|no|none|yes|will|been|being)\b", re.I
+)
+
+
+CLAUSE_BREAK = re.compile(r",\s+(?:and\s+|but\s+|while\s+|whilst\s+)?")
+
+
+def _clauses(sentence: Sentence, compiled: Compiled) -> list[tuple[Sentence, str]]:
+    """A prose sentence that answers several questions in turn ("There is no policy, we do not
+    provide the training, and no lead has been appointed") as one clause per question, each
+    with the question its topic names; a sentence whose clauses do not each name a different
+    question stays whole (a clause naming none cannot be placed)."""
+    pieces = [piece for piece in CLAUSE_BREAK.split(sentence.text) if piece.strip()]
+    if len(pieces) < 2:
+        return [(sentence, "")]
+    topics = [
+        top_question(classify_question(piece, compiled, topic=True), compiled) for piece in pieces
+    ]
+    if (
+        not all(topics)
+        or len(set(topics)) != len(topics)
+        # each clause a statement ("there is no policy"), not a list of the request's topics
+        or not all(CLAUSE_STATEMENT.search(piece) for piece in pieces)
+        or re.search(r"\b(?:request|asked|enquiry|questions?)\b", sentence.text, re.I)
+    ):
+        return [(sentence, "")]
+    return [
+        (replace(sentence, text=piece, start=sentence.start and index == 0,
+                 opens_block=sentence.opens_block and index == 0), topic)
+        for index, (piece, topic) in enumerate(zip(pieces, topics, strict=True))
+    ]  # fmt: skip

@@ -1,0 +1,68 @@
+"""Which question of the request a piece of text restates or names as its topic."""
+
+from __future__ import annotations
+
+import re
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.text import matches_any
+
+
+def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str:
+    """The question a restated question is, by its words (its first sentence first).
+
+    A question naming the topics of two sub-questions of one question ("ABT: provided,
+    delivery, mandatory?, SH module?") is that question. ``topic`` also tries each question's
+    looser ``topic_cues`` (used for prose paragraphs and topic headings)."""
+    first = text.split("?")[0]
+    for candidate in (first, text):
+        hits = [q for q in compiled.questions if matches_any(q.cues, candidate)]
+        if not hits and topic:
+            hits = [q for q in compiled.questions if matches_any(q.topic_cues, candidate)]
+        if not hits:
+            continue
+        # Counted over the whole text: "in-house or external? mandatory or optional?"
+        every = [q for q in compiled.questions if matches_any(q.cues, text)]
+        for parent in {q.parent for q in every if q.parent}:
+            if sum(1 for q in every if q.parent == parent) >= 2:
+                return parent
+        return hits[0].id
+    return ""
+
+
+def child_question(compiled: Compiled, parent: str, letter: str, labels: dict[str, str]) -> str:
+    parent_q = next((q for q in compiled.questions if q.id == parent), None)
+    if parent_q is None:
+        return ""
+    for question in compiled.questions:
+        if question.parent == parent and question.label.endswith(letter.lower()):
+            return question.id
+    return labels.get(parent_q.label + letter.lower(), "")
+
+
+def parent_of(qid: str, compiled: Compiled) -> str:
+    for question in compiled.questions:
+        if question.id == qid:
+            return question.parent
+    return ""
+
+
+def top_question(qid: str, compiled: Compiled) -> str:
+    return parent_of(qid, compiled) or qid
+
+
+TOPIC_LEAD = re.compile(
+    r"^\W*(?P<topic>[^.:;,?()]{2,60}?)\s*(?:\s[-–]\s|:\s|\s(?:is|are|was|sits|rests)\s)"
+)
+
+
+def topic_lead(text: str, compiled: Compiled) -> str:
+    """The top-level question a paragraph opens with as its topic ("Policy - yes", "ABT: we
+    do", "Exec lead for DASV is ..."), or ""."""
+    match = TOPIC_LEAD.match(text)
+    if not match or len(match["topic"].split()) > 7:
+        return ""
+    # "Policy - yes" names its topic loosely; "Our lead trainer is ..." is not Q4: before a
+    # verb only the question's own cues count.
+    labelled = not re.search(r"\s(?:is|are|was|sits|rests)\s$", match.group(0))
+    return top_question(classify_question(match["topic"], compiled, topic=labelled), compiled)

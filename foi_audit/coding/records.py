@@ -1,0 +1,62 @@
+"""The engine's own records, passed from stage to stage: lines, segments, sentences, readings, decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from foi_audit.records import (
+    Document,
+    FlagReason,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    locator: str
+    block: int
+    cell: str = ""  # in a table row: label | question | answer ("" outside tables)
+
+
+@dataclass
+class Segment:
+    question: str  # question id, "" for text outside any answer (preamble, closing)
+    label: str = ""
+    quoted: bool = False
+    lines: list[Line] = field(default_factory=list)
+    restated: bool = False  # opened by the question's own words (not a bare "3." label)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    locator: str
+    question: str
+    start: bool  # first sentence of an answer: patterns anchored with ^ look only here
+    via_reference: bool = False
+    opens_block: bool = False  # first sentence of a block (a paragraph of its own in the source)
+
+
+@dataclass
+class Reading:
+    """One document, read: its answers per question and its other text."""
+
+    document: Document
+    kind: str  # reply | acknowledgement | supporting | empty
+    answers: dict[str, list[Sentence]]
+    general: list[Sentence]
+    quoted_questions: int = 0
+    asked: frozenset[str] = frozenset()  # questions restated (not quoted) in this reply
+    several_requests: bool = False  # the page lists other requests too (a disclosure log)
+
+
+@dataclass(frozen=True)
+class Decision:
+    value: str
+    rule: str
+    quote: str = ""
+    locator: str = ""
+    confidence: float = 0.0
+    flags: tuple[FlagReason, ...] = ()  # why a person should look, if they should
+    had_text: bool = False  # the answer had text but no rule matched
+    addressed: bool = False  # the field's own question has answer text (coded or not)

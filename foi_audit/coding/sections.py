@@ -1,0 +1,56 @@
+"""The exemptions field: FOI Act sections the replies rely on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from foi_audit.coding.compiled import Compiled, FieldSpec
+from foi_audit.coding.records import Decision, Reading, Sentence
+from foi_audit.coding.text import matches_any, trim
+from foi_audit.records import (
+    FlagReason,
+)
+
+SECTION_LIST = re.compile(
+    r"(?:\s*(?:,|and|&|or)\s*\d{1,2}(?:\s*\(\s*\w{1,4}\s*\))*)+", re.IGNORECASE
+)
+
+
+def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compiled) -> Decision:
+    pattern = compiled.doc.get("section_pattern", ())
+    skip = compiled.doc.get("not_exemption", ())
+    found: dict[str, Sentence] = {}
+    from_log = False
+    for reading in readings:
+        everything = reading.general + [s for ss in reading.answers.values() for s in ss]
+        found_before = len(found)
+        for sentence in everything:
+            if sentence.via_reference or matches_any(skip, sentence.text):
+                continue
+            for compiled_pattern in pattern:
+                for match in compiled_pattern.finditer(sentence.text):
+                    numbers = [match.group(1)]
+                    # "sections 40(2) and 43" names two sections.
+                    listed = SECTION_LIST.match(sentence.text, match.end())
+                    if listed:
+                        numbers += re.findall(
+                            r"\d{1,2}(?=\s*(?:\(|,|and\b|&|or\b|$|\s))", listed.group(0)
+                        )
+                    for number in numbers:
+                        section = f"s{int(number)}"
+                        if section in spec.field.values:
+                            found.setdefault(section, sentence)
+        from_log = from_log or (reading.several_requests and len(found) > found_before)
+    if not found:
+        return Decision("", "exemptions.none_cited", confidence=0.85)
+    ordered = sorted(found, key=lambda s: int(s[1:]))
+    quote = " … ".join(dict.fromkeys(found[s].text for s in ordered))
+    first = found[ordered[0]]
+    if from_log:
+        # On a page with other requests the section may belong to one of them: a human checks.
+        return Decision(
+            ";".join(ordered), "exemptions.cited_on_a_page_of_several_requests", trim(quote),
+            first.locator, 0.6, flags=(FlagReason.SEVERAL_REQUESTS,),
+        )  # fmt: skip
+    return Decision(";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9)

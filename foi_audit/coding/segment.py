@@ -1,0 +1,297 @@
+"""Stage 2, segments: a document's lines split into answers per question."""
+
+from __future__ import annotations
+
+import re
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import (
+    ANSWER_PREFIX,
+    ANSWER_WORDS,
+    CONTINUATION,
+    HEADING_VERB,
+    INTERROGATIVE,
+    LABEL,
+    LABEL_ONLY,
+    LETTER_LABEL,
+    STARTS_LIKE_ANSWER,
+    SUB_MARKER,
+    SUB_RANGE,
+    TABLE_HEADER_WORDS,
+    label_key,
+    normalise_heading,
+)
+from foi_audit.coding.questions import (
+    child_question,
+    classify_question,
+    parent_of,
+    top_question,
+    topic_lead,
+)
+from foi_audit.coding.records import Line, Segment
+from foi_audit.coding.text import SENTENCE_END, matches_any
+
+
+def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
+    if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
+        return False
+    # An unlabelled statement that merely starts like a question ("Whether the training was
+    # mandatory has varied ...") is an answer; a restated question is one sentence.
+    if (
+        "?" not in text
+        and not labelled
+        and (
+            not INTERROGATIVE.match(text)
+            or re.match(r"\s*whether\b", text, re.IGNORECASE)
+            or len(text.split()) > 45
+            or len(SENTENCE_END.split(text.strip())) > 1
+        )
+    ):
+        return False
+    if "?" not in text and not INTERROGATIVE.match(text):
+        # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
+        # A heading names its topic without a verb ("1. Dedicated policy"); "2(b) It's
+        # encouraged but not mandatory" is an answer.
+        heading = (
+            labelled
+            and len(text.split()) <= 12
+            and not re.search(r"[.,;!]\s*$|[,;]", text)
+            and not HEADING_VERB.search(text)
+            and bool(classify_question(text, compiled, topic=True))
+        )
+        return heading
+    return labelled or bool(classify_question(text, compiled))
+
+
+def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[str, str]]:
+    """Split a document's lines into answers per question (see the module docstring)."""
+    by_label = {q.label: q.id for q in compiled.questions if q.label}
+    doc_labels: dict[str, str] = {}
+    segments: list[Segment] = [Segment("")]
+    quoted = False
+    quoted_seen_question = False
+    pending_label = ""
+    i = 0
+
+    def resolve(label: str) -> str:
+        found = doc_labels.get(label) or by_label.get(label, "")
+        parts = re.fullmatch(r"(\d+)([a-h])", label)
+        if not found and parts and parts[1] in doc_labels:
+            # "3(a)" under a renumbered "3. Bystander training": that question's part (a).
+            parent = top_question(doc_labels[parts[1]], compiled)
+            found = child_question(compiled, parent, parts[2], {})
+        return found
+
+    def current() -> Segment:
+        return segments[-1]
+
+    def add_answer(text: str, line: Line) -> None:
+        seg = current()
+        parent = parent_of(seg.question, compiled) or seg.question
+        has_children = any(q.parent == parent for q in compiled.questions) if parent else False
+        if has_children and seg.question and not seg.quoted:
+            parts = SUB_MARKER.split(text)
+            if len(parts) > 1:
+                head = parts[0].strip()
+                if head:
+                    seg.lines.append(Line(head, line.locator, line.block))
+                for letter, part in zip(parts[1::2], parts[2::2], strict=False):
+                    child = child_question(compiled, parent, letter, doc_labels)
+                    if child:
+                        segments.append(Segment(child, letter.lower()))
+                    current().lines.append(Line(part.strip(), line.locator, line.block))
+                return
+        current().lines.append(Line(text, line.locator, line.block))
+
+    while i < len(lines):
+        line = lines[i]
+        text = normalise_heading(line.text)
+        low = text.lower().strip(" :.")
+        i += 1
+        if line.cell == "label":
+            only = LABEL_ONLY.match(text)
+            if only:
+                pending_label = label_key(only["num"], None if only["range"] else only["letter"])
+            continue
+        if line.cell == "question":
+            # The question cell of a table row: always a restated question, never an answer.
+            question_text = text
+            while i < len(lines) and lines[i].block == line.block:
+                question_text += " " + lines[i].text
+                i += 1
+            label_match = LABEL.match(question_text)
+            only = LABEL_ONLY.match(question_text)
+            if label_match:
+                label = label_key(label_match["num"], label_match["letter"])
+                question_text = question_text[label_match.end() :]
+            elif only:
+                # A "Question" column holding only the number: "2 | Yes. (a) ..."
+                label = label_key(only["num"], None if only["range"] else only["letter"])
+                question_text = ""
+            else:
+                label = pending_label
+            qid = classify_question(question_text, compiled) or (resolve(label) if label else "")
+            if label and qid:
+                doc_labels.setdefault(label, qid)
+            pending_label = ""
+            segments.append(Segment(qid, label, quoted=quoted, restated=True))
+            continue
+        if line.cell == "answer":
+            if pending_label:
+                segments.append(Segment(resolve(pending_label), pending_label))
+                pending_label = ""
+            prefixed = ANSWER_PREFIX.match(text)
+            answer = text[prefixed.end() :].strip() if prefixed else text
+            if answer:
+                add_answer(answer, line)
+            continue
+        if matches_any(compiled.doc.get("answer_section_start", ()), text):
+            if (
+                current().question
+                and current().restated
+                and not current().lines
+                and not quoted
+                and i >= 2
+                and lines[i - 2].locator == line.locator
+            ):
+                continue  # "Answer:" in the same table row as its question: that row's answer
+            quoted = False
+            segments.append(Segment(""))
+            continue
+        if matches_any(compiled.doc.get("quoted_request_start", ()), text):
+            quoted, quoted_seen_question = True, False
+            segments.append(Segment("", quoted=True))
+            continue
+        words = low.split(" ")
+        if (low in TABLE_HEADER_WORDS and low not in ANSWER_WORDS) or (
+            len(words) > 1 and all(w in TABLE_HEADER_WORDS for w in words)
+        ):
+            continue
+        prefixed = ANSWER_PREFIX.match(text)
+        if prefixed:
+            answer = text[prefixed.end() :].strip()
+            if quoted:
+                quoted = False
+            if answer:
+                add_answer(answer, line)
+            continue
+        only = LABEL_ONLY.match(text)
+        if only:
+            pending_label = label_key(only["num"], None if only["range"] else only["letter"])
+            continue
+        label_match = LABEL.match(text)
+        letter_match = None if label_match else LETTER_LABEL.match(text)
+        rest = text[label_match.end() :] if label_match else text
+        if letter_match:
+            rest = text[letter_match.end() :]
+        labelled = bool(label_match or letter_match or pending_label)
+        if not labelled and matches_any(compiled.doc.get("closing", ()), text):
+            # Complaints paragraph, sign-off: never a question, and it ends the answers.
+            if current().question or current().quoted:
+                quoted = False
+                segments.append(Segment(""))
+            add_answer(text, line)
+            continue
+        # A restated question: gather its wrapped lines within the same block.
+        if _is_question_text(rest, labelled, compiled):
+            question_text = rest
+            while i < len(lines) and lines[i].block == line.block:
+                nxt = lines[i].text
+                if ANSWER_PREFIX.match(nxt) or LABEL.match(nxt) and "?" in question_text:
+                    break
+                unfinished = not question_text.rstrip().endswith(("?", ".", ")"))
+                if (
+                    ("?" not in question_text or unfinished)
+                    and len(question_text) < 400
+                    and not STARTS_LIKE_ANSWER.match(nxt)
+                ) or CONTINUATION.match(nxt):
+                    question_text += " " + nxt
+                else:
+                    break
+                i += 1
+            trailing = ""
+            last_q = question_text.rfind("?")
+            if 0 <= last_q < len(question_text) - 1:
+                after = question_text[last_q + 1 :].strip()
+                if (
+                    after
+                    and not CONTINUATION.match(after)
+                    and not INTERROGATIVE.match(after)
+                    and not SUB_RANGE.match(after)
+                ):
+                    trailing, question_text = after, question_text[: last_q + 1]
+            qid = classify_question(question_text, compiled)
+            label = ""
+            if label_match:
+                label = label_key(label_match["num"], label_match["letter"])
+            elif pending_label:
+                label = pending_label
+            elif letter_match:
+                parent = parent_of(current().question, compiled) or current().question
+                qid = qid or child_question(
+                    compiled, parent, letter_match["a"] or letter_match["b"], {}
+                )
+            if not qid and label:
+                qid = resolve(label)
+            if label and qid:
+                doc_labels.setdefault(label, qid)
+            pending_label = ""
+            if quoted:
+                quoted_seen_question = True
+            segments.append(Segment(qid, label, quoted=quoted, restated=True))
+            if trailing:
+                add_answer(trailing, line)
+            continue
+        if quoted:
+            if not quoted_seen_question:
+                continue
+            quoted = False
+            segments.append(Segment(""))
+        if current().question and matches_any(compiled.doc.get("closing", ()), text):
+            segments.append(Segment(""))
+        if pending_label:
+            qid = resolve(pending_label)
+            segments.append(Segment(qid, pending_label))
+            pending_label = ""
+        elif (
+            label_match
+            and (
+                label_match["sep"].strip()
+                or re.match(
+                    r"\s*(?:(?:q|question|item)\s*\.?\s*)?\d{1,2}(?:\s*\([a-h]\)|[a-h]\b)",
+                    text,
+                    re.I,
+                )
+                or re.match(r"\s*(?:q|question|item)\s*\.?\s*\d", text, re.IGNORECASE)
+            )
+            and not matches_any(compiled.doc.get("boilerplate", ()), SENTENCE_END.split(rest)[0])
+        ):
+            # A numbered answer without its question ("2. Yes.", "Q3 - N/A").
+            key = label_key(
+                label_match["num"], None if label_match["range"] else label_match["letter"]
+            )
+            qid = resolve(key)
+            if qid:
+                segments.append(Segment(qid, key))
+                text = rest
+        elif letter_match and current().question:
+            parent = parent_of(current().question, compiled) or current().question
+            child = child_question(
+                compiled, parent, letter_match["a"] or letter_match["b"], doc_labels
+            )
+            if child:
+                segments.append(Segment(child, (letter_match["a"] or letter_match["b"]).lower()))
+                text = rest
+        elif (
+            current().question
+            and not current().restated
+            and i >= 2
+            and lines[i - 2].block != line.block
+        ):
+            # After a bare numbered answer ("Q3 n/a."), a new paragraph led by another
+            # question's topic ("Exec lead for DASV is ...") answers that question.
+            lead = topic_lead(text, compiled)
+            if lead and lead != top_question(current().question, compiled):
+                segments.append(Segment(lead))
+        add_answer(text, line)
+    return segments, doc_labels

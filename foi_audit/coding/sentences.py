@@ -1,0 +1,102 @@
+"""An answer's lines joined into sentences, and where its answer starts after a topic label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import STARTS_LIKE_ANSWER, SUB_RANGE, TOPIC_LABEL, TOPIC_PREFIX
+from foi_audit.coding.questions import classify_question, top_question
+from foi_audit.coding.records import Line, Sentence
+from foi_audit.coding.text import SENTENCE_END
+
+# A line led by its topic ("Policy: ...", "DASV lead: ...") starts a statement of its own even
+# when the line before ends without a full stop (a link); so does the line after "Dear X,".
+LABELLED_LINE = re.compile(r"^\W*[A-Z][A-Za-z&/'’-]*(?:\s+[A-Za-z&/'’-]+){0,4}\s*:\s+\S")
+
+
+SALUTATION = re.compile(r"^\W*(?:dear|hello|hi|good (?:morning|afternoon))\b[^.]{0,60},$", re.I)
+
+
+def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
+    """Join wrapped lines, then split into sentences (and clauses at semicolons)."""
+    out: list[Sentence] = []
+    if not lines:
+        return out
+    # Lines of one block join with a space (wrapped text); blocks stay apart.
+    groups: list[tuple[str, str]] = []
+    previous: Line | None = None
+    for line in lines:
+        if not any(char.isalnum() for char in line.text):
+            continue  # a stray mark a PDF set on its own line ("'" from "Trust's") splits a name
+        # Two cells of one table row (an Answer and a Notes column) are two statements.
+        other_cell = bool(line.cell) and previous is not None and previous.block != line.block
+        if (
+            groups
+            and groups[-1][1] == line.locator
+            and not other_cell
+            and not _ends_sentence(groups[-1][0])
+            and not LABELLED_LINE.match(line.text)
+            and not SALUTATION.match(groups[-1][0])
+        ):
+            groups[-1] = (groups[-1][0] + " " + line.text, line.locator)
+        else:
+            groups.append((line.text, line.locator))
+        previous = line
+    for text, locator in groups:
+        first_piece = True
+        for piece in SENTENCE_END.split(text):
+            piece = piece.strip()
+            if piece and not SUB_RANGE.match(piece):
+                out.append(
+                    Sentence(piece, locator, question, start=not out, opens_block=first_piece)
+                )
+                first_piece = False
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "?", "!", ":")) and not text.rstrip().endswith(
+        ("Ltd.", "Co.", "Dr.", "Mr.", "Mrs.", "Ms.")
+    )
+
+
+def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
+    """An answer that opens with its topic ("Policy." / "Dedicated policy: Yes." / "ABT -
+    information not held") starts after the topic: start-anchored rules look there."""
+    if not found:
+        return found
+    first = found[0]
+    prefix = TOPIC_PREFIX.match(first.text)
+    if prefix and not STARTS_LIKE_ANSWER.match(first.text) and len(prefix["topic"].split()) <= 8:
+        # The topic ("Bystander training: not offered") is a label, not evidence: dropped.
+        rest = first.text[prefix.end() :].strip()
+        return [replace(first, text=rest, start=True), *found[1:]]
+    label = TOPIC_LABEL.match(first.text)
+    if (
+        label
+        and len(label["topic"].split()) <= 5
+        and top_question(classify_question(label["topic"], compiled, topic=True), compiled)
+        == top_question(first.question, compiled)
+    ):
+        # "Exec lead - our Chief Nurse is the lead": the label names the question; the answer,
+        # which start-anchored rules read, follows it.
+        rest = first.text[label.end() :].strip()
+        if rest:
+            return [replace(first, text=rest, start=True), *found[1:]]
+    words = first.text.rstrip(".:").split()
+    is_topic = (
+        len(found) > 1
+        and len(words) <= 8
+        and first.text.rstrip().endswith((".", ":"))
+        and not STARTS_LIKE_ANSWER.match(first.text)
+        and not re.search(
+            r"\b(is|are|was|were|has|have|do|does|did|will|we|our)\b", first.text, re.I
+        )
+        and bool(classify_question(first.text, compiled, topic=True))
+    )
+    if is_topic:
+        return [replace(first, start=False), replace(found[1], start=True), *found[2:]]
+    return found

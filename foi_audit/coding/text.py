@@ -1,0 +1,50 @@
+"""Text helpers every stage shares: patterns tried with contractions spelt out, quotes trimmed."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+QUOTE_CHARS = 300
+
+
+def matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:
+    """The first pattern found in ``text`` or in its contractions spelt out ("isn't" -> "is not")."""
+    expanded = _uncontract(text)
+    for pattern in patterns:
+        if pattern.search(text) or (expanded is not text and pattern.search(expanded)):
+            return pattern
+    return None
+
+
+# "isn't", "doesnt", "hasn’t": rules are written with "not", so negatives are read either way.
+CONTRACTION = re.compile(
+    r"\b(is|are|was|were|do|does|did|has|have|had|would|could|should)n['’]?t\b", re.IGNORECASE
+)
+
+
+IRREGULAR_CONTRACTION = {
+    "won't": "will not",
+    "won’t": "will not",
+    "can't": "cannot",
+    "can’t": "cannot",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _uncontract(text: str) -> str:
+    if "n't" not in text and "n’t" not in text and "nt " not in text and not text.endswith("nt"):
+        return text
+    expanded = CONTRACTION.sub(r"\1 not", text)
+    for short, full in IRREGULAR_CONTRACTION.items():
+        expanded = re.sub(rf"\b{short}\b", full, expanded, flags=re.IGNORECASE)
+    return expanded if expanded != text else text
+
+
+def trim(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+")

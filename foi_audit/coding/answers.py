@@ -39,16 +39,16 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             lines = lines + part
     text = " ".join(s.text for s in general[:40])
     opening = " ".join(line.text for line in lines[:60])[:1500]
-    if document.parent and not matches_any(compiled.doc.get("reply_cues", ()), opening):
+    if document.parent and not matches_any(compiled.doc.reply_cues, opening):
         # An attached policy or leaflet: its numbered sections are not answers.
         kind, answers = "supporting", {}
     elif any(answers.values()):
         kind = "reply"
-    elif matches_any(compiled.doc.get("acknowledgement", ()), text):
+    elif matches_any(compiled.doc.acknowledgement, text):
         kind = "acknowledgement"
     elif not general:
         kind = "empty"
-    elif document.parent and not matches_any(compiled.doc.get("reply_cues", ()), text[:1500]):
+    elif document.parent and not matches_any(compiled.doc.reply_cues, text[:1500]):
         kind = "supporting"
     else:
         kind = "reply"
@@ -94,7 +94,7 @@ def _read_lines(
     answers: dict[str, list[Sentence]] = {}
     general: list[Sentence] = []
     quoted_questions = 0
-    boilerplate = compiled.doc.get("boilerplate", ())
+    boilerplate = compiled.doc.boilerplate
     for seg in segments:
         if seg.quoted:
             quoted_questions += bool(seg.question)

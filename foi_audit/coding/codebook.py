@@ -86,6 +86,14 @@ class Rule:
     confidence: float = 0.85
     review: bool = False  # a hedged or weak reading: the value is kept and flagged
     review_if: tuple[str, ...] = ()  # evidence that makes the value doubtful
+    # Conditions on the answer as read (coding/reading.py); all that are given must hold.
+    status: tuple[str, ...] = ()  # answered, not_held, withheld, deferred, refers, not_applicable
+    polarity: str = ""  # yes or no: the direct answer's
+    modality: tuple[str, ...] = ()  # of a sentence asserting the concepts (current, planned ...)
+    asserts: tuple[str, ...] = ()  # concepts said (not negated) in the answer
+    denies: tuple[str, ...] = ()  # concepts negated in the answer
+    lacks: tuple[str, ...] = ()  # concepts not asserted anywhere in the answer
+    scope: str = "answer"  # answer: any sentence; direct: the direct answer only
 
 
 @dataclass(frozen=True)
@@ -187,6 +195,26 @@ class DocumentGrammar:
 
 
 @dataclass(frozen=True)
+class ReadingGrammar:
+    """How any answer is read (grammar.toml [reading]): negation, yes/no, status, modality."""
+
+    negators: tuple[str, ...] = ()
+    not_negating: tuple[str, ...] = ()
+    clause_breaks: tuple[str, ...] = ()
+    yes_answer: tuple[str, ...] = ()
+    no_answer: tuple[str, ...] = ()
+    not_held: tuple[str, ...] = ()
+    withheld: tuple[str, ...] = ()
+    deferred: tuple[str, ...] = ()
+    refers: tuple[str, ...] = ()
+    not_applicable: tuple[str, ...] = ()
+    developing: tuple[str, ...] = ()
+    planned: tuple[str, ...] = ()
+    hypothetical: tuple[str, ...] = ()
+    ceased: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Shared pattern pieces ({person}, {role}, {org}) and word lists for names."""
 
@@ -208,6 +236,8 @@ class Codebook:
     outcome: Outcome = Outcome()
     document: DocumentGrammar = DocumentGrammar()
     lexicon: Lexicon = Lexicon()
+    reading: ReadingGrammar = ReadingGrammar()
+    concepts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # name -> patterns (the study's words)
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -335,7 +365,13 @@ class _Table:
         return {str(k): str(v) for k, v in value.items()}
 
 
-_TOP_KEYS = ("name", "description", "document", "outcome", "questions", "fields", "patterns")
+_TOP_KEYS = (
+    "name", "description", "document", "outcome", "questions", "fields", "patterns", "concepts",
+    "reading",
+)  # fmt: skip
+_READING_KEYS = tuple(ReadingGrammar.__dataclass_fields__)
+_STATUSES = ("answered", "not_held", "withheld", "deferred", "refers", "not_applicable", "silent")
+_MODALITIES = ("current", "developing", "planned", "hypothetical", "ceased")
 _DOCUMENT_KEYS = tuple(DocumentGrammar.__dataclass_fields__)
 _OUTCOME_KEYS = (
     "field", "exemptions_field", "values", "refusal", "not_held", "answer_not_held",
@@ -349,7 +385,7 @@ _FIELD_KEYS = (
 )  # fmt: skip
 _RULE_KEYS = (
     "id", "value", "any", "all", "unless", "extract", "only", "from_field", "confidence",
-    "review", "review_if",
+    "review", "review_if", "status", "polarity", "modality", "asserts", "denies", "lacks", "scope",
 )  # fmt: skip
 _PATTERN_KEYS = ("not_person", "not_org", "not_org_words", "generic_org")
 
@@ -362,12 +398,15 @@ def parse_codebook(
     top = _Table(data, source, _TOP_KEYS)
     if grammar is None:
         grammar, _ = _read_toml(grammar_path(), "grammar")
-    grammar_top = _Table(grammar, "grammar.toml", ("document", "outcome", "patterns"))
+    grammar_top = _Table(grammar, "grammar.toml", ("document", "outcome", "patterns", "reading"))
     lexicon = _lexicon(grammar_top, top, source)
     questions = _questions(top, source)
     fields = _fields(top, source, {q.id for q in questions})
     document = _document(grammar_top, top, source)
     outcome = _outcome(grammar_top, top, source, fields)
+    reading = _reading(grammar_top, top, source)
+    concepts = _concepts(top, source)
+    _check_rule_concepts(fields, {name for name, _ in concepts}, source)
     codebook = Codebook(
         name=top.text("name") or Path(source).stem,
         description=top.text("description"),
@@ -378,6 +417,8 @@ def parse_codebook(
         outcome=outcome,
         document=document,
         lexicon=lexicon,
+        reading=reading,
+        concepts=concepts,
     )
     _check_patterns(codebook)  # a bad regular expression fails here, with its rule named
     return codebook
@@ -408,6 +449,10 @@ def _check_patterns(codebook: Codebook) -> None:
             check(value, f"[document].{key}")
     for key in ("refusal", "not_held", "answer_not_held"):
         check(getattr(codebook.outcome, key), f"[outcome].{key}")
+    for key in _READING_KEYS:
+        check(getattr(codebook.reading, key), f"[reading].{key}")
+    for name, patterns in codebook.concepts:
+        check(patterns, f"concept {name}")
 
 
 def expand_pieces(pattern: str, pieces: Mapping[str, str]) -> str:
@@ -537,9 +582,62 @@ def _rules(field_table: _Table, field_name: str) -> tuple[Rule, ...]:
                 confidence=table.number("confidence", 0.85),
                 review=table.flag("review"),
                 review_if=table.texts("review_if"),
+                status=_among(table.texts("status"), _STATUSES, table.where, "status"),
+                polarity=_among(
+                    (table.text("polarity"),), ("", "yes", "no"), table.where, "polarity"
+                )[0],
+                modality=_among(table.texts("modality"), _MODALITIES, table.where, "modality"),
+                asserts=table.texts("asserts"),
+                denies=table.texts("denies"),
+                lacks=table.texts("lacks"),
+                scope=_among(
+                    (table.text("scope", "answer"),), ("answer", "direct"), table.where, "scope"
+                )[0],
             )
         )
     return tuple(rules)
+
+
+def _among(
+    values: tuple[str, ...], allowed: Sequence[str], where: str, key: str
+) -> tuple[str, ...]:
+    for value in values:
+        if value not in allowed:
+            raise CodebookError(
+                f"{where}: {key} {value!r} is not one of " + ", ".join(a for a in allowed if a)
+            )
+    return values
+
+
+def _reading(grammar: _Table, top: _Table, source: str) -> ReadingGrammar:
+    base = _Table(grammar.data.get("reading", {}), "grammar.toml [reading]", _READING_KEYS)
+    own = _Table(top.data.get("reading", {}), f"{source}: [reading]", _READING_KEYS)
+    return ReadingGrammar(**{key: base.texts(key) + own.texts(key) for key in _READING_KEYS})
+
+
+def _concepts(top: _Table, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = top.data.get("concepts", {})
+    if not isinstance(table, Mapping):
+        raise CodebookError(f"{source}: [concepts] must be a table of name = [patterns]")
+    found = []
+    for name, value in table.items():
+        patterns = (value,) if isinstance(value, str) else value
+        if not isinstance(patterns, list | tuple) or not all(isinstance(v, str) for v in patterns):
+            raise CodebookError(f"{source}: [concepts] {name} must be a list of patterns")
+        found.append((str(name), tuple(patterns)))
+    return tuple(found)
+
+
+def _check_rule_concepts(fields: Sequence[Field], known: set[str], source: str) -> None:
+    for f in fields:
+        for rule in f.rules:
+            for name in (*rule.asserts, *rule.denies, *rule.lacks):
+                if name not in known:
+                    close = difflib.get_close_matches(name, sorted(known), n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    raise CodebookError(
+                        f"{source}: rule {rule.id} names unknown concept {name!r}{hint}"
+                    )
 
 
 def _document(grammar: _Table, top: _Table, source: str) -> DocumentGrammar:

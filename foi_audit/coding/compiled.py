@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, Field, FieldRole, expand_pieces
+from foi_audit.coding.codebook import Codebook, Field, FieldRole, ReadingGrammar, expand_pieces
+from foi_audit.coding.reading import Modality, ReadingPatterns, Status
 from foi_audit.errors import CodebookError
 
 
@@ -33,6 +34,21 @@ class Rule:
     confidence: float = 0.85
     review: bool = False
     review_if: tuple[re.Pattern[str], ...] = ()  # evidence that makes this rule's value doubtful
+    status: tuple[str, ...] = ()
+    polarity: str = ""
+    modality: tuple[str, ...] = ()
+    asserts: tuple[str, ...] = ()
+    denies: tuple[str, ...] = ()
+    lacks: tuple[str, ...] = ()
+    scope: str = "answer"
+
+    @property
+    def reads_answer(self) -> bool:
+        """Decided on the answer as read (status, polarity, concepts), not by sentence patterns."""
+        return bool(
+            self.status or self.polarity or self.modality or self.asserts or self.denies
+            or self.lacks
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -44,15 +60,48 @@ class FieldSpec:
     blank_when: tuple[tuple[str, str], ...]
 
 
+Patterns = tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class DocumentPatterns:
+    """The [document] grammar compiled: how a reply's parts are told apart."""
+
+    acknowledgement: Patterns = ()
+    reply_cues: Patterns = ()
+    quoted_request_start: Patterns = ()
+    answer_section_start: Patterns = ()
+    quoted_mail_start: Patterns = ()
+    boilerplate: Patterns = ()
+    closing: Patterns = ()
+    entry_heading: Patterns = ()
+    entry_reference: Patterns = ()
+    relevance: Patterns = ()
+    attachment_title: Patterns = ()
+    hypothetical: Patterns = ()
+    restated_request: Patterns = ()
+    section_pattern: Patterns = ()
+    not_exemption: Patterns = ()
+
+
+@dataclass(frozen=True)
+class OutcomePatterns:
+    refusal: Patterns = ()
+    not_held: Patterns = ()
+    answer_not_held: Patterns = ()
+
+
 @dataclass(frozen=True)
 class Compiled:
+    codebook: Codebook
     questions: tuple[Question, ...]
     fields: tuple[FieldSpec, ...]
-    doc: dict[str, Any]
-    outcome: dict[str, Any]
+    doc: DocumentPatterns
+    outcome: OutcomePatterns
+    reading: ReadingPatterns
+    concepts: tuple[tuple[str, Patterns], ...]
     not_person: frozenset[str]
     not_org: frozenset[str]
-    raw_doc: dict[str, Any] = field(default_factory=dict)
     generic_org: frozenset[str] = frozenset()
     not_org_words: frozenset[str] = frozenset()
 
@@ -106,40 +155,85 @@ def _compile_cached(codebook: Codebook) -> Compiled:
                 confidence=r.confidence,
                 review=r.review,
                 review_if=_patterns(r.review_if, r.id, shared, flags=0),
+                status=r.status,
+                polarity=r.polarity,
+                modality=r.modality,
+                asserts=r.asserts,
+                denies=r.denies,
+                lacks=r.lacks,
+                scope=r.scope,
             )
             for r in f.rules
         )
         specs.append(FieldSpec(f, f.questions, rules, _DERIVE.get(f.role, ""), f.blank_when))
     grammar = codebook.document
-    compiled_doc: dict[str, Any] = {}
-    for key in grammar.__dataclass_fields__:
-        value = getattr(grammar, key)
-        if key != "attachment_evidence" and value:
-            compiled_doc[key] = _patterns(value, f"[document].{key}", shared)
-    outcome_spec = codebook.outcome
-    outcome: dict[str, Any] = {
-        "field": outcome_spec.field,
-        "exemptions_field": outcome_spec.exemptions_field,
-        "non_withholding": list(outcome_spec.non_withholding),
-        "required_fields": list(outcome_spec.required_fields),
-        "not_held_values": dict(outcome_spec.not_held_values),
+    doc_patterns = {
+        key: _patterns(value, f"[document].{key}", shared)
+        for key in DocumentPatterns.__dataclass_fields__
+        if (value := getattr(grammar, key))
     }
-    for key in ("refusal", "not_held", "answer_not_held"):
-        outcome[key] = _patterns(getattr(outcome_spec, key), f"[outcome].{key}", shared)
-    evidence = grammar.attachment_evidence
+    outcome = codebook.outcome
     lexicon = codebook.lexicon
     return Compiled(
+        codebook=codebook,
         questions=questions,
         fields=tuple(specs),
-        doc=compiled_doc,
-        outcome=outcome,
+        doc=DocumentPatterns(**doc_patterns),
+        outcome=OutcomePatterns(
+            refusal=_patterns(outcome.refusal, "[outcome].refusal", shared),
+            not_held=_patterns(outcome.not_held, "[outcome].not_held", shared),
+            answer_not_held=_patterns(outcome.answer_not_held, "[outcome].answer_not_held", shared),
+        ),
+        reading=_reading(codebook.reading, shared),
+        concepts=tuple(
+            (name, _patterns(found, f"concept {name}", shared)) for name, found in codebook.concepts
+        ),
         not_person=frozenset(lexicon.not_person),
         not_org=frozenset(w.lower() for w in lexicon.not_org),
         generic_org=frozenset(w.lower() for w in lexicon.generic_org),
         not_org_words=frozenset(w.lower() for w in lexicon.not_org_words),
-        raw_doc={"attachment_evidence": {"field": evidence[0], "value": evidence[1]}}
-        if evidence
-        else {},
+    )
+
+
+def _one(patterns: tuple[str, ...], where: str, shared: dict[str, str]) -> re.Pattern[str]:
+    """Several patterns as one alternation (never matching when there are none)."""
+    joined = "|".join(f"(?:{expand_pieces(p, shared)})" for p in patterns) or r"(?!x)x"
+    return _compile(joined, where)
+
+
+def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns:
+    def each(key: str) -> tuple[re.Pattern[str], ...]:
+        return _patterns(getattr(grammar, key), f"[reading].{key}", shared)
+
+    return ReadingPatterns(
+        negators=_one(grammar.negators, "[reading].negators", shared),
+        not_negating=_one(grammar.not_negating, "[reading].not_negating", shared),
+        clause_breaks=_compile(
+            "|".join(f"(?:{p})" for p in grammar.clause_breaks) or r"(?!x)x",
+            "[reading].clause_breaks",
+            flags=0,  # a capital letter in a break pattern means a capital letter
+        ),
+        yes_answer=each("yes_answer"),
+        no_answer=each("no_answer"),
+        statuses=tuple(
+            (status, each(key))
+            for status, key in (
+                (Status.NOT_APPLICABLE, "not_applicable"),
+                (Status.NOT_HELD, "not_held"),
+                (Status.REFERS, "refers"),
+                (Status.DEFERRED, "deferred"),
+                (Status.WITHHELD, "withheld"),
+            )
+        ),
+        modalities=tuple(
+            (modality, each(key))
+            for modality, key in (
+                (Modality.HYPOTHETICAL, "hypothetical"),
+                (Modality.DEVELOPING, "developing"),
+                (Modality.PLANNED, "planned"),
+                (Modality.CEASED, "ceased"),
+            )
+        ),
     )
 
 

@@ -39,7 +39,7 @@ def decide(
 ) -> Decision:  # fmt: skip
     """The first rule (in priority order) that matches the first question (in order) with text."""
     had_text = False
-    restated = compiled.doc.get("restated_request", ())
+    restated = compiled.doc.restated_request
     for qid in spec.questions:
         # A sentence that restates the request ("mandatory or optional?") is never an answer.
         found = [s for s in answers.get(qid, []) if not matches_any(restated, s.text)]
@@ -84,7 +84,7 @@ def decide(
                             rule.confidence,
                             _rule_flags(rule) + ((FlagReason.VIA_REFERENCE,) if sentence.via_reference else ()),
                         )  # fmt: skip
-                elif _matches(rule, sentence, compiled.doc.get("hypothetical", ())):
+                elif _matches(rule, sentence, compiled.doc.hypothetical):
                     confidence = rule.confidence - (0.1 if sentence.via_reference else 0.0)
                     return Decision(
                         rule.value, rule.id, trim(sentence.text), sentence.locator,

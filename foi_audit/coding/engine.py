@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi_audit.coding.answers import read_document
-from foi_audit.coding.codebook import Codebook
+from foi_audit.coding.codebook import Codebook, OutcomeRole
 from foi_audit.coding.compiled import compile_codebook
 from foi_audit.coding.decide import decide_reading
 from foi_audit.coding.evidence import attachment_evidence
@@ -90,7 +90,7 @@ def code_trust(
             values[spec.field.name] = outcome(readings, values, compiled, fields)
             if replies:
                 sources[spec.field.name] = replies[0]
-            if values[spec.field.name].value == "not_held":
+            if values[spec.field.name].value == codebook.outcome.value(OutcomeRole.NOT_HELD):
                 fill_not_held(values, values[spec.field.name], compiled, fields)
 
     coded = []
@@ -99,7 +99,8 @@ def code_trust(
     status = next(
         (values[s.field.name].value for s in compiled.fields if s.derive == "outcome"), ""
     )
-    real_reply = bool(replies) and status not in NO_ANSWERS_EXPECTED
+    no_answers = {codebook.outcome.value(role) for role in NO_ANSWERS_EXPECTED}
+    real_reply = bool(replies) and status not in no_answers
     for spec in compiled.fields:
         name = spec.field.name
         decision = values.get(name, Decision("", "no_answer"))

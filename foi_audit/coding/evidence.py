@@ -18,9 +18,9 @@ def attachment_evidence(
 ) -> None:  # fmt: skip
     """A reply silent on a question that attaches a document titled as the thing asked for
     (a "Sexual Safety Policy v2.docx") gives that value, flagged: the title is the evidence."""
-    config = compiled.raw_doc.get("attachment_evidence", {})
-    name, value = str(config.get("field", "")), str(config.get("value", ""))
-    titles = compiled.doc.get("attachment_title", ())
+    evidence = compiled.codebook.document.attachment_evidence
+    name, value = evidence if evidence else ("", "")
+    titles = compiled.doc.attachment_title
     if not name or name not in values or values[name].value or not titles:
         return
     for reading in readings:

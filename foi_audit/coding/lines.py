@@ -93,7 +93,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 columns = ()
             block_no += 1
             lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
-    quoted_mail = compiled.doc.get("quoted_mail_start", ())
+    quoted_mail = compiled.doc.quoted_mail_start
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
     cuts: list[int] = []
@@ -258,8 +258,8 @@ def _looks_like_question_cell(cell: str) -> bool:
 
 def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     """A page listing several requests (a disclosure log) keeps only the entries on topic."""
-    heading = compiled.doc.get("entry_heading", ())
-    reference = compiled.doc.get("entry_reference", ())
+    heading = compiled.doc.entry_heading
+    reference = compiled.doc.entry_reference
     starts = [
         i
         for i, line in enumerate(lines)
@@ -269,7 +269,7 @@ def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     if len(starts) < 2:
         return lines
     bounds = [*starts, len(lines)]
-    relevance = compiled.doc.get("relevance", ())
+    relevance = compiled.doc.relevance
     head = lines[: starts[0]]
     kept = []
     for begin, end in zip(bounds, bounds[1:], strict=False):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from foi_audit.coding.codebook import OutcomeRole
 from foi_audit.coding.compiled import Compiled, FieldSpec
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.text import matches_any, trim
@@ -17,14 +18,14 @@ def outcome(
     fields: dict[str, FieldSpec],
 ) -> Decision:  # fmt: skip
     """WhatDoTheyKnow's state for the reply as a whole (rules in [outcome])."""
-    config = compiled.outcome
+    spec = compiled.codebook.outcome
     replies = [r for r in readings if r.kind == "reply"]
     if not replies:
         acks = [r for r in readings if r.kind == "acknowledgement"]
         if acks:
             first = acks[0].general[0] if acks[0].general else None
             return Decision(
-                "waiting_response", "outcome.acknowledgement_only",
+                spec.value(OutcomeRole.NO_REPLY), "outcome.acknowledgement_only",
                 trim(first.text) if first else "", first.locator if first else "", 0.9,
             )  # fmt: skip
         return Decision(
@@ -35,15 +36,15 @@ def outcome(
     coded = {name: d for name, d in values.items() if d.value and not fields[name].derive}
     positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]
     for sentence in general + answers:
-        if matches_any(config.get("not_held", ()), sentence.text) and not positive:
+        if matches_any(compiled.outcome.not_held, sentence.text) and not positive:
             # Said inside one answer rather than of the request as a whole: a person checks.
             return Decision(
-                "not_held", "outcome.not_held", trim(sentence.text), sentence.locator, 0.85,
+                spec.value(OutcomeRole.NOT_HELD), "outcome.not_held", trim(sentence.text), sentence.locator, 0.85,
                 flags=(FlagReason.NOT_HELD_IN_ONE_ANSWER,)
                 if sentence not in general and coded
                 else (),
             )  # fmt: skip
-    held_not = config.get("answer_not_held", ())
+    held_not = compiled.outcome.answer_not_held
     by_question = [found for r in replies for found in r.answers.values() if found]
     if (
         by_question
@@ -51,46 +52,48 @@ def outcome(
         and all(any(matches_any(held_not, s.text) for s in found) for found in by_question)
     ):
         first = by_question[0][0]
-        return Decision("not_held", "outcome.not_held_throughout", trim(first.text),
+        return Decision(spec.value(OutcomeRole.NOT_HELD), "outcome.not_held_throughout", trim(first.text),
                         first.locator, 0.85)  # fmt: skip
     if not coded:
         for sentence in general + answers:
-            if matches_any(config.get("refusal", ()), sentence.text):
+            if matches_any(compiled.outcome.refusal, sentence.text):
                 return Decision(
-                    "rejected", "outcome.refused", trim(sentence.text), sentence.locator, 0.85
+                    spec.value(OutcomeRole.REFUSED),
+                    "outcome.refused",
+                    trim(sentence.text),
+                    sentence.locator,
+                    0.85,
                 )
-    exemptions = values.get(config.get("exemptions_field", ""), Decision("", ""))
-    withheld = [
-        s for s in exemptions.value.split(";") if s and s not in config.get("non_withholding", [])
-    ]
+    exemptions = values.get(spec.exemptions_field, Decision("", ""))
+    withheld = [s for s in exemptions.value.split(";") if s and s not in spec.non_withholding]
     if withheld:
         return Decision(
-            "partially_successful", "outcome.information_withheld", exemptions.quote,
+            spec.value(OutcomeRole.PARTLY_ANSWERED), "outcome.information_withheld", exemptions.quote,
             exemptions.locator, 0.85, flags=exemptions.flags,
         )  # fmt: skip
     # A question counts as answered when its answer has text, even if no rule could code it
     # (that value is flagged for review instead); it is unanswered when nothing addresses it.
     missing = [
-        name for name in config.get("required_fields", []) if name in values
+        name for name in spec.required_fields if name in values
         and not values[name].value and applies(fields[name], values)
         and not blanked(fields[name], values) and not values[name].addressed
     ]  # fmt: skip
     unsure = [
-        name for name in config.get("required_fields", []) if name in values
+        name for name in spec.required_fields if name in values
         and not values[name].value and values[name].addressed and applies(fields[name], values)
     ]  # fmt: skip
     if not coded:
         return Decision("", "outcome.unclear", confidence=0.3, flags=(FlagReason.OUTCOME_UNCLEAR,))
     if missing:
         return Decision(
-            "partially_successful", "outcome.question_unanswered",
+            spec.value(OutcomeRole.PARTLY_ANSWERED), "outcome.question_unanswered",
             f"no answer found for: {', '.join(missing)}", "", 0.6,
             # Decided from a gap, not from anything the reply says (no exemption, no refusal
             # of a part): the reader may simply have missed the answer, so a person checks.
             flags=(FlagReason.OUTCOME_FROM_GAP,),
         )  # fmt: skip
     return Decision(
-        "successful", "outcome.all_answered", confidence=0.85,
+        spec.value(OutcomeRole.ANSWERED), "outcome.all_answered", confidence=0.85,
         flags=(FlagReason.OUTCOME_FROM_GAP,) if unsure else (),
     )  # fmt: skip
 
@@ -100,7 +103,7 @@ def fill_not_held(
 ) -> None:
     """A reply that holds nothing answers each question with its "none"/"no" (codebook
     ``[outcome] not_held_values``), in the order listed so conditions see earlier fills."""
-    fills = dict(compiled.outcome.get("not_held_values", {}))
+    fills = dict(compiled.codebook.outcome.not_held_values)
     if any(values[n].value or values[n].had_text for n in fills if n in values):
         return  # answered question by question: a question it skips stays blank
     for name, value in fills.items():
@@ -130,7 +133,7 @@ def applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:
 
 
 # Outcomes after which blank fields are expected (nothing was answered).
-NO_ANSWERS_EXPECTED = {"waiting_response", "rejected"}
+NO_ANSWERS_EXPECTED = (OutcomeRole.NO_REPLY, OutcomeRole.REFUSED)
 
 
 # Rules that leave a value blank without deciding that blank is the answer.

@@ -18,8 +18,8 @@ def answers_in_order(segments: list[Segment], compiled: Compiled) -> dict[str, l
     """Unnumbered answer paragraphs (an HTML list whose numbers the reader dropped) after the
     request's questions quoted without numbers: paragraph i answers question i, but only when
     there are exactly as many paragraphs as questions and no paragraph names another topic."""
-    closing = compiled.doc.get("closing", ())
-    boilerplate = compiled.doc.get("boilerplate", ())
+    closing = compiled.doc.closing
+    boilerplate = compiled.doc.boilerplate
     run: list[str] = []
     for seg in segments:
         if seg.quoted and seg.question:
@@ -77,8 +77,8 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     """A reply in free prose: a paragraph belongs to the question its first sentence is about
     (its later sentences follow it unless they name another question's topic); a sentence goes
     to the top-level question, whose fields read it with their sub-questions'."""
-    boilerplate = compiled.doc.get("boilerplate", ())
-    closing = compiled.doc.get("closing", ())
+    boilerplate = compiled.doc.boilerplate
+    closing = compiled.doc.closing
     answers: dict[str, list[Sentence]] = {}
     paragraph_locator = None
     paragraph_question = ""

@@ -18,8 +18,8 @@ SECTION_LIST = re.compile(
 
 
 def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compiled) -> Decision:
-    pattern = compiled.doc.get("section_pattern", ())
-    skip = compiled.doc.get("not_exemption", ())
+    pattern = compiled.doc.section_pattern
+    skip = compiled.doc.not_exemption
     found: dict[str, Sentence] = {}
     from_log = False
     for reading in readings:

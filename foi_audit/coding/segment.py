@@ -145,7 +145,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             if answer:
                 add_answer(answer, line)
             continue
-        if matches_any(compiled.doc.get("answer_section_start", ()), text):
+        if matches_any(compiled.doc.answer_section_start, text):
             if (
                 current().question
                 and current().restated
@@ -158,7 +158,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             quoted = False
             segments.append(Segment(""))
             continue
-        if matches_any(compiled.doc.get("quoted_request_start", ()), text):
+        if matches_any(compiled.doc.quoted_request_start, text):
             quoted, quoted_seen_question = True, False
             segments.append(Segment("", quoted=True))
             continue
@@ -185,7 +185,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
         if letter_match:
             rest = text[letter_match.end() :]
         labelled = bool(label_match or letter_match or pending_label)
-        if not labelled and matches_any(compiled.doc.get("closing", ()), text):
+        if not labelled and matches_any(compiled.doc.closing, text):
             # Complaints paragraph, sign-off: never a question, and it ends the answers.
             if current().question or current().quoted:
                 quoted = False
@@ -247,7 +247,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 continue
             quoted = False
             segments.append(Segment(""))
-        if current().question and matches_any(compiled.doc.get("closing", ()), text):
+        if current().question and matches_any(compiled.doc.closing, text):
             segments.append(Segment(""))
         if pending_label:
             qid = resolve(pending_label)
@@ -264,7 +264,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 )
                 or re.match(r"\s*(?:q|question|item)\s*\.?\s*\d", text, re.IGNORECASE)
             )
-            and not matches_any(compiled.doc.get("boilerplate", ()), SENTENCE_END.split(rest)[0])
+            and not matches_any(compiled.doc.boilerplate, SENTENCE_END.split(rest)[0])
         ):
             # A numbered answer without its question ("2. Yes.", "Q3 - N/A").
             key = label_key(

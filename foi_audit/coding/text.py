@@ -11,7 +11,7 @@ QUOTE_CHARS = 300
 
 def matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:
     """The first pattern found in ``text`` or in its contractions spelt out ("isn't" -> "is not")."""
-    expanded = _uncontract(text)
+    expanded = spelt_out(text)
     for pattern in patterns:
         if pattern.search(text) or (expanded is not text and pattern.search(expanded)):
             return pattern
@@ -33,7 +33,8 @@ IRREGULAR_CONTRACTION = {
 
 
 @functools.lru_cache(maxsize=4096)
-def _uncontract(text: str) -> str:
+def spelt_out(text: str) -> str:
+    """Contractions spelt out ("isn't" -> "is not"); the same object when there are none."""
     if "n't" not in text and "n’t" not in text and "nt " not in text and not text.endswith("nt"):
         return text
     expanded = CONTRACTION.sub(r"\1 not", text)

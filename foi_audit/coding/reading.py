@@ -1,0 +1,198 @@
+"""Stage 4a, reading an answer as a careful coder does: its status, the polarity of its direct
+answer, each sentence's modality, and which of the study's concepts it asserts or denies.
+
+Everything here is generic: the words come from grammar.toml's ``[reading]`` table (negators,
+clause breaks, "not held", "will follow", "plan to" ...) and the study's ``[concepts]``.
+A concept is *denied* when an odd number of negators govern it: those before it in its own
+clause ("no external provider is used", "covered in general rather than in a dedicated
+module"), and a negated verb right after it when it is the subject ("our own staff do not run
+the sessions"). Two negators cancel ("it is not the case that we have no policy").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from foi_audit.coding.records import Sentence
+from foi_audit.coding.text import spelt_out
+
+
+class Status(StrEnum):
+    """What kind of answer a question got."""
+
+    ANSWERED = "answered"
+    NOT_HELD = "not_held"
+    WITHHELD = "withheld"
+    DEFERRED = "deferred"
+    REFERS = "refers"  # "see our answer to Q2", "as above"
+    NOT_APPLICABLE = "not_applicable"
+    SILENT = "silent"  # nothing under the question
+
+
+class Polarity(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Modality(StrEnum):
+    CURRENT = "current"
+    DEVELOPING = "developing"  # being drafted, awaiting approval
+    PLANNED = "planned"  # intended, scheduled, piloted, funded
+    HYPOTHETICAL = "hypothetical"  # only considered, "whether", "would need to"
+    CEASED = "ceased"  # no longer
+
+
+@dataclass(frozen=True)
+class ReadingPatterns:
+    """grammar.toml's [reading] table, compiled."""
+
+    negators: re.Pattern[str]
+    not_negating: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    yes_answer: tuple[re.Pattern[str], ...]
+    no_answer: tuple[re.Pattern[str], ...]
+    statuses: tuple[tuple[Status, tuple[re.Pattern[str], ...]], ...]
+    modalities: tuple[tuple[Modality, tuple[re.Pattern[str], ...]], ...]
+
+
+# A negated verb right after a concept that is its subject: "our staff do not run ...".
+_NEGATED_VERB = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|"
+    r"should|must|shall)\s+(?:not|never)\b|^\W*(?:\w+\W+){0,3}?(?:cannot|never)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    concept: str
+    sentence: int  # index in the answer's sentences
+    start: int  # in the sentence's text with contractions spelt out
+    end: int
+    negated: bool
+    text: str  # the words that matched
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    sentence: Sentence
+    text: str  # contractions spelt out ("isn't" -> "is not")
+    modality: Modality
+    statuses: tuple[Status, ...]
+
+
+@dataclass(frozen=True)
+class AnswerReading:
+    """One question's answer, read."""
+
+    question: str
+    sentences: tuple[SentenceReading, ...]
+    status: Status
+    polarity: Polarity
+    hits: tuple[ConceptHit, ...]
+
+    @property
+    def direct(self) -> SentenceReading | None:
+        """The sentence that answers directly: the first one read on its own question."""
+        return self.sentences[0] if self.sentences else None
+
+    def asserted(self, concept: str) -> ConceptHit | None:
+        return next((h for h in self.hits if h.concept == concept and not h.negated), None)
+
+    def denied(self, concept: str) -> ConceptHit | None:
+        return next((h for h in self.hits if h.concept == concept and h.negated), None)
+
+    def modalities(self) -> set[Modality]:
+        return {s.modality for s in self.sentences}
+
+
+def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bool:
+    """Whether the words at ``text[start:end]`` are negated in their clause."""
+    clause_start = 0
+    for found in patterns.clause_breaks.finditer(text, 0, start):
+        clause_start = found.end()
+    before = patterns.not_negating.sub(" ", text[clause_start:start])
+    count = len(patterns.negators.findall(before))
+    clause_end = len(text)
+    following = patterns.clause_breaks.search(text, end)
+    if following:
+        clause_end = following.start()
+    after = patterns.not_negating.sub(" ", text[end:clause_end])
+    if _NEGATED_VERB.match(after):
+        count += 1
+    return count % 2 == 1
+
+
+def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
+    """The direct answer's yes or no, elliptical answers included ("We do.", "Not as such.")."""
+    if any(p.search(text) for p in patterns.no_answer):
+        return Polarity.NO
+    if any(p.search(text) for p in patterns.yes_answer):
+        return Polarity.YES
+    return Polarity.UNKNOWN
+
+
+def read_sentence(sentence: Sentence, patterns: ReadingPatterns) -> SentenceReading:
+    text = spelt_out(sentence.text)
+    statuses = tuple(s for s, found in patterns.statuses if any(p.search(text) for p in found))
+    modality = Modality.CURRENT
+    for candidate, found in patterns.modalities:
+        if any(p.search(text) for p in found):
+            modality = candidate
+            break
+    return SentenceReading(sentence, text, modality, statuses)
+
+
+def read_answer(
+    question: str,
+    sentences: Sequence[Sentence],
+    patterns: ReadingPatterns,
+    concepts: Sequence[tuple[str, tuple[re.Pattern[str], ...]]],
+) -> AnswerReading:
+    read = tuple(read_sentence(s, patterns) for s in sentences)
+    hits: list[ConceptHit] = []
+    for index, sentence in enumerate(read):
+        for name, found in concepts:
+            for pattern in found:
+                for match in pattern.finditer(sentence.text):
+                    if match.end() == match.start():
+                        continue
+                    hits.append(
+                        ConceptHit(
+                            name, index, match.start(), match.end(),
+                            negated_at(sentence.text, match.start(), match.end(), patterns),
+                            match.group(0),
+                        )
+                    )  # fmt: skip
+    hits.sort(key=lambda h: (h.sentence, h.start))
+    return AnswerReading(
+        question=question,
+        sentences=read,
+        status=_status(read),
+        polarity=polarity_of(read[0].text, patterns) if read else Polarity.UNKNOWN,
+        hits=tuple(hits),
+    )
+
+
+def _status(sentences: Sequence[SentenceReading]) -> Status:
+    """The direct answer's status decides; an answer that only refers elsewhere refers."""
+    if not sentences:
+        return Status.SILENT
+    own = [s for s in sentences if not s.sentence.via_reference]
+    if not own:
+        return Status.REFERS
+    first = own[0]
+    for status in (Status.NOT_APPLICABLE, Status.NOT_HELD, Status.REFERS, Status.DEFERRED):
+        if status in first.statuses:
+            return status
+    if Status.WITHHELD in first.statuses:
+        return Status.WITHHELD
+    if all(Status.DEFERRED in s.statuses or Status.WITHHELD in s.statuses for s in own):
+        return (
+            Status.DEFERRED if any(Status.DEFERRED in s.statuses for s in own) else Status.WITHHELD
+        )
+    return Status.ANSWERED

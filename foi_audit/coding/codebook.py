@@ -90,10 +90,15 @@ class Rule:
     status: tuple[str, ...] = ()  # answered, not_held, withheld, deferred, refers, not_applicable
     polarity: str = ""  # yes or no: the direct answer's
     modality: tuple[str, ...] = ()  # of a sentence asserting the concepts (current, planned ...)
-    asserts: tuple[str, ...] = ()  # concepts said (not negated) in the answer
-    denies: tuple[str, ...] = ()  # concepts negated in the answer
-    lacks: tuple[str, ...] = ()  # concepts not asserted anywhere in the answer
+    asserts: tuple[str, ...] = ()  # concepts said (not negated) in one sentence
+    denies: tuple[str, ...] = ()  # concepts negated in that sentence
+    without: tuple[str, ...] = ()  # concepts not said in that sentence
+    also: tuple[str, ...] = ()  # concepts said somewhere in the answer
+    lacks: tuple[str, ...] = ()  # concepts not said anywhere in the answer
     scope: str = "answer"  # answer: any sentence; direct: the direct answer only
+    by_form: bool = (
+        False  # a text field's value taken by its form (person, job title, organisation)
+    )
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,23 @@ class ReadingGrammar:
 
 
 @dataclass(frozen=True)
+class PeopleGrammar:
+    """Words of names, job titles and organisations (grammar.toml [people])."""
+
+    honorifics: tuple[str, ...] = ()
+    title_heads: tuple[str, ...] = ()
+    title_words: tuple[str, ...] = ()
+    title_joiners: tuple[str, ...] = ()
+    generic_title: tuple[str, ...] = ()  # a "title" made only of these is a topic label
+    title_modifiers: tuple[str, ...] = ()  # words after which any capitalised word continues
+    not_name: tuple[str, ...] = ()
+    org_suffixes: tuple[str, ...] = ()
+    org_words: tuple[str, ...] = ()
+    withheld: tuple[str, ...] = ()
+    provider_intro: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Shared pattern pieces ({person}, {role}, {org}) and word lists for names."""
 
@@ -237,6 +259,7 @@ class Codebook:
     document: DocumentGrammar = DocumentGrammar()
     lexicon: Lexicon = Lexicon()
     reading: ReadingGrammar = ReadingGrammar()
+    people: PeopleGrammar = PeopleGrammar()
     concepts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # name -> patterns (the study's words)
 
     @property
@@ -367,8 +390,9 @@ class _Table:
 
 _TOP_KEYS = (
     "name", "description", "document", "outcome", "questions", "fields", "patterns", "concepts",
-    "reading",
+    "reading", "people",
 )  # fmt: skip
+_PEOPLE_KEYS = tuple(PeopleGrammar.__dataclass_fields__)
 _READING_KEYS = tuple(ReadingGrammar.__dataclass_fields__)
 _STATUSES = ("answered", "not_held", "withheld", "deferred", "refers", "not_applicable", "silent")
 _MODALITIES = ("current", "developing", "planned", "hypothetical", "ceased")
@@ -386,6 +410,7 @@ _FIELD_KEYS = (
 _RULE_KEYS = (
     "id", "value", "any", "all", "unless", "extract", "only", "from_field", "confidence",
     "review", "review_if", "status", "polarity", "modality", "asserts", "denies", "lacks", "scope",
+    "by_form", "without", "also",
 )  # fmt: skip
 _PATTERN_KEYS = ("not_person", "not_org", "not_org_words", "generic_org")
 
@@ -398,13 +423,16 @@ def parse_codebook(
     top = _Table(data, source, _TOP_KEYS)
     if grammar is None:
         grammar, _ = _read_toml(grammar_path(), "grammar")
-    grammar_top = _Table(grammar, "grammar.toml", ("document", "outcome", "patterns", "reading"))
+    grammar_top = _Table(
+        grammar, "grammar.toml", ("document", "outcome", "patterns", "reading", "people")
+    )
     lexicon = _lexicon(grammar_top, top, source)
     questions = _questions(top, source)
     fields = _fields(top, source, {q.id for q in questions})
     document = _document(grammar_top, top, source)
     outcome = _outcome(grammar_top, top, source, fields)
     reading = _reading(grammar_top, top, source)
+    people = _people(grammar_top, top, source)
     concepts = _concepts(top, source)
     _check_rule_concepts(fields, {name for name, _ in concepts}, source)
     codebook = Codebook(
@@ -418,6 +446,7 @@ def parse_codebook(
         document=document,
         lexicon=lexicon,
         reading=reading,
+        people=people,
         concepts=concepts,
     )
     _check_patterns(codebook)  # a bad regular expression fails here, with its rule named
@@ -453,6 +482,7 @@ def _check_patterns(codebook: Codebook) -> None:
         check(getattr(codebook.reading, key), f"[reading].{key}")
     for name, patterns in codebook.concepts:
         check(patterns, f"concept {name}")
+    check((*codebook.people.withheld, *codebook.people.provider_intro), "[people]")
 
 
 def expand_pieces(pattern: str, pieces: Mapping[str, str]) -> str:
@@ -590,6 +620,9 @@ def _rules(field_table: _Table, field_name: str) -> tuple[Rule, ...]:
                 asserts=table.texts("asserts"),
                 denies=table.texts("denies"),
                 lacks=table.texts("lacks"),
+                without=table.texts("without"),
+                also=table.texts("also"),
+                by_form=table.flag("by_form"),
                 scope=_among(
                     (table.text("scope", "answer"),), ("answer", "direct"), table.where, "scope"
                 )[0],
@@ -615,6 +648,12 @@ def _reading(grammar: _Table, top: _Table, source: str) -> ReadingGrammar:
     return ReadingGrammar(**{key: base.texts(key) + own.texts(key) for key in _READING_KEYS})
 
 
+def _people(grammar: _Table, top: _Table, source: str) -> PeopleGrammar:
+    base = _Table(grammar.data.get("people", {}), "grammar.toml [people]", _PEOPLE_KEYS)
+    own = _Table(top.data.get("people", {}), f"{source}: [people]", _PEOPLE_KEYS)
+    return PeopleGrammar(**{key: base.texts(key) + own.texts(key) for key in _PEOPLE_KEYS})
+
+
 def _concepts(top: _Table, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     table = top.data.get("concepts", {})
     if not isinstance(table, Mapping):
@@ -631,7 +670,7 @@ def _concepts(top: _Table, source: str) -> tuple[tuple[str, tuple[str, ...]], ..
 def _check_rule_concepts(fields: Sequence[Field], known: set[str], source: str) -> None:
     for f in fields:
         for rule in f.rules:
-            for name in (*rule.asserts, *rule.denies, *rule.lacks):
+            for name in (*rule.asserts, *rule.denies, *rule.lacks, *rule.without, *rule.also):
                 if name not in known:
                     close = difflib.get_close_matches(name, sorted(known), n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook, Field, FieldRole, ReadingGrammar, expand_pieces
+from foi_audit.coding.people import Grammar
 from foi_audit.coding.reading import Modality, ReadingPatterns, Status
 from foi_audit.errors import CodebookError
 
@@ -40,14 +41,17 @@ class Rule:
     asserts: tuple[str, ...] = ()
     denies: tuple[str, ...] = ()
     lacks: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
     scope: str = "answer"
+    by_form: bool = False
 
     @property
     def reads_answer(self) -> bool:
         """Decided on the answer as read (status, polarity, concepts), not by sentence patterns."""
         return bool(
             self.status or self.polarity or self.modality or self.asserts or self.denies
-            or self.lacks
+            or self.lacks or self.without or self.also
         )  # fmt: skip
 
 
@@ -100,6 +104,7 @@ class Compiled:
     outcome: OutcomePatterns
     reading: ReadingPatterns
     concepts: tuple[tuple[str, Patterns], ...]
+    people: Grammar
     not_person: frozenset[str]
     not_org: frozenset[str]
     generic_org: frozenset[str] = frozenset()
@@ -161,7 +166,10 @@ def _compile_cached(codebook: Codebook) -> Compiled:
                 asserts=r.asserts,
                 denies=r.denies,
                 lacks=r.lacks,
+                without=r.without,
+                also=r.also,
                 scope=r.scope,
+                by_form=r.by_form,
             )
             for r in f.rules
         )
@@ -188,6 +196,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         concepts=tuple(
             (name, _patterns(found, f"concept {name}", shared)) for name, found in codebook.concepts
         ),
+        people=Grammar(codebook.people),
         not_person=frozenset(lexicon.not_person),
         not_org=frozenset(w.lower() for w in lexicon.not_org),
         generic_org=frozenset(w.lower() for w in lexicon.generic_org),

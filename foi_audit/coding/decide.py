@@ -1,18 +1,58 @@
-"""Stage 4, values: each field decided from its questions' answers by the codebook's rules, in order."""
+"""Stage 4b, values: each field decided from its questions' answers by the codebook's rules.
+
+A field reads the answers of its questions in order; on the first with text, its rules are
+tried in order and the first that holds gives the value. A rule holds on the answer as read
+(coding/reading.py): its status, the direct answer's polarity, and a sentence that asserts or
+denies the study's concepts with the modality asked for. Rules written as sentence patterns
+(``any``/``unless``) and text extracted by pattern still work, for codebooks written that way.
+Text fields with ``by_form`` take a person, a job title or an organisation by its form
+(coding/people.py). Each decision keeps the question it answers and the sentence it rests on.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
-from foi_audit.coding.extractors import extract, without_other_values
+from foi_audit.coding.extractors import clean_org, extract, without_other_values
+from foi_audit.coding.people import Grammar, Lead
+from foi_audit.coding.reading import (
+    AnswerReading,
+    Modality,
+    SentenceReading,
+    Status,
+    read_answer,
+)
 from foi_audit.coding.records import Decision, Reading, Sentence
 from foi_audit.coding.text import matches_any, trim
 from foi_audit.errors import CodebookError
-from foi_audit.records import (
-    FlagReason,
-)
+from foi_audit.records import FlagReason
+
+
+@dataclass
+class TrustContext:
+    """What the engine knows while coding one trust: the study compiled, the trust's own
+    names (so that "our ELFT trainers" are never an external provider), answers read once."""
+
+    compiled: Compiled
+    own_names: re.Pattern[str] | None = None
+    _readings: dict[tuple[int, str], AnswerReading] = field(default_factory=dict)
+
+    def read(self, key: int, question: str, sentences: Sequence[Sentence]) -> AnswerReading:
+        cached = self._readings.get((key, question))
+        if cached is None:
+            cached = read_answer(
+                question, sentences, self.compiled.reading, self.compiled.concepts, self.own_names
+            )
+            self._readings[(key, question)] = cached
+        return cached
+
+    @property
+    def people(self) -> Grammar:
+        return self.compiled.people
 
 
 def _rule_flags(rule: Rule) -> tuple[FlagReason, ...]:
@@ -26,18 +66,74 @@ def _matches(rule: Rule, sentence: Sentence, hypothetical: Sequence[re.Pattern[s
         anchored = pattern.pattern.startswith("^")
         if anchored and (not sentence.start or sentence.via_reference):
             continue
-        if matches_any(
-            (pattern,), sentence.text
-        ):  # contractions spelt out too ("isn't" = "is not")
+        if matches_any((pattern,), sentence.text):  # contractions spelt out too
             return not matches_any(rule.unless, sentence.text)
     return False
 
 
+def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
+    """The sentence a rule rests on when it holds on this answer, else None."""
+    if rule.status and str(reading.status) not in rule.status:
+        return None
+    if rule.polarity and str(reading.polarity) != rule.polarity:
+        return None
+    sentences = list(reading.sentences[:1] if rule.scope == "direct" else reading.sentences)
+    if rule.scope == "direct" and sentences and sentences[0].sentence.via_reference:
+        return None
+    modalities = set(rule.modality)
+
+    def said(concept: str) -> bool:
+        return any(
+            h.concept == concept
+            and not h.negated
+            and _counts(reading.sentences[h.sentence], modalities)
+            for h in reading.hits
+        )
+
+    if any(said(concept) for concept in rule.lacks):
+        return None
+    if not all(said(concept) for concept in rule.also):
+        return None
+    needs_sentence = bool(rule.asserts or rule.denies or rule.modality or rule.any or rule.without)
+    if not needs_sentence:
+        return reading.direct
+    for index, sentence in enumerate(reading.sentences):
+        if sentence not in sentences:
+            continue
+        if modalities and str(sentence.modality) not in modalities:
+            continue
+        if not modalities and sentence.modality not in (Modality.CURRENT, Modality.CEASED):
+            continue  # planned, in draft, "whether": evidence only for rules that ask for it
+        hits = [h for h in reading.hits if h.sentence == index]
+        if not all(any(h.concept == c and not h.negated for h in hits) for c in rule.asserts):
+            continue
+        if not all(any(h.concept == c and h.negated for h in hits) for c in rule.denies):
+            continue
+        if any(any(h.concept == c and not h.negated for h in hits) for c in rule.without):
+            continue
+        if rule.any and not (
+            any(p.search(sentence.text) for p in rule.any)
+            and not any(p.search(sentence.text) for p in rule.unless)
+        ):
+            continue
+        return sentence
+    return None
+
+
+def _counts(sentence: SentenceReading, modalities: set[str]) -> bool:
+    """Whether a concept said in this sentence counts for ``lacks`` and ``also``."""
+    return sentence.modality is not Modality.HYPOTHETICAL or "hypothetical" in modalities
+
+
 def decide(
-    spec: FieldSpec, answers: dict[str, list[Sentence]], decided: dict[str, Decision],
-    compiled: Compiled,
-) -> Decision:  # fmt: skip
-    """The first rule (in priority order) that matches the first question (in order) with text."""
+    spec: FieldSpec,
+    answers: dict[str, list[Sentence]],
+    decided: dict[str, Decision],
+    context: TrustContext,
+    key: int = 0,
+) -> Decision:
+    """The first rule (in priority order) that holds on the first question (in order) with text."""
+    compiled = context.compiled
     had_text = False
     restated = compiled.doc.restated_request
     for qid in spec.questions:
@@ -46,57 +142,168 @@ def decide(
         if not found:
             continue
         had_text = True
+        reading = context.read(key, qid, found)
         for rule in spec.rules:
             if rule.only and qid not in rule.only:
                 continue
-            if rule.from_field:
-                source = decided.get(rule.from_field)
-                if source and source.value:
-                    doubtful = source.flags + (
-                        (FlagReason.NAME_NOT_READ,)
-                        if matches_any(rule.review_if, source.quote)
-                        else ()
-                    )
-                    return Decision(
-                        rule.value, rule.id, source.quote, source.locator, source.confidence,
-                        doubtful,
-                    )  # fmt: skip
-                continue
-            if rule.all:
-                hits = [next((s for s in found if p.search(s.text)), None) for p in rule.all]
-                blocked = any(matches_any(rule.unless, s.text) for s in found)
-                if all(hits) and not blocked:
-                    first = hits[0]
-                    assert first is not None
-                    return Decision(
-                        rule.value, rule.id, trim(" … ".join(dict.fromkeys(h.text for h in hits if h))),
-                        first.locator, rule.confidence, _rule_flags(rule),
-                    )  # fmt: skip
-                continue
-            for sentence in found:
-                if rule.extract:
-                    value = without_other_values(
-                        extract(rule, sentence, spec, compiled, decided), decided
-                    )
-                    if value:
-                        return Decision(
-                            value, rule.id, trim(sentence.text), sentence.locator,
-                            rule.confidence,
-                            _rule_flags(rule) + ((FlagReason.VIA_REFERENCE,) if sentence.via_reference else ()),
-                        )  # fmt: skip
-                elif _matches(rule, sentence, compiled.doc.hypothetical):
-                    confidence = rule.confidence - (0.1 if sentence.via_reference else 0.0)
-                    return Decision(
-                        rule.value, rule.id, trim(sentence.text), sentence.locator,
-                        confidence, _rule_flags(rule), addressed=True,
-                    )  # fmt: skip
+            decision = _try_rule(rule, spec, found, reading, decided, context)
+            if decision is not None:
+                return decision
     first = next((s for q in spec.questions for s in answers.get(q, [])), None)
     own = bool(spec.questions and answers.get(spec.questions[0]))
     return Decision(
         "", "no_rule_matched" if had_text else "no_answer",
         trim(first.text) if first else "", first.locator if first else "",
         0.5 if had_text else 0.9, (), had_text, addressed=own,
+        question=first.question if first else "",
     )  # fmt: skip
+
+
+def _try_rule(
+    rule: Rule,
+    spec: FieldSpec,
+    found: list[Sentence],
+    reading: AnswerReading,
+    decided: dict[str, Decision],
+    context: TrustContext,
+) -> Decision | None:
+    compiled = context.compiled
+    qid = reading.question
+    if rule.from_field:
+        source = decided.get(rule.from_field)
+        if source and source.value:
+            doubtful = source.flags + (
+                (FlagReason.NAME_NOT_READ,) if matches_any(rule.review_if, source.quote) else ()
+            )
+            return Decision(
+                rule.value, rule.id, source.quote, source.locator, source.confidence, doubtful,
+                addressed=True, question=source.question,
+            )  # fmt: skip
+        return None
+    if rule.by_form:
+        return _by_form(rule, spec, reading, decided, context)
+    if rule.reads_answer:
+        holds = answer_holds(rule, reading)
+        if holds is None:
+            return None
+        via = holds.sentence.via_reference
+        return Decision(
+            rule.value, rule.id, trim(holds.sentence.text), holds.sentence.locator,
+            rule.confidence - (0.1 if via else 0.0),
+            _rule_flags(rule) + ((FlagReason.VIA_REFERENCE,) if via else ()),
+            addressed=True, question=qid, status=str(reading.status),
+        )  # fmt: skip
+    if rule.all:
+        hits = [next((s for s in found if p.search(s.text)), None) for p in rule.all]
+        blocked = any(matches_any(rule.unless, s.text) for s in found)
+        if all(hits) and not blocked:
+            first = hits[0]
+            assert first is not None
+            return Decision(
+                rule.value, rule.id, trim(" … ".join(dict.fromkeys(h.text for h in hits if h))),
+                first.locator, rule.confidence, _rule_flags(rule), addressed=True, question=qid,
+            )  # fmt: skip
+        return None
+    for sentence in found:
+        if rule.extract:
+            value = without_other_values(extract(rule, sentence, spec, compiled, decided), decided)
+            if value:
+                referred = (FlagReason.VIA_REFERENCE,) if sentence.via_reference else ()
+                return Decision(
+                    value, rule.id, trim(sentence.text), sentence.locator, rule.confidence,
+                    _rule_flags(rule) + referred, addressed=True, question=qid,
+                )  # fmt: skip
+        elif _matches(rule, sentence, compiled.doc.hypothetical):
+            confidence = rule.confidence - (0.1 if sentence.via_reference else 0.0)
+            return Decision(
+                rule.value, rule.id, trim(sentence.text), sentence.locator, confidence,
+                _rule_flags(rule), addressed=True, question=qid,
+            )  # fmt: skip
+    return None
+
+
+def _by_form(
+    rule: Rule,
+    spec: FieldSpec,
+    reading: AnswerReading,
+    decided: dict[str, Decision],
+    context: TrustContext,
+) -> Decision | None:
+    """A person, job title or organisation taken from the answer by its form."""
+    usable = [s for s in reading.sentences if s.modality is not Modality.HYPOTHETICAL]
+    if spec.field.extract is ExtractKind.ORGANISATION:
+        for sentence in usable:
+            text = sentence.sentence.text
+            for span in context.people.organisations(text):
+                if context.own_names is not None and context.own_names.search(span.text):
+                    continue  # the trust itself is never its own external provider
+                value = clean_org(span.text, text, span.end, context.compiled, span.start)
+                if value:
+                    return _taken(value, rule, sentence, reading, ())
+        return None
+    found = _lead(usable, context)
+    if found is None:
+        return None
+    lead, sentence = found
+    if spec.field.extract is ExtractKind.PERSON:
+        if lead.person is None or lead.withheld:
+            # the post is given and its holder's name is not: blank is the answer
+            return Decision(
+                "", rule.id + ".not_given", trim(sentence.sentence.text),
+                sentence.sentence.locator, rule.confidence, addressed=True,
+                question=reading.question,
+            )  # fmt: skip
+        return _taken(lead.person.text, rule, sentence, reading, ())
+    if lead.title is None:
+        return None
+    flags = (FlagReason.ROLE_CONTAINS_NAME,) if context.people.persons(lead.title.text) else ()
+    return _taken(lead.title.text, rule, sentence, reading, flags)
+
+
+def _taken(
+    value: str,
+    rule: Rule,
+    sentence: SentenceReading,
+    reading: AnswerReading,
+    flags: tuple[FlagReason, ...],
+) -> Decision:
+    via = (FlagReason.VIA_REFERENCE,) if sentence.sentence.via_reference else ()
+    return Decision(
+        value, rule.id, trim(sentence.sentence.text), sentence.sentence.locator,
+        rule.confidence, _rule_flags(rule) + flags + via, addressed=True,
+        question=reading.question,
+    )  # fmt: skip
+
+
+def _lead(
+    sentences: Sequence[SentenceReading], context: TrustContext
+) -> tuple[Lead, SentenceReading] | None:
+    """The post the answer gives and who holds it. Sentences are read together (a labelled
+    "Name – Jo Bell; Job title – Chief Nurse" spans two); a post with its holder (or a withheld
+    name) outranks a post alone, which outranks a name alone (an address or a signature)."""
+    if not sentences:
+        return None
+    texts = [s.sentence.text for s in sentences]
+    joined = " ".join(texts)
+    starts = []
+    position = 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    leads = context.people.leads(joined)
+
+    def rank(lead: Lead) -> int:
+        if lead.title and (lead.person or lead.withheld):
+            return 0
+        return 1 if lead.title else 2
+
+    ordered = sorted(leads, key=rank)
+    if not ordered:
+        return None
+    best = ordered[0]
+    anchor = (best.title or best.person).start  # type: ignore[union-attr]
+    index = max(i for i, start in enumerate(starts) if start <= anchor)
+    return best, sentences[index]
 
 
 def _field_order(compiled: Compiled) -> list[FieldSpec]:
@@ -120,10 +327,13 @@ def _field_order(compiled: Compiled) -> list[FieldSpec]:
     return done
 
 
-def decide_reading(reading: Reading, compiled: Compiled) -> dict[str, Decision]:
+def decide_reading(reading: Reading, context: TrustContext, key: int = 0) -> dict[str, Decision]:
     decided: dict[str, Decision] = {}
-    for spec in _field_order(compiled):
+    for spec in _field_order(context.compiled):
         if spec.derive:
             continue
-        decided[spec.field.name] = decide(spec, reading.answers, decided, compiled)
+        decided[spec.field.name] = decide(spec, reading.answers, decided, context, key)
     return decided
+
+
+__all__ = ["Status", "TrustContext", "answer_holds", "decide", "decide_reading"]

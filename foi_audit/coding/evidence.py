@@ -1,42 +1,107 @@
-"""Stage 5, evidence: one value per field from the trust's several replies, and where its quote stands."""
+"""Stage 5, evidence: one value per field from the trust's several replies, and the value's
+evidence (which reply, which sentence); conditional fields blank where they do not apply."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.compiled import Compiled, FieldSpec
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.text import matches_any, trim
-from foi_audit.records import (
-    FlagReason,
-)
+from foi_audit.records import FlagReason
+
+# Rules that leave a value blank without deciding that blank is the answer.
+UNDECIDED = {"no_answer", "no_rule_matched", "no_answer_found"}
 
 
-def attachment_evidence(
-    readings: Sequence[Reading], values: dict[str, Decision],
-    sources: dict[str, Reading | None], compiled: Compiled,
-) -> None:  # fmt: skip
+@dataclass
+class Chosen:
+    """Each field's decision and the reading (document) its evidence comes from."""
+
+    values: dict[str, Decision] = field(default_factory=dict)
+    sources: dict[str, Reading | None] = field(default_factory=dict)
+
+    def value(self, name: str) -> str:
+        found = self.values.get(name)
+        return found.value if found else ""
+
+
+def choose(compiled: Compiled, per_reply: Sequence[tuple[Reading, dict[str, Decision]]]) -> Chosen:
+    """Each reply decides on its own; the most confident value wins and two replies that
+    disagree are flagged. A rule that decided blank ("N/A", "name withheld") beats a gap."""
+    chosen = Chosen()
+    for spec in compiled.fields:
+        name = spec.field.name
+        if spec.derive:
+            continue
+        candidates = [(r, d[name]) for r, d in per_reply if d[name].value]
+        if not candidates:
+            best = next((d[name] for _, d in per_reply if d[name].rule not in UNDECIDED), None)
+            best = best or next((d[name] for _, d in per_reply if d[name].had_text), None)
+            chosen.values[name] = best or Decision("", "no_answer", confidence=0.9)
+            if per_reply:
+                chosen.sources[name] = per_reply[0][0]
+            continue
+        reading, decision = max(candidates, key=lambda c: c[1].confidence)
+        if len({d.value for _, d in candidates}) > 1:
+            decision = Decision(
+                decision.value, decision.rule, decision.quote, decision.locator,
+                min(decision.confidence, 0.5), (*decision.flags, FlagReason.REPLIES_CONFLICT),
+                question=decision.question, status=decision.status,
+            )  # fmt: skip
+        chosen.values[name] = decision
+        chosen.sources[name] = reading
+    return chosen
+
+
+def attachment_evidence(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> None:
     """A reply silent on a question that attaches a document titled as the thing asked for
     (a "Sexual Safety Policy v2.docx") gives that value, flagged: the title is the evidence."""
     evidence = compiled.codebook.document.attachment_evidence
     name, value = evidence if evidence else ("", "")
     titles = compiled.doc.attachment_title
-    if not name or name not in values or values[name].value or not titles:
+    if not name or name not in chosen.values or chosen.value(name) or not titles:
         return
     for reading in readings:
         if any(reading.answers.values()) and reading.kind == "reply":
             continue
         title = reading.document.path.rsplit(" > ", 1)[-1]
-        first = reading.general[0].text if reading.general else ""
-        for text in (title, first):
-            if matches_any(titles, text):
-                values[name] = Decision(
-                    value,
-                    "attachment_title",
-                    trim(text),
-                    reading.document.path,
-                    0.6,
+        first = reading.general[0] if reading.general else None
+        for text, locator in (
+            (title, "file name"),
+            (first.text if first else "", first.locator if first else ""),
+        ):
+            if text and matches_any(titles, text):
+                chosen.values[name] = Decision(
+                    value, "attachment_title", trim(text), locator, 0.6,
                     (FlagReason.ATTACHMENT_TITLE_ONLY,),
-                )
-                sources[name] = reading
+                )  # fmt: skip
+                chosen.sources[name] = reading
                 return
+
+
+def applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:
+    """Whether a conditional field is asked of this trust (``applies_when``)."""
+    condition = spec.field.applies_when
+    if condition is None:
+        return True
+    other = values.get(condition[0])
+    return bool(other and other.value == condition[1])
+
+
+def blanked(spec: FieldSpec, values: dict[str, Decision]) -> bool:
+    """Blank by the codebook's own rule (in-house delivery has no provider)."""
+    return any(
+        values.get(name, Decision("", "")).value == wanted for name, wanted in spec.blank_when
+    )
+
+
+def blank_where_not_asked(compiled: Compiled, chosen: Chosen) -> None:
+    """Conditional fields are blank where they do not apply."""
+    for spec in compiled.fields:
+        name = spec.field.name
+        if spec.derive or name not in chosen.values:
+            continue
+        if not applies(spec, chosen.values) or blanked(spec, chosen.values):
+            chosen.values[name] = Decision("", "not_applicable", confidence=0.9)

@@ -36,7 +36,7 @@ def _named_company(words: list[str], before: str) -> bool:
     return bool(COMPANY_SUFFIX.search(" ".join(words)) or PROVIDER_INTRO.search(before))
 
 
-def _clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
+def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
     value = re.sub(r"(\s+(and|of|for|the|in|at|&))+$", "", value.strip())
     if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
         value = value[:-1]
@@ -153,7 +153,7 @@ def extract(
             elif spec.field.extract is ExtractKind.JOB_TITLE:
                 value = _clean_role(without_other_values(raw.strip(" ,;-–"), decided or {}))
             else:
-                value = _clean_org(raw, text, match.end("value"), compiled, match.start("value"))
+                value = clean_org(raw, text, match.end("value"), compiled, match.start("value"))
             if value and (best is None or match.start() < best[0]):
                 best = (match.start(), value)
                 break

@@ -1,12 +1,66 @@
-"""Stage 7, flags: why a person should look at a value, each reason named."""
+"""Stage 7, flags: why a person should look at a value, each reason named.
+
+A value is flagged for what is doubtful about its own evidence only: a hedged reading, a
+cross-reference, replies that disagree, OCR text, an answer no rule could read, a question
+the reply restates but whose answer was not found, a blank where an answer was expected. A
+conditional field is not flagged because the field it depends on is.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled, FieldSpec
-from foi_audit.coding.records import Reading
+from foi_audit.coding.evidence import UNDECIDED, Chosen, applies, blanked
+from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.text import matches_any
+from foi_audit.records import FlagReason
+
+
+def flag_reasons(
+    spec: FieldSpec,
+    decision: Decision,
+    chosen: Chosen,
+    replies: Sequence[Reading],
+    compiled: Compiled,
+    real_reply: bool,
+) -> tuple[Decision, tuple[FlagReason, ...]]:
+    """The decision (its rule renamed when a gap was found) and why a person should look."""
+    values = chosen.values
+    source = chosen.sources.get(spec.field.name)
+    any_ocr = any(r.document.ocr for r in replies)
+    ocr = any_ocr if spec.derive else bool(source and source.document.ocr)
+    reasons = list(decision.flags)
+    if ocr and (decision.value or decision.quote) or (any_ocr and not decision.value):
+        reasons.append(FlagReason.OCR_TEXT)
+    if decision.had_text and not decision.value and applies(spec, values):
+        reasons.append(FlagReason.NO_RULE_MATCHED)
+    first = spec.questions[0] if spec.questions else ""
+    asked_unanswered = bool(first) and any(
+        first in r.asked and not r.answers.get(first) for r in replies
+    )
+    if (
+        not decision.value
+        and asked_unanswered
+        and applies(spec, values)
+        and decision.rule == "no_answer"
+    ):
+        reasons.append(FlagReason.NO_ANSWER_FOUND)
+        decision = replace(decision, rule="no_answer_found")
+    # Safety net: a blank for a question the reply should answer, that no rule decided is
+    # blank ("N/A", "withheld", not applicable), is a gap a person must look at.
+    if (
+        real_reply
+        and not spec.derive
+        and not decision.value
+        and decision.rule in UNDECIDED
+        and applies(spec, values)
+        and not blanked(spec, values)
+        and not silent(spec, replies, compiled)
+    ):
+        reasons.append(FlagReason.UNSURE_BLANK)
+    return decision, tuple(dict.fromkeys(reasons))
 
 
 def silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> bool:

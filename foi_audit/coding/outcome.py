@@ -1,4 +1,16 @@
-"""Stage 6, outcome: the reply as a whole (answered in full or in part, refused, not held, no reply)."""
+"""Stage 6, outcome: the reply as a whole, from what each question's answer is.
+
+- No reply, only an acknowledgement or a holding e-mail: no reply (waiting).
+- The whole request refused and no question answered: refused.
+- The reply as a whole says nothing is held (said of the request, or every answer "not held"):
+  not held. One "not held" among answered questions is an answer, not the outcome.
+- Some requested information withheld under an exemption that withholds (not s21), or a
+  question's answer deferred ("will follow") or withheld: answered in part.
+- A question the reply should answer but that has no answer at all: answered in part, flagged
+  (the reader may have missed the answer).
+- Otherwise answered in full.
+The values are the codebook's (``[outcome] values``), so another study names its own.
+"""
 
 from __future__ import annotations
 
@@ -6,103 +18,109 @@ from collections.abc import Sequence
 
 from foi_audit.coding.codebook import OutcomeRole
 from foi_audit.coding.compiled import Compiled, FieldSpec
-from foi_audit.coding.records import Decision, Reading
+from foi_audit.coding.evidence import Chosen, applies, blanked
+from foi_audit.coding.reading import Status
+from foi_audit.coding.records import Decision, Reading, Sentence
 from foi_audit.coding.text import matches_any, trim
-from foi_audit.records import (
-    FlagReason,
-)
+from foi_audit.records import FlagReason
+
+# Outcomes after which blank fields are expected (nothing was answered).
+NO_ANSWERS_EXPECTED = (OutcomeRole.NO_REPLY, OutcomeRole.REFUSED)
 
 
-def outcome(
-    readings: Sequence[Reading], values: dict[str, Decision], compiled: Compiled,
-    fields: dict[str, FieldSpec],
-) -> Decision:  # fmt: skip
-    """WhatDoTheyKnow's state for the reply as a whole (rules in [outcome])."""
+def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> Decision:
+    """WhatDoTheyKnow's state for the reply as a whole."""
     spec = compiled.codebook.outcome
+    fields = {s.field.name: s for s in compiled.fields}
+    values = chosen.values
     replies = [r for r in readings if r.kind == "reply"]
     if not replies:
-        acks = [r for r in readings if r.kind == "acknowledgement"]
-        if acks:
-            first = acks[0].general[0] if acks[0].general else None
-            return Decision(
-                spec.value(OutcomeRole.NO_REPLY), "outcome.acknowledgement_only",
-                trim(first.text) if first else "", first.locator if first else "", 0.9,
-            )  # fmt: skip
-        return Decision(
-            "", "outcome.no_reply_text", confidence=0.3, flags=(FlagReason.NO_REPLY_TEXT,)
-        )
+        return _no_reply(readings, compiled)
     general = [s for r in replies for s in r.general]
-    answers = [s for r in replies for ss in r.answers.values() for s in ss]
-    coded = {name: d for name, d in values.items() if d.value and not fields[name].derive}
+    answers = [s for r in replies for found in r.answers.values() for s in found]
+    coded = {n: d for n, d in values.items() if d.value and n in fields and not fields[n].derive}
     positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]
-    for sentence in general + answers:
-        if matches_any(compiled.outcome.not_held, sentence.text) and not positive:
-            # Said inside one answer rather than of the request as a whole: a person checks.
-            return Decision(
-                spec.value(OutcomeRole.NOT_HELD), "outcome.not_held", trim(sentence.text), sentence.locator, 0.85,
-                flags=(FlagReason.NOT_HELD_IN_ONE_ANSWER,)
-                if sentence not in general and coded
-                else (),
-            )  # fmt: skip
-    held_not = compiled.outcome.answer_not_held
-    by_question = [found for r in replies for found in r.answers.values() if found]
-    if (
-        by_question
-        and not positive
-        and all(any(matches_any(held_not, s.text) for s in found) for found in by_question)
-    ):
-        first = by_question[0][0]
-        return Decision(spec.value(OutcomeRole.NOT_HELD), "outcome.not_held_throughout", trim(first.text),
-                        first.locator, 0.85)  # fmt: skip
-    if not coded:
-        for sentence in general + answers:
-            if matches_any(compiled.outcome.refusal, sentence.text):
-                return Decision(
-                    spec.value(OutcomeRole.REFUSED),
-                    "outcome.refused",
-                    trim(sentence.text),
-                    sentence.locator,
-                    0.85,
-                )
-    exemptions = values.get(spec.exemptions_field, Decision("", ""))
-    withheld = [s for s in exemptions.value.split(";") if s and s not in spec.non_withholding]
-    if withheld:
+
+    refusal = _first(general + answers, compiled.outcome.refusal)
+    if refusal is not None and not coded:
+        return _decision(spec.value(OutcomeRole.REFUSED), "outcome.refused", refusal)
+
+    said = _first(general, compiled.outcome.not_held)
+    if said is not None and not positive:
+        return _decision(spec.value(OutcomeRole.NOT_HELD), "outcome.not_held", said)
+    statuses = [
+        d.status for n, d in values.items() if n in spec.required_fields and d.status
+    ]  # each answer read once per field: fine for "every answer"
+    if statuses and not positive and all(s == Status.NOT_HELD for s in statuses):
+        first = next(d for n, d in values.items() if n in spec.required_fields and d.status)
         return Decision(
-            spec.value(OutcomeRole.PARTLY_ANSWERED), "outcome.information_withheld", exemptions.quote,
-            exemptions.locator, 0.85, flags=exemptions.flags,
+            spec.value(OutcomeRole.NOT_HELD), "outcome.not_held_throughout", first.quote,
+            first.locator, 0.85, question=first.question,
         )  # fmt: skip
-    # A question counts as answered when its answer has text, even if no rule could code it
-    # (that value is flagged for review instead); it is unanswered when nothing addresses it.
-    missing = [
-        name for name in spec.required_fields if name in values
-        and not values[name].value and applies(fields[name], values)
-        and not blanked(fields[name], values) and not values[name].addressed
-    ]  # fmt: skip
-    unsure = [
-        name for name in spec.required_fields if name in values
-        and not values[name].value and values[name].addressed and applies(fields[name], values)
-    ]  # fmt: skip
-    if not coded:
+
+    exemptions = values.get(spec.exemptions_field, Decision("", ""))
+    withholding = [s for s in exemptions.value.split(";") if s and s not in spec.non_withholding]
+    if withholding:
+        return Decision(
+            spec.value(OutcomeRole.PARTLY_ANSWERED), "outcome.information_withheld",
+            exemptions.quote, exemptions.locator, 0.85, flags=exemptions.flags,
+        )  # fmt: skip
+    required = [fields[n] for n in spec.required_fields if n in fields and n in values]
+    for field_spec in required:
+        decision = values[field_spec.field.name]
+        if decision.status in (Status.DEFERRED, Status.WITHHELD) and applies(field_spec, values):
+            return Decision(
+                spec.value(OutcomeRole.PARTLY_ANSWERED), f"outcome.answer_{decision.status}",
+                decision.quote, decision.locator, 0.8, question=decision.question,
+            )  # fmt: skip
+    if not coded and refusal is None:
         return Decision("", "outcome.unclear", confidence=0.3, flags=(FlagReason.OUTCOME_UNCLEAR,))
+    missing = [
+        s.field.name for s in required if not values[s.field.name].value
+        and applies(s, values) and not blanked(s, values) and not values[s.field.name].addressed
+    ]  # fmt: skip
     if missing:
         return Decision(
             spec.value(OutcomeRole.PARTLY_ANSWERED), "outcome.question_unanswered",
             f"no answer found for: {', '.join(missing)}", "", 0.6,
-            # Decided from a gap, not from anything the reply says (no exemption, no refusal
-            # of a part): the reader may simply have missed the answer, so a person checks.
+            # Decided from a gap, not from anything the reply says: the reader may simply
+            # have missed the answer, so a person checks.
             flags=(FlagReason.OUTCOME_FROM_GAP,),
         )  # fmt: skip
+    unsure = [
+        s.field.name for s in required if not values[s.field.name].value
+        and values[s.field.name].addressed and applies(s, values)
+    ]  # fmt: skip
     return Decision(
         spec.value(OutcomeRole.ANSWERED), "outcome.all_answered", confidence=0.85,
         flags=(FlagReason.OUTCOME_FROM_GAP,) if unsure else (),
     )  # fmt: skip
 
 
-def fill_not_held(
-    values: dict[str, Decision], held: Decision, compiled: Compiled, fields: dict[str, FieldSpec]
-) -> None:
+def _no_reply(readings: Sequence[Reading], compiled: Compiled) -> Decision:
+    acks = [r for r in readings if r.kind == "acknowledgement"]
+    if acks:
+        first = acks[0].general[0] if acks[0].general else None
+        return Decision(
+            compiled.codebook.outcome.value(OutcomeRole.NO_REPLY), "outcome.acknowledgement_only",
+            trim(first.text) if first else "", first.locator if first else "", 0.9,
+        )  # fmt: skip
+    return Decision("", "outcome.no_reply_text", confidence=0.3, flags=(FlagReason.NO_REPLY_TEXT,))
+
+
+def _first(sentences: Sequence[Sentence], patterns: Sequence[object]) -> Sentence | None:
+    return next((s for s in sentences if matches_any(patterns, s.text)), None)  # type: ignore[arg-type]
+
+
+def _decision(value: str, rule: str, sentence: Sentence) -> Decision:
+    return Decision(value, rule, trim(sentence.text), sentence.locator, 0.85)
+
+
+def fill_not_held(chosen: Chosen, held: Decision, compiled: Compiled) -> None:
     """A reply that holds nothing answers each question with its "none"/"no" (codebook
     ``[outcome] not_held_values``), in the order listed so conditions see earlier fills."""
+    values = chosen.values
+    fields = {s.field.name: s for s in compiled.fields}
     fills = dict(compiled.codebook.outcome.not_held_values)
     if any(values[n].value or values[n].had_text for n in fills if n in values):
         return  # answered question by question: a question it skips stays blank
@@ -117,24 +135,10 @@ def fill_not_held(
         )
 
 
-def blanked(spec: FieldSpec, values: dict[str, Decision]) -> bool:
-    """Blank by the codebook's own rule (in-house delivery has no provider)."""
-    return any(
-        values.get(name, Decision("", "")).value == wanted for name, wanted in spec.blank_when
-    )
+def is_real_reply(readings: Sequence[Reading], status: str, compiled: Compiled) -> bool:
+    """A reply after which blank fields are gaps (not a refusal, not only an acknowledgement)."""
+    expected_blank = {compiled.codebook.outcome.value(role) for role in NO_ANSWERS_EXPECTED}
+    return any(r.kind == "reply" for r in readings) and status not in expected_blank
 
 
-def applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:
-    condition = spec.field.applies_when
-    if condition is None:
-        return True
-    other = values.get(condition[0])
-    return bool(other and other.value == condition[1])
-
-
-# Outcomes after which blank fields are expected (nothing was answered).
-NO_ANSWERS_EXPECTED = (OutcomeRole.NO_REPLY, OutcomeRole.REFUSED)
-
-
-# Rules that leave a value blank without deciding that blank is the answer.
-UNDECIDED = {"no_answer", "no_rule_matched", "no_answer_found"}
+__all__ = ["FieldSpec", "fill_not_held", "is_real_reply", "outcome"]

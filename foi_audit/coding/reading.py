@@ -136,12 +136,21 @@ def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
     return Polarity.UNKNOWN
 
 
-def read_sentence(sentence: Sentence, patterns: ReadingPatterns) -> SentenceReading:
+def read_sentence(
+    sentence: Sentence, patterns: ReadingPatterns, own_names: re.Pattern[str] | None = None
+) -> SentenceReading:
     text = spelt_out(sentence.text)
+    if own_names is not None:
+        text = own_names.sub("the Trust", text)
     statuses = tuple(s for s, found in patterns.statuses if any(p.search(text) for p in found))
     modality = Modality.CURRENT
     for candidate, found in patterns.modalities:
-        if any(p.search(text) for p in found):
+        # "no plans to", "not being drafted": a negated plan is no plan
+        if any(
+            not negated_at(text, m.start(), m.end(), patterns)
+            for p in found
+            for m in p.finditer(text)
+        ):
             modality = candidate
             break
     return SentenceReading(sentence, text, modality, statuses)
@@ -152,8 +161,11 @@ def read_answer(
     sentences: Sequence[Sentence],
     patterns: ReadingPatterns,
     concepts: Sequence[tuple[str, tuple[re.Pattern[str], ...]]],
+    own_names: re.Pattern[str] | None = None,
 ) -> AnswerReading:
-    read = tuple(read_sentence(s, patterns) for s in sentences)
+    """An answer read: status, direct polarity, and each concept asserted or denied. The
+    trust's own names read as "the Trust" ("delivered by ELFT trainers" is in-house)."""
+    read = tuple(read_sentence(s, patterns, own_names) for s in sentences)
     hits: list[ConceptHit] = []
     for index, sentence in enumerate(read):
         for name, found in concepts:
@@ -173,7 +185,9 @@ def read_answer(
         question=question,
         sentences=read,
         status=_status(read),
-        polarity=polarity_of(read[0].text, patterns) if read else Polarity.UNKNOWN,
+        polarity=polarity_of(read[0].text, patterns)
+        if read and not read[0].sentence.via_reference
+        else Polarity.UNKNOWN,
         hits=tuple(hits),
     )
 

@@ -60,3 +60,5 @@ class Decision:
     flags: tuple[FlagReason, ...] = ()  # why a person should look, if they should
     had_text: bool = False  # the answer had text but no rule matched
     addressed: bool = False  # the field's own question has answer text (coded or not)
+    question: str = ""  # the question whose answer decided it
+    status: str = ""  # that answer's status as read (answered, not_held, withheld ...)

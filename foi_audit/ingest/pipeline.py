@@ -522,7 +522,10 @@ def _code(
     from foi_audit.requests.asked import load_asked
 
     codebook = load_codebook(options.codebook)
-    coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook)
+    from foi_audit.register.names import own_names
+
+    names = {t.code: own_names(t) for t in register.trusts}
+    coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook, names)
     asked = load_asked(layout.asked_csv) or []
     coded += no_reply_codes((a.trust_code for a in asked), {c.trust_code for c in coded}, codebook)
     write_codes(layout, coded, codebook)

@@ -1,0 +1,304 @@
+"""People, job titles and organisations in an answer, recognised by their form.
+
+A person's name is an honorific and a name ("Dr Ruth Amankwah", "Professor Iqbal") or two or
+three capitalised words that are not the words of a job title or of an organisation ("Bronwen
+Umeh", "Elaine Farrow-Dunn", "Lorcan O'Kane"). A job title is a run of capitalised words with
+its small connectors ("of", "and", "for", commas) holding a title's head word (Chief, Director,
+Head, Lead, Officer, Nurse ...): "Director of Nursing, Midwifery and Quality", "Lead Nurse for
+Safeguarding", "Domestic Abuse Lead Nurse". An organisation is a capitalised name with a
+company's or charity's suffix ("Upstander Learning CIC", "Halden & Ross Associates"), or one
+introduced as the provider ("commissioned Safe Spaces Training", "provided by Intervene").
+
+Names, titles and organisations are found in any order, and paired when they stand together:
+"Chief Nurse, Dr Jo Bell", "Dr Jo Bell (Chief Nurse)", "Chief Nurse: Dr Jo Bell",
+"The Director of Nursing (Lavinia McAllister)", "Name – Jo Bell; Job title – Chief Nurse".
+The words of the grammar are data (grammar.toml [people]), not code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from foi_audit.coding.codebook import PeopleGrammar
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: str  # person | title | organisation
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A post and, when given, the person who holds it."""
+
+    title: Span | None
+    person: Span | None
+    withheld: bool  # the name is said to be withheld
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,|\(|\)|:|;|–|—|-|/|\d+")
+_CAPITAL = re.compile(r"^[^\W\d_a-z]")  # starts with a capital letter (any alphabet)
+
+
+class Grammar:
+    """The people grammar compiled once per codebook."""
+
+    def __init__(self, data: PeopleGrammar) -> None:
+        lower = str.lower
+        self.honorifics = {lower(w).rstrip(".") for w in data.honorifics}
+        self.title_heads = {lower(w) for w in data.title_heads}
+        self.title_words = {lower(w) for w in data.title_words} | self.title_heads
+        self.title_joiners = {lower(w) for w in data.title_joiners}
+        self.generic_title = {lower(w) for w in data.generic_title}
+        self.title_modifiers = {lower(w) for w in data.title_modifiers}
+        self.org_suffixes = {lower(w) for w in data.org_suffixes}
+        self.org_words = {lower(w) for w in data.org_words} | self.org_suffixes
+        self.not_name = {lower(w) for w in data.not_name}
+        self.withheld = re.compile("|".join(f"(?:{p})" for p in data.withheld) or r"(?!x)x", re.I)
+        self.provider_intro = re.compile(
+            "|".join(f"(?:{p})" for p in data.provider_intro) or r"(?!x)x", re.I
+        )
+
+    # ------------------------------------------------------------------ words
+
+    def _name_word(self, word: str) -> bool:
+        core = word.strip("'’.-")
+        if not core or not _CAPITAL.match(core) or core.isupper() and len(core) > 1:
+            return False
+        low = core.lower()
+        return (
+            low not in self.title_words
+            and low not in self.org_words
+            and low not in self.not_name
+            and low not in self.title_joiners
+        )
+
+    def persons(self, text: str) -> list[Span]:
+        """People's names by form, with the honorific the reply puts before them."""
+        found: list[Span] = []
+        tokens = list(_WORD.finditer(text))
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].group(0)
+            honorific = word.lower().rstrip(".") in self.honorifics and _CAPITAL.match(word)
+            j = i + 1 if honorific else i
+            names: list[re.Match[str]] = []
+            while j < len(tokens) and len(names) < 4 and self._name_word(tokens[j].group(0)):
+                names.append(tokens[j])
+                j += 1
+            enough = len(names) >= 1 if honorific else 2 <= len(names) <= 3
+            if enough:
+                found.append(_span("person", text, tokens[i].start(), names[-1].end()))
+                i = j
+            else:
+                i += 1
+        return found
+
+    def titles(self, text: str) -> list[Span]:
+        """Job titles: capitalised runs holding a title's head word ("Chief Nurse")."""
+        found: list[Span] = []
+        tokens = list(_WORD.finditer(text))
+        i = 0
+        while i < len(tokens):
+            if not self._title_word(tokens[i].group(0), first=True):
+                i += 1
+                continue
+            j = i
+            last = i
+            in_function = False
+            while j < len(tokens):
+                word = tokens[j].group(0)
+                previous = tokens[j - 1].group(0).lower().rstrip(".") if j > i else ""
+                # a capitalised word continues a title after a joiner ("Director of Infection
+                # Prevention and Control") or after a modifier ("Chief Paramedic")
+                joined = (
+                    previous in self.title_joiners
+                    or previous in {",", "/"}
+                    or previous in self.title_modifiers
+                    or in_function
+                )
+                if previous in {"of", "for"}:
+                    in_function = True
+                if self._title_word(word, first=j == i, after_joiner=joined):
+                    last = j
+                    j += 1
+                elif word.lower() in self.title_joiners or word in {",", "/"}:
+                    # "of", "and", "for", a comma: only between words of the title
+                    nxt = tokens[j + 1].group(0) if j + 1 < len(tokens) else ""
+                    if self._title_word(nxt, first=False) and not (
+                        word == "," and self._starts_person(tokens, j + 1)
+                    ):
+                        j += 1
+                    else:
+                        break
+                else:
+                    break
+            words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
+            generic = all(w in self.generic_title for w in words)
+            if any(w in self.title_heads for w in words) and not generic:
+                end = tokens[last].end()
+                # "Deputy Chief Nurse (Safeguarding)": a function in brackets is part of it
+                bracket = re.match(r"\s*\((?-i:[A-Z])[\w&,' -]{1,40}\)", text[end:])
+                if bracket and not self.persons(bracket.group(0)):
+                    end += bracket.end()
+                    while last + 1 < len(tokens) and tokens[last + 1].end() <= end:
+                        last += 1
+                found.append(_span("title", text, tokens[i].start(), end))
+            i = last + 1
+        return found
+
+    def _title_word(self, word: str, first: bool, after_joiner: bool = True) -> bool:
+        low = word.lower().rstrip(".")
+        if low in self.title_words:
+            return bool(_CAPITAL.match(word)) or not first and low in self.title_heads
+        # a function word of a title that the grammar does not list ("Director of Midwifery")
+        return (
+            bool(_CAPITAL.match(word))
+            and not first
+            and after_joiner
+            and low not in self.honorifics
+            and low not in self.not_name
+        )
+
+    def _starts_person(self, tokens: Sequence[re.Match[str]], index: int) -> bool:
+        if index >= len(tokens):
+            return False
+        word = tokens[index].group(0)
+        if word.lower().rstrip(".") in self.honorifics:
+            return True
+        names = 0
+        while index < len(tokens) and self._name_word(tokens[index].group(0)):
+            names += 1
+            index += 1
+        return names >= 2
+
+    def organisations(self, text: str) -> list[Span]:
+        """Organisations: a capitalised name ending in an organisation's suffix, or one
+        introduced as the provider ("delivered by Intervene Consulting")."""
+        found: list[Span] = []
+        tokens = list(_WORD.finditer(text))
+        i = 0
+        while i < len(tokens):
+            if not _CAPITAL.match(tokens[i].group(0)) or tokens[i].group(0) in {"&", "("}:
+                i += 1
+                continue
+            j = i
+            last = i
+            while j < len(tokens):
+                word = tokens[j].group(0)
+                if _CAPITAL.match(word) or word == "&" or word.isupper():
+                    last = j
+                    j += 1
+                elif word.lower() in {"and", "of", "for", "the", "in", "at", "de", "la", "on"}:
+                    if j + 1 < len(tokens) and _CAPITAL.match(tokens[j + 1].group(0)):
+                        j += 1
+                    else:
+                        break
+                else:
+                    break
+            start, end = tokens[i].start(), tokens[last].end()
+            words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
+            introduced = bool(self.provider_intro.search(text[max(0, start - 60) : start]))
+            suffixed = len(words) >= 2 and any(w in self.org_suffixes for w in words[1:])
+            if suffixed or introduced:
+                found.append(_span("organisation", text, start, end))
+            i = last + 1
+        return found
+
+    # ------------------------------------------------------------------ leads
+
+    def leads(self, text: str) -> list[Lead]:
+        """Posts with the people who hold them, in the order the text gives them."""
+        titles = self.titles(text)
+        organisations = self.organisations(text)
+        persons = [p for p in self.persons(text) if not _overlaps(p, [*titles, *organisations])]
+        labelled = _labelled(text, titles, persons)
+        if labelled:
+            return [labelled]
+        leads: list[Lead] = []
+        used: set[int] = set()
+        for title in titles:
+            person = _nearest(title, persons, text, used)
+            if person is not None:
+                used.add(person.start)
+            withheld = bool(self.withheld.search(_around(text, title, person)))
+            leads.append(Lead(title, person, withheld))
+        for person in persons:
+            if person.start not in used:
+                leads.append(Lead(None, person, False))
+        leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
+        return leads
+
+
+def _span(kind: str, text: str, start: int, end: int) -> Span:
+    """A span without a sentence's full stop at its end (an honorific's dot stays)."""
+    while (
+        end > start
+        and text[end - 1] in ".,;:"
+        and not text[start:end]
+        .lower()
+        .endswith(("dr.", "prof.", "mr.", "mrs.", "ms.", "co.", "inc.", "ltd."))
+    ):
+        end -= 1
+    return Span(kind, text[start:end], start, end)
+
+
+def _overlaps(span: Span, others: Iterable[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+_NAME_LABEL = re.compile(
+    r"\b(?:full\s+)?name(?:\s+of\s+(?:the\s+)?(?:lead|post\s*holder))?\s*[:–—-]\s*", re.I
+)
+_TITLE_LABEL = re.compile(
+    r"\b(?:job\s+title|title|role|position|post|designation)\s*[:–—-]\s*", re.I
+)
+
+
+def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lead | None:
+    """ "Name – Jo Bell; Job title – Chief Nurse": a name and a title each after its label."""
+    name_label = _NAME_LABEL.search(text)
+    title_label = _TITLE_LABEL.search(text)
+    if not name_label or not title_label:
+        return None
+    person = next((p for p in persons if p.start == name_label.end()), None)
+    title = next((t for t in titles if t.start == title_label.end()), None)
+    if person is None and title is None:
+        return None
+    return Lead(title, person, False)
+
+
+# What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name".
+_BETWEEN = re.compile(
+    r"^\s*(?:[,:;–—-]|\(|\bis\b|\bwho is\b|\bheld by\b|\bis held by\b)?\s*(?:the\s+)?$", re.I
+)
+
+
+def _nearest(title: Span, persons: Sequence[Span], text: str, used: set[int]) -> Span | None:
+    best = None
+    for person in persons:
+        if person.start in used:
+            continue
+        if person.start >= title.end:
+            gap = text[title.end : person.start]
+        else:
+            gap = text[person.end : title.start]
+        if len(gap) <= 6 and _BETWEEN.match(gap):
+            distance = (
+                abs(person.start - title.end)
+                if person.start >= title.end
+                else abs(title.start - person.end)
+            )
+            if best is None or distance < best[0]:
+                best = (distance, person)
+    return best[1] if best else None
+
+
+def _around(text: str, title: Span, person: Span | None) -> str:
+    end = max(title.end, person.end if person else 0)
+    return text[title.start : end + 80]

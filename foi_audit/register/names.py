@@ -1,0 +1,41 @@
+"""The names a trust calls itself: full name, core name, aliases and initialisms.
+
+The coding engine reads them as "the Trust", so that "delivered by ELFT trainers" is in-house
+and a trust is never its own external provider.
+"""
+
+from __future__ import annotations
+
+from foi_audit.records import Trust
+
+_SMALL = {"and", "of", "the", "for", "in", "at", "on", "upon", "&"}
+_SUFFIXES = ("nhs foundation trust", "nhs trust", "foundation trust", "trust")
+
+
+def own_names(trust: Trust) -> tuple[str, ...]:
+    """Every way the trust's own replies name it, longest first."""
+    names = {trust.name, *trust.aliases}
+    core = _core(trust.name)
+    if len(core.split()) >= 2:
+        names.add(core)
+    initials = "".join(
+        w[0].upper() for w in core.replace("-", " ").split() if w.lower() not in _SMALL
+    )
+    if len(initials) >= 2:
+        foundation = "foundation trust" in trust.name.lower()
+        for acronym in (
+            initials,
+            initials + ("FT" if foundation else "T"),
+            initials + ("NHSFT" if foundation else "NHST"),
+        ):
+            if len(acronym) >= 3:
+                names.add(acronym)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _core(name: str) -> str:
+    low = name.lower()
+    for suffix in _SUFFIXES:
+        if low.endswith(" " + suffix):
+            return name[: -len(suffix) - 1].strip(" ,")
+    return name

@@ -117,7 +117,7 @@ class FlagReason(StrEnum):
     VIA_REFERENCE = "via_reference"  # read through a cross-reference ("see Q2")
     NAME_NOT_READ = "name_not_read"  # a title such as "Dr" beside a role: a name was missed
     OCR_TEXT = "ocr_text"  # read from a scanned page by OCR
-    BASE_IN_DOUBT = "base_in_doubt"  # counted on a base that is itself flagged
+    BASE_UNDECIDED = "base_undecided"  # blank because the field it depends on is undecided
     SEVERAL_REQUESTS = "several_requests_on_page"  # a page listing other requests too
     ATTACHMENT_TITLE_ONLY = "attachment_title_only"  # only an attachment's title says so
     OUTCOME_FROM_GAP = "outcome_from_gap"  # partly answered only because an answer was not found

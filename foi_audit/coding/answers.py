@@ -8,7 +8,7 @@ from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import XREF
 from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.prose import answers_in_order, prose_answers
-from foi_audit.coding.questions import top_question
+from foi_audit.coding.questions import OTHER, top_question
 from foi_audit.coding.records import Line, Reading, Sentence
 from foi_audit.coding.segment import segment
 from foi_audit.coding.sentences import answer_start, sentences
@@ -22,11 +22,13 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     parts = mail_parts(document, compiled)
     lines = parts[0]
     answers, general, quoted_questions, asked = _read_lines(lines, compiled, prose=True)
+    other = answers.pop(OTHER, [])
     best = _answered(answers, compiled)
     for part in parts[1:]:
         # Quoted history that ANSWERS the questions (the FOI team forwarding a department's
         # answers) is the reply; history that only restates them is the request quoted back.
         found, found_general, _, found_asked = _read_lines(part, compiled, prose=False)
+        found_other = found.pop(OTHER, [])
         count = _answered(found, compiled)
         restated = {top_question(qid, compiled) for qid in found_asked}
         if restated and 2 * len(
@@ -36,6 +38,7 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         if count > best:
             best, answers, asked = count, found, found_asked
             general = general + found_general
+            other = other + found_other
             lines = lines + part
     text = " ".join(s.text for s in general[:40])
     opening = " ".join(line.text for line in lines[:60])[:1500]
@@ -53,7 +56,9 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     else:
         kind = "reply"
     several = _lists_several_requests(document)
-    return Reading(document, kind, answers, general, quoted_questions, asked, several)
+    return Reading(
+        document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other
+    )
 
 
 # Request references ("FOI 24-1401", "Ref: EIR/2024/118", "AWP-FOI-4410") and entry labels.

@@ -23,6 +23,8 @@ from typing import Any, TypeVar
 from foi_audit.errors import CodebookError
 
 DEFAULT_CODEBOOK = "codebook.toml"
+# In a concept's patterns: "an organisation's name, found by its form" (coding/people.py).
+BY_FORM = "@organisation"
 GRAMMAR = "grammar.toml"
 
 
@@ -206,6 +208,8 @@ class ReadingGrammar:
     negators: tuple[str, ...] = ()
     not_negating: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
+    answer_label: tuple[str, ...] = ()
+    own_units: tuple[str, ...] = ()
     yes_answer: tuple[str, ...] = ()
     no_answer: tuple[str, ...] = ()
     not_held: tuple[str, ...] = ()
@@ -229,11 +233,22 @@ class PeopleGrammar:
     title_joiners: tuple[str, ...] = ()
     generic_title: tuple[str, ...] = ()  # a "title" made only of these is a topic label
     title_modifiers: tuple[str, ...] = ()  # words after which any capitalised word continues
+    title_stops: tuple[str, ...] = ()  # words a title never runs on into
+    org_breakers: tuple[str, ...] = ()  # words that end an organisation's name
+    org_labels: tuple[str, ...] = ()  # label words dropped from the front of an organisation
+    provider_subject: tuple[str, ...] = ()  # an organisation as the subject of delivering
     not_name: tuple[str, ...] = ()
     org_suffixes: tuple[str, ...] = ()
     org_words: tuple[str, ...] = ()
     withheld: tuple[str, ...] = ()
     provider_intro: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How restated questions are compared with the request's (grammar.toml [likeness])."""
+
+    stopwords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -260,6 +275,7 @@ class Codebook:
     lexicon: Lexicon = Lexicon()
     reading: ReadingGrammar = ReadingGrammar()
     people: PeopleGrammar = PeopleGrammar()
+    likeness: Likeness = Likeness()
     concepts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # name -> patterns (the study's words)
 
     @property
@@ -390,8 +406,9 @@ class _Table:
 
 _TOP_KEYS = (
     "name", "description", "document", "outcome", "questions", "fields", "patterns", "concepts",
-    "reading", "people",
+    "reading", "people", "likeness",
 )  # fmt: skip
+_GRAMMAR_KEYS = ("document", "outcome", "patterns", "reading", "people", "likeness")
 _PEOPLE_KEYS = tuple(PeopleGrammar.__dataclass_fields__)
 _READING_KEYS = tuple(ReadingGrammar.__dataclass_fields__)
 _STATUSES = ("answered", "not_held", "withheld", "deferred", "refers", "not_applicable", "silent")
@@ -423,9 +440,7 @@ def parse_codebook(
     top = _Table(data, source, _TOP_KEYS)
     if grammar is None:
         grammar, _ = _read_toml(grammar_path(), "grammar")
-    grammar_top = _Table(
-        grammar, "grammar.toml", ("document", "outcome", "patterns", "reading", "people")
-    )
+    grammar_top = _Table(grammar, "grammar.toml", _GRAMMAR_KEYS)
     lexicon = _lexicon(grammar_top, top, source)
     questions = _questions(top, source)
     fields = _fields(top, source, {q.id for q in questions})
@@ -433,6 +448,14 @@ def parse_codebook(
     outcome = _outcome(grammar_top, top, source, fields)
     reading = _reading(grammar_top, top, source)
     people = _people(grammar_top, top, source)
+    likeness = Likeness(
+        stopwords=_Table(
+            grammar_top.data.get("likeness", {}), "grammar.toml [likeness]", ("stopwords",)
+        ).texts("stopwords")
+        + _Table(top.data.get("likeness", {}), f"{source}: [likeness]", ("stopwords",)).texts(
+            "stopwords"
+        )
+    )
     concepts = _concepts(top, source)
     _check_rule_concepts(fields, {name for name, _ in concepts}, source)
     codebook = Codebook(
@@ -447,6 +470,7 @@ def parse_codebook(
         lexicon=lexicon,
         reading=reading,
         people=people,
+        likeness=likeness,
         concepts=concepts,
     )
     _check_patterns(codebook)  # a bad regular expression fails here, with its rule named
@@ -481,7 +505,7 @@ def _check_patterns(codebook: Codebook) -> None:
     for key in _READING_KEYS:
         check(getattr(codebook.reading, key), f"[reading].{key}")
     for name, patterns in codebook.concepts:
-        check(patterns, f"concept {name}")
+        check([p for p in patterns if p != BY_FORM], f"concept {name}")
     check((*codebook.people.withheld, *codebook.people.provider_intro), "[people]")
 
 

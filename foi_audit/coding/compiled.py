@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, Field, FieldRole, ReadingGrammar, expand_pieces
+from foi_audit.coding.codebook import (
+    BY_FORM,
+    Codebook,
+    Field,
+    FieldRole,
+    ReadingGrammar,
+    expand_pieces,
+)
+from foi_audit.coding.likeness import QuestionLikeness
 from foi_audit.coding.people import Grammar
 from foi_audit.coding.reading import Modality, ReadingPatterns, Status
 from foi_audit.errors import CodebookError
@@ -104,7 +112,9 @@ class Compiled:
     outcome: OutcomePatterns
     reading: ReadingPatterns
     concepts: tuple[tuple[str, Patterns], ...]
+    by_form: frozenset[str]  # concepts that also take an organisation found by its form
     people: Grammar
+    likeness: QuestionLikeness
     not_person: frozenset[str]
     not_org: frozenset[str]
     generic_org: frozenset[str] = frozenset()
@@ -194,9 +204,14 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         ),
         reading=_reading(codebook.reading, shared),
         concepts=tuple(
-            (name, _patterns(found, f"concept {name}", shared)) for name, found in codebook.concepts
+            (name, _patterns([p for p in found if p != BY_FORM], f"concept {name}", shared))
+            for name, found in codebook.concepts
         ),
+        by_form=frozenset(name for name, found in codebook.concepts if BY_FORM in found),
         people=Grammar(codebook.people),
+        likeness=QuestionLikeness(
+            [(q.id, q.text) for q in codebook.questions], codebook.likeness.stopwords
+        ),
         not_person=frozenset(lexicon.not_person),
         not_org=frozenset(w.lower() for w in lexicon.not_org),
         generic_org=frozenset(w.lower() for w in lexicon.generic_org),
@@ -222,6 +237,8 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
             "[reading].clause_breaks",
             flags=0,  # a capital letter in a break pattern means a capital letter
         ),
+        answer_label=_one(grammar.answer_label, "[reading].answer_label", shared),
+        own_units=_one(grammar.own_units, "[reading].own_units", shared),
         yes_answer=each("yes_answer"),
         no_answer=each("no_answer"),
         statuses=tuple(

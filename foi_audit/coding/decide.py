@@ -45,10 +45,24 @@ class TrustContext:
         cached = self._readings.get((key, question))
         if cached is None:
             cached = read_answer(
-                question, sentences, self.compiled.reading, self.compiled.concepts, self.own_names
-            )
+                question, sentences, self.compiled.reading, self.compiled.concepts,
+                self.own_names, self._organisations,
+            )  # fmt: skip
             self._readings[(key, question)] = cached
         return cached
+
+    def _organisations(self, concept: str, text: str) -> list[tuple[int, int]]:
+        """Outside organisations named in ``text`` (never the trust itself, a department or
+        a course's own name), for concepts that take them."""
+        if concept not in self.compiled.by_form:
+            return []
+        found = []
+        for span in self.people.organisations(text):
+            if "the Trust" in span.text or (self.own_names and self.own_names.search(span.text)):
+                continue
+            if clean_org(span.text, text, span.end, self.compiled, span.start):
+                found.append((span.start, span.end))
+        return found
 
     @property
     def people(self) -> Grammar:
@@ -82,11 +96,14 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
         return None
     modalities = set(rule.modality)
 
+    deferred_ok = "deferred" in rule.status
+
     def said(concept: str) -> bool:
         return any(
             h.concept == concept
             and not h.negated
             and _counts(reading.sentences[h.sentence], modalities)
+            and (deferred_ok or Status.DEFERRED not in reading.sentences[h.sentence].statuses)
             for h in reading.hits
         )
 
@@ -100,6 +117,8 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
     for index, sentence in enumerate(reading.sentences):
         if sentence not in sentences:
             continue
+        if Status.DEFERRED in sentence.statuses and not deferred_ok:
+            continue  # "we will write again on whether ...": not yet an answer
         if modalities and str(sentence.modality) not in modalities:
             continue
         if not modalities and sentence.modality not in (Modality.CURRENT, Modality.CEASED):
@@ -256,7 +275,9 @@ def _by_form(
         return _taken(lead.person.text, rule, sentence, reading, ())
     if lead.title is None:
         return None
-    flags = (FlagReason.ROLE_CONTAINS_NAME,) if context.people.persons(lead.title.text) else ()
+    flags = (
+        (FlagReason.ROLE_CONTAINS_NAME,) if context.people.has_honorific(lead.title.text) else ()
+    )
     return _taken(lead.title.text, rule, sentence, reading, flags)
 
 

@@ -52,10 +52,15 @@ def code_trust(
     status = chosen.value(codebook.outcome.field) if codebook.outcome.field else ""
     real_reply = is_real_reply(readings, status, compiled)
     coded = []
+    undecided: set[str] = set()
     for spec in compiled.fields:
         name = spec.field.name
         decision = chosen.values.get(name, Decision("", "no_answer"))
-        decision, reasons = flag_reasons(spec, decision, chosen, replies, compiled, real_reply)
+        decision, reasons = flag_reasons(
+            spec, decision, chosen, replies, compiled, real_reply, frozenset(undecided)
+        )
+        if reasons and not decision.value:
+            undecided.add(name)
         source = chosen.sources.get(name)
         ocr = source is not None and source.document.ocr
         confidence = decision.confidence * (0.7 if ocr else 1.0)

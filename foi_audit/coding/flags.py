@@ -25,6 +25,7 @@ def flag_reasons(
     replies: Sequence[Reading],
     compiled: Compiled,
     real_reply: bool,
+    undecided: frozenset[str] = frozenset(),
 ) -> tuple[Decision, tuple[FlagReason, ...]]:
     """The decision (its rule renamed when a gap was found) and why a person should look."""
     values = chosen.values
@@ -60,6 +61,10 @@ def flag_reasons(
         and not silent(spec, replies, compiled)
     ):
         reasons.append(FlagReason.UNSURE_BLANK)
+    condition = spec.field.applies_when
+    if not decision.value and condition and condition[0] in undecided:
+        # the field it depends on is blank and flagged: this one is unknown too, not "n/a"
+        reasons.append(FlagReason.BASE_UNDECIDED)
     return decision, tuple(dict.fromkeys(reasons))
 
 

@@ -121,8 +121,10 @@ HEADER_QUESTION = re.compile(
 
 HEADER_ANSWER = re.compile(
     r"^(?:(?:our|trust|the trusts?|foi|trusts?) )?(?:response|responses|answer|answers|reply|"
-    r"replies|information|comments?|notes?|additional (?:information|comments|notes)|"
-    r"information provided|response from the trust|details|outcome)$"
+    r"replies|information|comments?|notes?|(?:additional|further|other|supporting|more) "
+    r"(?:information|comments?|notes?|details?|detail)|information provided|"
+    r"response from the trust|details|outcome|explanation|remarks?|narrative|detail|"
+    r"(?:response|answer) (?:details?|notes?|comments?|text)|yes\s*no|y\s*n)$"
 )
 
 
@@ -151,6 +153,7 @@ def normalise_heading(text: str) -> str:
         or match["topic"] is not None
         or re.match(r"\s*your\b", text, re.IGNORECASE)
         or re.search(r"\d\s*(?:,|and|&|to)\s*\d", match.group(0))
+        or re.match(r"\s*(?:your\s+)?(?:question|q)s?\s*(?:no\.?|number)\s*\d", text, re.I)
     )
     if not unusual:
         return text  # "Q2 (a)-(c) - ..." and the like: the label parsers read these as they are

@@ -219,7 +219,7 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
     """The kinds of a table's columns when this row is its header row, else ()."""
     if len(cells) < 2:
         return ()
-    kinds = []
+    kinds: list[str] = []
     for cell in cells:
         low = re.sub(r"[^a-z ]", "", cell.lower()).strip()
         if HEADER_LABEL.match(low):
@@ -228,15 +228,27 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
             kinds.append("question")
         elif HEADER_ANSWER.match(low):
             kinds.append("answer")
+        elif cell and len(cell.split()) <= 4 and not re.search(r"[.?!]$|\d", cell):
+            kinds.append("")  # a heading we do not know ("Lead officer's remarks")
         else:
             return ()
-    return tuple(kinds) if "answer" in kinds else ()
+    known = [k for k in kinds if k]
+    if "answer" not in known or len(known) < 2 and len(kinds) > 2:
+        return ()
+    # An unknown heading after the answer column is more answer (notes); before it, question.
+    first_answer = kinds.index("answer")
+    return tuple(
+        k or ("answer" if index > first_answer else "question") for index, k in enumerate(kinds)
+    )
 
 
 def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
     """Which cells of a table row are a label, the restated question and the answer."""
     if columns and len(columns) == len(cells):
         return list(columns)
+    if columns and len(cells) < len(columns) and "answer" in columns[: len(cells)]:
+        # trailing empty cells a reader dropped: the columns still stand by position
+        return list(columns[: len(cells)])
     if len(cells) < 2:
         return [""] * len(cells)
     kinds = ["question"] * (len(cells) - 1) + ["answer"]

@@ -41,7 +41,20 @@ class Lead:
     withheld: bool  # the name is said to be withheld
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,|\(|\)|:|;|–|—|-|/|\d+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,|\(|\)|:|;|–|—|-|/|\||\d+")
+_SENTENCE_END = re.compile(r"[^\W\d_]{3,}\.$")  # "Quality." ends a run ("Dr." does not)
+_OWN_UNIT_BEFORE = re.compile(
+    r"\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?)\s+$", re.I
+)
+_UNIT_AFTER = re.compile(r"^\s+(?:team|teams|department|service|unit|directorate|function)\b", re.I)
+_SIGN_OFF_BEFORE = re.compile(
+    r"\b(?:thanks|regards|sincerely|faithfully|wishes|from|dear|to|by email|attention|fao)\W{0,6}$",
+    re.I,
+)
+_LEAD_CUE = re.compile(
+    r"\b(?:yes|lead|leads|name|named|executive|responsib\w*|appointed|designated|accountable|holds?|is)\b",
+    re.I,
+)
 _CAPITAL = re.compile(r"^[^\W\d_a-z]")  # starts with a capital letter (any alphabet)
 
 
@@ -56,6 +69,10 @@ class Grammar:
         self.title_joiners = {lower(w) for w in data.title_joiners}
         self.generic_title = {lower(w) for w in data.generic_title}
         self.title_modifiers = {lower(w) for w in data.title_modifiers}
+        self.title_stops = {lower(w).replace("’", "'") for w in data.title_stops}
+        self.org_breakers = {lower(w) for w in data.org_breakers}
+        self.org_labels = {lower(w) for w in data.org_labels}
+        self.provider_subject = [re.compile(p, re.I) for p in data.provider_subject]
         self.org_suffixes = {lower(w) for w in data.org_suffixes}
         self.org_words = {lower(w) for w in data.org_words} | self.org_suffixes
         self.not_name = {lower(w) for w in data.not_name}
@@ -63,6 +80,9 @@ class Grammar:
         self.provider_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.provider_intro) or r"(?!x)x", re.I
         )
+
+    def has_honorific(self, text: str) -> bool:
+        return any(w.lower().rstrip(".") in self.honorifics for w in _WORD.findall(text))
 
     # ------------------------------------------------------------------ words
 
@@ -91,6 +111,8 @@ class Grammar:
             while j < len(tokens) and len(names) < 4 and self._name_word(tokens[j].group(0)):
                 names.append(tokens[j])
                 j += 1
+                if _SENTENCE_END.search(names[-1].group(0)):
+                    break
             enough = len(names) >= 1 if honorific else 2 <= len(names) <= 3
             if enough:
                 found.append(_span("person", text, tokens[i].start(), names[-1].end()))
@@ -127,6 +149,8 @@ class Grammar:
                 if self._title_word(word, first=j == i, after_joiner=joined):
                     last = j
                     j += 1
+                    if _SENTENCE_END.search(word):
+                        break
                 elif word.lower() in self.title_joiners or word in {",", "/"}:
                     # "of", "and", "for", a comma: only between words of the title
                     nxt = tokens[j + 1].group(0) if j + 1 < len(tokens) else ""
@@ -154,6 +178,12 @@ class Grammar:
 
     def _title_word(self, word: str, first: bool, after_joiner: bool = True) -> bool:
         low = word.lower().rstrip(".")
+        if (
+            low.replace("’", "'") in self.title_stops
+            or re.search(r"['’]s?$", word)
+            and len(word) > 2
+        ):
+            return False  # "Director of Midwifery Guy's and St Thomas'" ends before the trust
         if low in self.title_words:
             return bool(_CAPITAL.match(word)) or not first and low in self.title_heads
         # a function word of a title that the grammar does not list ("Director of Midwifery")
@@ -191,6 +221,8 @@ class Grammar:
             last = i
             while j < len(tokens):
                 word = tokens[j].group(0)
+                if word.lower() in self.org_breakers:
+                    break
                 if _CAPITAL.match(word) or word == "&" or word.isupper():
                     last = j
                     j += 1
@@ -201,11 +233,17 @@ class Grammar:
                         break
                 else:
                     break
+            while i < last and tokens[i].group(0).lower() in self.org_labels:
+                i += 1  # "Outsourced Enact Bystander Ltd": the label is not the name
             start, end = tokens[i].start(), tokens[last].end()
             words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
-            introduced = bool(self.provider_intro.search(text[max(0, start - 60) : start]))
+            introduced = bool(self.provider_intro.search(text[max(0, start - 60) : start])) or any(
+                (m := p.match(text)) and m.start("org") <= start and end <= m.end("org")
+                for p in self.provider_subject
+            )
             suffixed = len(words) >= 2 and any(w in self.org_suffixes for w in words[1:])
-            if suffixed or introduced:
+            own_unit = _OWN_UNIT_BEFORE.search(text[:start]) or _UNIT_AFTER.match(text[end:])
+            if (suffixed or introduced) and not own_unit:
                 found.append(_span("organisation", text, start, end))
             i = last + 1
         return found
@@ -216,7 +254,12 @@ class Grammar:
         """Posts with the people who hold them, in the order the text gives them."""
         titles = self.titles(text)
         organisations = self.organisations(text)
-        persons = [p for p in self.persons(text) if not _overlaps(p, [*titles, *organisations])]
+        persons = [
+            p
+            for p in self.persons(text)
+            if not _overlaps(p, [*titles, *organisations])
+            and not _SIGN_OFF_BEFORE.search(text[max(0, p.start - 20) : p.start])
+        ]
         labelled = _labelled(text, titles, persons)
         if labelled:
             return [labelled]
@@ -229,7 +272,8 @@ class Grammar:
             withheld = bool(self.withheld.search(_around(text, title, person)))
             leads.append(Lead(title, person, withheld))
         for person in persons:
-            if person.start not in used:
+            # a name alone counts only where the text speaks of a lead ("Yes: Name – Jo Bell")
+            if person.start not in used and _LEAD_CUE.search(text):
                 leads.append(Lead(None, person, False))
         leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
         return leads

@@ -5,7 +5,54 @@ from __future__ import annotations
 import re
 
 from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.likeness import Likeness
 from foi_audit.coding.text import matches_any
+
+# A restated question that is none of the request's (a longer request's other questions).
+OTHER = "~other"
+
+# How like a question text must be to restate it, and by how much it must beat the next.
+RESTATES = 0.5
+MARGIN = 0.08
+UNRELATED = 0.35
+
+
+def restated_question(text: str, compiled: Compiled) -> str:
+    """The question a restated question is: by its likeness to the request's questions, else
+    by the codebook's cues; OTHER when it is plainly another question; "" when unsure."""
+    ranked = compiled.likeness.rank(text)
+    if ranked and ranked[0].score >= RESTATES:
+        parent = _parent_covered(ranked, compiled)
+        if parent:
+            return parent
+        if len(ranked) == 1 or ranked[0].score - ranked[1].score >= MARGIN:
+            return ranked[0].question
+    by_cues = classify_question(text, compiled)
+    if by_cues:
+        return by_cues
+    if not ranked or (ranked[0].score < UNRELATED and ranked[0].precision < 0.5):
+        return OTHER
+    return ranked[0].question if ranked[0].score >= UNRELATED else ""
+
+
+def _parent_covered(ranked: list[Likeness], compiled: Compiled) -> str:
+    """ "ABT? If so (a) in-house or external, (b) mandatory?": two sub-questions or more
+    restated together with their parent are the parent."""
+    covered: dict[str, int] = {}
+    for found in ranked:
+        parent = parent_of(found.question, compiled)
+        if parent and found.recall >= 0.5:
+            covered[parent] = covered.get(parent, 0) + 1
+    return next((parent for parent, count in covered.items() if count >= 2), "")
+
+
+def is_question_text(text: str, question: str, compiled: Compiled) -> bool:
+    """Whether a sentence is the question's own words (restated), not an answer to it."""
+    if not question or question == OTHER:
+        return False
+    ranked = {r.question: r for r in compiled.likeness.rank(text)}
+    found = ranked.get(question) or ranked.get(parent_of(question, compiled))
+    return bool(found and found.precision >= 0.9 and found.recall >= 0.6)
 
 
 def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str:

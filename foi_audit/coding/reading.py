@@ -12,7 +12,7 @@ the sessions"). Two negators cancel ("it is not the case that we have no policy"
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -53,6 +53,8 @@ class ReadingPatterns:
     negators: re.Pattern[str]
     not_negating: re.Pattern[str]
     clause_breaks: re.Pattern[str]
+    answer_label: re.Pattern[str]
+    own_units: re.Pattern[str]
     yes_answer: tuple[re.Pattern[str], ...]
     no_answer: tuple[re.Pattern[str], ...]
     statuses: tuple[tuple[Status, tuple[re.Pattern[str], ...]], ...]
@@ -113,10 +115,13 @@ class AnswerReading:
 def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bool:
     """Whether the words at ``text[start:end]`` are negated in their clause."""
     clause_start = 0
-    for found in patterns.clause_breaks.finditer(text, 0, start):
-        clause_start = found.end()
+    for found_break in patterns.clause_breaks.finditer(text, 0, start):
+        clause_start = found_break.end()
     before = patterns.not_negating.sub(" ", text[clause_start:start])
-    count = len(patterns.negators.findall(before))
+    negators = [m.group(0).lower() for m in patterns.negators.finditer(before)]
+    if "neither" in negators:  # "neither A nor B has ...": one negation, not two
+        negators = [n for n in negators if n != "nor"]
+    count = len(negators)
     clause_end = len(text)
     following = patterns.clause_breaks.search(text, end)
     if following:
@@ -129,6 +134,7 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
 
 def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
     """The direct answer's yes or no, elliptical answers included ("We do.", "Not as such.")."""
+    text = patterns.answer_label.sub("", text, count=1)
     if any(p.search(text) for p in patterns.no_answer):
         return Polarity.NO
     if any(p.search(text) for p in patterns.yes_answer):
@@ -142,6 +148,7 @@ def read_sentence(
     text = spelt_out(sentence.text)
     if own_names is not None:
         text = own_names.sub("the Trust", text)
+    text = patterns.own_units.sub("our team", text)
     statuses = tuple(s for s, found in patterns.statuses if any(p.search(text) for p in found))
     modality = Modality.CURRENT
     for candidate, found in patterns.modalities:
@@ -162,24 +169,29 @@ def read_answer(
     patterns: ReadingPatterns,
     concepts: Sequence[tuple[str, tuple[re.Pattern[str], ...]]],
     own_names: re.Pattern[str] | None = None,
+    spans: Callable[[str, str], Iterable[tuple[int, int]]] | None = None,
 ) -> AnswerReading:
     """An answer read: status, direct polarity, and each concept asserted or denied. The
-    trust's own names read as "the Trust" ("delivered by ELFT trainers" is in-house)."""
+    trust's own names read as "the Trust" ("delivered by ELFT trainers" is in-house).
+    ``spans(concept, text)`` adds places a concept is found by form, not by pattern (an
+    organisation's name)."""
     read = tuple(read_sentence(s, patterns, own_names) for s in sentences)
     hits: list[ConceptHit] = []
     for index, sentence in enumerate(read):
         for name, found in concepts:
-            for pattern in found:
-                for match in pattern.finditer(sentence.text):
-                    if match.end() == match.start():
-                        continue
-                    hits.append(
-                        ConceptHit(
-                            name, index, match.start(), match.end(),
-                            negated_at(sentence.text, match.start(), match.end(), patterns),
-                            match.group(0),
-                        )
-                    )  # fmt: skip
+            places = [(m.start(), m.end()) for p in found for m in p.finditer(sentence.text)]
+            if spans is not None:
+                places += list(spans(name, sentence.text))
+            for start, end in places:
+                if end == start:
+                    continue
+                hits.append(
+                    ConceptHit(
+                        name, index, start, end,
+                        negated_at(sentence.text, start, end, patterns),
+                        sentence.text[start:end],
+                    )
+                )  # fmt: skip
     hits.sort(key=lambda h: (h.sentence, h.start))
     return AnswerReading(
         question=question,

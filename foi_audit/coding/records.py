@@ -48,6 +48,7 @@ class Reading:
     quoted_questions: int = 0
     asked: frozenset[str] = frozenset()  # questions restated (not quoted) in this reply
     several_requests: bool = False  # the page lists other requests too (a disclosure log)
+    other: list[Sentence] = field(default_factory=list)  # answers to questions not ours
 
 
 @dataclass(frozen=True)

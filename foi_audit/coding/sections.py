@@ -13,7 +13,8 @@ from foi_audit.records import (
 )
 
 SECTION_LIST = re.compile(
-    r"(?:\s*(?:,|and|&|or)\s*\d{1,2}(?:\s*\(\s*\w{1,4}\s*\))*)+", re.IGNORECASE
+    r"(?:(?:\s*\([^()]{3,40}\))?\s*(?:,|and|&|or)\s*(?:section\s+|s\.?\s*)?\d{1,2}(?:\s*\(\s*\w{1,4}\s*\))*)+",
+    re.IGNORECASE,
 )
 
 

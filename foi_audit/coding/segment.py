@@ -22,9 +22,11 @@ from foi_audit.coding.labels import (
     normalise_heading,
 )
 from foi_audit.coding.questions import (
+    RESTATES,
     child_question,
     classify_question,
     parent_of,
+    restated_question,
     top_question,
     topic_lead,
 )
@@ -52,14 +54,19 @@ def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
         # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
         # A heading names its topic without a verb ("1. Dedicated policy"); "2(b) It's
         # encouraged but not mandatory" is an answer.
-        heading = (
-            labelled
-            and len(text.split()) <= 12
+        shaped = (
+            len(text.split()) <= 12
             and not re.search(r"[.,;!]\s*$|[,;]", text)
             and not HEADING_VERB.search(text)
-            and bool(classify_question(text, compiled, topic=True))
         )
-        return heading
+        if not shaped:
+            return False
+        if labelled and classify_question(text, compiled, topic=True):
+            return True
+        # A heading in the request's own words, numbered or not ("Dedicated sexual-safety
+        # policy (copy or link)", "Plans to introduce ABT").
+        ranked = compiled.likeness.rank(text)
+        return bool(ranked) and ranked[0].precision >= 0.8 and ranked[0].score >= RESTATES - 0.1
     return labelled or bool(classify_question(text, compiled))
 
 
@@ -130,7 +137,8 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 question_text = ""
             else:
                 label = pending_label
-            qid = classify_question(question_text, compiled) or (resolve(label) if label else "")
+            qid = restated_question(question_text, compiled) if question_text.strip() else ""
+            qid = qid or (resolve(label) if label else "")
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
@@ -220,7 +228,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                     and not SUB_RANGE.match(after)
                 ):
                     trailing, question_text = after, question_text[: last_q + 1]
-            qid = classify_question(question_text, compiled)
+            qid = restated_question(question_text, compiled)
             label = ""
             if label_match:
                 label = label_key(label_match["num"], label_match["letter"])

@@ -16,7 +16,7 @@ from typing import Any
 from foi_audit.errors import FoiAuditError, TooLarge
 
 # Bump when a reader's output changes, so cached extractions are read again.
-READER_VERSION = "4"
+READER_VERSION = "5"
 MAX_DEPTH = 12  # mail in mail in mail ...: deeper than this is not read
 
 

@@ -151,7 +151,9 @@ def _text_lines(textpage: Any, height: float) -> list[_Line]:
     rects = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top)
+        # A hair inside the box: a glyph touching its edge belongs to the next box ("4. Y" +
+        # "Yes" where a bold label meets regular text).
+        text = textpage.get_text_bounded(left + 0.3, bottom, right - 0.3, top)
         text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "").strip()
         if text:
             rects.append((height - top, height - bottom, left, right, text))

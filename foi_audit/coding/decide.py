@@ -19,6 +19,7 @@ from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
 from foi_audit.coding.extractors import clean_org, extract, without_other_values
 from foi_audit.coding.people import Grammar, Lead
+from foi_audit.coding.questions import is_question_text
 from foi_audit.coding.reading import (
     AnswerReading,
     Modality,
@@ -155,13 +156,23 @@ def decide(
     compiled = context.compiled
     had_text = False
     restated = compiled.doc.restated_request
-    for qid in spec.questions:
-        # A sentence that restates the request ("mandatory or optional?") is never an answer.
-        found = [s for s in answers.get(qid, []) if not matches_any(restated, s.text)]
+    own_status = ""
+    for number, qid in enumerate(spec.questions):
+        # A sentence that restates the request ("mandatory or optional?", or the question's
+        # own words) is never an answer.
+        found = [
+            s
+            for s in answers.get(qid, [])
+            if not matches_any(restated, s.text) and not is_question_text(s.text, qid, compiled)
+        ]
         if not found:
             continue
-        had_text = True
+        # Text under a later question (Q2's answer read for Q3's field) that no rule reads is
+        # not this field's answer: only its own question's text makes an unread answer.
+        had_text = had_text or number == 0
         reading = context.read(key, qid, found)
+        if number == 0:
+            own_status = str(reading.status)
         for rule in spec.rules:
             if rule.only and qid not in rule.only:
                 continue
@@ -170,6 +181,14 @@ def decide(
                 return decision
     first = next((s for q in spec.questions for s in answers.get(q, [])), None)
     own = bool(spec.questions and answers.get(spec.questions[0]))
+    if own_status in (Status.DEFERRED, Status.NOT_APPLICABLE):
+        # "will follow", "withheld under s40", "N/A": blank is the answer, not a gap (the
+        # outcome says what was deferred or withheld)
+        return Decision(
+            "", f"answer_{own_status}", trim(first.text) if first else "",
+            first.locator if first else "", 0.85, addressed=True,
+            question=first.question if first else "", status=own_status,
+        )  # fmt: skip
     return Decision(
         "", "no_rule_matched" if had_text else "no_answer",
         trim(first.text) if first else "", first.locator if first else "",

@@ -68,7 +68,7 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
     required = [fields[n] for n in spec.required_fields if n in fields and n in values]
     for field_spec in required:
         decision = values[field_spec.field.name]
-        if decision.status in (Status.DEFERRED, Status.WITHHELD) and applies(field_spec, values):
+        if decision.status == Status.DEFERRED and applies(field_spec, values):
             return Decision(
                 spec.value(OutcomeRole.PARTLY_ANSWERED), f"outcome.answer_{decision.status}",
                 decision.quote, decision.locator, 0.8, question=decision.question,

@@ -307,12 +307,15 @@ _TITLE_LABEL = re.compile(
 def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lead | None:
     """ "Name – Jo Bell; Job title – Chief Nurse": a name and a title each after its label."""
     name_label = _NAME_LABEL.search(text)
-    title_label = _TITLE_LABEL.search(text)
-    if not name_label or not title_label:
+    if not name_label:
         return None
     person = next((p for p in persons if p.start == name_label.end()), None)
-    title = next((t for t in titles if t.start == title_label.end()), None)
-    if person is None and title is None:
+    title_label = _TITLE_LABEL.search(text)
+    if title_label:
+        title = next((t for t in titles if t.start == title_label.end()), None)
+    else:  # "Yes – Chief Nurse | Name: Jo Bell": the post the answer gives, then its holder
+        title = titles[0] if titles else None
+    if person is None:
         return None
     return Lead(title, person, False)
 

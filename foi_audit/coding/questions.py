@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, STARTS_LIKE_ANSWER
 from foi_audit.coding.likeness import Likeness
 from foi_audit.coding.text import matches_any
 
@@ -49,6 +50,13 @@ def _parent_covered(ranked: list[Likeness], compiled: Compiled) -> str:
 def is_question_text(text: str, question: str, compiled: Compiled) -> bool:
     """Whether a sentence is the question's own words (restated), not an answer to it."""
     if not question or question == OTHER:
+        return False
+    shaped = (
+        text.rstrip().endswith("?")
+        or INTERROGATIVE.match(text)
+        or not HEADING_VERB.search(text)  # a noun phrase: "Dedicated policy (copy or link)"
+    )
+    if not shaped or STARTS_LIKE_ANSWER.match(text):
         return False
     ranked = {r.question: r for r in compiled.likeness.rank(text)}
     found = ranked.get(question) or ranked.get(parent_of(question, compiled))

@@ -25,7 +25,8 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
     from_log = False
     for reading in readings:
         everything = reading.general + [s for ss in reading.answers.values() for s in ss]
-        found_before = len(found)
+        outside = {id(s) for s in reading.general}
+        found_before = {s: id(t) for s, t in found.items()}
         for sentence in everything:
             if sentence.via_reference or matches_any(skip, sentence.text):
                 continue
@@ -42,7 +43,10 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
                         section = f"s{int(number)}"
                         if section in spec.field.values:
                             found.setdefault(section, sentence)
-        from_log = from_log or (reading.several_requests and len(found) > found_before)
+        # On a page listing several requests, a section found outside this request's own
+        # answers may belong to another request: a person checks it.
+        new = [id(t) for s, t in found.items() if s not in found_before]
+        from_log = from_log or (reading.several_requests and any(i in outside for i in new))
     if not found:
         return Decision("", "exemptions.none_cited", confidence=0.85)
     ordered = sorted(found, key=lambda s: int(s[1:]))

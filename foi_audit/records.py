@@ -24,6 +24,7 @@ class Block:
     text: str
     locator: str
     role: BlockRole = BlockRole.BODY
+    unsure: tuple[str, ...] = ()  # OCR words Tesseract was not sure of (low confidence)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class FlagReason(StrEnum):
     HEDGED_ANSWER = "hedged_answer"  # the deciding rule reads hedged or weak wording
     VIA_REFERENCE = "via_reference"  # read through a cross-reference ("see Q2")
     NAME_NOT_READ = "name_not_read"  # a title such as "Dr" beside a role: a name was missed
-    OCR_TEXT = "ocr_text"  # read from a scanned page by OCR
+    OCR_LOW_CONFIDENCE = "ocr_low_confidence"  # OCR was unsure of a word the value rests on
     BASE_UNDECIDED = "base_undecided"  # blank because the field it depends on is undecided
     SEVERAL_REQUESTS = "several_requests_on_page"  # a page listing other requests too
     ATTACHMENT_TITLE_ONLY = "attachment_title_only"  # only an attachment's title says so

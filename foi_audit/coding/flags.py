@@ -30,11 +30,9 @@ def flag_reasons(
     """The decision (its rule renamed when a gap was found) and why a person should look."""
     values = chosen.values
     source = chosen.sources.get(spec.field.name)
-    any_ocr = any(r.document.ocr for r in replies)
-    ocr = any_ocr if spec.derive else bool(source and source.document.ocr)
     reasons = list(decision.flags)
-    if ocr and (decision.value or decision.quote) or (any_ocr and not decision.value):
-        reasons.append(FlagReason.OCR_TEXT)
+    if source is not None and source.document.ocr and _unsure_words(decision, source):
+        reasons.append(FlagReason.OCR_LOW_CONFIDENCE)
     if decision.had_text and not decision.value and applies(spec, values):
         reasons.append(FlagReason.NO_RULE_MATCHED)
     first = spec.questions[0] if spec.questions else ""
@@ -66,6 +64,20 @@ def flag_reasons(
         # the field it depends on is blank and flagged: this one is unknown too, not "n/a"
         reasons.append(FlagReason.BASE_UNDECIDED)
     return decision, tuple(dict.fromkeys(reasons))
+
+
+def _unsure_words(decision: Decision, source: Reading) -> list[str]:
+    """Words of the value's quote that Tesseract read with low confidence."""
+    if not decision.quote:
+        return []
+    words = set(decision.quote.split())
+    return [
+        word
+        for block in source.document.blocks
+        if block.unsure and (not decision.locator or block.locator == decision.locator)
+        for word in block.unsure
+        if word in words
+    ]
 
 
 def silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from foi_audit.errors import FoiAuditError, TooLarge
 
 # Bump when a reader's output changes, so cached extractions are read again.
-READER_VERSION = "5"
+READER_VERSION = "6"
 MAX_DEPTH = 12  # mail in mail in mail ...: deeper than this is not read
 
 
@@ -82,7 +82,10 @@ def _extract(
         format=extraction.format,
         units=extraction.units,
         ocr=extraction.ocr,
-        blocks=[[b.text, b.locator, str(b.role)] for b in extraction.blocks],
+        blocks=[
+            [b.text, b.locator, str(b.role), *([list(b.unsure)] if b.unsure else [])]
+            for b in extraction.blocks
+        ],
         headers=[list(h) for h in extraction.headers],
         warnings=list(extraction.warnings),
     )

@@ -394,7 +394,10 @@ def _documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document
     for node in extraction["nodes"]:
         path = f"{rel} > {node['rel']}" if node["rel"] else rel
         parent = path.rsplit(" > ", 1)[0] if node["rel"] else ""
-        blocks = tuple(Block(text, loc, BlockRole(role)) for text, loc, role in node["blocks"])
+        blocks = tuple(
+            Block(item[0], item[1], BlockRole(item[2]), tuple(item[3]) if len(item) > 3 else ())
+            for item in node["blocks"]
+        )
         message = node["message"] or "; ".join(node["warnings"])
         documents.append(
             Document(
@@ -496,7 +499,10 @@ def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
         for block in document.blocks:
             role = f" ({block.role})" if block.role != "body" else ""
             lines.extend((f"[{block.locator}]{role}", block.text, ""))
-        blocks = [[b.text, b.locator, str(b.role)] for b in document.blocks]
+        blocks = [
+            [b.text, b.locator, str(b.role), *([list(b.unsure)] if b.unsure else [])]
+            for b in document.blocks
+        ]
         atomic_write_text(
             layout.text_dir / f"{name}.json",
             json.dumps(

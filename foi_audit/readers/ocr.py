@@ -49,6 +49,8 @@ MAX_SKEW = 0.035  # tangent of the largest skew looked for (2 degrees)
 # Characters Tesseract makes out of a ruling line
 _DASHES = re.compile(r"^[_—–\-=~.]+$")
 LOW_CONFIDENCE = 50  # Tesseract's confidence (0-100) below which a word on a rule is noise
+# Below this a word may be misread: a value whose quote holds one is checked by a person.
+UNSURE_CONFIDENCE = 70
 _RULE_GLYPHS = re.compile(r"^[|\[\]{}()!lIiL1J_—–\-=~.,:;'\"`]{1,3}$")
 
 
@@ -355,6 +357,7 @@ def tsv_blocks(
     """Tesseract TSV (words with positions) -> paragraph and table-row blocks, roles by position."""
     rules = rules or PageRules()
     words: list[_OcrWord] = []
+    unsure: set[str] = set()  # words read with low confidence anywhere on the page
     page_height = 1
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
@@ -370,6 +373,8 @@ def tsv_blocks(
             confidence = float(cols[10]) if cols[10].strip() else 0.0
             if not _is_rule_glyph(word, confidence, rules):
                 words.append(_OcrWord(word, (block, par, line)))
+                if 0 <= confidence < UNSURE_CONFIDENCE and any(c.isalnum() for c in text):
+                    unsure.add(text)
     placed: list[_Placed] = []
     table_number = 0
     for grid in rules.grids:
@@ -398,7 +403,8 @@ def tsv_blocks(
             role = BlockRole.FOOTER
         else:
             role = BlockRole.BODY
-        blocks.append(Block(piece.text, piece.locator or f"page {number} (OCR)", role))
+        doubtful = tuple(w for w in dict.fromkeys(piece.text.split()) if w in unsure)
+        blocks.append(Block(piece.text, piece.locator or f"page {number} (OCR)", role, doubtful))
     return blocks
 
 

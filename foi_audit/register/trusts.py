@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from foi_audit.errors import RegisterError
+from foi_audit.fileio import write_csv
 from foi_audit.records import Trust
 
 REGISTER_COLUMNS = ("code", "name", "region", "trust_type", "open_date", "close_date", "postcode")
@@ -231,8 +232,6 @@ def compile_register(etr_text: str) -> list[dict[str, str]]:
 
 
 def write_register(rows: Iterable[dict[str, str]], target: Path) -> None:
-    from foi_audit.fileio import write_csv
-
     write_csv(target, REGISTER_COLUMNS, rows)
 
 

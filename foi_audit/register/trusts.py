@@ -294,6 +294,16 @@ def load_register() -> Register:
     return Register(trusts)
 
 
+def find_trusts(search: str = "", open_on: str = "") -> list[Trust]:
+    """``foi-audit register``: every trust, or those matching ``search`` and open on ``open_on``."""
+    register = load_register()
+    trusts = register.search(search) if search else list(register.trusts)
+    if open_on:
+        open_codes = {t.code for t in register.open_on(open_on)}
+        trusts = [t for t in trusts if t.code in open_codes]
+    return trusts
+
+
 def register_rows(trusts: Sequence[Trust]) -> list[dict[str, str]]:
     return [
         {

@@ -129,3 +129,25 @@ def test_a_changed_codebook_is_a_one_line_warning(study: tuple[Layout, Path]) ->
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "has changed" in warnings[0]
+
+
+def test_the_builtin_codebook_is_found_wherever_the_package_is(tmp_path: Path) -> None:
+    """A run coded with the built-in codebook still reads after the package has moved."""
+    from foi_audit.dataset.layout import write_manifest
+    from foi_audit.dataset.study import study_codebook
+
+    layout = Layout.from_dirs(tmp_path / "raw")
+    layout.processed.mkdir(parents=True)
+    record = {"path": "/gone/foi_audit/coding/codebook.toml", "sha256": "0" * 64, "builtin": True}
+    write_manifest(layout, {"codebook": record})
+    found = study_codebook(layout)
+    assert "response_status" in found.codebook.field_names
+    assert len(found.warnings) == 1 and "has changed" in found.warnings[0]
+
+
+def test_data_without_a_recorded_codebook_use_the_builtin_one(tmp_path: Path) -> None:
+    from foi_audit.dataset.study import study_codebook
+
+    layout = Layout.from_dirs(tmp_path / "raw")
+    found = study_codebook(layout)
+    assert "response_status" in found.codebook.field_names and found.warnings == ()

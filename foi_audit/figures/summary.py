@@ -1,8 +1,8 @@
 """The summary a journalist can print: counts, denominators, intervals, phrases and their trusts.
 
 Pure apart from reading the processed folder through the library (``dataset.effective_codes``,
-so human overrides apply to every figure). Imports stay light (csv, math): ``foi-audit summary``
-must answer in well under half a second.
+so human overrides apply to every figure). Imports stay light (no pandas, no matplotlib):
+``foi-audit summary`` must answer in well under half a second.
 
 Who counts
     *asked*: the trusts in ``data/raw/asked.csv`` when it exists, otherwise every trust with a
@@ -368,7 +368,7 @@ def value_label(f: Field, value: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """ "Sexual-harassment module" -> "sexual-harassment module"; "ABT provider" stays."""
+    """ "Written parking policy" -> "written parking policy"; "NHS number" stays."""
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]

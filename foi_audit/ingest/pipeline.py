@@ -270,6 +270,8 @@ def _unchanged(
     """True when no input changed; a file touched but with the same bytes counts as unchanged."""
     if not manifest or manifest.get("signature") != signature or "counts" not in manifest:
         return False
+    if MANIFEST_KEY not in manifest:
+        return False  # written before runs recorded their codebook: record it now
     previous = manifest.get("files", {})
     if len(previous) != len(files) or any(f.rel not in previous for f in files):
         return False

@@ -175,3 +175,15 @@ def test_cli_agreement_json_and_text(coders: tuple[Path, Path]) -> None:
     assert "3 disagreements" in text.output
     bad = CliRunner().invoke(app, ["agreement", *map(str, coders), "--blanks", "zero"])
     assert bad.exit_code == 2
+
+
+def test_names_compare_as_in_evaluate(tmp_path: Path) -> None:
+    """One normaliser: a leading title is ignored here as in `foi-audit evaluate`."""
+    header = "trust_code,dasv_lead_name"
+    a = tmp_path / "a.csv"
+    b = tmp_path / "b.csv"
+    a.write_text(f"{header}\nRGT,Dr Ann Lee\nRJ1,Professor Tom Wu\n", encoding="utf-8")
+    b.write_text(f"{header}\nRGT,ann  lee\nRJ1,Tom Wu.\n", encoding="utf-8")
+    result = compare(a, b, load_codebook(), fields=("dasv_lead_name",))
+    (name,) = result.fields
+    assert (name.pairs, name.agree, name.disagreements) == (2, 2, ())

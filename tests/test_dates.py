@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from foi_audit.coding.codebook import load_codebook
 from foi_audit.dataset.layout import Layout
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
 from foi_audit.requests.dates import (
@@ -240,9 +241,9 @@ def test_dates_csv_round_trip(project) -> None:
     layout = Layout.from_dirs(project / "raw")
     unmatched = doc("27 November 2024\nOur response to your request.", trust="")
     documents = [doc("27 November 2024\nOur response to your request.", trust="RXX"), unmatched]
-    write_dates(layout, documents)
-    rows = read_dates(layout)
-    assert rows == date_rows(documents[:1], frozenset())
+    written = write_dates(layout.dates_csv, documents, load_codebook())
+    rows = read_dates(layout.dates_csv)
+    assert rows == written == date_rows(documents[:1], frozenset())
     assert [(r.trust_code, r.date, r.kind, r.locator) for r in rows] == [
         ("RXX", "2024-11-27", "letter_date", "page 1")
     ]

@@ -13,7 +13,8 @@ from foi_audit.coding.codebook import parse_codebook
 from foi_audit.dataset.codes import write_codes
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
-from foi_audit.quality.evaluate import cohen_kappa, evaluate, normalise
+from foi_audit.quality.agreement import cohen_kappa
+from foi_audit.quality.evaluate import evaluate
 from foi_audit.records import CodedValue, Flag, FlagReason
 
 CODEBOOK = parse_codebook(
@@ -88,9 +89,33 @@ def test_kappa_known_values() -> None:
     assert cohen_kappa([("a", "a"), ("a", "a")]) is None
 
 
-def test_normalise_text_titles() -> None:
-    assert normalise("  Professor  Anil Varghese ", "text") == "anil varghese"
-    assert normalise("Dr Helen", "categorical") == "Dr Helen"
+def test_values_compare_as_the_codebook_says(tmp_path: Path) -> None:
+    """One normaliser (the codebook's): sections in any order, names without their title."""
+    codebook = parse_codebook(
+        {
+            "name": "tiny",
+            "fields": [
+                {"name": "sections", "kind": "multi", "values": ["s21", "s40"]},
+                {"name": "lead_name", "kind": "text"},
+            ],
+        },
+        "tiny.toml",
+    )
+    layout = Layout(raw=tmp_path / "raw", processed=tmp_path / "processed")
+    layout.processed.mkdir(parents=True)
+    coded = [
+        CodedValue("R1", "sections", "s40;s21", "", "", "", 0.9, "r"),
+        CodedValue("R1", "lead_name", "Anil Varghese", "", "", "", 0.9, "r"),
+    ]
+    write_codes(layout, coded, codebook)
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        "trust_code,sections,lead_name\nR1,s21;s40,  Professor  Anil  Varghese \n",
+        encoding="utf-8",
+    )
+    result = evaluate(gold, layout, codebook)
+    assert result.disagreements == ()
+    assert [f.correct for f in result.fields] == [1, 1]
 
 
 def test_gold_without_trust_code_is_an_input_error(tmp_path: Path) -> None:

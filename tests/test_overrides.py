@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 
 from foi_audit.coding import load_codebook
-from foi_audit.dataset.codes import read_codes, write_codes
+from foi_audit.dataset.codes import auto_value_changes, read_codes, write_codes
 from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.overrides import (
     OVERRIDES_COLUMNS,
     Override,
     apply_overrides,
-    auto_value_changes,
     changed_auto_values,
     is_overridden,
     load_overrides,
@@ -29,6 +28,7 @@ from foi_audit.register.trusts import load_register
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review" / "processed"
 HEADER = ",".join(OVERRIDES_COLUMNS)
+CODEBOOK = load_codebook()
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def _write(path: Path, *rows: str) -> Path:
 
 
 def test_missing_file_means_no_decisions(tmp_path: Path) -> None:
-    assert load_overrides(tmp_path / "overrides.csv") == []
+    assert load_overrides(tmp_path / "overrides.csv", CODEBOOK) == []
 
 
 def test_load_valid_rows_sorted_and_normalised(tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_load_valid_rows_sorted_and_normalised(tmp_path: Path) -> None:
         "RJ1,policy,dedicated,ann,2024-06-01,policy named on page 4,none",
         "rgt,exemptions,s43;s40,bob,2024-06-02,two sections cited,s40",
     )
-    loaded = load_overrides(path)
+    loaded = load_overrides(path, CODEBOOK)
     assert [o.key for o in loaded] == [("RGT", "exemptions"), ("RJ1", "policy")]
     assert loaded[0].value == "s40;s43"  # multi values are stored sorted
     assert loaded[1].reviewer == "ann" and loaded[1].auto_value == "none"
@@ -72,7 +72,7 @@ def test_load_valid_rows_sorted_and_normalised(tmp_path: Path) -> None:
 def test_invalid_rows_name_file_and_line(tmp_path: Path, row: str, message: str) -> None:
     path = _write(tmp_path / "o.csv", "RJ1,policy,dedicated,ann,2024-06-01,ok,none", row)
     with pytest.raises(InputError) as info:
-        load_overrides(path)
+        load_overrides(path, CODEBOOK)
     assert f"{path} line 3" in str(info.value)
     assert message in str(info.value)
 
@@ -84,14 +84,14 @@ def test_duplicate_decision_is_an_error(tmp_path: Path) -> None:
         "RJ1,policy,none,bob,2024-06-02,no,none",
     )
     with pytest.raises(InputError, match="line 3: RJ1 policy was already decided on line 2"):
-        load_overrides(path)
+        load_overrides(path, CODEBOOK)
 
 
 def test_missing_column_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "o.csv"
     path.write_text("trust_code,field,value\nRJ1,policy,none\n", encoding="utf-8")
     with pytest.raises(InputError, match="missing column"):
-        load_overrides(path)
+        load_overrides(path, CODEBOOK)
 
 
 def test_apply_replaces_value_keeps_quote_and_adds_reason() -> None:
@@ -134,7 +134,7 @@ def test_apply_adds_uncoded_field_but_not_unknown_trust() -> None:
         ("RJ1", "policy", "none"),
         ("RJ1", "abt_provided", "yes"),
     }
-    changes = changed_auto_values(auto, decisions)
+    changes = changed_auto_values(auto, decisions, CODEBOOK)
     assert [(c.override.trust_code, c.current_auto_value) for c in changes] == [("RXX", None)]
     assert "no longer coded" in changes[0].describe()
 
@@ -145,7 +145,7 @@ def test_changed_auto_value_is_reported() -> None:
         Override("RJ1", "policy", "dedicated", "ann", "2024-06-01", "x", "none"),
         Override("RGT", "policy", "none", "ann", "2024-06-01", "accepted", "none"),
     ]
-    changes = changed_auto_values(auto, decisions)
+    changes = changed_auto_values(auto, decisions, CODEBOOK)
     assert len(changes) == 1
     assert "changed from 'none' to 'general_only'" in changes[0].describe()
     assert "RJ1 policy" in changes[0].describe()
@@ -180,7 +180,7 @@ def test_formula_like_reason_is_neutralised_and_read_back(tmp_path: Path) -> Non
         path, [Override("RJ1", "policy", "none", "ann", "2024-06-01", "=HYPERLINK(1)", "")]
     )
     assert ",'=HYPERLINK(1)," in path.read_text(encoding="utf-8")
-    assert load_overrides(path)[0].reason == "=HYPERLINK(1)"
+    assert load_overrides(path, CODEBOOK)[0].reason == "=HYPERLINK(1)"
 
 
 def test_trusts_csv_reflects_overrides_and_they_survive_reingest(layout: Layout) -> None:
@@ -212,7 +212,7 @@ def test_trusts_csv_reflects_overrides_and_they_survive_reingest(layout: Layout)
     assert layout.overrides_csv.read_bytes() == before
     rows = {r["trust_code"]: r for r in read_csv(layout.trusts_csv)}
     assert rows["RJ1"]["policy"] == "dedicated"
-    changes = auto_value_changes(layout)
+    changes = auto_value_changes(layout, codebook)
     assert [(c.override.key, c.current_auto_value) for c in changes] == [
         (("RJ1", "policy"), "general_only")
     ]

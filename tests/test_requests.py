@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from foi_audit.coding.codebook import load_codebook
+from foi_audit.dataset.codes import read_codes
 from foi_audit.dataset.layout import Layout
 from foi_audit.fileio import csv_text, read_csv
-from foi_audit.requests.asked import Asked
-from foi_audit.requests.dates import FoundDate
+from foi_audit.requests.asked import Asked, load_asked
+from foi_audit.requests.dates import FoundDate, read_dates
 from foi_audit.requests.timeliness import (
     REQUEST_COLUMNS,
     TIMELINESS_LABELS,
     TIMELINESS_VALUES,
+    Timeliness,
     reply_date,
     request_columns,
     timeliness_counts,
@@ -26,6 +29,25 @@ from foi_audit.requests.timeliness import (
 FIXTURES = Path(__file__).parent / "fixtures" / "requests"
 TODAY = dt.date(2024, 12, 10)
 CODES = ("RAE", "RA2", "RA3", "RA4", "RAJ", "RAL", "RA7", "RAN", "RA9")
+NO_REPLY = "waiting_response"  # the built-in codebook's no-reply outcome
+
+
+def _columns(
+    layout: Layout, codes: tuple[str, ...], today: dt.date
+) -> dict[str, dict[str, object]]:
+    """request_columns from the files in ``layout`` (requests/ itself reads none of them)."""
+    codebook = load_codebook()
+    outcome = codebook.outcome_field
+    assert outcome is not None and codebook.no_reply_value == NO_REPLY
+    outcomes = {c.trust_code: c.value for c in read_codes(layout) if c.field == outcome.name}
+    return request_columns(
+        codes,
+        load_asked(layout.asked_csv),
+        outcomes,
+        read_dates(layout.dates_csv),
+        codebook.no_reply_value,
+        today,
+    )
 
 
 @pytest.fixture
@@ -39,10 +61,9 @@ def layout(project: Path) -> Layout:
 
 
 def test_request_columns_match_golden(layout: Layout) -> None:
-    columns, values = request_columns(layout, CODES, today=TODAY)
-    assert columns == REQUEST_COLUMNS
+    values = _columns(layout, CODES, TODAY)
     rows = [{"trust_code": code, **values[code]} for code in CODES]
-    got = csv_text(("trust_code", *columns), rows)
+    got = csv_text(("trust_code", *REQUEST_COLUMNS), rows)
     golden = FIXTURES / "expected_request_columns.csv"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(got, encoding="utf-8")
@@ -50,7 +71,7 @@ def test_request_columns_match_golden(layout: Layout) -> None:
 
 
 def test_request_columns_cases(layout: Layout) -> None:
-    _, v = request_columns(layout, CODES, today=TODAY)
+    v = _columns(layout, CODES, TODAY)
     assert (v["RAE"]["timeliness"], v["RAE"]["working_days_taken"]) == ("on_time", 17)
     assert v["RAE"]["due_date"] == "2024-12-03"
     assert "counted from the send date" in v["RAE"]["date_note"]
@@ -77,8 +98,8 @@ def test_request_columns_cases(layout: Layout) -> None:
 
 
 def test_overdue_depends_on_today(layout: Layout) -> None:
-    _, before = request_columns(layout, ("RA3",), today=dt.date(2024, 12, 3))
-    _, after = request_columns(layout, ("RA3",), today=dt.date(2024, 12, 4))
+    before = _columns(layout, ("RA3",), dt.date(2024, 12, 3))
+    after = _columns(layout, ("RA3",), dt.date(2024, 12, 4))
     assert before["RA3"]["timeliness"] == "awaiting"
     assert after["RA3"]["timeliness"] == "overdue"
     assert "as of 2024-12-04" in after["RA3"]["date_note"]
@@ -88,7 +109,7 @@ def test_no_asked_csv_and_no_dates(project: Path) -> None:
     layout = Layout.from_dirs(project / "raw")
     layout.processed.mkdir(parents=True)
     shutil.copy(FIXTURES / "codes.csv", layout.codes_csv)
-    _, values = request_columns(layout, ("RAE",), today=TODAY)
+    values = _columns(layout, ("RAE",), TODAY)
     assert values["RAE"]["due_date"] == "" and values["RAE"]["timeliness"] == ""
     assert "not in asked.csv" in values["RAE"]["date_note"]
 
@@ -128,7 +149,7 @@ def test_publication_date_later_than_response_date_is_not_a_conflict() -> None:
 def test_late_publication_only_is_unknown() -> None:
     asked = Asked("RX1", "2024-11-04")
     row = trust_request_row(
-        asked, "successful", [_found("log.html", "2024-12-20", "published")], TODAY
+        asked, "successful", [_found("log.html", "2024-12-20", "published")], TODAY, NO_REPLY
     )
     assert row["date_replied"] == "2024-12-20" and row["timeliness"] == ""
     assert "publication date" in row["date_note"]
@@ -136,7 +157,11 @@ def test_late_publication_only_is_unknown() -> None:
 
 def test_blank_status_with_reply_document_counts_as_replied() -> None:
     row = trust_request_row(
-        Asked("RX1", "2024-11-04"), "", [_found("r.pdf", "2024-11-12", "letter_date")], TODAY
+        Asked("RX1", "2024-11-04"),
+        "",
+        [_found("r.pdf", "2024-11-12", "letter_date")],
+        TODAY,
+        NO_REPLY,
     )
     assert (row["timeliness"], row["working_days_taken"]) == ("on_time", 6)
 
@@ -160,6 +185,8 @@ def test_timeliness_counts() -> None:
     )
     assert (counts["replied"], counts["not_replied"], counts[""]) == (3, 1, 1)
     assert set(TIMELINESS_VALUES) <= set(TIMELINESS_LABELS)
+    assert tuple(t.value for t in Timeliness) == TIMELINESS_VALUES
+    assert TIMELINESS_LABELS["late"] == Timeliness.LATE.label == "replied late"
 
 
 def test_refresh_trusts_appends_request_columns(layout: Layout) -> None:

@@ -63,7 +63,8 @@ def _session(
 
 
 def _decisions(layout: Layout) -> dict[tuple[str, str], tuple[str, str, str]]:
-    return {o.key: (o.value, o.reason, o.auto_value) for o in load_overrides(layout.overrides_csv)}
+    decided = load_overrides(layout.overrides_csv, load_codebook())
+    return {o.key: (o.value, o.reason, o.auto_value) for o in decided}
 
 
 def test_accept_pick_blank_edit_with_reason(layout: Layout) -> None:

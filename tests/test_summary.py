@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from foi_audit.cli.app import app
 from foi_audit.coding import load_codebook
-from foi_audit.dataset.layout import CODES_COLUMNS, Layout
+from foi_audit.dataset.codes import CODES_COLUMNS
+from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
 from foi_audit.figures.summary import FieldStat, Summary, ValueStat, build_summary, summary_dict
 from foi_audit.fileio import write_csv

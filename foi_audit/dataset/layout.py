@@ -10,10 +10,16 @@
         documents.csv         one row per input file and attachment
         codes.csv             long coded values with evidence
         trusts.csv            one row per trust
+        dates.csv             reply dates found per document (request side)
         text/<id>.txt         extracted text with locators, for people
         text/<id>.json        the same blocks, for later stages
         cache/<sha256>.json   reader output keyed by content hash (re-ingest reads only changes)
-        manifest.json         what the last complete ingest saw and wrote
+        manifest.json         what the last complete ingest saw and wrote, and the codebook
+                              it coded with (path and sha256)
+
+Each table has one module that owns its columns and its row <-> record mapping:
+``dataset.documents``, ``dataset.codes``, ``dataset.trusts``, ``dataset.overrides``,
+``dataset.mapping``, and on the request side ``requests.asked`` and ``requests.dates``.
 """
 
 from __future__ import annotations
@@ -24,16 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from foi_audit.fileio import atomic_write_text
-
-DOCUMENTS_COLUMNS = (
-    "path", "sha256", "format", "pages", "chars", "ocr", "trust_code", "match_method",
-    "match_score", "status", "message", "trust_name", "parent", "text_file",
-)  # fmt: skip
-
-CODES_COLUMNS = (
-    "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
-    "needs_review", "flags",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -87,6 +83,10 @@ class Layout:
         return self.processed / "dates.csv"  # reply dates found per document (requests)
 
     @property
+    def manifest_json(self) -> Path:
+        return self.processed / "manifest.json"
+
+    @property
     def text_dir(self) -> Path:
         return self.processed / "text"
 
@@ -117,7 +117,7 @@ def read_text_blocks(layout: Layout, text_file: str) -> list[tuple[str, str, str
 def read_manifest(layout: Layout) -> dict[str, Any] | None:
     """What the last complete ingest saw (file sizes, times, hashes) and wrote."""
     try:
-        data = json.loads((layout.processed / "manifest.json").read_text(encoding="utf-8"))
+        data = json.loads(layout.manifest_json.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
@@ -125,7 +125,7 @@ def read_manifest(layout: Layout) -> dict[str, Any] | None:
 
 def write_manifest(layout: Layout, manifest: dict[str, Any]) -> None:
     """Written last: a run killed before this point is simply redone next time."""
-    atomic_write_text(layout.processed / "manifest.json", json.dumps(manifest, sort_keys=True))
+    atomic_write_text(layout.manifest_json, json.dumps(manifest, sort_keys=True))
 
 
 def output_stats(layout: Layout) -> dict[str, list[int]]:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from foi_audit.coding.codebook import Codebook
-from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
 from foi_audit.fileio import atomic_write_text, csv_text, read_csv, unneutralise_cell
 from foi_audit.records import CodedValue, ReviewDecision
@@ -67,26 +67,15 @@ class AutoValueChange:
         )
 
 
-def normalise_value(value: str, kind: str) -> str:
-    """Multi-valued fields are stored sorted and ';'-joined so equal sets compare equal."""
-    value = value.strip()
-    if kind == "multi" and value:
-        return ";".join(sorted({part.strip() for part in value.split(";") if part.strip()}))
-    return value
-
-
-def load_overrides(path: Path, codebook: Codebook | None = None) -> list[Override]:
-    """Read and validate ``overrides.csv``; a missing file means no decisions yet.
+def load_overrides(path: Path, codebook: Codebook) -> list[Override]:
+    """Read and validate ``overrides.csv`` against the codebook the data were coded with; a
+    missing file means no decisions yet.
 
     Every problem is an :class:`InputError` naming the file and line, because a silently
     ignored decision would put a wrong number in print.
     """
     if not path.exists():
         return []
-    if codebook is None:
-        from foi_audit.coding import load_codebook
-
-        codebook = load_codebook()
     try:
         rows = read_csv(path)
     except Exception as exc:  # StoreError for undecodable files: report as the user's input
@@ -101,7 +90,7 @@ def load_overrides(path: Path, codebook: Codebook | None = None) -> list[Overrid
     overrides: list[Override] = []
     seen: dict[tuple[str, str], int] = {}
     for line, row in enumerate(rows, start=2):  # line 1 is the header
-        overrides.append(_parse_row(row, path, line, codebook))
+        overrides.append(from_row(row, codebook, f"{path} line {line}"))
         key = overrides[-1].key
         if key in seen:
             raise InputError(
@@ -112,13 +101,16 @@ def load_overrides(path: Path, codebook: Codebook | None = None) -> list[Overrid
     return sorted(overrides, key=lambda o: o.key)
 
 
-def _parse_row(
-    row: Mapping[str, str | None], path: Path, line: int, codebook: Codebook
-) -> Override:
+def to_row(override: Override) -> dict[str, str]:
+    return {column: getattr(override, column) for column in OVERRIDES_COLUMNS}
+
+
+def from_row(row: Mapping[str, str | None], codebook: Codebook, where: str) -> Override:
+    """One row, checked against the codebook; ``where`` ("FILE line N") starts each error."""
+
     def cell(name: str) -> str:
         return unneutralise_cell((row.get(name) or "").strip())
 
-    where = f"{path} line {line}"
     trust_code = cell("trust_code").upper()
     if not trust_code:
         raise InputError(f"{where}: trust_code is blank; give the trust's ODS code (e.g. RGT)")
@@ -128,30 +120,28 @@ def _parse_row(
             f"{where}: unknown field {name!r}; use one of " + ", ".join(codebook.field_names)
         )
     spec = codebook.field(name)
-    value = normalise_value(cell("value"), spec.kind)
+    value = spec.normalise(cell("value"))
     if not spec.allows(value):
         raise InputError(
             f"{where}: {value!r} is not an allowed value of {name}; use one of "
             + ", ".join(spec.values)
             + " or leave it blank"
         )
-    date = cell("date")
-    if not _valid_date(date):
-        raise InputError(f"{where}: date {date!r} is not an ISO date like 2024-05-31")
+    day = cell("date")
+    if not _valid_date(day):
+        raise InputError(f"{where}: date {day!r} is not an ISO date like 2024-05-31")
     return Override(
         trust_code=trust_code,
         field=name,
         value=value,
         reviewer=cell("reviewer"),
-        date=date,
+        date=day,
         reason=cell("reason"),
-        auto_value=normalise_value(cell("auto_value"), spec.kind),
+        auto_value=spec.normalise(cell("auto_value")),
     )
 
 
 def _valid_date(text: str) -> bool:
-    from datetime import date
-
     if not _ISO_DATE.fullmatch(text):
         return False
     try:
@@ -164,8 +154,7 @@ def _valid_date(text: str) -> bool:
 def overrides_text(overrides: Iterable[Override]) -> str:
     """The CSV as written: sorted by trust and field, one row each (last decision wins)."""
     latest = {o.key: o for o in overrides}
-    rows = [{c: getattr(latest[key], c) for c in OVERRIDES_COLUMNS} for key in sorted(latest)]
-    return csv_text(OVERRIDES_COLUMNS, rows)
+    return csv_text(OVERRIDES_COLUMNS, [to_row(latest[key]) for key in sorted(latest)])
 
 
 def save_overrides(path: Path, overrides: Iterable[Override]) -> None:
@@ -229,29 +218,22 @@ def is_overridden(value: CodedValue) -> bool:
 
 
 def changed_auto_values(
-    automatic: Sequence[CodedValue], overrides: Sequence[Override]
+    automatic: Sequence[CodedValue], overrides: Sequence[Override], codebook: Codebook
 ) -> list[AutoValueChange]:
-    """Overrides whose automatic value differs from the one the reviewer decided against."""
+    """Overrides whose automatic value differs (by :meth:`Field.same_value`) from the one the
+    reviewer decided against."""
     current = {(c.trust_code, c.field): c.value for c in automatic}
     trusts = {c.trust_code for c in automatic}
     changes = []
     for decision in sorted(overrides, key=lambda o: o.key):
         # A field the machine left out for a coded trust counts as blank.
         now = current.get(decision.key, "" if decision.trust_code in trusts else None)
-        if now is None or _canonical(now) != _canonical(decision.auto_value):
+        if now is None or not _same(codebook, decision.field, now, decision.auto_value):
             changes.append(AutoValueChange(decision, now))
     return changes
 
 
-def _canonical(value: str) -> str:
-    return ";".join(sorted(p.strip() for p in value.split(";"))) if ";" in value else value.strip()
-
-
-def auto_value_changes(layout: Layout, codebook: Codebook | None = None) -> list[AutoValueChange]:
-    """What ``ingest``, ``review`` and ``report`` call to warn about changed automatic values."""
-    from foi_audit.dataset.codes import read_codes
-
-    overrides = load_overrides(layout.overrides_csv, codebook)
-    if not overrides:
-        return []
-    return changed_auto_values(read_codes(layout), overrides)
+def _same(codebook: Codebook, name: str, a: str, b: str) -> bool:
+    if codebook.has_field(name):
+        return codebook.field(name).same_value(a, b)
+    return a == b

@@ -9,9 +9,10 @@ is deterministic (fixed SVG hash salt, no dates in metadata), so ``tables --chec
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 
-from foi_audit.coding.codebook import Codebook
+from foi_audit.coding.codebook import Codebook, FieldKind, FieldRole
 from foi_audit.errors import InputError
 from foi_audit.figures import stats
 from foi_audit.figures import summary as report
@@ -22,9 +23,9 @@ CHART_PREFIX = "chart_"
 
 
 def default_headline(codebook: Codebook) -> str:
-    """The first categorical question's first value (``policy=dedicated`` in the default study)."""
+    """The first categorical question's first value (asked of every trust that replied)."""
     for f in codebook.fields:
-        if f.kind == "categorical" and f.name not in report.OUTCOME_FIELDS and not f.applies_when:
+        if f.kind is FieldKind.CATEGORICAL and f.role is FieldRole.ANSWER and not f.applies_when:
             return f"{f.name}={f.values[0]}"
     raise InputError("the codebook has no categorical question to chart: pass --headline")
 
@@ -61,7 +62,7 @@ def _bar(label: str, vs: report.ValueStat) -> list[Bar]:
 def _rows_by_field(summary: report.Summary) -> list[Bar]:
     rows: list[Bar] = []
     for fs in summary.questions:
-        if fs.kind == "text":
+        if fs.kind == FieldKind.TEXT:
             continue
         for vs in fs.values:
             rows += _bar(f"{fs.label}: {vs.label}", vs)
@@ -92,8 +93,6 @@ def _bar_chart(rows: Sequence[Bar], title: str, subtitle: str) -> dict[str, byte
             "font.size": 9,
         }
     ):
-        import textwrap
-
         head, foot, per_row = 1.1, 0.7, 0.34  # inches: title block, axis + source, each bar
         height = head + foot + per_row * max(len(rows), 1)
         figure, axes = plt.subplots(figsize=(10, height), dpi=100)
@@ -144,13 +143,14 @@ def chart_files(
     field_chart = _bar_chart(
         _rows_by_field(overall),
         f"What {overall.replied} NHS trusts that replied said",
-        f"Share of trusts that replied and answered each question ({replied}); ABT details "
-        f"among trusts that provide ABT. {stats.INTERVAL_METHOD}.",
+        f"Share of trusts that replied and answered each question ({replied}); conditional "
+        f"questions among the trusts they apply to. {stats.INTERVAL_METHOD}.",
     )
     fs, vs = _find(overall.questions, spec)
     region_chart = _bar_chart(
         _rows_by_region(by_region, spec),
-        f"Share of trusts that {report.predicate(codebook.field(fs.field), vs.value)}, by region",
+        f"Share of trusts that {report.predicate(codebook.field(fs.field), vs.value, codebook)}, "
+        "by region",
         f"Base: the {vs.denominator} trusts that answered ({replied}). "
         f"Lines: {stats.INTERVAL_METHOD}.",
     )

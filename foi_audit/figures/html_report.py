@@ -15,11 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook
+from foi_audit.coding.codebook import Codebook, FieldKind
+from foi_audit.dataset.codes import read_codes
 from foi_audit.dataset.layout import Layout
-from foi_audit.dataset.overrides import AutoValueChange, is_overridden
+from foi_audit.dataset.overrides import (
+    AutoValueChange,
+    apply_overrides,
+    changed_auto_values,
+    is_overridden,
+    load_overrides,
+)
+from foi_audit.dataset.study import load_study_codebook
+from foi_audit.figures.summary import build_summary
 from foi_audit.fileio import atomic_write_text
 from foi_audit.records import CodedValue
+from foi_audit.register.trusts import Register, load_register
 
 UNKNOWN_REGION = "(unknown)"
 
@@ -59,7 +69,7 @@ def cell_data(value: CodedValue) -> dict[str, Any]:
 def report_data(
     coded: Sequence[CodedValue],
     codebook: Codebook,
-    register: Any,
+    register: Register | None,
     summary: dict[str, Any],
     changes: Sequence[AutoValueChange] = (),
     title: str = "",
@@ -99,11 +109,7 @@ def report_data(
 def summary_figures(
     layout: Layout, codebook: Codebook, coded: Sequence[CodedValue]
 ) -> dict[str, Any]:
-    """Headline numbers and one row per reported value, from the summary engine when present."""
-    try:
-        from foi_audit.figures.summary import build_summary
-    except ImportError:
-        return simple_counts(coded, codebook)
+    """Headline numbers and one row per reported value, from the summary engine."""
     summary = build_summary(layout, codebook)
     rows = []
     for stat in (*summary.questions, *summary.outcomes):
@@ -142,11 +148,11 @@ def _one_decimal(value: float | None) -> float | str:
 
 
 def simple_counts(coded: Sequence[CodedValue], codebook: Codebook) -> dict[str, Any]:
-    """Fallback when the summary engine is unavailable: plain counts, no intervals."""
+    """Plain counts among trusts with a value, no intervals (a page without the summary)."""
     trusts = {c.trust_code for c in coded}
     rows = []
     for spec in codebook.fields:
-        if spec.kind == "text":
+        if spec.kind is FieldKind.TEXT:
             continue
         values = [c for c in coded if c.field == spec.name and c.value]
         for allowed in spec.values:
@@ -199,22 +205,18 @@ def render_html(data: dict[str, Any]) -> str:
 
 
 def write_report(
-    layout: Layout, out: Path, codebook: Codebook | None = None, register: Any = None
+    layout: Layout, out: Path, codebook: Codebook | None = None, register: Register | None = None
 ) -> ReportInfo:
-    """Build the page from the effective codes (overrides applied) and write it atomically."""
-    from foi_audit.coding import load_codebook
-    from foi_audit.dataset.codes import effective_codes, read_codes
-    from foi_audit.dataset.overrides import changed_auto_values, load_overrides
+    """Build the page from the effective codes (overrides applied) and write it atomically.
 
-    codebook = codebook or load_codebook()
-    if register is None:
-        from foi_audit.register.trusts import load_register
-
-        register = load_register()
-    coded = effective_codes(layout)
-    changes = changed_auto_values(
-        read_codes(layout), load_overrides(layout.overrides_csv, codebook)
-    )
+    ``codebook`` defaults to the one the data were coded with (recorded by ingest).
+    """
+    codebook = codebook or load_study_codebook(layout)
+    register = register or load_register()
+    automatic = read_codes(layout)
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    coded = apply_overrides(automatic, overrides)
+    changes = changed_auto_values(automatic, overrides, codebook)
     data = report_data(coded, codebook, register, summary_figures(layout, codebook, coded), changes)
     atomic_write_text(out, render_html(data))
     return ReportInfo(

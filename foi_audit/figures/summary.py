@@ -1,19 +1,20 @@
 """The summary a journalist can print: counts, denominators, intervals, phrases and their trusts.
 
 Pure apart from reading the processed folder through the library (``dataset.effective_codes``,
-so human overrides apply to every figure). Imports stay light (csv, math): ``foi-audit summary``
-must answer in well under half a second.
+so human overrides apply to every figure). Imports stay light (no pandas, no matplotlib):
+``foi-audit summary`` must answer in well under half a second.
 
 Who counts
     *asked*: the trusts in ``data/raw/asked.csv`` when it exists, otherwise every trust with a
     row in the coded dataset (the summary says which). *replied*: asked, has coded values and
-    ``response_status`` is not ``waiting_response``. *answered* a question: replied, in the
-    question's base (``applies_when``, e.g. ABT delivery only among trusts with ABT) and the
-    value is not blank. Percentages are of those who answered.
+    the codebook's outcome field does not hold its no-reply value. *answered* a question:
+    replied, in the question's base (``applies_when``, e.g. details of a thing only among
+    trusts that have it) and the value is not blank. Percentages are of those who answered.
 
-Outcomes (the request as a whole) use other bases: ``response_status`` and ``timeliness``
-among everyone asked (no reply = ``waiting_response``), ``exemptions`` among those who replied
-(blank = no exemption cited; each section counted separately).
+Outcomes (the request as a whole) use other bases: the outcome field and ``timeliness`` among
+everyone asked (no reply = the no-reply value), the exemptions field among those who replied
+(blank = no exemption cited; each section counted separately). Which field is which is the
+codebook's ``role``.
 
 Best and worst case: the count if every asked trust that did not answer (including those that
 never replied, who might have been in a conditional base) had answered this value, or had not,
@@ -26,38 +27,32 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, Field, FieldKind
+from foi_audit.coding.codebook import Codebook, Field, FieldKind, FieldRole, OutcomeRole
+from foi_audit.dataset.codes import effective_codes
 from foi_audit.dataset.layout import Layout
-from foi_audit.errors import InputError
+from foi_audit.dataset.study import load_study_codebook
+from foi_audit.dataset.trusts import read_trusts
+from foi_audit.errors import CodebookError, InputError
 from foi_audit.figures import stats
 from foi_audit.records import CodedValue
+from foi_audit.register.trusts import Register, load_register
+from foi_audit.requests.asked import load_asked
+from foi_audit.requests.timeliness import TIMELINESS_COLUMN, Timeliness
 
-WAITING = "waiting_response"
-OUTCOME_FIELDS = ("response_status", "exemptions")  # about the request, not the questions
-TIMELINESS_COLUMN = "timeliness"  # added to trusts.csv by the request side when dates are known
-TIMELINESS_ORDER = ("on_time", "late", "overdue", "awaiting")
-NONE_CITED = "(none)"  # exemptions: replied and cited no exemption
+NONE_CITED = "(none)"  # exemptions field: replied and cited no exemption
 GIVEN = "given"  # text fields: the value was given
 UNKNOWN_GROUP = "(unknown)"
 BY_CHOICES = ("region", "trust_type")
 
-_PREDICATES = {
-    "response_status": {
-        "successful": "answered every question",
-        "partially_successful": "answered in part",
-        "rejected": "refused the request",
-        "not_held": "said they hold no information",
-        WAITING: "have not replied",
-    },
-    "exemptions": {NONE_CITED: "cited no exemption"},
-    TIMELINESS_COLUMN: {
-        "on_time": "replied on time",
-        "late": "replied late",
-        "overdue": "had not replied, past the deadline",
-        "awaiting": "had not replied, not yet due",
-    },
+# What trusts with each outcome did, as the end of a sentence starting "20 of 207 trusts".
+_OUTCOME_PREDICATES = {
+    OutcomeRole.ANSWERED: "answered every question",
+    OutcomeRole.PARTLY_ANSWERED: "answered in part",
+    OutcomeRole.REFUSED: "refused the request",
+    OutcomeRole.NOT_HELD: "said they hold no information",
+    OutcomeRole.NO_REPLY: "have not replied",
 }
-_NOUN_STARTS = {"a", "an", "the", "only", "no"}
+_NOUN_STARTS = {"a", "an", "the", "only", "no"}  # English: "have a policy", "have no lead"
 
 
 # ---------------------------------------------------------------- records
@@ -131,7 +126,7 @@ class FieldStat:
     label: str
     kind: str
     section: str  # "questions" or "outcomes"
-    applies_when: str  # "abt_provided=yes" or ""
+    applies_when: str  # "other_field=value" or ""
     chain: Chain
     chain_text: str
     needs_review: int
@@ -187,20 +182,16 @@ class Explanation:
 
 def load_population(layout: Layout, codebook: Codebook) -> Population:
     """The asked trusts with their effective codes (overrides applied) and request columns."""
-    from foi_audit.dataset.codes import effective_codes
-    from foi_audit.fileio import read_csv
-    from foi_audit.requests.asked import load_asked
-
     by_trust: dict[str, dict[str, CodedValue]] = {}
-    for coded in effective_codes(layout):
+    for coded in effective_codes(layout, codebook):
         by_trust.setdefault(coded.trust_code, {})[coded.field] = coded
-    rows = {r["trust_code"]: r for r in read_csv(layout.trusts_csv)}
-    has_timeliness = any(TIMELINESS_COLUMN in r for r in rows.values())
+    rows = {r.trust_code: r for r in read_trusts(layout)}
+    has_timeliness = any(TIMELINESS_COLUMN in r.request for r in rows.values())
     asked = load_asked(layout.asked_csv)
     notes: list[str] = []
     if asked is None:
         codes = sorted(by_trust)
-        replied = sum(1 for c in codes if _replied(by_trust.get(c)))
+        replied = sum(1 for c in codes if _replied(by_trust.get(c), codebook))
         if replied == len(codes):
             note = f"no asked.csv: counting the {len(codes)} trusts that replied"
         else:
@@ -219,41 +210,42 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
                 f"{len(strays)} trust{'s have' if len(strays) > 1 else ' has'} coded replies but are not in asked.csv and are not "
                 f"counted: {', '.join(strays)} (add them to asked.csv or fix the matching)"
             )
-    register = None
+    register: Register | None = None
     trusts = []
     for code in codes:
-        row = rows.get(code, {})
-        name, region, trust_type = (row.get(k, "") for k in ("trust_name", "region", "trust_type"))
+        row = rows.get(code)
+        name, region, trust_type = (
+            (row.trust_name, row.region, row.trust_type) if row else ("",) * 3
+        )
         if not (name and region and trust_type):
-            if register is None:
-                from foi_audit.register.trusts import load_register
-
-                register = load_register()
+            register = register or load_register()  # only for trusts trusts.csv lacks
             known = register.get(code)
             if known:
                 name = name or known.name
                 region = region or known.region
                 trust_type = trust_type or known.trust_type
-        extra = {TIMELINESS_COLUMN: row.get(TIMELINESS_COLUMN, "")} if has_timeliness else {}
+        timeliness = str(row.request.get(TIMELINESS_COLUMN, "")) if row else ""
         trusts.append(
             TrustRecord(
                 code=code,
                 name=name,
                 region=region or UNKNOWN_GROUP,
                 trust_type=trust_type or UNKNOWN_GROUP,
-                replied=_replied(by_trust.get(code)),
+                replied=_replied(by_trust.get(code), codebook),
                 values=by_trust.get(code, {}),
-                extra=extra,
+                extra={TIMELINESS_COLUMN: timeliness} if has_timeliness else {},
             )
         )
     return Population(tuple(trusts), source, note, tuple(notes), has_timeliness)
 
 
-def _replied(values: Mapping[str, CodedValue] | None) -> bool:
+def _replied(values: Mapping[str, CodedValue] | None, codebook: Codebook) -> bool:
     if not values:
         return False
-    status = values.get("response_status")
-    return status is None or status.value != WAITING
+    outcome = codebook.outcome_field
+    status = values.get(outcome.name) if outcome else None
+    no_reply = codebook.no_reply_value
+    return status is None or not no_reply or status.value != no_reply
 
 
 # ---------------------------------------------------------------- computing
@@ -268,31 +260,41 @@ class _Counted:
 
 
 def _timeliness_field(population: Population) -> Field:
+    order = tuple(t.value for t in Timeliness)
     seen = {t.extra.get(TIMELINESS_COLUMN, "") for t in population.trusts} - {""}
-    values = [v for v in TIMELINESS_ORDER if v in seen] + sorted(seen - set(TIMELINESS_ORDER))
+    values = [v for v in order if v in seen] + sorted(seen - set(order))
     return Field(
         name=TIMELINESS_COLUMN,
         kind=FieldKind.CATEGORICAL,
         label="Timeliness of the reply",
         definition="Whether the reply came within the statutory 20 working days.",
-        values=tuple(values) or TIMELINESS_ORDER,
-        value_labels=tuple(_PREDICATES[TIMELINESS_COLUMN].items()),
+        values=tuple(values) or order,
+        value_labels=tuple((t.value, t.label) for t in Timeliness),
     )
 
 
-def _value_of(trust: TrustRecord, name: str) -> tuple[str, CodedValue | None]:
-    if name == TIMELINESS_COLUMN:
+def _is_timeliness(f: Field) -> bool:
+    return f.name == TIMELINESS_COLUMN and f.role is FieldRole.ANSWER
+
+
+def _value_of(trust: TrustRecord, f: Field, codebook: Codebook) -> tuple[str, CodedValue | None]:
+    if _is_timeliness(f):
         return trust.extra.get(TIMELINESS_COLUMN, "").strip(), None
-    coded = trust.values.get(name)
-    if name == "response_status" and not trust.values:
-        return WAITING, None  # asked and nothing at all came back
+    if f.role is FieldRole.OUTCOME and not trust.values:
+        return codebook.no_reply_value, None  # asked and nothing at all came back
+    coded = trust.values.get(f.name)
     return (coded.value.strip() if coded else ""), coded
 
 
 def _base_kind(f: Field) -> str:
-    if f.name in ("response_status", TIMELINESS_COLUMN):
+    if f.role is FieldRole.OUTCOME or _is_timeliness(f):
         return "all asked"
     return "replied"
+
+
+def _every_member_answers(f: Field) -> bool:
+    """Blank is an answer too: no exemption cited, or the text not given."""
+    return f.role is FieldRole.EXEMPTIONS or f.kind is FieldKind.TEXT
 
 
 def _count(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> _Counted:
@@ -304,14 +306,15 @@ def _count(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> _Coun
         base = "all asked"
     elif f.applies_when:
         parent, wanted = f.applies_when
-        members = [t for t in replied if _value_of(t, parent)[0] == wanted]
+        parent_field = codebook.field(parent)
+        members = [t for t in replied if _value_of(t, parent_field, codebook)[0] == wanted]
         base = _condition_label(codebook, parent, wanted)
     else:
         members = replied
         base = "replied"
-    answers = tuple((t, *_value_of(t, f.name)) for t in members)
-    if f.name == "exemptions" or f.kind == "text":
-        answered = len(members)  # blank = none cited / not given: still an answer
+    answers = tuple((t, *_value_of(t, f, codebook)) for t in members)
+    if _every_member_answers(f):
+        answered = len(members)
     else:
         answered = sum(1 for _, value, _ in answers if value)
     not_replied = asked - len(replied)
@@ -323,7 +326,7 @@ def _count(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> _Coun
 def _condition_label(codebook: Codebook, parent: str, wanted: str) -> str:
     try:
         parent_field = codebook.field(parent)
-    except Exception:
+    except CodebookError:
         return f"with {parent} = {wanted}"
     label = dict(parent_field.value_labels).get(wanted)
     if label:
@@ -332,32 +335,32 @@ def _condition_label(codebook: Codebook, parent: str, wanted: str) -> str:
 
 
 def _values_to_report(f: Field, counted: _Counted) -> list[str]:
-    if f.kind == "text":
+    if f.kind is FieldKind.TEXT:
         return [GIVEN]
     seen: set[str] = set()
     for _, value, _ in counted.answers:
-        if f.kind == "multi":
+        if f.kind is FieldKind.MULTI:
             seen.update(part.strip() for part in value.split(";") if part.strip())
         elif value:
             seen.add(value)
     values = list(f.values) + sorted(seen - set(f.values))  # unexpected values still add up
-    if f.name == "exemptions":
+    if f.role is FieldRole.EXEMPTIONS:
         values.append(NONE_CITED)
     return values
 
 
 def _has(f: Field, answer: str, value: str) -> bool:
-    if f.kind == "text":
+    if f.kind is FieldKind.TEXT:
         return bool(answer)
-    if f.name == "exemptions" and value == NONE_CITED:
+    if f.role is FieldRole.EXEMPTIONS and value == NONE_CITED:
         return not answer
-    if f.kind == "multi":
+    if f.kind is FieldKind.MULTI:
         return value in {part.strip() for part in answer.split(";")}
     return answer == value
 
 
 def value_label(f: Field, value: str) -> str:
-    if f.kind == "text":
+    if f.kind is FieldKind.TEXT:
         return f"gave the {_lower_first(f.label)}"
     if value == NONE_CITED:
         return "no exemption cited"
@@ -365,20 +368,25 @@ def value_label(f: Field, value: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """ "Sexual-harassment module" -> "sexual-harassment module"; "ABT provider" stays."""
+    """ "Written parking policy" -> "written parking policy"; "NHS number" stays."""
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
 
 
-def predicate(f: Field, value: str) -> str:
+def predicate(f: Field, value: str, codebook: Codebook) -> str:
     """What the counted trusts did, as the end of a sentence starting "20 of 207 trusts"."""
-    special = _PREDICATES.get(f.name, {}).get(value)
-    if special:
-        return special
-    if f.kind == "text":
+    if _is_timeliness(f) and value in {t.value for t in Timeliness}:
+        return Timeliness(value).label
+    if f.role is FieldRole.OUTCOME:
+        role = next((r for r, v in codebook.outcome.values if v == value), None)
+        if role is not None:
+            return _OUTCOME_PREDICATES[role]
+    if f.role is FieldRole.EXEMPTIONS and value == NONE_CITED:
+        return "cited no exemption"
+    if f.kind is FieldKind.TEXT:
         return value_label(f, value)
-    if f.name == "exemptions":
+    if f.role is FieldRole.EXEMPTIONS:
         return f"cited {value}"
     label = dict(f.value_labels).get(value)
     if label:
@@ -397,12 +405,12 @@ def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> 
     answered = [
         (trust, answer, coded)
         for trust, answer, coded in counted.answers
-        if answer or f.name == "exemptions" or f.kind == "text"
+        if answer or _every_member_answers(f)
     ]
     stats_list = []
     for value in _values_to_report(f, counted):
         having = [coded for _, answer, coded in answered if _has(f, answer, value)]
-        stats_list.append(_value_stat(f, value, len(having), chain, chain_text, having))
+        stats_list.append(_value_stat(f, value, chain, having, codebook))
     flagged = sum(1 for _, _, coded in answered if coded is not None and coded.needs_review)
     return FieldStat(
         field=f.name,
@@ -418,13 +426,10 @@ def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> 
 
 
 def _value_stat(
-    f: Field,
-    value: str,
-    count: int,
-    chain: Chain,
-    chain_text: str,
-    having: Sequence[CodedValue | None],
+    f: Field, value: str, chain: Chain, having: Sequence[CodedValue | None], codebook: Codebook
 ) -> ValueStat:
+    count = len(having)
+    chain_text = chain.text()
     n = chain.answered
     unknown = chain.bound_base - n
     best = count + unknown
@@ -438,7 +443,7 @@ def _value_stat(
         phrase = stats.natural_frequency(count, n)
         lead = f"{count} of {n} trusts ({stats.percent(proportion)}, 95% CI {stats.interval_text(low, high)})"
         tail = "" if phrase.startswith(f"{count} of ") else f" — {phrase}"
-        headline = f"{lead} {predicate(f, value)}{tail}. Base: {chain_text}."
+        headline = f"{lead} {predicate(f, value, codebook)}{tail}. Base: {chain_text}."
     else:
         phrase = "no trust answered"
         headline = f"No trust answered this question. Base: {chain_text}."
@@ -463,7 +468,8 @@ def _value_stat(
 
 
 def _is_outcome(f: Field) -> bool:
-    return f.name in OUTCOME_FIELDS or f.name == TIMELINESS_COLUMN
+    """About the request as a whole, not one of its questions."""
+    return f.role in (FieldRole.OUTCOME, FieldRole.EXEMPTIONS) or _is_timeliness(f)
 
 
 def _fields(codebook: Codebook, population: Population) -> tuple[list[Field], list[Field]]:
@@ -520,12 +526,13 @@ def compute_summary(population: Population, codebook: Codebook, by: str = "") ->
 
 
 def build_summary(layout: Layout, codebook: Codebook | None = None, by: str = "") -> Summary:
-    """Load the processed folder and compute every figure (what ``foi-audit summary`` shows)."""
-    from foi_audit.coding.codebook import load_codebook
+    """Load the processed folder and compute every figure (what ``foi-audit summary`` shows).
 
+    ``codebook`` defaults to the one the data were coded with (recorded by ingest).
+    """
     if by:
         _group_key(by)  # fail before reading anything
-    codebook = codebook or load_codebook()
+    codebook = codebook or load_study_codebook(layout)
     return compute_summary(load_population(layout, codebook), codebook, by)
 
 
@@ -540,7 +547,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
 def parse_spec(
     spec: str, codebook: Codebook, population: Population | None = None
 ) -> tuple[Field, str]:
-    """``"policy=dedicated"`` -> (policy field, "dedicated"); checks both exist."""
+    """``"FIELD=VALUE"`` -> (the field, "VALUE"); checks both exist."""
     name, _, value = (part.strip() for part in spec.partition("="))
     if name == TIMELINESS_COLUMN and population is not None and population.has_timeliness:
         f = _timeliness_field(population)
@@ -556,20 +563,19 @@ def parse_spec(
 
 
 def _allowed_values(f: Field) -> list[str]:
-    if f.kind == "text":
+    if f.kind is FieldKind.TEXT:
         return [GIVEN]
-    return list(f.values) + ([NONE_CITED] if f.name == "exemptions" else [])
+    return list(f.values) + ([NONE_CITED] if f.role is FieldRole.EXEMPTIONS else [])
 
 
 def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Explanation:
     """The trusts behind a figure: exactly those counted, each with its quote and source.
 
     ``FIELD=VALUE`` lists the trusts counted as having VALUE; ``FIELD`` lists every trust in
-    the field's base with what it answered (blank = no answer).
+    the field's base with what it answered (blank = no answer). ``codebook`` defaults to the
+    one the data were coded with.
     """
-    from foi_audit.coding.codebook import load_codebook
-
-    codebook = codebook or load_codebook()
+    codebook = codebook or load_study_codebook(layout)
     population = load_population(layout, codebook)
     f, value = parse_spec(spec, codebook, population)
     counted = _count(f, population.trusts, codebook)
@@ -583,17 +589,15 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
     headline = ""
     if value:
         having = [coded for _, _, coded in chosen]
-        headline = _value_stat(f, value, len(having), counted.chain, chain_text, having).headline
+        headline = _value_stat(f, value, counted.chain, having, codebook).headline
     return Explanation(f.name, value, headline, chain_text, tuple(rows))
 
 
 def _explain_row(trust: TrustRecord, answer: str, coded: CodedValue | None) -> ExplainRow:
-    from foi_audit.dataset.overrides import is_overridden
-
     source = ""
     if coded is not None:
         source = " > ".join(part for part in (coded.source, coded.locator) if part)
-    overridden = coded is not None and is_overridden(coded)
+    overridden = coded is not None and coded.decision is not None
     return ExplainRow(
         trust_code=trust.code,
         trust_name=trust.name,

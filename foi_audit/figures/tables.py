@@ -8,16 +8,20 @@ timestamps anywhere (the XLSX has fixed document dates and zip entry times).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from foi_audit.coding.codebook import Codebook
 from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.study import load_study_codebook
 from foi_audit.errors import InputError
 from foi_audit.figures import stats
 from foi_audit.figures import summary as report
+from foi_audit.figures.charts import chart_files
 from foi_audit.fileio import atomic_write_bytes, csv_text, neutralise_cell
 
 FORMATS = ("csv", "md", "tex", "xlsx")
@@ -225,10 +229,7 @@ def render_latex(table: Table) -> bytes:
 
 def render_xlsx(tables: Sequence[Table]) -> bytes:
     """One workbook, a sheet per table plus notes; identical bytes for identical tables."""
-    import datetime as dt
-    import zipfile
-
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # heavy: only when an XLSX is asked for
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
@@ -263,8 +264,6 @@ def _xlsx_cell(column: str, value: str | int) -> str | int | float:
 
 def _fix_zip_times(data: bytes) -> bytes:
     """Rewrite a zip with every entry dated 1980-01-01 so the bytes depend only on content."""
-    import zipfile
-
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -296,10 +295,11 @@ def generate(
     headline: str = "",
     codebook: Codebook | None = None,
 ) -> dict[str, bytes]:
-    """Every output file (name -> bytes) for the processed folder, without writing anything."""
-    from foi_audit.coding.codebook import load_codebook
+    """Every output file (name -> bytes) for the processed folder, without writing anything.
 
-    codebook = codebook or load_codebook()
+    ``codebook`` defaults to the one the data were coded with (recorded by ingest).
+    """
+    codebook = codebook or load_study_codebook(layout)
     population = report.load_population(layout, codebook)
     overall = report.compute_summary(population, codebook)
     by_region = report.compute_summary(population, codebook, "region")
@@ -316,8 +316,6 @@ def generate(
     if "xlsx" in formats:
         files[XLSX_NAME] = render_xlsx(tables)
     if charts:
-        from foi_audit.figures.charts import chart_files
-
         files.update(chart_files(overall, by_region, codebook, headline))
     return dict(sorted(files.items()))
 
@@ -329,9 +327,10 @@ def write_tables(
     charts: bool = False,
     check: bool = False,
     headline: str = "",
+    codebook: Codebook | None = None,
 ) -> TablesResult:
     """Write the tables into ``out`` (only files whose bytes changed), or just compare them."""
-    files = generate(layout, formats, charts, headline)
+    files = generate(layout, formats, charts, headline, codebook)
     differing = tuple(
         name
         for name, data in files.items()

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from foi_audit.errors import FoiAuditError, TooLarge
+from foi_audit.readers import read_document
 
 # Bump when a reader's output changes, so cached extractions are read again.
 READER_VERSION = "6"
@@ -44,8 +45,6 @@ def extract_file(arg: tuple[str, int]) -> dict[str, Any]:
 def _extract(
     data: bytes, name: str, rel: str, depth: int, max_bytes: int, nodes: list[dict[str, Any]]
 ) -> None:
-    from foi_audit.readers import read_document
-
     node: dict[str, Any] = {
         "rel": rel,
         "sha256": sha256_bytes(data),

@@ -7,6 +7,7 @@ The CLI's ``ingest`` command is one call to :func:`ingest`. Per-file problems be
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -14,16 +15,24 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from foi_audit import __version__
+from foi_audit.coding import code_documents
+from foi_audit.coding.codebook import Codebook, default_codebook_path, load_codebook
+from foi_audit.dataset.codes import auto_value_changes, no_reply_codes, write_codes
+from foi_audit.dataset.documents import write_documents
 from foi_audit.dataset.layout import (
-    DOCUMENTS_COLUMNS,
     Layout,
     output_stats,
     read_manifest,
     text_id,
     write_manifest,
 )
+from foi_audit.dataset.mapping import load_mapping
+from foi_audit.dataset.overrides import changed_auto_values, load_overrides
+from foi_audit.dataset.study import MANIFEST_KEY, codebook_record
+from foi_audit.dataset.trusts import TrustInputs, write_trusts
 from foi_audit.errors import InputError, StoreError
-from foi_audit.fileio import atomic_write_text, read_csv, write_csv
+from foi_audit.fileio import atomic_write_text
 from foi_audit.ingest.cache import (
     cache_get,
     cache_prune,
@@ -35,7 +44,12 @@ from foi_audit.ingest.cache import (
 from foi_audit.ingest.extract import READER_VERSION, extract_file, sha256_bytes
 from foi_audit.ingest.files import RawFile, list_raw_files
 from foi_audit.ingest.workers import Limits, run_tasks
+from foi_audit.matching.matcher import match_group
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
+from foi_audit.register.names import own_names
+from foi_audit.register.trusts import Register, load_register
+from foi_audit.requests.asked import load_asked
+from foi_audit.requests.dates import FoundDate, write_dates
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, current file)
 
@@ -126,10 +140,9 @@ def _ingest(
         if rel in stats and stats[rel] is not None and list(stats[rel] or ()) == entry[:2]
     }
 
-    from foi_audit.register.trusts import load_register
-
     register = load_register()
     pins = load_mapping(layout.mapping_csv, {t.code for t in register.trusts})
+    codebook = load_codebook(options.codebook)  # a broken codebook stops the run before reading
     notes = _unused_pins(pins, files)
     extractions, from_cache = _extract_all(layout, files, options, known_sha, progress)
     if progress:
@@ -168,15 +181,9 @@ def _ingest(
         documents.extend(group)
 
     _write_text(layout, documents)
-    write_csv(
-        layout.documents_csv,
-        DOCUMENTS_COLUMNS,
-        (document_row(d, register) for d in documents),
-    )
-    from foi_audit.requests.dates import write_dates
-
-    write_dates(layout, documents, options.codebook)  # reply dates, read by trusts.csv
-    trusts, override_notes = _code(layout, documents, register, options)
+    write_documents(layout, documents, register)
+    found = write_dates(layout.dates_csv, documents, codebook)  # reply dates, for trusts.csv
+    trusts, override_notes = _code(layout, documents, register, codebook, found)
     top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
     cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha})
     counts = Counter(str(d.status) for d in documents)
@@ -195,6 +202,7 @@ def _ingest(
                 if (stat := stats[rel]) is not None and top_shas[rel]
             },
             "outputs": output_stats(layout),
+            MANIFEST_KEY: codebook_record(codebook),  # what later commands read the data with
             "trusts": trusts,
             "documents": len(documents),
             "counts": dict(sorted(counts.items())),
@@ -233,8 +241,6 @@ def _stat(path: Path) -> tuple[int, int] | None:
 
 def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
     """Everything besides the raw files that the outputs depend on."""
-    from foi_audit import __version__
-    from foi_audit.coding.codebook import default_codebook_path
 
     def sig(path: Path | None) -> list[int] | None:
         found = _stat(path) if path else None
@@ -265,6 +271,8 @@ def _unchanged(
     """True when no input changed; a file touched but with the same bytes counts as unchanged."""
     if not manifest or manifest.get("signature") != signature or "counts" not in manifest:
         return False
+    if MANIFEST_KEY not in manifest:
+        return False  # written before runs recorded their codebook: record it now
     previous = manifest.get("files", {})
     if len(previous) != len(files) or any(f.rel not in previous for f in files):
         return False
@@ -293,9 +301,6 @@ def _previous_result(
     """The last run's result as its manifest recorded it (nothing was read again)."""
     notes: tuple[str, ...] = ()
     if layout.overrides_csv.exists():  # the codebook is costly to load: only when needed
-        from foi_audit.coding.codebook import load_codebook
-        from foi_audit.dataset.overrides import auto_value_changes
-
         notes = tuple(c.describe() for c in auto_value_changes(layout, load_codebook(codebook)))
     files = len(manifest.get("files", {}))
     return IngestResult(
@@ -417,10 +422,8 @@ def _documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document
     return documents
 
 
-def _match_group(group: list[Document], register: Any, pins: dict[str, str]) -> list[Document]:
+def _match_group(group: list[Document], register: Register, pins: dict[str, str]) -> list[Document]:
     """One trust for a file and all its attachments (a covering email and its attachment)."""
-    from foi_audit.matching.matcher import match_group
-
     top = group[0]
     pinned = pins.get(top.path) or pins.get(top.sha256)
     if pinned:
@@ -438,54 +441,12 @@ def _match_group(group: list[Document], register: Any, pins: dict[str, str]) -> 
     return matched
 
 
-def load_mapping(path: Path, known_codes: set[str]) -> dict[str, str]:
-    """``data/mapping.csv`` (path or sha256 -> trust_code): hand-made pins that beat matching."""
-    if not path.exists():
-        return {}
-    pins: dict[str, str] = {}
-    for number, row in enumerate(read_csv(path), start=2):
-        key = (row.get("path") or "").strip() or (row.get("sha256") or "").strip()
-        code = (row.get("trust_code") or "").strip().upper()
-        if not key or not code:
-            raise InputError(f"{path} line {number}: needs a path (or sha256) and a trust_code")
-        if code not in known_codes:
-            raise InputError(
-                f"{path} line {number}: {code} is not an ODS code in the register; "
-                "see `foi-audit register --search NAME`"
-            )
-        pins[key] = code
-    return pins
-
-
-def document_row(document: Document, register: Any) -> dict[str, Any]:
-    trust = register.get(document.match.trust_code) if document.match.trust_code else None
-    has_text = document.status in {FileStatus.OK, FileStatus.UNMATCHED} and document.blocks
-    return {
-        "path": document.path,
-        "sha256": document.sha256,
-        "format": document.format,
-        "pages": document.units,
-        "chars": document.chars,
-        "ocr": document.ocr,
-        "trust_code": document.match.trust_code,
-        "match_method": document.match.method,
-        "match_score": round(document.match.score, 1),
-        "status": str(document.status),
-        "message": document.message,
-        "trust_name": trust.name if trust else "",
-        "parent": document.parent,
-        "text_file": f"text/{text_id(document.path, document.sha256)}.txt" if has_text else "",
-    }
-
-
 def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
     """Extracted text for people (.txt) and later stages (.json), one pair per document.
 
     Names hold the content hash, so an existing pair is already right (the folder is cleared
     when the readers change). Not fsynced: these files are rebuilt from the cache if lost.
     """
-    import json
-
     wanted = set()
     existing = {p.name for p in layout.text_dir.iterdir()} if layout.text_dir.exists() else set()
     for document in documents:
@@ -518,23 +479,20 @@ def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
 
 
 def _code(
-    layout: Layout, documents: Sequence[Document], register: Any, options: IngestOptions
+    layout: Layout,
+    documents: Sequence[Document],
+    register: Register,
+    codebook: Codebook,
+    found: Sequence[FoundDate],
 ) -> tuple[int, tuple[str, ...]]:
     """Code every matched trust, add asked-but-silent trusts, write codes.csv and trusts.csv."""
-    from foi_audit.coding import code_documents, load_codebook
-    from foi_audit.dataset.codes import no_reply_codes, write_codes
-    from foi_audit.dataset.overrides import auto_value_changes
-    from foi_audit.dataset.trusts import refresh_trusts
-    from foi_audit.requests.asked import load_asked
-
-    codebook = load_codebook(options.codebook)
-    from foi_audit.register.names import own_names
-
     names = {t.code: own_names(t) for t in register.trusts}
     coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook, names)
-    asked = load_asked(layout.asked_csv) or []
-    coded += no_reply_codes((a.trust_code for a in asked), {c.trust_code for c in coded}, codebook)
+    asked = load_asked(layout.asked_csv, register)
+    replied = {c.trust_code for c in coded}
+    coded += no_reply_codes((a.trust_code for a in asked or []), replied, codebook)
     write_codes(layout, coded, codebook)
-    trusts = refresh_trusts(layout, register, codebook)
-    changes = auto_value_changes(layout, codebook)
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    trusts = write_trusts(layout, TrustInputs(coded, overrides, asked, found), register, codebook)
+    changes = changed_auto_values(coded, overrides, codebook)
     return trusts, tuple(change.describe() for change in changes)

@@ -20,13 +20,23 @@ fuzzily (rapidfuzz) so that OCR noise ("Hospita1") still matches.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from foi_audit.matching.names import (
+    SPLIT_RE,
+    SUFFIX_WORDS,
+    Kind,
+    NameIndex,
+    find_names,
+    kind_key,
+    name_index,
+    name_tokens,
+    raw_tokens,
+)
 from foi_audit.records import Block, BlockRole, Document, Match
-from foi_audit.register.trusts import Alias, Register, load_aliases
+from foi_audit.register.trusts import Register
 
 
 class Signal(StrEnum):
@@ -41,16 +51,6 @@ class Signal(StrEnum):
     POSTCODE = "postcode"
     EMAIL_ADDRESS = "email_address"
     BODY = "body"
-
-
-class Kind(StrEnum):
-    """What was found: the full name with its "NHS ... Trust" ending is the best evidence."""
-
-    FULL = "full"  # name + NHS (Foundation) Trust
-    CORE = "core"  # the name without the "NHS Foundation Trust" ending
-    ALIAS = "alias"  # a strong short name (BHRUT, The Christie)
-    WEAK = "weak"  # a weak short name (MFT, GOSH): needs other evidence
-    FUZZY = "fuzzy"  # a letterhead line close to a name (OCR noise)
 
 
 # Points for a kind of name found in a zone; CORE_SHORT is a one-word core ("Somerset").
@@ -76,7 +76,6 @@ MATCH_THRESHOLD = 50.0
 # The runner-up makes the file ambiguous when it is this close to the winner or itself enough.
 _AMBIGUOUS_RATIO = 0.7
 
-_SUFFIX_WORDS = frozenset({"nhs", "foundation", "trust", "ft", "nhsft"})
 _WORDLIKE_CODES = frozenset(
     {"RAE", "RAN", "RAS", "RAT", "REF", "REM", "REN", "REP", "RET", "RNA", "RDE", "RBS"}
 )
@@ -128,205 +127,11 @@ class Evidence:
     where: str
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    tokens: tuple[str, ...]
-    code: str
-    kind: Kind
-    acronym: bool = False  # only counts in prose when written in capitals
-    generic: bool = False  # a core that is also a place ("West London"): weak without "NHS Trust"
-
-
-@dataclass
-class _Index:
-    """Normalised names of one register, built once and reused for every document."""
-
-    by_first: dict[str, list[_Pattern]] = field(default_factory=dict)
-    codes: frozenset[str] = frozenset()
-    postcodes: dict[str, list[str]] = field(default_factory=dict)
-    fuzzy_names: list[str] = field(default_factory=list)
-    fuzzy_codes: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
-    max_len: int = 1
-
-
-# ----------------------------------------------------------------------------------------------
-# Normalising
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-_APOSTROPHES_RE = re.compile(r"['\u2019\u2018`\u00b4]")
-_SPLIT_RE = re.compile(r"[^A-Za-z0-9]+")
-
-
-def _raw_tokens(text: str) -> list[str]:
-    """Word tokens with their original case ("Guy's" -> "Guys"; "&" -> "and")."""
-    text = _APOSTROPHES_RE.sub("", _fold(text)).replace("&", " and ")
-    return [t for t in _SPLIT_RE.split(text) if t]
-
-
-def _norm_token(token: str) -> list[str]:
-    low = token.lower()
-    if low == "nhsft":
-        return ["nhs", "foundation", "trust"]
-    if low == "ft":
-        return ["foundation", "trust"]
-    if low == "saint":
-        return ["st"]
-    return [low]
-
-
-def _tokens(text: str) -> tuple[list[str], list[str]]:
-    """Normalised tokens and, in parallel, the original token each came from."""
-    norm: list[str] = []
-    orig: list[str] = []
-    for raw in _raw_tokens(text):
-        for token in _norm_token(raw):
-            norm.append(token)
-            orig.append(raw)
-    return norm, orig
-
-
-def _core(tokens: Sequence[str]) -> tuple[str, ...]:
-    """A name without a leading "the" and the trailing "NHS (Foundation) Trust"."""
-    words = list(tokens)
-    while words and words[0] == "the":
-        words.pop(0)
-    while words and words[-1] in _SUFFIX_WORDS:
-        words.pop()
-    return tuple(words)
-
-
-def _is_acronym(alias: str) -> bool:
-    return " " not in alias.strip() and sum(c.isupper() for c in alias) >= 2
-
-
-# ----------------------------------------------------------------------------------------------
-# The index (cached per register)
-
-_INDEX_CACHE: list[tuple[Register, tuple[Alias, ...], _Index]] = []
-
-
-def _index(register: Register) -> _Index:
-    aliases = load_aliases()
-    for cached_register, cached_aliases, index in _INDEX_CACHE:
-        if cached_register is register and cached_aliases is aliases:
-            return index
-    index = _build_index(register, aliases)
-    _INDEX_CACHE.insert(0, (register, aliases, index))
-    del _INDEX_CACHE[4:]  # a few registers at most (tests build small ones)
-    return index
-
-
-def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
-    index = _Index(codes=frozenset(t.code for t in register.trusts))
-    patterns: list[_Pattern] = []
-    aliases = list(aliases)
-    weak_names = {(tuple(_tokens(a.alias)[0]), a.code) for a in aliases if not a.strong}
-    for trust in register.trusts:
-        index.names[trust.code] = trust.name
-        core = _core(_tokens(trust.name)[0])
-        if core:
-            generic = (core, trust.code) in weak_names
-            patterns.append(_Pattern(core, trust.code, Kind.CORE, generic=generic))
-            index.fuzzy_names.append(" ".join(core))
-            index.fuzzy_codes.append(trust.code)
-        if trust.postcode:
-            key = trust.postcode.replace(" ", "").upper()
-            index.postcodes.setdefault(key, []).append(trust.code)
-    for alias in aliases:
-        if alias.code not in index.codes:
-            continue
-        tokens = tuple(_tokens(alias.alias)[0])
-        if not tokens:
-            continue
-        kind = Kind.ALIAS if alias.strong else Kind.WEAK
-        patterns.append(_Pattern(tokens, alias.code, kind, acronym=_is_acronym(alias.alias)))
-    seen: set[tuple[tuple[str, ...], str, Kind]] = set()
-    for pattern in patterns:
-        identity = (pattern.tokens, pattern.code, pattern.kind)
-        if identity in seen:
-            continue
-        seen.add(identity)
-        index.by_first.setdefault(pattern.tokens[0], []).append(pattern)
-        index.max_len = max(index.max_len, len(pattern.tokens))
-    return index
-
-
-# ----------------------------------------------------------------------------------------------
-# Finding names in one piece of text
-
-
-@dataclass(frozen=True)
-class _Hit:
-    start: int
-    end: int
-    code: str
-    kind: Kind
-    quote: str
-
-
-def _find_names(text: str, index: _Index, *, any_case: bool) -> list[_Hit]:
-    """Names and aliases in ``text``; a name inside a longer name found there does not count."""
-    norm, orig = _tokens(text)
-    hits: list[_Hit] = []
-    for start, token in enumerate(norm):
-        for pattern in index.by_first.get(token, ()):
-            end = start + len(pattern.tokens)
-            if tuple(norm[start:end]) != pattern.tokens:
-                continue
-            if pattern.acronym and not any_case and orig[start].islower():
-                continue  # "sash" in prose is a window, not Surrey and Sussex Healthcare
-            kind = pattern.kind
-            if kind is Kind.CORE:
-                stop = end
-                while stop < len(norm) and norm[stop] in _SUFFIX_WORDS:
-                    stop += 1
-                if stop > end and "trust" in norm[end:stop]:
-                    kind, end = Kind.FULL, stop
-                elif pattern.generic:
-                    kind = Kind.WEAK
-            hits.append(_Hit(start, end, pattern.code, kind, _join(orig[start:end])))
-    return _longest(hits)
-
-
-def _join(words: Sequence[str]) -> str:
-    out: list[str] = []
-    for word in words:
-        if not out or out[-1] != word:  # "NHSFT" was split into three tokens
-            out.append(word)
-    return " ".join(out)
-
-
-def _longest(hits: list[_Hit]) -> list[_Hit]:
-    kept = []
-    for hit in hits:
-        inside_longer = any(
-            other.start <= hit.start
-            and hit.end <= other.end
-            and (other.end - other.start) > (hit.end - hit.start)
-            for other in hits
-        )
-        if not inside_longer:
-            kept.append(hit)
-    return kept
-
-
-def _kind_key(hit: _Hit) -> str:
-    if hit.kind is Kind.CORE and hit.end - hit.start < 2:
-        return "core_short"
-    return str(hit.kind)
-
-
 def _name_evidence(
-    text: str, signal: Signal, where: str, index: _Index, *, any_case: bool = False
+    text: str, signal: Signal, where: str, index: NameIndex, *, any_case: bool = False
 ) -> list[Evidence]:
     weights = _WEIGHTS[signal]
-    hits = _find_names(text, index, any_case=any_case)
+    hits = find_names(text, index, any_case=any_case)
     # A letterhead names its trust in full; other names beside it are sites in the address
     # ("University Hospitals Dorset NHS FT, Poole Hospital"), worth no more than a mention.
     full_codes = {h.code for h in hits if h.kind is Kind.FULL}
@@ -335,13 +140,13 @@ def _name_evidence(
         table = weights
         if full_codes and hit.code not in full_codes:
             table = _WEIGHTS[Signal.BODY]
-        points = table.get(_kind_key(hit), 0.0)
+        points = table.get(kind_key(hit), 0.0)
         if points > 0:
             found.append(Evidence(hit.code, signal, points, hit.quote, where))
     return found
 
 
-def _fuzzy_evidence(text: str, signal: Signal, where: str, index: _Index) -> list[Evidence]:
+def _fuzzy_evidence(text: str, signal: Signal, where: str, index: NameIndex) -> list[Evidence]:
     """Letterhead lines that end like a trust name but do not match exactly (OCR noise).
 
     The words before "NHS ... Trust" are compared with every name (rapidfuzz ratio, order
@@ -352,11 +157,11 @@ def _fuzzy_evidence(text: str, signal: Signal, where: str, index: _Index) -> lis
 
     found = []
     for line in text.splitlines() or [text]:
-        norm, _ = _tokens(line)
+        norm, _ = name_tokens(line)
         if "trust" not in norm or len(norm) > 40:
             continue
         end = norm.index("trust")
-        while end > 0 and norm[end - 1] in _SUFFIX_WORDS:
+        while end > 0 and norm[end - 1] in SUFFIX_WORDS:
             end -= 1
         scores: dict[str, float] = {}
         for start in range(max(0, end - 12), end - 1):
@@ -475,7 +280,7 @@ def _zones(document: Document) -> _Zones:
     kept = _trust_blocks(content)
     # A page header that is only the "NHS" logo is no letterhead: then look at the first lines.
     header_words = sum(
-        len(_raw_tokens(b.text)) for b, _ in kept if b.role is BlockRole.HEADER and _page_one(b)
+        len(raw_tokens(b.text)) for b, _ in kept if b.role is BlockRole.HEADER and _page_one(b)
     )
     has_header = header_words >= 3
     first: set[int] = set()
@@ -534,9 +339,9 @@ def _zones(document: Document) -> _Zones:
 # Evidence for one document
 
 
-def _path_evidence(path: str, index: _Index) -> list[Evidence]:
+def _path_evidence(path: str, index: NameIndex) -> list[Evidence]:
     found = []
-    for raw in _SPLIT_RE.split(path):
+    for raw in SPLIT_RE.split(path):
         code = raw.upper()
         if len(raw) < 3 or code not in index.codes:
             continue
@@ -552,7 +357,7 @@ def _path_evidence(path: str, index: _Index) -> list[Evidence]:
 
 
 def _postcode_evidence(
-    text: str, signal_points: float, where: str, index: _Index
+    text: str, signal_points: float, where: str, index: NameIndex
 ) -> list[Evidence]:
     found = []
     for outward, inward in _POSTCODE_RE.findall(text.upper()):
@@ -572,7 +377,7 @@ def _address_tokens(address: str) -> str:
 
 def document_evidence(document: Document, register: Register) -> list[Evidence]:
     """Every piece of evidence about the trust in one document (for tests and ``explain``)."""
-    index = _index(register)
+    index = name_index(register)
     found = _path_evidence(document.path.rpartition(" > ")[2] or document.path, index)
     if " > " in document.path:
         found += _path_evidence(document.path.partition(" > ")[0], index)
@@ -646,7 +451,7 @@ def _score(evidence: Sequence[Evidence]) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (-c.score, c.code))
 
 
-def _describe(candidate: Candidate, index: _Index) -> str:
+def _describe(candidate: Candidate, index: NameIndex) -> str:
     name = index.names.get(candidate.code, "")
     return (
         f"{candidate.code} {name} ({candidate.best.signal.value} "
@@ -656,7 +461,7 @@ def _describe(candidate: Candidate, index: _Index) -> str:
 
 def match_group(group: Sequence[Document], register: Register) -> Match:
     """The trust of a file and its attachments (``group[0]`` is the top file)."""
-    index = _index(register)
+    index = name_index(register)
     evidence: list[Evidence] = []
     for document in group:
         evidence += document_evidence(document, register)

@@ -5,28 +5,29 @@ accuracy, Cohen's kappa (categorical fields), accuracy on the values *not* flagg
 ``needs_review`` and how many were flagged; a confusion table; and every disagreement with the
 quote and its place, so a researcher can see why.
 
-Text fields (names, job titles, providers) match ignoring case, surrounding and repeated
-whitespace and a leading title (Dr, Professor, Prof, Mr, Mrs, Ms, Miss) and a final full stop. Trusts in the gold but
-absent from our output count as disagreements (ours = ``(missing)``).
+Values are compared as the codebook says (:meth:`Field.same_value`, through
+:func:`foi_audit.quality.agreement.same_value`): several sections in any order, text fields
+(names, job titles, providers) ignoring case, spacing, a leading title (Dr, Professor, Mr, Mrs,
+Ms, Miss) and a final full stop. Trusts in the gold but absent from our output count as
+disagreements (ours = ``(missing)``). Kappa is :func:`foi_audit.quality.agreement.cohen_kappa`.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook
+from foi_audit.coding.codebook import Codebook, FieldKind
+from foi_audit.dataset.codes import effective_codes
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError, StoreError
 from foi_audit.fileio import read_csv
+from foi_audit.quality.agreement import cohen_kappa, same_value
 from foi_audit.records import CodedValue
 
 MISSING = "(missing)"
 BLANK = "(blank)"
-_TITLES = re.compile(r"^(?:(?:dr|professor|prof|mr|mrs|ms|miss)\.?\s+)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,29 +71,6 @@ class Evaluation:
         return asdict(self)
 
 
-def normalise(value: str, kind: str) -> str:
-    """How two values are compared: text fields ignore case, spacing and leading titles."""
-    value = " ".join((value or "").split())
-    if kind == "text":
-        # "Hartwell Learning Ltd." at the end of a sentence: the full stop is not the name's.
-        value = _TITLES.sub("", value).casefold().rstrip(".")
-    return value
-
-
-def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
-    """Cohen's kappa for two codings of the same items; None when chance agreement is 1."""
-    if not pairs:
-        return None
-    n = len(pairs)
-    observed = sum(1 for a, b in pairs if a == b) / n
-    first = Counter(a for a, _ in pairs)
-    second = Counter(b for _, b in pairs)
-    expected = sum(first[label] * second[label] for label in first) / (n * n)
-    if expected >= 1.0:
-        return None
-    return round((observed - expected) / (1.0 - expected), 4)
-
-
 def load_gold(path: Path, codebook: Codebook) -> tuple[list[dict[str, str]], list[str]]:
     """Gold rows and the codebook fields it codes; extra columns (``files``) are ignored."""
     if not path.exists():
@@ -129,11 +107,9 @@ def load_gold(path: Path, codebook: Codebook) -> tuple[list[dict[str, str]], lis
 
 def evaluate(gold_path: Path, layout: Layout, codebook: Codebook) -> Evaluation:
     """Score the effective codes in ``layout`` against the gold CSV."""
-    from foi_audit.dataset.codes import effective_codes
-
     rows, fields = load_gold(gold_path, codebook)
     ours: dict[tuple[str, str], CodedValue] = {
-        (c.trust_code, c.field): c for c in effective_codes(layout)
+        (c.trust_code, c.field): c for c in effective_codes(layout, codebook)
     }
     coded_trusts = {trust for trust, _ in ours}
     gold_trusts = [row["trust_code"].strip().upper() for row in rows]
@@ -147,10 +123,10 @@ def evaluate(gold_path: Path, layout: Layout, codebook: Codebook) -> Evaluation:
         correct = n_clear = correct_clear = flagged = 0
         confusion: dict[str, dict[str, int]] = {}
         for trust, row in zip(gold_trusts, rows, strict=True):
-            gold_value = normalise(row.get(name, ""), f.kind)
+            gold_value = f.normalise(row.get(name, ""))
             coded = ours.get((trust, name))
-            our_value = normalise(coded.value, f.kind) if coded else MISSING
-            agree = coded is not None and gold_value == our_value
+            our_value = f.normalise(coded.value) if coded else MISSING
+            agree = coded is not None and same_value(f, gold_value, our_value)
             pairs.append((gold_value or BLANK, our_value or BLANK))
             correct += agree
             review = bool(coded and coded.needs_review)
@@ -159,7 +135,7 @@ def evaluate(gold_path: Path, layout: Layout, codebook: Codebook) -> Evaluation:
             else:
                 n_clear += 1
                 correct_clear += agree
-            if f.kind != "text":
+            if f.kind is not FieldKind.TEXT:
                 cell = confusion.setdefault(gold_value or BLANK, {})
                 cell[our_value or BLANK] = cell.get(our_value or BLANK, 0) + 1
             if not agree:
@@ -184,7 +160,7 @@ def evaluate(gold_path: Path, layout: Layout, codebook: Codebook) -> Evaluation:
                 n=n,
                 correct=correct,
                 accuracy=round(correct / n, 4) if n else 0.0,
-                kappa=cohen_kappa(pairs) if f.kind != "text" else None,
+                kappa=_rounded(cohen_kappa(pairs)) if f.kind is not FieldKind.TEXT else None,
                 n_not_review=n_clear,
                 correct_not_review=correct_clear,
                 accuracy_not_review=round(correct_clear / n_clear, 4) if n_clear else None,
@@ -200,3 +176,7 @@ def evaluate(gold_path: Path, layout: Layout, codebook: Codebook) -> Evaluation:
         fields=tuple(scores),
         disagreements=tuple(disagreements),
     )
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -11,21 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, Field
+from foi_audit.coding.codebook import Codebook, Field, FieldKind
+from foi_audit.dataset.codes import read_codes
+from foi_audit.dataset.documents import read_documents
 from foi_audit.dataset.layout import Layout, read_text_blocks
 from foi_audit.dataset.overrides import (
     AutoValueChange,
     Override,
     changed_auto_values,
     load_overrides,
-    normalise_value,
     record_decision,
 )
+from foi_audit.dataset.trusts import refresh_trusts
 from foi_audit.errors import InputError
-from foi_audit.fileio import read_csv
 from foi_audit.records import CodedValue
+from foi_audit.register.trusts import Register
 
 KEY_HELP = (
     "[a/Enter] accept  [1-9] pick value  [b] blank  [e] type a value  [r] reason  "
@@ -82,7 +85,7 @@ def review_queue(
     """
     if options.field:
         codebook.field(options.field)  # a clear error for a misspelt field
-    stale = {c.override.key for c in changed_auto_values(automatic, overrides)}
+    stale = {c.override.key for c in changed_auto_values(automatic, overrides, codebook)}
     decided = {o.key for o in overrides} - stale
     order = {name: i for i, name in enumerate(codebook.field_names)}
     wanted = []
@@ -142,10 +145,7 @@ class _DocumentTexts:
 
     def blocks(self, source: str) -> list[tuple[str, str, str]]:
         if self._text_files is None:
-            self._text_files = {}
-            if self.layout.documents_csv.exists():
-                for row in read_csv(self.layout.documents_csv):
-                    self._text_files[row.get("path", "")] = row.get("text_file", "")
+            self._text_files = {d.path: d.text_file for d in read_documents(self.layout)}
         if source not in self._cache:
             self._cache[source] = read_text_blocks(self.layout, self._text_files.get(source, ""))
         return self._cache[source]
@@ -154,7 +154,7 @@ class _DocumentTexts:
 def run_review(
     layout: Layout,
     codebook: Codebook,
-    register: Any,
+    register: Register,
     options: ReviewOptions,
     read_key: Callable[[], str],
     read_line: Callable[[str], str],
@@ -165,11 +165,6 @@ def run_review(
     ``out`` is a rich console. trusts.csv is rebuilt at the end (also after Ctrl-C) when
     anything was decided, so every output reflects the decisions.
     """
-    from datetime import date
-
-    from foi_audit.dataset.codes import read_codes
-    from foi_audit.dataset.trusts import refresh_trusts
-
     automatic = read_codes(layout)
     if options.trust and options.trust.upper() not in {c.trust_code for c in automatic}:
         raise InputError(
@@ -177,7 +172,7 @@ def run_review(
             "(see trusts.csv or `foi-audit register --search NAME`)"
         )
     overrides = load_overrides(layout.overrides_csv, codebook)
-    outcome = ReviewOutcome(auto_changes=changed_auto_values(automatic, overrides))
+    outcome = ReviewOutcome(auto_changes=changed_auto_values(automatic, overrides, codebook))
     for change in outcome.auto_changes:
         out.print(f"[yellow]note:[/] {_esc(change.describe())}")
     queue, outcome.already_decided = review_queue(automatic, overrides, codebook, options)
@@ -232,7 +227,7 @@ def _decide(
     """One value's decision: an Override, None for skip, or "quit"."""
     reason = ""
     choices = _choices(spec)
-    auto = normalise_value(value.value, spec.kind)
+    auto = spec.normalise(value.value)
     while True:
         try:
             key = read_key()
@@ -264,7 +259,7 @@ def _decide(
         elif key.isdigit() and 1 <= int(key) <= len(choices):
             new_value = choices[int(key) - 1]
         elif key == "e":
-            typed = normalise_value(read_line(f"New value for {spec.name}: "), spec.kind)
+            typed = spec.normalise(read_line(f"New value for {spec.name}: "))
             if not spec.allows(typed):
                 out.print(
                     f"[red]{_esc(typed)!s} is not allowed[/]; use " + _esc(", ".join(spec.values))
@@ -286,7 +281,7 @@ def _decide(
 
 
 def _choices(spec: Field) -> tuple[str, ...]:
-    return spec.values[:9] if spec.kind != "text" else ()
+    return spec.values[:9] if spec.kind is not FieldKind.TEXT else ()
 
 
 def _show(
@@ -335,12 +330,16 @@ def _show(
         if block.is_quote_block and value.quote:
             text.highlight_regex(re.escape(value.quote.strip()[:200]), "reverse")
         out.print(line + text)
-    if spec.kind == "text":
+    if spec.kind is FieldKind.TEXT:
         out.print(Text("values: free text ([e] to type, [b] blank)"))
     else:
         listed = "  ".join(f"[{i}] {v}" for i, v in enumerate(_choices(spec), start=1))
         out.print(
-            Text("values: " + listed + ("  [e] type a ';' list" if spec.kind == "multi" else ""))
+            Text(
+                "values: "
+                + listed
+                + ("  [e] type a ';' list" if spec.kind is FieldKind.MULTI else "")
+            )
         )
     out.print(Text(KEY_HELP, style="dim"))
 

@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook
+from foi_audit.coding.codebook import Codebook, FieldKind
+from foi_audit.dataset.codes import NO_REPLY_RULE, read_codes
+from foi_audit.dataset.documents import read_documents
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError
-from foi_audit.fileio import atomic_write_bytes, neutralise_cell, read_csv
+from foi_audit.fileio import atomic_write_bytes, neutralise_cell
+from foi_audit.records import FileStatus
+from foi_audit.register.trusts import Register
 
 CODING_SHEET = "coding"
 ID_COLUMNS = ("trust_code", "trust_name", "documents")
@@ -34,16 +40,13 @@ class SampleTrust:
     documents: tuple[str, ...]  # reply files the second coder reads
 
 
-def eligible_trusts(layout: Layout, register: Any) -> list[SampleTrust]:
+def eligible_trusts(layout: Layout, register: Register | None) -> list[SampleTrust]:
     """Trusts that sent something to code (asked-but-silent trusts have nothing to read)."""
-    from foi_audit.dataset.codes import NO_REPLY_RULE, read_codes
-
     replied = sorted({c.trust_code for c in read_codes(layout) if c.rule != NO_REPLY_RULE})
     files: dict[str, list[str]] = {}
-    if layout.documents_csv.exists():
-        for row in read_csv(layout.documents_csv):
-            if row.get("status") == "ok" and row.get("trust_code"):
-                files.setdefault(row["trust_code"], []).append(row["path"])
+    for document in read_documents(layout):
+        if document.status == FileStatus.OK and document.trust_code:
+            files.setdefault(document.trust_code, []).append(document.path)
     trusts = []
     for code in replied:
         trust = register.get(code) if register is not None else None
@@ -98,7 +101,7 @@ def coding_sheet_bytes(sample: Sequence[SampleTrust], codebook: Codebook, seed: 
     for offset, spec in enumerate(codebook.fields):
         column = get_column_letter(len(ID_COLUMNS) + offset + 1)
         sheet.column_dimensions[column].width = max(14, len(spec.name) + 2)
-        if spec.kind == "text":
+        if spec.kind is FieldKind.TEXT:
             continue
         list_column += 1
         letter = get_column_letter(list_column)
@@ -106,7 +109,7 @@ def coding_sheet_bytes(sample: Sequence[SampleTrust], codebook: Codebook, seed: 
         for index, value in enumerate(spec.values, start=2):
             lists.cell(row=index, column=list_column, value=value)
         source = f"{quote_sheetname('lists')}!${letter}$2:${letter}${len(spec.values) + 1}"
-        if spec.kind == "multi":
+        if spec.kind is FieldKind.MULTI:
             # A drop-down holds one value; several are typed ';'-joined, so no list check here.
             rule = DataValidation(allow_blank=True)
             rule.promptTitle = spec.name[:32]
@@ -139,7 +142,7 @@ def _instructions(codebook: Codebook, seed: int, size: int) -> list[tuple[str, .
         ("1", "Read every file listed in the documents column for the trust (the replies)."),
         ("2", "Code each field from what the replies say, using the definitions below."),
         ("3", "Leave a cell blank when the replies give no information: never guess."),
-        ("4", "Pick values from the drop-down; several exemptions are typed joined by ';'."),
+        ("4", "Pick values from the drop-down; several values are typed joined by ';'."),
         ("5", "Do not look at the tool's output for these trusts until you have finished."),
         ("6", "Return the file: `foi-audit agreement THIS.xlsx data/processed/trusts.csv`."),
         ("",),
@@ -150,7 +153,7 @@ def _instructions(codebook: Codebook, seed: int, size: int) -> list[tuple[str, .
     for spec in codebook.fields:
         values = (
             "free text, as written"
-            if spec.kind == "text"
+            if spec.kind is FieldKind.TEXT
             else "; ".join(
                 f"{v} = {spec.value_label(v)}" if spec.value_label(v) != v.replace("_", " ") else v
                 for v in spec.values
@@ -161,7 +164,7 @@ def _instructions(codebook: Codebook, seed: int, size: int) -> list[tuple[str, .
             if spec.applies_when
             else ""
         )
-        kind = " Several values allowed, joined by ';'." if spec.kind == "multi" else ""
+        kind = " Several values allowed, joined by ';'." if spec.kind is FieldKind.MULTI else ""
         lines.append(
             (spec.name, f"{spec.label}. {spec.definition}{condition}{kind} Values: {values}")
         )
@@ -170,8 +173,6 @@ def _instructions(codebook: Codebook, seed: int, size: int) -> list[tuple[str, .
 
 def _fixed_time_zip(book: Any) -> bytes:
     """Save, then rewrite the archive with fixed timestamps so equal sheets are equal bytes."""
-    from datetime import datetime
-
     moment = datetime(*_FIXED_TIME)
     book.properties.created = moment
     book.properties.modified = moment
@@ -195,8 +196,6 @@ def _fixed_time_zip(book: Any) -> bytes:
 
 def _pin_core_dates(data: bytes) -> bytes:
     """openpyxl stamps the save time into docProps/core.xml; pin it to the fixed moment."""
-    import re
-
     return re.sub(
         rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
         rb"\g<1>2000-01-01T00:00:00Z\g<2>",
@@ -207,7 +206,7 @@ def _pin_core_dates(data: bytes) -> bytes:
 def make_sample(
     layout: Layout,
     codebook: Codebook,
-    register: Any,
+    register: Register | None,
     n: int,
     seed: int,
     out: Path,

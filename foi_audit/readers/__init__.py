@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import PurePath
 
-from foi_audit.errors import EmptyFile, UnsupportedFormat
+from foi_audit.errors import EmptyFile, EncryptedFile, UnsupportedFormat
 from foi_audit.records import Extraction
 
 ReaderFn = Callable[[bytes, str], Extraction]
@@ -159,8 +159,6 @@ def _sniff_ole(data: bytes, by_ext: str) -> str:
         return by_ext or "doc"
     try:
         if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
-            from foi_audit.errors import EncryptedFile
-
             raise EncryptedFile(
                 "the file is password-protected: ask the trust for an unprotected copy"
             )

@@ -13,6 +13,7 @@ from email.message import Message
 from email.parser import BytesParser
 from typing import Any
 
+from foi_audit.readers.html import read_html_text
 from foi_audit.readers.text import decode_text
 from foi_audit.records import Attachment, Block, BlockRole, Extraction
 
@@ -42,8 +43,6 @@ def read(data: bytes, name: str) -> Extraction:
     paragraphs = 0
     for kind, text in bodies:
         if kind == "html":
-            from foi_audit.readers.html import read_html_text
-
             for block in read_html_text(text):
                 if block.locator == "title":
                     continue

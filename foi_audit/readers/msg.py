@@ -17,6 +17,7 @@ from typing import Any
 
 from foi_audit.errors import CorruptFile
 from foi_audit.readers.email import plain_paragraphs
+from foi_audit.readers.html import read_html_text
 from foi_audit.readers.text import decode_text
 from foi_audit.records import Attachment, Block, BlockRole, Extraction
 
@@ -66,8 +67,6 @@ def read(data: bytes, name: str) -> Extraction:
                 Block(p, f"paragraph {n}") for n, p in enumerate(plain_paragraphs(plain), 1)
             )
         elif html.strip():
-            from foi_audit.readers.html import read_html_text
-
             blocks.extend(b for b in read_html_text(html) if b.locator != "title")
         attachments = tuple(message.attachments(depth=0))
     finally:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from foi_audit.errors import CorruptFile, EmptyFile, EncryptedFile
+from foi_audit.readers import ocr
 from foi_audit.readers.layout import (
     Cell,
     Edge,
@@ -83,9 +84,7 @@ def read(data: bytes, name: str) -> Extraction:
             lines = _text_lines(textpage, height)
             char_count = sum(len(line.text.strip()) for line in lines)
             if char_count < MIN_TEXT_CHARS and _image_cover(page, width, height) >= MIN_IMAGE_COVER:
-                from foi_audit.readers.ocr import ocr_page
-
-                blocks.extend(ocr_page(page, number, first_page=index == 0))
+                blocks.extend(ocr.ocr_page(page, number, first_page=index == 0))
                 ocr_used = True
                 continue
             pieces: list[_Piece] = []

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from foi_audit.errors import RegisterError
+from foi_audit.fileio import write_csv
 from foi_audit.records import Trust
 
 REGISTER_COLUMNS = ("code", "name", "region", "trust_type", "open_date", "close_date", "postcode")
@@ -231,8 +232,6 @@ def compile_register(etr_text: str) -> list[dict[str, str]]:
 
 
 def write_register(rows: Iterable[dict[str, str]], target: Path) -> None:
-    from foi_audit.fileio import write_csv
-
     write_csv(target, REGISTER_COLUMNS, rows)
 
 
@@ -293,6 +292,16 @@ def load_register() -> Register:
         for r in csv.DictReader(io.StringIO(text))
     )
     return Register(trusts)
+
+
+def find_trusts(search: str = "", open_on: str = "") -> list[Trust]:
+    """``foi-audit register``: every trust, or those matching ``search`` and open on ``open_on``."""
+    register = load_register()
+    trusts = register.search(search) if search else list(register.trusts)
+    if open_on:
+        open_codes = {t.code for t in register.open_on(open_on)}
+        trusts = [t for t in trusts if t.code in open_codes]
+    return trusts
 
 
 def register_rows(trusts: Sequence[Trust]) -> list[dict[str, str]]:

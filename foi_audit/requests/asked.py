@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from foi_audit.errors import InputError
 from foi_audit.fileio import atomic_write_bytes, read_csv, write_csv
+from foi_audit.register.trusts import Register, load_register
 
 ASKED_COLUMNS = ("trust_code", "date_sent", "date_received", "reference")
 
@@ -21,7 +21,30 @@ class Asked:
     reference: str = ""
 
 
-def load_asked(path: Path) -> list[Asked] | None:
+def to_row(asked: Asked) -> dict[str, str]:
+    """One asked.csv row."""
+    return {
+        "trust_code": asked.trust_code,
+        "date_sent": asked.date_sent,
+        "date_received": asked.date_received,
+        "reference": asked.reference,
+    }
+
+
+def from_row(row: dict[str, str], path: Path, number: int) -> Asked:
+    """One asked.csv row, checked: ``path`` and ``number`` name the line in an error."""
+    code = (row.get("trust_code") or "").strip().upper()
+    if not code:
+        raise InputError(f"{path} line {number}: trust_code is blank")
+    return Asked(
+        trust_code=code,
+        date_sent=_iso(path, number, "date_sent", row.get("date_sent") or ""),
+        date_received=_iso(path, number, "date_received", row.get("date_received") or ""),
+        reference=(row.get("reference") or "").strip(),
+    )
+
+
+def load_asked(path: Path, register: Register | None = None) -> list[Asked] | None:
     """The requests sent, or ``None`` when there is no asked.csv (then: those who replied).
 
     Every code must be in the trust register (open or closed): a typo would otherwise count
@@ -29,34 +52,22 @@ def load_asked(path: Path) -> list[Asked] | None:
     """
     if not path.exists():
         return None
-    from foi_audit.register.trusts import load_register
-
-    known: set[str] | None = {t.code for t in load_register().trusts}
-    rows = read_csv(path)
+    known = {t.code for t in (register or load_register()).trusts}
     asked: list[Asked] = []
     seen: set[str] = set()
-    for number, row in enumerate(rows, start=2):
-        code = (row.get("trust_code") or "").strip().upper()
-        if not code:
-            raise InputError(f"{path} line {number}: trust_code is blank")
-        if known is not None and code not in known:
+    for number, row in enumerate(read_csv(path), start=2):
+        item = from_row(row, path, number)
+        if item.trust_code not in known:
             raise InputError(
-                f"{path} line {number}: {code} is not an ODS trust code in the register; "
-                "see `foi-audit register --search NAME`"
+                f"{path} line {number}: {item.trust_code} is not an ODS trust code in the "
+                "register; see `foi-audit register --search NAME`"
             )
-        if code in seen:
+        if item.trust_code in seen:
             raise InputError(
-                f"{path} line {number}: {code} is listed twice; keep one row per trust"
+                f"{path} line {number}: {item.trust_code} is listed twice; keep one row per trust"
             )
-        seen.add(code)
-        asked.append(
-            Asked(
-                trust_code=code,
-                date_sent=_iso(path, number, "date_sent", row.get("date_sent") or ""),
-                date_received=_iso(path, number, "date_received", row.get("date_received") or ""),
-                reference=(row.get("reference") or "").strip(),
-            )
-        )
+        seen.add(item.trust_code)
+        asked.append(item)
     return asked
 
 
@@ -81,22 +92,22 @@ class AskedWritten:
     backup: Path | None = None
 
 
-def all_open_trusts(register: Any, date_sent: str) -> list[Asked]:
+def all_open_trusts(register: Register, date_sent: str) -> list[Asked]:
     """One row per trust in the register open on ``date_sent`` (the register is England's)."""
     return [Asked(trust_code=t.code, date_sent=date_sent) for t in register.open_on(date_sent)]
 
 
-def write_all_open(path: Path, date_sent: str, force: bool = False) -> AskedWritten:
+def write_all_open(
+    path: Path, date_sent: str, force: bool = False, register: Register | None = None
+) -> AskedWritten:
     """``foi-audit asked --all-open-trusts``: asked.csv for every trust open on that date.
 
     asked.csv is people's data: an existing one is never overwritten silently. Without
     ``force`` this refuses; with it, the old file is kept as a hidden, dated backup beside it
     (hidden, so ingest does not take it for a reply).
     """
-    from foi_audit.register.trusts import load_register
-
     day = _typed_date(date_sent)
-    asked = all_open_trusts(load_register(), day)
+    asked = all_open_trusts(register or load_register(), day)
     backup = None
     if path.exists():
         if not force:
@@ -107,14 +118,7 @@ def write_all_open(path: Path, date_sent: str, force: bool = False) -> AskedWrit
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f".{path.name}.{stamp}.bak")
         atomic_write_bytes(backup, path.read_bytes())
-    write_csv(
-        path,
-        ASKED_COLUMNS,
-        (
-            {"trust_code": a.trust_code, "date_sent": a.date_sent, "date_received": ""}
-            for a in asked
-        ),
-    )
+    write_csv(path, ASKED_COLUMNS, (to_row(a) for a in asked))
     return AskedWritten(path=path, count=len(asked), backup=backup)
 
 

@@ -17,14 +17,16 @@ or ``other`` (an attached policy: its dates are not looked at).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from foi_audit.dataset.layout import Layout
+from foi_audit.coding.codebook import Codebook
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
 from foi_audit.records import BlockRole, Document, FileStatus
 
@@ -151,12 +153,9 @@ def email_date(value: str) -> dt.date | None:
     except (TypeError, ValueError, IndexError):
         return parse_date(value)
     if stamp.tzinfo is not None:
-        try:
-            from zoneinfo import ZoneInfo
-
+        # No time-zone database: the sender's own date is close enough.
+        with contextlib.suppress(Exception):
             stamp = stamp.astimezone(ZoneInfo("Europe/London"))
-        except Exception:  # no time-zone database: the sender's own date is close enough
-            pass
     return stamp.date()
 
 
@@ -316,11 +315,8 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" |*")
 
 
-def topic_words_from_codebook(path: Path | None = None) -> frozenset[str]:
+def topic_words(codebook: Codebook) -> frozenset[str]:
     """Content words of the study's codebook (labels and definitions), to spot its entry."""
-    from foi_audit.coding.codebook import load_codebook
-
-    codebook = load_codebook(path)
     text = " ".join(f"{f.name} {f.label} {f.definition}" for f in codebook.fields)
     common = {
         "trust", "trusts", "does", "have", "with", "from", "that", "this", "their", "there",
@@ -340,33 +336,36 @@ def date_rows(documents: Iterable[Document], topic_words: frozenset[str]) -> lis
     return rows
 
 
-def write_dates(
-    layout: Layout, documents: Sequence[Document], codebook: Path | None = None
-) -> None:
-    """``processed/dates.csv``: one row per date found, with its quote and locator."""
-    rows = date_rows(documents, topic_words_from_codebook(codebook))
-    write_csv(
-        layout.dates_csv,
-        DATES_COLUMNS,
-        (vars(row) for row in rows),
+def to_row(found: FoundDate) -> dict[str, str]:
+    """One dates.csv row."""
+    return {column: getattr(found, column) for column in DATES_COLUMNS}
+
+
+def from_row(row: dict[str, str]) -> FoundDate | None:
+    """One dates.csv row; ``None`` for a row that holds no usable date (edited by hand)."""
+    if row.get("kind") not in KIND_RANK or not row.get("date"):
+        return None
+    return FoundDate(
+        path=row["path"],
+        trust_code=row["trust_code"],
+        date=row["date"],
+        kind=row["kind"],
+        role=row["role"],
+        quote=unneutralise_cell(row["quote"]),
+        locator=row["locator"],
+        note=row.get("note", ""),
     )
 
 
-def read_dates(layout: Layout) -> list[FoundDate]:
+def write_dates(path: Path, documents: Sequence[Document], codebook: Codebook) -> list[FoundDate]:
+    """``processed/dates.csv``: one row per date found, with its quote and locator."""
+    rows = date_rows(documents, topic_words(codebook))
+    write_csv(path, DATES_COLUMNS, (to_row(row) for row in rows))
+    return rows
+
+
+def read_dates(path: Path) -> list[FoundDate]:
     """dates.csv as written by ingest; empty when ingest has not written one."""
-    if not layout.dates_csv.exists():
+    if not path.exists():
         return []
-    return [
-        FoundDate(
-            path=row["path"],
-            trust_code=row["trust_code"],
-            date=row["date"],
-            kind=row["kind"],
-            role=row["role"],
-            quote=unneutralise_cell(row["quote"]),
-            locator=row["locator"],
-            note=row.get("note", ""),
-        )
-        for row in read_csv(layout.dates_csv)
-        if row.get("kind") in KIND_RANK and row.get("date")
-    ]
+    return [found for row in read_csv(path) if (found := from_row(row)) is not None]

@@ -2,8 +2,8 @@
 
 For each trust in trusts.csv: when the request was sent (and received, if known) from
 ``data/raw/asked.csv``, when the trust replied (the date of its final reply document, from
-``processed/dates.csv``), the statutory due date (FOI Act s10, :mod:`foi_audit.deadlines`), the
-working days taken, and ``timeliness``:
+``processed/dates.csv``), the statutory due date (FOI Act s10, :mod:`foi_audit.requests.deadlines`),
+the working days taken, and ``timeliness`` (:class:`Timeliness`):
 
 - ``on_time``: replied on or before the due date;
 - ``late``: replied after it;
@@ -12,8 +12,10 @@ working days taken, and ``timeliness``:
 - blank: cannot say (no send date, or a reply whose date is not in the documents); ``date_note``
   says why. A blank is never guessed into a category.
 
-Whether a trust replied comes from the coded ``response_status`` (with human overrides):
-``waiting_response`` means no reply, even when it sent an acknowledgement.
+Whether a trust replied comes from its coded outcome (the codebook's outcome field, with human
+overrides): the codebook's no-reply value means no reply, even when it sent an acknowledgement.
+
+Pure: the caller reads asked.csv, dates.csv and the codes and passes them in.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
-from foi_audit.dataset.layout import Layout
 from foi_audit.requests.asked import Asked
 from foi_audit.requests.dates import KIND_RANK, FoundDate
 from foi_audit.requests.deadlines import due_date, working_days_between
@@ -33,16 +35,32 @@ REQUEST_COLUMNS = (
     "date_sent", "date_received", "date_replied", "working_days_taken", "due_date",
     "timeliness", "date_note",
 )  # fmt: skip
-TIMELINESS_VALUES = ("on_time", "late", "overdue", "awaiting")
-# Plain words for each value, for summaries and reports (the same phrasing everywhere).
-TIMELINESS_LABELS = {
-    "on_time": "replied on time",
-    "late": "replied late",
-    "overdue": "had not replied, past the deadline",
-    "awaiting": "had not replied, not yet due",
-    "": "timeliness unknown",
+TIMELINESS_COLUMN = "timeliness"
+
+
+class Timeliness(StrEnum):
+    """Whether a reply came within the statutory deadline (blank when it cannot be known)."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    OVERDUE = "overdue"
+    AWAITING = "awaiting"
+
+    @property
+    def label(self) -> str:
+        """Plain words, the end of a sentence starting "20 of 207 trusts"."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Timeliness.ON_TIME: "replied on time",
+    Timeliness.LATE: "replied late",
+    Timeliness.OVERDUE: "had not replied, past the deadline",
+    Timeliness.AWAITING: "had not replied, not yet due",
 }
-NO_REPLY = "waiting_response"
+TIMELINESS_VALUES = tuple(t.value for t in Timeliness)
+# Plain words for each value, for summaries and reports (the same phrasing everywhere).
+TIMELINESS_LABELS = {t.value: t.label for t in Timeliness} | {"": "timeliness unknown"}
 CONFLICT_DAYS = 3  # sources for one reply further apart than this are flagged
 
 
@@ -108,11 +126,16 @@ def _describe(item: FoundDate) -> str:
 
 def trust_request_row(
     asked: Asked | None,
-    response_status: str,
+    outcome: str,
     found: Sequence[FoundDate],
     today: dt.date,
+    no_reply_value: str,
 ) -> dict[str, Any]:
-    """The request columns for one trust (pure: everything it needs is passed in)."""
+    """The request columns for one trust (pure: everything it needs is passed in).
+
+    ``outcome`` is the trust's coded outcome ("" when none was coded); ``no_reply_value`` the
+    codebook's outcome value for a trust that sent no reply.
+    """
     row: dict[str, Any] = dict.fromkeys(REQUEST_COLUMNS, "")
     notes: list[str] = []
     start: dt.date | None = None
@@ -134,15 +157,15 @@ def trust_request_row(
         due = due_date(start).due
         row["due_date"] = due.isoformat()
 
-    replied = response_status != NO_REPLY and (
-        bool(response_status) or any(f.role == "reply" for f in found)
+    replied = (not outcome or outcome != no_reply_value) and (
+        bool(outcome) or any(f.role == "reply" for f in found)
     )
     reply = reply_date(found, not_before=sent) if replied else None
     if not replied:
-        if not response_status:
+        if not outcome:
             notes.append("no outcome coded and no reply date found: check by hand")
         elif due:
-            row["timeliness"] = "overdue" if today > due else "awaiting"
+            row["timeliness"] = Timeliness.OVERDUE if today > due else Timeliness.AWAITING
             notes.append(f"no reply as of {today.isoformat()}")
     elif reply is None:
         earlier = [f for f in found if f.role == "reply" and sent and f.date < sent.isoformat()]
@@ -165,35 +188,36 @@ def trust_request_row(
         if start and due:
             if reply.upper_bound:
                 if reply.date <= due:
-                    row["timeliness"] = "on_time"
+                    row["timeliness"] = Timeliness.ON_TIME
             else:
                 row["working_days_taken"] = working_days_between(start, reply.date)
-                row["timeliness"] = "on_time" if reply.date <= due else "late"
+                row["timeliness"] = Timeliness.ON_TIME if reply.date <= due else Timeliness.LATE
     row["date_note"] = "; ".join(notes)
     return row
 
 
 def request_columns(
-    layout: Layout, trust_codes: Sequence[str], today: dt.date | None = None
-) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
-    """Extra trusts.csv columns (after the coded ones) and their values per trust."""
-    from foi_audit.dataset.codes import effective_codes
-    from foi_audit.requests.asked import load_asked
-    from foi_audit.requests.dates import read_dates
-
+    trust_codes: Sequence[str],
+    asked: Sequence[Asked] | None,
+    outcomes: Mapping[str, str],
+    found: Iterable[FoundDate],
+    no_reply_value: str,
+    today: dt.date | None = None,
+) -> dict[str, dict[str, Any]]:
+    """The request columns (:data:`REQUEST_COLUMNS`, after the coded ones in trusts.csv) per
+    trust, from asked.csv's rows (``None``: no asked.csv), each trust's coded outcome and the
+    dates found in its documents."""
     today = today or dt.date.today()
-    asked = {a.trust_code: a for a in load_asked(layout.asked_csv) or []}
-    status = {
-        c.trust_code: c.value for c in effective_codes(layout) if c.field == "response_status"
-    }
-    found: dict[str, list[FoundDate]] = {}
-    for item in read_dates(layout):
-        found.setdefault(item.trust_code, []).append(item)
-    values = {
-        code: trust_request_row(asked.get(code), status.get(code, ""), found.get(code, []), today)
+    by_code = {a.trust_code: a for a in asked or []}
+    by_trust: dict[str, list[FoundDate]] = {}
+    for item in found:
+        by_trust.setdefault(item.trust_code, []).append(item)
+    return {
+        code: trust_request_row(
+            by_code.get(code), outcomes.get(code, ""), by_trust.get(code, []), today, no_reply_value
+        )
         for code in trust_codes
     }
-    return REQUEST_COLUMNS, values
 
 
 def timeliness_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
@@ -207,6 +231,6 @@ def timeliness_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     )
     result = {value: counts.get(value, 0) for value in (*TIMELINESS_VALUES, "")}
     result["asked"] = sum(counts.values())
-    result["replied"] = result["on_time"] + result["late"]
-    result["not_replied"] = result["overdue"] + result["awaiting"]
+    result["replied"] = result[Timeliness.ON_TIME] + result[Timeliness.LATE]
+    result["not_replied"] = result[Timeliness.OVERDUE] + result[Timeliness.AWAITING]
     return result

@@ -1,0 +1,99 @@
+"""documents.csv: one row per input file and per attachment, with how it was read and matched.
+
+:func:`to_row` is what ingest writes; :func:`from_row` is how later stages (review, sample)
+read a row back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from foi_audit.dataset.layout import Layout, text_id
+from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
+from foi_audit.records import Document, FileStatus
+from foi_audit.register.trusts import Register
+
+DOCUMENTS_COLUMNS = (
+    "path", "sha256", "format", "pages", "chars", "ocr", "trust_code", "match_method",
+    "match_score", "status", "message", "trust_name", "parent", "text_file",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """A row of documents.csv as later stages read it (the text itself is under text/)."""
+
+    path: str
+    sha256: str
+    format: str
+    pages: int
+    chars: int
+    ocr: bool
+    trust_code: str
+    match_method: str
+    match_score: float
+    status: str  # a FileStatus value
+    message: str
+    trust_name: str
+    parent: str
+    text_file: str  # text/<id>.txt, blank when the document has no text
+
+
+def to_row(document: Document, register: Register) -> dict[str, Any]:
+    trust = register.get(document.match.trust_code) if document.match.trust_code else None
+    has_text = document.status in {FileStatus.OK, FileStatus.UNMATCHED} and document.blocks
+    return {
+        "path": document.path,
+        "sha256": document.sha256,
+        "format": document.format,
+        "pages": document.units,
+        "chars": document.chars,
+        "ocr": document.ocr,
+        "trust_code": document.match.trust_code,
+        "match_method": document.match.method,
+        "match_score": round(document.match.score, 1),
+        "status": str(document.status),
+        "message": document.message,
+        "trust_name": trust.name if trust else "",
+        "parent": document.parent,
+        "text_file": f"text/{text_id(document.path, document.sha256)}.txt" if has_text else "",
+    }
+
+
+def from_row(row: Mapping[str, str | None]) -> DocumentEntry:
+    def cell(name: str) -> str:
+        return unneutralise_cell(row.get(name) or "")
+
+    return DocumentEntry(
+        path=cell("path"),
+        sha256=cell("sha256"),
+        format=cell("format"),
+        pages=_number(cell("pages")),
+        chars=_number(cell("chars")),
+        ocr=cell("ocr") == "true",
+        trust_code=cell("trust_code"),
+        match_method=cell("match_method"),
+        match_score=float(cell("match_score") or 0),
+        status=cell("status"),
+        message=cell("message"),
+        trust_name=cell("trust_name"),
+        parent=cell("parent"),
+        text_file=cell("text_file"),
+    )
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else 0
+
+
+def write_documents(layout: Layout, documents: Iterable[Document], register: Register) -> None:
+    write_csv(layout.documents_csv, DOCUMENTS_COLUMNS, (to_row(d, register) for d in documents))
+
+
+def read_documents(layout: Layout) -> list[DocumentEntry]:
+    """documents.csv's rows; empty when ingest has not written one."""
+    if not layout.documents_csv.exists():
+        return []
+    return [from_row(row) for row in read_csv(layout.documents_csv)]

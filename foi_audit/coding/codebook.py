@@ -151,11 +151,12 @@ class Field:
         return value.lower()
 
     def same_value(self, a: str, b: str) -> bool:
-        """Whether two values say the same: text ignoring case and a leading honorific."""
+        """Whether two values say the same: text ignoring case, a leading honorific and a final
+        full stop ("Upstander Training Co." ending a sentence)."""
         if self.kind is FieldKind.TEXT:
             return (
-                _without_title(self.normalise(a)).lower()
-                == _without_title(self.normalise(b)).lower()
+                _without_title(self.normalise(a).rstrip(".")).lower()
+                == _without_title(self.normalise(b).rstrip(".")).lower()
             )
         return self.normalise(a) == self.normalise(b)
 

@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, Field, FieldKind
+from foi_audit.coding.codebook import Codebook, Field
 from foi_audit.errors import InputError
 from foi_audit.fileio import unneutralise_cell
 
@@ -187,14 +187,8 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
 
 def same_value(spec: Field, a: str, b: str) -> bool:
     """Whether two coders' (or gold and ours) values say the same: the codebook's
-    :meth:`Field.same_value` (sections in any order; text ignoring case, spacing and a leading
-    title), and for text a final full stop ("Upstander Training Co." ends a sentence).
-
-    The full stop is the one rule Field.same_value does not have yet; it belongs there (asked of
-    coding/), and then this becomes a plain call.
-    """
-    if spec.kind is FieldKind.TEXT:
-        a, b = spec.normalise(a).rstrip("."), spec.normalise(b).rstrip(".")
+    :meth:`Field.same_value` (sections in any order; text ignoring case, spacing, a leading
+    title and a final full stop)."""
     return spec.same_value(a, b)
 
 

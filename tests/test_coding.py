@@ -22,6 +22,11 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
     documents = []
     for index, spec in enumerate(case["documents"]):
         document = documents_from_text([spec["text"]], trust, spec.get("ocr", False))[0]
+        if spec.get("unsure"):
+            # Tesseract's low-confidence words, on every block of the OCR'd document
+            unsure = tuple(spec["unsure"])
+            blocks = tuple(replace(b, unsure=unsure) for b in document.blocks)
+            document = replace(document, blocks=blocks)
         path = spec.get("path", f"reply {index}.txt")
         if index == 0 and case.get("header_blocks"):
             # The PDF reader marks the top of page 1 HEADER: a reply with no letterhead.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
-from foi_audit.coding.extractors import clean_org, extract, without_other_values
+from foi_audit.coding.extractors import clean_org, extract, mixed_case, without_other_values
 from foi_audit.coding.people import Grammar, Lead
 from foi_audit.coding.questions import is_question_text
 from foi_audit.coding.reading import (
@@ -323,13 +323,14 @@ def _lead(
     name) outranks a post alone, which outranks a name alone (an address or a signature)."""
     if not sentences:
         return None
-    texts = [s.sentence.text for s in sentences]
-    joined = " ".join(texts)
+    # An answer typed in capitals reads in ordinary case (same length, so places still fit).
+    texts = [mixed_case(s.sentence.text) for s in sentences]
+    joined = " | ".join(texts)  # a title or a name never runs on into the next sentence
     starts = []
     position = 0
     for text in texts:
         starts.append(position)
-        position += len(text) + 1
+        position += len(text) + 3
     leads = context.people.leads(joined)
 
     def rank(lead: Lead) -> int:

@@ -117,7 +117,7 @@ SMALL_WORDS = {"of", "and", "for", "the", "to", "in", "at", "on", "by"}
 CAPITALS_WORD = re.compile(r"[A-Z][A-Z'’]*")
 
 
-def _mixed_case(text: str) -> str:
+def mixed_case(text: str) -> str:
     """A sentence typed all in capitals, in ordinary case, so that names and job titles can be
     told from the words around them ("YES - JOANNE SMITH, CHIEF NURSE" -> "Yes - Joanne Smith,
     Chief Nurse"); any other text unchanged."""
@@ -141,7 +141,7 @@ def extract(
 ) -> str:  # fmt: skip
     if matches_any(rule.unless, sentence.text):
         return ""
-    text = _mixed_case(sentence.text)
+    text = mixed_case(sentence.text)
     best: tuple[int, str] | None = None
     for pattern in rule.extract:
         if pattern.pattern.startswith("^") and (not sentence.start or sentence.via_reference):

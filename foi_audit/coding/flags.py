@@ -85,6 +85,8 @@ def silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> b
     question (no cue of it anywhere, answers or letter text): "blank when the reply is silent"."""
     if not spec.field.silent_blank or not spec.questions:
         return False
+    if any(reading.document.ocr for reading in replies):
+        return False  # OCR may have lost the words that would have touched the question
     question = next((q for q in compiled.questions if q.id == spec.questions[0]), None)
     if question is None:
         return False

@@ -107,6 +107,9 @@ class Grammar:
             word = tokens[i].group(0)
             honorific = word.lower().rstrip(".") in self.honorifics and _CAPITAL.match(word)
             j = i + 1 if honorific else i
+            if honorific:  # initials after an honorific: "Dr A. N. Other-Person"
+                while j < len(tokens) and re.fullmatch(r"[A-Z]\.?", tokens[j].group(0)):
+                    j += 1
             names: list[re.Match[str]] = []
             while j < len(tokens) and len(names) < 4 and self._name_word(tokens[j].group(0)):
                 names.append(tokens[j])
@@ -184,6 +187,8 @@ class Grammar:
             and len(word) > 2
         ):
             return False  # "Director of Midwifery Guy's and St Thomas'" ends before the trust
+        if word.isupper() and len(word) > 3 and low not in self.title_words:
+            return False  # "Chief Nurse SYNTHETIC EXAMPLE": a heading in capitals is not the title
         if low in self.title_words:
             return bool(_CAPITAL.match(word)) or not first and low in self.title_heads
         # a function word of a title that the grammar does not list ("Director of Midwifery")
@@ -322,7 +327,9 @@ def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lea
 
 # What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name".
 _BETWEEN = re.compile(
-    r"^\s*(?:[,:;–—-]|\(|\bis\b|\bwho is\b|\bheld by\b|\bis held by\b)?\s*(?:the\s+)?$", re.I
+    r"^\s*(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|\bwho is\b|"
+    r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -335,7 +342,7 @@ def _nearest(title: Span, persons: Sequence[Span], text: str, used: set[int]) ->
             gap = text[title.end : person.start]
         else:
             gap = text[person.end : title.start]
-        if len(gap) <= 6 and _BETWEEN.match(gap):
+        if len(gap) <= 16 and _BETWEEN.match(gap):
             distance = (
                 abs(person.start - title.end)
                 if person.start >= title.end

@@ -31,9 +31,12 @@ def restated_question(text: str, compiled: Compiled) -> str:
     by_cues = classify_question(text, compiled)
     if by_cues:
         return by_cues
-    if not ranked or (ranked[0].score < UNRELATED and ranked[0].precision < 0.5):
+    plainly_asked = text.rstrip().endswith("?") or bool(INTERROGATIVE.match(text))
+    if plainly_asked and (
+        not ranked or (ranked[0].score < UNRELATED and ranked[0].precision < 0.5)
+    ):
         return OTHER
-    return ranked[0].question if ranked[0].score >= UNRELATED else ""
+    return ranked[0].question if ranked and ranked[0].score >= UNRELATED else ""
 
 
 def _parent_covered(ranked: list[Likeness], compiled: Compiled) -> str:

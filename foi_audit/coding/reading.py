@@ -114,11 +114,15 @@ class AnswerReading:
 
 def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bool:
     """Whether the words at ``text[start:end]`` are negated in their clause."""
+    # Phrases that look negative but negate nothing ("not only", "anything called X as such")
+    # are blanked out first, over the whole sentence, so places stay where they were.
+    masked = patterns.not_negating.sub(lambda m: " " * len(m.group(0)), text)
     clause_start = 0
     for found_break in patterns.clause_breaks.finditer(text, 0, start):
         clause_start = found_break.end()
-    before = patterns.not_negating.sub(" ", text[clause_start:start])
-    negators = [m.group(0).lower() for m in patterns.negators.finditer(before)]
+    # negators before the words in their clause, and inside them ("lead ... has not been
+    # appointed")
+    negators = [m.group(0).lower() for m in patterns.negators.finditer(masked, clause_start, end)]
     if "neither" in negators:  # "neither A nor B has ...": one negation, not two
         negators = [n for n in negators if n != "nor"]
     count = len(negators)
@@ -126,8 +130,7 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
     following = patterns.clause_breaks.search(text, end)
     if following:
         clause_end = following.start()
-    after = patterns.not_negating.sub(" ", text[end:clause_end])
-    if _NEGATED_VERB.match(after):
+    if _NEGATED_VERB.match(masked[end:clause_end]):
         count += 1
     return count % 2 == 1
 
@@ -152,9 +155,10 @@ def read_sentence(
     statuses = tuple(s for s, found in patterns.statuses if any(p.search(text) for p in found))
     modality = Modality.CURRENT
     for candidate, found in patterns.modalities:
-        # "no plans to", "not being drafted": a negated plan is no plan
+        # "no plans to", "not being drafted": a negated plan is no plan; but "cannot confirm
+        # whether" is as uncertain as "whether"
         if any(
-            not negated_at(text, m.start(), m.end(), patterns)
+            candidate is Modality.HYPOTHETICAL or not negated_at(text, m.start(), m.end(), patterns)
             for p in found
             for m in p.finditer(text)
         ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
@@ -70,8 +71,42 @@ def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
     return labelled or bool(classify_question(text, compiled))
 
 
+ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
+ROMAN_VALUES = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
+
+
+def roman_numbered(lines: list[Line]) -> list[Line]:
+    """A reply numbering its answers (i), (ii), (iii) ... reads them as 1, 2, 3: only when
+    lines start with them in order from (i), at least three, and no line is numbered 1, 2 ..."""
+    found = [(n, ROMAN.match(line.text)) for n, line in enumerate(lines)]
+    numbered = [(n, ROMAN_VALUES[m["numeral"].lower()]) for n, m in found if m]
+    values = [v for _, v in numbered]
+    if len(values) < 3 or values[:3] != [1, 2, 3] or any(LABEL.match(line.text) for line in lines):
+        return lines
+    if any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
+        return lines
+    out = list(lines)
+    for n, value in numbered:
+        match = ROMAN.match(out[n].text)
+        assert match is not None
+        out[n] = replace(out[n], text=f"{value}. {out[n].text[match.end() :]}")
+    return out
+
+
 def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[str, str]]:
     """Split a document's lines into answers per question (see the module docstring)."""
+    lines = roman_numbered(lines)
     by_label = {q.label: q.id for q in compiled.questions if q.label}
     doc_labels: dict[str, str] = {}
     segments: list[Segment] = [Segment("")]

@@ -48,4 +48,9 @@ def trim(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+")
+# A sentence ends at . ! ? ; before a capital, but not after an initial ("Dr A. N. Other")
+# or an honorific's full stop ("Dr. Jones").
+SENTENCE_END = re.compile(
+    r"(?<![\s(][A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)"
+    r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+"
+)

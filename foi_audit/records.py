@@ -131,6 +131,16 @@ class FlagReason(StrEnum):
     CONFLICTING_CUES = "conflicting_cues"  # the answer also says something pointing elsewhere
 
 
+class Grounding(StrEnum):
+    """Whether a value's quote stands in its source, as LangExtract marks its extractions."""
+
+    NONE = ""  # no quote
+    EXACT = "exact"  # the quote is the source's own text, character for character
+    NORMALISED = "normalised"  # the same words, but for spacing, case, quotes or dashes
+    SUMMARY = "summary"  # the engine's own words about the reply ("no answer found for: ...")
+    NOT_FOUND = "not_found"  # not in the source: a person checks
+
+
 @dataclass(frozen=True)
 class Flag:
     """One reason a value needs a person, with what made the engine doubt it."""
@@ -162,6 +172,8 @@ class CodedValue:
     confidence: float = 0.0
     rule: str = ""  # id of the rule that decided it (the machine's; kept under an override)
     flags: tuple[Flag, ...] = ()
+    question: str = ""  # id of the question whose answer the quote is (the codebook's)
+    grounding: Grounding = Grounding.NONE
     decision: ReviewDecision | None = None  # set when a person has decided this value
 
     @property

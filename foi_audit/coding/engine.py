@@ -18,9 +18,9 @@ from foi_audit.coding.decide import TrustContext, decide_reading
 from foi_audit.coding.evidence import attachment_evidence, blank_where_not_asked, choose
 from foi_audit.coding.flags import flag_reasons
 from foi_audit.coding.outcome import fill_not_held, is_real_reply, outcome
-from foi_audit.coding.records import Decision
+from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.sections import sections_cited
-from foi_audit.records import Block, CodedValue, Document, FileStatus, Flag, Match
+from foi_audit.records import Block, CodedValue, Document, FileStatus, Flag, Grounding, Match
 
 
 def code_trust(
@@ -49,6 +49,11 @@ def code_trust(
             chosen.sources[spec.field.name] = replies[0] if replies else None
             if decided.value and decided.value == codebook.outcome.value(OutcomeRole.NOT_HELD):
                 fill_not_held(chosen, decided, compiled)
+    for spec in compiled.fields:
+        if spec.derive:  # evidence points where the words are (an attachment, not its e-mail)
+            found = reading_of(chosen.values[spec.field.name], readings)
+            if found is not None:
+                chosen.sources[spec.field.name] = found
     status = chosen.value(codebook.outcome.field) if codebook.outcome.field else ""
     real_reply = is_real_reply(readings, status, compiled)
     coded = []
@@ -77,9 +82,52 @@ def code_trust(
                 confidence=round(max(0.0, min(1.0, confidence)), 2),
                 rule=decision.rule,
                 flags=tuple(Flag(reason) for reason in reasons),
+                question=decision.question,
+                grounding=grounding(decision, source.document if source else None),
             )
         )
     return coded
+
+
+def reading_of(decision: Decision, readings: Sequence[Reading]) -> Reading | None:
+    """The document whose sentence a decision quotes (its first part), if any."""
+    first = decision.quote.split(" … ")[0].rstrip("…").strip()
+    if not first or decision.summary:
+        return None
+    for reading in readings:
+        sentences = [*reading.general, *(s for found in reading.answers.values() for s in found)]
+        for sentence in sentences:
+            if sentence.locator == decision.locator and sentence.text.startswith(first[:60]):
+                return reading
+    return None
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.translate(_FOLD).lower().split())
+
+
+def grounding(decision: Decision, document: Document | None) -> Grounding:
+    """Whether the quote stands in its document at its place (each part of a joined quote)."""
+    if not decision.quote:
+        return Grounding.NONE
+    if decision.summary:
+        return Grounding.SUMMARY
+    if document is None:
+        return Grounding.NOT_FOUND
+    parts = [p.rstrip("…").strip() for p in decision.quote.split(" … ") if p.strip()]
+    at_place = [b.text for b in document.blocks if b.locator == decision.locator]
+    for texts in (at_place, [b.text for b in document.blocks]):
+        whole = "\n".join(texts)
+        spaced = " ".join(whole.split())
+        if texts and all(part in whole or " ".join(part.split()) in spaced for part in parts):
+            return Grounding.EXACT
+    folded = _folded("\n".join(b.text for b in document.blocks))
+    if all(_folded(part) in folded for part in parts):
+        return Grounding.NORMALISED
+    return Grounding.NOT_FOUND
 
 
 def own_names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:

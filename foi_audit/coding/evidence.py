@@ -37,11 +37,12 @@ def choose(compiled: Compiled, per_reply: Sequence[tuple[Reading, dict[str, Deci
             continue
         candidates = [(r, d[name]) for r, d in per_reply if d[name].value]
         if not candidates:
-            best = next((d[name] for _, d in per_reply if d[name].rule not in UNDECIDED), None)
-            best = best or next((d[name] for _, d in per_reply if d[name].had_text), None)
-            chosen.values[name] = best or Decision("", "no_answer", confidence=0.9)
+            decided = [(r, d[name]) for r, d in per_reply if d[name].rule not in UNDECIDED]
+            with_text = [(r, d[name]) for r, d in per_reply if d[name].had_text]
+            best = next(iter(decided or with_text), None)
+            chosen.values[name] = best[1] if best else Decision("", "no_answer", confidence=0.9)
             if per_reply:
-                chosen.sources[name] = per_reply[0][0]
+                chosen.sources[name] = best[0] if best else per_reply[0][0]
             continue
         reading, decision = max(candidates, key=lambda c: c[1].confidence)
         if len({d.value for _, d in candidates}) > 1:

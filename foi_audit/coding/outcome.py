@@ -85,15 +85,17 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
             f"no answer found for: {', '.join(missing)}", "", 0.6,
             # Decided from a gap, not from anything the reply says: the reader may simply
             # have missed the answer, so a person checks.
-            flags=(FlagReason.OUTCOME_FROM_GAP,),
+            flags=(FlagReason.OUTCOME_FROM_GAP,), summary=True,
         )  # fmt: skip
     unsure = [
         s.field.name for s in required if not values[s.field.name].value
         and values[s.field.name].addressed and applies(s, values)
     ]  # fmt: skip
+    answered = sorted({d.question for d in values.values() if d.question and d.value})
     return Decision(
-        spec.value(OutcomeRole.ANSWERED), "outcome.all_answered", confidence=0.85,
-        flags=(FlagReason.OUTCOME_FROM_GAP,) if unsure else (),
+        spec.value(OutcomeRole.ANSWERED), "outcome.all_answered",
+        "answers found to: " + ", ".join(answered) if answered else "", confidence=0.85,
+        flags=(FlagReason.OUTCOME_FROM_GAP,) if unsure else (), summary=bool(answered),
     )  # fmt: skip
 
 

@@ -63,3 +63,4 @@ class Decision:
     addressed: bool = False  # the field's own question has answer text (coded or not)
     question: str = ""  # the question whose answer decided it
     status: str = ""  # that answer's status as read (answered, not_held, withheld ...)
+    summary: bool = False  # the quote is the engine's own words, not the reply's

@@ -56,6 +56,9 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         # On a page with other requests the section may belong to one of them: a human checks.
         return Decision(
             ";".join(ordered), "exemptions.cited_on_a_page_of_several_requests", trim(quote),
-            first.locator, 0.6, flags=(FlagReason.SEVERAL_REQUESTS,),
+            first.locator, 0.6, flags=(FlagReason.SEVERAL_REQUESTS,), question=first.question,
         )  # fmt: skip
-    return Decision(";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9)
+    return Decision(
+        ";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9,
+        question=first.question,
+    )  # fmt: skip

@@ -136,14 +136,14 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             if len(parts) > 1:
                 head = parts[0].strip()
                 if head:
-                    seg.lines.append(Line(head, line.locator, line.block))
+                    seg.lines.append(replace(line, text=head))
                 for letter, part in zip(parts[1::2], parts[2::2], strict=False):
                     child = child_question(compiled, parent, letter, doc_labels)
                     if child:
                         segments.append(Segment(child, letter.lower()))
-                    current().lines.append(Line(part.strip(), line.locator, line.block))
+                    current().lines.append(replace(line, text=part.strip()))
                 return
-        current().lines.append(Line(text, line.locator, line.block))
+        current().lines.append(replace(line, text=text))
 
     while i < len(lines):
         line = lines[i]

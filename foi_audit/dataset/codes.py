@@ -20,11 +20,11 @@ from foi_audit.dataset.overrides import (
 )
 from foi_audit.errors import StoreError
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
-from foi_audit.records import CodedValue, Flag, FlagReason
+from foi_audit.records import CodedValue, Flag, FlagReason, Grounding
 
 CODES_COLUMNS = (
     "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
-    "needs_review", "flags",
+    "needs_review", "flags", "question", "grounding",
 )  # fmt: skip
 NO_REPLY_RULE = "no_reply_received"
 
@@ -41,6 +41,8 @@ def to_row(coded: CodedValue) -> dict[str, Any]:
         "rule": coded.rule,
         "needs_review": coded.needs_review,
         "flags": ";".join(coded.flag_reasons),
+        "question": coded.question,
+        "grounding": str(coded.grounding),
     }
 
 
@@ -55,6 +57,8 @@ def from_row(row: Mapping[str, str]) -> CodedValue:
         confidence=float(row["confidence"] or 0),
         rule=row["rule"],
         flags=tuple(Flag(FlagReason(reason)) for reason in row["flags"].split(";") if reason),
+        question=row.get("question", ""),
+        grounding=Grounding(row.get("grounding", "")),
     )
 
 

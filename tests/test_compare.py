@@ -324,6 +324,11 @@ def test_round_folders_and_names(rounds: Path) -> None:
         compare_rounds(rounds / "round-2022", rounds / "round-2022")
 
 
+def test_a_codebook_both_rounds_recorded_is_read_once(rounds: Path) -> None:
+    first, second = load_rounds(rounds / "round-2022", rounds / "round-2024")
+    assert second.codebook is first.codebook
+
+
 def test_different_codebooks_are_noted(rounds: Path, tmp_path: Path) -> None:
     copy = tmp_path / "codebook.toml"
     copy.write_text(

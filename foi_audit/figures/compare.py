@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook, Field, FieldKind
-from foi_audit.dataset.layout import Layout
-from foi_audit.dataset.study import study_codebook
+from foi_audit.dataset.layout import Layout, read_manifest
+from foi_audit.dataset.study import MANIFEST_KEY, StudyCodebook, study_codebook
 from foi_audit.errors import CodebookError, InputError
 from foi_audit.figures import change_stats, stats
 from foi_audit.figures import summary as report
@@ -192,11 +192,21 @@ def round_name(folder: Path) -> str:
     return folder.parent.name if folder.name == "processed" else folder.name
 
 
-def load_round(folder: Path, name: str = "", codebook: Path | None = None) -> LoadedRound:
+def load_round(
+    folder: Path, name: str = "", codebook: Path | None = None, same_as: LoadedRound | None = None
+) -> LoadedRound:
     """Read one round: its codebook (recorded by ingest unless given), asked trusts, effective
-    codes and summary."""
+    codes and summary. ``same_as``: a round already read, whose codebook is reused when this
+    round recorded the very same one (parsing a codebook is a good part of the time)."""
     layout = round_layout(folder)
-    found = study_codebook(layout, codebook)
+    if (
+        same_as is not None
+        and not same_as.warnings  # a warning names its own round's manifest
+        and _codebook_record(layout, codebook) == _codebook_record(same_as.layout, codebook)
+    ):
+        found = StudyCodebook(same_as.codebook)
+    else:
+        found = study_codebook(layout, codebook)
     population = report.load_population(layout, found.codebook)
     asked = load_asked(layout.asked_csv) or []
     dates = sorted(a.date_sent for a in asked if a.date_sent) or sorted(
@@ -224,10 +234,15 @@ def load_rounds(
         raise InputError(
             f"both rounds would be called {chosen[0]!r}: name them, e.g. --names 2022,2024"
         )
-    return (
-        load_round(first, chosen[0], codebook),
-        load_round(second, chosen[1], codebook),
-    )
+    loaded = load_round(first, chosen[0], codebook)
+    return loaded, load_round(second, chosen[1], codebook, same_as=loaded)
+
+
+def _codebook_record(layout: Layout, explicit: Path | None) -> object:
+    """What decides a round's codebook: ``--codebook``, else what ingest recorded."""
+    if explicit is not None:
+        return str(explicit)
+    return (read_manifest(layout) or {}).get(MANIFEST_KEY)
 
 
 # ---------------------------------------------------------------- computing
@@ -271,15 +286,7 @@ def compare_loaded(
     )
     both = sorted(set(codes_first) & set(codes_second))
     replied_once = tuple(
-        OneRoundTrust(
-            code,
-            codes_first[code].name,
-            codes_first[code].region,
-            first.name if codes_first[code].replied else second.name,
-            second.name if codes_first[code].replied else first.name,
-            f"asked in both rounds; no reply in "
-            f"{second.name if codes_first[code].replied else first.name}",
-        )
+        _replied_once(codes_first[code], first, second)
         for code in both
         if codes_first[code].replied != codes_second[code].replied
     )
@@ -300,6 +307,15 @@ def compare_loaded(
         detail=detail,
         changed=_changed_list(first, second, changed) if changed else None,
     )
+
+
+def _replied_once(
+    trust: report.TrustRecord, first: LoadedRound, second: LoadedRound
+) -> OneRoundTrust:
+    """A trust counted in both rounds that replied to one only (``trust`` as the first saw it)."""
+    replied, silent = (first, second) if trust.replied else (second, first)
+    reason = f"asked in both rounds; no reply in {silent.name}"
+    return OneRoundTrust(trust.code, trust.name, trust.region, replied.name, silent.name, reason)
 
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:

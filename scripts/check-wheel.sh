@@ -17,4 +17,5 @@ cd "$tmp"  # not the repository: only the installed package can be imported
 "$tmp/venv/bin/python" -c "import json; assert json.load(open('codebook.json'))['fields']"
 "$tmp/venv/bin/foi-audit" ingest "$repo/data/raw" --out "$tmp/processed" --jobs 2
 "$tmp/venv/bin/foi-audit" summary --processed "$tmp/processed" > /dev/null
-echo "wheel: built, installed in a clean venv, codebook and ingest of data/raw ran from $tmp" >&2
+"$tmp/venv/bin/foi-audit" compare "$tmp/processed" "$tmp/processed" --names a,b > /dev/null
+echo "wheel: built, installed in a clean venv, codebook, ingest of data/raw, summary and compare ran from $tmp" >&2

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from foi_audit.cli import codebook, figures, ingest, quality, register, requests
+from foi_audit.cli import codebook, compare, figures, ingest, quality, register, requests
 
 app = typer.Typer(
     name="foi-audit",
@@ -34,6 +34,7 @@ for command in (
     figures.summary,
     figures.tables,
     figures.explain,
+    compare.compare,
     quality.review,
     figures.report,
     quality.agreement,

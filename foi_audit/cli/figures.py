@@ -130,29 +130,60 @@ def tables(
         typer.Option("--check", help="Write nothing; exit 1 and name the files that would change."),
     ] = False,
     codebook: RecordedCodebook = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            help="ROUND_B: write the comparison of --processed (the first round) with this "
+            "round (its study or processed folder) instead: comparison, comparison_by_region, "
+            "comparison_one_round; --charts adds a dumbbell chart per question by region.",
+        ),
+    ] = None,
+    names: Annotated[
+        str, typer.Option("--names", help="With --compare: the rounds' names, e.g. 2022,2024.")
+    ] = "",
 ) -> None:
     """The paper's tables (coverage by field, by region, by trust type; outcomes).
 
     Byte-identical on every rerun, so they can live in a paper's repository: `--check`
     exits 1 and names each file that differs from what would be generated (for CI).
     `--charts` adds chart_coverage_by_field and chart_coverage_by_region (.png, .svg).
+    `--compare ROUND_B` writes the comparison of two rounds instead (see `foi-audit compare`).
 
     Example: foi-audit tables --out paper/tables --format csv,tex --charts --check
+
+    Example: foi-audit tables --processed round-2022/processed --compare round-2024 --out paper/change
     """
     from foi_audit.figures.tables import parse_formats, write_tables
 
     layout = layout_around(processed)
-    result = answer(
-        lambda: write_tables(
-            layout,
-            out,
-            parse_formats(formats),
-            charts=charts,
-            check=check,
-            headline=headline,
-            codebook=study_codebook(layout, codebook),
+    if compare is not None:
+        from foi_audit.figures.compare_tables import write_comparison_tables
+
+        result = answer(
+            lambda: write_comparison_tables(
+                processed,
+                compare,
+                out,
+                parse_formats(formats),
+                charts=charts,
+                check=check,
+                names=[n for n in names.split(",")] if names else [],
+                codebook=codebook,
+            )
         )
-    )
+    else:
+        result = answer(
+            lambda: write_tables(
+                layout,
+                out,
+                parse_formats(formats),
+                charts=charts,
+                check=check,
+                headline=headline,
+                codebook=study_codebook(layout, codebook),
+            )
+        )
     console = stderr()
     if check:
         for name in result.differing:

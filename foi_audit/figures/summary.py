@@ -616,3 +616,25 @@ def explanation_dict(explanation: Explanation) -> dict[str, Any]:
 def flatten_values(fields: Iterable[FieldStat]) -> list[tuple[FieldStat, ValueStat]]:
     """(field, value) pairs in report order: what tables and charts iterate over."""
     return [(fs, vs) for fs in fields for vs in fs.values]
+
+
+# ---------------------------------------------------------------- for other figures
+
+
+def counted_answers(
+    f: Field, population: Population, codebook: Codebook
+) -> tuple[tuple[TrustRecord, str, CodedValue | None], ...]:
+    """The trusts in ``f``'s denominator, exactly as the summary counts them, each with its
+    answer and coded value (what a comparison of two rounds pairs up)."""
+    counted = _count(f, population.trusts, codebook)
+    return tuple(a for a in counted.answers if a[1] or _every_member_answers(f))
+
+
+def has_value(f: Field, answer: str, value: str) -> bool:
+    """Whether ``answer`` counts towards ``value`` (a section among several, a text given)."""
+    return _has(f, answer, value)
+
+
+def explain_row(trust: TrustRecord, answer: str, coded: CodedValue | None) -> ExplainRow:
+    """One trust behind a figure, with its quote and source."""
+    return _explain_row(trust, answer, coded)

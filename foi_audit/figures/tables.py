@@ -176,6 +176,15 @@ def _display_rows(table: Table) -> list[list[str]]:
 
 
 _NUMERIC = {"count", "answered", "percent", "ci_low", "ci_high", "asked", "replied"}
+# The comparison of two rounds (figures/compare_tables.py): decimals, then counts.
+_COMPARISON_DECIMALS = {
+    f"{c}_{r}" for c in ("percent", "ci_low", "ci_high") for r in ("first", "second")
+} | {"difference", "difference_low", "difference_high", "mcnemar_p"}
+_NUMERIC |= (
+    _COMPARISON_DECIMALS
+    | {f"{c}_{r}" for c in ("count", "answered") for r in ("first", "second")}
+    | {"both", "kept", "neither", "gained", "lost", "first_only", "second_only"}
+)
 
 
 def render_markdown(table: Table) -> bytes:
@@ -255,7 +264,11 @@ def render_xlsx(tables: Sequence[Table]) -> bytes:
 
 
 def _xlsx_cell(column: str, value: str | int) -> str | int | float:
-    if column in {"percent", "ci_low", "ci_high"} and isinstance(value, str) and value:
+    if (
+        column in {"percent", "ci_low", "ci_high"} | _COMPARISON_DECIMALS
+        and isinstance(value, str)
+        and value
+    ):
         return float(value)
     if isinstance(value, str):
         return neutralise_cell(value)  # quotes are text, never formulas

@@ -6,9 +6,24 @@ the first rows of a sheet, a web page's title), the email From name and Subject,
 the signature and footer, the trust's HQ postcode, an ODS code given as such ("ODS code RA9") and,
 weakest, names in the body. A trust's score is its strongest signal plus a share of the others.
 
-A file is matched only when one trust clearly wins. Two trusts with comparable evidence, or only
-weak evidence, leave ``trust_code`` blank with a message naming the candidates: a wrong trust in a
-published figure is worse than a file a person pins in ``data/mapping.csv``.
+Evidence is weighed, not counted: each signal is *strong* (a trust's full name in the letterhead,
+opening, signature or file name; an ODS code given as such or in the file name; the sender's
+trust domain) or *weak* (an acronym several trusts share, a site or street name, a postcode, a
+mention in the body). A trust with strong evidence wins over rivals that have only weak cues,
+however many; a file is ambiguous only when strong evidence conflicts: two trusts named in full,
+or a trust's repeated evidence against another's full name or code. Strong evidence for several
+trusts in a reply that says it answers for them all (a group or shared FOI service, "on behalf
+of X and Y", one column or section per trust) makes it a *joint* reply, matched to each.
+
+A reply from a body that is not an NHS trust in England (a Welsh or Scottish health board, an
+integrated care board, NHS England, a council) is recognised by its name, code or mail domain
+and reported as out of scope, never as a trust. Given the reply date, a trust that had closed by
+then points to the trust that took it over (``Register.successor_on``).
+
+A file is matched only when one trust (or a joint reply's trusts) clearly wins. Comparable
+evidence, or only weak evidence, leaves ``trust_code`` blank with a message naming the
+candidates: a wrong trust in a published figure is worse than a file a person pins in
+``data/mapping.csv``.
 
 Names are compared on normalised word tokens ("&" = "and", apostrophes, hyphens, commas, case and
 line breaks ignored; "NHS FT"/"NHSFT" = "NHS Foundation Trust"). Where one name found in a text is
@@ -22,10 +37,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from foi_audit.records import Block, BlockRole, Document, Match
+from foi_audit.matching.bodies import find_bodies
+from foi_audit.records import Block, BlockRole, Document, Match, Trust
+from foi_audit.register.domains import (
+    acronyms,
+    compile_domains,
+    domain_labels,
+    load_known_domains,
+)
+from foi_audit.register.successions import lineage
 from foi_audit.register.trusts import Alias, Register, load_aliases
 
 
@@ -38,8 +61,10 @@ class Signal(StrEnum):
     EMAIL_HEADER = "email_header"
     LETTERHEAD = "letterhead"
     SIGNATURE = "signature"
+    SENDER_DOMAIN = "sender_domain"  # the domain of the From address
     POSTCODE = "postcode"
-    EMAIL_ADDRESS = "email_address"
+    EMAIL_ADDRESS = "email_address"  # an alias in an address's mailbox name ("ulth.foi@nhs.net")
+    DOMAIN = "domain"  # a domain in an address or link in the text
     BODY = "body"
 
 
@@ -71,6 +96,18 @@ _CODE_IN_NAME_WORDLIKE = 35.0  # an all-letter code that is also a word ("REF", 
 _CODE_IN_TEXT = 55.0
 _POSTCODE_HEAD = 40.0  # in the letterhead, signature or footer
 _POSTCODE_BODY = 15.0
+_SENDER_DOMAIN = 50.0  # the From address's domain names one trust (foi@swast.nhs.uk)
+_DOMAIN_HEAD = 35.0  # an address or link in the letterhead, signature or footer
+_DOMAIN_BODY = 15.0
+_DOMAIN_SHARED = 10.0  # a domain that fits several trusts (bthft: Blackpool and Bradford)
+_MAILBOX_LABEL = 30.0  # a trust's initials as the mailbox name ("hrch.foi@nhs.net")
+_OTHER_NHS_DOMAIN = 45.0  # wales.nhs.uk, nhs.scot in the sender's address
+
+# Zones where a trust's full or core name is strong evidence.
+_HEAD_SIGNALS = frozenset(
+    {Signal.NAME_IN_PATH, Signal.LETTERHEAD, Signal.SIGNATURE, Signal.EMAIL_HEADER}
+)
+_BODY_PREFIX = "~"  # evidence codes of out-of-scope bodies: "~NHS England (national body)"
 
 MATCH_THRESHOLD = 50.0
 # The runner-up makes the file ambiguous when it is this close to the winner or itself enough.
@@ -121,11 +158,13 @@ _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.
 
 @dataclass(frozen=True)
 class Evidence:
-    code: str
+    code: str  # a trust's ODS code, or "~<name> (<kind>)" for a body out of scope
     signal: Signal
     points: float
     quote: str
     where: str
+    strong: bool = False  # a full name, a code, the sender's domain: see the module docstring
+    via: str = ""  # "RY9 closed 2024-10-31": the closed trust this evidence named
 
 
 @dataclass(frozen=True)
@@ -148,6 +187,9 @@ class _Index:
     fuzzy_codes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
+    trusts: dict[str, Trust] = field(default_factory=dict)
+    domains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> codes
+    body_codes: dict[str, str] = field(default_factory=dict)  # Welsh ODS code -> "~name"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -224,8 +266,16 @@ def _index(register: Register) -> _Index:
 
 def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
     index = _Index(codes=frozenset(t.code for t in register.trusts))
+    index.trusts = {t.code: t for t in register.trusts}
     patterns: list[_Pattern] = []
-    aliases = list(aliases)
+    aliases = [a for a in aliases if a.code in index.codes]
+    # Initialisms several trusts fit ("KCHFT": Kent Community Health and King's College
+    # Hospital) are weak cues for each, whatever aliases.csv says.
+    fits: dict[str, set[str]] = {}
+    for trust in register.trusts:
+        for acronym in acronyms(trust):
+            fits.setdefault(acronym, set()).add(trust.code)
+    index.domains = _domain_table(register, aliases)
     weak_names = {(tuple(_tokens(a.alias)[0]), a.code) for a in aliases if not a.strong}
     for trust in register.trusts:
         index.names[trust.code] = trust.name
@@ -239,13 +289,27 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
             key = trust.postcode.replace(" ", "").upper()
             index.postcodes.setdefault(key, []).append(trust.code)
     for alias in aliases:
-        if alias.code not in index.codes:
-            continue
         tokens = tuple(_tokens(alias.alias)[0])
         if not tokens:
             continue
         kind = Kind.ALIAS if alias.strong else Kind.WEAK
-        patterns.append(_Pattern(tokens, alias.code, kind, acronym=_is_acronym(alias.alias)))
+        is_acronym = _is_acronym(alias.alias)
+        others = fits.get(alias.alias.lower(), set()) - {alias.code} if is_acronym else set()
+        if others:
+            kind = Kind.WEAK
+            patterns += [_Pattern(tokens, code, Kind.WEAK, acronym=True) for code in others]
+        patterns.append(_Pattern(tokens, alias.code, kind, acronym=is_acronym))
+    for body in register.other_bodies:
+        key = f"{_BODY_PREFIX}{body.name} ({body.kind})"
+        if body.code:
+            index.body_codes[body.code] = key
+        tokens = tuple(_tokens(body.name)[0])
+        if tokens:
+            patterns.append(_Pattern(tokens, key, Kind.FULL))
+        for short in body.aliases:
+            tokens = tuple(_tokens(short)[0])
+            if tokens:
+                patterns.append(_Pattern(tokens, key, Kind.ALIAS, acronym=_is_acronym(short)))
     seen: set[tuple[tuple[str, ...], str, Kind]] = set()
     for pattern in patterns:
         identity = (pattern.tokens, pattern.code, pattern.kind)
@@ -255,6 +319,21 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
         index.by_first.setdefault(pattern.tokens[0], []).append(pattern)
         index.max_len = max(index.max_len, len(pattern.tokens))
     return index
+
+
+def _domain_table(register: Register, aliases: Sequence[Alias]) -> dict[str, tuple[str, ...]]:
+    """Domain label -> the trusts it names (a known domain beats the patterns)."""
+    rows = compile_domains(
+        register.trusts,
+        [(a.code, a.alias) for a in aliases if a.strong and " " not in a.alias.strip()],
+        load_known_domains(),
+    )
+    table: dict[str, set[str]] = {}
+    known: dict[str, set[str]] = {}
+    for row in rows:
+        (known if row.kind == "known" else table).setdefault(row.label, set()).add(row.code)
+    table.update(known)
+    return {label: tuple(sorted(codes)) for label, codes in table.items()}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -271,9 +350,23 @@ class _Hit:
 
 
 def _find_names(text: str, index: _Index, *, any_case: bool) -> list[_Hit]:
-    """Names and aliases in ``text``; a name inside a longer name found there does not count."""
-    norm, orig = _tokens(text)
+    """Names and aliases in ``text``; a name inside a longer name found there does not count.
+
+    Out-of-scope bodies are found here too (by name, or by the form of their names: "... Integrated
+    Care Board", "... County Council"), so a trust's name inside a body's does not count.
+    """
+    norm: list[str] = []
+    orig: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(text.splitlines() or [text]):
+        line_norm, line_orig = _tokens(line)
+        norm += line_norm
+        orig += line_orig
+        lines += [number] * len(line_norm)
     hits: list[_Hit] = []
+    for body in find_bodies(norm, orig, lines):
+        key = f"{_BODY_PREFIX}{body.name} ({body.kind})"
+        hits.append(_Hit(body.start, body.end, key, Kind.FULL, body.name))
     for start, token in enumerate(norm):
         for pattern in index.by_first.get(token, ()):
             end = start + len(pattern.tokens)
@@ -335,9 +428,15 @@ def _name_evidence(
         table = weights
         if full_codes and hit.code not in full_codes:
             table = _WEIGHTS[Signal.BODY]
-        points = table.get(_kind_key(hit), 0.0)
+        key = _kind_key(hit)
+        points = table.get(key, 0.0)
+        strong = (
+            table is weights
+            and signal in _HEAD_SIGNALS
+            and key in {"full", "core", "alias", "fuzzy"}
+        )
         if points > 0:
-            found.append(Evidence(hit.code, signal, points, hit.quote, where))
+            found.append(Evidence(hit.code, signal, points, hit.quote, where, strong))
     return found
 
 
@@ -372,7 +471,9 @@ def _fuzzy_evidence(text: str, signal: Signal, where: str, index: _Index) -> lis
         quote = " ".join(line.split())[:90]
         for code, score in scores.items():
             if score >= best - 3:
-                found.append(Evidence(code, signal, _WEIGHTS[signal]["fuzzy"], quote, where))
+                found.append(
+                    Evidence(code, signal, _WEIGHTS[signal]["fuzzy"], quote, where, strong=True)
+                )
     return found
 
 
@@ -538,13 +639,24 @@ def _path_evidence(path: str, index: _Index) -> list[Evidence]:
     found = []
     for raw in _SPLIT_RE.split(path):
         code = raw.upper()
-        if len(raw) < 3 or code not in index.codes:
+        if len(raw) < 3:
+            continue
+        if code in index.body_codes and (raw == code or not code.isalpha()):
+            # A Welsh trust's or health board's ODS code: out of scope, said plainly.
+            found.append(
+                Evidence(
+                    index.body_codes[code], Signal.CODE_IN_NAME, _CODE_IN_NAME, raw, path, True
+                )
+            )
+            continue
+        if code not in index.codes:
             continue
         letters_only = code.isalpha()
         if letters_only and raw != code:
             continue  # "ref" in "foi ref 12.pdf" is a word; codes are written in capitals
-        points = _CODE_IN_NAME_WORDLIKE if code in _WORDLIKE_CODES else _CODE_IN_NAME
-        found.append(Evidence(code, Signal.CODE_IN_NAME, points, raw, path))
+        wordlike = code in _WORDLIKE_CODES
+        points = _CODE_IN_NAME_WORDLIKE if wordlike else _CODE_IN_NAME
+        found.append(Evidence(code, Signal.CODE_IN_NAME, points, raw, path, not wordlike))
     # Folder and file names: underscores and dots are word breaks; case does not matter.
     words = re.sub(r"[_./\\]+", " ", path)
     found += _name_evidence(words, Signal.NAME_IN_PATH, path, index, any_case=True)
@@ -563,16 +675,69 @@ def _postcode_evidence(
     return found
 
 
-def _address_tokens(address: str) -> str:
-    """``uhb.foi@nhs.net`` -> ``uhb foi``; ``foi@mft.nhs.uk`` -> ``foi mft``."""
-    local, _, domain = address.partition("@")
-    host = [p for p in domain.split(".") if p not in {"nhs", "net", "uk", "org", "com", "example"}]
-    return " ".join([local, *host])
+def _mailbox(address: str) -> str:
+    """``uhb.foi@nhs.net`` -> ``uhb foi``: the mailbox name, where aliases are looked for."""
+    return address.partition("@")[0]
+
+
+def _domain_evidence(
+    host: str, signal: Signal, points: float, where: str, index: _Index
+) -> list[Evidence]:
+    """What a mail or web domain says: the trust it names (strong from the sender), the trusts a
+    shared label fits (weak), or that it is a Welsh, Scottish or government body's."""
+    labels, scope = domain_labels(host)
+    sender = signal is Signal.SENDER_DOMAIN
+    found = []
+    for label in labels:
+        codes = index.domains.get(label, ())
+        if len(codes) == 1:
+            found.append(Evidence(codes[0], signal, points, host, where, sender))
+        else:
+            found += [Evidence(c, signal, _DOMAIN_SHARED, host, where) for c in codes]
+    if scope and not found:
+        body = f"{_BODY_PREFIX}{scope} (domain {host})"
+        strength = _OTHER_NHS_DOMAIN if sender else points
+        found.append(
+            Evidence(body, signal, strength, host, where, sender and "nhs" in scope.lower())
+        )
+    return found
+
+
+def _mailbox_evidence(address: str, where: str, index: _Index) -> list[Evidence]:
+    """Aliases and a trust's initials in an address's mailbox name ("ulth.foi@nhs.net")."""
+    mailbox = _mailbox(address)
+    found = _name_evidence(
+        mailbox.replace(".", " ").replace("-", " "),
+        Signal.EMAIL_ADDRESS,
+        where,
+        index,
+        any_case=True,
+    )
+    named = {e.code for e in found}
+    for part in re.split(r"[._+-]+", mailbox.lower()):
+        codes = index.domains.get(part, ())
+        if len(codes) == 1 and codes[0] not in named:
+            found.append(Evidence(codes[0], Signal.EMAIL_ADDRESS, _MAILBOX_LABEL, part, where))
+    return found
+
+
+def _text_domains(text: str, points: float, where: str, index: _Index) -> list[Evidence]:
+    """Domains of the addresses and links in a piece of the trust's text."""
+    found = []
+    hosts = [a.partition("@")[2] for a in _EMAIL_RE.findall(text)]
+    hosts += _URL_HOST_RE.findall(text.lower())
+    for host in dict.fromkeys(h.lower() for h in hosts):
+        found += _domain_evidence(host, Signal.DOMAIN, points, where, index)
+    return found
 
 
 def document_evidence(document: Document, register: Register) -> list[Evidence]:
     """Every piece of evidence about the trust in one document (for tests and ``explain``)."""
-    index = _index(register)
+    return _reading(document, _index(register))[0]
+
+
+def _reading(document: Document, index: _Index) -> tuple[list[Evidence], list[str]]:
+    """The evidence in one document, and what in it says it is a joint reply."""
     found = _path_evidence(document.path.rpartition(" > ")[2] or document.path, index)
     if " > " in document.path:
         found += _path_evidence(document.path.partition(" > ")[0], index)
@@ -580,9 +745,9 @@ def document_evidence(document: Document, register: Register) -> list[Evidence]:
     for value, where in zones.email_header:
         found += _name_evidence(value, Signal.EMAIL_HEADER, where, index)
     for address, where in zones.addresses:
-        found += _name_evidence(
-            _address_tokens(address), Signal.EMAIL_ADDRESS, where, index, any_case=True
-        )
+        found += _mailbox_evidence(address, where, index)
+        host = address.partition("@")[2]
+        found += _domain_evidence(host, Signal.SENDER_DOMAIN, _SENDER_DOMAIN, where, index)
     for signal, blocks in (
         (Signal.LETTERHEAD, zones.letterhead),
         (Signal.SIGNATURE, zones.signature),
@@ -597,25 +762,117 @@ def document_evidence(document: Document, register: Register) -> list[Evidence]:
         if not any(e.points >= _WEIGHTS[signal]["core"] for e in exact):
             found += _fuzzy_evidence(joined, signal, where, index)
         found += _postcode_evidence(joined, _POSTCODE_HEAD, where, index)
+        found += _text_domains(joined, _DOMAIN_HEAD, where, index)
+        for address in _EMAIL_RE.findall(joined):
+            found += _mailbox_evidence(address, where, index)
     for block in zones.body:
         found += _name_evidence(block.text, Signal.BODY, block.locator, index)
         found += _postcode_evidence(block.text, _POSTCODE_BODY, block.locator, index)
-        for host in _URL_HOST_RE.findall(block.text.lower()):
-            found += _name_evidence(
-                host.replace("-", " "), Signal.EMAIL_ADDRESS, block.locator, index, any_case=True
-            )
+        found += _text_domains(block.text, _DOMAIN_BODY, block.locator, index)
         for address in _EMAIL_RE.findall(block.text):
-            found += _name_evidence(
-                _address_tokens(address), Signal.EMAIL_ADDRESS, block.locator, index, any_case=True
-            )
+            found += _mailbox_evidence(address, block.locator, index)
     for block in [*zones.letterhead, *zones.body, *zones.signature]:
         for code in _CODE_CONTEXT_RE.findall(block.text):
             # Codes are written in capitals: "Trust code for staff" is not a code.
             if code.upper() in index.codes and (code.isupper() or not code.isalpha()):
                 found.append(
-                    Evidence(code.upper(), Signal.CODE_IN_TEXT, _CODE_IN_TEXT, code, block.locator)
+                    Evidence(
+                        code.upper(), Signal.CODE_IN_TEXT, _CODE_IN_TEXT, code, block.locator, True
+                    )
                 )
-    return found
+    return found, _joint_cues(document, zones, index)
+
+
+# ----------------------------------------------------------------------------------------------
+# Joint replies
+
+# What a reply says when it answers for several trusts.
+_JOINT_RE = re.compile(
+    r"(?i)\b(?:"
+    r"joint (?:foi |freedom of information |information governance |ig )?"
+    r"(?:response|reply|letter|service|team)"
+    r"|(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\b[^.\n]{0,60}"
+    r"\bfor both\b"
+    r"|(?:responding|replying) to both|this (?:letter|response|reply|e-?mail) (?:answers|covers)"
+    r" both"
+    r"|shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
+    r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"
+    r"\b(?:service|team|office|function)"
+    r"|each (?:trust|organisation)['\u2019]?s (?:answers?|responses?|repl(?:y|ies))"
+    r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
+    r")"
+)
+_ON_BEHALF_RE = re.compile(r"(?i)\bon behalf of\b[^\n]{0,300}")
+
+
+def _full_trusts(text: str, index: _Index) -> list[str]:
+    """Trusts named in full in ``text``, in order, each once."""
+    hits = _find_names(text, index, any_case=False)
+    codes = [h.code for h in hits if h.kind is Kind.FULL and h.code in index.codes]
+    return list(dict.fromkeys(codes))
+
+
+def _joint_cues(document: Document, zones: _Zones, index: _Index) -> list[str]:
+    """What says the document answers for several trusts (empty for an ordinary reply)."""
+    cues: list[str] = []
+    blocks = [*zones.letterhead, *zones.body, *zones.signature]
+    texts = [value for value, _ in zones.email_header] + [b.text for b in blocks]
+    for text in texts:
+        match = _JOINT_RE.search(text)
+        if match:
+            cues.append(f"'{' '.join(match.group(0).split())}'")
+        for behalf in _ON_BEHALF_RE.finditer(text):
+            if len(_full_trusts(behalf.group(0), index)) >= 2:
+                cues.append(f"'{' '.join(behalf.group(0).split())[:120]}'")
+    # One column per trust: a table row naming two trusts in full.
+    for block in blocks:
+        if block.role is BlockRole.TABLE and len(_full_trusts(block.text, index)) >= 2:
+            cues.append(f"a column per trust ({block.locator})")
+            break
+    # One section per trust: short headings that are each a trust's full name.
+    headed = []
+    for block in blocks:
+        text = block.text.strip()
+        if len(text) <= 120 and not text.endswith("."):
+            named = _full_trusts(text, index)
+            if len(named) == 1:
+                headed += named
+    if len(set(headed)) >= 2:
+        cues.append("a section per trust")
+    return list(dict.fromkeys(cues))
+
+
+# ----------------------------------------------------------------------------------------------
+# Dates: a trust that had closed by the reply date
+
+
+def _dated(
+    evidence: Sequence[Evidence], register: Register, index: _Index, reply_date: str | None
+) -> list[Evidence]:
+    """Evidence for a trust closed by the reply date moved to the trust that took it over.
+
+    Without a date, evidence for a closed trust moves only to a successor that has evidence of
+    its own (a merged trust's old site names beside its new name).
+    """
+    named = {e.code for e in evidence}
+    moved = []
+    for item in evidence:
+        trust = index.trusts.get(item.code)
+        if trust is None or not trust.close_date:
+            moved.append(item)
+            continue
+        if reply_date:
+            successor = register.successor_on(item.code, reply_date)
+        else:
+            successor = next(
+                (c for c in lineage(item.code, register.successions) if c in named), item.code
+            )
+        if successor == item.code:
+            moved.append(item)
+            continue
+        via = f"{item.code} closed {trust.close_date}"
+        moved.append(replace(item, code=successor, via=via))
+    return moved
 
 
 # ----------------------------------------------------------------------------------------------
@@ -624,43 +881,132 @@ def document_evidence(document: Document, register: Register) -> list[Evidence]:
 
 @dataclass(frozen=True)
 class Candidate:
-    code: str
+    code: str  # a trust's code, or "~" for out-of-scope bodies
     score: float
     best: Evidence
     signals: tuple[Evidence, ...]
+
+    @property
+    def strong(self) -> bool:
+        return any(e.strong for e in self.signals)
+
+    @property
+    def strong_signals(self) -> int:
+        return sum(1 for e in self.signals if e.strong)
+
+    @property
+    def firm(self) -> bool:
+        """Strong evidence no second reading explains away: a full name in a head zone, an ODS
+        code, the sender's own domain."""
+        return any(
+            e.strong
+            and (
+                e.signal in {Signal.CODE_IN_NAME, Signal.CODE_IN_TEXT, Signal.SENDER_DOMAIN}
+                or _is_full_name(e)
+            )
+            for e in self.signals
+        )
+
+    @property
+    def is_body(self) -> bool:
+        return self.code == _BODY_PREFIX
+
+    def contributions(self) -> list[tuple[Evidence, float]]:
+        """Each signal's points as they add up: the best in full, each other one half."""
+        return [(e, e.points if i == 0 else 0.5 * e.points) for i, e in enumerate(self.signals)]
+
+
+def _is_full_name(item: Evidence) -> bool:
+    words = _tokens(item.quote)[0]
+    return "trust" in words or item.code.startswith(_BODY_PREFIX)
 
 
 def _score(evidence: Sequence[Evidence]) -> list[Candidate]:
     best_by: dict[str, dict[Signal, Evidence]] = {}
     for item in evidence:
-        slot = best_by.setdefault(item.code, {})
+        key = _BODY_PREFIX if item.code.startswith(_BODY_PREFIX) else item.code
+        slot = best_by.setdefault(key, {})
         current = slot.get(item.signal)
-        if current is None or item.points > current.points:
+        if current is None or (item.points, item.strong) > (current.points, current.strong):
             slot[item.signal] = item
     candidates = []
     for code, by_signal in best_by.items():
-        ranked = sorted(by_signal.values(), key=lambda e: -e.points)
+        ranked = sorted(by_signal.values(), key=lambda e: (-e.points, not e.strong))
         # The strongest signal counts in full; each further independent one adds half.
         score = ranked[0].points + 0.5 * sum(e.points for e in ranked[1:])
         candidates.append(Candidate(code, min(100.0, score), ranked[0], tuple(ranked)))
     return sorted(candidates, key=lambda c: (-c.score, c.code))
 
 
+def _body_name(candidate: Candidate) -> str:
+    """The out-of-scope body a candidate stands for, from its best named evidence."""
+    named = [e for e in candidate.signals if not e.code.startswith(f"{_BODY_PREFIX}an ")]
+    return (named or list(candidate.signals))[0].code[len(_BODY_PREFIX) :]
+
+
+def _label(candidate: Candidate, index: _Index) -> str:
+    if candidate.is_body:
+        return f"{_body_name(candidate)}, not an NHS trust in England"
+    return f"{candidate.code} {index.names.get(candidate.code, '')}"
+
+
 def _describe(candidate: Candidate, index: _Index) -> str:
-    name = index.names.get(candidate.code, "")
     return (
-        f"{candidate.code} {name} ({candidate.best.signal.value} "
+        f"{_label(candidate, index)} ({candidate.best.signal.value} "
         f"'{candidate.best.quote}', score {candidate.score:.0f})"
     )
 
 
-def match_group(group: Sequence[Document], register: Register) -> Match:
-    """The trust of a file and its attachments (``group[0]`` is the top file)."""
+def _evidence_lines(candidates: Sequence[Candidate], index: _Index) -> tuple[str, ...]:
+    """``letterhead:RJ6 'Croydon Health Services NHS Trust' +60``, one per signal."""
+    lines = []
+    for candidate in candidates:
+        for item, points in candidate.contributions():
+            code = "out_of_scope" if candidate.is_body else candidate.code
+            via = f" [{item.via}]" if item.via else ""
+            quote = " ".join(item.quote.split())[:80]
+            lines.append(f"{item.signal.value}:{code} '{quote}'{via} +{points:.0f}")
+    return tuple(lines)
+
+
+def _trust_codes(candidates: Iterable[Candidate]) -> tuple[str, ...]:
+    return tuple(c.code for c in candidates if not c.is_body)
+
+
+def _outweighs(top: Candidate, rival: Candidate) -> bool:
+    """Repeated strong evidence beats one strong cue that is not a full name or a code."""
+    return (
+        top.firm
+        and top.strong_signals >= 2
+        and not rival.firm
+        and rival.strong_signals <= 1
+        and top.score >= rival.score
+    )
+
+
+def match_group(
+    group: Sequence[Document], register: Register, reply_date: str | None = None
+) -> Match:
+    """The trust of a file and its attachments (``group[0]`` is the top file).
+
+    ``reply_date`` (ISO), when known, sends evidence for a trust that had closed by then to the
+    trust that took it over.
+    """
     index = _index(register)
     evidence: list[Evidence] = []
+    cues: list[str] = []
     for document in group:
-        evidence += document_evidence(document, register)
+        found, document_cues = _reading(document, index)
+        evidence += found
+        cues += document_cues
+    evidence = _dated(evidence, register, index, reply_date)
     candidates = _score(evidence)
+    return _decide(candidates, list(dict.fromkeys(cues)), index, reply_date)
+
+
+def _decide(
+    candidates: list[Candidate], cues: list[str], index: _Index, reply_date: str | None
+) -> Match:
     if not candidates or candidates[0].score < MATCH_THRESHOLD:
         hint = ""
         if candidates:
@@ -674,7 +1020,8 @@ def match_group(group: Sequence[Document], register: Register) -> Match:
             "none",
             candidates[0].score if candidates else 0.0,
             f"no trust found with enough evidence{hint}: pin the file in data/mapping.csv",
-            tuple(c.code for c in candidates[:3]),
+            _trust_codes(candidates[:3]),
+            evidence=_evidence_lines(candidates[:3], index),
         )
     top = candidates[0]
     rivals = [
@@ -682,21 +1029,62 @@ def match_group(group: Sequence[Document], register: Register) -> Match:
         for c in candidates[1:]
         if c.score >= MATCH_THRESHOLD or c.score >= _AMBIGUOUS_RATIO * top.score
     ]
-    if rivals:
-        named = [top, *rivals][:4]
+    # Only strong evidence can stand against strong evidence; against weak, anything can.
+    conflicting = [r for r in rivals if r.strong] if top.strong else rivals
+    conflicting = [r for r in conflicting if not _outweighs(top, r)]
+    if conflicting:
+        named = [top, *conflicting]
+        if cues and all(c.firm and not c.is_body for c in named):
+            return _joint(named, cues, index)
         return Match(
             "",
             "ambiguous",
             top.score,
             "ambiguous: "
-            + " or ".join(_describe(c, index) for c in named)
+            + " or ".join(_describe(c, index) for c in named[:4])
             + ": pin the file in data/mapping.csv",
-            tuple(c.code for c in named),
+            _trust_codes(named[:4]),
+            evidence=_evidence_lines(named[:4], index),
         )
+    if top.is_body:
+        return Match(
+            "",
+            "out_of_scope",
+            round(top.score, 1),
+            f"out of scope: {_body_name(top)} is not an NHS trust in England "
+            f"({top.best.signal.value} '{top.best.quote}'); its reply is not counted for any trust",
+            (),
+            evidence=_evidence_lines([top], index),
+        )
+    message = f"{top.best.signal.value}: '{top.best.quote}' ({top.best.where})"
+    moved = sorted({e.via for e in top.signals if e.via})
+    if moved:
+        message += (
+            f"; {', '.join(moved)}, before the reply date {reply_date}: "
+            if reply_date
+            else f"; {', '.join(moved)}: "
+        ) + f"{top.code} {index.names.get(top.code, '')} took it over"
     return Match(
         top.code,
         top.best.signal.value,
         round(top.score, 1),
-        f"{top.best.signal.value}: '{top.best.quote}' ({top.best.where})",
+        message,
         (top.code,),
+        evidence=_evidence_lines([top], index),
+    )
+
+
+def _joint(named: Sequence[Candidate], cues: Sequence[str], index: _Index) -> Match:
+    """A reply answering for several trusts: matched to each (the first is ``trust_code``)."""
+    codes = [c.code for c in named]
+    return Match(
+        codes[0],
+        "joint",
+        round(min(c.score for c in named), 1),
+        "joint reply for "
+        + " and ".join(_label(c, index) for c in named)
+        + f": {'; '.join(cues[:3])}",
+        tuple(codes),
+        also=tuple(codes[1:]),
+        evidence=_evidence_lines(named, index),
     )

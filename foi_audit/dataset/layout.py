@@ -27,7 +27,8 @@ from foi_audit.fileio import atomic_write_text
 
 DOCUMENTS_COLUMNS = (
     "path", "sha256", "format", "pages", "chars", "ocr", "trust_code", "match_method",
-    "match_score", "status", "message", "trust_name", "parent", "text_file",
+    "match_score", "status", "message", "trust_name", "parent", "text_file", "also_trusts",
+    "candidates", "match_evidence",
 )  # fmt: skip
 
 CODES_COLUMNS = (

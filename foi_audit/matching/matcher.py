@@ -153,6 +153,12 @@ _SIGN_OFF_RE = re.compile(
     re.IGNORECASE,
 )
 _DEAR_RE = re.compile(r"\bdear\s+\w", re.IGNORECASE)
+# A message to an organisation, not from one: a request shown in a thread.
+_ORG_GREETING_RE = re.compile(
+    r"(?i)^\s*dear\s+(?:the\s+)?[^\n,]{0,80}\b(?:nhs|trust|council|board|authority|service|"
+    r"foi\s+(?:team|officer)|freedom\s+of\s+information\s+(?:team|officer)|icb)\b[^\n]{0,20},?"
+    r"[ \t]*(?:\n|$)"
+)
 _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
 
 
@@ -288,6 +294,10 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
         if trust.postcode:
             key = trust.postcode.replace(" ", "").upper()
             index.postcodes.setdefault(key, []).append(trust.code)
+    for key, codes in index.postcodes.items():
+        # A closed trust whose successor kept its HQ: the postcode is the successor's.
+        later = {c for code in codes for c in lineage(code, register.successions)}
+        index.postcodes[key] = [c for c in codes if c not in later] or codes
     for alias in aliases:
         tokens = tuple(_tokens(alias.alias)[0])
         if not tokens:
@@ -364,9 +374,10 @@ def _find_names(text: str, index: _Index, *, any_case: bool) -> list[_Hit]:
         orig += line_orig
         lines += [number] * len(line_norm)
     hits: list[_Hit] = []
-    for body in find_bodies(norm, orig, lines):
-        key = f"{_BODY_PREFIX}{body.name} ({body.kind})"
-        hits.append(_Hit(body.start, body.end, key, Kind.FULL, body.name))
+    forms = [
+        _Hit(body.start, body.end, f"{_BODY_PREFIX}{body.name} ({body.kind})", Kind.FULL, body.name)
+        for body in find_bodies(norm, orig, lines)
+    ]
     for start, token in enumerate(norm):
         for pattern in index.by_first.get(token, ()):
             end = start + len(pattern.tokens)
@@ -384,6 +395,14 @@ def _find_names(text: str, index: _Index, *, any_case: bool) -> list[_Hit]:
                 elif pattern.generic:
                     kind = Kind.WEAK
             hits.append(_Hit(start, end, pattern.code, kind, _join(orig[start:end])))
+    # A body the register names ("Hywel Dda University Health Board") is named as the register
+    # names it, not by the longer form found around it ("Bwrdd Iechyd ... Health Board").
+    named = [h for h in hits if h.code.startswith(_BODY_PREFIX)]
+    hits += [
+        form
+        for form in forms
+        if not any(form.start <= h.start and h.end <= form.end for h in named)
+    ]
     return _longest(hits)
 
 
@@ -422,11 +441,16 @@ def _name_evidence(
     hits = _find_names(text, index, any_case=any_case)
     # A letterhead names its trust in full; other names beside it are sites in the address
     # ("University Hospitals Dorset NHS FT, Poole Hospital"), worth no more than a mention.
+    # So is a council or board named beside a trust's full name ("in partnership with Kent
+    # County Council"): the trust wrote it.
     full_codes = {h.code for h in hits if h.kind is Kind.FULL}
+    trust_named = any(not c.startswith(_BODY_PREFIX) for c in full_codes)
     found = []
     for hit in hits:
         table = weights
         if full_codes and hit.code not in full_codes:
+            table = _WEIGHTS[Signal.BODY]
+        elif trust_named and hit.code.startswith(_BODY_PREFIX):
             table = _WEIGHTS[Signal.BODY]
         key = _kind_key(hit)
         points = table.get(key, 0.0)
@@ -502,13 +526,31 @@ def _page_one(block: Block) -> bool:
 def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
     """The blocks the trust wrote, each with whether it comes before the greeting.
 
-    Quoted earlier messages, quoted requests ("You asked: ...") and greetings are removed.
+    Quoted earlier messages, quoted requests ("You asked: ...") and greetings are removed, and
+    so is a request a thread shows (a request site's page, a thread saved as text): from a
+    greeting to an organisation ("Dear Lincolnshire County Council,") to the requester's
+    sign-off and name.
     """
     kept: list[tuple[Block, bool]] = []
     quoting_request = 0
     greeted = False
+    in_request = 0  # 0: not in a request; 1: in it; 2: after its sign-off (the name is next)
     for block in blocks:
         text = block.text
+        if in_request == 2:
+            in_request = 0
+            if len(text.strip()) <= 60:
+                continue  # the requester's name
+        if in_request == 0 and block.role is not BlockRole.EMAIL_HEADER:
+            greeting = _ORG_GREETING_RE.match(text)
+            if greeting:
+                in_request = 1
+                text = text[greeting.end() :]
+        if in_request == 1:
+            sign_off = _SIGN_OFF_LINE_RE.search(text)
+            if sign_off:
+                in_request = 2 if not text[sign_off.end() :].strip(" ,\n") else 0
+            continue
         if block.role is not BlockRole.EMAIL_HEADER:
             cut = _QUOTE_START_RE.search(text)
             if cut is not None and _FORWARDED_RE.search(text[: cut.start()]):
@@ -939,9 +981,10 @@ def _score(evidence: Sequence[Evidence]) -> list[Candidate]:
 
 
 def _body_name(candidate: Candidate) -> str:
-    """The out-of-scope body a candidate stands for, from its best named evidence."""
+    """The out-of-scope body a candidate stands for: its fullest name among the evidence."""
     named = [e for e in candidate.signals if not e.code.startswith(f"{_BODY_PREFIX}an ")]
-    return (named or list(candidate.signals))[0].code[len(_BODY_PREFIX) :]
+    best = max(named or candidate.signals, key=lambda e: (e.strong, len(e.quote.split())))
+    return best.code[len(_BODY_PREFIX) :]
 
 
 def _label(candidate: Candidate, index: _Index) -> str:

@@ -137,16 +137,41 @@ def group_references(group: Sequence[Document]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _title(group: Sequence[Document]) -> str:
-    """A saved document's title: its file name without numbers and extension."""
+_ENCLOSURE_RE = re.compile(r"(?i)^(?:appendix|annex|attachment|enclosure|schedule)\s+\w{1,3}$")
+
+
+def _titles(group: Sequence[Document]) -> tuple[str, ...]:
+    """What a reply would call this file: an enclosure label ("Appendix A"), or a title of three
+    distinctive words or more from its file name or its first heading."""
     name = group[0].path.rpartition("/")[2]
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)
-    stem = re.sub(r"(?i)\bv\d+(?:\.\d+)*\b|\(\d+\)|\d+", " ", stem)
-    return " ".join(stem.replace("_", " ").split())
+    stem = " ".join(re.sub(r"(?i)\bv\d+(?:\.\d+)*\b|\(\d+\)|_", " ", stem).split())
+    found = []
+    if _ENCLOSURE_RE.match(stem):
+        found.append(stem)
+    elif len(_title_words(re.sub(r"\d+", " ", stem))) >= 3:
+        found.append(" ".join(re.sub(r"\d+", " ", stem).split()))
+    heading = next(
+        (b.text.strip() for b in group[0].blocks[:3] if b.role in _HEADINGS and b.text.strip()),
+        "",
+    )
+    if len(heading) <= 80 and len(_title_words(heading)) >= 3:
+        found.append(heading)
+    return tuple(dict.fromkeys(found))
+
+
+_HEADINGS = frozenset({BlockRole.TITLE, BlockRole.HEADER, BlockRole.BODY})
 
 
 def _title_words(text: str) -> list[str]:
     return [w for w in _TITLE_WORDS_RE.findall(text.lower()) if w not in _TITLE_STOP]
+
+
+def _title_pattern(title: str) -> re.Pattern[str]:
+    if _ENCLOSURE_RE.match(title):
+        return re.compile(r"\b" + r"\s+".join(map(re.escape, title.lower().split())) + r"\b")
+    words = _title_words(title)
+    return re.compile(r"\b" + r"\W+(?:\w+\W+){0,2}?".join(map(re.escape, words)) + r"\b")
 
 
 @dataclass(frozen=True)
@@ -156,13 +181,13 @@ class FileMatch:
     path: str
     match: Match
     references: tuple[str, ...] = ()
-    title: str = ""
+    titles: tuple[str, ...] = ()
     text: str = ""  # the file's own text, lower case, for titles it names
 
 
 def file_match(group: Sequence[Document], match: Match) -> FileMatch:
     text = "\n".join(b.text for d in group for b in d.blocks).lower()
-    return FileMatch(group[0].path, match, group_references(group), _title(group), text)
+    return FileMatch(group[0].path, match, group_references(group), _titles(group), text)
 
 
 def _resolved(match: Match) -> bool:
@@ -203,16 +228,17 @@ def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
 def _named_by(
     item: FileMatch, files: Sequence[FileMatch]
 ) -> dict[tuple[str, ...], list[tuple[str, FileMatch]]]:
-    """Matched files whose text names this file's title (three or more distinctive words)."""
-    words = _title_words(item.title)
-    if len(words) < 3:
-        return {}
-    pattern = re.compile(r"\b" + r"\W+(?:\w+\W+){0,2}?".join(map(re.escape, words)) + r"\b")
-    anchors: dict[tuple[str, ...], list[tuple[str, FileMatch]]] = {}
-    for other in files:
-        if other.path != item.path and other.match.trust_code and pattern.search(other.text):
-            anchors.setdefault(_verdict(other.match), []).append((item.title, other))
-    return anchors
+    """Matched files whose text names this file's title ("Appendix A", "Sexual Safety at Work
+    Policy"): the first title that some name. More than four trusts naming it tell nothing."""
+    for title in item.titles:
+        pattern = _title_pattern(title)
+        anchors: dict[tuple[str, ...], list[tuple[str, FileMatch]]] = {}
+        for other in files:
+            if other.path != item.path and other.match.trust_code and pattern.search(other.text):
+                anchors.setdefault(_verdict(other.match), []).append((title, other))
+        if 0 < len(anchors) <= 4:
+            return anchors
+    return {}
 
 
 def _from_anchors(

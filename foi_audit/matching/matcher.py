@@ -101,7 +101,7 @@ _DOMAIN_HEAD = 35.0  # an address or link in the letterhead, signature or footer
 _DOMAIN_BODY = 15.0
 _DOMAIN_SHARED = 10.0  # a domain that fits several trusts (bthft: Blackpool and Bradford)
 _MAILBOX_LABEL = 30.0  # a trust's initials as the mailbox name ("hrch.foi@nhs.net")
-_OTHER_NHS_DOMAIN = 45.0  # wales.nhs.uk, nhs.scot in the sender's address
+_OTHER_NHS_DOMAIN = 50.0  # wales.nhs.uk, nhs.scot in the sender's address
 
 # Zones where a trust's full or core name is strong evidence.
 _HEAD_SIGNALS = frozenset(
@@ -447,11 +447,11 @@ def _name_evidence(
     trust_named = any(not c.startswith(_BODY_PREFIX) for c in full_codes)
     found = []
     for hit in hits:
-        table = weights
-        if full_codes and hit.code not in full_codes:
+        beside = full_codes and hit.code not in full_codes
+        if beside or (trust_named and hit.code.startswith(_BODY_PREFIX)):
             table = _WEIGHTS[Signal.BODY]
-        elif trust_named and hit.code.startswith(_BODY_PREFIX):
-            table = _WEIGHTS[Signal.BODY]
+        else:
+            table = weights
         key = _kind_key(hit)
         points = table.get(key, 0.0)
         strong = (
@@ -963,6 +963,9 @@ def _is_full_name(item: Evidence) -> bool:
     return "trust" in words or item.code.startswith(_BODY_PREFIX)
 
 
+_SIGNAL_ORDER = {signal: number for number, signal in enumerate(Signal)}
+
+
 def _score(evidence: Sequence[Evidence]) -> list[Candidate]:
     best_by: dict[str, dict[Signal, Evidence]] = {}
     for item in evidence:
@@ -973,7 +976,11 @@ def _score(evidence: Sequence[Evidence]) -> list[Candidate]:
             slot[item.signal] = item
     candidates = []
     for code, by_signal in best_by.items():
-        ranked = sorted(by_signal.values(), key=lambda e: (-e.points, not e.strong))
+        # Ties go to the strong signal, then to the signal that says most (a name before a
+        # domain).
+        ranked = sorted(
+            by_signal.values(), key=lambda e: (-e.points, not e.strong, _SIGNAL_ORDER[e.signal])
+        )
         # The strongest signal counts in full; each further independent one adds half.
         score = ranked[0].points + 0.5 * sum(e.points for e in ranked[1:])
         candidates.append(Candidate(code, min(100.0, score), ranked[0], tuple(ranked)))

@@ -41,6 +41,7 @@ _BEGINNINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("london", "borough", "of"), "council"),
     (("royal", "borough", "of"), "council"),
 )
+_FIRST_WORDS = frozenset(e[0] for e, _ in (*_ENDINGS, *_BEGINNINGS))
 _CONNECTORS = frozenset({"and", "of", "upon", "on", "the", "in"})
 # Names before "Council" / "Board" that are a trust's own committees, not a body.
 _NOT_A_PLACE = frozenset(
@@ -167,8 +168,8 @@ def find_bodies(
     lines = lines if lines is not None else [0] * len(norm)
     hits: list[BodyHit] = []
     taken_until = -1
-    for position in range(len(norm)):
-        if position < taken_until:
+    for position, token in enumerate(norm):
+        if position < taken_until or token not in _FIRST_WORDS:
             continue
         for ending, kind in _ENDINGS:
             end = position + len(ending)

@@ -778,8 +778,8 @@ def document_evidence(document: Document, register: Register) -> list[Evidence]:
     return _reading(document, _index(register))[0]
 
 
-def _reading(document: Document, index: _Index) -> tuple[list[Evidence], list[str]]:
-    """The evidence in one document, and what in it says it is a joint reply."""
+def _reading(document: Document, index: _Index) -> tuple[list[Evidence], _Zones]:
+    """The evidence in one document, and the zones it was read from."""
     found = _path_evidence(document.path.rpartition(" > ")[2] or document.path, index)
     if " > " in document.path:
         found += _path_evidence(document.path.partition(" > ")[0], index)
@@ -822,7 +822,7 @@ def _reading(document: Document, index: _Index) -> tuple[list[Evidence], list[st
                         code.upper(), Signal.CODE_IN_TEXT, _CODE_IN_TEXT, code, block.locator, True
                     )
                 )
-    return found, _joint_cues(document, zones, index)
+    return found, zones
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1044,13 +1044,18 @@ def match_group(
     """
     index = _index(register)
     evidence: list[Evidence] = []
-    cues: list[str] = []
+    read: list[tuple[Document, _Zones]] = []
     for document in group:
-        found, document_cues = _reading(document, index)
+        found, zones = _reading(document, index)
         evidence += found
-        cues += document_cues
+        read.append((document, zones))
     evidence = _dated(evidence, register, index, reply_date)
     candidates = _score(evidence)
+    cues: list[str] = []
+    if sum(1 for c in candidates if c.firm and not c.is_body) >= 2:
+        # Strong evidence for several trusts: does the reply say it answers for them all?
+        for document, zones in read:
+            cues += _joint_cues(document, zones, index)
     return _decide(candidates, list(dict.fromkeys(cues)), index, reply_date)
 
 

@@ -1033,3 +1033,13 @@ def test_ingest_links_files_dates_matches_and_writes_the_new_columns(project: Pa
     assert rows["scan.txt"]["status"] == "unmatched"
     assert rows["scan.txt"]["candidates"] == ""
     assert ("out_of_scope", "Council reply.txt") in {(p.status, p.path) for p in result.problems}
+
+
+def test_a_short_alias_is_its_own_convention_and_closed_trusts_do_not_contest() -> None:
+    # "KCH" is King's College Hospital, though Kent Community Health's initials are K C H too;
+    # "NUH" is Nottingham University Hospitals, not the closed Newham University Hospital.
+    assert match(doc("KCH FOI 24-1190.pdf", *LETTER_BODY)).trust_code == "RJZ"
+    assert match(doc("NUH FOI 24-1190.pdf", *LETTER_BODY)).trust_code == "RX1"
+    # A longer acronym two open trusts fit names both as candidates, neither as the match.
+    shared = match(doc("LTHT FOI 24-1190.pdf", *LETTER_BODY))
+    assert shared.trust_code == "" and set(shared.candidates) >= {"RR8", "RXN"}

@@ -304,7 +304,7 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
             continue
         kind = Kind.ALIAS if alias.strong else Kind.WEAK
         is_acronym = _is_acronym(alias.alias)
-        others = fits.get(alias.alias.lower(), set()) - {alias.code} if is_acronym else set()
+        others = _contenders(alias, fits, index.trusts) if is_acronym else set()
         if others:
             kind = Kind.WEAK
             patterns += [_Pattern(tokens, code, Kind.WEAK, acronym=True) for code in others]
@@ -331,18 +331,48 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> _Index:
     return index
 
 
+def _contenders(alias: Alias, fits: dict[str, set[str]], trusts: dict[str, Trust]) -> set[str]:
+    """Other trusts whose initials an acronym alias also is ("BTHFT": Blackpool and Bradford).
+
+    A three-letter alias is a convention of its own ("KCH" is King's College Hospital, whatever
+    Kent Community Health's initials are), and a closed trust does not contest an open one's.
+    """
+    if len(alias.alias) < 4:
+        return set()
+    owner_open = not trusts[alias.code].close_date
+    return {
+        code
+        for code in fits.get(alias.alias.lower(), set()) - {alias.code}
+        if not (owner_open and trusts[code].close_date)
+    }
+
+
 def _domain_table(register: Register, aliases: Sequence[Alias]) -> dict[str, tuple[str, ...]]:
-    """Domain label -> the trusts it names (a known domain beats the patterns)."""
+    """Domain label -> the trusts it names.
+
+    A known domain beats the patterns; a short alias (three letters) beats initials that
+    happen to fit; an open trust beats a closed one with the same label.
+    """
     rows = compile_domains(
         register.trusts,
         [(a.code, a.alias) for a in aliases if a.strong and " " not in a.alias.strip()],
         load_known_domains(),
     )
-    table: dict[str, set[str]] = {}
-    known: dict[str, set[str]] = {}
+    by_kind: dict[str, dict[str, set[str]]] = {}
     for row in rows:
-        (known if row.kind == "known" else table).setdefault(row.label, set()).add(row.code)
-    table.update(known)
+        by_kind.setdefault(row.kind, {}).setdefault(row.label, set()).add(row.code)
+    table: dict[str, set[str]] = {}
+    for kind in ("acronym", "name", "alias"):
+        for label, codes in by_kind.get(kind, {}).items():
+            table.setdefault(label, set()).update(codes)
+    for label, codes in by_kind.get("alias", {}).items():
+        if len(label) <= 3:
+            table[label] = set(codes)
+    table.update(by_kind.get("known", {}))
+    trusts = {t.code: t for t in register.trusts}
+    for label, codes in table.items():
+        open_codes = {c for c in codes if not trusts[c].close_date}
+        table[label] = open_codes or codes
     return {label: tuple(sorted(codes)) for label, codes in table.items()}
 
 

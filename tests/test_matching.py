@@ -1043,3 +1043,22 @@ def test_a_short_alias_is_its_own_convention_and_closed_trusts_do_not_contest() 
     # A longer acronym two open trusts fit names both as candidates, neither as the match.
     shared = match(doc("LTHT FOI 24-1190.pdf", *LETTER_BODY))
     assert shared.trust_code == "" and set(shared.candidates) >= {"RR8", "RXN"}
+
+
+def test_a_reference_does_not_outvote_the_files_own_evidence() -> None:
+    # Reference numbers collide between trusts: a file whose own (weak) evidence names another
+    # trust keeps that trust as a candidate and gains the reference's, but is not matched.
+    reply = letter("Pennine Care FOI 24.0061 Response.docx", "Pennine Care NHS Foundation Trust")
+    acknowledgement = doc(
+        "Acknowledgement - FOI 24-0061.eml",
+        ("Thank you for your request, logged as FOI 24-0061.", B),
+        ("Please do not reply.", B),
+        ("We will also share it with Airedale NHS Foundation Trust.", B),
+        headers=(("From", "FOI <foi@nhs.net>"),),
+        page_locators=False,
+    )
+    own = match(acknowledgement)
+    assert own.trust_code == "" and own.candidates
+    new = _link(reply, acknowledgement)["Acknowledgement - FOI 24-0061.eml"]
+    assert new.trust_code == ""
+    assert "RT2" in new.candidates and set(own.candidates) <= set(new.candidates)

@@ -274,8 +274,15 @@ def _from_anchors(
             (),
             evidence=(f"{method}:out_of_scope '{reference}' ({anchor.path})",),
         )
-    if match.method == "ambiguous" and not set(verdict) & set(match.candidates):
-        return None  # the reference points to a trust its own evidence does not
+    if match.candidates and not set(verdict) & set(match.candidates):
+        # Its own (weak) evidence points elsewhere: references do collide between trusts, so
+        # the reference only adds a candidate.
+        return replace(
+            match,
+            candidates=tuple(dict.fromkeys([*match.candidates, *verdict])),
+            message=f"{match.message}; {anchor.path} has the same reference {reference} "
+            f"({'/'.join(verdict)})",
+        )
     where = "as" if method == "same_reference" else "named by"
     label = "the same reference" if method == "same_reference" else "its title"
     return Match(

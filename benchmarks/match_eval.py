@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import shutil
 import subprocess
 import sys
@@ -91,10 +92,15 @@ def load_corpus(name: str) -> Corpus:
     return Corpus(Path(name).name, raw, expected, exclude, on_disk - set(expected))
 
 
-def ingest(corpus: Corpus, out: Path) -> Path:
+def ingest(corpus: Corpus, out: Path, source: Path | None = None) -> Path:
+    """Run ingest (this checkout's code, or ``source``'s: an older version for comparison)."""
     processed = out / corpus.name / "processed"
     (processed / "manifest.json").unlink(missing_ok=True)
-    command = [str(ROOT / ".venv" / "bin" / "foi-audit"), "ingest", str(corpus.raw)]
+    python = str(ROOT / ".venv" / "bin" / "python")
+    command = [python, "-c", "from foi_audit.cli import main; main()"]
+    if source is not None:
+        command[-1] = f"import sys; sys.path.insert(0, {str(source)!r}); {command[-1]}"
+    command += ["ingest", str(corpus.raw)]
     command += ["--out", str(processed)]
     for pattern in corpus.exclude:
         command += ["--exclude", pattern]
@@ -102,6 +108,16 @@ def ingest(corpus: Corpus, out: Path) -> Path:
     if not (processed / "documents.csv").exists():
         sys.exit(f"{corpus.name}: ingest wrote no documents.csv\n{done.stderr[-3000:]}")
     return processed
+
+
+_CODE_IN_MESSAGE_RE = re.compile(r"\b([A-Z][A-Z0-9]{2,4}) [A-Z][a-z]")
+
+
+def _candidates(row: dict[str, str]) -> tuple[str, ...]:
+    """The candidates column, or (from a version without it) the codes its message names."""
+    if "candidates" in row:
+        return tuple(c for c in row["candidates"].split(";") if c)
+    return tuple(dict.fromkeys(_CODE_IN_MESSAGE_RE.findall(row.get("message", ""))))
 
 
 def _codes(row: dict[str, str]) -> tuple[str, ...]:
@@ -127,7 +143,7 @@ def evaluate(corpus: Corpus, processed: Path, verbose: bool) -> Counter[str]:
         for code in got:
             got_by_trust[code] += 1
         status, method = row["status"], row["match_method"]
-        candidates = tuple(c for c in (row.get("candidates") or "").split(";") if c)
+        candidates = _candidates(row)
         detail = f"{row['match_method']} {'/'.join(got) or '-'} :: {row['message'][:160]}"
         if want.out_of_scope:
             if status == "out_of_scope":
@@ -194,6 +210,9 @@ def main() -> None:
     parser.add_argument("--no-ingest", action="store_true", help="score the last run again")
     parser.add_argument("--fresh", action="store_true", help="drop the reader cache too")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--source", type=Path, help="run another checkout's code (e.g. the version before)"
+    )
     args = parser.parse_args()
     total: Counter[str] = Counter()
     for name in args.corpora:
@@ -202,7 +221,7 @@ def main() -> None:
         if args.fresh:
             shutil.rmtree(processed, ignore_errors=True)
         if not args.no_ingest:
-            processed = ingest(corpus, args.out)
+            processed = ingest(corpus, args.out, args.source)
         total += evaluate(corpus, processed, args.verbose)
     print(
         f"TOTAL correct {total['correct']} wrong {total['wrong']} unmatched {total['unmatched']} "

@@ -86,9 +86,7 @@ def load_corpus(name: str) -> Corpus:
                     by_file.setdefault(file.strip(), []).append(row["trust_code"])
     expected = {f: Expected(tuple(sorted(c))) for f, c in by_file.items()}
     exclude = ("gold.csv",) if raw == folder else ()
-    on_disk = {
-        p.relative_to(raw).as_posix() for p in raw.rglob("*") if p.is_file()
-    } - {"gold.csv"}
+    on_disk = {p.relative_to(raw).as_posix() for p in raw.rglob("*") if p.is_file()} - {"gold.csv"}
     return Corpus(Path(name).name, raw, expected, exclude, on_disk - set(expected))
 
 

@@ -63,6 +63,7 @@ class FileStatus(StrEnum):
     DUPLICATE = "duplicate"
     UNMATCHED = "unmatched"
     ERROR = "error"
+    OUT_OF_SCOPE = "out_of_scope"  # from a body that is not an NHS trust in England
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,16 @@ class Trust:
 class Match:
     """Which trust a file belongs to, how that was decided, and how sure."""
 
-    trust_code: str  # blank when unmatched or ambiguous
-    method: str  # mapping | code_in_name | name_in_name | letterhead | signature | ... | none
+    trust_code: str  # blank when unmatched, ambiguous or out of scope
+    # mapping | code_in_name | name_in_path | letterhead | signature | sender_domain | ...
+    # | joint | same_reference | ambiguous | out_of_scope | none
+    method: str
     score: float  # 0..100
     message: str = ""
-    candidates: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()  # the trusts it may belong to (the match itself first)
+    also: tuple[str, ...] = ()  # the other trusts a joint reply answers for
+    # Each signal's contribution ("letterhead:RJ6 'Croydon Health Services NHS Trust' +45").
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,8 @@ from foi_audit.figures.compare import (
     round_name,
 )
 from foi_audit.figures.principal import principal_value
-from foi_audit.figures.roster import load_successions
 from foi_audit.figures.summary import build_summary
-from foi_audit.fileio import write_csv
+from foi_audit.register.successions import Succession
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rounds"
 CODEBOOK = load_codebook()
@@ -243,29 +242,16 @@ def test_trusts_in_one_round_only_with_their_reasons(comparison: Comparison) -> 
     assert comparison.first.date == "2022-11-07" and comparison.second.date == "2024-12-02"
 
 
-def test_a_merger_from_the_registers_successions(rounds: Path, tmp_path: Path) -> None:
-    path = tmp_path / "successions.csv"
-    write_csv(
-        path,
-        ("predecessor", "successor", "date"),
-        [{"predecessor": "RRP", "successor": "G6V2S", "date": "2024-11-01"}],
-    )
+def test_a_merger_from_the_registers_successions(rounds: Path) -> None:
+    merger = Succession("RRP", "G6V2S", "2024-11-01", "public record")
     loaded = load_rounds(rounds / "round-2022", rounds / "round-2024")
-    result = compare_loaded(*loaded, successions=load_successions(path))
+    result = compare_loaded(*loaded, successions=(merger,))
     assert {t.code: t.reason for t in result.only_first}["RRP"] == (
         "merged into North London NHS Foundation Trust (G6V2S) on 2024-11-01"
     )
     assert {t.code: t.reason for t in result.only_second}["G6V2S"] == (
         "opened on 2024-11-01 from Barnet, Enfield and Haringey Mental Health NHS Trust (RRP)"
     )
-
-
-def test_successions_file_without_the_columns_is_named(tmp_path: Path) -> None:
-    path = tmp_path / "successions.csv"
-    path.write_text("a,b\nRRP,G6V2S\n", encoding="utf-8")
-    with pytest.raises(InputError, match="successions.csv"):
-        load_successions(path)
-    assert load_successions(tmp_path / "absent.csv") == ()
 
 
 def test_a_round_without_asked_csv_says_no_reply(rounds: Path) -> None:
@@ -364,7 +350,7 @@ def test_cli_text_and_changed(rounds: Path) -> None:
     assert text.exit_code == 0, text.output
     out = " ".join(text.stdout.split())
     assert "Dedicated sexual-safety policy: 3 of 14 (21.4%) in round-2022 → 10 of 13" in out
-    assert "closed on 2023-03-31" in out and "opened on 2024-11-01" in out
+    assert "merged into Somerset" in out and "opened on 2024-11-01" in out
     changed = runner.invoke(app, ["compare", *args, "--changed", "policy=dedicated"])
     assert changed.exit_code == 0, changed.output
     out = " ".join(changed.stdout.split())

@@ -80,7 +80,7 @@ def test_the_comparison_table_holds_the_figures(files: dict[str, bytes]) -> None
     )
     one_round = files["comparison_one_round.csv"].decode()
     assert (
-        "RA4,Yeovil District Hospital NHS Foundation Trust,South West,round-2022,round-2024,closed on 2023-03-31"
+        "RA4,Yeovil District Hospital NHS Foundation Trust,South West,round-2022,round-2024,merged into Somerset NHS Foundation Trust (RH5) on 2023-04-01"
         in one_round
     )
 

@@ -96,10 +96,15 @@ def test_mapping_pins_a_file_and_survives_reingest(layout: Layout) -> None:
     assert layout.mapping_csv.read_text() == "path,trust_code\nletter.txt,RAL\n"
 
 
-def test_mapping_with_unknown_code_is_a_clear_error(layout: Layout) -> None:
+def test_mapping_with_unknown_code_is_an_error_row_not_a_stopped_run(layout: Layout) -> None:
     layout.mapping_csv.write_text("path,trust_code\nletter.txt,ZZZ\n")
-    with pytest.raises(InputError, match="line 2: ZZZ is not an ODS code"):
-        ingest(layout, OPTIONS)
+    result = ingest(layout, OPTIONS)
+    rows = _rows(layout)
+    assert rows["letter.txt"]["status"] == "error"
+    assert "ZZZ" in rows["letter.txt"]["message"]
+    assert "not an ODS code" in rows["letter.txt"]["message"]
+    assert rows["RA9 reply.txt"]["trust_code"] == "RA9"  # the other files were matched
+    assert ("error", "letter.txt") in {(p.status, p.path) for p in result.problems}
 
 
 def test_reingest_reads_only_new_or_changed_files(layout: Layout) -> None:

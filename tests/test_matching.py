@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
+from foi_audit.dataset.layout import Layout
+from foi_audit.ingest.pipeline import IngestOptions, ingest
 from foi_audit.matching.matcher import MATCH_THRESHOLD, document_evidence, match_group
+from foi_audit.matching.references import file_match, link_files, name_references
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match, Trust
 from foi_audit.register.trusts import Register, load_register
 
@@ -519,3 +525,540 @@ def test_forwarded_reply_is_the_trusts_text() -> None:
         page_locators=False,
     )
     assert match(mail).trust_code == "RXY"
+
+
+# --- weight of evidence ------------------------------------------------------------------------
+
+
+def test_acronym_in_the_file_name_that_fits_another_trust_is_a_weak_cue() -> None:
+    # "KCHFT" is Kent Community Health's acronym and King's College Hospital's initials too:
+    # against the full name in the letterhead, opening and signature it tells nothing.
+    reply = doc(
+        "KCHFT_FOI_IG-FOI-1384.pdf",
+        ("King's College Hospital NHS Foundation Trust", H),
+        ("Dear Ms Okafor", B),
+        ("Thank you for your request to King's College Hospital NHS Foundation Trust.", B),
+        ("1. The Trust has a dedicated Sexual Safety Policy.", B),
+        ("Yours sincerely", B),
+        ("Information Governance, King's College Hospital NHS Foundation Trust", B),
+    )
+    result = match(reply)
+    assert (result.trust_code, result.method) == ("RJZ", "letterhead"), result.message
+    weak = [e for e in document_evidence(reply, load_register()) if e.code == "RYY"]
+    assert weak and not any(e.strong for e in weak)
+
+
+def test_a_domain_several_trusts_fit_does_not_outweigh_the_full_name() -> None:
+    # bthft: Blackpool Teaching Hospitals and Bradford Teaching Hospitals both.
+    mail = doc(
+        "FOI response - BTHFT.eml",
+        ("Please find our response attached.", B),
+        headers=(("From", "Corporate Affairs <information.governance@bthft.nhs.uk>"),),
+    )
+    attachment = letter(
+        "FOI response - BTHFT.eml > Blackpool Teaching Hospitals NHS Foundation Trust FOI.docx",
+        "Blackpool Teaching Hospitals NHS Foundation Trust\nVictoria Hospital, Blackpool FY3 8NR",
+        ("Blackpool Teaching Hospitals NHS Foundation Trust", B),
+    )
+    result = match(mail, attachment)
+    assert result.trust_code == "RXL", result.message
+    assert "RAE" not in result.candidates
+
+
+def test_a_street_named_like_another_trust_does_not_outweigh_repeated_full_names() -> None:
+    # "Clatterbridge" (Road) is the Clatterbridge Cancer Centre's short name.
+    mail = doc(
+        "RE_ FOI request.eml",
+        ("FOI Office, Clatterbridge Road, Bebington", B),
+        ("Wirral University Teaching Hospital NHS Foundation Trust answers as follows.", B),
+        *LETTER_BODY,
+        ("Wirral University Teaching Hospital NHS Foundation Trust", B),
+        headers=(
+            ("From", "Wirral University Teaching Hospital NHS Foundation Trust <foi@nhs.net>"),
+            ("Subject", "RE: FOI request"),
+        ),
+        page_locators=False,
+    )
+    result = match(mail)
+    assert result.trust_code == "RBL", result.message
+
+
+def test_strong_evidence_for_two_trusts_stays_ambiguous_with_both_named() -> None:
+    result = match(letter("RA9 FOI 4412.pdf", "Walsall Healthcare NHS Trust"))
+    assert result.method == "ambiguous"
+    assert set(result.candidates) == {"RA9", "RBK"}
+    assert {line.split(":")[1].split()[0] for line in result.evidence} == {"RA9", "RBK"}
+
+
+def test_evidence_lists_each_signals_contribution() -> None:
+    mail = doc(
+        "reply.eml",
+        ("Dear Ms Okafor", B),
+        ("Please see our answers below.", B),
+        ("Kind regards", B),
+        ("FOI Team\nCroydon Health Services NHS Trust", B),
+        headers=(("From", "FOI <foi@croydonhealth.nhs.uk>"), ("Subject", "Your request")),
+        page_locators=False,
+    )
+    result = match(mail)
+    assert result.trust_code == "RJ6"
+    assert "signature:RJ6 'Croydon Health Services NHS Trust' +50" in result.evidence
+    assert "sender_domain:RJ6 'croydonhealth.nhs.uk' +25" in result.evidence
+
+
+# --- sender domains ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sender", "code"),
+    [
+        ("foi@ysthft.nhs.uk", "RCB"),  # York and Scarborough Teaching Hospitals NHS FT
+        ("Freedom of Information <foi@swast.nhs.uk>", "RYF"),  # South Western Ambulance Service
+        ("foi@northumbriahealthcare.nhs.uk", "RTF"),  # the name run together
+        ("information.rights@leedsth.nhs.uk", "RR8"),  # a known domain (data/domains.csv)
+    ],
+)
+def test_the_senders_domain_alone_matches(sender: str, code: str) -> None:
+    mail = doc(
+        "Re_ Freedom of Information request.eml",
+        ("Dear Ms Okafor,", B),
+        ("Please see the Trust's response below.", B),
+        ("Kind regards", B),
+        ("FOI Team", B),
+        headers=(("From", sender), ("Subject", "Re: Freedom of Information request")),
+        page_locators=False,
+    )
+    result = match(mail)
+    assert (result.trust_code, result.method) == (code, "sender_domain"), result.message
+
+
+@pytest.mark.parametrize("sender", ["foi@nhs.net", "someone@gmail.com", "a.person@outlook.com"])
+def test_generic_mail_domains_are_no_evidence(sender: str) -> None:
+    mail = doc(
+        "reply.eml",
+        ("Please see our answers below.", B),
+        headers=(("From", sender),),
+        page_locators=False,
+    )
+    assert not [e for e in document_evidence(mail, load_register()) if e.signal == "sender_domain"]
+    assert_flagged(match(mail))
+
+
+# --- joint replies -----------------------------------------------------------------------------
+
+
+def test_joint_reply_with_a_column_per_trust() -> None:
+    reply = doc(
+        "UHN FOI 24-4471 joint response.pdf",
+        ("University Hospitals of Northamptonshire NHS Group", H),
+        (
+            "Kettering General Hospital NHS Foundation Trust - Rothwell Road, Kettering\n"
+            "Northampton General Hospital NHS Trust - Cliftonville, Northampton",
+            H,
+        ),
+        ("Dear Ms Okafor", B),
+        ("As the Group has a single FOI service we have answered for both Trusts.", B),
+        (
+            "Your question | Kettering General Hospital NHS Foundation Trust | "
+            "Northampton General Hospital NHS Trust",
+            BlockRole.TABLE,
+        ),
+        ("1. Policy | Yes | Not yet", BlockRole.TABLE),
+        ("Yours sincerely", B),
+        ("Group FOI Service", B),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+    assert result.trust_code not in result.also
+    assert set(result.candidates) == {"RNQ", "RNS"}
+
+
+def test_joint_reply_on_behalf_of_two_trusts() -> None:
+    mail = doc(
+        "RE_ Freedom of Information Request.eml",
+        ("Dear Ms Okafor,", B),
+        ("You sent identical requests to both Trusts; they share an FOI service.", B),
+        ("1. Yes.", B),
+        ("Yours sincerely,", B),
+        (
+            "Wirral FOI Service\non behalf of Wirral University Teaching Hospital NHS Foundation "
+            "Trust and Wirral Community Health and Care NHS Foundation Trust",
+            B,
+        ),
+        headers=(("From", "Wirral FOI Service <wirral.foi@nhs.net>"),),
+        page_locators=False,
+    )
+    result = match(mail)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RBL", "RY7"}
+
+
+def test_joint_reply_with_a_section_per_trust() -> None:
+    reply = doc(
+        "Joint FOI response 0392.docx",
+        ("Mid Cheshire Hospitals NHS Foundation Trust | East Cheshire NHS Trust", H),
+        ("Dear Ms Okafor,", B),
+        ("The two Trusts share an Information Governance service; each Trust's answers follow.", B),
+        ("Section A - Mid Cheshire Hospitals NHS Foundation Trust", B),
+        ("1. No separate policy.", B),
+        ("Section B - East Cheshire NHS Trust", B),
+        ("1. Yes.", B),
+        ("Yours sincerely,", B),
+        ("Joint Information Governance Service", B),
+        page_locators=False,
+    )
+    result = match(reply)
+    assert result.method == "joint"
+    assert {result.trust_code, *result.also} == {"RBT", "RJN"}
+
+
+# --- dated matching ----------------------------------------------------------------------------
+
+
+def test_a_closed_trusts_letterhead_after_its_close_goes_to_its_successor() -> None:
+    # Hounslow and Richmond Community Healthcare (RY9) closed on 31 October 2024; Kingston and
+    # Richmond (RAX) took it over.
+    reply = letter(
+        "FOI 24-611 response.docx", "Hounslow and Richmond Community Healthcare NHS Trust"
+    )
+    dated = match_group([reply], load_register(), reply_date="2024-11-08")
+    assert dated.trust_code == "RAX", dated.message
+    assert "RY9 closed 2024-10-31" in dated.message
+    assert any("[RY9 closed 2024-10-31]" in line for line in dated.evidence)
+    before = match_group([reply], load_register(), reply_date="2024-10-01")
+    assert before.trust_code == "RY9"
+    assert match(reply).trust_code == "RY9"  # no date: the letter may be old
+
+
+def test_a_chain_of_mergers_is_followed_to_the_trust_open_on_the_date() -> None:
+    # Trafford Healthcare (RM4) -> Central Manchester (RW3, 2012) -> Manchester University (2017).
+    reply = letter("reply.pdf", "Trafford Healthcare NHS Trust")
+    register = load_register()
+    assert match_group([reply], register, reply_date="2015-06-01").trust_code == "RW3"
+    assert match_group([reply], register, reply_date="2024-06-01").trust_code == "R0A"
+
+
+def test_a_predecessors_site_beside_its_successors_name_is_one_trust() -> None:
+    # "Poole Hospital" (a trust until 2020) and its HQ postcode in a UHD letter, undated.
+    reply = letter(
+        "FOI_Response_FOI 1525.pdf",
+        "University Hospitals Dorset NHS Foundation Trust\n"
+        "Management Offices | Poole Hospital | Longfleet Road | Poole | BH15 2JB",
+        ("Information Rights Team, Poole Hospital, Longfleet Road, BH15 2JB", F),
+    )
+    result = match(reply)
+    assert result.trust_code == "R0D", result.message
+
+
+# --- out of scope ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "body"),
+    [
+        ("Hywel Dda University Health Board", "Hywel Dda University Health Board"),
+        ("Aneurin Bevan University Health Board", "Welsh health board"),
+        ("NHS Greater Glasgow and Clyde", "NHS Greater Glasgow and Clyde"),
+        ("NHS England\nPO Box 16738, Redditch", "NHS England"),
+        ("Warwickshire County Council", "Warwickshire County Council"),
+        ("NHS Cheshire and Merseyside Integrated Care Board", "Integrated Care Board"),
+        ("London Borough of Camden", "London Borough of Camden"),
+    ],
+)
+def test_bodies_that_are_not_trusts_are_out_of_scope(letterhead: str, body: str) -> None:
+    result = match(letter("FOI 12345 response.pdf", letterhead, ("Freedom of Information Team", B)))
+    assert (result.trust_code, result.method) == ("", "out_of_scope"), result.message
+    assert body in result.message and "not an NHS trust in England" in result.message
+    assert "mapping.csv" not in result.message  # nothing to pin
+    assert result.candidates == ()
+
+
+def test_an_icb_whose_name_overlaps_a_trust_is_not_that_trust() -> None:
+    reply = doc(
+        "FOI ICB 24-0934 response.docx",
+        ("NHS Frimley Integrated Care Board", H),
+        ("Dear Ms Okafor", B),
+        (
+            "NHS Frimley Integrated Care Board (the ICB) is separate from Frimley Health NHS "
+            "Foundation Trust, which runs Frimley Park Hospital.",
+            B,
+        ),
+        ("1. The ICB has no dedicated policy.", B),
+        ("Yours sincerely", B),
+        ("Corporate Governance Team, NHS Frimley ICB", B),
+    )
+    result = match(reply)
+    assert result.method == "out_of_scope", result.message
+    assert "NHS Frimley Integrated Care Board" in result.message
+    assert "RDU" not in result.candidates
+
+
+def test_a_welsh_trusts_ods_code_in_the_file_name_is_out_of_scope() -> None:
+    result = match(doc("RT4 FOI 24-0311 response.pdf", *LETTER_BODY))
+    assert result.method == "out_of_scope"
+    assert "Welsh Ambulance Services NHS Trust" in result.message
+
+
+def test_a_scottish_senders_domain_is_out_of_scope() -> None:
+    mail = doc(
+        "2024-FOI-08812 Response.eml",
+        ("Dear Ms Okafor", B),
+        ("Please find our answers below.", B),
+        headers=(("From", "FOI <foi@ggc.scot.nhs.uk>"),),
+        page_locators=False,
+    )
+    result = match(mail)
+    assert result.method == "out_of_scope", result.message
+    assert "NHS Scotland" in result.message
+
+
+def test_a_council_named_beside_the_trust_does_not_make_it_out_of_scope() -> None:
+    reply = letter(
+        "reply.pdf",
+        "Kent Community Health NHS Foundation Trust",
+        ("Kent Community Health NHS Foundation Trust, in partnership with Kent County Council", F),
+    )
+    assert match(reply).trust_code == "RYY"
+
+
+def test_a_request_site_page_to_a_council_naming_trusts_is_out_of_scope() -> None:
+    page = doc(
+        "Sexual safety policy - Lincolnshire County Council.html",
+        (
+            "Sexual safety policy - a Freedom of Information request to Lincolnshire County Council",
+            T,
+        ),
+        (
+            "Request #48241 made this Freedom of Information request to Lincolnshire County Council",
+            B,
+        ),
+        ("Dear Lincolnshire County Council,", B),
+        ("1. Does the Council have a policy?", B),
+        ("Yours faithfully,", B),
+        ("Ruth Kessington", B),
+        ("Lincolnshire County Council · 14 November 2024", B),
+        ("Dear Ms Kessington", B),
+        ("1. The Council has no dedicated policy.", B),
+        (
+            "For the NHS in Lincolnshire, contact Lincolnshire Partnership NHS Foundation Trust or "
+            "Lincolnshire Community Health Services NHS Trust directly.",
+            B,
+        ),
+        ("Information Governance Team Lincolnshire County Council", B),
+        page_locators=False,
+    )
+    result = match(page)
+    assert result.method == "out_of_scope", result.message
+    assert "Lincolnshire County Council" in result.message
+
+
+# --- nothing silent ----------------------------------------------------------------------------
+
+
+def test_unmatched_and_ambiguous_files_name_their_candidates() -> None:
+    weak = match(doc("reply.pdf", ("GOSH Freedom of Information Office", H), *LETTER_BODY))
+    assert weak.method == "none" and weak.candidates == ("RP4",)
+    assert "RP4" in weak.message and weak.evidence
+    both = match(
+        letter("reply.pdf", "Oxleas NHS Foundation Trust\nLewisham and Greenwich NHS Trust")
+    )
+    assert both.method == "ambiguous" and set(both.candidates) == {"RPG", "RJ2"}
+
+
+# --- files that belong together ----------------------------------------------------------------
+
+TB = BlockRole.TABLE
+
+
+@pytest.mark.parametrize(
+    ("name", "references"),
+    [
+        ("FOI 24-0877 response letter.pdf", {"24-0877"}),
+        ("FW_ FOI 24_0877 Response.eml", {"24-0877"}),  # separators do not matter
+        ("HHP joint FOI response - 24-11-5312.pdf", {"24-11-5312"}),
+        ("SCAN_20241128_101544.pdf", set()),  # a scanner's date stamp
+        ("Letter to requester 14.11.pdf", set()),  # a day and month
+        ("Response 04-12-2024.pdf", set()),  # a date
+        ("Attachment 1 (1).xlsx", set()),  # a copy's number
+        ("Sexual Safety Policy v1.1.pdf", set()),  # a version
+        ("FOI 2024 response.pdf", set()),  # a year
+    ],
+)
+def test_reference_numbers_in_file_names(name: str, references: set[str]) -> None:
+    assert name_references(name) == references
+
+
+def _link(*documents: Document) -> dict[str, Match]:
+    return link_files([file_match([d], match(d)) for d in documents])
+
+
+def test_an_appendix_sharing_the_covering_letters_reference_shares_its_trust() -> None:
+    cover = letter(
+        "ULTH FOI-2024-3307 covering letter.docx",
+        "United Lincolnshire Teaching Hospitals NHS Trust",
+        ("The answers are in Appendix A.", B),
+    )
+    appendix = doc(
+        "FOI-2024-3307 Appendix A.xlsx",
+        ("FOI-2024-3307 - Appendix A", T),
+        ("1. Policy | Yes", TB),
+        page_locators=False,
+    )
+    assert match(appendix).trust_code == ""
+    linked = _link(cover, appendix)
+    new = linked["FOI-2024-3307 Appendix A.xlsx"]
+    assert (new.trust_code, new.method) == ("RWD", "same_reference")
+    assert new.evidence[0] == (
+        "same_reference:RWD '2024-3307' (ULTH FOI-2024-3307 covering letter.docx)"
+    )
+    assert "ULTH FOI-2024-3307 covering letter.docx" not in linked  # it was matched already
+
+
+def test_a_reference_given_in_the_text_links_a_file_with_an_uninformative_name() -> None:
+    cover = letter(
+        "Response letter (1).docx",
+        "Northumbria Healthcare NHS Foundation Trust",
+        ("Our ref: FOI-3769", B),
+    )
+    annex = doc(
+        "Annex A.pdf",
+        ("Appendix A - Response to request FOI-3769", H),
+        ("1 | Policy | The Resolution Policy applies.", TB),
+    )
+    new = _link(cover, annex)["Annex A.pdf"]
+    assert (new.trust_code, new.method) == ("RTF", "same_reference")
+
+
+def test_a_mail_and_its_separately_saved_attachment_share_a_trust() -> None:
+    mail = doc(
+        "FW_ FOI 24_0877 Response.eml",
+        ("Please find attached our response.", B),
+        headers=(
+            ("From", "FOI <foi@nhs.net>"),
+            ("Subject", "FW: FOI 24/0877 Response"),
+        ),
+        page_locators=False,
+    )
+    saved = letter(
+        "FOI 24-0877 response letter.pdf", "Royal Papworth Hospital NHS Foundation Trust"
+    )
+    new = _link(mail, saved)["FW_ FOI 24_0877 Response.eml"]
+    assert (new.trust_code, new.method) == ("RGM", "same_reference")
+
+
+def test_a_joint_replys_appendix_answers_for_the_same_trusts() -> None:
+    joint = doc(
+        "FOI 24-4471 joint response.pdf",
+        ("Kettering General Hospital NHS Foundation Trust", H),
+        ("Northampton General Hospital NHS Trust", H),
+        ("Dear Ms Okafor", B),
+        ("As the Group has a single FOI service we have answered for both Trusts.", B),
+    )
+    appendix = doc("FOI 24-4471 appendix.xlsx", ("1. Policy | Yes | No", TB))
+    new = _link(joint, appendix)["FOI 24-4471 appendix.xlsx"]
+    assert new.method == "same_reference"
+    assert {new.trust_code, *new.also} == {"RNQ", "RNS"}
+
+
+def test_files_sharing_a_reference_that_disagree_leave_it_unmatched_with_both_named() -> None:
+    first = letter("FOI 24-6110 response.docx", "Walsall Healthcare NHS Trust")
+    second = letter("FOI 24-6110 reply.pdf", "Oxleas NHS Foundation Trust")
+    orphan = doc("FOI 24-6110 appendix.xlsx", ("1. Policy | Yes", TB))
+    new = _link(first, second, orphan)["FOI 24-6110 appendix.xlsx"]
+    assert new.trust_code == ""
+    assert {"RBK", "RPG"} <= set(new.candidates)
+    assert "disagree" in new.message
+
+
+def test_a_saved_document_named_by_one_trusts_reply_goes_with_it() -> None:
+    reply = letter(
+        "Reply FOI-0983.pdf",
+        "Blackpool Teaching Hospitals NHS Foundation Trust",
+        ("Our Sexual Safety at Work Policy is attached.", B),
+    )
+    other = letter("Reply 7781.pdf", "Oxleas NHS Foundation Trust", ("We have no policy.", B))
+    policy = doc(
+        "Sexual Safety at Work Policy v1.0.pdf",
+        ("Sexual Safety at Work Policy", H),
+        ("1. Purpose. This policy sets out how the organisation responds.", B),
+    )
+    new = _link(reply, other, policy)["Sexual Safety at Work Policy v1.0.pdf"]
+    assert (new.trust_code, new.method) == ("RXL", "named_in_reply")
+
+
+def test_ingest_links_files_dates_matches_and_writes_the_new_columns(project: Path) -> None:
+    raw = project / "raw"
+    files = {
+        "AWP FOI 2411-087 cover letter.txt": (
+            "Avon and Wiltshire Mental Health Partnership NHS Trust\n\nRef: FOI 2411-087\n\n"
+            "Dear Ms Pell\n\nOur responses are in the enclosed document.\n\nYours sincerely\n\n"
+            "Freedom of Information Team"
+        ),
+        "FOI 2411-087 responses.txt": "FOI 2411-087 - responses\n\n1. Policy: out for consultation.",
+        "Solent reply.txt": (
+            "Solent NHS Trust\n\nDate: 5 November 2024\n\nDear Ms Pell\n\n1. Yes.\n\n"
+            "Kind regards\n\nSolent NHS Trust"
+        ),
+        "Council reply.txt": (
+            "Warwickshire County Council\n\nDear Ms Pell\n\nThe Council is not an NHS trust.\n\n"
+            "Yours sincerely\n\nWarwickshire County Council"
+        ),
+        "Joint reply.txt": (
+            "Mid Cheshire Hospitals NHS Foundation Trust | East Cheshire NHS Trust\n\n"
+            "Dear Ms Pell\n\nThe two Trusts share an Information Governance service, so this "
+            "letter answers for both.\n\nYours sincerely\n\n"
+            "Mid Cheshire Hospitals NHS Foundation Trust | East Cheshire NHS Trust"
+        ),
+        "scan.txt": "Dear Ms Pell\n\nThank you for your request.",
+    }
+    for name, text in files.items():
+        (raw / name).write_text(text)
+    layout = Layout.from_dirs(raw)
+    result = ingest(layout, IngestOptions(jobs=1, timeout=30))
+    with layout.documents_csv.open() as handle:
+        rows = {row["path"]: row for row in csv.DictReader(handle)}
+    appendix = rows["FOI 2411-087 responses.txt"]
+    assert (appendix["trust_code"], appendix["match_method"]) == ("RVN", "same_reference")
+    assert "2411-087" in appendix["match_evidence"]
+    solent = rows["Solent reply.txt"]  # Solent closed on 30 September 2024
+    assert solent["trust_code"] == "RW1", solent["message"]
+    assert "[R1C closed 2024-09-30]" in solent["match_evidence"]
+    council = rows["Council reply.txt"]
+    assert (council["status"], council["trust_code"]) == ("out_of_scope", "")
+    assert "Warwickshire County Council" in council["message"]
+    joint = rows["Joint reply.txt"]
+    assert joint["match_method"] == "joint"
+    assert {joint["trust_code"], joint["also_trusts"]} == {"RBT", "RJN"}
+    assert rows["scan.txt"]["status"] == "unmatched"
+    assert rows["scan.txt"]["candidates"] == ""
+    assert ("out_of_scope", "Council reply.txt") in {(p.status, p.path) for p in result.problems}
+
+
+def test_a_short_alias_is_its_own_convention_and_closed_trusts_do_not_contest() -> None:
+    # "KCH" is King's College Hospital, though Kent Community Health's initials are K C H too;
+    # "NUH" is Nottingham University Hospitals, not the closed Newham University Hospital.
+    assert match(doc("KCH FOI 24-1190.pdf", *LETTER_BODY)).trust_code == "RJZ"
+    assert match(doc("NUH FOI 24-1190.pdf", *LETTER_BODY)).trust_code == "RX1"
+    # A longer acronym two open trusts fit names both as candidates, neither as the match.
+    shared = match(doc("LTHT FOI 24-1190.pdf", *LETTER_BODY))
+    assert shared.trust_code == "" and set(shared.candidates) >= {"RR8", "RXN"}
+
+
+def test_a_reference_does_not_outvote_the_files_own_evidence() -> None:
+    # Reference numbers collide between trusts: a file whose own (weak) evidence names another
+    # trust keeps that trust as a candidate and gains the reference's, but is not matched.
+    reply = letter("Pennine Care FOI 24.0061 Response.docx", "Pennine Care NHS Foundation Trust")
+    acknowledgement = doc(
+        "Acknowledgement - FOI 24-0061.eml",
+        ("Thank you for your request, logged as FOI 24-0061.", B),
+        ("Please do not reply.", B),
+        ("We will also share it with Airedale NHS Foundation Trust.", B),
+        headers=(("From", "FOI <foi@nhs.net>"),),
+        page_locators=False,
+    )
+    own = match(acknowledgement)
+    assert own.trust_code == "" and own.candidates
+    new = _link(reply, acknowledgement)["Acknowledgement - FOI 24-0061.eml"]
+    assert new.trust_code == ""
+    assert "RT2" in new.candidates and set(own.candidates) <= set(new.candidates)

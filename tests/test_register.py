@@ -181,3 +181,130 @@ def test_open_on_needs_a_real_date() -> None:
 
     with pytest.raises(RegisterError, match="not a date"):
         load_register().open_on("2024-13-01")
+
+
+# --- successions -------------------------------------------------------------------------------
+
+
+def _trust(code: str, name: str, opened: str, closed: str = "", postcode: str = "") -> Trust:
+    return Trust(code, name, "London", "acute", opened, closed, postcode)
+
+
+def test_successions_inferred_from_the_register_itself() -> None:
+    from foi_audit.register.successions import infer_successions
+
+    trusts = [
+        # Same HQ postcode as a trust open the day after the close.
+        _trust("ZA1", "Riverside Hospitals NHS Trust", "2000-04-01", "2020-03-31", "ZZ1 1AA"),
+        _trust("ZA2", "Valley University NHS Trust", "2020-04-01", "", "ZZ1 1AA"),
+        # A trust opening the next day sharing a distinctive name word ("Northbury").
+        _trust("ZB1", "Northbury City Hospital NHS Trust", "2000-04-01", "2006-03-31", "ZZ2 2BB"),
+        _trust("ZB2", "Northbury University Hospitals NHS Trust", "2006-04-01", "", "ZZ9 9ZZ"),
+        _trust("ZB3", "Eastmarsh Partnership NHS Trust", "2006-04-01", "", "ZZ8 8ZZ"),
+        # Only a trust opening the next day with no name in common: nothing is inferred.
+        _trust("ZC1", "Heathfield Hospitals NHS Trust", "2000-04-01", "2014-09-30", "ZZ3 3CC"),
+        _trust("ZC2", "Westmoor Healthcare NHS Trust", "2014-10-01", "", "ZZ4 4DD"),
+    ]
+    found = {s.code: s for s in infer_successions(trusts)}
+    assert set(found) == {"ZA1", "ZB1"}
+    assert (found["ZA1"].successor, found["ZA1"].date) == ("ZA2", "2020-04-01")
+    assert "same HQ postcode" in found["ZA1"].source
+    assert (found["ZB1"].successor, found["ZB1"].date) == ("ZB2", "2006-04-01")
+    assert found["ZB1"].source.startswith("inferred")
+
+
+def test_successor_on_follows_a_chain_of_mergers_by_date() -> None:
+    from foi_audit.register.successions import Succession
+
+    trusts = (
+        _trust("ZA1", "First NHS Trust", "1990-04-01", "2012-03-31"),
+        _trust("ZA2", "Second NHS Foundation Trust", "1995-04-01", "2017-09-30"),
+        _trust("ZA3", "Third NHS Foundation Trust", "2017-10-01"),
+    )
+    register = reg.Register(
+        trusts,
+        (Succession("ZA1", "ZA2", "2012-04-01"), Succession("ZA2", "ZA3", "2017-10-01")),
+    )
+    assert register.successor_on("ZA1", "2010-01-01") == "ZA1"  # still open
+    assert register.successor_on("ZA1", "2012-03-30") == "ZA1"
+    assert register.successor_on("ZA1", "2012-04-01") == "ZA2"
+    assert register.successor_on("ZA1", "2015-06-01") == "ZA2"
+    assert register.successor_on("ZA1", "2024-11-01") == "ZA3"
+    assert register.successor_on("ZA3", "2024-11-01") == "ZA3"
+
+
+def test_packaged_successions_cover_every_closure_the_register_can_show() -> None:
+    from foi_audit.register.successions import infer_successions
+
+    register = reg.load_register()
+    by_code = {t.code: t for t in register.trusts}
+    table = reg._data_rows("successions.csv")
+    assert {r["code"] for r in table} == {s.code for s in register.successions}
+    for row in table:
+        closed, successor = by_code[row["code"]], by_code[row["successor"]]
+        assert closed.close_date and closed.close_date < row["date"]  # the day after the close
+        assert successor.open_date <= row["date"]
+        assert row["source"].startswith(("inferred", "public record")) and row["reason"]
+    recorded = {r["code"]: r["successor"] for r in table}
+    for inferred in infer_successions(register.trusts):
+        assert recorded[inferred.code] == inferred.successor
+    inferred_rows = [r for r in table if r["source"].startswith("inferred")]
+    assert len(inferred_rows) >= 20
+    # Closures the extract cannot explain are recorded from the public record.
+    assert recorded["RY9"] == "RAX"  # Hounslow and Richmond -> Kingston and Richmond
+    assert recorded["R1C"] == "RW1"  # Solent -> Hampshire and Isle of Wight Healthcare
+    assert recorded["RRP"] == "G6V2S"  # Barnet, Enfield and Haringey -> North London
+    closed = {t.code for t in register.trusts if t.close_date}
+    assert len(closed - set(recorded)) <= 3  # NHS Direct, Nightingale, Dudley (services divided)
+
+
+def test_packaged_register_knows_who_took_over() -> None:
+    register = reg.load_register()
+    assert register.successor_on("RY9", "2024-11-08") == "RAX"
+    assert register.successor_on("RY9", "2024-10-01") == "RY9"
+    assert register.successor_on("RM4", "2015-01-01") == "RW3"  # Trafford -> Central Manchester
+    assert register.successor_on("RM4", "2024-01-01") == "R0A"  # ... -> Manchester University
+    assert register.successor_on("RYH", "2024-01-01") == "RYH"  # NHS Direct: no successor
+
+
+# --- bodies out of scope and domains -----------------------------------------------------------
+
+
+def test_welsh_rows_of_the_extract_are_kept_as_bodies_out_of_scope(tmp_path: Path) -> None:
+    text = (FIXTURE / "etr.csv").read_text()
+    welsh = reg.compile_other_bodies(text)
+    assert [(b["code"], b["kind"]) for b in welsh] == [("7A1", "Welsh NHS body")]
+    reg.rebuild(str(FIXTURE / "etr.csv"), tmp_path / "trusts.csv")
+    bodies = read_rows(tmp_path / "other_bodies.csv")
+    assert {b["code"] for b in bodies} >= {"7A1", "RT4", "RQF", "RYT"}
+    assert all(b["source"] for b in bodies)
+    register = reg.load_register()
+    assert register.get("RT4") is None
+    body = register.other_body("RT4")
+    assert body is not None and body.kind == "Welsh NHS trust"
+
+
+def test_domain_labels_and_the_trusts_they_name() -> None:
+    from foi_audit.register.domains import acronyms, domain_labels, name_labels
+
+    register = reg.load_register()
+    york = register.get("RCB")
+    assert york is not None and "ysthft" in acronyms(york)
+    swast = register.get("RYF")
+    assert swast is not None and "swast" in acronyms(swast)
+    northumbria = register.get("RTF")
+    assert northumbria is not None and "northumbriahealthcare" in name_labels(northumbria)
+    assert domain_labels("foi.ysthft.nhs.uk") == (["ysthft"], "")
+    assert domain_labels("northumbriahealthcare-nhs.example")[0][0] == "northumbriahealthcare"
+    assert domain_labels("nhs.net") == ([], "")
+    assert domain_labels("gmail.com") == ([], "")
+    assert domain_labels("cardiff.wales.nhs.uk") == (["cardiff"], "an NHS Wales body")
+    assert domain_labels("warwickshire.gov.uk")[1] == "a council or government body"
+
+
+def test_known_domains_name_trusts_in_the_register() -> None:
+    from foi_audit.register.domains import load_known_domains
+
+    codes = {t.code for t in reg.load_register().trusts}
+    known = load_known_domains()
+    assert known and all(code in codes and reason for _, code, reason in known)

@@ -17,7 +17,8 @@ from foi_audit.register.trusts import Register
 
 DOCUMENTS_COLUMNS = (
     "path", "sha256", "format", "pages", "chars", "ocr", "trust_code", "match_method",
-    "match_score", "status", "message", "trust_name", "parent", "text_file",
+    "match_score", "status", "message", "trust_name", "parent", "text_file", "also_trusts",
+    "candidates", "match_evidence",
 )  # fmt: skip
 
 
@@ -39,6 +40,9 @@ class DocumentEntry:
     trust_name: str
     parent: str
     text_file: str  # text/<id>.txt, blank when the document has no text
+    also_trusts: tuple[str, ...] = ()  # the other trusts a joint reply answers for
+    candidates: tuple[str, ...] = ()  # the trusts an unmatched or ambiguous file may belong to
+    match_evidence: str = ""  # each signal's contribution to the match
 
 
 def to_row(document: Document, register: Register) -> dict[str, Any]:
@@ -54,6 +58,10 @@ def to_row(document: Document, register: Register) -> dict[str, Any]:
         "trust_code": document.match.trust_code,
         "match_method": document.match.method,
         "match_score": round(document.match.score, 1),
+        "also_trusts": ";".join(document.match.also),
+        # The trusts an unmatched or ambiguous file may belong to (the match itself otherwise).
+        "candidates": ";".join(document.match.candidates),
+        "match_evidence": "; ".join(document.match.evidence),
         "status": str(document.status),
         "message": document.message,
         "trust_name": trust.name if trust else "",

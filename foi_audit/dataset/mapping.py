@@ -24,16 +24,15 @@ def from_row(row: Mapping[str, str | None], path: Path, number: int) -> tuple[st
 
 
 def load_mapping(path: Path, known_codes: set[str]) -> dict[str, str]:
-    """``data/mapping.csv`` (path or sha256 -> trust_code): hand-made pins that beat matching."""
+    """``data/mapping.csv`` (path or sha256 -> trust_code): hand-made pins that beat matching.
+
+    A pin to a code not in ``known_codes`` is kept: the file it pins gets an error row (one
+    wrong pin never stops the run).
+    """
     if not path.exists():
         return {}
     pins: dict[str, str] = {}
     for number, row in enumerate(read_csv(path), start=2):
         key, code = from_row(row, path, number)
-        if code not in known_codes:
-            raise InputError(
-                f"{path} line {number}: {code} is not an ODS code in the register; "
-                "see `foi-audit register --search NAME`"
-            )
         pins[key] = code
     return pins

@@ -33,11 +33,10 @@ from foi_audit.figures.principal import principal_value
 from foi_audit.figures.roster import (
     OneRoundTrust,
     RoundRoster,
-    Succession,
-    load_successions,
     one_round_trusts,
 )
 from foi_audit.records import CodedValue
+from foi_audit.register.successions import Succession
 from foi_audit.register.trusts import Register, load_register
 from foi_audit.requests.asked import load_asked
 from foi_audit.requests.dates import read_dates
@@ -273,7 +272,7 @@ def compare_loaded(
     """The comparison of two loaded rounds (pure given them, the register and successions)."""
     register = register or load_register()
     if successions is None:
-        successions = load_successions()
+        successions = register.successions
     pairs = _fields_in_both(first, second)
     field_changes = [
         _field_change(first, second, f1, f2, fs1, fs2, detail) for f1, f2, fs1, fs2 in pairs

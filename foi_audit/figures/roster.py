@@ -4,36 +4,17 @@ A trust asked in one round and not the other is listed with the reason the trust
 gives — it closed (or merged into another trust) before the later round, or opened after the
 earlier one — or, when the register has nothing to say, "not asked in ROUND" (the round has an
 asked.csv without it) or "no reply in ROUND" (the round has no asked.csv, so only the trusts that
-replied are known). Mergers come from ``register/data/successions.csv`` when that file exists
-(predecessor, successor and date columns; see :func:`load_successions`); without it a closed
-trust is listed as closed, with its date.
+replied are known). Mergers come from the register's successions (:mod:`foi_audit.register.successions`); a
+closed trust with no known successor is listed as closed, with its date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
-from foi_audit.errors import InputError
-from foi_audit.fileio import read_csv
+from foi_audit.register.successions import Succession
 from foi_audit.register.trusts import Register
-
-# Column names a successions file may use (ODS's own words first).
-_PREDECESSOR = ("predecessor", "predecessor_code", "old_code", "from_code", "code")
-_SUCCESSOR = ("successor", "successor_code", "new_code", "to_code", "merged_into")
-_DATE = ("date", "effective_date", "succession_date", "change_date", "legal_start_date")
-
-
-@dataclass(frozen=True)
-class Succession:
-    """One trust's services passed to another (a merger or an acquisition) on a date."""
-
-    predecessor: str
-    successor: str
-    date: str  # ISO, blank when unknown
 
 
 @dataclass(frozen=True)
@@ -54,43 +35,6 @@ class OneRoundTrust:
     in_round: str  # the round it is in
     missing_from: str  # the round it is not in
     reason: str  # "closed on 2023-03-31", "not asked in round-2024", ...
-
-
-def packaged_successions() -> Traversable:
-    """Where the register keeps its successions, when it has them."""
-    return resources.files("foi_audit.register").joinpath("data", "successions.csv")
-
-
-def load_successions(path: Path | Traversable | None = None) -> tuple[Succession, ...]:
-    """Successions from ``path`` (default: the register's own file); none when it is absent."""
-    source = path if path is not None else packaged_successions()
-    if not source.is_file():
-        return ()
-    if isinstance(source, Path):
-        rows = read_csv(source)
-    else:
-        with resources.as_file(source) as real:
-            rows = read_csv(real)
-    if not rows:
-        return ()
-    header = set(rows[0])
-    predecessor = next((c for c in _PREDECESSOR if c in header), "")
-    successor = next((c for c in _SUCCESSOR if c in header), "")
-    date = next((c for c in _DATE if c in header), "")
-    if not (predecessor and successor):
-        raise InputError(
-            f"{source}: a successions file needs a predecessor and a successor column "
-            f"(one of {', '.join(_PREDECESSOR)}; one of {', '.join(_SUCCESSOR)})"
-        )
-    return tuple(
-        Succession(
-            predecessor=row[predecessor].strip().upper(),
-            successor=row[successor].strip().upper(),
-            date=(row.get(date) or "").strip() if date else "",
-        )
-        for row in rows
-        if row.get(predecessor, "").strip() and row.get(successor, "").strip()
-    )
 
 
 def one_round_trusts(
@@ -130,7 +74,7 @@ def _gone_reason(
     before = [
         s
         for s in successions
-        if s.predecessor == code and (not later.date or not s.date or s.date <= later.date)
+        if s.code == code and (not later.date or not s.date or s.date <= later.date)
     ]
     if before:
         return "; ".join(
@@ -149,7 +93,7 @@ def _new_reason(
     """Why a trust of the later round is not in the earlier one."""
     trust = register.get(code)
     formed = sorted(
-        s.predecessor
+        s.code
         for s in successions
         if s.successor == code and (not earlier.date or not s.date or s.date > earlier.date)
     )

@@ -45,11 +45,12 @@ from foi_audit.ingest.extract import READER_VERSION, extract_file, sha256_bytes
 from foi_audit.ingest.files import RawFile, list_raw_files
 from foi_audit.ingest.workers import Limits, run_tasks
 from foi_audit.matching.matcher import match_group
+from foi_audit.matching.references import file_match, link_files
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
 from foi_audit.register.names import own_names
 from foi_audit.register.trusts import Register, load_register
 from foi_audit.requests.asked import load_asked
-from foi_audit.requests.dates import FoundDate, write_dates
+from foi_audit.requests.dates import KIND_RANK, FoundDate, find_dates, topic_words, write_dates
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, current file)
 
@@ -148,8 +149,10 @@ def _ingest(
     if progress:
         progress(len(files), len(files), "matching, coding and writing")
 
+    words = topic_words(codebook)
     documents: list[Document] = []
     first_by_sha: dict[str, Document] = {}
+    matched_groups: list[list[Document]] = []
     for rel in rels:
         group = _documents_from_nodes(rel, extractions[rel])
         top = group[0]
@@ -176,9 +179,11 @@ def _ingest(
                 )
             )
             continue
-        group = _match_group(group, register, pins)
+        group = _match_group(group, register, pins, words)
         first_by_sha.setdefault(group[0].sha256, group[0])
+        matched_groups.append(group)
         documents.extend(group)
+    documents = _link_groups(documents, matched_groups)
 
     _write_text(layout, documents)
     write_documents(layout, documents, register)
@@ -190,7 +195,7 @@ def _ingest(
     problems = [
         [str(d.status), d.path, d.message]
         for d in documents
-        if d.status in {FileStatus.ERROR, FileStatus.UNMATCHED}
+        if d.status in {FileStatus.ERROR, FileStatus.UNMATCHED, FileStatus.OUT_OF_SCOPE}
     ]
     write_manifest(
         layout,
@@ -422,23 +427,78 @@ def _documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document
     return documents
 
 
-def _match_group(group: list[Document], register: Register, pins: dict[str, str]) -> list[Document]:
+def _match_group(
+    group: list[Document],
+    register: Register,
+    pins: dict[str, str],
+    topic_words: frozenset[str] = frozenset(),
+) -> list[Document]:
     """One trust for a file and all its attachments (a covering email and its attachment)."""
     top = group[0]
     pinned = pins.get(top.path) or pins.get(top.sha256)
+    if pinned and register.get(pinned) is None:
+        # A pin to a code outside the register: this file's error, not the run's.
+        message = (
+            f"mapping.csv pins this file to {pinned}, which is not an ODS code in the register; "
+            "see `foi-audit register --search NAME`"
+        )
+        return [
+            replace(d, status=FileStatus.ERROR, message=message) if d is top else d for d in group
+        ]
     if pinned:
-        match = Match(pinned, "mapping", 100.0, "pinned in mapping.csv")
+        match = Match(pinned, "mapping", 100.0, "pinned in mapping.csv", (pinned,))
     else:
-        match = match_group(group, register)
-    matched = []
-    for document in group:
-        status = document.status
-        message = document.message
-        if status is FileStatus.OK and not match.trust_code:
-            status = FileStatus.UNMATCHED
-            message = "; ".join(m for m in (match.message, message) if m)
-        matched.append(replace(document, match=match, status=status, message=message))
-    return matched
+        match = match_group(group, register, reply_date=_reply_date(group, topic_words))
+    return [_with_match(document, match) for document in group]
+
+
+def _with_match(document: Document, match: Match) -> Document:
+    """A document with its file's match, and the status that follows from it."""
+    status = document.status
+    message = document.message
+    if status in {FileStatus.UNMATCHED, FileStatus.OUT_OF_SCOPE}:
+        status, message = FileStatus.OK, ""  # matched again (linked by reference)
+    if status is FileStatus.OK and match.method == "out_of_scope":
+        status = FileStatus.OUT_OF_SCOPE
+        message = match.message
+    elif status is FileStatus.OK and not match.trust_code:
+        status = FileStatus.UNMATCHED
+        message = "; ".join(m for m in (match.message, message) if m)
+    return replace(document, match=match, status=status, message=message)
+
+
+def _reply_date(group: Sequence[Document], topic_words: frozenset[str]) -> str | None:
+    """The date the trust wrote (email Date header, "Date of response", the letter's date)."""
+    found = [
+        item
+        for document in group
+        if document.status is FileStatus.OK
+        for item in find_dates(document, topic_words)
+        if item.role != "other"
+    ]
+    if not found:
+        return None
+    return min(found, key=lambda item: KIND_RANK[item.kind]).date
+
+
+def _link_groups(documents: list[Document], groups: list[list[Document]]) -> list[Document]:
+    """Files sharing an FOI reference (or named by a reply) take the trust of those matched."""
+    files = [file_match(g, g[0].match) for g in groups if g[0].status is not FileStatus.ERROR]
+    changed = link_files(files)
+    if not changed:
+        return documents
+    linked = []
+    for document in documents:
+        top = document.path.split(" > ")[0]
+        key = document.duplicate_of or top
+        new = changed.get(key)
+        if new is None or document.status is FileStatus.ERROR:
+            linked.append(document)
+        elif document.status is FileStatus.DUPLICATE:
+            linked.append(replace(document, match=new))
+        else:
+            linked.append(_with_match(document, new))
+    return linked
 
 
 def _write_text(layout: Layout, documents: Sequence[Document]) -> None:

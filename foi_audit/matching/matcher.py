@@ -6,9 +6,24 @@ the first rows of a sheet, a web page's title), the email From name and Subject,
 the signature and footer, the trust's HQ postcode, an ODS code given as such ("ODS code RA9") and,
 weakest, names in the body. A trust's score is its strongest signal plus a share of the others.
 
-A file is matched only when one trust clearly wins. Two trusts with comparable evidence, or only
-weak evidence, leave ``trust_code`` blank with a message naming the candidates: a wrong trust in a
-published figure is worse than a file a person pins in ``data/mapping.csv``.
+Evidence is weighed, not counted: each signal is *strong* (a trust's full name in the letterhead,
+opening, signature or file name; an ODS code given as such or in the file name; the sender's
+trust domain) or *weak* (an acronym several trusts share, a site or street name, a postcode, a
+mention in the body). A trust with strong evidence wins over rivals that have only weak cues,
+however many; a file is ambiguous only when strong evidence conflicts: two trusts named in full,
+or a trust's repeated evidence against another's full name or code. Strong evidence for several
+trusts in a reply that says it answers for them all (a group or shared FOI service, "on behalf
+of X and Y", one column or section per trust) makes it a *joint* reply, matched to each.
+
+A reply from a body that is not an NHS trust in England (a Welsh or Scottish health board, an
+integrated care board, NHS England, a council) is recognised by its name, code or mail domain
+and reported as out of scope, never as a trust. Given the reply date, a trust that had closed by
+then points to the trust that took it over (``Register.successor_on``).
+
+A file is matched only when one trust (or a joint reply's trusts) clearly wins. Comparable
+evidence, or only weak evidence, leaves ``trust_code`` blank with a message naming the
+candidates: a wrong trust in a published figure is worse than a file a person pins in
+``data/mapping.csv``.
 
 Names are compared on normalised word tokens ("&" = "and", apostrophes, hyphens, commas, case and
 line breaks ignored; "NHS FT"/"NHSFT" = "NHS Foundation Trust"). Where one name found in a text is
@@ -20,38 +35,30 @@ fuzzily (rapidfuzz) so that OCR noise ("Hospita1") still matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from foi_audit.matching.names import (
+    FUZZY_CUTOFF,
     SPLIT_RE,
     SUFFIX_WORDS,
+    WORDLIKE_CODES,
+    Evidence,
+    Index,
     Kind,
-    NameIndex,
+    Signal,
     find_names,
     kind_key,
     name_index,
     name_tokens,
-    raw_tokens,
 )
-from foi_audit.records import Block, BlockRole, Document, Match
+from foi_audit.matching.zones import Zones, zones_of
+from foi_audit.records import BlockRole, Document, Match
+from foi_audit.register.domains import (
+    domain_labels,
+)
+from foi_audit.register.successions import lineage
 from foi_audit.register.trusts import Register
-
-
-class Signal(StrEnum):
-    """Where the evidence was found; the value is the ``Match.method`` it produces."""
-
-    CODE_IN_NAME = "code_in_name"
-    NAME_IN_PATH = "name_in_path"
-    CODE_IN_TEXT = "code_in_text"
-    EMAIL_HEADER = "email_header"
-    LETTERHEAD = "letterhead"
-    SIGNATURE = "signature"
-    POSTCODE = "postcode"
-    EMAIL_ADDRESS = "email_address"
-    BODY = "body"
-
 
 # Points for a kind of name found in a zone; CORE_SHORT is a one-word core ("Somerset").
 _WEIGHTS: dict[Signal, dict[str, float]] = {
@@ -66,87 +73,104 @@ _WEIGHTS: dict[Signal, dict[str, float]] = {
     Signal.EMAIL_ADDRESS: {"alias": 40, "weak": 20},
     Signal.BODY: {"full": 20, "core": 12, "core_short": 0, "alias": 12, "weak": 0},
 }  # fmt: skip
+
+
 _CODE_IN_NAME = 65.0
+
+
 _CODE_IN_NAME_WORDLIKE = 35.0  # an all-letter code that is also a word ("REF", "RAT")
+
+
 _CODE_IN_TEXT = 55.0
+
+
 _POSTCODE_HEAD = 40.0  # in the letterhead, signature or footer
+
+
 _POSTCODE_BODY = 15.0
 
+
+_SENDER_DOMAIN = 50.0  # the From address's domain names one trust (foi@swast.nhs.uk)
+
+
+_DOMAIN_HEAD = 35.0  # an address or link in the letterhead, signature or footer
+
+
+_DOMAIN_BODY = 15.0
+
+
+_DOMAIN_SHARED = 10.0  # a domain that fits several trusts (bthft: Blackpool and Bradford)
+
+
+_MAILBOX_LABEL = 30.0  # a trust's initials as the mailbox name ("hrch.foi@nhs.net")
+
+
+_OTHER_NHS_DOMAIN = 50.0  # wales.nhs.uk, nhs.scot in the sender's address
+
+
+# Zones where a trust's full or core name is strong evidence.
+_HEAD_SIGNALS = frozenset(
+    {Signal.NAME_IN_PATH, Signal.LETTERHEAD, Signal.SIGNATURE, Signal.EMAIL_HEADER}
+)
+
+
+BODY_PREFIX = "~"  # evidence codes of out-of-scope bodies: "~NHS England (national body)"
+
+
 MATCH_THRESHOLD = 50.0
+
+
 # The runner-up makes the file ambiguous when it is this close to the winner or itself enough.
 _AMBIGUOUS_RATIO = 0.7
 
-_WORDLIKE_CODES = frozenset(
-    {"RAE", "RAN", "RAS", "RAT", "REF", "REM", "REN", "REP", "RET", "RNA", "RDE", "RBS"}
-)
-_LETTERHEAD_BLOCKS = 6  # at most this many blocks above the greeting are the letterhead
-_SIGNATURE_BLOCKS = 4  # the last blocks count as the signature
-_FUZZY_CUTOFF = 88.0
 
 _POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b")
+
+
 _CODE_CONTEXT_RE = re.compile(
     r"\b(?:ODS|org(?:anisation|anization)?|trust|provider)\s*(?:code|id)\b\s*(?:is|:|-|=)?\s*"
     r"([A-Z0-9]{3,5})\b",
     re.IGNORECASE,
 )
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 _URL_HOST_RE = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+)\.(?:nhs|example|org|co|com)\b")
-# Where a quoted earlier message starts (everything after it is the requester's, not the trust's).
-# (A forwarded message is not one: trusts forward their own answers, and it ends nothing.)
-_QUOTE_START_RE = re.compile(
-    r"^\s*(?:-{2,}\s*original message|on .{4,120}wrote:|"
-    r"from:\s.*\n\s*(?:sent|date):)",
-    re.IGNORECASE | re.MULTILINE,
-)
-# A block that quotes the request ("You asked:", "Your request:") up to the trust's answer.
-_REQUEST_START_RE = re.compile(
-    r"^\s*(?:you asked|your (?:original )?request(?:ed)?\b[^.]{0,40}:|original request|"
-    r"request(?: text)?\s*:|the request\s*:)",
-    re.IGNORECASE,
-)
-_ANSWER_START_RE = re.compile(r"^\s*(?:our )?(?:response|answer|reply|decision)\b", re.IGNORECASE)
-_GREETING_RE = re.compile(r"^\s*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
-_FORWARDED_RE = re.compile(r"(?i)-{2,}\s*forwarded message\s*-*\s*$")
-_SIGN_OFF_LINE_RE = re.compile(
-    r"(?im)^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
-)
-_SIGN_OFF_RE = re.compile(
-    r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks)",
-    re.IGNORECASE,
-)
-_DEAR_RE = re.compile(r"\bdear\s+\w", re.IGNORECASE)
-_DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    code: str
-    signal: Signal
-    points: float
-    quote: str
-    where: str
 
 
 def _name_evidence(
-    text: str, signal: Signal, where: str, index: NameIndex, *, any_case: bool = False
+    text: str, signal: Signal, where: str, index: Index, *, any_case: bool = False
 ) -> list[Evidence]:
     weights = _WEIGHTS[signal]
     hits = find_names(text, index, any_case=any_case)
     # A letterhead names its trust in full; other names beside it are sites in the address
     # ("University Hospitals Dorset NHS FT, Poole Hospital"), worth no more than a mention.
+    # So is a council or board named beside a trust's full name ("in partnership with Kent
+    # County Council"): the trust wrote it.
     full_codes = {h.code for h in hits if h.kind is Kind.FULL}
+    trust_named = any(not c.startswith(BODY_PREFIX) for c in full_codes)
     found = []
     for hit in hits:
-        table = weights
-        if full_codes and hit.code not in full_codes:
+        beside = full_codes and hit.code not in full_codes
+        if beside or (trust_named and hit.code.startswith(BODY_PREFIX)):
             table = _WEIGHTS[Signal.BODY]
-        points = table.get(kind_key(hit), 0.0)
+        else:
+            table = weights
+        key = kind_key(hit)
+        points = table.get(key, 0.0)
+        strong = (
+            table is weights
+            and signal in _HEAD_SIGNALS
+            and key in {"full", "core", "alias", "fuzzy"}
+        )
         if points > 0:
-            found.append(Evidence(hit.code, signal, points, hit.quote, where))
+            found.append(Evidence(hit.code, signal, points, hit.quote, where, strong))
     return found
 
 
-def _fuzzy_evidence(text: str, signal: Signal, where: str, index: NameIndex) -> list[Evidence]:
+def _fuzzy_evidence(text: str, signal: Signal, where: str, index: Index) -> list[Evidence]:
     """Letterhead lines that end like a trust name but do not match exactly (OCR noise).
 
     The words before "NHS ... Trust" are compared with every name (rapidfuzz ratio, order
@@ -167,7 +191,7 @@ def _fuzzy_evidence(text: str, signal: Signal, where: str, index: NameIndex) -> 
         for start in range(max(0, end - 12), end - 1):
             candidate = " ".join(w for w in norm[start:end] if w != "the")
             for _, score, position in process.extract(
-                candidate, index.fuzzy_names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
+                candidate, index.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
             ):
                 code = index.fuzzy_codes[position]
                 scores[code] = max(scores.get(code, 0.0), score)
@@ -177,188 +201,41 @@ def _fuzzy_evidence(text: str, signal: Signal, where: str, index: NameIndex) -> 
         quote = " ".join(line.split())[:90]
         for code, score in scores.items():
             if score >= best - 3:
-                found.append(Evidence(code, signal, _WEIGHTS[signal]["fuzzy"], quote, where))
+                found.append(
+                    Evidence(code, signal, _WEIGHTS[signal]["fuzzy"], quote, where, strong=True)
+                )
     return found
 
 
-# ----------------------------------------------------------------------------------------------
-# Reading one document into zones
-
-
-@dataclass
-class _Zones:
-    letterhead: list[Block] = field(default_factory=list)
-    signature: list[Block] = field(default_factory=list)
-    email_header: list[tuple[str, str]] = field(default_factory=list)
-    addresses: list[tuple[str, str]] = field(default_factory=list)
-    body: list[Block] = field(default_factory=list)
-
-
-def _is_email(document: Document) -> bool:
-    return bool(document.headers) or any(b.role is BlockRole.EMAIL_HEADER for b in document.blocks)
-
-
-def _page_one(block: Block) -> bool:
-    match = re.match(r"\s*page\s+(\d+)", block.locator, re.IGNORECASE)
-    return match is None or match.group(1) == "1"
-
-
-def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
-    """The blocks the trust wrote, each with whether it comes before the greeting.
-
-    Quoted earlier messages, quoted requests ("You asked: ...") and greetings are removed.
-    """
-    kept: list[tuple[Block, bool]] = []
-    quoting_request = 0
-    greeted = False
-    for block in blocks:
-        text = block.text
-        if block.role is not BlockRole.EMAIL_HEADER:
-            cut = _QUOTE_START_RE.search(text)
-            if cut is not None and _FORWARDED_RE.search(text[: cut.start()]):
-                cut = None  # the header of a forwarded message, not a quoted earlier one
-            if cut is not None:
-                text = text[: cut.start()]
-                if text.strip():
-                    kept.append((Block(text, block.locator, block.role), False))
-                break  # the rest is the requester's own message
-        lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
-        text, greetings = _GREETING_RE.subn("", "\n".join(lines))
-        before_greeting = not greeted and not greetings
-        greeted = greeted or bool(greetings) or bool(_DEAR_RE.search(text))
-        if quoting_request:
-            # The request quoted back ends at the trust's answer or its sign-off and signature.
-            if (
-                _ANSWER_START_RE.match(text)
-                or _SIGN_OFF_LINE_RE.search(text)
-                or _looks_like_address(Block(text, block.locator, block.role))
-            ):
-                quoting_request = 0
-            else:
-                quoting_request -= 1
-                continue
-        if _REQUEST_START_RE.match(text):
-            quoting_request = 3
-            # "Your request: <text>" in one block: the whole block is the request.
-            continue
-        if text.strip():
-            kept.append((Block(text, block.locator, block.role), before_greeting))
-    return kept
-
-
-def _looks_like_address(block: Block) -> bool:
-    """Names and addresses, not sentences: "Training is shared with X NHS Trust." is body."""
-    text = block.text.strip()
-    return (
-        block.role is not BlockRole.FOOTER
-        and len(text) <= 200
-        and not text.endswith((".", "?", "!"))
-    )
-
-
-def _zones(document: Document) -> _Zones:
-    zones = _Zones()
-    email = _is_email(document)
-    header_pairs: list[tuple[str, str]] = list(document.headers)
-    content: list[Block] = []
-    for block in document.blocks:
-        if block.role is BlockRole.EMAIL_HEADER:
-            name, _, value = block.text.partition(":")
-            header_pairs.append((name.strip(), value.strip()))
-        else:
-            content.append(block)
-    for name, value in header_pairs:
-        key = name.lower()
-        if key == "subject":
-            zones.email_header.append((value, "Subject"))
-        elif key in {"from", "sender", "reply-to"}:
-            display = _EMAIL_RE.sub(" ", value).replace("<", " ").replace(">", " ")
-            if display.strip():
-                zones.email_header.append((display, name))
-            for address in _EMAIL_RE.findall(value):
-                zones.addresses.append((address, name))
-    kept = _trust_blocks(content)
-    # A page header that is only the "NHS" logo is no letterhead: then look at the first lines.
-    header_words = sum(
-        len(raw_tokens(b.text)) for b, _ in kept if b.role is BlockRole.HEADER and _page_one(b)
-    )
-    has_header = header_words >= 3
-    first: set[int] = set()
-    if kept and kept[0][0].role is BlockRole.TITLE:
-        first.add(0)  # the document's or web page's title
-    if not email and not has_header:
-        # No marked letterhead: the name and address lines above the greeting are the letterhead.
-        first.update(
-            [
-                i
-                for i, (b, top) in enumerate(kept)
-                if top and _page_one(b) and _looks_like_address(b)
-            ][:_LETTERHEAD_BLOCKS]
-        )
-    # The signature: name and address lines among the last blocks, and anything after the
-    # sign-off ("Yours sincerely", "Kind regards").
-    tail = [
-        i
-        for i, (block, _) in enumerate(kept)
-        if block.role is not BlockRole.FOOTER and not _DISCLAIMER_RE.search(block.text)
-    ][-_SIGNATURE_BLOCKS:]
-    last = {
-        i
-        for i in tail
-        if kept[i][0].role is not BlockRole.TITLE and _looks_like_address(kept[i][0])
-    }
-    sign_off = next(
-        (i for i, (block, _) in enumerate(kept) if _SIGN_OFF_RE.match(block.text)), None
-    )
-    if sign_off is not None:
-        last.update(
-            i for i in range(sign_off, len(kept)) if not _DISCLAIMER_RE.search(kept[i][0].text)
-        )
-    if kept and kept[0][1] and not has_header and 0 not in first and _page_one(kept[0][0]):
-        # A plain-text page or log often starts with the trust's name on its first line, in a
-        # block that runs on (title, rules): its first short lines are the letterhead.
-        opening = [ln for ln in kept[0][0].text.splitlines()[:3] if 0 < len(ln.split()) <= 12]
-        if opening and not email:
-            zones.letterhead.append(Block("\n".join(opening), kept[0][0].locator))
-    if email:
-        # The first lines a trust writes in a mail usually name it ("the FOI team at ...").
-        for block, _ in kept[:2]:
-            if block.role is BlockRole.BODY:
-                zones.email_header.append((block.text, block.locator))
-    for i, (block, _) in enumerate(kept):
-        if (block.role is BlockRole.HEADER and _page_one(block)) or i in first:
-            zones.letterhead.append(block)
-        elif block.role is BlockRole.FOOTER or i in last:
-            zones.signature.append(block)
-        else:
-            zones.body.append(block)
-    return zones
-
-
-# ----------------------------------------------------------------------------------------------
-# Evidence for one document
-
-
-def _path_evidence(path: str, index: NameIndex) -> list[Evidence]:
+def _path_evidence(path: str, index: Index) -> list[Evidence]:
     found = []
     for raw in SPLIT_RE.split(path):
         code = raw.upper()
-        if len(raw) < 3 or code not in index.codes:
+        if len(raw) < 3:
+            continue
+        if code in index.body_codes and (raw == code or not code.isalpha()):
+            # A Welsh trust's or health board's ODS code: out of scope, said plainly.
+            found.append(
+                Evidence(
+                    index.body_codes[code], Signal.CODE_IN_NAME, _CODE_IN_NAME, raw, path, True
+                )
+            )
+            continue
+        if code not in index.codes:
             continue
         letters_only = code.isalpha()
         if letters_only and raw != code:
             continue  # "ref" in "foi ref 12.pdf" is a word; codes are written in capitals
-        points = _CODE_IN_NAME_WORDLIKE if code in _WORDLIKE_CODES else _CODE_IN_NAME
-        found.append(Evidence(code, Signal.CODE_IN_NAME, points, raw, path))
+        wordlike = code in WORDLIKE_CODES
+        points = _CODE_IN_NAME_WORDLIKE if wordlike else _CODE_IN_NAME
+        found.append(Evidence(code, Signal.CODE_IN_NAME, points, raw, path, not wordlike))
     # Folder and file names: underscores and dots are word breaks; case does not matter.
     words = re.sub(r"[_./\\]+", " ", path)
     found += _name_evidence(words, Signal.NAME_IN_PATH, path, index, any_case=True)
     return found
 
 
-def _postcode_evidence(
-    text: str, signal_points: float, where: str, index: NameIndex
-) -> list[Evidence]:
+def _postcode_evidence(text: str, signal_points: float, where: str, index: Index) -> list[Evidence]:
     found = []
     for outward, inward in _POSTCODE_RE.findall(text.upper()):
         for code in index.postcodes.get(outward + inward, ()):
@@ -368,26 +245,79 @@ def _postcode_evidence(
     return found
 
 
-def _address_tokens(address: str) -> str:
-    """``uhb.foi@nhs.net`` -> ``uhb foi``; ``foi@mft.nhs.uk`` -> ``foi mft``."""
-    local, _, domain = address.partition("@")
-    host = [p for p in domain.split(".") if p not in {"nhs", "net", "uk", "org", "com", "example"}]
-    return " ".join([local, *host])
+def _mailbox(address: str) -> str:
+    """``uhb.foi@nhs.net`` -> ``uhb foi``: the mailbox name, where aliases are looked for."""
+    return address.partition("@")[0]
+
+
+def _domain_evidence(
+    host: str, signal: Signal, points: float, where: str, index: Index
+) -> list[Evidence]:
+    """What a mail or web domain says: the trust it names (strong from the sender), the trusts a
+    shared label fits (weak), or that it is a Welsh, Scottish or government body's."""
+    labels, scope = domain_labels(host)
+    sender = signal is Signal.SENDER_DOMAIN
+    found = []
+    for label in labels:
+        codes = index.domains.get(label, ())
+        if len(codes) == 1:
+            found.append(Evidence(codes[0], signal, points, host, where, sender))
+        else:
+            found += [Evidence(c, signal, _DOMAIN_SHARED, host, where) for c in codes]
+    if scope and not found:
+        body = f"{BODY_PREFIX}{scope} (domain {host})"
+        strength = _OTHER_NHS_DOMAIN if sender else points
+        found.append(
+            Evidence(body, signal, strength, host, where, sender and "nhs" in scope.lower())
+        )
+    return found
+
+
+def _mailbox_evidence(address: str, where: str, index: Index) -> list[Evidence]:
+    """Aliases and a trust's initials in an address's mailbox name ("ulth.foi@nhs.net")."""
+    mailbox = _mailbox(address)
+    found = _name_evidence(
+        mailbox.replace(".", " ").replace("-", " "),
+        Signal.EMAIL_ADDRESS,
+        where,
+        index,
+        any_case=True,
+    )
+    named = {e.code for e in found}
+    for part in re.split(r"[._+-]+", mailbox.lower()):
+        codes = index.domains.get(part, ())
+        if len(codes) == 1 and codes[0] not in named:
+            found.append(Evidence(codes[0], Signal.EMAIL_ADDRESS, _MAILBOX_LABEL, part, where))
+    return found
+
+
+def _text_domains(text: str, points: float, where: str, index: Index) -> list[Evidence]:
+    """Domains of the addresses and links in a piece of the trust's text."""
+    found = []
+    hosts = [a.partition("@")[2] for a in EMAIL_RE.findall(text)]
+    hosts += _URL_HOST_RE.findall(text.lower())
+    for host in dict.fromkeys(h.lower() for h in hosts):
+        found += _domain_evidence(host, Signal.DOMAIN, points, where, index)
+    return found
 
 
 def document_evidence(document: Document, register: Register) -> list[Evidence]:
     """Every piece of evidence about the trust in one document (for tests and ``explain``)."""
-    index = name_index(register)
+    return _reading(document, name_index(register))[0]
+
+
+def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
+    """The evidence in one document, and the zones it was read from."""
     found = _path_evidence(document.path.rpartition(" > ")[2] or document.path, index)
     if " > " in document.path:
         found += _path_evidence(document.path.partition(" > ")[0], index)
-    zones = _zones(document)
+    zones = zones_of(document)
     for value, where in zones.email_header:
         found += _name_evidence(value, Signal.EMAIL_HEADER, where, index)
     for address, where in zones.addresses:
-        found += _name_evidence(
-            _address_tokens(address), Signal.EMAIL_ADDRESS, where, index, any_case=True
-        )
+        found += _mailbox_evidence(address, where, index)
+        host = address.partition("@")[2]
+        found += _domain_evidence(host, Signal.SENDER_DOMAIN, _SENDER_DOMAIN, where, index)
     for signal, blocks in (
         (Signal.LETTERHEAD, zones.letterhead),
         (Signal.SIGNATURE, zones.signature),
@@ -402,70 +332,255 @@ def document_evidence(document: Document, register: Register) -> list[Evidence]:
         if not any(e.points >= _WEIGHTS[signal]["core"] for e in exact):
             found += _fuzzy_evidence(joined, signal, where, index)
         found += _postcode_evidence(joined, _POSTCODE_HEAD, where, index)
+        found += _text_domains(joined, _DOMAIN_HEAD, where, index)
+        for address in EMAIL_RE.findall(joined):
+            found += _mailbox_evidence(address, where, index)
     for block in zones.body:
         found += _name_evidence(block.text, Signal.BODY, block.locator, index)
         found += _postcode_evidence(block.text, _POSTCODE_BODY, block.locator, index)
-        for host in _URL_HOST_RE.findall(block.text.lower()):
-            found += _name_evidence(
-                host.replace("-", " "), Signal.EMAIL_ADDRESS, block.locator, index, any_case=True
-            )
-        for address in _EMAIL_RE.findall(block.text):
-            found += _name_evidence(
-                _address_tokens(address), Signal.EMAIL_ADDRESS, block.locator, index, any_case=True
-            )
+        found += _text_domains(block.text, _DOMAIN_BODY, block.locator, index)
+        for address in EMAIL_RE.findall(block.text):
+            found += _mailbox_evidence(address, block.locator, index)
     for block in [*zones.letterhead, *zones.body, *zones.signature]:
         for code in _CODE_CONTEXT_RE.findall(block.text):
             # Codes are written in capitals: "Trust code for staff" is not a code.
             if code.upper() in index.codes and (code.isupper() or not code.isalpha()):
                 found.append(
-                    Evidence(code.upper(), Signal.CODE_IN_TEXT, _CODE_IN_TEXT, code, block.locator)
+                    Evidence(
+                        code.upper(), Signal.CODE_IN_TEXT, _CODE_IN_TEXT, code, block.locator, True
+                    )
                 )
-    return found
+    return found, zones
 
 
-# ----------------------------------------------------------------------------------------------
-# Deciding
+# What a reply says when it answers for several trusts.
+_JOINT_RE = re.compile(
+    r"(?i)\b(?:"
+    r"joint (?:foi |freedom of information |information governance |ig )?"
+    r"(?:response|reply|letter|service|team)"
+    r"|(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\b[^.\n]{0,60}"
+    r"\bfor both\b"
+    r"|(?:responding|replying) to both|this (?:letter|response|reply|e-?mail) (?:answers|covers)"
+    r" both"
+    r"|shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
+    r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"
+    r"\b(?:service|team|office|function)"
+    r"|each (?:trust|organisation)['\u2019]?s (?:answers?|responses?|repl(?:y|ies))"
+    r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
+    r")"
+)
+
+
+_ON_BEHALF_RE = re.compile(r"(?i)\bon behalf of\b[^\n]{0,300}")
+
+
+def _full_trusts(text: str, index: Index) -> list[str]:
+    """Trusts named in full in ``text``, in order, each once."""
+    hits = find_names(text, index, any_case=False)
+    codes = [h.code for h in hits if h.kind is Kind.FULL and h.code in index.codes]
+    return list(dict.fromkeys(codes))
+
+
+def _joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
+    """What says the document answers for several trusts (empty for an ordinary reply)."""
+    cues: list[str] = []
+    blocks = [*zones.letterhead, *zones.body, *zones.signature]
+    texts = [value for value, _ in zones.email_header] + [b.text for b in blocks]
+    for text in texts:
+        match = _JOINT_RE.search(text)
+        if match:
+            cues.append(f"'{' '.join(match.group(0).split())}'")
+        for behalf in _ON_BEHALF_RE.finditer(text):
+            if len(_full_trusts(behalf.group(0), index)) >= 2:
+                cues.append(f"'{' '.join(behalf.group(0).split())[:120]}'")
+    # One column per trust: a table row naming two trusts in full.
+    for block in blocks:
+        if block.role is BlockRole.TABLE and len(_full_trusts(block.text, index)) >= 2:
+            cues.append(f"a column per trust ({block.locator})")
+            break
+    # One section per trust: short headings that are each a trust's full name.
+    headed = []
+    for block in blocks:
+        text = block.text.strip()
+        if len(text) <= 120 and not text.endswith("."):
+            named = _full_trusts(text, index)
+            if len(named) == 1:
+                headed += named
+    if len(set(headed)) >= 2:
+        cues.append("a section per trust")
+    return list(dict.fromkeys(cues))
+
+
+def _dated(
+    evidence: Sequence[Evidence], register: Register, index: Index, reply_date: str | None
+) -> list[Evidence]:
+    """Evidence for a trust closed by the reply date moved to the trust that took it over.
+
+    Without a date, evidence for a closed trust moves only to a successor that has evidence of
+    its own (a merged trust's old site names beside its new name).
+    """
+    named = {e.code for e in evidence}
+    moved = []
+    for item in evidence:
+        trust = index.trusts.get(item.code)
+        if trust is None or not trust.close_date:
+            moved.append(item)
+            continue
+        if reply_date:
+            successor = register.successor_on(item.code, reply_date)
+        else:
+            successor = next(
+                (c for c in lineage(item.code, register.successions) if c in named), item.code
+            )
+        if successor == item.code:
+            moved.append(item)
+            continue
+        via = f"{item.code} closed {trust.close_date}"
+        moved.append(replace(item, code=successor, via=via))
+    return moved
 
 
 @dataclass(frozen=True)
 class Candidate:
-    code: str
+    code: str  # a trust's code, or "~" for out-of-scope bodies
     score: float
     best: Evidence
     signals: tuple[Evidence, ...]
+
+    @property
+    def strong(self) -> bool:
+        return any(e.strong for e in self.signals)
+
+    @property
+    def strong_signals(self) -> int:
+        return sum(1 for e in self.signals if e.strong)
+
+    @property
+    def firm(self) -> bool:
+        """Strong evidence no second reading explains away: a full name in a head zone, an ODS
+        code, the sender's own domain."""
+        return any(
+            e.strong
+            and (
+                e.signal in {Signal.CODE_IN_NAME, Signal.CODE_IN_TEXT, Signal.SENDER_DOMAIN}
+                or _is_full_name(e)
+            )
+            for e in self.signals
+        )
+
+    @property
+    def is_body(self) -> bool:
+        return self.code == BODY_PREFIX
+
+    def contributions(self) -> list[tuple[Evidence, float]]:
+        """Each signal's points as they add up: the best in full, each other one half."""
+        return [(e, e.points if i == 0 else 0.5 * e.points) for i, e in enumerate(self.signals)]
+
+
+def _is_full_name(item: Evidence) -> bool:
+    words = name_tokens(item.quote)[0]
+    return "trust" in words or item.code.startswith(BODY_PREFIX)
+
+
+_SIGNAL_ORDER = {signal: number for number, signal in enumerate(Signal)}
 
 
 def _score(evidence: Sequence[Evidence]) -> list[Candidate]:
     best_by: dict[str, dict[Signal, Evidence]] = {}
     for item in evidence:
-        slot = best_by.setdefault(item.code, {})
+        key = BODY_PREFIX if item.code.startswith(BODY_PREFIX) else item.code
+        slot = best_by.setdefault(key, {})
         current = slot.get(item.signal)
-        if current is None or item.points > current.points:
+        if current is None or (item.points, item.strong) > (current.points, current.strong):
             slot[item.signal] = item
     candidates = []
     for code, by_signal in best_by.items():
-        ranked = sorted(by_signal.values(), key=lambda e: -e.points)
+        # Ties go to the strong signal, then to the signal that says most (a name before a
+        # domain).
+        ranked = sorted(
+            by_signal.values(), key=lambda e: (-e.points, not e.strong, _SIGNAL_ORDER[e.signal])
+        )
         # The strongest signal counts in full; each further independent one adds half.
         score = ranked[0].points + 0.5 * sum(e.points for e in ranked[1:])
         candidates.append(Candidate(code, min(100.0, score), ranked[0], tuple(ranked)))
     return sorted(candidates, key=lambda c: (-c.score, c.code))
 
 
-def _describe(candidate: Candidate, index: NameIndex) -> str:
-    name = index.names.get(candidate.code, "")
+def _body_name(candidate: Candidate) -> str:
+    """The out-of-scope body a candidate stands for: its fullest name among the evidence."""
+    named = [e for e in candidate.signals if not e.code.startswith(f"{BODY_PREFIX}an ")]
+    best = max(named or candidate.signals, key=lambda e: (e.strong, len(e.quote.split())))
+    return best.code[len(BODY_PREFIX) :]
+
+
+def _label(candidate: Candidate, index: Index) -> str:
+    if candidate.is_body:
+        return f"{_body_name(candidate)}, not an NHS trust in England"
+    return f"{candidate.code} {index.names.get(candidate.code, '')}"
+
+
+def _describe(candidate: Candidate, index: Index) -> str:
     return (
-        f"{candidate.code} {name} ({candidate.best.signal.value} "
+        f"{_label(candidate, index)} ({candidate.best.signal.value} "
         f"'{candidate.best.quote}', score {candidate.score:.0f})"
     )
 
 
-def match_group(group: Sequence[Document], register: Register) -> Match:
-    """The trust of a file and its attachments (``group[0]`` is the top file)."""
+def _evidence_lines(candidates: Sequence[Candidate], index: Index) -> tuple[str, ...]:
+    """``letterhead:RJ6 'Croydon Health Services NHS Trust' +60``, one per signal."""
+    lines = []
+    for candidate in candidates:
+        for item, points in candidate.contributions():
+            code = "out_of_scope" if candidate.is_body else candidate.code
+            via = f" [{item.via}]" if item.via else ""
+            quote = " ".join(item.quote.split())[:80]
+            lines.append(f"{item.signal.value}:{code} '{quote}'{via} +{points:.0f}")
+    return tuple(lines)
+
+
+def _trust_codes(candidates: Iterable[Candidate]) -> tuple[str, ...]:
+    return tuple(c.code for c in candidates if not c.is_body)
+
+
+def _outweighs(top: Candidate, rival: Candidate) -> bool:
+    """Repeated strong evidence beats one strong cue that is not a full name or a code."""
+    return (
+        top.firm
+        and top.strong_signals >= 2
+        and not rival.firm
+        and rival.strong_signals <= 1
+        and top.score >= rival.score
+    )
+
+
+def match_group(
+    group: Sequence[Document], register: Register, reply_date: str | None = None
+) -> Match:
+    """The trust of a file and its attachments (``group[0]`` is the top file).
+
+    ``reply_date`` (ISO), when known, sends evidence for a trust that had closed by then to the
+    trust that took it over.
+    """
     index = name_index(register)
     evidence: list[Evidence] = []
+    read: list[tuple[Document, Zones]] = []
     for document in group:
-        evidence += document_evidence(document, register)
+        found, zones = _reading(document, index)
+        evidence += found
+        read.append((document, zones))
+    evidence = _dated(evidence, register, index, reply_date)
     candidates = _score(evidence)
+    cues: list[str] = []
+    if sum(1 for c in candidates if c.firm and not c.is_body) >= 2:
+        # Strong evidence for several trusts: does the reply say it answers for them all?
+        for document, zones in read:
+            cues += _joint_cues(document, zones, index)
+    return _decide(candidates, list(dict.fromkeys(cues)), index, reply_date)
+
+
+def _decide(
+    candidates: list[Candidate], cues: list[str], index: Index, reply_date: str | None
+) -> Match:
     if not candidates or candidates[0].score < MATCH_THRESHOLD:
         hint = ""
         if candidates:
@@ -479,7 +594,8 @@ def match_group(group: Sequence[Document], register: Register) -> Match:
             "none",
             candidates[0].score if candidates else 0.0,
             f"no trust found with enough evidence{hint}: pin the file in data/mapping.csv",
-            tuple(c.code for c in candidates[:3]),
+            _trust_codes(candidates[:3]),
+            evidence=_evidence_lines(candidates[:3], index),
         )
     top = candidates[0]
     rivals = [
@@ -487,21 +603,62 @@ def match_group(group: Sequence[Document], register: Register) -> Match:
         for c in candidates[1:]
         if c.score >= MATCH_THRESHOLD or c.score >= _AMBIGUOUS_RATIO * top.score
     ]
-    if rivals:
-        named = [top, *rivals][:4]
+    # Only strong evidence can stand against strong evidence; against weak, anything can.
+    conflicting = [r for r in rivals if r.strong] if top.strong else rivals
+    conflicting = [r for r in conflicting if not _outweighs(top, r)]
+    if conflicting:
+        named = [top, *conflicting]
+        if cues and all(c.firm and not c.is_body for c in named):
+            return _joint(named, cues, index)
         return Match(
             "",
             "ambiguous",
             top.score,
             "ambiguous: "
-            + " or ".join(_describe(c, index) for c in named)
+            + " or ".join(_describe(c, index) for c in named[:4])
             + ": pin the file in data/mapping.csv",
-            tuple(c.code for c in named),
+            _trust_codes(named[:4]),
+            evidence=_evidence_lines(named[:4], index),
         )
+    if top.is_body:
+        return Match(
+            "",
+            "out_of_scope",
+            round(top.score, 1),
+            f"out of scope: {_body_name(top)} is not an NHS trust in England "
+            f"({top.best.signal.value} '{top.best.quote}'); its reply is not counted for any trust",
+            (),
+            evidence=_evidence_lines([top], index),
+        )
+    message = f"{top.best.signal.value}: '{top.best.quote}' ({top.best.where})"
+    moved = sorted({e.via for e in top.signals if e.via})
+    if moved:
+        message += (
+            f"; {', '.join(moved)}, before the reply date {reply_date}: "
+            if reply_date
+            else f"; {', '.join(moved)}: "
+        ) + f"{top.code} {index.names.get(top.code, '')} took it over"
     return Match(
         top.code,
         top.best.signal.value,
         round(top.score, 1),
-        f"{top.best.signal.value}: '{top.best.quote}' ({top.best.where})",
+        message,
         (top.code,),
+        evidence=_evidence_lines([top], index),
+    )
+
+
+def _joint(named: Sequence[Candidate], cues: Sequence[str], index: Index) -> Match:
+    """A reply answering for several trusts: matched to each (the first is ``trust_code``)."""
+    codes = [c.code for c in named]
+    return Match(
+        codes[0],
+        "joint",
+        round(min(c.score for c in named), 1),
+        "joint reply for "
+        + " and ".join(_label(c, index) for c in named)
+        + f": {'; '.join(cues[:3])}",
+        tuple(codes),
+        also=tuple(codes[1:]),
+        evidence=_evidence_lines(named, index),
     )

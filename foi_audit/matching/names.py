@@ -1,10 +1,4 @@
-"""Trust names as the matcher compares them: normalised word tokens and an index of every
-trust's name and short names (aliases), built once per register.
-
-"&" = "and"; apostrophes, hyphens, commas, case and line breaks are ignored; "NHS FT"/"NHSFT" =
-"NHS Foundation Trust". Where one name found in a text is inside a longer one found at the same
-place, only the longer counts.
-"""
+"""Trust names and their tokens: the index of every name, alias and acronym, and finding them in text."""
 
 from __future__ import annotations
 
@@ -14,9 +8,32 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from foi_audit.matching.bodies import find_bodies
+from foi_audit.matching.matcher import BODY_PREFIX
+from foi_audit.records import Trust
+from foi_audit.register.domains import (
+    acronyms,
+    compile_domains,
+    load_known_domains,
+)
+from foi_audit.register.successions import lineage
 from foi_audit.register.trusts import Alias, Register, load_aliases
 
-SUFFIX_WORDS = frozenset({"nhs", "foundation", "trust", "ft", "nhsft"})
+
+class Signal(StrEnum):
+    """Where the evidence was found; the value is the ``Match.method`` it produces."""
+
+    CODE_IN_NAME = "code_in_name"
+    NAME_IN_PATH = "name_in_path"
+    CODE_IN_TEXT = "code_in_text"
+    EMAIL_HEADER = "email_header"
+    LETTERHEAD = "letterhead"
+    SIGNATURE = "signature"
+    SENDER_DOMAIN = "sender_domain"  # the domain of the From address
+    POSTCODE = "postcode"
+    EMAIL_ADDRESS = "email_address"  # an alias in an address's mailbox name ("ulth.foi@nhs.net")
+    DOMAIN = "domain"  # a domain in an address or link in the text
+    BODY = "body"
 
 
 class Kind(StrEnum):
@@ -29,8 +46,30 @@ class Kind(StrEnum):
     FUZZY = "fuzzy"  # a letterhead line close to a name (OCR noise)
 
 
+SUFFIX_WORDS = frozenset({"nhs", "foundation", "trust", "ft", "nhsft"})
+
+
+WORDLIKE_CODES = frozenset(
+    {"RAE", "RAN", "RAS", "RAT", "REF", "REM", "REN", "REP", "RET", "RNA", "RDE", "RBS"}
+)
+
+
+FUZZY_CUTOFF = 88.0
+
+
 @dataclass(frozen=True)
-class NamePattern:
+class Evidence:
+    code: str  # a trust's ODS code, or "~<name> (<kind>)" for a body out of scope
+    signal: Signal
+    points: float
+    quote: str
+    where: str
+    strong: bool = False  # a full name, a code, the sender's domain: see the module docstring
+    via: str = ""  # "RY9 closed 2024-10-31": the closed trust this evidence named
+
+
+@dataclass(frozen=True)
+class _Pattern:
     tokens: tuple[str, ...]
     code: str
     kind: Kind
@@ -39,20 +78,19 @@ class NamePattern:
 
 
 @dataclass
-class NameIndex:
+class Index:
     """Normalised names of one register, built once and reused for every document."""
 
-    by_first: dict[str, list[NamePattern]] = field(default_factory=dict)
+    by_first: dict[str, list[_Pattern]] = field(default_factory=dict)
     codes: frozenset[str] = frozenset()
     postcodes: dict[str, list[str]] = field(default_factory=dict)
     fuzzy_names: list[str] = field(default_factory=list)
     fuzzy_codes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
-
-
-# ----------------------------------------------------------------------------------------------
-# Normalising
+    trusts: dict[str, Trust] = field(default_factory=dict)
+    domains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> codes
+    body_codes: dict[str, str] = field(default_factory=dict)  # Welsh ODS code -> "~name"
 
 
 def fold(text: str) -> str:
@@ -61,6 +99,8 @@ def fold(text: str) -> str:
 
 
 _APOSTROPHES_RE = re.compile(r"['\u2019\u2018`\u00b4]")
+
+
 SPLIT_RE = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -92,7 +132,7 @@ def name_tokens(text: str) -> tuple[list[str], list[str]]:
     return norm, orig
 
 
-def core_words(tokens: Sequence[str]) -> tuple[str, ...]:
+def core_tokens(tokens: Sequence[str]) -> tuple[str, ...]:
     """A name without a leading "the" and the trailing "NHS (Foundation) Trust"."""
     words = list(tokens)
     while words and words[0] == "the":
@@ -106,47 +146,70 @@ def _is_acronym(alias: str) -> bool:
     return " " not in alias.strip() and sum(c.isupper() for c in alias) >= 2
 
 
-# ----------------------------------------------------------------------------------------------
-# The index (cached per register)
-
-_INDEX_CACHE: list[tuple[Register, tuple[Alias, ...], NameIndex]] = []
+_INDEX_CACHE: list[tuple[Register, tuple[Alias, ...], Index]] = []
 
 
-def name_index(register: Register) -> NameIndex:
+def name_index(register: Register) -> Index:
     aliases = load_aliases()
     for cached_register, cached_aliases, index in _INDEX_CACHE:
         if cached_register is register and cached_aliases is aliases:
             return index
-    index = build_index(register, aliases)
+    index = _build_index(register, aliases)
     _INDEX_CACHE.insert(0, (register, aliases, index))
     del _INDEX_CACHE[4:]  # a few registers at most (tests build small ones)
     return index
 
 
-def build_index(register: Register, aliases: Iterable[Alias]) -> NameIndex:
-    index = NameIndex(codes=frozenset(t.code for t in register.trusts))
-    patterns: list[NamePattern] = []
-    aliases = list(aliases)
+def _build_index(register: Register, aliases: Iterable[Alias]) -> Index:
+    index = Index(codes=frozenset(t.code for t in register.trusts))
+    index.trusts = {t.code: t for t in register.trusts}
+    patterns: list[_Pattern] = []
+    aliases = [a for a in aliases if a.code in index.codes]
+    # Initialisms several trusts fit ("KCHFT": Kent Community Health and King's College
+    # Hospital) are weak cues for each, whatever aliases.csv says.
+    fits: dict[str, set[str]] = {}
+    for trust in register.trusts:
+        for acronym in acronyms(trust):
+            fits.setdefault(acronym, set()).add(trust.code)
+    index.domains = _domain_table(register, aliases)
     weak_names = {(tuple(name_tokens(a.alias)[0]), a.code) for a in aliases if not a.strong}
     for trust in register.trusts:
         index.names[trust.code] = trust.name
-        core = core_words(name_tokens(trust.name)[0])
+        core = core_tokens(name_tokens(trust.name)[0])
         if core:
             generic = (core, trust.code) in weak_names
-            patterns.append(NamePattern(core, trust.code, Kind.CORE, generic=generic))
+            patterns.append(_Pattern(core, trust.code, Kind.CORE, generic=generic))
             index.fuzzy_names.append(" ".join(core))
             index.fuzzy_codes.append(trust.code)
         if trust.postcode:
             key = trust.postcode.replace(" ", "").upper()
             index.postcodes.setdefault(key, []).append(trust.code)
+    for key, codes in index.postcodes.items():
+        # A closed trust whose successor kept its HQ: the postcode is the successor's.
+        later = {c for code in codes for c in lineage(code, register.successions)}
+        index.postcodes[key] = [c for c in codes if c not in later] or codes
     for alias in aliases:
-        if alias.code not in index.codes:
-            continue
         tokens = tuple(name_tokens(alias.alias)[0])
         if not tokens:
             continue
         kind = Kind.ALIAS if alias.strong else Kind.WEAK
-        patterns.append(NamePattern(tokens, alias.code, kind, acronym=_is_acronym(alias.alias)))
+        is_acronym = _is_acronym(alias.alias)
+        others = _contenders(alias, fits, index.trusts) if is_acronym else set()
+        if others:
+            kind = Kind.WEAK
+            patterns += [_Pattern(tokens, code, Kind.WEAK, acronym=True) for code in others]
+        patterns.append(_Pattern(tokens, alias.code, kind, acronym=is_acronym))
+    for body in register.other_bodies:
+        key = f"{BODY_PREFIX}{body.name} ({body.kind})"
+        if body.code:
+            index.body_codes[body.code] = key
+        tokens = tuple(name_tokens(body.name)[0])
+        if tokens:
+            patterns.append(_Pattern(tokens, key, Kind.FULL))
+        for short in body.aliases:
+            tokens = tuple(name_tokens(short)[0])
+            if tokens:
+                patterns.append(_Pattern(tokens, key, Kind.ALIAS, acronym=_is_acronym(short)))
     seen: set[tuple[tuple[str, ...], str, Kind]] = set()
     for pattern in patterns:
         identity = (pattern.tokens, pattern.code, pattern.kind)
@@ -158,12 +221,53 @@ def build_index(register: Register, aliases: Iterable[Alias]) -> NameIndex:
     return index
 
 
-# ----------------------------------------------------------------------------------------------
-# Finding names in one piece of text
+def _contenders(alias: Alias, fits: dict[str, set[str]], trusts: dict[str, Trust]) -> set[str]:
+    """Other trusts whose initials an acronym alias also is ("BTHFT": Blackpool and Bradford).
+
+    A three-letter alias is a convention of its own ("KCH" is King's College Hospital, whatever
+    Kent Community Health's initials are), and a closed trust does not contest an open one's.
+    """
+    if len(alias.alias) < 4:
+        return set()
+    owner_open = not trusts[alias.code].close_date
+    return {
+        code
+        for code in fits.get(alias.alias.lower(), set()) - {alias.code}
+        if not (owner_open and trusts[code].close_date)
+    }
+
+
+def _domain_table(register: Register, aliases: Sequence[Alias]) -> dict[str, tuple[str, ...]]:
+    """Domain label -> the trusts it names.
+
+    A known domain beats the patterns; a short alias (three letters) beats initials that
+    happen to fit; an open trust beats a closed one with the same label.
+    """
+    rows = compile_domains(
+        register.trusts,
+        [(a.code, a.alias) for a in aliases if a.strong and " " not in a.alias.strip()],
+        load_known_domains(),
+    )
+    by_kind: dict[str, dict[str, set[str]]] = {}
+    for row in rows:
+        by_kind.setdefault(row.kind, {}).setdefault(row.label, set()).add(row.code)
+    table: dict[str, set[str]] = {}
+    for kind in ("acronym", "name", "alias"):
+        for label, codes in by_kind.get(kind, {}).items():
+            table.setdefault(label, set()).update(codes)
+    for label, codes in by_kind.get("alias", {}).items():
+        if len(label) <= 3:
+            table[label] = set(codes)
+    table.update(by_kind.get("known", {}))
+    trusts = {t.code: t for t in register.trusts}
+    for label, codes in table.items():
+        open_codes = {c for c in codes if not trusts[c].close_date}
+        table[label] = open_codes or codes
+    return {label: tuple(sorted(codes)) for label, codes in table.items()}
 
 
 @dataclass(frozen=True)
-class Hit:
+class _Hit:
     start: int
     end: int
     code: str
@@ -171,10 +275,25 @@ class Hit:
     quote: str
 
 
-def find_names(text: str, index: NameIndex, *, any_case: bool) -> list[Hit]:
-    """Names and aliases in ``text``; a name inside a longer name found there does not count."""
-    norm, orig = name_tokens(text)
-    hits: list[Hit] = []
+def find_names(text: str, index: Index, *, any_case: bool) -> list[_Hit]:
+    """Names and aliases in ``text``; a name inside a longer name found there does not count.
+
+    Out-of-scope bodies are found here too (by name, or by the form of their names: "... Integrated
+    Care Board", "... County Council"), so a trust's name inside a body's does not count.
+    """
+    norm: list[str] = []
+    orig: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(text.splitlines() or [text]):
+        line_norm, line_orig = name_tokens(line)
+        norm += line_norm
+        orig += line_orig
+        lines += [number] * len(line_norm)
+    hits: list[_Hit] = []
+    forms = [
+        _Hit(body.start, body.end, f"{BODY_PREFIX}{body.name} ({body.kind})", Kind.FULL, body.name)
+        for body in find_bodies(norm, orig, lines)
+    ]
     for start, token in enumerate(norm):
         for pattern in index.by_first.get(token, ()):
             end = start + len(pattern.tokens)
@@ -191,11 +310,19 @@ def find_names(text: str, index: NameIndex, *, any_case: bool) -> list[Hit]:
                     kind, end = Kind.FULL, stop
                 elif pattern.generic:
                     kind = Kind.WEAK
-            hits.append(Hit(start, end, pattern.code, kind, _join(orig[start:end])))
+            hits.append(_Hit(start, end, pattern.code, kind, join_words(orig[start:end])))
+    # A body the register names ("Hywel Dda University Health Board") is named as the register
+    # names it, not by the longer form found around it ("Bwrdd Iechyd ... Health Board").
+    named = [h for h in hits if h.code.startswith(BODY_PREFIX)]
+    hits += [
+        form
+        for form in forms
+        if not any(form.start <= h.start and h.end <= form.end for h in named)
+    ]
     return _longest(hits)
 
 
-def _join(words: Sequence[str]) -> str:
+def join_words(words: Sequence[str]) -> str:
     out: list[str] = []
     for word in words:
         if not out or out[-1] != word:  # "NHSFT" was split into three tokens
@@ -203,7 +330,7 @@ def _join(words: Sequence[str]) -> str:
     return " ".join(out)
 
 
-def _longest(hits: list[Hit]) -> list[Hit]:
+def _longest(hits: list[_Hit]) -> list[_Hit]:
     kept = []
     for hit in hits:
         inside_longer = any(
@@ -217,7 +344,7 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def kind_key(hit: Hit) -> str:
+def kind_key(hit: _Hit) -> str:
     if hit.kind is Kind.CORE and hit.end - hit.start < 2:
         return "core_short"
     return str(hit.kind)

@@ -6,6 +6,12 @@ v3.0 (NHS Organisation Data Service).
 
 Trust type is not in the ODS extract: it is inferred from the name and corrected by
 ``data/trust_type_corrections.csv``; common short names live in ``data/aliases.csv``.
+
+The register also records which trust took over a closed one (``data/successions.csv`` and
+what the extract itself shows, see :mod:`foi_audit.register.successions`) and the bodies that
+answer FOI requests but are not NHS trusts in England (``data/other_bodies.csv``: Welsh trusts
+from the extract's country ``W`` rows, Welsh health boards, Scottish boards, national bodies),
+so that a reply from one is reported as out of scope rather than left unmatched.
 """
 
 from __future__ import annotations
@@ -22,6 +28,13 @@ from pathlib import Path
 from foi_audit.errors import RegisterError
 from foi_audit.fileio import write_csv
 from foi_audit.records import Trust
+from foi_audit.register.successions import (
+    SUCCESSION_COLUMNS,
+    Succession,
+    infer_successions,
+    merge_successions,
+    successor_on,
+)
 
 REGISTER_COLUMNS = ("code", "name", "region", "trust_type", "open_date", "close_date", "postcode")
 
@@ -47,8 +60,20 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class OtherBody:
+    """A body that answers FOI requests but is not an NHS trust in England (out of scope)."""
+
+    name: str
+    kind: str  # "Welsh health board", "Scottish NHS board", "national body", ...
+    code: str = ""  # its ODS code where it has one
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Register:
     trusts: tuple[Trust, ...]
+    successions: tuple[Succession, ...] = ()
+    other_bodies: tuple[OtherBody, ...] = ()
     _by_code: dict[str, Trust] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
@@ -58,6 +83,16 @@ class Register:
 
     def get(self, code: str) -> Trust | None:
         return self._by_code.get(code.strip().upper())
+
+    def other_body(self, code: str) -> OtherBody | None:
+        """The out-of-scope body with this ODS code (a Welsh trust or health board), if any."""
+        code = code.strip().upper()
+        return next((b for b in self.other_bodies if b.code and b.code == code), None)
+
+    def successor_on(self, code: str, day: str) -> str:
+        """The trust answering for ``code`` on an ISO date: itself while open, else the trust
+        that took it over (following later mergers too); itself when no successor is known."""
+        return successor_on(code, day, self.successions, self._by_code)[0]
 
     def open_on(self, day: str) -> list[Trust]:
         """Trusts open on an ISO date (opened on or before, not closed before)."""
@@ -262,11 +297,83 @@ def fetch_etr(source: str) -> str:
 
 def rebuild(source: str, target: Path | None = None) -> int:
     """Rebuild the packaged register from a newer etr.csv; returns the number of trusts."""
-    rows = compile_register(fetch_etr(source))
+    text = fetch_etr(source)
+    rows = compile_register(text)
     target = target or Path(str(resources.files("foi_audit.register.data").joinpath("trusts.csv")))
     write_register(rows, target)
+    _write_other_bodies(compile_other_bodies(text), target.parent / "other_bodies.csv")
     load_register.cache_clear()
+    load_other_bodies.cache_clear()
     return len(rows)
+
+
+def _write_other_bodies(welsh: list[dict[str, str]], target: Path) -> None:
+    """other_bodies.csv with the extract's Welsh rows added to the hand-made ones (kept)."""
+    rows = [
+        {
+            "code": b.code,
+            "name": b.name,
+            "kind": b.kind,
+            "aliases": ";".join(b.aliases),
+            "source": "",
+        }
+        for b in load_other_bodies()
+    ]
+    sources = {(r["code"], r["name"]): r["source"] for r in _data_rows("other_bodies.csv")}
+    for row in rows:
+        row["source"] = sources.get((row["code"], row["name"]), "")
+    have = {r["code"] for r in rows if r["code"]}
+    rows += [r for r in welsh if r["code"] not in have]
+    write_csv(target, ("code", "name", "kind", "aliases", "source"), rows)
+
+
+def load_successions(trusts: Sequence[Trust]) -> tuple[Succession, ...]:
+    """``data/successions.csv`` and, for closed trusts it does not name, what the register shows."""
+    known = {t.code for t in trusts}
+    table = []
+    for number, row in enumerate(_data_rows("successions.csv"), start=2):
+        if set(SUCCESSION_COLUMNS) - set(row):
+            raise RegisterError(
+                f"successions.csv needs the columns {', '.join(SUCCESSION_COLUMNS)}"
+            )
+        code, successor = row["code"].strip(), row["successor"].strip()
+        if code not in known or successor not in known:
+            continue  # a register rebuilt without these trusts: the row does not apply
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"].strip()):
+            raise RegisterError(f"successions.csv line {number}: {row['date']!r} is not a date")
+        table.append(Succession(code, successor, row["date"].strip(), row["source"], row["reason"]))
+    return merge_successions(table, infer_successions(trusts))
+
+
+@cache
+def load_other_bodies() -> tuple[OtherBody, ...]:
+    """``data/other_bodies.csv``: bodies whose replies are out of scope, by name and code."""
+    return tuple(
+        OtherBody(
+            name=row["name"].strip(),
+            kind=row["kind"].strip(),
+            code=row["code"].strip(),
+            aliases=tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
+        )
+        for row in _data_rows("other_bodies.csv")
+    )
+
+
+def compile_other_bodies(etr_text: str) -> list[dict[str, str]]:
+    """The Welsh rows (country ``W``) of an ODS ``etr.csv``: trusts out of scope here."""
+    rows = []
+    for fields in csv.reader(io.StringIO(etr_text)):
+        if len(fields) > 23 and fields[23].strip() == "W":
+            rows.append(
+                {
+                    "code": fields[0].strip(),
+                    "name": title_case(fields[1].strip()),
+                    "kind": "Welsh NHS trust" if "TRUST" in fields[1].upper() else "Welsh NHS body",
+                    "aliases": "",
+                    "source": "etr.csv (country W)",
+                }
+            )
+    return rows
 
 
 @cache
@@ -291,7 +398,7 @@ def load_register() -> Register:
         )
         for r in csv.DictReader(io.StringIO(text))
     )
-    return Register(trusts)
+    return Register(trusts, load_successions(trusts), load_other_bodies())
 
 
 def find_trusts(search: str = "", open_on: str = "") -> list[Trust]:

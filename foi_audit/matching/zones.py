@@ -1,0 +1,235 @@
+"""Where a document shows its sender: letterhead, opening, signature and e-mail headers, apart from quoted request text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from foi_audit.matching.matcher import EMAIL_RE
+from foi_audit.matching.names import raw_tokens
+from foi_audit.records import Block, BlockRole, Document
+
+_LETTERHEAD_BLOCKS = 6  # at most this many blocks above the greeting are the letterhead
+
+
+_SIGNATURE_BLOCKS = 4  # the last blocks count as the signature
+
+
+# Where a quoted earlier message starts (everything after it is the requester's, not the trust's).
+# (A forwarded message is not one: trusts forward their own answers, and it ends nothing.)
+_QUOTE_START_RE = re.compile(
+    r"^\s*(?:-{2,}\s*original message|on .{4,120}wrote:|"
+    r"from:\s.*\n\s*(?:sent|date):)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# A block that quotes the request ("You asked:", "Your request:") up to the trust's answer.
+_REQUEST_START_RE = re.compile(
+    r"^\s*(?:you asked|your (?:original )?request(?:ed)?\b[^.]{0,40}:|original request|"
+    r"request(?: text)?\s*:|the request\s*:)",
+    re.IGNORECASE,
+)
+
+
+_ANSWER_START_RE = re.compile(r"^\s*(?:our )?(?:response|answer|reply|decision)\b", re.IGNORECASE)
+
+
+_GREETING_RE = re.compile(r"^\s*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+
+
+_FORWARDED_RE = re.compile(r"(?i)-{2,}\s*forwarded message\s*-*\s*$")
+
+
+_SIGN_OFF_LINE_RE = re.compile(
+    r"(?im)^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
+)
+
+
+_SIGN_OFF_RE = re.compile(
+    r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks)",
+    re.IGNORECASE,
+)
+
+
+_DEAR_RE = re.compile(r"\bdear\s+\w", re.IGNORECASE)
+
+
+# A message to an organisation, not from one: a request shown in a thread.
+_ORG_GREETING_RE = re.compile(
+    r"(?i)^\s*dear\s+(?:the\s+)?[^\n,]{0,80}\b(?:nhs|trust|council|board|authority|service|"
+    r"foi\s+(?:team|officer)|freedom\s+of\s+information\s+(?:team|officer)|icb)\b[^\n]{0,20},?"
+    r"[ \t]*(?:\n|$)"
+)
+
+
+_DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
+
+
+@dataclass
+class Zones:
+    letterhead: list[Block] = field(default_factory=list)
+    signature: list[Block] = field(default_factory=list)
+    email_header: list[tuple[str, str]] = field(default_factory=list)
+    addresses: list[tuple[str, str]] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+
+
+def _is_email(document: Document) -> bool:
+    return bool(document.headers) or any(b.role is BlockRole.EMAIL_HEADER for b in document.blocks)
+
+
+def _page_one(block: Block) -> bool:
+    match = re.match(r"\s*page\s+(\d+)", block.locator, re.IGNORECASE)
+    return match is None or match.group(1) == "1"
+
+
+def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
+    """The blocks the trust wrote, each with whether it comes before the greeting.
+
+    Quoted earlier messages, quoted requests ("You asked: ...") and greetings are removed, and
+    so is a request a thread shows (a request site's page, a thread saved as text): from a
+    greeting to an organisation ("Dear Lincolnshire County Council,") to the requester's
+    sign-off and name.
+    """
+    kept: list[tuple[Block, bool]] = []
+    quoting_request = 0
+    greeted = False
+    in_request = 0  # 0: not in a request; 1: in it; 2: after its sign-off (the name is next)
+    for block in blocks:
+        text = block.text
+        if in_request == 2:
+            in_request = 0
+            if len(text.strip()) <= 60:
+                continue  # the requester's name
+        if in_request == 0 and block.role is not BlockRole.EMAIL_HEADER:
+            greeting = _ORG_GREETING_RE.match(text)
+            if greeting:
+                in_request = 1
+                text = text[greeting.end() :]
+        if in_request == 1:
+            sign_off = _SIGN_OFF_LINE_RE.search(text)
+            if sign_off:
+                in_request = 2 if not text[sign_off.end() :].strip(" ,\n") else 0
+            continue
+        if block.role is not BlockRole.EMAIL_HEADER:
+            cut = _QUOTE_START_RE.search(text)
+            if cut is not None and _FORWARDED_RE.search(text[: cut.start()]):
+                cut = None  # the header of a forwarded message, not a quoted earlier one
+            if cut is not None:
+                text = text[: cut.start()]
+                if text.strip():
+                    kept.append((Block(text, block.locator, block.role), False))
+                break  # the rest is the requester's own message
+        lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
+        text, greetings = _GREETING_RE.subn("", "\n".join(lines))
+        before_greeting = not greeted and not greetings
+        greeted = greeted or bool(greetings) or bool(_DEAR_RE.search(text))
+        if quoting_request:
+            # The request quoted back ends at the trust's answer or its sign-off and signature.
+            if (
+                _ANSWER_START_RE.match(text)
+                or _SIGN_OFF_LINE_RE.search(text)
+                or _looks_like_address(Block(text, block.locator, block.role))
+            ):
+                quoting_request = 0
+            else:
+                quoting_request -= 1
+                continue
+        if _REQUEST_START_RE.match(text):
+            quoting_request = 3
+            # "Your request: <text>" in one block: the whole block is the request.
+            continue
+        if text.strip():
+            kept.append((Block(text, block.locator, block.role), before_greeting))
+    return kept
+
+
+def _looks_like_address(block: Block) -> bool:
+    """Names and addresses, not sentences: "Training is shared with X NHS Trust." is body."""
+    text = block.text.strip()
+    return (
+        block.role is not BlockRole.FOOTER
+        and len(text) <= 200
+        and not text.endswith((".", "?", "!"))
+    )
+
+
+def zones_of(document: Document) -> Zones:
+    zones = Zones()
+    email = _is_email(document)
+    header_pairs: list[tuple[str, str]] = list(document.headers)
+    content: list[Block] = []
+    for block in document.blocks:
+        if block.role is BlockRole.EMAIL_HEADER:
+            name, _, value = block.text.partition(":")
+            header_pairs.append((name.strip(), value.strip()))
+        else:
+            content.append(block)
+    for name, value in header_pairs:
+        key = name.lower()
+        if key == "subject":
+            zones.email_header.append((value, "Subject"))
+        elif key in {"from", "sender", "reply-to"}:
+            display = EMAIL_RE.sub(" ", value).replace("<", " ").replace(">", " ")
+            if display.strip():
+                zones.email_header.append((display, name))
+            for address in EMAIL_RE.findall(value):
+                zones.addresses.append((address, name))
+    kept = _trust_blocks(content)
+    # A page header that is only the "NHS" logo is no letterhead: then look at the first lines.
+    header_words = sum(
+        len(raw_tokens(b.text)) for b, _ in kept if b.role is BlockRole.HEADER and _page_one(b)
+    )
+    has_header = header_words >= 3
+    first: set[int] = set()
+    if kept and kept[0][0].role is BlockRole.TITLE:
+        first.add(0)  # the document's or web page's title
+    if not email and not has_header:
+        # No marked letterhead: the name and address lines above the greeting are the letterhead.
+        first.update(
+            [
+                i
+                for i, (b, top) in enumerate(kept)
+                if top and _page_one(b) and _looks_like_address(b)
+            ][:_LETTERHEAD_BLOCKS]
+        )
+    # The signature: name and address lines among the last blocks, and anything after the
+    # sign-off ("Yours sincerely", "Kind regards").
+    tail = [
+        i
+        for i, (block, _) in enumerate(kept)
+        if block.role is not BlockRole.FOOTER and not _DISCLAIMER_RE.search(block.text)
+    ][-_SIGNATURE_BLOCKS:]
+    last = {
+        i
+        for i in tail
+        if kept[i][0].role is not BlockRole.TITLE and _looks_like_address(kept[i][0])
+    }
+    sign_off = next(
+        (i for i, (block, _) in enumerate(kept) if _SIGN_OFF_RE.match(block.text)), None
+    )
+    if sign_off is not None:
+        last.update(
+            i for i in range(sign_off, len(kept)) if not _DISCLAIMER_RE.search(kept[i][0].text)
+        )
+    if kept and kept[0][1] and not has_header and 0 not in first and _page_one(kept[0][0]):
+        # A plain-text page or log often starts with the trust's name on its first line, in a
+        # block that runs on (title, rules): its first short lines are the letterhead.
+        opening = [ln for ln in kept[0][0].text.splitlines()[:3] if 0 < len(ln.split()) <= 12]
+        if opening and not email:
+            zones.letterhead.append(Block("\n".join(opening), kept[0][0].locator))
+    if email:
+        # The first lines a trust writes in a mail usually name it ("the FOI team at ...").
+        for block, _ in kept[:2]:
+            if block.role is BlockRole.BODY:
+                zones.email_header.append((block.text, block.locator))
+    for i, (block, _) in enumerate(kept):
+        if (block.role is BlockRole.HEADER and _page_one(block)) or i in first:
+            zones.letterhead.append(block)
+        elif block.role is BlockRole.FOOTER or i in last:
+            zones.signature.append(block)
+        else:
+            zones.body.append(block)
+    return zones

@@ -39,6 +39,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from foi_audit.matching.names import (
+    BODY_PREFIX,
+    EMAIL_RE,
     FUZZY_CUTOFF,
     SPLIT_RE,
     SUFFIX_WORDS,
@@ -114,9 +116,6 @@ _HEAD_SIGNALS = frozenset(
 )
 
 
-BODY_PREFIX = "~"  # evidence codes of out-of-scope bodies: "~NHS England (national body)"
-
-
 MATCH_THRESHOLD = 50.0
 
 
@@ -132,9 +131,6 @@ _CODE_CONTEXT_RE = re.compile(
     r"([A-Z0-9]{3,5})\b",
     re.IGNORECASE,
 )
-
-
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 _URL_HOST_RE = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+)\.(?:nhs|example|org|co|com)\b")

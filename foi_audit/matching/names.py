@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from foi_audit.matching.bodies import find_bodies
-from foi_audit.matching.matcher import BODY_PREFIX
 from foi_audit.records import Trust
 from foi_audit.register.domains import (
     acronyms,
@@ -46,6 +45,9 @@ class Kind(StrEnum):
     FUZZY = "fuzzy"  # a letterhead line close to a name (OCR noise)
 
 
+BODY_PREFIX = "~"  # evidence codes of out-of-scope bodies: "~NHS England (national body)"
+
+
 SUFFIX_WORDS = frozenset({"nhs", "foundation", "trust", "ft", "nhsft"})
 
 
@@ -55,6 +57,9 @@ WORDLIKE_CODES = frozenset(
 
 
 FUZZY_CUTOFF = 88.0
+
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)

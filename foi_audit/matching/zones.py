@@ -6,8 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from foi_audit.matching.matcher import EMAIL_RE
-from foi_audit.matching.names import raw_tokens
+from foi_audit.matching.names import EMAIL_RE, raw_tokens
 from foi_audit.records import Block, BlockRole, Document
 
 _LETTERHEAD_BLOCKS = 6  # at most this many blocks above the greeting are the letterhead

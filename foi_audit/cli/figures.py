@@ -9,107 +9,48 @@ import typer
 
 from foi_audit.cli.options import DEFAULT_PROCESSED, JsonOut, Processed, RecordedCodebook
 from foi_audit.cli.output import answer, layout_around, stderr, stdout, study_codebook
+from foi_audit.wording import count, verb
 
 
 def summary(
     processed: Processed = DEFAULT_PROCESSED,
     by: Annotated[
-        str | None, typer.Option("--by", help="Break every figure down by region or trust_type.")
+        str | None,
+        typer.Option("--by", help="Break the figures down by region or trust_type."),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="Every value of every field with best and worst cases; outcomes."
+        ),
+    ] = False,
+    field: Annotated[
+        str | None, typer.Option("--field", help="The full breakdown of one field.")
     ] = None,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
 ) -> None:
-    """Every figure with its count, denominator, 95% interval and a plain-English phrase.
+    """The headline: one line per question, then what needs review; --detail for the rest.
 
-    Percentages are of the trusts that answered each question, with the chain asked ->
-    replied -> answered and best/worst cases for those who did not answer. Conditional
-    questions (ABT details) count among trusts with ABT. Intervals: Wilson score, no
-    continuity correction. Human overrides (data/overrides.csv) are applied.
+    Each question's principal answer with its count, denominator, 95% interval, a
+    plain-English phrase and the chain asked -> replied -> answered. Conditional questions
+    (ABT details) count among trusts with ABT. Intervals: Wilson score, no continuity
+    correction. Human overrides (data/overrides.csv) are applied.
 
-    Example: foi-audit summary --by region
+    Example: foi-audit summary --detail --by region
     """
-    from foi_audit.figures.summary import build_summary, summary_dict
+    from foi_audit.cli.summary_view import render_summary
+    from foi_audit.figures.summary import build_summary, check_field, summary_dict
 
     layout = layout_around(processed)
     answer(
-        lambda: build_summary(layout, study_codebook(layout, codebook), by=by or ""),
+        lambda: check_field(
+            build_summary(layout, study_codebook(layout, codebook), by=by or ""), field or ""
+        ),
         json_out=json_out,
         as_json=summary_dict,
-        render=_render_summary,
+        render=lambda result: render_summary(result, stdout(wrap=True), detail, field or ""),
     )
-
-
-def _render_summary(result: Any) -> None:
-    console = stdout()
-    console.print(f"[bold]Who was asked[/]: {result.asked_note}")
-    console.print(
-        f"{result.asked} asked → {result.replied} replied ({result.no_reply} have not replied)."
-    )
-    console.print(f"Intervals: {result.method}.", style="dim")
-    if result.needs_review:
-        console.print(
-            f"[yellow]{result.needs_review} counted values still need review[/] (counted as "
-            "coded; see `foi-audit explain FIELD=VALUE`)."
-        )
-    for note in result.notes:
-        console.print(f"[yellow]Note:[/] {note}", soft_wrap=True)
-    for title, fields in (("Questions", result.questions), ("Outcomes", result.outcomes)):
-        console.rule(f"[bold]{title}")
-        for field in fields:
-            review = f" — {field.needs_review} need review" if field.needs_review else ""
-            console.print(f"\n[bold]{field.label}[/] ({field.field}){review}", highlight=False)
-            if not field.chain.answered:
-                console.print(f"  No trust answered. Base: {field.chain_text}.", markup=False)
-                continue
-            for value in field.values:
-                console.print(f"  {value.headline}", soft_wrap=True, markup=False)
-                unknown = field.chain.bound_base - value.denominator
-                if unknown and value.denominator:
-                    console.print(
-                        f"    Worst to best case, if the {unknown} asked trusts that did not "
-                        f"answer had all answered otherwise / this way: "
-                        f"{value.worst_case}–{value.best_case} of "
-                        f"{field.chain.bound_base} ({value.worst_case_percent:.1f}%–"
-                        f"{value.best_case_percent:.1f}%).",
-                        style="dim",
-                        soft_wrap=True,
-                        markup=False,
-                    )
-    if result.groups:
-        _render_groups(console, result)
-    console.print(
-        "\nThe trusts behind a figure: foi-audit explain FIELD=VALUE (e.g. "
-        + (result.questions[0].values[0].explain if result.questions else "")
-        + ")",
-        style="dim",
-        markup=False,
-    )
-
-
-def _render_groups(console: Any, result: Any) -> None:
-    from rich.table import Table
-
-    # Text output keeps to single-valued fields (a field of several values, such as the sections
-    # cited, would fill a table per group); --json has every field per group.
-    names = [f.field for f in result.groups[0].fields if f.kind != "multi"]
-    for name in names:
-        table = Table(
-            result.by, "asked", "answer", "n of N", "%", "95% CI", "in words",
-            title=f"{name} by {result.by}",
-        )  # fmt: skip
-        for group in result.groups:
-            field = next(f for f in group.fields if f.field == name)
-            for value in field.values:
-                table.add_row(
-                    group.group,
-                    str(group.asked),
-                    value.label,
-                    f"{value.count} of {value.denominator}",
-                    "" if value.percent is None else f"{value.percent:.1f}",
-                    "" if value.ci_low is None else f"{value.ci_low:.1f}–{value.ci_high:.1f}",
-                    value.phrase,
-                )
-        console.print(table)
 
 
 def tables(
@@ -159,17 +100,42 @@ def tables(
             state = "differs" if (out / name).exists() else "missing"
             console.print(f"  [yellow]{state}[/]: {out / name}")
         if result.differing:
+            command = _tables_command(out, processed, formats, charts, headline, codebook)
             console.print(
-                f"{len(result.differing)} of {len(result.files)} files are out of date: "
-                f"run `foi-audit tables --out {out}` and commit them."
+                f"{len(result.differing)} of {count(len(result.files), 'file')} "
+                f"{verb(len(result.differing), 'is')} out of date: run `{command}` and commit "
+                f"{'it' if len(result.differing) == 1 else 'them'}.",
+                markup=False,
             )
             raise typer.Exit(1)
-        console.print(f"All {len(result.files)} files in {out} are up to date.")
+        console.print(f"{_all(len(result.files))} in {out} up to date.", markup=False)
         return
     console.print(
-        f"{len(result.files)} files in {out} ({len(result.written)} changed, "
-        f"{len(result.files) - len(result.written)} already up to date)."
+        f"{count(len(result.files), 'file')} in {out} ({len(result.written)} changed, "
+        f"{len(result.files) - len(result.written)} already up to date).",
+        markup=False,
     )
+
+
+def _all(n: int) -> str:
+    return "The 1 file is" if n == 1 else f"All {n} files are"
+
+
+def _tables_command(
+    out: Path, processed: Path, formats: str, charts: bool, headline: str, codebook: Path | None
+) -> str:
+    """The command that rewrites exactly what --check compared, runnable as printed."""
+    import shlex
+
+    parts = ["foi-audit", "tables", "--out", str(out), "--processed", str(processed)]
+    parts += ["--format", formats]
+    if charts:
+        parts.append("--charts")
+    if headline:
+        parts += ["--headline", headline]
+    if codebook is not None:
+        parts += ["--codebook", str(codebook)]
+    return shlex.join(parts)
 
 
 def explain(

@@ -8,6 +8,7 @@ tables, explain, report) goes through :func:`effective_codes`, which lays human 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook
@@ -21,6 +22,7 @@ from foi_audit.dataset.overrides import (
 from foi_audit.errors import StoreError
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
 from foi_audit.records import CodedValue, Flag, FlagReason
+from foi_audit.wording import count, verb
 
 CODES_COLUMNS = (
     "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
@@ -85,6 +87,50 @@ def effective_codes(layout: Layout, codebook: Codebook) -> list[CodedValue]:
     ``codebook`` (the one the data were coded with) validates the overrides.
     """
     return apply_overrides(read_codes(layout), load_overrides(layout.overrides_csv, codebook))
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The one definition of "needs review", used by every command: a value the machine
+    flagged that no person has decided, or a decision whose automatic value has changed since
+    the person saw it (``foi-audit review`` shows both)."""
+
+    keys: tuple[tuple[str, str], ...]  # (trust_code, field), sorted
+
+    @property
+    def values(self) -> int:
+        return len(self.keys)
+
+    @property
+    def trusts(self) -> int:
+        return len({code for code, _ in self.keys})
+
+    def text(self) -> str:
+        """ "22 values in 6 trusts need review" / "no value needs review"."""
+        if not self.keys:
+            return "no value needs review"
+        return (
+            f"{count(self.values, 'value')} in {count(self.trusts, 'trust')} "
+            f"{verb(self.values, 'needs')} review"
+        )
+
+
+def needing_review(
+    effective: Iterable[CodedValue], changes: Iterable[AutoValueChange] = ()
+) -> ReviewState:
+    """Which values need review, from the effective codes and the changed automatic values."""
+    keys = {(c.trust_code, c.field) for c in effective if c.needs_review}
+    keys |= {change.override.key for change in changes}
+    return ReviewState(tuple(sorted(keys)))
+
+
+def review_state(layout: Layout, codebook: Codebook) -> ReviewState:
+    """:func:`needing_review` for the processed folder (overrides applied)."""
+    automatic = read_codes(layout)
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    return needing_review(
+        apply_overrides(automatic, overrides), changed_auto_values(automatic, overrides, codebook)
+    )
 
 
 def auto_value_changes(layout: Layout, codebook: Codebook) -> list[AutoValueChange]:

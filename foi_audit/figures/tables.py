@@ -135,6 +135,7 @@ def build_tables(
             (group.group, group.asked, group.replied, *_value_cells(fs, vs))
             for group in summary.groups
             for fs, vs in report.flatten_values(f for f in group.fields if f.section == "questions")
+            if vs.denominator  # a group where nobody answered has no figure: no "0 of 0" row
         )
         tables.append(
             Table(

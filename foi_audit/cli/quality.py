@@ -35,10 +35,12 @@ def review(
 ) -> None:
     """Confirm or correct coded values one keystroke at a time, with their evidence.
 
-    Shows each value flagged needs_review (or every value with --all) with its quote, the
-    text around it and its source. Keys: a/Enter accept, 1-9 pick an allowed value, b blank,
-    e type a value, r add a reason, s skip, q quit. Every decision is saved at once to
-    data/overrides.csv; quitting keeps them and the next run resumes where you stopped.
+    Shows each value that needs review (or every value with --all) with why it was flagged,
+    its quote, the text around it and its source, one screen each (fits 80 x 24). Keys:
+    a/Enter accept, 1-9 pick an allowed value, b blank (both ask y to confirm a change),
+    e type a value, r add a reason, s skip, u undo the last decision, q quit. Every decision
+    is saved at once to data/overrides.csv (history in overrides_history.csv); quitting keeps
+    them and the next run resumes where you stopped.
 
     Example: foi-audit review --field policy --reviewer ann
     """
@@ -47,7 +49,7 @@ def review(
 
     if not sys.stdin.isatty():
         fail("review is interactive: run it in a terminal")
-    console = stdout()
+    console = stdout(wrap=True)
     options = ReviewOptions(
         reviewer=reviewer or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown",
         field=field,

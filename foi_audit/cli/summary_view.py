@@ -166,7 +166,7 @@ def _groups(console: Any, result: Any, detail: bool, only: str) -> None:
 
 
 def _group_rows(groups: Sequence[Any], position: int, index: int) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for group in groups:
         value = group.fields[position].values[index]
         if not value.denominator:

@@ -1,8 +1,10 @@
 """codes.csv: the machine's coded values with their evidence (long: one row per trust and field).
 
-``codes.csv`` holds what the machine decided. Everything people read (trusts.csv, summary,
-tables, explain, report) goes through :func:`effective_codes`, which lays human overrides
-(``overrides.csv``) on top.
+``codes.csv`` holds what the machine decided (``value``) and, in columns of their own, what
+counts after review: ``effective_value``, ``reviewer``, ``review_date`` and ``review_reason``
+(blank when no person decided). It is rewritten when a review decision is saved. Everything
+people read (trusts.csv, summary, tables, explain, report) goes through
+:func:`effective_codes`, which lays human overrides (``overrides.csv``) on top.
 """
 
 from __future__ import annotations
@@ -26,23 +28,30 @@ from foi_audit.wording import count, verb
 
 CODES_COLUMNS = (
     "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
-    "needs_review", "flags",
+    "needs_review", "flags", "effective_value", "reviewer", "review_date", "review_reason",
 )  # fmt: skip
 NO_REPLY_RULE = "no_reply_received"
 
 
-def to_row(coded: CodedValue) -> dict[str, Any]:
+def to_row(coded: CodedValue, needs_review: bool | None = None) -> dict[str, Any]:
+    """A row of codes.csv: ``value`` is always the machine's; a person's decision (``coded``
+    with overrides applied) fills the effective value and review columns."""
+    decision = coded.decision
     return {
         "trust_code": coded.trust_code,
         "field": coded.field,
-        "value": coded.value,
+        "value": decision.machine_value if decision else coded.value,
         "quote": coded.quote,
         "source": coded.source,
         "locator": coded.locator,
         "confidence": round(coded.confidence, 2),
         "rule": coded.rule,
-        "needs_review": coded.needs_review,
+        "needs_review": coded.needs_review if needs_review is None else needs_review,
         "flags": ";".join(coded.flag_reasons),
+        "effective_value": coded.value,
+        "reviewer": decision.reviewer if decision else "",
+        "review_date": decision.date if decision else "",
+        "review_reason": decision.note if decision else "",
     }
 
 
@@ -72,13 +81,26 @@ def read_codes(layout: Layout) -> list[CodedValue]:
 
 
 def write_codes(layout: Layout, coded: Sequence[CodedValue], codebook: Codebook) -> None:
-    """codes.csv, sorted by trust then codebook field order (deterministic)."""
+    """codes.csv from the machine's values, with the review decisions in ``overrides.csv``
+    beside them; sorted by trust then codebook field order (deterministic)."""
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    effective = apply_overrides(coded, overrides)
+    review = set(needing_review(effective, changed_auto_values(coded, overrides, codebook)).keys)
     fields = codebook.field_names
     ordered = sorted(
-        coded,
+        effective,
         key=lambda c: (c.trust_code, fields.index(c.field) if c.field in fields else len(fields)),
     )
-    write_csv(layout.codes_csv, CODES_COLUMNS, (to_row(c) for c in ordered))
+    write_csv(
+        layout.codes_csv,
+        CODES_COLUMNS,
+        (to_row(c, (c.trust_code, c.field) in review) for c in ordered),
+    )
+
+
+def refresh_codes(layout: Layout, codebook: Codebook) -> None:
+    """Rewrite codes.csv after review decisions: machine values kept, decisions beside them."""
+    write_codes(layout, read_codes(layout), codebook)
 
 
 def effective_codes(layout: Layout, codebook: Codebook) -> list[CodedValue]:

@@ -102,3 +102,18 @@ def test_cli_json_and_text(layout: Layout) -> None:
     assert "2 of 6 trusts" in text.stdout and "RWE" in text.stdout and "2 trusts." in text.stdout
     bad = runner.invoke(app, ["explain", "policy=maybe", "--processed", str(layout.processed)])
     assert bad.exit_code == 2 and "choose one of" in bad.output
+
+
+def test_cli_csv_and_narrow_text(layout: Layout) -> None:
+    runner = CliRunner()
+    args = ["explain", "policy=general_only", "--processed", str(layout.processed)]
+    as_csv = runner.invoke(app, [*args, "--csv"])
+    assert as_csv.exit_code == 0, as_csv.output
+    lines = as_csv.stdout.splitlines()
+    assert lines[0].startswith("trust_code,trust_name,value,machine_value,reviewer")
+    assert len(lines) == 1 + 4 and lines[3].startswith("RX1,")
+    text = runner.invoke(app, args).stdout
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "RX1 Nottingham University Hospitals NHS Trust: general_only" in text
+    assert "needs review (hedged answer)" in text
+    assert text.rstrip().endswith("4 trusts.")

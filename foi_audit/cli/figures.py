@@ -143,46 +143,82 @@ def explain(
     processed: Processed = DEFAULT_PROCESSED,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
+    csv_out: Annotated[
+        bool, typer.Option("--csv", help="Print the trusts as CSV (one row each).")
+    ] = False,
 ) -> None:
     """The trusts behind a figure, each with its quote and source.
 
     FIELD=VALUE lists exactly the trusts counted in that figure of `foi-audit summary`;
-    FIELD alone lists every trust in the question's base with what it answered.
+    FIELD alone lists every trust in the question's base with what it answered. A value a
+    reviewer decided shows the machine's value beside it.
 
-    Example: foi-audit explain policy=dedicated
+    Example: foi-audit explain policy=dedicated --csv > dedicated.csv
     """
     from foi_audit.figures.summary import explain as run_explain
-    from foi_audit.figures.summary import explanation_dict
+    from foi_audit.figures.summary import explanation_csv, explanation_dict
 
     layout = layout_around(processed)
     answer(
         lambda: run_explain(layout, figure, study_codebook(layout, codebook)),
         json_out=json_out,
         as_json=explanation_dict,
-        render=_render_explanation,
+        render=(lambda r: print(explanation_csv(r), end="")) if csv_out else _render_explanation,
     )
 
 
 def _render_explanation(result: Any) -> None:
     from rich.table import Table
 
-    console = stdout()
-    if result.headline:
-        console.print(result.headline, markup=False, soft_wrap=True)
-    else:
-        console.print(f"Base: {result.chain_text}.", markup=False)
-    table = Table("code", "trust", "value", "quote", "source", "flags")
-    for row in result.rows:
-        flags = ", ".join(
-            name
-            for name, on in (("needs review", row.needs_review), ("overridden", row.overridden))
-            if on
+    from foi_audit.cli.summary_view import say
+    from foi_audit.wording import middle_ellipsis
+
+    console = stdout(wrap=True)
+    say(console, result.headline or f"Base: {result.chain_text}.")
+    if console.width >= 120:
+        table = Table("code", "trust", "value", "quote", "source", "flags")
+        for row in result.rows:
+            table.add_row(
+                row.trust_code,
+                row.trust_name,
+                _value_cell(row),
+                row.quote,
+                middle_ellipsis(row.source, 40),
+                _flags_cell(row),
+            )
+        console.print(table)
+    else:  # narrow: one block per trust, nothing cut mid-word
+        for row in result.rows:
+            console.print()
+            say(console, f"{row.trust_code} {row.trust_name}: {_value_cell(row)}", style="bold")
+            if row.quote:
+                say(console, f"“{row.quote}”", 4)
+            if row.source:
+                say(console, middle_ellipsis(row.source, console.width - 4), 4, style="dim")
+            if _flags_cell(row):
+                say(console, _flags_cell(row), 4, style="yellow")
+    console.print()
+    say(console, f"{count(len(result.rows), 'trust')}.", style="dim")
+
+
+def _value_cell(row: Any) -> str:
+    value = row.value or "(no answer)"
+    if row.overridden and row.machine_value != row.value:
+        return f"{value} (machine: {row.machine_value or 'blank'})"
+    return value
+
+
+def _flags_cell(row: Any) -> str:
+    parts = []
+    if row.needs_review:
+        parts.append(
+            "needs review" + (f" ({row.flagged.replace('_', ' ')})" if row.flagged else "")
         )
-        table.add_row(
-            row.trust_code, row.trust_name, row.value or "(no answer)", row.quote, row.source, flags
+    if row.overridden:
+        parts.append(
+            f"decided by {row.reviewer}" + (f": {row.review_reason}" if row.review_reason else "")
         )
-    console.print(table)
-    console.print(f"{len(result.rows)} trusts.", style="dim")
+    return "; ".join(parts)
 
 
 def report(

@@ -42,6 +42,7 @@ from foi_audit.figures.presentation import (
     principal_answers,
     section_label,
 )
+from foi_audit.fileio import csv_text
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register
 from foi_audit.requests.asked import load_asked
@@ -204,11 +205,21 @@ class Summary:
 class ExplainRow:
     trust_code: str
     trust_name: str
-    value: str
+    value: str  # the value counted (a reviewer's when one decided)
     quote: str
     source: str  # "reply.pdf > page 2"
     needs_review: bool
     overridden: bool
+    machine_value: str = ""  # what the machine coded (differs from value under a decision)
+    reviewer: str = ""
+    review_reason: str = ""
+    flagged: str = ""  # the machine's flag reasons, ';'-joined
+
+
+EXPLAIN_COLUMNS = (
+    "trust_code", "trust_name", "value", "machine_value", "reviewer", "review_reason",
+    "needs_review", "flagged", "quote", "source",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -714,7 +725,8 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
         for trust, answer, coded in counted.answers
         if not value or _has(f, answer, value)
     ]
-    rows = [_explain_row(trust, answer, coded) for trust, answer, coded in chosen]
+    pending = set(population.review.keys) if population.review else set()
+    rows = [_explain_row(trust, answer, coded, pending) for trust, answer, coded in chosen]
     headline = ""
     if value:
         having = [coded for _, _, coded in chosen]
@@ -722,20 +734,31 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
     return Explanation(f.name, value, headline, chain_text, tuple(rows))
 
 
-def _explain_row(trust: TrustRecord, answer: str, coded: CodedValue | None) -> ExplainRow:
+def _explain_row(
+    trust: TrustRecord, answer: str, coded: CodedValue | None, pending: set[tuple[str, str]]
+) -> ExplainRow:
     source = ""
     if coded is not None:
         source = " > ".join(part for part in (coded.source, coded.locator) if part)
-    overridden = coded is not None and coded.decision is not None
+    decision = coded.decision if coded is not None else None
     return ExplainRow(
         trust_code=trust.code,
         trust_name=trust.name,
         value=answer,
         quote=coded.quote if coded else "",
         source=source,
-        needs_review=bool(coded and coded.needs_review),
-        overridden=overridden,
+        needs_review=bool(coded and (coded.trust_code, coded.field) in pending),
+        overridden=decision is not None,
+        machine_value=decision.machine_value if decision else answer,
+        reviewer=decision.reviewer if decision else "",
+        review_reason=decision.note if decision else "",
+        flagged=";".join(coded.flag_reasons) if coded else "",
     )
+
+
+def explanation_csv(explanation: Explanation) -> str:
+    """The trusts behind a figure as CSV (``foi-audit explain --csv``)."""
+    return csv_text(EXPLAIN_COLUMNS, (asdict(row) for row in explanation.rows))
 
 
 def explanation_dict(explanation: Explanation) -> dict[str, Any]:

@@ -64,7 +64,10 @@ def tables(
     ] = False,
     headline: Annotated[
         str,
-        typer.Option(help="FIELD=VALUE charted by region [default: first question's first value]."),
+        typer.Option(
+            help="Chart only this FIELD=VALUE by region and trust type [default: each "
+            "question's principal answer]."
+        ),
     ] = "",
     check: Annotated[
         bool,
@@ -76,7 +79,8 @@ def tables(
 
     Byte-identical on every rerun, so they can live in a paper's repository: `--check`
     exits 1 and names each file that differs from what would be generated (for CI).
-    `--charts` adds chart_coverage_by_field and chart_coverage_by_region (.png, .svg).
+    `--charts` adds chart_coverage_by_field and, for each question's principal answer,
+    chart_by_region_FIELD and chart_by_trust_type_FIELD (.png at 300 dpi, .svg).
 
     Example: foi-audit tables --out paper/tables --format csv,tex --charts --check
     """

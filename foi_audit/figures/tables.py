@@ -317,7 +317,8 @@ def generate(
     if "xlsx" in formats:
         files[XLSX_NAME] = render_xlsx(tables)
     if charts:
-        files.update(chart_files(overall, by_region, codebook, headline))
+        grouped = {"region": by_region, "trust_type": by_type}
+        files.update(chart_files(overall, grouped, codebook, headline))
     return dict(sorted(files.items()))
 
 

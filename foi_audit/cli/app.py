@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from foi_audit.cli import codebook, figures, ingest, quality, register, requests
+from foi_audit.cli import codebook, export, figures, ingest, quality, register, requests
 
 app = typer.Typer(
     name="foi-audit",
@@ -36,6 +36,7 @@ for command in (
     figures.explain,
     quality.review,
     figures.report,
+    export.export,
     quality.agreement,
     quality.sample,
     requests.asked,

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from foi_audit.cli.app import app
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import CodebookError, InputError
-from foi_audit.figures.summary import build_summary, explain, explanation_dict
+from foi_audit.figures.explain import explain, explanation_dict
+from foi_audit.figures.summary import build_summary
 from foi_audit.fileio import write_csv
 
 FIXTURE = Path(__file__).parent / "fixtures" / "summary"

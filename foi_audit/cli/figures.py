@@ -159,8 +159,8 @@ def explain(
 
     Example: foi-audit explain policy=dedicated --csv > dedicated.csv
     """
-    from foi_audit.figures.summary import explain as run_explain
-    from foi_audit.figures.summary import explanation_csv, explanation_dict
+    from foi_audit.figures.explain import explain as run_explain
+    from foi_audit.figures.explain import explanation_csv, explanation_dict
 
     layout = layout_around(processed)
     answer(

@@ -136,7 +136,7 @@ def _typed(table: str, column: str, value: str) -> Any:
     if kind == "number":
         return float(value)
     if kind == "boolean":
-        return value.strip().lower() in {"true", "1", "yes"}
+        return value.strip().lower() in {"true", "1"}  # how our CSVs write a boolean
     return value
 
 

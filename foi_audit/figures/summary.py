@@ -42,7 +42,6 @@ from foi_audit.figures.presentation import (
     principal_answers,
     section_label,
 )
-from foi_audit.fileio import csv_text
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register
 from foi_audit.requests.asked import load_asked
@@ -201,36 +200,6 @@ class Summary:
     groups: tuple[GroupStat, ...]
 
 
-@dataclass(frozen=True)
-class ExplainRow:
-    trust_code: str
-    trust_name: str
-    value: str  # the value counted (a reviewer's when one decided)
-    quote: str
-    source: str  # "reply.pdf > page 2"
-    needs_review: bool
-    overridden: bool
-    machine_value: str = ""  # what the machine coded (differs from value under a decision)
-    reviewer: str = ""
-    review_reason: str = ""
-    flagged: str = ""  # the machine's flag reasons, ';'-joined
-
-
-EXPLAIN_COLUMNS = (
-    "trust_code", "trust_name", "value", "machine_value", "reviewer", "review_reason",
-    "needs_review", "flagged", "quote", "source",
-)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Explanation:
-    field: str
-    value: str  # "" when listing every trust in the base
-    headline: str
-    chain_text: str
-    rows: tuple[ExplainRow, ...]
-
-
 # ---------------------------------------------------------------- loading
 
 
@@ -334,7 +303,7 @@ class _Counted:
     answers: tuple[tuple[TrustRecord, str, CodedValue | None], ...]  # base members
 
 
-def _timeliness_field(population: Population) -> Field:
+def timeliness_field(population: Population) -> Field:
     order = tuple(t.value for t in Timeliness)
     seen = {t.extra.get(TIMELINESS_COLUMN, "") for t in population.trusts} - {""}
     values = [v for v in order if v in seen] + sorted(seen - set(order))
@@ -372,7 +341,7 @@ def _every_member_answers(f: Field) -> bool:
     return f.role is FieldRole.EXEMPTIONS or f.kind is FieldKind.TEXT
 
 
-def _count(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> _Counted:
+def count_base(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> _Counted:
     asked = len(trusts)
     replied = [t for t in trusts if t.replied]
     base_kind = _base_kind(f)
@@ -424,7 +393,7 @@ def _values_to_report(f: Field, counted: _Counted) -> list[str]:
     return values
 
 
-def _has(f: Field, answer: str, value: str) -> bool:
+def has_value(f: Field, answer: str, value: str) -> bool:
     if f.kind is FieldKind.TEXT:
         return bool(answer)
     if f.role is FieldRole.EXEMPTIONS and value == NONE_CITED:
@@ -479,7 +448,7 @@ def _explain_spec(f: Field, value: str) -> str:
 
 
 def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> FieldStat:
-    counted = _count(f, trusts, codebook)
+    counted = count_base(f, trusts, codebook)
     chain = counted.chain
     chain_text = chain.text()
     answered = [
@@ -489,8 +458,8 @@ def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> 
     ]
     stats_list = []
     for value in _values_to_report(f, counted):
-        having = [coded for _, answer, coded in answered if _has(f, answer, value)]
-        stats_list.append(_value_stat(f, value, chain, having, codebook))
+        having = [coded for _, answer, coded in answered if has_value(f, answer, value)]
+        stats_list.append(value_stat(f, value, chain, having, codebook))
     flagged = sum(1 for _, _, coded in answered if coded is not None and coded.needs_review)
     question = first_question(codebook, f) if not _is_timeliness(f) else None
     return FieldStat(
@@ -507,7 +476,7 @@ def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> 
     )
 
 
-def _value_stat(
+def value_stat(
     f: Field, value: str, chain: Chain, having: Sequence[CodedValue | None], codebook: Codebook
 ) -> ValueStat:
     count = len(having)
@@ -587,7 +556,7 @@ def _fields(codebook: Codebook, population: Population) -> tuple[list[Field], li
     questions = [f for f in codebook.fields if not _is_outcome(f)]
     outcomes = [f for f in codebook.fields if _is_outcome(f)]
     if population.has_timeliness:
-        outcomes.append(_timeliness_field(population))
+        outcomes.append(timeliness_field(population))
     return questions, outcomes
 
 
@@ -679,90 +648,6 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
     """JSON-ready form of the summary (``foi-audit summary --json`` prints exactly this):
     percentages rounded to one decimal, as the text shows them."""
     return dict(rounded(asdict(summary), 1))
-
-
-# ---------------------------------------------------------------- explain
-
-
-def parse_spec(
-    spec: str, codebook: Codebook, population: Population | None = None
-) -> tuple[Field, str]:
-    """``"FIELD=VALUE"`` -> (the field, "VALUE"); checks both exist."""
-    name, _, value = (part.strip() for part in spec.partition("="))
-    if name == TIMELINESS_COLUMN and population is not None and population.has_timeliness:
-        f = _timeliness_field(population)
-    else:
-        f = codebook.field(name)
-    if value:
-        allowed = _allowed_values(f)
-        if value not in allowed:
-            raise InputError(
-                f"{value!r} is not a value of {f.name}: choose one of " + ", ".join(allowed)
-            )
-    return f, value
-
-
-def _allowed_values(f: Field) -> list[str]:
-    if f.kind is FieldKind.TEXT:
-        return [GIVEN]
-    return list(f.values) + ([NONE_CITED] if f.role is FieldRole.EXEMPTIONS else [])
-
-
-def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Explanation:
-    """The trusts behind a figure: exactly those counted, each with its quote and source.
-
-    ``FIELD=VALUE`` lists the trusts counted as having VALUE; ``FIELD`` lists every trust in
-    the field's base with what it answered (blank = no answer). ``codebook`` defaults to the
-    one the data were coded with.
-    """
-    codebook = codebook or load_study_codebook(layout)
-    population = load_population(layout, codebook)
-    f, value = parse_spec(spec, codebook, population)
-    counted = _count(f, population.trusts, codebook)
-    chain_text = counted.chain.text()
-    chosen = [
-        (trust, answer, coded)
-        for trust, answer, coded in counted.answers
-        if not value or _has(f, answer, value)
-    ]
-    pending = set(population.review.keys) if population.review else set()
-    rows = [_explain_row(trust, answer, coded, pending) for trust, answer, coded in chosen]
-    headline = ""
-    if value:
-        having = [coded for _, _, coded in chosen]
-        headline = _value_stat(f, value, counted.chain, having, codebook).headline
-    return Explanation(f.name, value, headline, chain_text, tuple(rows))
-
-
-def _explain_row(
-    trust: TrustRecord, answer: str, coded: CodedValue | None, pending: set[tuple[str, str]]
-) -> ExplainRow:
-    source = ""
-    if coded is not None:
-        source = " > ".join(part for part in (coded.source, coded.locator) if part)
-    decision = coded.decision if coded is not None else None
-    return ExplainRow(
-        trust_code=trust.code,
-        trust_name=trust.name,
-        value=answer,
-        quote=coded.quote if coded else "",
-        source=source,
-        needs_review=bool(coded and (coded.trust_code, coded.field) in pending),
-        overridden=decision is not None,
-        machine_value=decision.machine_value if decision else answer,
-        reviewer=decision.reviewer if decision else "",
-        review_reason=decision.note if decision else "",
-        flagged=";".join(coded.flag_reasons) if coded else "",
-    )
-
-
-def explanation_csv(explanation: Explanation) -> str:
-    """The trusts behind a figure as CSV (``foi-audit explain --csv``)."""
-    return csv_text(EXPLAIN_COLUMNS, (asdict(row) for row in explanation.rows))
-
-
-def explanation_dict(explanation: Explanation) -> dict[str, Any]:
-    return asdict(explanation)
 
 
 def flatten_values(fields: Iterable[FieldStat]) -> list[tuple[FieldStat, ValueStat]]:

@@ -35,8 +35,6 @@ def export(
     result = answer(
         lambda: run_export(layout, out, parse_formats(formats), study_codebook(layout, codebook))
     )
-    stderr().print(
-        f"Wrote {len(result.written)} {'file' if len(result.written) == 1 else 'files'} in "
-        f"{out}: {', '.join(result.written)}",
-        markup=False,
-    )
+    from foi_audit.cli.messages import export_written
+
+    stderr().print(export_written(out, result.written), markup=False)

@@ -9,7 +9,7 @@ import typer
 
 from foi_audit.cli.options import DEFAULT_PROCESSED, JsonOut, Processed, RecordedCodebook
 from foi_audit.cli.output import answer, layout_around, stderr, stdout, study_codebook
-from foi_audit.wording import count, verb
+from foi_audit.wording import count
 
 
 def summary(
@@ -84,6 +84,7 @@ def tables(
 
     Example: foi-audit tables --out paper/tables --format csv,tex --charts --check
     """
+    from foi_audit.cli.messages import tables_stale, tables_up_to_date, tables_written
     from foi_audit.figures.tables import parse_formats, write_tables
 
     layout = layout_around(processed)
@@ -106,23 +107,12 @@ def tables(
         if result.differing:
             command = _tables_command(out, processed, formats, charts, headline, codebook)
             console.print(
-                f"{len(result.differing)} of {count(len(result.files), 'file')} "
-                f"{verb(len(result.differing), 'is')} out of date: run `{command}` and commit "
-                f"{'it' if len(result.differing) == 1 else 'them'}.",
-                markup=False,
+                tables_stale(len(result.differing), len(result.files), command), markup=False
             )
             raise typer.Exit(1)
-        console.print(f"{_all(len(result.files))} in {out} up to date.", markup=False)
+        console.print(tables_up_to_date(len(result.files), out), markup=False)
         return
-    console.print(
-        f"{count(len(result.files), 'file')} in {out} ({len(result.written)} changed, "
-        f"{len(result.files) - len(result.written)} already up to date).",
-        markup=False,
-    )
-
-
-def _all(n: int) -> str:
-    return "The 1 file is" if n == 1 else f"All {n} files are"
+    console.print(tables_written(len(result.files), len(result.written), out), markup=False)
 
 
 def _tables_command(
@@ -246,7 +236,9 @@ def report(
     console = stderr()
     for change in info.changes:
         console.print(f"[yellow]note:[/] {change.describe()}", markup=True, soft_wrap=True)
+    from foi_audit.cli.messages import report_written
+
     console.print(
-        f"Wrote {info.path}: {info.trusts} trusts, {info.cells} values, "
-        f"{info.needs_review} need review, {info.overridden} decided by a reviewer."
+        report_written(info.path, info.trusts, info.cells, info.needs_review, info.overridden),
+        markup=False,
     )

@@ -99,10 +99,13 @@ def sample(
             layout, study_codebook(layout, codebook), load_register(), n, seed, out, force
         )
     )
-    note = "" if len(chosen) == n else f" (only {len(chosen)} trusts have replies)"
+    from foi_audit.cli.messages import sample_written
+
     stderr().print(
-        f"Wrote {out}: {len(chosen)} trusts, seed {seed}{note}. "
-        f"Then: foi-audit agreement {out} {processed / 'trusts.csv'}"
+        sample_written(
+            out, len(chosen), n, seed, f"foi-audit agreement {out} {processed / 'trusts.csv'}"
+        ),
+        markup=False,
     )
 
 

@@ -29,6 +29,7 @@ from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.study import load_study_codebook
 from foi_audit.errors import InputError
 from foi_audit.fileio import atomic_write_text, read_csv, unneutralise_cell
+from foi_audit.wording import count
 
 FORMATS = ("sqlite", "parquet", "datapackage")
 DATABASE = "foi-audit.sqlite"
@@ -174,7 +175,7 @@ def write_sqlite(tables: Sequence[_Table], path: Path) -> None:
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise InputError(
-                f"the processed tables do not agree ({len(problems)} rows refer to a trust or "
+                f"the processed tables do not agree ({count(len(problems), 'row')} refer to a trust or "
                 "document that is not there): run `foi-audit ingest` again"
             )
         connection.commit()

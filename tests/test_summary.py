@@ -319,3 +319,49 @@ def test_cli_by_region_and_missing_data(tmp_path: Path, headline_layout: Layout)
     missing = CliRunner().invoke(app, ["summary", "--processed", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
     assert "foi-audit ingest" in missing.output
+
+
+GOLDEN = Path(__file__).parent / "fixtures" / "summary"
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("summary.txt", []),
+        ("summary_detail.txt", ["--detail"]),
+        ("summary_by_trust_type.txt", ["--by", "trust_type"]),
+        ("summary.json", ["--json"]),
+    ],
+)
+def test_summary_text_matches_golden_files(tmp_path: Path, name: str, options: list[str]) -> None:
+    """The small fixture's summary as a reader sees it at 80 columns (UPDATE_GOLDEN=1 rewrites)."""
+    import os
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(GOLDEN / "processed", root / "processed")
+    shutil.copytree(GOLDEN / "raw", root / "raw")
+    result = CliRunner().invoke(
+        app, ["summary", "--processed", str(root / "processed"), *options], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / "golden" / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8"), f"{name} differs from its golden"
+    if name.endswith(".txt"):
+        assert max(len(line) for line in result.stdout.splitlines()) <= 80
+        assert not any(line != line.rstrip() for line in result.stdout.splitlines())
+    else:  # every number rounded to what the text shows (one decimal)
+
+        def floats(node: object) -> list[float]:
+            if isinstance(node, float):
+                return [node]
+            if isinstance(node, dict):
+                return [f for v in node.values() for f in floats(v)]
+            if isinstance(node, list):
+                return [f for v in node for f in floats(v)]
+            return []
+
+        numbers = floats(json.loads(result.stdout))
+        assert numbers and all(round(x, 1) == x for x in numbers)

@@ -110,8 +110,8 @@ def _status(console: Any, result: Any) -> None:
         )
     if files:
         say(console, "; ".join(files) + ".", style="yellow")
-    else:
-        say(console, "Every file was read and matched to a trust.")
+    elif result.files:
+        say(console, f"Every file was read and matched to a trust ({count(result.files, 'file')}).")
 
 
 def _field_detail(console: Any, stat: Any) -> None:
@@ -162,7 +162,18 @@ def _groups(console: Any, result: Any, detail: bool, only: str) -> None:
             for row in rows:
                 table.add_row(*row)
             console.print()
-            console.print(table)
+            print_table(console, table)
+
+
+def print_table(console: Any, table: Any) -> None:
+    """A rich table; into a file or a pipe without the spaces that pad its lines."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    with console.capture() as capture:
+        console.print(table)
+    for line in capture.get().splitlines():
+        console.print(line.rstrip(), markup=False, highlight=False, soft_wrap=True)
 
 
 def _group_rows(groups: Sequence[Any], position: int, index: int) -> list[tuple[str, ...]]:

@@ -100,6 +100,7 @@ class Population:
     has_timeliness: bool = False
     timeliness_note: str = ""  # why timeliness is not counted, when it is not
     review: Any = None  # dataset.codes.ReviewState: the values that need review
+    files: int = 0  # input files (documents.csv rows that are not attachments)
     files_unmatched: int = 0
     files_not_read: int = 0
 
@@ -190,6 +191,7 @@ class Summary:
     needs_review: int  # values that need review (dataset.codes.ReviewState), counted as coded
     needs_review_trusts: int
     review_text: str  # "22 values in 6 trusts need review"
+    files: int  # input files read (0 when documents.csv is not there)
     files_unmatched: int  # files not matched to a trust (documents.csv)
     files_not_read: int  # files that could not be read
     notes: tuple[str, ...]
@@ -219,7 +221,8 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
     if has_column and not has_timeliness:
         sent = any(r.request.get(SEND_DATE_COLUMN) for r in rows.values())
         timeliness_note = NO_TIMELINESS if sent else NO_SEND_DATES
-    statuses = [d.status for d in read_documents(layout)] if layout.documents_csv.exists() else []
+    documents = read_documents(layout) if layout.documents_csv.exists() else []
+    statuses = [d.status for d in documents]
     asked = load_asked(layout.asked_csv)
     notes: list[str] = []
     if asked is None:
@@ -278,6 +281,7 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
         has_timeliness,
         timeliness_note,
         review,
+        files=sum(1 for d in documents if not d.parent),
         files_unmatched=sum(1 for s in statuses if s == "unmatched"),
         files_not_read=sum(1 for s in statuses if s == "error"),
     )
@@ -601,6 +605,7 @@ def compute_summary(population: Population, codebook: Codebook, by: str = "") ->
         needs_review=review.values if review else 0,
         needs_review_trusts=review.trusts if review else 0,
         review_text=review.text() if review else "no value needs review",
+        files=population.files,
         files_unmatched=population.files_unmatched,
         files_not_read=population.files_not_read,
         notes=population.notes

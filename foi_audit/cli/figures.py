@@ -185,6 +185,8 @@ def _render_explanation(result: Any) -> None:
         for row in result.rows:
             console.print()
             say(console, f"{row.trust_code} {row.trust_name}: {_value_cell(row)}", style="bold")
+            if row.question:
+                say(console, row.question, 4, style="dim")
             if row.quote:
                 say(console, f"“{row.quote}”", 4)
             if row.source:

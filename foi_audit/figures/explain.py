@@ -13,6 +13,7 @@ from foi_audit.coding.codebook import Codebook, Field, FieldKind, FieldRole
 from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.study import load_study_codebook
 from foi_audit.errors import InputError
+from foi_audit.figures.presentation import question_text
 from foi_audit.figures.summary import (
     GIVEN,
     NONE_CITED,
@@ -42,11 +43,12 @@ class ExplainRow:
     reviewer: str = ""
     review_reason: str = ""
     flagged: str = ""  # the machine's flag reasons, ';'-joined
+    question: str = ""  # the question the quote answers ("Q1. Does the Trust ...?")
 
 
 EXPLAIN_COLUMNS = (
     "trust_code", "trust_name", "value", "machine_value", "reviewer", "review_reason",
-    "needs_review", "flagged", "quote", "source",
+    "needs_review", "flagged", "question", "quote", "source",
 )  # fmt: skip
 
 
@@ -101,7 +103,9 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
         if not value or has_value(f, answer, value)
     ]
     pending = set(population.review.keys) if population.review else set()
-    rows = [_explain_row(trust, answer, coded, pending) for trust, answer, coded in chosen]
+    rows = [
+        _explain_row(trust, answer, coded, pending, codebook, f) for trust, answer, coded in chosen
+    ]
     headline = ""
     if value:
         having = [coded for _, _, coded in chosen]
@@ -110,7 +114,12 @@ def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Expl
 
 
 def _explain_row(
-    trust: TrustRecord, answer: str, coded: CodedValue | None, pending: set[tuple[str, str]]
+    trust: TrustRecord,
+    answer: str,
+    coded: CodedValue | None,
+    pending: set[tuple[str, str]],
+    codebook: Codebook,
+    f: Field,
 ) -> ExplainRow:
     source = ""
     if coded is not None:
@@ -128,6 +137,11 @@ def _explain_row(
         reviewer=decision.reviewer if decision else "",
         review_reason=decision.note if decision else "",
         flagged=";".join(coded.flag_reasons) if coded else "",
+        question=(
+            question_text(codebook, f, str(getattr(coded, "question", "") or ""))
+            if coded and coded.quote
+            else ""
+        ),
     )
 
 

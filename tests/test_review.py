@@ -261,3 +261,49 @@ def test_the_screen_fits_80_by_24_and_says_why_a_value_is_flagged(layout: Layout
     assert any(line.startswith("flagged: ") for line in body)
     words = set(" ".join(body).split())
     assert "Bystander" in words  # no word broken across lines
+
+
+def test_every_command_counts_needs_review_the_same(layout: Layout, tmp_path: Path) -> None:
+    """One definition: summary, report, review's queue, codes.csv and trusts.csv agree."""
+    from foi_audit.dataset.codes import refresh_codes, review_state
+    from foi_audit.dataset.overrides import OVERRIDES_COLUMNS
+    from foi_audit.dataset.trusts import refresh_trusts
+    from foi_audit.figures.html_report import write_report
+    from foi_audit.figures.summary import build_summary
+    from foi_audit.quality.review import review_queue
+
+    codebook = load_codebook()
+    # One flagged value decided (no longer needs review) and one decision whose automatic
+    # value has changed since (needs review again).
+    layout.overrides_csv.write_text(
+        ",".join(OVERRIDES_COLUMNS)
+        + "\nR1F,policy,dedicated,ann,2024-06-01,seen,general_only"
+        + "\nRGT,policy,dedicated,ann,2024-06-01,seen,none\n",
+        encoding="utf-8",
+    )
+    refresh_codes(layout, codebook)
+    refresh_trusts(layout, load_register(), codebook)
+    state = review_state(layout, codebook)
+    assert ("R1F", "policy") not in state.keys and ("RGT", "policy") in state.keys
+    queue, _ = review_queue(
+        read_codes_for(layout), load_overrides(layout.overrides_csv, codebook), codebook,
+        ReviewOptions(reviewer="ann"),
+    )  # fmt: skip
+    assert sorted((v.trust_code, v.field) for v in queue) == list(state.keys)
+    assert build_summary(layout, codebook).needs_review == state.values
+    assert write_report(layout, tmp_path / "r.html", codebook).needs_review == state.values
+    codes = read_csv(layout.codes_csv)
+    assert sorted((r["trust_code"], r["field"]) for r in codes if r["needs_review"] == "true") == (
+        list(state.keys)
+    )
+    trusts = read_csv(layout.trusts_csv)
+    flagged = sorted(
+        (r["trust_code"], f) for r in trusts for f in r["needs_review"].split(";") if f
+    )
+    assert flagged == list(state.keys)
+
+
+def read_codes_for(layout: Layout) -> list:  # type: ignore[type-arg]
+    from foi_audit.dataset.codes import read_codes
+
+    return read_codes(layout)

@@ -187,3 +187,27 @@ def test_names_compare_as_in_evaluate(tmp_path: Path) -> None:
     result = compare(a, b, load_codebook(), fields=("dasv_lead_name",))
     (name,) = result.fields
     assert (name.pairs, name.agree, name.disagreements) == (2, 2, ())
+
+
+def test_an_unfilled_sheet_or_a_field_left_blank_is_warned(tmp_path: Path) -> None:
+    filled = _csv(
+        tmp_path / "a.csv",
+        "RGT,Cambridge,successful,,dedicated,Upstand Ltd,x",
+        "RJ1,Guys,successful,,none,,x",
+    )
+    empty = _csv(tmp_path / "empty.csv", "RGT,Cambridge,,,,,", "RJ1,Guys,,,,,")
+    result = compare(filled, empty, load_codebook())
+    assert len(result.warnings) == 1
+    assert "B (empty.csv) has no value at all for the 2 trusts compared" in result.warnings[0]
+    half = _csv(
+        tmp_path / "half.csv",
+        "RGT,Cambridge,successful,,,Upstand Ltd,",
+        "RJ1,Guys,successful,,,,",
+    )
+    result = compare(filled, half, load_codebook())
+    assert result.warnings == (
+        "B (half.csv) left policy blank for every trust compared: kappa and alpha for it say "
+        "nothing about agreement.",
+    )
+    # Exemptions blank in both files is agreement (none cited), not a slip.
+    assert compare(filled, filled, load_codebook()).warnings == ()

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from foi_audit.cli.app import app
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import CodebookError, InputError
-from foi_audit.figures.summary import build_summary, explain, explanation_dict
+from foi_audit.figures.explain import explain, explanation_dict
+from foi_audit.figures.summary import build_summary
 from foi_audit.fileio import write_csv
 
 FIXTURE = Path(__file__).parent / "fixtures" / "summary"
@@ -102,3 +103,18 @@ def test_cli_json_and_text(layout: Layout) -> None:
     assert "2 of 6 trusts" in text.stdout and "RWE" in text.stdout and "2 trusts." in text.stdout
     bad = runner.invoke(app, ["explain", "policy=maybe", "--processed", str(layout.processed)])
     assert bad.exit_code == 2 and "choose one of" in bad.output
+
+
+def test_cli_csv_and_narrow_text(layout: Layout) -> None:
+    runner = CliRunner()
+    args = ["explain", "policy=general_only", "--processed", str(layout.processed)]
+    as_csv = runner.invoke(app, [*args, "--csv"])
+    assert as_csv.exit_code == 0, as_csv.output
+    lines = as_csv.stdout.splitlines()
+    assert lines[0].startswith("trust_code,trust_name,value,machine_value,reviewer")
+    assert len(lines) == 1 + 4 and lines[3].startswith("RX1,")
+    text = runner.invoke(app, args).stdout
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "RX1 Nottingham University Hospitals NHS Trust: general_only" in text
+    assert "needs review (hedged answer)" in text
+    assert text.rstrip().endswith("4 trusts.")

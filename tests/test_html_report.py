@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def report(project: Path, tmp_path: Path) -> tuple[Path, Any]:
     )
     refresh_trusts(layout, load_register(), load_codebook())
     out = tmp_path / "report.html"
-    return out, write_report(layout, out)
+    return out, write_report(layout, out, generated=date(2025, 1, 2))
 
 
 def test_json_for_script_cannot_close_the_script() -> None:
@@ -74,8 +75,11 @@ def test_report_data_cells_and_fallback_counts() -> None:
     assert [t["code"] for t in data["trusts"]] == ["RGT", "RJ1", "RZZ"]
     assert data["trusts"][2]["region"] == "(unknown)"
     assert data["trusts"][1]["cells"]["policy"] == {
-        "v": "none", "q": "q2", "src": "b.pdf", "loc": "page 1", "rule": "r", "conf": 0.4,
-        "nr": True, "ov": False, "note": "",
+        "v": "none", "label": "no policy", "q": "q2",
+        "question": "Q1. Does the Trust have a dedicated policy on sexual safety / sexual "
+        "harassment of staff?",
+        "src": "b.pdf", "href": "", "loc": "page 1", "rule": "r", "conf": 0.4, "machine": "",
+        "machine_v": "", "nr": True, "flags": "hedged answer", "ov": False, "note": "",
     }  # fmt: skip
     assert data["regions"] == ["(unknown)", "East of England", "London"]
 
@@ -130,7 +134,10 @@ def test_what_a_reader_sees(report: tuple[Path, Any], browser: Any) -> None:
     # summary on top, then the grid: one row per trust
     assert browser.find_element(By.ID, "figures").text
     assert _visible_rows(browser) == ["R1F", "RGT", "RJ1"]
-    assert _cell(browser, "RGT", "policy").text == "dedicated"
+    assert _cell(browser, "RGT", "policy").text == "a dedicated sexual-safety policy"
+    footer = browser.find_element(By.ID, "footer").text
+    assert footer.startswith("foi-audit 0.1.0, ") and "generated 2025-01-02" in footer
+    assert "codebook sexual-safety-abt " in footer
     assert "3 of 3 trusts shown" in browser.find_element(By.ID, "shown-count").text
 
     # clicking a cell opens its quote, source and locator
@@ -142,6 +149,13 @@ def test_what_a_reader_sees(report: tuple[Path, Any], browser: Any) -> None:
         "\u201cActive Bystander Training is offered to all staff.\u201d"
     )
     assert browser.find_element(By.ID, "panel-source").text == "CUH/reply.eml > answers.pdf"
+    link = browser.find_element(By.CSS_SELECTOR, "#panel-source a")
+    assert (
+        link.get_attribute("href") == (out.parent / "data" / "raw" / "CUH" / "reply.eml").as_uri()
+    )
+    assert browser.find_element(By.ID, "panel-question").text.startswith(
+        "Q2. Does the Trust provide Active Bystander Training"
+    )
     assert browser.find_element(By.ID, "panel-locator").text == "page 2"
     browser.find_element(By.ID, "panel-close").click()
     assert not panel.is_displayed()
@@ -157,9 +171,13 @@ def test_what_a_reader_sees(report: tuple[Path, Any], browser: Any) -> None:
     # the overridden cell is marked and its panel shows the decision and the machine's quote
     overridden = _cell(browser, "R1F", "policy")
     assert "overridden" in overridden.get_attribute("class")
-    assert overridden.text == "dedicated ✎"
+    assert overridden.text == "a dedicated sexual-safety policy ✎"
     overridden.find_element(By.TAG_NAME, "button").click()
     assert "policy named in appendix" in browser.find_element(By.ID, "panel-override").text
+    assert browser.find_element(By.ID, "panel-machine").text == (
+        "only a broader policy (general_only)"
+    )
+    assert browser.find_element(By.ID, "panel-rule").text == "broader_policy"
     assert "Dignity at Work" in browser.find_element(By.ID, "panel-quote").text
     browser.find_element(By.ID, "panel-close").click()
     assert "overridden" not in _cell(browser, "RGT", "policy").get_attribute("class")
@@ -181,3 +199,38 @@ def test_what_a_reader_sees(report: tuple[Path, Any], browser: Any) -> None:
     Select(browser.find_element(By.ID, "region-filter")).select_by_visible_text("London")
     assert _visible_rows(browser) == ["RJ1"]
     assert "1 of 3 trusts shown" in browser.find_element(By.ID, "shown-count").text
+
+
+@pytest.mark.browser
+def test_the_grid_fits_a_1366_screen(
+    report: tuple[Path, Any], browser: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    out, _ = report
+    browser.set_window_size(1366, 768)
+    browser.get(out.as_uri())
+    inner, scroll = browser.execute_script(
+        "return [window.innerWidth, document.documentElement.scrollWidth]"
+    )
+    assert scroll <= inner  # no sideways scrolling
+    names = browser.find_elements(By.CSS_SELECTOR, "#grid tbody th.trust-col")
+    lines = (  # the height of the name's text in lines of its font
+        "var r = document.createRange(); r.selectNodeContents(arguments[0]);"
+        "return r.getBoundingClientRect().height / parseFloat(getComputedStyle(arguments[0]).fontSize)"
+    )
+    for name in names:  # one line each, the full name as a tooltip
+        assert browser.execute_script(lines, name) < 1.8
+        assert name.get_attribute("title").startswith(name.text.split(" ")[0])
+    assert (
+        browser.execute_script(
+            "return getComputedStyle(document.querySelector('#grid tbody th')).position"
+        )
+        == "sticky"
+    )
+    shot = tmp_path / "report-1366.png"
+    assert browser.save_screenshot(str(shot))
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        assert image.size[0] == inner or image.size[0] == 1366

@@ -113,7 +113,7 @@ def test_apply_replaces_value_keeps_quote_and_adds_reason() -> None:
     result = apply_overrides(auto, [decision])
     policy = result[0]
     assert policy.value == "dedicated" and policy.needs_review is False
-    assert policy.rule == "r" and policy.coded_by == "reviewer:ann" and policy.confidence == 1.0
+    assert policy.rule == "r" and policy.coded_by == "reviewer:ann" and policy.confidence == 0.5
     assert policy.source == "a.pdf" and policy.locator == "page 2"
     assert policy.quote == "We have no policy."
     assert policy.decision is not None

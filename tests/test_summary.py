@@ -135,6 +135,12 @@ def test_headline_figure(headline_layout: Layout) -> None:
     assert (dedicated.worst_case, dedicated.best_case) == (20, 26)
     assert field(summary, "policy").chain.bound_base == 213
     assert dedicated.needs_review == 1 and summary.needs_review == 1
+    assert summary.review_text == "1 value in 1 trust needs review"
+    assert summary.headline[0].text == dedicated.headline
+    assert dedicated.bounds_text == (
+        "If the 6 trusts that did not answer had all said so, up to 26 of 213 (12.2%); "
+        "if none had, 20 of 213 (9.4%)."
+    )
 
 
 def test_conditional_fields_use_their_own_base(headline_layout: Layout) -> None:
@@ -275,17 +281,31 @@ def test_cli_json_is_the_library_result(headline_layout: Layout) -> None:
     assert json.loads(result.stdout) == expected
 
 
+def _unwrapped(text: str) -> str:
+    return " ".join(text.split())
+
+
 def test_cli_text_prints_the_headline_and_where_asked_came_from(headline_layout: Layout) -> None:
     result = CliRunner().invoke(app, ["summary", "--processed", str(headline_layout.processed)])
     assert result.exit_code == 0, result.output
+    text = _unwrapped(result.stdout)
     assert (
-        "20 of 207 trusts (9.7%, 95% CI 6.3%–14.5%) have a dedicated sexual-safety policy"
-        " — fewer than 1 in 10. Base: 213 asked → 207 replied → 207 answered." in result.stdout
+        "Q1 Sexual-safety policy 20 of 207 trusts (9.7%, 95% CI 6.3%–14.5%) have a dedicated "
+        "sexual-safety policy — fewer than 1 in 10. Base: 213 asked → 207 replied → 207 "
+        "answered." in text
     )
-    assert "asked: 213 trusts listed in asked.csv" in result.stdout
-    assert "Wilson score interval" in result.stdout and "no continuity correction" in result.stdout
-    assert "1 counted values still need review" in result.stdout
-    assert "Outcomes" in result.stdout
+    assert "asked: 213 trusts listed in asked.csv" in text
+    assert "Wilson score interval" in text and "no continuity correction" in text
+    assert "1 value in 1 trust needs review" in text
+    assert "Outcomes" not in text  # the headline only: --detail has the rest
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    detail = CliRunner().invoke(
+        app, ["summary", "--processed", str(headline_layout.processed), "--detail"]
+    )
+    assert "Outcomes" in detail.stdout
+    assert "If the 6 trusts that did not answer had all said so, up to 26 of 213" in _unwrapped(
+        detail.stdout
+    )
 
 
 def test_cli_by_region_and_missing_data(tmp_path: Path, headline_layout: Layout) -> None:
@@ -293,7 +313,55 @@ def test_cli_by_region_and_missing_data(tmp_path: Path, headline_layout: Layout)
         app, ["summary", "--processed", str(headline_layout.processed), "--by", "region"]
     )
     assert result.exit_code == 0, result.output
-    assert "policy by region" in result.stdout and "London" in result.stdout
+    text = _unwrapped(result.stdout)
+    assert "Q1 Sexual-safety policy: a dedicated sexual-safety policy, by region" in text
+    assert "London" in text and "0 of 0" not in text
     missing = CliRunner().invoke(app, ["summary", "--processed", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
     assert "foi-audit ingest" in missing.output
+
+
+GOLDEN = Path(__file__).parent / "fixtures" / "summary"
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("summary.txt", []),
+        ("summary_detail.txt", ["--detail"]),
+        ("summary_by_trust_type.txt", ["--by", "trust_type"]),
+        ("summary.json", ["--json"]),
+    ],
+)
+def test_summary_text_matches_golden_files(tmp_path: Path, name: str, options: list[str]) -> None:
+    """The small fixture's summary as a reader sees it at 80 columns (UPDATE_GOLDEN=1 rewrites)."""
+    import os
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(GOLDEN / "processed", root / "processed")
+    shutil.copytree(GOLDEN / "raw", root / "raw")
+    result = CliRunner().invoke(
+        app, ["summary", "--processed", str(root / "processed"), *options], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / "golden" / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8"), f"{name} differs from its golden"
+    if name.endswith(".txt"):
+        assert max(len(line) for line in result.stdout.splitlines()) <= 80
+        assert not any(line != line.rstrip() for line in result.stdout.splitlines())
+    else:  # every number rounded to what the text shows (one decimal)
+
+        def floats(node: object) -> list[float]:
+            if isinstance(node, float):
+                return [node]
+            if isinstance(node, dict):
+                return [f for v in node.values() for f in floats(v)]
+            if isinstance(node, list):
+                return [f for v in node for f in floats(v)]
+            return []
+
+        numbers = floats(json.loads(result.stdout))
+        assert numbers and all(round(x, 1) == x for x in numbers)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shlex
 import shutil
 import zipfile
 from pathlib import Path
@@ -127,6 +128,11 @@ def test_cli_check_exit_codes_and_names(layout: Layout, tmp_path: Path) -> None:
     stale = runner.invoke(app, [*base, "--check"])
     assert stale.exit_code == 1
     assert "outcomes.tex" in stale.output and "coverage_by_field.csv" not in stale.output
+    # The command it suggests works as printed and brings the folder up to date.
+    suggested = shlex.split(stale.output.split("run `", 1)[1].split("`", 1)[0])
+    assert suggested[:2] == ["foi-audit", "tables"] and "--processed" in suggested
+    assert runner.invoke(app, suggested[1:]).exit_code == 0
+    assert runner.invoke(app, [*base, "--check"]).exit_code == 0
     bad = runner.invoke(app, [*base[:-1], "csv,pdf"])
     assert bad.exit_code == 2 and "csv,md,tex,xlsx" in bad.output
 

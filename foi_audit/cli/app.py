@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from foi_audit.cli import codebook, compare, figures, ingest, quality, register, requests
+from foi_audit.cli import codebook, compare, export, figures, ingest, quality, register, requests
 
 app = typer.Typer(
     name="foi-audit",
@@ -37,6 +37,7 @@ for command in (
     compare.compare,
     quality.review,
     figures.report,
+    export.export,
     quality.agreement,
     quality.sample,
     requests.asked,

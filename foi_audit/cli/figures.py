@@ -9,107 +9,48 @@ import typer
 
 from foi_audit.cli.options import DEFAULT_PROCESSED, JsonOut, Processed, RecordedCodebook
 from foi_audit.cli.output import answer, layout_around, stderr, stdout, study_codebook
+from foi_audit.wording import count
 
 
 def summary(
     processed: Processed = DEFAULT_PROCESSED,
     by: Annotated[
-        str | None, typer.Option("--by", help="Break every figure down by region or trust_type.")
+        str | None,
+        typer.Option("--by", help="Break the figures down by region or trust_type."),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="Every value of every field with best and worst cases; outcomes."
+        ),
+    ] = False,
+    field: Annotated[
+        str | None, typer.Option("--field", help="The full breakdown of one field.")
     ] = None,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
 ) -> None:
-    """Every figure with its count, denominator, 95% interval and a plain-English phrase.
+    """The headline: one line per question, then what needs review; --detail for the rest.
 
-    Percentages are of the trusts that answered each question, with the chain asked ->
-    replied -> answered and best/worst cases for those who did not answer. Conditional
-    questions (ABT details) count among trusts with ABT. Intervals: Wilson score, no
-    continuity correction. Human overrides (data/overrides.csv) are applied.
+    Each question's principal answer with its count, denominator, 95% interval, a
+    plain-English phrase and the chain asked -> replied -> answered. Conditional questions
+    (ABT details) count among trusts with ABT. Intervals: Wilson score, no continuity
+    correction. Human overrides (data/overrides.csv) are applied.
 
-    Example: foi-audit summary --by region
+    Example: foi-audit summary --detail --by region
     """
-    from foi_audit.figures.summary import build_summary, summary_dict
+    from foi_audit.cli.summary_view import render_summary
+    from foi_audit.figures.summary import build_summary, check_field, summary_dict
 
     layout = layout_around(processed)
     answer(
-        lambda: build_summary(layout, study_codebook(layout, codebook), by=by or ""),
+        lambda: check_field(
+            build_summary(layout, study_codebook(layout, codebook), by=by or ""), field or ""
+        ),
         json_out=json_out,
         as_json=summary_dict,
-        render=_render_summary,
+        render=lambda result: render_summary(result, stdout(wrap=True), detail, field or ""),
     )
-
-
-def _render_summary(result: Any) -> None:
-    console = stdout()
-    console.print(f"[bold]Who was asked[/]: {result.asked_note}")
-    console.print(
-        f"{result.asked} asked → {result.replied} replied ({result.no_reply} have not replied)."
-    )
-    console.print(f"Intervals: {result.method}.", style="dim")
-    if result.needs_review:
-        console.print(
-            f"[yellow]{result.needs_review} counted values still need review[/] (counted as "
-            "coded; see `foi-audit explain FIELD=VALUE`)."
-        )
-    for note in result.notes:
-        console.print(f"[yellow]Note:[/] {note}", soft_wrap=True)
-    for title, fields in (("Questions", result.questions), ("Outcomes", result.outcomes)):
-        console.rule(f"[bold]{title}")
-        for field in fields:
-            review = f" — {field.needs_review} need review" if field.needs_review else ""
-            console.print(f"\n[bold]{field.label}[/] ({field.field}){review}", highlight=False)
-            if not field.chain.answered:
-                console.print(f"  No trust answered. Base: {field.chain_text}.", markup=False)
-                continue
-            for value in field.values:
-                console.print(f"  {value.headline}", soft_wrap=True, markup=False)
-                unknown = field.chain.bound_base - value.denominator
-                if unknown and value.denominator:
-                    console.print(
-                        f"    Worst to best case, if the {unknown} asked trusts that did not "
-                        f"answer had all answered otherwise / this way: "
-                        f"{value.worst_case}–{value.best_case} of "
-                        f"{field.chain.bound_base} ({value.worst_case_percent:.1f}%–"
-                        f"{value.best_case_percent:.1f}%).",
-                        style="dim",
-                        soft_wrap=True,
-                        markup=False,
-                    )
-    if result.groups:
-        _render_groups(console, result)
-    console.print(
-        "\nThe trusts behind a figure: foi-audit explain FIELD=VALUE (e.g. "
-        + (result.questions[0].values[0].explain if result.questions else "")
-        + ")",
-        style="dim",
-        markup=False,
-    )
-
-
-def _render_groups(console: Any, result: Any) -> None:
-    from rich.table import Table
-
-    # Text output keeps to single-valued fields (a field of several values, such as the sections
-    # cited, would fill a table per group); --json has every field per group.
-    names = [f.field for f in result.groups[0].fields if f.kind != "multi"]
-    for name in names:
-        table = Table(
-            result.by, "asked", "answer", "n of N", "%", "95% CI", "in words",
-            title=f"{name} by {result.by}",
-        )  # fmt: skip
-        for group in result.groups:
-            field = next(f for f in group.fields if f.field == name)
-            for value in field.values:
-                table.add_row(
-                    group.group,
-                    str(group.asked),
-                    value.label,
-                    f"{value.count} of {value.denominator}",
-                    "" if value.percent is None else f"{value.percent:.1f}",
-                    "" if value.ci_low is None else f"{value.ci_low:.1f}–{value.ci_high:.1f}",
-                    value.phrase,
-                )
-        console.print(table)
 
 
 def tables(
@@ -123,7 +64,10 @@ def tables(
     ] = False,
     headline: Annotated[
         str,
-        typer.Option(help="FIELD=VALUE charted by region [default: first question's first value]."),
+        typer.Option(
+            help="Chart only this FIELD=VALUE by region and trust type [default: each "
+            "question's principal answer]."
+        ),
     ] = "",
     check: Annotated[
         bool,
@@ -147,13 +91,15 @@ def tables(
 
     Byte-identical on every rerun, so they can live in a paper's repository: `--check`
     exits 1 and names each file that differs from what would be generated (for CI).
-    `--charts` adds chart_coverage_by_field and chart_coverage_by_region (.png, .svg).
+    `--charts` adds chart_coverage_by_field and, for each question's principal answer,
+    chart_by_region_FIELD and chart_by_trust_type_FIELD (.png at 300 dpi, .svg).
     `--compare ROUND_B` writes the comparison of two rounds instead (see `foi-audit compare`).
 
     Example: foi-audit tables --out paper/tables --format csv,tex --charts --check
 
     Example: foi-audit tables --processed round-2022/processed --compare round-2024 --out paper/change
     """
+    from foi_audit.cli.messages import tables_stale, tables_up_to_date, tables_written
     from foi_audit.figures.tables import parse_formats, write_tables
 
     layout = layout_around(processed)
@@ -190,17 +136,31 @@ def tables(
             state = "differs" if (out / name).exists() else "missing"
             console.print(f"  [yellow]{state}[/]: {out / name}")
         if result.differing:
+            command = _tables_command(out, processed, formats, charts, headline, codebook)
             console.print(
-                f"{len(result.differing)} of {len(result.files)} files are out of date: "
-                f"run `foi-audit tables --out {out}` and commit them."
+                tables_stale(len(result.differing), len(result.files), command), markup=False
             )
             raise typer.Exit(1)
-        console.print(f"All {len(result.files)} files in {out} are up to date.")
+        console.print(tables_up_to_date(len(result.files), out), markup=False)
         return
-    console.print(
-        f"{len(result.files)} files in {out} ({len(result.written)} changed, "
-        f"{len(result.files) - len(result.written)} already up to date)."
-    )
+    console.print(tables_written(len(result.files), len(result.written), out), markup=False)
+
+
+def _tables_command(
+    out: Path, processed: Path, formats: str, charts: bool, headline: str, codebook: Path | None
+) -> str:
+    """The command that rewrites exactly what --check compared, runnable as printed."""
+    import shlex
+
+    parts = ["foi-audit", "tables", "--out", str(out), "--processed", str(processed)]
+    parts += ["--format", formats]
+    if charts:
+        parts.append("--charts")
+    if headline:
+        parts += ["--headline", headline]
+    if codebook is not None:
+        parts += ["--codebook", str(codebook)]
+    return shlex.join(parts)
 
 
 def explain(
@@ -208,46 +168,84 @@ def explain(
     processed: Processed = DEFAULT_PROCESSED,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
+    csv_out: Annotated[
+        bool, typer.Option("--csv", help="Print the trusts as CSV (one row each).")
+    ] = False,
 ) -> None:
     """The trusts behind a figure, each with its quote and source.
 
     FIELD=VALUE lists exactly the trusts counted in that figure of `foi-audit summary`;
-    FIELD alone lists every trust in the question's base with what it answered.
+    FIELD alone lists every trust in the question's base with what it answered. A value a
+    reviewer decided shows the machine's value beside it.
 
-    Example: foi-audit explain policy=dedicated
+    Example: foi-audit explain policy=dedicated --csv > dedicated.csv
     """
-    from foi_audit.figures.summary import explain as run_explain
-    from foi_audit.figures.summary import explanation_dict
+    from foi_audit.figures.explain import explain as run_explain
+    from foi_audit.figures.explain import explanation_csv, explanation_dict
 
     layout = layout_around(processed)
     answer(
         lambda: run_explain(layout, figure, study_codebook(layout, codebook)),
         json_out=json_out,
         as_json=explanation_dict,
-        render=_render_explanation,
+        render=(lambda r: print(explanation_csv(r), end="")) if csv_out else _render_explanation,
     )
 
 
 def _render_explanation(result: Any) -> None:
     from rich.table import Table
 
-    console = stdout()
-    if result.headline:
-        console.print(result.headline, markup=False, soft_wrap=True)
-    else:
-        console.print(f"Base: {result.chain_text}.", markup=False)
-    table = Table("code", "trust", "value", "quote", "source", "flags")
-    for row in result.rows:
-        flags = ", ".join(
-            name
-            for name, on in (("needs review", row.needs_review), ("overridden", row.overridden))
-            if on
+    from foi_audit.cli.summary_view import say
+    from foi_audit.wording import middle_ellipsis
+
+    console = stdout(wrap=True)
+    say(console, result.headline or f"Base: {result.chain_text}.")
+    if console.width >= 120:
+        table = Table("code", "trust", "value", "quote", "source", "flags")
+        for row in result.rows:
+            table.add_row(
+                row.trust_code,
+                row.trust_name,
+                _value_cell(row),
+                row.quote,
+                middle_ellipsis(row.source, 40),
+                _flags_cell(row),
+            )
+        console.print(table)
+    else:  # narrow: one block per trust, nothing cut mid-word
+        for row in result.rows:
+            console.print()
+            say(console, f"{row.trust_code} {row.trust_name}: {_value_cell(row)}", style="bold")
+            if row.question:
+                say(console, row.question, 4, style="dim")
+            if row.quote:
+                say(console, f"“{row.quote}”", 4)
+            if row.source:
+                say(console, middle_ellipsis(row.source, console.width - 4), 4, style="dim")
+            if _flags_cell(row):
+                say(console, _flags_cell(row), 4, style="yellow")
+    console.print()
+    say(console, f"{count(len(result.rows), 'trust')}.", style="dim")
+
+
+def _value_cell(row: Any) -> str:
+    value = row.value or "(no answer)"
+    if row.overridden and row.machine_value != row.value:
+        return f"{value} (machine: {row.machine_value or 'blank'})"
+    return value
+
+
+def _flags_cell(row: Any) -> str:
+    parts = []
+    if row.needs_review:
+        parts.append(
+            "needs review" + (f" ({row.flagged.replace('_', ' ')})" if row.flagged else "")
         )
-        table.add_row(
-            row.trust_code, row.trust_name, row.value or "(no answer)", row.quote, row.source, flags
+    if row.overridden:
+        parts.append(
+            f"decided by {row.reviewer}" + (f": {row.review_reason}" if row.review_reason else "")
         )
-    console.print(table)
-    console.print(f"{len(result.rows)} trusts.", style="dim")
+    return "; ".join(parts)
 
 
 def report(
@@ -271,7 +269,9 @@ def report(
     console = stderr()
     for change in info.changes:
         console.print(f"[yellow]note:[/] {change.describe()}", markup=True, soft_wrap=True)
+    from foi_audit.cli.messages import report_written
+
     console.print(
-        f"Wrote {info.path}: {info.trusts} trusts, {info.cells} values, "
-        f"{info.needs_review} need review, {info.overridden} decided by a reviewer."
+        report_written(info.path, info.trusts, info.cells, info.needs_review, info.overridden),
+        markup=False,
     )

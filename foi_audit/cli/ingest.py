@@ -71,12 +71,16 @@ def _render(result: Any, layout: Any) -> None:
     console = stderr()
     if result.unchanged:
         console.print("Nothing changed since the last run; its outputs stand.", soft_wrap=True)
-    count = dict(result.counts)
+    from foi_audit.cli.messages import ingest_done
+
     console.print(
-        f"{result.files} files, {result.documents} documents with attachments: "
-        f"{count.get('ok', 0)} ok, {count.get('duplicate', 0)} duplicate, "
-        f"{count.get('unmatched', 0)} unmatched, {count.get('error', 0)} not read; "
-        f"{result.read_from_cache} unchanged files not read again; {result.trusts} trusts coded.",
+        ingest_done(
+            result.files,
+            result.documents,
+            dict(result.counts),
+            result.read_from_cache,
+            result.trusts,
+        ),
         soft_wrap=True,
     )
     for note in result.override_notes:

@@ -26,10 +26,12 @@ def stderr() -> Any:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def stdout() -> Any:
+def stdout(wrap: bool = False) -> Any:
+    """The answer. ``wrap``: prose wrapped at word boundaries to the terminal's width (80
+    when not a terminal); otherwise lines are left whole for tools that read them."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=not wrap)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

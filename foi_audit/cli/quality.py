@@ -35,10 +35,12 @@ def review(
 ) -> None:
     """Confirm or correct coded values one keystroke at a time, with their evidence.
 
-    Shows each value flagged needs_review (or every value with --all) with its quote, the
-    text around it and its source. Keys: a/Enter accept, 1-9 pick an allowed value, b blank,
-    e type a value, r add a reason, s skip, q quit. Every decision is saved at once to
-    data/overrides.csv; quitting keeps them and the next run resumes where you stopped.
+    Shows each value that needs review (or every value with --all) with why it was flagged,
+    its quote, the text around it and its source, one screen each (fits 80 x 24). Keys:
+    a/Enter accept, 1-9 pick an allowed value, b blank (both ask y to confirm a change),
+    e type a value, r add a reason, s skip, u undo the last decision, q quit. Every decision
+    is saved at once to data/overrides.csv (history in overrides_history.csv); quitting keeps
+    them and the next run resumes where you stopped.
 
     Example: foi-audit review --field policy --reviewer ann
     """
@@ -47,7 +49,7 @@ def review(
 
     if not sys.stdin.isatty():
         fail("review is interactive: run it in a terminal")
-    console = stdout()
+    console = stdout(wrap=True)
     options = ReviewOptions(
         reviewer=reviewer or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown",
         field=field,
@@ -97,10 +99,13 @@ def sample(
             layout, study_codebook(layout, codebook), load_register(), n, seed, out, force
         )
     )
-    note = "" if len(chosen) == n else f" (only {len(chosen)} trusts have replies)"
+    from foi_audit.cli.messages import sample_written
+
     stderr().print(
-        f"Wrote {out}: {len(chosen)} trusts, seed {seed}{note}. "
-        f"Then: foi-audit agreement {out} {processed / 'trusts.csv'}"
+        sample_written(
+            out, len(chosen), n, seed, f"foi-audit agreement {out} {processed / 'trusts.csv'}"
+        ),
+        markup=False,
     )
 
 
@@ -150,18 +155,27 @@ def agreement(
 
 
 def _render_agreement(result: Any) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     def number(value: float | None) -> str:
         return "n/a" if value is None else f"{value:.3f}"
 
-    console = stdout()
-    console.print(
-        f"A = {escape(result.file_a)}, B = {escape(result.file_b)}: "
-        f"{len(result.trusts)} trusts in both."
+    from rich import box
+
+    from foi_audit.cli.summary_view import say
+    from foi_audit.wording import count
+
+    console = stdout(wrap=True)
+    say(
+        console,
+        f"A = {result.file_a}, B = {result.file_b}: {count(len(result.trusts), 'trust')} in both.",
     )
-    table = Table("field", "trusts", "agree", "%", "kappa", "alpha", "blanks out")
+    for warning in result.warnings:
+        say(console, f"Warning: {warning}", style="yellow")
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("field", no_wrap=True)
+    for header in ("trusts", "agree", "%", "kappa", "alpha", "blanks out"):
+        table.add_column(header, justify="right")
     for f in result.fields:
         table.add_row(
             f.field,
@@ -173,22 +187,25 @@ def _render_agreement(result: Any) -> None:
             str(f.dropped_for_blank),
         )
     console.print(table)
-    console.print(f"Blanks: {escape(result.blank_note)}.")
-    console.print(
+    say(console, f"Blanks: {result.blank_note}.")
+    say(
+        console,
         "kappa: Cohen's kappa; alpha: Krippendorff's alpha (nominal); "
         "n/a: undefined (no pairs, or one value used throughout).",
         style="dim",
     )
     for label, codes in (("only in A", result.only_in_a), ("only in B", result.only_in_b)):
         if codes:
-            console.print(f"{len(codes)} trusts {label}, not compared: {', '.join(codes)}")
+            say(console, f"{count(len(codes), 'trust')} {label}, not compared: {', '.join(codes)}")
     if result.fields_not_compared:
-        console.print(
-            "Fields not in both files: " + ", ".join(result.fields_not_compared), style="dim"
+        say(
+            console,
+            "Fields not in both files: " + ", ".join(result.fields_not_compared),
+            style="dim",
         )
     disagreements = [d for f in result.fields for d in f.disagreements]
     if disagreements:
-        listing = Table("trust", "field", "A", "B", title=f"{len(disagreements)} disagreements")
+        listing = Table("trust", "field", "A", "B", title=count(len(disagreements), "disagreement"))
         for d in disagreements:
             listing.add_row(d.trust_code, d.field, d.value_a or "(blank)", d.value_b or "(blank)")
         console.print(listing)
@@ -220,10 +237,17 @@ def evaluate(
 
 
 def _render_evaluation(result: Any) -> None:
+    from rich import box
     from rich.table import Table
 
-    console = stdout()
-    table = Table("field", "n", "accuracy", "kappa", "acc. not flagged", "not flagged", "flagged")
+    from foi_audit.cli.summary_view import say
+    from foi_audit.wording import count
+
+    console = stdout(wrap=True)
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("field", no_wrap=True)
+    for header in ("n", "accuracy", "kappa", "accuracy if not flagged", "not flagged", "flagged"):
+        table.add_column(header, justify="right")
     for score in result.fields:
         clear = score.accuracy_not_review
         table.add_row(
@@ -240,21 +264,39 @@ def _render_evaluation(result: Any) -> None:
         if not score.confusion or score.correct == score.n:
             continue
         ours = sorted({o for row in score.confusion.values() for o in row})
-        confusion = Table("gold \\ ours", *ours, title=f"{score.field}: confusion")
-        for gold_value, row in score.confusion.items():
-            confusion.add_row(gold_value, *(str(row.get(o, "")) for o in ours))
-        console.print(confusion)
+        width = max([len("gold \\ ours"), *(len(g) for g in score.confusion)]) + 4
+        width += sum(max(len(o), 3) + 3 for o in ours)
+        if width <= console.width:
+            confusion = Table(
+                "gold \\ ours", *ours, title=f"{score.field}: confusion", box=box.SIMPLE_HEAD
+            )
+            for gold_value, row in score.confusion.items():
+                confusion.add_row(gold_value, *(str(row.get(o, "")) for o in ours))
+            console.print(confusion)
+        else:  # too many values for the terminal: one line per cell that is not on the diagonal
+            say(console, f"{score.field}: confusion (gold → ours: trusts)", style="bold")
+            for gold_value, row in score.confusion.items():
+                for ours_value, n in row.items():
+                    if ours_value != gold_value and n:
+                        say(
+                            console,
+                            f"{gold_value or '(blank)'} → {ours_value or '(blank)'}: {n}",
+                            2,
+                        )
     for d in result.disagreements:
-        flag = " [yellow](flagged)[/]" if d.needs_review else ""
-        console.print(
-            f"[bold]{d.trust_code}[/] {d.field}: gold {d.gold or '(blank)'!r}, ours "
-            f"{d.ours or '(blank)'!r}{flag} [dim]{d.rule}; {d.source} {d.locator}[/]",
-            soft_wrap=True,
+        flag = " (flagged)" if d.needs_review else ""
+        say(
+            console,
+            f"{d.trust_code} {d.field}: gold {d.gold or '(blank)'!r}, ours "
+            f"{d.ours or '(blank)'!r}{flag}; {d.rule}; {d.source} {d.locator}",
         )
         if d.quote:
-            console.print(f"    [dim]“{d.quote}”[/]", soft_wrap=True)
+            say(console, f"“{d.quote}”", 4, style="dim")
     if result.missing_trusts:
-        console.print(f"Not in our output: {', '.join(result.missing_trusts)}", soft_wrap=True)
-    console.print(
-        f"{result.trusts} gold trusts, {len(result.disagreements)} disagreements.", style="dim"
+        say(console, f"Not in our output: {', '.join(result.missing_trusts)}")
+    say(
+        console,
+        f"{count(result.trusts, 'gold trust')}, "
+        f"{count(len(result.disagreements), 'disagreement')}.",
+        style="dim",
     )

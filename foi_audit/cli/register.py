@@ -62,7 +62,6 @@ def _render(rows: list[dict[str, Any]]) -> None:
         )
     console = stdout()
     console.print(table)
-    console.print(
-        f"{len(rows)} trusts. Source: NHS ODS trust extract, Open Government Licence v3.0.",
-        style="dim",
-    )
+    from foi_audit.cli.messages import register_listed
+
+    console.print(register_listed(len(rows)), style="dim")

@@ -47,10 +47,9 @@ def asked(
         written = answer(lambda: asked_lib.write_all_open(out, date, force=force))
         if written.backup:
             console.print(f"Kept the previous file as {written.backup}", soft_wrap=True)
-        console.print(
-            f"Wrote {written.path}: {written.count} trusts open on {date}, date_sent {date}.",
-            soft_wrap=True,
-        )
+        from foi_audit.cli.messages import asked_written
+
+        console.print(asked_written(written.path, written.count, date), soft_wrap=True)
         return
     rows = answer(lambda: asked_lib.load_asked(out))
     if rows is None:

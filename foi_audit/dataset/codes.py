@@ -1,13 +1,16 @@
 """codes.csv: the machine's coded values with their evidence (long: one row per trust and field).
 
-``codes.csv`` holds what the machine decided. Everything people read (trusts.csv, summary,
-tables, explain, report) goes through :func:`effective_codes`, which lays human overrides
-(``overrides.csv``) on top.
+``codes.csv`` holds what the machine decided (``value``) and, in columns of their own, what
+counts after review: ``effective_value``, ``reviewer``, ``review_date`` and ``review_reason``
+(blank when no person decided). It is rewritten when a review decision is saved. Everything
+people read (trusts.csv, summary, tables, explain, report) goes through
+:func:`effective_codes`, which lays human overrides (``overrides.csv``) on top.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook
@@ -21,28 +24,37 @@ from foi_audit.dataset.overrides import (
 from foi_audit.errors import StoreError
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
 from foi_audit.records import CodedValue, Flag, FlagReason, Grounding
+from foi_audit.wording import count, verb
 
 CODES_COLUMNS = (
     "trust_code", "field", "value", "quote", "source", "locator", "confidence", "rule",
-    "needs_review", "flags", "question", "grounding",
+    "needs_review", "flags", "question", "grounding", "effective_value", "reviewer",
+    "review_date", "review_reason",
 )  # fmt: skip
 NO_REPLY_RULE = "no_reply_received"
 
 
-def to_row(coded: CodedValue) -> dict[str, Any]:
+def to_row(coded: CodedValue, needs_review: bool | None = None) -> dict[str, Any]:
+    """A row of codes.csv: ``value`` is always the machine's; a person's decision (``coded``
+    with overrides applied) fills the effective value and review columns."""
+    decision = coded.decision
     return {
         "trust_code": coded.trust_code,
         "field": coded.field,
-        "value": coded.value,
+        "value": decision.machine_value if decision else coded.value,
         "quote": coded.quote,
         "source": coded.source,
         "locator": coded.locator,
         "confidence": round(coded.confidence, 2),
         "rule": coded.rule,
-        "needs_review": coded.needs_review,
+        "needs_review": coded.needs_review if needs_review is None else needs_review,
         "flags": ";".join(coded.flag_reasons),
         "question": coded.question,
         "grounding": str(coded.grounding),
+        "effective_value": coded.value,
+        "reviewer": decision.reviewer if decision else "",
+        "review_date": decision.date if decision else "",
+        "review_reason": decision.note if decision else "",
     }
 
 
@@ -74,13 +86,26 @@ def read_codes(layout: Layout) -> list[CodedValue]:
 
 
 def write_codes(layout: Layout, coded: Sequence[CodedValue], codebook: Codebook) -> None:
-    """codes.csv, sorted by trust then codebook field order (deterministic)."""
+    """codes.csv from the machine's values, with the review decisions in ``overrides.csv``
+    beside them; sorted by trust then codebook field order (deterministic)."""
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    effective = apply_overrides(coded, overrides)
+    review = set(needing_review(effective, changed_auto_values(coded, overrides, codebook)).keys)
     fields = codebook.field_names
     ordered = sorted(
-        coded,
+        effective,
         key=lambda c: (c.trust_code, fields.index(c.field) if c.field in fields else len(fields)),
     )
-    write_csv(layout.codes_csv, CODES_COLUMNS, (to_row(c) for c in ordered))
+    write_csv(
+        layout.codes_csv,
+        CODES_COLUMNS,
+        (to_row(c, (c.trust_code, c.field) in review) for c in ordered),
+    )
+
+
+def refresh_codes(layout: Layout, codebook: Codebook) -> None:
+    """Rewrite codes.csv after review decisions: machine values kept, decisions beside them."""
+    write_codes(layout, read_codes(layout), codebook)
 
 
 def effective_codes(layout: Layout, codebook: Codebook) -> list[CodedValue]:
@@ -89,6 +114,50 @@ def effective_codes(layout: Layout, codebook: Codebook) -> list[CodedValue]:
     ``codebook`` (the one the data were coded with) validates the overrides.
     """
     return apply_overrides(read_codes(layout), load_overrides(layout.overrides_csv, codebook))
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The one definition of "needs review", used by every command: a value the machine
+    flagged that no person has decided, or a decision whose automatic value has changed since
+    the person saw it (``foi-audit review`` shows both)."""
+
+    keys: tuple[tuple[str, str], ...]  # (trust_code, field), sorted
+
+    @property
+    def values(self) -> int:
+        return len(self.keys)
+
+    @property
+    def trusts(self) -> int:
+        return len({code for code, _ in self.keys})
+
+    def text(self) -> str:
+        """ "22 values in 6 trusts need review" / "no value needs review"."""
+        if not self.keys:
+            return "no value needs review"
+        return (
+            f"{count(self.values, 'value')} in {count(self.trusts, 'trust')} "
+            f"{verb(self.values, 'needs')} review"
+        )
+
+
+def needing_review(
+    effective: Iterable[CodedValue], changes: Iterable[AutoValueChange] = ()
+) -> ReviewState:
+    """Which values need review, from the effective codes and the changed automatic values."""
+    keys = {(c.trust_code, c.field) for c in effective if c.needs_review}
+    keys |= {change.override.key for change in changes}
+    return ReviewState(tuple(sorted(keys)))
+
+
+def review_state(layout: Layout, codebook: Codebook) -> ReviewState:
+    """:func:`needing_review` for the processed folder (overrides applied)."""
+    automatic = read_codes(layout)
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    return needing_review(
+        apply_overrides(automatic, overrides), changed_auto_values(automatic, overrides, codebook)
+    )
 
 
 def auto_value_changes(layout: Layout, codebook: Codebook) -> list[AutoValueChange]:

@@ -199,11 +199,11 @@ def apply_overrides(coded: Sequence[CodedValue], overrides: Sequence[Override]) 
 
 
 def overridden_value(automatic: CodedValue, decision: Override) -> CodedValue:
-    """The person's value, with the machine's evidence, rule and flags kept beside it."""
+    """The person's value, with the machine's evidence, rule, confidence and flags kept beside
+    it (``decision.machine_value`` is what the machine said)."""
     return replace(
         automatic,
         value=decision.value,
-        confidence=1.0,
         decision=ReviewDecision(
             reviewer=decision.reviewer or "unknown",
             date=decision.date,

@@ -12,9 +12,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook
-from foi_audit.dataset.codes import read_codes
+from foi_audit.dataset.codes import needing_review, read_codes
 from foi_audit.dataset.layout import Layout
-from foi_audit.dataset.overrides import Override, apply_overrides, load_overrides
+from foi_audit.dataset.overrides import (
+    Override,
+    apply_overrides,
+    changed_auto_values,
+    load_overrides,
+)
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register
@@ -94,9 +99,15 @@ def read_inputs(layout: Layout, codebook: Codebook, register: Register) -> Trust
 
 
 def trust_rows(
-    coded: Sequence[CodedValue], register: Register, fields: Sequence[str]
+    coded: Sequence[CodedValue],
+    register: Register,
+    fields: Sequence[str],
+    pending: set[tuple[str, str]] | None = None,
 ) -> list[TrustRow]:
-    """One row per trust, fields in codebook order; ``needs_review`` lists flagged fields."""
+    """One row per trust, fields in codebook order; ``needs_review`` lists the fields that need
+    review (``pending``: dataset.codes.needing_review; by default the flagged, undecided ones)."""
+    if pending is None:
+        pending = set(needing_review(coded).keys)
     by_trust: dict[str, dict[str, CodedValue]] = {}
     for value in coded:
         by_trust.setdefault(value.trust_code, {})[value.field] = value
@@ -111,7 +122,7 @@ def trust_rows(
                 region=trust.region if trust else "",
                 trust_type=trust.trust_type if trust else "",
                 values={name: values[name].value if name in values else "" for name in fields},
-                needs_review=tuple(f for f in fields if f in values and values[f].needs_review),
+                needs_review=tuple(f for f in fields if f in values and (code, f) in pending),
             )
         )
     return rows
@@ -122,7 +133,9 @@ def build_trusts(
 ) -> list[TrustRow]:
     """The rows of trusts.csv (pure): effective codes, then the request columns."""
     coded = apply_overrides(inputs.automatic, inputs.overrides)
-    rows = trust_rows(coded, register, codebook.field_names)
+    changes = changed_auto_values(inputs.automatic, inputs.overrides, codebook)
+    pending = set(needing_review(coded, changes).keys)
+    rows = trust_rows(coded, register, codebook.field_names, pending)
     outcome = codebook.outcome_field
     outcomes = {c.trust_code: c.value for c in coded if outcome and c.field == outcome.name}
     request = request_columns(

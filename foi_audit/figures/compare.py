@@ -29,6 +29,7 @@ from foi_audit.dataset.study import MANIFEST_KEY, StudyCodebook, study_codebook
 from foi_audit.errors import CodebookError, InputError
 from foi_audit.figures import change_stats, stats
 from foi_audit.figures import summary as report
+from foi_audit.figures.explain import ExplainRow, explain_row, parse_spec
 from foi_audit.figures.principal import principal_value
 from foi_audit.figures.roster import (
     OneRoundTrust,
@@ -124,8 +125,8 @@ class ChangedTrust:
     trust_code: str
     trust_name: str
     direction: str  # "gained" or "lost"
-    first: report.ExplainRow  # what it answered in the first round, quote and source
-    second: report.ExplainRow
+    first: ExplainRow  # what it answered in the first round, quote and source
+    second: ExplainRow
     first_review: str  # the reviewer's decision behind the first round's value, or ""
     second_review: str
 
@@ -334,8 +335,8 @@ def _fields_in_both(first: LoadedRound, second: LoadedRound) -> list[_FieldPair]
         fs2 = second_stats.get(fs1.field)
         if fs2 is None:
             continue
-        f1, _ = report.parse_spec(fs1.field, first.codebook, first.population)
-        f2, _ = report.parse_spec(fs2.field, second.codebook, second.population)
+        f1, _ = parse_spec(fs1.field, first.codebook, first.population)
+        f2, _ = parse_spec(fs2.field, second.codebook, second.population)
         pairs.append((f1, f2, fs1, fs2))
     return pairs
 
@@ -546,11 +547,19 @@ def _notes(first: LoadedRound, second: LoadedRound) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _row(
+    loaded: LoadedRound, f: Field, trust: report.TrustRecord, answer: str, coded: CodedValue | None
+) -> ExplainRow:
+    """One trust of a round as explain shows it: its answer, quote, source and review."""
+    pending = set(loaded.population.review.keys) if loaded.population.review else set()
+    return explain_row(trust, answer, coded, pending, loaded.codebook, f)
+
+
 def _changed_list(first: LoadedRound, second: LoadedRound, spec: str) -> ChangedList:
     """The trusts that gained or lost FIELD=VALUE, each with both rounds' quote and source."""
     try:
-        f2, value = report.parse_spec(spec, second.codebook, second.population)
-        f1, _ = report.parse_spec(f2.name, first.codebook, first.population)
+        f2, value = parse_spec(spec, second.codebook, second.population)
+        f1, _ = parse_spec(f2.name, first.codebook, first.population)
     except CodebookError as exc:
         raise InputError(f"--changed {spec!r}: {exc}") from None
     if not value:
@@ -569,8 +578,8 @@ def _changed_list(first: LoadedRound, second: LoadedRound, spec: str) -> Changed
                     trust_code=code,
                     trust_name=trust.name,
                     direction=GAINED if has else LOST,
-                    first=report.explain_row(trust, answer_1, coded_1),
-                    second=report.explain_row(answers_second[code][0], answer_2, coded_2),
+                    first=_row(first, f1, trust, answer_1, coded_1),
+                    second=_row(second, f2, answers_second[code][0], answer_2, coded_2),
                     first_review=_review(coded_1),
                     second_review=_review(coded_2),
                 )

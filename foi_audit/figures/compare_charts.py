@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from foi_audit.figures import stats
 from foi_audit.figures import summary as report
-from foi_audit.figures.charts import BAR_COLOUR, CHART_PREFIX, SOURCE_LINE
+from foi_audit.figures.charts import CHART_PREFIX, PALETTE, SOURCE_LINE
 from foi_audit.figures.compare import Comparison, FieldChange, LoadedRound, ValueChange
 
 FIRST_COLOUR = "#a9a9a9"
@@ -136,7 +136,7 @@ def _dumbbell(
         for position, (_, one, two) in enumerate(drawn):
             if one and two:
                 axes.plot([one[0], two[0]], [position, position], color="#666666", lw=1.5, zorder=1)
-            for dot, colour, offset in ((one, FIRST_COLOUR, 0.17), (two, BAR_COLOUR, -0.17)):
+            for dot, colour, offset in ((one, FIRST_COLOUR, 0.17), (two, PALETTE[0], -0.17)):
                 if dot is None:
                     continue
                 axes.plot([dot[1], dot[2]], [position + offset] * 2, color=colour, lw=1, zorder=1)
@@ -152,7 +152,7 @@ def _dumbbell(
         axes.legend(
             handles=[
                 Line2D([], [], marker="o", color=FIRST_COLOUR, ls="", label=names[0]),
-                Line2D([], [], marker="o", color=BAR_COLOUR, ls="", label=names[1]),
+                Line2D([], [], marker="o", color=PALETTE[0], ls="", label=names[1]),
             ],
             loc="lower right",
             bbox_to_anchor=(1.0, 1.0),

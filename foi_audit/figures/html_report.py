@@ -4,19 +4,31 @@ No server and no network: CSS, script and data are inline. The data travels as J
 ``<script type="application/json">`` element with ``<``, ``>`` and ``&`` escaped, and the page's
 script only ever sets ``textContent``: quotes come from documents anyone could have written,
 so nothing from them is ever parsed as HTML.
+
+What a reader sees: values by their codebook labels; beside each quote the question it
+answers; under a reviewer's decision what the machine said; a relative link to the original
+file (so the page and ``data/raw`` can move together); a footer with the version, the number
+of files, the date and the codebook's hash. The grid fits a 1,366 px screen: short column
+headings (``figures/presentation.toml``), trust names on one line with the full name as a
+tooltip, the trust column sticky while the grid scrolls.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
+import os
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from foi_audit.coding.codebook import Codebook, FieldKind
-from foi_audit.dataset.codes import read_codes
+from foi_audit import __version__
+from foi_audit.coding.codebook import Codebook, Field, FieldKind, FieldRole
+from foi_audit.dataset.codes import needing_review, read_codes
+from foi_audit.dataset.documents import read_documents
 from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.overrides import (
     AutoValueChange,
@@ -26,6 +38,7 @@ from foi_audit.dataset.overrides import (
     load_overrides,
 )
 from foi_audit.dataset.study import load_study_codebook
+from foi_audit.figures.presentation import question_text, section_label, short_label
 from foi_audit.figures.summary import build_summary
 from foi_audit.fileio import atomic_write_text
 from foi_audit.records import CodedValue
@@ -46,21 +59,59 @@ class ReportInfo:
     changes: tuple[AutoValueChange, ...]
 
 
-def cell_data(value: CodedValue) -> dict[str, Any]:
+def label_of(spec: Field | None, value: str) -> str:
+    """How a reader knows a value: the codebook's label ("only a broader policy"), exemptions
+    with their names ("s40 personal information"); blank stays blank."""
+    if spec is None or not value or spec.kind is FieldKind.TEXT:
+        return value
+    if spec.role is FieldRole.EXEMPTIONS or spec.kind is FieldKind.MULTI:
+        return "; ".join(section_label(part) for part in value.split(";"))
+    return spec.value_label(value)
+
+
+def source_link(source: str, raw: Path | None, page: Path | None) -> str:
+    """A relative link from the page to the original file (the outer file of an attachment:
+    "reply.eml > answers.pdf" links reply.eml); blank when it cannot be made."""
+    if not source or raw is None or page is None:
+        return ""
+    outer = source.split(" > ", 1)[0]
+    try:
+        relative = os.path.relpath(raw / outer, page.parent)
+    except ValueError:  # another drive on Windows
+        return ""
+    href = urllib.parse.quote(Path(relative).as_posix())
+    return href if href.startswith("../") else "./" + href  # never read as a URL scheme
+
+
+def cell_data(
+    value: CodedValue,
+    codebook: Codebook | None = None,
+    needs_review: bool | None = None,
+    href: str = "",
+) -> dict[str, Any]:
     decided = value.decision
+    spec = codebook.field(value.field) if codebook and codebook.has_field(value.field) else None
     note = (
         f"{decided.note or 'no reason given'} ({decided.reviewer}, {decided.date})"
         if decided
         else ""
     )
+    machine = decided.machine_value if decided else value.value
+    question_id = str(getattr(value, "question", "") or "")  # set by the coding engine
     return {
         "v": value.value,
+        "label": label_of(spec, value.value),
         "q": value.quote,
+        "question": question_text(codebook, spec, question_id) if codebook and spec else "",
         "src": value.source,
+        "href": href,
         "loc": value.locator,
-        "rule": value.coded_by,
+        "rule": value.rule,
         "conf": round(value.confidence, 2),
-        "nr": value.needs_review,
+        "machine": label_of(spec, machine) if decided else "",
+        "machine_v": machine if decided else "",
+        "nr": value.needs_review if needs_review is None else needs_review,
+        "flags": "; ".join(r.replace("_", " ") for r in value.flag_reasons),
         "ov": is_overridden(value),
         "note": note,
     }
@@ -73,8 +124,13 @@ def report_data(
     summary: dict[str, Any],
     changes: Sequence[AutoValueChange] = (),
     title: str = "",
+    footer: str = "",
+    links: tuple[Path, Path] | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows, as plain data (pure)."""
+    """Everything the page shows, as plain data (pure). ``links``: (raw folder, the page's
+    path) to link each value to its original file."""
+    pending = set(needing_review(coded, changes).keys)
+    raw, page = links if links else (None, None)
     by_trust: dict[str, dict[str, CodedValue]] = {}
     for value in coded:
         by_trust.setdefault(value.trust_code, {})[value.field] = value
@@ -88,7 +144,12 @@ def report_data(
                 "region": (known.region if known else "") or UNKNOWN_REGION,
                 "type": known.trust_type if known else "",
                 "cells": {
-                    name: cell_data(by_trust[code][name])
+                    name: cell_data(
+                        by_trust[code][name],
+                        codebook,
+                        (code, name) in pending,
+                        source_link(by_trust[code][name].source, raw, page),
+                    )
                     for name in codebook.field_names
                     if name in by_trust[code]
                 },
@@ -98,8 +159,15 @@ def report_data(
         "title": title or f"foi-audit report: {codebook.name}",
         "summary": summary,
         "fields": [
-            {"name": f.name, "label": f.label, "definition": f.definition} for f in codebook.fields
+            {
+                "name": f.name,
+                "label": f.label,
+                "short": short_label(codebook, f),
+                "definition": f.definition,
+            }
+            for f in codebook.fields
         ],
+        "footer": footer,
         "regions": sorted({t["region"] for t in trusts}),
         "trusts": trusts,
         "changes": [c.describe() for c in changes],
@@ -116,7 +184,7 @@ def summary_figures(
         for value in stat.values:
             rows.append(
                 {
-                    "field": stat.label,
+                    "field": (f"{stat.question} " if stat.question else "") + stat.label,
                     "value": value.label,
                     "count": value.count,
                     "denominator": value.denominator,
@@ -135,7 +203,14 @@ def summary_figures(
             ["trusts asked", summary.asked],
             ["replied", summary.replied],
             ["no reply", summary.no_reply],
-            ["counted values needing review", summary.needs_review],
+            [
+                f"{'value needs' if summary.needs_review == 1 else 'values need'} review",
+                summary.needs_review,
+            ],
+        ],
+        "headline": [
+            {"question": line.question, "label": line.label, "text": line.text}
+            for line in summary.headline
         ],
         "notes": [summary.asked_note, *summary.notes],
         "rows": rows,
@@ -204,8 +279,21 @@ def render_html(data: dict[str, Any]) -> str:
     )
 
 
+def footer_text(files: int, codebook: Codebook, generated: dt.date) -> str:
+    """ "foi-audit 0.1.0, 45 files, generated 2026-12-03, codebook 00e1f144dd37" """
+    short_hash = (codebook.sha256 or "unknown")[:12]
+    return (
+        f"foi-audit {__version__}, {files} {'file' if files == 1 else 'files'}, generated "
+        f"{generated.isoformat()}, codebook {codebook.name} {short_hash}"
+    )
+
+
 def write_report(
-    layout: Layout, out: Path, codebook: Codebook | None = None, register: Register | None = None
+    layout: Layout,
+    out: Path,
+    codebook: Codebook | None = None,
+    register: Register | None = None,
+    generated: dt.date | None = None,
 ) -> ReportInfo:
     """Build the page from the effective codes (overrides applied) and write it atomically.
 
@@ -217,13 +305,23 @@ def write_report(
     overrides = load_overrides(layout.overrides_csv, codebook)
     coded = apply_overrides(automatic, overrides)
     changes = changed_auto_values(automatic, overrides, codebook)
-    data = report_data(coded, codebook, register, summary_figures(layout, codebook, coded), changes)
+    documents = read_documents(layout) if layout.documents_csv.exists() else []
+    files = sum(1 for d in documents if not d.parent)
+    data = report_data(
+        coded,
+        codebook,
+        register,
+        summary_figures(layout, codebook, coded),
+        changes,
+        footer=footer_text(files, codebook, generated or dt.date.today()),
+        links=(layout.raw.resolve(), out.resolve()),
+    )
     atomic_write_text(out, render_html(data))
     return ReportInfo(
         path=out,
         trusts=len(data["trusts"]),
         cells=sum(len(t["cells"]) for t in data["trusts"]),
-        needs_review=sum(1 for c in coded if c.needs_review),
+        needs_review=needing_review(coded, changes).values,
         overridden=sum(1 for c in coded if is_overridden(c)),
         changes=tuple(changes),
     )
@@ -242,10 +340,11 @@ _PAGE = """<!DOCTYPE html>
 <header><h1 id="title">__TITLE__</h1></header>
 <section id="summary" aria-label="Summary figures">
   <ul id="figures"></ul>
+  <ol id="headline"></ol>
   <ul id="notes"></ul>
   <ul id="changes" class="warn"></ul>
-  <details open><summary>Every figure (hover a row for its sentence)</summary>
-  <table id="summary-table"><thead><tr><th>Question</th><th>Value</th><th>Trusts</th>
+  <details><summary>Every figure (hover a row for its sentence)</summary>
+  <table id="summary-table"><thead><tr><th>Question</th><th>Answer</th><th>Trusts</th>
   <th>%</th><th>95% interval</th><th>of which need review</th></tr></thead><tbody></tbody></table>
   </details>
 </section>
@@ -257,21 +356,24 @@ _PAGE = """<!DOCTYPE html>
   <span class="legend"><span class="mark-review">?</span> needs review
   <span class="mark-override">✎</span> decided by a reviewer</span>
 </section>
-<main><table id="grid"><thead><tr><th>Trust</th><th>Region</th></tr></thead><tbody></tbody></table></main>
+<main><table id="grid"><thead><tr><th class="trust-col">Trust</th></tr></thead><tbody></tbody></table></main>
 <aside id="panel" hidden aria-live="polite">
   <button id="panel-close" type="button" aria-label="Close">×</button>
   <h2 id="panel-title"></h2>
   <dl>
     <dt>Value</dt><dd id="panel-value"></dd>
+    <dt>Question</dt><dd id="panel-question"></dd>
     <dt>Quote</dt><dd id="panel-quote"></dd>
     <dt>Source file</dt><dd id="panel-source"></dd>
     <dt>Locator</dt><dd id="panel-locator"></dd>
+    <dt>Machine's value</dt><dd id="panel-machine"></dd>
     <dt>Rule</dt><dd id="panel-rule"></dd>
     <dt>Confidence</dt><dd id="panel-confidence"></dd>
     <dt>Needs review</dt><dd id="panel-review"></dd>
     <dt>Reviewer's decision</dt><dd id="panel-override"></dd>
   </dl>
 </aside>
+<footer id="footer"></footer>
 <script type="application/json" id="report-data">__DATA__</script>
 <script>__JS__</script>
 </body>
@@ -283,13 +385,22 @@ body{font-family:system-ui,sans-serif;margin:1rem;color:#222}
 h1{font-size:1.3rem}
 #figures{display:flex;gap:1.5rem;list-style:none;padding:0;font-size:1.1rem}
 #figures b{font-size:1.4rem;display:block}
+#headline{padding-left:0;list-style:none;max-width:60rem}
+#headline li{margin:.3rem 0}
+#headline b{margin-right:.4rem}
 .warn li{color:#8a4b00}
 table{border-collapse:collapse;font-size:.85rem}
 th,td{border:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top}
 #summary-table td:nth-child(n+3){text-align:right}
-#filters{position:sticky;top:0;background:#fff;padding:.5rem 0;display:flex;gap:1rem;flex-wrap:wrap}
-#grid thead th{position:sticky;top:2.6rem;background:#f5f5f5}
-#grid td.cell button{all:unset;cursor:pointer;display:block;min-width:3rem}
+#filters{position:sticky;top:0;background:#fff;padding:.5rem 0;display:flex;gap:1rem;flex-wrap:wrap;z-index:3}
+#grid{table-layout:fixed;font-size:.78rem}
+#grid thead th{position:sticky;top:2.6rem;background:#f5f5f5;z-index:1;width:5.1rem;
+ overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#grid .trust-col{position:sticky;left:0;background:#fff;z-index:2;width:12rem;max-width:12rem;
+ white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#grid thead .trust-col{background:#f5f5f5;z-index:3}
+#grid td.cell{overflow-wrap:normal;word-break:normal;hyphens:none}
+#grid td.cell button{all:unset;cursor:pointer;display:block}
 #grid td.cell button:focus{outline:2px solid #06c}
 td.review{background:#fff4cc}
 td.overridden{background:#e6f0ff}
@@ -298,10 +409,11 @@ td.overridden{background:#e6f0ff}
 td.blank{color:#999}
 .filtered-out{visibility:hidden}
 #panel{position:fixed;right:0;top:0;bottom:0;width:min(32rem,90vw);overflow:auto;background:#fff;
- border-left:2px solid #06c;padding:1rem;box-shadow:-4px 0 12px #0002}
+ border-left:2px solid #06c;padding:1rem;box-shadow:-4px 0 12px #0002;z-index:5}
 #panel dd{margin:0 0 .6rem 0;white-space:pre-wrap}
 #panel-quote{font-style:italic}
 #panel-close{float:right;font-size:1.4rem}
+footer{margin-top:1rem;color:#666;font-size:.8rem}
 """
 
 _JS = r"""
@@ -321,6 +433,11 @@ _JS = r"""
     var li = el("li"); li.appendChild(el("b", f[1])); li.appendChild(el("span", f[0]));
     figures.appendChild(li);
   });
+  var headline = document.getElementById("headline");
+  (data.summary.headline || []).forEach(function (h) {
+    var li = el("li"); li.appendChild(el("b", (h.question ? h.question + " " : "") + h.label));
+    li.appendChild(el("span", h.text)); headline.appendChild(li);
+  });
   var notes = document.getElementById("notes");
   data.summary.notes.forEach(function (n) { if (n) notes.appendChild(el("li", n)); });
   var changes = document.getElementById("changes");
@@ -332,12 +449,13 @@ _JS = r"""
       .forEach(function (v) { tr.appendChild(el("td", v)); });
     sbody.appendChild(tr);
   });
+  document.getElementById("footer").textContent = data.footer || "";
 
   var fieldFilter = document.getElementById("field-filter");
   var regionFilter = document.getElementById("region-filter");
   var reviewOnly = document.getElementById("needs-review-only");
   data.fields.forEach(function (f) {
-    var o = el("option", f.label + " (" + f.name + ")"); o.value = f.name; fieldFilter.appendChild(o);
+    var o = el("option", f.label); o.value = f.name; fieldFilter.appendChild(o);
   });
   data.regions.forEach(function (r) {
     var o = el("option", r); o.value = r; regionFilter.appendChild(o);
@@ -345,19 +463,21 @@ _JS = r"""
 
   var headRow = document.querySelector("#grid thead tr");
   data.fields.forEach(function (f) {
-    var th = el("th", f.label); th.dataset.field = f.name; th.title = f.definition;
+    var th = el("th", f.short || f.label); th.dataset.field = f.name;
+    th.title = f.label + (f.definition ? ": " + f.definition : "");
     headRow.appendChild(th);
   });
   var body = document.querySelector("#grid tbody");
   data.trusts.forEach(function (t) {
     var tr = el("tr"); tr.dataset.code = t.code; tr.dataset.region = t.region;
-    var name = el("th", t.code + " " + t.name); name.scope = "row"; tr.appendChild(name);
-    tr.appendChild(el("td", t.region));
+    var name = el("th", t.code + " " + t.name, "trust-col"); name.scope = "row";
+    name.title = t.code + " " + t.name + " (" + t.region + ")";
+    tr.appendChild(name);
     data.fields.forEach(function (f) {
       var c = t.cells[f.name];
       var td = el("td", null, "cell"); td.dataset.field = f.name;
       if (c) {
-        var b = el("button", shown(c.v)); b.type = "button";
+        var b = el("button", shown(c.label)); b.type = "button"; td.title = shown(c.label);
         if (c.nr) { td.classList.add("review"); b.appendChild(el("span", " ?", "mark-review")); }
         if (c.ov) { td.classList.add("overridden"); b.appendChild(el("span", " ✎", "mark-override")); }
         if (c.v === "") td.classList.add("blank");
@@ -373,13 +493,20 @@ _JS = r"""
   function setText(id, v) { document.getElementById(id).textContent = v; }
   function openPanel(t, f, c) {
     setText("panel-title", t.code + " " + t.name + " — " + f.label);
-    setText("panel-value", shown(c.v));
+    setText("panel-value", c.v === "" ? "(blank)" : c.label + (c.label !== c.v ? " (" + c.v + ")" : ""));
+    setText("panel-question", c.question || "(not recorded)");
     setText("panel-quote", c.q ? "\u201c" + c.q + "\u201d" : "(no quote)");
-    setText("panel-source", c.src || "(none)");
+    var source = document.getElementById("panel-source");
+    source.textContent = "";
+    if (c.src && c.href) {
+      var a = el("a", c.src); a.href = c.href; a.target = "_blank"; a.rel = "noopener";
+      source.appendChild(a);
+    } else { source.textContent = c.src || "(none)"; }
     setText("panel-locator", c.loc || "(none)");
-    setText("panel-rule", c.rule);
+    setText("panel-machine", c.ov ? shown(c.machine) + (c.machine_v && c.machine !== c.machine_v ? " (" + c.machine_v + ")" : "") : "(the value shown)");
+    setText("panel-rule", c.rule || "(none)");
     setText("panel-confidence", c.conf);
-    setText("panel-review", c.nr ? "yes" : "no");
+    setText("panel-review", c.nr ? "yes" + (c.flags ? ": " + c.flags : "") : (c.flags ? "no (flagged: " + c.flags + "; decided)" : "no"));
     setText("panel-override", c.ov ? c.note : "(automatic value)");
     panel.hidden = false;
   }

@@ -11,7 +11,8 @@ Interval method
         half   = z·sqrt(p(1−p)/n + z²/4n²) / (1 + z²/n)
 
 Natural-frequency phrase (:func:`natural_frequency`), applied in this order to k of n:
-    1. k = 0 -> "none of the n"; k = n -> "all n"; k = 1 -> "1 of n trusts".
+    1. n = 1 -> "k of 1 trust"; k = 0 -> "none of the n"; k = n -> "all n"; k = 1 ->
+       "1 of n trusts".
     2. n < 10 -> "k of n trusts" (an exact count is plainer than any fraction).
     3. p = k/n below 1/10 -> "fewer than 1 in 10" (p >= 1/20), "fewer than 1 in 20"
        (p >= 1/50), "fewer than 1 in 50" (p >= 1/100), else "fewer than 1 in 100";
@@ -87,6 +88,8 @@ def natural_frequency(count: int, total: int) -> str:
     """A plain-English phrase for count of total trusts; the rule is in the module docstring."""
     if total <= 0:
         raise ValueError("total must be positive")
+    if total == 1:
+        return f"{count} of 1 trust"
     if count == 0:
         return f"none of the {total}"
     if count == total:

@@ -28,21 +28,41 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook, Field, FieldKind, FieldRole, OutcomeRole
-from foi_audit.dataset.codes import effective_codes
+from foi_audit.dataset.codes import needing_review, read_codes
+from foi_audit.dataset.documents import read_documents
 from foi_audit.dataset.layout import Layout
+from foi_audit.dataset.overrides import apply_overrides, changed_auto_values, load_overrides
 from foi_audit.dataset.study import load_study_codebook
 from foi_audit.dataset.trusts import read_trusts
 from foi_audit.errors import CodebookError, InputError
 from foi_audit.figures import stats
+from foi_audit.figures.presentation import (
+    first_question,
+    is_question,
+    principal_answers,
+    section_label,
+)
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register
 from foi_audit.requests.asked import load_asked
 from foi_audit.requests.timeliness import TIMELINESS_COLUMN, Timeliness
+from foi_audit.wording import count as count_of
+from foi_audit.wording import rounded, verb
 
 NONE_CITED = "(none)"  # exemptions field: replied and cited no exemption
 GIVEN = "given"  # text fields: the value was given
 UNKNOWN_GROUP = "(unknown)"
 BY_CHOICES = ("region", "trust_type")
+SEND_DATE_COLUMN = "date_sent"
+NO_SEND_DATES = (
+    "Timeliness cannot be judged: there are no send dates. List who was asked and when in "
+    "data/raw/asked.csv (trust_code,date_sent; `foi-audit asked --all-open-trusts --date "
+    "YYYY-MM-DD` writes one), then run `foi-audit ingest` again."
+)
+NO_TIMELINESS = (
+    "Timeliness cannot be judged: no reply has both a send date and a reply date (see "
+    "date_note in trusts.csv)."
+)
 
 # What trusts with each outcome did, as the end of a sentence starting "20 of 207 trusts".
 _OUTCOME_PREDICATES = {
@@ -78,6 +98,11 @@ class Population:
     asked_note: str  # the sentence saying where "asked" came from
     notes: tuple[str, ...] = ()  # anything else a reader must know
     has_timeliness: bool = False
+    timeliness_note: str = ""  # why timeliness is not counted, when it is not
+    review: Any = None  # dataset.codes.ReviewState: the values that need review
+    files: int = 0  # input files (documents.csv rows that are not attachments)
+    files_unmatched: int = 0
+    files_not_read: int = 0
 
 
 @dataclass(frozen=True)
@@ -118,6 +143,7 @@ class ValueStat:
     worst_case_percent: float
     best_case_percent: float
     explain: str  # the command that lists the trusts behind this figure
+    bounds_text: str  # best and worst case in words; blank when everyone answered
 
 
 @dataclass(frozen=True)
@@ -129,13 +155,26 @@ class FieldStat:
     applies_when: str  # "other_field=value" or ""
     chain: Chain
     chain_text: str
-    needs_review: int
+    needs_review: int  # of the values counted, those that need review
     values: tuple[ValueStat, ...]
+    question: str = ""  # "Q1": the question of the request it answers first
+
+
+@dataclass(frozen=True)
+class HeadlineLine:
+    """One question's principal answer: the line a journalist quotes."""
+
+    question: str  # "Q1"
+    field: str
+    value: str
+    label: str  # the field's label
+    text: str  # the value's sentence with its base
 
 
 @dataclass(frozen=True)
 class GroupStat:
     group: str
+    label: str  # how a reader knows the group ("mental health")
     asked: int
     replied: int
     fields: tuple[FieldStat, ...]
@@ -149,32 +188,18 @@ class Summary:
     asked: int
     replied: int
     no_reply: int
-    needs_review: int  # counted values flagged for review (counted as coded)
+    needs_review: int  # values that need review (dataset.codes.ReviewState), counted as coded
+    needs_review_trusts: int
+    review_text: str  # "22 values in 6 trusts need review"
+    files: int  # input files read (0 when documents.csv is not there)
+    files_unmatched: int  # files not matched to a trust (documents.csv)
+    files_not_read: int  # files that could not be read
     notes: tuple[str, ...]
+    headline: tuple[HeadlineLine, ...]
     questions: tuple[FieldStat, ...]
     outcomes: tuple[FieldStat, ...]
     by: str  # "" or region / trust_type
     groups: tuple[GroupStat, ...]
-
-
-@dataclass(frozen=True)
-class ExplainRow:
-    trust_code: str
-    trust_name: str
-    value: str
-    quote: str
-    source: str  # "reply.pdf > page 2"
-    needs_review: bool
-    overridden: bool
-
-
-@dataclass(frozen=True)
-class Explanation:
-    field: str
-    value: str  # "" when listing every trust in the base
-    headline: str
-    chain_text: str
-    rows: tuple[ExplainRow, ...]
 
 
 # ---------------------------------------------------------------- loading
@@ -183,32 +208,44 @@ class Explanation:
 def load_population(layout: Layout, codebook: Codebook) -> Population:
     """The asked trusts with their effective codes (overrides applied) and request columns."""
     by_trust: dict[str, dict[str, CodedValue]] = {}
-    for coded in effective_codes(layout, codebook):
+    automatic = read_codes(layout)
+    overrides = load_overrides(layout.overrides_csv, codebook)
+    effective = apply_overrides(automatic, overrides)
+    for coded in effective:
         by_trust.setdefault(coded.trust_code, {})[coded.field] = coded
+    review = needing_review(effective, changed_auto_values(automatic, overrides, codebook))
     rows = {r.trust_code: r for r in read_trusts(layout)}
-    has_timeliness = any(TIMELINESS_COLUMN in r.request for r in rows.values())
+    has_column = any(TIMELINESS_COLUMN in r.request for r in rows.values())
+    has_timeliness = any(r.request.get(TIMELINESS_COLUMN) for r in rows.values())
+    timeliness_note = ""
+    if has_column and not has_timeliness:
+        sent = any(r.request.get(SEND_DATE_COLUMN) for r in rows.values())
+        timeliness_note = NO_TIMELINESS if sent else NO_SEND_DATES
+    documents = read_documents(layout) if layout.documents_csv.exists() else []
+    statuses = [d.status for d in documents]
     asked = load_asked(layout.asked_csv)
     notes: list[str] = []
     if asked is None:
         codes = sorted(by_trust)
         replied = sum(1 for c in codes if _replied(by_trust.get(c), codebook))
         if replied == len(codes):
-            note = f"no asked.csv: counting the {len(codes)} trusts that replied"
+            note = f"no asked.csv: counting the {count_of(len(codes), 'trust')} that replied"
         else:
             note = (
-                f"no asked.csv: counting the {len(codes)} trusts that sent something "
-                f"({replied} replied, {len(codes) - replied} only acknowledged)"
+                f"no asked.csv: counting the {count_of(len(codes), 'trust')} that sent "
+                f"something ({replied} replied, {len(codes) - replied} only acknowledged)"
             )
         source = "replies"
     else:
         codes = sorted(a.trust_code for a in asked)
-        note = f"{len(codes)} trusts listed in {layout.asked_csv.name}"
+        note = f"{count_of(len(codes), 'trust')} listed in {layout.asked_csv.name}"
         source = "asked.csv"
         strays = sorted(set(by_trust) - set(codes))
         if strays:
             notes.append(
-                f"{len(strays)} trust{'s have' if len(strays) > 1 else ' has'} coded replies but are not in asked.csv and are not "
-                f"counted: {', '.join(strays)} (add them to asked.csv or fix the matching)"
+                f"{count_of(len(strays), 'trust')} {verb(len(strays), 'has')} coded replies but "
+                f"{verb(len(strays), 'is')} not in asked.csv and {verb(len(strays), 'is')} not "
+                f"counted: {', '.join(strays)} (add to asked.csv or fix the matching)"
             )
     register: Register | None = None
     trusts = []
@@ -236,7 +273,18 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
                 extra={TIMELINESS_COLUMN: timeliness} if has_timeliness else {},
             )
         )
-    return Population(tuple(trusts), source, note, tuple(notes), has_timeliness)
+    return Population(
+        tuple(trusts),
+        source,
+        note,
+        tuple(notes),
+        has_timeliness,
+        timeliness_note,
+        review,
+        files=sum(1 for d in documents if not d.parent),
+        files_unmatched=sum(1 for s in statuses if s == "unmatched"),
+        files_not_read=sum(1 for s in statuses if s == "error"),
+    )
 
 
 def _replied(values: Mapping[str, CodedValue] | None, codebook: Codebook) -> bool:
@@ -259,7 +307,7 @@ class _Counted:
     answers: tuple[tuple[TrustRecord, str, CodedValue | None], ...]  # base members
 
 
-def _timeliness_field(population: Population) -> Field:
+def timeliness_field(population: Population) -> Field:
     order = tuple(t.value for t in Timeliness)
     seen = {t.extra.get(TIMELINESS_COLUMN, "") for t in population.trusts} - {""}
     values = [v for v in order if v in seen] + sorted(seen - set(order))
@@ -297,7 +345,7 @@ def _every_member_answers(f: Field) -> bool:
     return f.role is FieldRole.EXEMPTIONS or f.kind is FieldKind.TEXT
 
 
-def _count(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> _Counted:
+def count_base(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> _Counted:
     asked = len(trusts)
     replied = [t for t in trusts if t.replied]
     base_kind = _base_kind(f)
@@ -349,7 +397,7 @@ def _values_to_report(f: Field, counted: _Counted) -> list[str]:
     return values
 
 
-def _has(f: Field, answer: str, value: str) -> bool:
+def has_value(f: Field, answer: str, value: str) -> bool:
     if f.kind is FieldKind.TEXT:
         return bool(answer)
     if f.role is FieldRole.EXEMPTIONS and value == NONE_CITED:
@@ -364,6 +412,8 @@ def value_label(f: Field, value: str) -> str:
         return f"gave the {_lower_first(f.label)}"
     if value == NONE_CITED:
         return "no exemption cited"
+    if f.role is FieldRole.EXEMPTIONS:
+        return section_label(value)
     return f.value_label(value)
 
 
@@ -387,7 +437,10 @@ def predicate(f: Field, value: str, codebook: Codebook) -> str:
     if f.kind is FieldKind.TEXT:
         return value_label(f, value)
     if f.role is FieldRole.EXEMPTIONS:
-        return f"cited {value}"
+        named = section_label(value)
+        return f"cited {value}" + (
+            f" ({named.removeprefix(value).strip()})" if named != value else ""
+        )
     label = dict(f.value_labels).get(value)
     if label:
         return f"have {label}" if label.split(" ", 1)[0].lower() in _NOUN_STARTS else label
@@ -399,7 +452,7 @@ def _explain_spec(f: Field, value: str) -> str:
 
 
 def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> FieldStat:
-    counted = _count(f, trusts, codebook)
+    counted = count_base(f, trusts, codebook)
     chain = counted.chain
     chain_text = chain.text()
     answered = [
@@ -409,9 +462,10 @@ def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> 
     ]
     stats_list = []
     for value in _values_to_report(f, counted):
-        having = [coded for _, answer, coded in answered if _has(f, answer, value)]
-        stats_list.append(_value_stat(f, value, chain, having, codebook))
+        having = [coded for _, answer, coded in answered if has_value(f, answer, value)]
+        stats_list.append(value_stat(f, value, chain, having, codebook))
     flagged = sum(1 for _, _, coded in answered if coded is not None and coded.needs_review)
+    question = first_question(codebook, f) if not _is_timeliness(f) else None
     return FieldStat(
         field=f.name,
         label=f.label,
@@ -422,10 +476,11 @@ def _field_stat(f: Field, trusts: Sequence[TrustRecord], codebook: Codebook) -> 
         chain_text=chain_text,
         needs_review=flagged,
         values=tuple(stats_list),
+        question=f"Q{question.label}" if question and question.label else "",
     )
 
 
-def _value_stat(
+def value_stat(
     f: Field, value: str, chain: Chain, having: Sequence[CodedValue | None], codebook: Codebook
 ) -> ValueStat:
     count = len(having)
@@ -441,9 +496,17 @@ def _value_stat(
         proportion = count / n
         percent, ci_low, ci_high = proportion * 100, low * 100, high * 100
         phrase = stats.natural_frequency(count, n)
-        lead = f"{count} of {n} trusts ({stats.percent(proportion)}, 95% CI {stats.interval_text(low, high)})"
-        tail = "" if phrase.startswith(f"{count} of ") else f" — {phrase}"
-        headline = f"{lead} {predicate(f, value, codebook)}{tail}. Base: {chain_text}."
+        figures = f"({stats.percent(proportion)}, 95% CI {stats.interval_text(low, high)})"
+        if f.kind is FieldKind.TEXT and chain.base not in ("replied", "all asked"):
+            # Said among those it applies to, so a share of 100% does not read as news.
+            headline = (
+                f"Among the {count_of(n, 'trust')} that {chain.base}, {count} {figures} "
+                f"{predicate(f, value, codebook)}. Base: {chain_text}."
+            )
+        else:
+            lead = f"{count} of {count_of(n, 'trust')} {figures}"
+            tail = "" if phrase.startswith(f"{count} of ") else f" — {phrase}"
+            headline = f"{lead} {predicate(f, value, codebook)}{tail}. Base: {chain_text}."
     else:
         phrase = "no trust answered"
         headline = f"No trust answered this question. Base: {chain_text}."
@@ -464,19 +527,40 @@ def _value_stat(
         worst_case_percent=count / bound * 100,
         best_case_percent=best / bound * 100,
         explain=_explain_spec(f, value),
+        bounds_text=bounds_text(unknown, count, best, chain.bound_base) if n else "",
+    )
+
+
+def bounds_text(unknown: int, worst: int, best: int, bound_base: int) -> str:
+    """Best and worst case in words: what the figure would be had those who did not answer
+    all given this answer, or none of them."""
+    if unknown <= 0 or bound_base <= 0:
+        return ""
+
+    def share(k: int) -> str:
+        return f"{k} of {bound_base} ({stats.percent(k / bound_base)})"
+
+    if unknown == 1:
+        return (
+            f"If the 1 trust that did not answer had said so, up to {share(best)}; "
+            f"if not, {share(worst)}."
+        )
+    return (
+        f"If the {unknown} trusts that did not answer had all said so, up to {share(best)}; "
+        f"if none had, {share(worst)}."
     )
 
 
 def _is_outcome(f: Field) -> bool:
     """About the request as a whole, not one of its questions."""
-    return f.role in (FieldRole.OUTCOME, FieldRole.EXEMPTIONS) or _is_timeliness(f)
+    return not is_question(f) or _is_timeliness(f)
 
 
 def _fields(codebook: Codebook, population: Population) -> tuple[list[Field], list[Field]]:
     questions = [f for f in codebook.fields if not _is_outcome(f)]
     outcomes = [f for f in codebook.fields if _is_outcome(f)]
     if population.has_timeliness:
-        outcomes.append(_timeliness_field(population))
+        outcomes.append(timeliness_field(population))
     return questions, outcomes
 
 
@@ -503,12 +587,14 @@ def compute_summary(population: Population, codebook: Codebook, by: str = "") ->
             groups.append(
                 GroupStat(
                     group=name,
+                    label=name.replace("_", " "),
                     asked=len(members),
                     replied=sum(1 for t in members if t.replied),
                     fields=tuple(_field_stat(f, members, codebook) for f in questions + outcomes),
                 )
             )
     replied = sum(1 for t in trusts if t.replied)
+    review = population.review
     return Summary(
         method=stats.INTERVAL_METHOD,
         asked_source=population.asked_source,
@@ -516,13 +602,32 @@ def compute_summary(population: Population, codebook: Codebook, by: str = "") ->
         asked=len(trusts),
         replied=replied,
         no_reply=len(trusts) - replied,
-        needs_review=sum(s.needs_review for s in question_stats + outcome_stats),
-        notes=population.notes,
+        needs_review=review.values if review else 0,
+        needs_review_trusts=review.trusts if review else 0,
+        review_text=review.text() if review else "no value needs review",
+        files=population.files,
+        files_unmatched=population.files_unmatched,
+        files_not_read=population.files_not_read,
+        notes=population.notes
+        + ((population.timeliness_note,) if population.timeliness_note else ()),
+        headline=_headline(codebook, question_stats),
         questions=question_stats,
         outcomes=outcome_stats,
         by=by,
         groups=tuple(groups),
     )
+
+
+def _headline(codebook: Codebook, stats_: Sequence[FieldStat]) -> tuple[HeadlineLine, ...]:
+    by_field = {s.field: s for s in stats_}
+    lines = []
+    for principal in principal_answers(codebook):
+        fs = by_field.get(principal.field)
+        vs = next((v for v in fs.values if v.value == principal.value), None) if fs else None
+        if fs is None or vs is None:
+            continue
+        lines.append(HeadlineLine(fs.question, fs.field, vs.value, fs.label, vs.headline))
+    return tuple(lines)
 
 
 def build_summary(layout: Layout, codebook: Codebook | None = None, by: str = "") -> Summary:
@@ -536,81 +641,18 @@ def build_summary(layout: Layout, codebook: Codebook | None = None, by: str = ""
     return compute_summary(load_population(layout, codebook), codebook, by)
 
 
+def check_field(summary: Summary, name: str) -> Summary:
+    """``summary`` unchanged when ``name`` is blank or one of its fields; else a clear error."""
+    names = [f.field for f in (*summary.questions, *summary.outcomes)]
+    if name and name not in names:
+        raise InputError(f"--field {name!r} is not a field here: choose one of {', '.join(names)}")
+    return summary
+
+
 def summary_dict(summary: Summary) -> dict[str, Any]:
-    """JSON-ready form of the summary (``foi-audit summary --json`` prints exactly this)."""
-    return asdict(summary)
-
-
-# ---------------------------------------------------------------- explain
-
-
-def parse_spec(
-    spec: str, codebook: Codebook, population: Population | None = None
-) -> tuple[Field, str]:
-    """``"FIELD=VALUE"`` -> (the field, "VALUE"); checks both exist."""
-    name, _, value = (part.strip() for part in spec.partition("="))
-    if name == TIMELINESS_COLUMN and population is not None and population.has_timeliness:
-        f = _timeliness_field(population)
-    else:
-        f = codebook.field(name)
-    if value:
-        allowed = _allowed_values(f)
-        if value not in allowed:
-            raise InputError(
-                f"{value!r} is not a value of {f.name}: choose one of " + ", ".join(allowed)
-            )
-    return f, value
-
-
-def _allowed_values(f: Field) -> list[str]:
-    if f.kind is FieldKind.TEXT:
-        return [GIVEN]
-    return list(f.values) + ([NONE_CITED] if f.role is FieldRole.EXEMPTIONS else [])
-
-
-def explain(layout: Layout, spec: str, codebook: Codebook | None = None) -> Explanation:
-    """The trusts behind a figure: exactly those counted, each with its quote and source.
-
-    ``FIELD=VALUE`` lists the trusts counted as having VALUE; ``FIELD`` lists every trust in
-    the field's base with what it answered (blank = no answer). ``codebook`` defaults to the
-    one the data were coded with.
-    """
-    codebook = codebook or load_study_codebook(layout)
-    population = load_population(layout, codebook)
-    f, value = parse_spec(spec, codebook, population)
-    counted = _count(f, population.trusts, codebook)
-    chain_text = counted.chain.text()
-    chosen = [
-        (trust, answer, coded)
-        for trust, answer, coded in counted.answers
-        if not value or _has(f, answer, value)
-    ]
-    rows = [_explain_row(trust, answer, coded) for trust, answer, coded in chosen]
-    headline = ""
-    if value:
-        having = [coded for _, _, coded in chosen]
-        headline = _value_stat(f, value, counted.chain, having, codebook).headline
-    return Explanation(f.name, value, headline, chain_text, tuple(rows))
-
-
-def _explain_row(trust: TrustRecord, answer: str, coded: CodedValue | None) -> ExplainRow:
-    source = ""
-    if coded is not None:
-        source = " > ".join(part for part in (coded.source, coded.locator) if part)
-    overridden = coded is not None and coded.decision is not None
-    return ExplainRow(
-        trust_code=trust.code,
-        trust_name=trust.name,
-        value=answer,
-        quote=coded.quote if coded else "",
-        source=source,
-        needs_review=bool(coded and coded.needs_review),
-        overridden=overridden,
-    )
-
-
-def explanation_dict(explanation: Explanation) -> dict[str, Any]:
-    return asdict(explanation)
+    """JSON-ready form of the summary (``foi-audit summary --json`` prints exactly this):
+    percentages rounded to one decimal, as the text shows them."""
+    return dict(rounded(asdict(summary), 1))
 
 
 def flatten_values(fields: Iterable[FieldStat]) -> list[tuple[FieldStat, ValueStat]]:
@@ -626,15 +668,5 @@ def counted_answers(
 ) -> tuple[tuple[TrustRecord, str, CodedValue | None], ...]:
     """The trusts in ``f``'s denominator, exactly as the summary counts them, each with its
     answer and coded value (what a comparison of two rounds pairs up)."""
-    counted = _count(f, population.trusts, codebook)
+    counted = count_base(f, population.trusts, codebook)
     return tuple(a for a in counted.answers if a[1] or _every_member_answers(f))
-
-
-def has_value(f: Field, answer: str, value: str) -> bool:
-    """Whether ``answer`` counts towards ``value`` (a section among several, a text given)."""
-    return _has(f, answer, value)
-
-
-def explain_row(trust: TrustRecord, answer: str, coded: CodedValue | None) -> ExplainRow:
-    """One trust behind a figure, with its quote and source."""
-    return _explain_row(trust, answer, coded)

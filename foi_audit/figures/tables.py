@@ -135,6 +135,7 @@ def build_tables(
             (group.group, group.asked, group.replied, *_value_cells(fs, vs))
             for group in summary.groups
             for fs, vs in report.flatten_values(f for f in group.fields if f.section == "questions")
+            if vs.denominator  # a group where nobody answered has no figure: no "0 of 0" row
         )
         tables.append(
             Table(
@@ -329,7 +330,8 @@ def generate(
     if "xlsx" in formats:
         files[XLSX_NAME] = render_xlsx(tables)
     if charts:
-        files.update(chart_files(overall, by_region, codebook, headline))
+        grouped = {"region": by_region, "trust_type": by_type}
+        files.update(chart_files(overall, grouped, codebook, headline))
     return dict(sorted(files.items()))
 
 

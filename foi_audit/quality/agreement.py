@@ -26,6 +26,7 @@ from typing import Any
 from foi_audit.coding.codebook import Codebook, Field
 from foi_audit.errors import InputError
 from foi_audit.fileio import unneutralise_cell
+from foi_audit.wording import count
 
 BLANK = "(blank)"
 
@@ -81,6 +82,7 @@ class AgreementResult:
     only_in_b: tuple[str, ...]
     fields: tuple[FieldAgreement, ...]
     fields_not_compared: tuple[str, ...]  # codebook fields missing from either file
+    warnings: tuple[str, ...] = ()  # an empty sheet, a field one coder left blank throughout
 
     @property
     def blank_note(self) -> str:
@@ -264,6 +266,7 @@ def compare(
             )
         )
     return AgreementResult(
+        warnings=blank_warnings({"A": (path_a, coder_a), "B": (path_b, coder_b)}, trusts, compared),
         file_a=str(path_a),
         file_b=str(path_b),
         blank_policy=blanks,
@@ -273,6 +276,38 @@ def compare(
         fields=tuple(results),
         fields_not_compared=tuple(f for f in wanted if f not in compared),
     )
+
+
+def blank_warnings(
+    coders: dict[str, tuple[Path, dict[str, dict[str, str]]]],
+    trusts: Sequence[str],
+    fields: Sequence[str],
+) -> tuple[str, ...]:
+    """What makes the figures meaningless: a coder who coded nothing (an unfilled sheet), or
+    a field one coder left blank for every trust compared while the other coded it."""
+    if not trusts or not fields:
+        return ()
+    found = []
+    blank = {
+        label: [f for f in fields if not any(rows[t].get(f, "").strip() for t in trusts)]
+        for label, (_, rows) in coders.items()
+    }
+    for label, (path, _) in coders.items():
+        others = [f for other, names in blank.items() if other != label for f in names]
+        # A field both coders left blank (no exemption anywhere) is agreement, not a slip.
+        blank_fields = [f for f in blank[label] if f not in others]
+        if len(blank[label]) == len(fields):
+            found.append(
+                f"{label} ({path.name}) has no value at all for the {count(len(trusts), 'trust')} "
+                "compared: is the sheet filled in? The figures below compare with an empty sheet."
+            )
+        elif blank_fields:
+            found.append(
+                f"{label} ({path.name}) left {', '.join(blank_fields)} blank for every trust "
+                f"compared: kappa and alpha for {'it' if len(blank_fields) == 1 else 'them'} "
+                "say nothing about agreement."
+            )
+    return tuple(found)
 
 
 def result_dict(result: AgreementResult) -> dict[str, Any]:
@@ -290,6 +325,7 @@ def result_dict(result: AgreementResult) -> dict[str, Any]:
         "only_in_a": list(result.only_in_a),
         "only_in_b": list(result.only_in_b),
         "fields_not_compared": list(result.fields_not_compared),
+        "warnings": list(result.warnings),
         "fields": [
             {
                 "field": f.field,

@@ -26,6 +26,7 @@ from foi_audit.errors import InputError
 from foi_audit.fileio import atomic_write_bytes, neutralise_cell
 from foi_audit.records import FileStatus
 from foi_audit.register.trusts import Register
+from foi_audit.wording import count
 
 CODING_SHEET = "coding"
 ID_COLUMNS = ("trust_code", "trust_name", "documents")
@@ -146,7 +147,7 @@ def _instructions(codebook: Codebook, seed: int, size: int) -> list[tuple[str, .
         ("5", "Do not look at the tool's output for these trusts until you have finished."),
         ("6", "Return the file: `foi-audit agreement THIS.xlsx data/processed/trusts.csv`."),
         ("",),
-        ("SAMPLE", f"{size} trusts drawn with seed {seed} from codebook {codebook.name}."),
+        ("SAMPLE", f"{count(size, 'trust')} drawn with seed {seed} from codebook {codebook.name}."),
         ("",),
         ("FIELDS", "definition, allowed values"),
     ]

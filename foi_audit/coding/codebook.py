@@ -114,6 +114,8 @@ class Field:
     name: str
     kind: FieldKind = FieldKind.CATEGORICAL
     label: str = ""  # short human label ("Dedicated sexual-safety policy")
+    short_label: str = ""  # a narrow column heading ("Policy"); the label when blank
+    principal: str = ""  # the answer a headline leads with ("dedicated"); none when blank
     definition: str = ""
     values: tuple[str, ...] = ()
     value_labels: tuple[tuple[str, str], ...] = ()  # (value, plain-English label)
@@ -421,7 +423,8 @@ _OUTCOME_KEYS = (
 )  # fmt: skip
 _QUESTION_KEYS = ("id", "label", "text", "parent", "cues", "topic_cues")
 _FIELD_KEYS = (
-    "name", "kind", "label", "definition", "values", "value_labels", "applies_when", "role",
+    "name", "kind", "label", "short_label", "principal", "definition", "values", "value_labels",
+    "applies_when", "role",
     "extract", "questions", "negative", "blank_when", "silent_blank", "decision", "rules",
     "examples",
 )  # fmt: skip
@@ -571,6 +574,8 @@ def _fields(top: _Table, source: str, question_ids: set[str]) -> tuple[Field, ..
             name=name,
             kind=kind,
             label=table.text("label") or name.replace("_", " "),
+            short_label=table.text("short_label"),
+            principal=table.text("principal"),
             definition=table.text("definition"),
             values=values,
             value_labels=tuple(table.mapping("value_labels").items()),
@@ -595,7 +600,7 @@ def _fields(top: _Table, source: str, question_ids: set[str]) -> tuple[Field, ..
                 )
             ),
         )
-        for value in (*field.negative, *(r.value for r in field.rules if r.value)):
+        for value in (*field.negative, *(r.value for r in field.rules if r.value), field.principal):
             if not field.allows(value):
                 raise CodebookError(f"{where}: value {value!r} is not one of its values")
         if field.kind is FieldKind.TEXT and field.rules and field.extract is None:

@@ -1,6 +1,7 @@
-"""How figures present a study: the principal answer of each question, exemption names, short
-column labels. The data is ``presentation.toml`` beside this module, keyed by codebook name;
-a codebook without an entry gets a sensible default (see that file's header).
+"""How figures present a study: the principal answer of each question and short column labels
+(declared in the codebook: a field's ``principal`` and ``short_label``), and the FOI Act's
+exemptions by name (``presentation.toml`` beside this module; a codebook's own value labels for
+its exemptions field come first).
 """
 
 from __future__ import annotations
@@ -30,11 +31,6 @@ def _data() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def _study(codebook: Codebook) -> dict[str, Any]:
-    study = _data().get("studies", {}).get(codebook.name, {})
-    return study if isinstance(study, dict) else {}
-
-
 def section_name(section: str) -> str:
     """``"s40"`` -> ``"personal information"``; blank for a section not listed."""
     return str(_data().get("sections", {}).get(section, ""))
@@ -47,9 +43,8 @@ def section_label(section: str) -> str:
 
 
 def short_label(codebook: Codebook, f: Field) -> str:
-    """A narrow column heading for ``f`` (its label when the study gives none)."""
-    labels = _study(codebook).get("short_labels", {})
-    return str(labels.get(f.name) or f.label or f.name)
+    """A narrow column heading for ``f`` (its label when the codebook gives none)."""
+    return f.short_label or f.label or f.name
 
 
 def is_question(f: Field) -> bool:
@@ -58,19 +53,13 @@ def is_question(f: Field) -> bool:
 
 
 def principal_answers(codebook: Codebook) -> tuple[Principal, ...]:
-    """The headline: one principal answer per question, declared in ``presentation.toml``
-    for the study, else each question's first categorical field and that field's first value
-    that is not negative. Entries naming a field or value the codebook lacks are left out."""
-    declared = _study(codebook).get("headline")
-    if isinstance(declared, list) and declared:
-        chosen = []
-        for entry in declared:
-            name, value = str(entry.get("field", "")), str(entry.get("value", ""))
-            if codebook.has_field(name) and value in codebook.field(name).values:
-                chosen.append(Principal(name, value))
-        if chosen:
-            return tuple(chosen)
-    return _default_principals(codebook)
+    """The headline: one principal answer per question, as the codebook declares them (a
+    field's ``principal``), else each question's first categorical field and that field's
+    first value that is not negative."""
+    declared = tuple(
+        Principal(f.name, f.principal) for f in codebook.fields if f.principal and is_question(f)
+    )
+    return declared or _default_principals(codebook)
 
 
 def _default_principals(codebook: Codebook) -> tuple[Principal, ...]:

@@ -53,6 +53,10 @@ def test_hard_case(case: dict[str, Any]) -> None:
         assert coded[field].needs_review, f"{field} should be flagged: {coded[field]}"
     for field in case.get("clear", []):
         assert not coded[field].needs_review, f"{field} should not be flagged: {coded[field]}"
+    for field, rule in case.get("rules", {}).items():
+        assert coded[field].rule == rule, f"{field}: {coded[field]}"
+    for field, reasons in case.get("flags", {}).items():
+        assert list(coded[field].flag_reasons) == reasons, f"{field}: {coded[field]}"
 
 
 def test_every_field_once_per_trust_with_evidence() -> None:

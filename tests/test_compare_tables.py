@@ -2,7 +2,7 @@
 LaTeX, a byte-identical XLSX, --check, and dumbbell charts by region.
 
 Regenerate the golden files after an intended change with
-``UPDATE_GOLDEN=1 pytest tests/test_compare_tables.py`` and review the diff.
+``FOI_UPDATE_GOLDEN=1 pytest tests/test_compare_tables.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def files(rounds: Path) -> dict[str, bytes]:
 def test_text_tables_match_golden_files(files: dict[str, bytes]) -> None:
     text = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in TEXT_FORMATS}
     assert sorted(text) == sorted(f"{stem}.{fmt}" for stem in STEMS for fmt in TEXT_FORMATS)
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("FOI_UPDATE_GOLDEN") == "1":
         GOLDEN.mkdir(exist_ok=True)
         for name, data in text.items():
             (GOLDEN / name).write_bytes(data)

@@ -65,7 +65,7 @@ def test_request_columns_match_golden(layout: Layout) -> None:
     rows = [{"trust_code": code, **values[code]} for code in CODES]
     got = csv_text(("trust_code", *REQUEST_COLUMNS), rows)
     golden = FIXTURES / "expected_request_columns.csv"
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("FOI_UPDATE_GOLDEN") == "1":
         golden.write_text(got, encoding="utf-8")
     assert got == golden.read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from foi_audit.cli.options import DEFAULT_PROCESSED, JsonOut, Processed, RecordedCodebook
-from foi_audit.cli.output import answer, layout_around, stderr, stdout, study_codebook
+from foi_audit.cli.output import answer, fail, layout_around, stderr, stdout, study_codebook
 from foi_audit.wording import count
 
 
@@ -164,7 +164,21 @@ def _tables_command(
 
 
 def explain(
-    figure: Annotated[str, typer.Argument(help="FIELD or FIELD=VALUE, e.g. policy=dedicated.")],
+    figure: Annotated[
+        str,
+        typer.Argument(
+            help="FIELD or FIELD=VALUE, e.g. policy=dedicated; with --trace, a trust's ODS code."
+        ),
+    ],
+    trace_field: Annotated[
+        str | None, typer.Argument(metavar="[FIELD]", help="With --trace: the field to trace.")
+    ] = None,
+    trace: Annotated[
+        bool,
+        typer.Option(
+            "--trace", help="TRUST FIELD: how the engine coded that value, stage by stage."
+        ),
+    ] = False,
     processed: Processed = DEFAULT_PROCESSED,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
@@ -172,18 +186,44 @@ def explain(
         bool, typer.Option("--csv", help="Print the trusts as CSV (one row each).")
     ] = False,
 ) -> None:
-    """The trusts behind a figure, each with its quote and source.
+    """The trusts behind a figure, each with its quote and source; or one value's story.
 
     FIELD=VALUE lists exactly the trusts counted in that figure of `foi-audit summary`;
     FIELD alone lists every trust in the question's base with what it answered. A value a
     reviewer decided shows the machine's value beside it.
 
-    Example: foi-audit explain policy=dedicated --csv > dedicated.csv
+    TRUST FIELD --trace re-reads that trust's replies and shows what each stage decided: the
+    documents and the questions each answers, each answer's status, direct answer, sentences
+    (with plans and hypotheticals marked) and concepts, every rule tried, and the value with
+    its flags.
+
+    Examples: foi-audit explain policy=dedicated --csv > dedicated.csv;
+    foi-audit explain RXX policy --trace
     """
     from foi_audit.figures.explain import explain as run_explain
-    from foi_audit.figures.explain import explanation_csv, explanation_dict
+    from foi_audit.figures.explain import (
+        explain_trace,
+        explanation_csv,
+        explanation_dict,
+        trace_dict,
+        trace_lines,
+    )
 
     layout = layout_around(processed)
+    if trace or trace_field is not None:
+        if not (trace and trace_field):
+            fail("give a trust and a field with --trace: foi-audit explain TRUST FIELD --trace")
+        if csv_out:
+            fail("--csv lists the trusts behind a figure; a trace is text or --json")
+        answer(
+            lambda: explain_trace(
+                layout, figure, str(trace_field), study_codebook(layout, codebook)
+            ),
+            json_out=json_out,
+            as_json=trace_dict,
+            render=lambda t: print("\n".join(trace_lines(t))),
+        )
+        return
     answer(
         lambda: run_explain(layout, figure, study_codebook(layout, codebook)),
         json_out=json_out,

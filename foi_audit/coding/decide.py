@@ -33,6 +33,18 @@ from foi_audit.errors import CodebookError
 from foi_audit.records import FlagReason
 
 
+@dataclass(frozen=True)
+class RuleStep:
+    """One rule tried on one question's answer (for a value's trace)."""
+
+    reply: int  # which of the trust's replies (0, 1, ...)
+    question: str
+    rule: str
+    held: bool
+    value: str = ""
+    quote: str = ""
+
+
 @dataclass
 class TrustContext:
     """What the engine knows while coding one trust: the study compiled, the trust's own
@@ -40,16 +52,16 @@ class TrustContext:
 
     compiled: Compiled
     own_names: re.Pattern[str] | None = None
-    _readings: dict[tuple[int, str], AnswerReading] = field(default_factory=dict)
+    readings: dict[tuple[int, str], AnswerReading] = field(default_factory=dict)
 
     def read(self, key: int, question: str, sentences: Sequence[Sentence]) -> AnswerReading:
-        cached = self._readings.get((key, question))
+        cached = self.readings.get((key, question))
         if cached is None:
             cached = read_answer(
                 question, sentences, self.compiled.reading, self.compiled.concepts,
                 self.own_names, self._organisations,
             )  # fmt: skip
-            self._readings[(key, question)] = cached
+            self.readings[(key, question)] = cached
         return cached
 
     def _organisations(self, concept: str, text: str) -> list[tuple[int, int]]:
@@ -151,8 +163,10 @@ def decide(
     decided: dict[str, Decision],
     context: TrustContext,
     key: int = 0,
+    steps: list[RuleStep] | None = None,
 ) -> Decision:
-    """The first rule (in priority order) that holds on the first question (in order) with text."""
+    """The first rule (in priority order) that holds on the first question (in order) with text.
+    ``steps`` collects every rule tried (a value's trace)."""
     compiled = context.compiled
     had_text = False
     restated = compiled.doc.restated_request
@@ -177,6 +191,17 @@ def decide(
             if rule.only and qid not in rule.only:
                 continue
             decision = _try_rule(rule, spec, found, reading, decided, context)
+            if steps is not None:
+                steps.append(
+                    RuleStep(
+                        key,
+                        qid,
+                        rule.id,
+                        decision is not None,
+                        decision.value if decision else "",
+                        decision.quote if decision else "",
+                    )  # fmt: skip
+                )
             if decision is not None:
                 return decision
     first = next((s for q in spec.questions for s in answers.get(q, [])), None)
@@ -368,13 +393,22 @@ def _field_order(compiled: Compiled) -> list[FieldSpec]:
     return done
 
 
-def decide_reading(reading: Reading, context: TrustContext, key: int = 0) -> dict[str, Decision]:
+def decide_reading(
+    reading: Reading,
+    context: TrustContext,
+    key: int = 0,
+    trace_field: str = "",
+    steps: list[RuleStep] | None = None,
+) -> dict[str, Decision]:
+    """Every field's decision on one reply; ``steps`` collects the rules tried for
+    ``trace_field``."""
     decided: dict[str, Decision] = {}
     for spec in _field_order(context.compiled):
         if spec.derive:
             continue
-        decided[spec.field.name] = decide(spec, reading.answers, decided, context, key)
+        collect = steps if spec.field.name == trace_field else None
+        decided[spec.field.name] = decide(spec, reading.answers, decided, context, key, collect)
     return decided
 
 
-__all__ = ["Status", "TrustContext", "answer_holds", "decide", "decide_reading"]
+__all__ = ["RuleStep", "Status", "TrustContext", "answer_holds", "decide", "decide_reading"]

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from foi_audit.dataset.layout import Layout, text_id
+from foi_audit.dataset.layout import Layout, read_blocks, text_id
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
-from foi_audit.records import Document, FileStatus
+from foi_audit.records import Document, FileStatus, Match
 from foi_audit.register.trusts import Register
 
 DOCUMENTS_COLUMNS = (
@@ -89,6 +89,9 @@ def from_row(row: Mapping[str, str | None]) -> DocumentEntry:
         trust_name=cell("trust_name"),
         parent=cell("parent"),
         text_file=cell("text_file"),
+        also_trusts=tuple(c for c in cell("also_trusts").split(";") if c),
+        candidates=tuple(c for c in cell("candidates").split(";") if c),
+        match_evidence=cell("match_evidence"),
     )
 
 
@@ -105,3 +108,31 @@ def read_documents(layout: Layout) -> list[DocumentEntry]:
     if not layout.documents_csv.exists():
         return []
     return [from_row(row) for row in read_csv(layout.documents_csv)]
+
+
+def load_trust_documents(layout: Layout, trust_code: str) -> list[Document]:
+    """A trust's documents as ingest read them (the text kept under processed/text/), ready
+    for the coding engine again: a value's trace re-reads what the dataset was coded from."""
+    documents = []
+    for entry in read_documents(layout):
+        belongs = entry.trust_code == trust_code or trust_code in entry.also_trusts
+        if not belongs or entry.status != FileStatus.OK or not entry.text_file:
+            continue
+        blocks = tuple(read_blocks(layout, entry.text_file))
+        documents.append(
+            Document(
+                path=entry.path,
+                sha256=entry.sha256,
+                format=entry.format,
+                units=entry.pages,
+                chars=entry.chars,
+                ocr=entry.ocr,
+                status=FileStatus.OK,
+                match=Match(
+                    entry.trust_code, entry.match_method, entry.match_score, also=entry.also_trusts
+                ),
+                blocks=blocks,
+                parent=entry.parent,
+            )
+        )
+    return documents

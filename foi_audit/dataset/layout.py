@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from foi_audit.fileio import atomic_write_text
+from foi_audit.records import Block, BlockRole
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,21 @@ def read_text_blocks(layout: Layout, text_file: str) -> list[tuple[str, str, str
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return [(str(b[0]), str(b[1]), str(b[2])) for b in data.get("blocks", [])]
+    except (OSError, ValueError, TypeError, IndexError, AttributeError):
+        return []
+
+
+def read_blocks(layout: Layout, text_file: str) -> list[Block]:
+    """A document's blocks as the readers made them (with OCR's unsure words)."""
+    if not text_file:
+        return []
+    path = (layout.processed / text_file).with_suffix(".json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [
+            Block(str(b[0]), str(b[1]), BlockRole(b[2]), tuple(b[3]) if len(b) > 3 else ())
+            for b in data.get("blocks", [])
+        ]
     except (OSError, ValueError, TypeError, IndexError, AttributeError):
         return []
 

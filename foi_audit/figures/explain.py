@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook, Field, FieldKind, FieldRole
+from foi_audit.coding.trace import Trace, trace_field
+from foi_audit.dataset.documents import load_trust_documents
 from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.study import load_study_codebook
 from foi_audit.errors import InputError
@@ -27,6 +29,8 @@ from foi_audit.figures.summary import (
 )
 from foi_audit.fileio import csv_text
 from foi_audit.records import CodedValue
+from foi_audit.register.names import own_names
+from foi_audit.register.trusts import load_register
 from foi_audit.requests.timeliness import TIMELINESS_COLUMN
 
 
@@ -152,3 +156,67 @@ def explanation_csv(explanation: Explanation) -> str:
 
 def explanation_dict(explanation: Explanation) -> dict[str, Any]:
     return asdict(explanation)
+
+
+def explain_trace(
+    layout: Layout, trust_code: str, field_name: str, codebook: Codebook | None = None
+) -> Trace:
+    """How the engine coded one trust's field, stage by stage, re-read from the text ingest
+    kept (``processed/text/``)."""
+    codebook = codebook or load_study_codebook(layout)
+    register = load_register()
+    trust = register.get(trust_code.upper())
+    if trust is None:
+        raise InputError(
+            f"{trust_code} is not an ODS code in the register: see `foi-audit register --search NAME`"
+        )
+    documents = load_trust_documents(layout, trust.code)
+    if not documents:
+        raise InputError(
+            f"no documents of {trust.code} ({trust.name}) in {layout.processed}: "
+            "check the code, or run `foi-audit ingest` first"
+        )
+    return trace_field(trust.code, field_name, documents, codebook, own_names(trust))
+
+
+def trace_dict(trace: Trace) -> dict[str, Any]:
+    data = asdict(trace)
+    data["value"]["flags"] = list(trace.value.flag_reasons)
+    data["value"]["needs_review"] = trace.value.needs_review
+    return data
+
+
+def trace_lines(trace: Trace) -> list[str]:
+    """The trace as text: documents, the answers read, the rules tried, the value and why."""
+    value = trace.value
+    lines = [f"{trace.trust_code} {trace.field}: {value.value or '(blank)'}  [rule {value.rule}]"]
+    if value.flags:
+        lines.append("  flagged: " + ", ".join(value.flag_reasons))
+    if value.quote:
+        where = " > ".join(p for p in (value.source, value.locator) if p)
+        lines.append(f"  quote: “{value.quote}” ({where}; {value.grounding or 'no quote'})")
+    lines.append("Documents:")
+    for document in trace.documents:
+        answered = ", ".join(document.questions)
+        answers = f"answers to {answered}" if answered else "answers to no question of ours"
+        lines.append(f"  {document.path}: {document.kind}; {answers}")
+    lines.append("Answers read:")
+    for answer in trace.answers:
+        lines.append(
+            f"  {answer.question} in {answer.document}: status {answer.status}, "
+            f"direct answer {answer.polarity}"
+        )
+        if answer.question_text:
+            lines.append(f"    ({answer.question_text})")
+        for sentence in answer.sentences:
+            marks = [sentence.modality] + list(sentence.statuses)
+            if sentence.via_reference:
+                marks.append("via a cross-reference")
+            lines.append(f"    [{', '.join(marks)}] {sentence.text}")
+        for concept, denied, words in answer.concepts:
+            lines.append(f"    {'denies' if denied else 'says'} {concept}: “{words}”")
+    lines.append("Rules tried:")
+    for step in trace.rules:
+        result = f"holds → {step.value or '(blank)'}" if step.held else "does not hold"
+        lines.append(f"  reply {step.reply + 1}, {step.question}: {step.rule}: {result}")
+    return lines

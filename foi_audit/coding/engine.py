@@ -8,7 +8,6 @@ replies (coding.evidence) -> exemptions (coding.sections) -> outcome (coding.out
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from foi_audit.coding.answers import read_document
@@ -17,9 +16,11 @@ from foi_audit.coding.compiled import compile_codebook
 from foi_audit.coding.decide import TrustContext, decide_reading
 from foi_audit.coding.evidence import attachment_evidence, blank_where_not_asked, choose
 from foi_audit.coding.flags import flag_reasons
+from foi_audit.coding.joint import documents_by_trust, trust_view
 from foi_audit.coding.outcome import fill_not_held, is_real_reply, outcome
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.sections import sections_cited
+from foi_audit.coding.text import own_names_pattern
 from foi_audit.records import Block, CodedValue, Document, FileStatus, Flag, Grounding, Match
 
 
@@ -130,32 +131,31 @@ def grounding(decision: Decision, document: Document | None) -> Grounding:
     return Grounding.NOT_FOUND
 
 
-def own_names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    """The trust's own names (any case) and acronyms (capitals only), longest first."""
-    usable = sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len, reverse=True)
-    if not usable:
-        return None
-    parts = [
-        re.escape(n) if n.isupper() and " " not in n else "(?i:" + re.escape(n) + ")"
-        for n in usable
-    ]
-    return re.compile(r"(?<![\w'’])(?:the\s+)?(?:" + "|".join(parts) + r")(?:['’]s)?(?![\w])")
-
-
 def code_all(
     documents: Sequence[Document],
     codebook: Codebook,
     names: Mapping[str, Sequence[str]] | None = None,
 ) -> list[CodedValue]:
-    """Every trust that has documents; ``names`` gives each trust's own names and acronyms."""
-    by_trust: dict[str, list[Document]] = {}
-    for document in documents:
-        if document.match.trust_code:
-            by_trust.setdefault(document.match.trust_code, []).append(document)
+    """Every trust that has documents (a joint reply counts for each trust it answers for);
+    ``names`` gives each trust's names and acronyms (its own, and its partners' in a joint
+    reply)."""
+    by_trust = documents_by_trust(documents)
     coded: list[CodedValue] = []
     for trust in sorted(by_trust):
-        coded.extend(code_trust(trust, by_trust[trust], codebook, (names or {}).get(trust, ())))
+        coded.extend(code_one_trust(trust, by_trust[trust], codebook, names or {}))
     return coded
+
+
+def code_one_trust(
+    trust_code: str,
+    documents: Sequence[Document],
+    codebook: Codebook,
+    names: Mapping[str, Sequence[str]],
+) -> list[CodedValue]:
+    """One trust's values from its documents, each joint reply seen as the trust's own part
+    (``coding.joint``)."""
+    views = [trust_view(d, trust_code, names).document for d in documents]
+    return code_trust(trust_code, views, codebook, names.get(trust_code, ()))
 
 
 def documents_from_text(

@@ -54,3 +54,15 @@ SENTENCE_END = re.compile(
     r"(?<![\s(][A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)"
     r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+"
 )
+
+
+def own_names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """The trust's own names (any case) and acronyms (capitals only), longest first."""
+    usable = sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len, reverse=True)
+    if not usable:
+        return None
+    parts = [
+        re.escape(n) if n.isupper() and " " not in n else "(?i:" + re.escape(n) + ")"
+        for n in usable
+    ]
+    return re.compile(r"(?<![\w'’])(?:the\s+)?(?:" + "|".join(parts) + r")(?:['’]s)?(?![\w])")

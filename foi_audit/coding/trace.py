@@ -9,14 +9,16 @@ its flags. ``foi-audit explain TRUST FIELD --trace`` prints it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from foi_audit.coding.answers import read_document
 from foi_audit.coding.codebook import Codebook
 from foi_audit.coding.compiled import compile_codebook
 from foi_audit.coding.decide import RuleStep, TrustContext, decide_reading
-from foi_audit.coding.engine import code_trust, own_names_pattern
+from foi_audit.coding.engine import code_one_trust
+from foi_audit.coding.joint import trust_view
+from foi_audit.coding.text import own_names_pattern
 from foi_audit.errors import CodebookError
 from foi_audit.records import CodedValue, Document
 
@@ -27,6 +29,7 @@ __all__ = ["AnswerStep", "DocumentStep", "RuleStep", "Trace", "segmentation_line
 class DocumentStep:
     path: str
     kind: str  # reply | acknowledgement | supporting | empty
+    joint: str  # sole | sections | columns | shared: how a joint reply was cut to this trust
     questions: tuple[str, ...]  # the questions it has answers to
     restated: tuple[str, ...]  # the questions it restates
 
@@ -68,21 +71,25 @@ def trace_field(
     field_name: str,
     documents: Sequence[Document],
     codebook: Codebook,
-    own_names: Sequence[str] = (),
+    names: Mapping[str, Sequence[str]] | None = None,
 ) -> Trace:
-    """What each stage decided for ``field_name`` of one trust (see the module docstring)."""
+    """What each stage decided for ``field_name`` of one trust (see the module docstring);
+    ``names`` gives the trust's names and acronyms (and its partners' in a joint reply)."""
     spec_field = codebook.field(field_name)  # an unknown field is a one-line error
+    names = names or {}
     compiled = compile_codebook(codebook)
-    context = TrustContext(compiled, own_names_pattern(own_names))
-    readings = [read_document(d, compiled) for d in documents]
+    context = TrustContext(compiled, own_names_pattern(names.get(trust_code, ())))
+    views = [trust_view(d, trust_code, names) for d in documents]
+    readings = [read_document(v.document, compiled) for v in views]
     document_steps = tuple(
         DocumentStep(
             r.document.path,
             r.kind,
+            str(v.layout),
             tuple(q for q, found in r.answers.items() if found),
             tuple(sorted(r.asked)),
         )
-        for r in readings
+        for r, v in zip(readings, views, strict=True)
     )
     steps: list[RuleStep] = []
     answers: list[AnswerStep] = []
@@ -114,7 +121,7 @@ def trace_field(
                     ),
                 )
             )
-    coded = {c.field: c for c in code_trust(trust_code, documents, codebook, own_names)}
+    coded = {c.field: c for c in code_one_trust(trust_code, documents, codebook, names)}
     if field_name not in coded:
         raise CodebookError(f"{field_name!r} was not coded for {trust_code}")
     return Trace(

@@ -176,7 +176,9 @@ def explain_trace(
             f"no documents of {trust.code} ({trust.name}) in {layout.processed}: "
             "check the code, or run `foi-audit ingest` first"
         )
-    return trace_field(trust.code, field_name, documents, codebook, own_names(trust))
+    joint = {trust.code, *(c for d in documents for c in (d.match.trust_code, *d.match.also))}
+    names = {code: own_names(t) for code in joint if code and (t := register.get(code))}
+    return trace_field(trust.code, field_name, documents, codebook, names)
 
 
 def trace_dict(trace: Trace) -> dict[str, Any]:
@@ -199,7 +201,8 @@ def trace_lines(trace: Trace) -> list[str]:
     for document in trace.documents:
         answered = ", ".join(document.questions)
         answers = f"answers to {answered}" if answered else "answers to no question of ours"
-        lines.append(f"  {document.path}: {document.kind}; {answers}")
+        joint = f" (joint reply: {document.joint})" if document.joint != "sole" else ""
+        lines.append(f"  {document.path}: {document.kind}{joint}; {answers}")
     lines.append("Answers read:")
     for answer in trace.answers:
         lines.append(

@@ -1,0 +1,210 @@
+"""Joint replies: one letter answering for several trusts, seen as each trust's own reply.
+
+Trusts that share an FOI service answer in one letter laid out in one of three ways, and each
+trust's view of the letter keeps what is its own and what is shared:
+
+- **sections**: a heading names one trust ("Section B – East Cheshire NHS Trust", "KGH
+  response:") and its answers follow; a trust's view is the text before the first heading
+  plus its own section.
+- **columns**: a table whose header row names a trust per column ("Your question | KGH |
+  NGH"); a trust's view keeps each row's question cells and its own column.
+- **shared**: one set of answers for all; a clause given to another trust ("for WCHC, Mr
+  Neil Oduya ...", "ECT: No.") is left out of this trust's view, a clause naming both kept.
+
+The matcher says which trusts a file answers for (``Match.also``); a trust's names are its
+register names and initialisms (``register.names.own_names``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from foi_audit.coding.text import SENTENCE_END, own_names_pattern
+from foi_audit.records import Block, BlockRole, Document
+
+__all__ = ["JointLayout", "TrustView", "documents_by_trust", "trust_view"]
+
+
+class JointLayout(StrEnum):
+    SOLE = "sole"  # not a joint reply
+    SECTIONS = "sections"
+    COLUMNS = "columns"
+    SHARED = "shared"
+
+
+@dataclass(frozen=True)
+class TrustView:
+    document: Document  # the trust's own view (same path and locators)
+    layout: JointLayout
+    partners: tuple[str, ...] = ()  # the other trusts the letter answers for
+
+
+def documents_by_trust(documents: Sequence[Document]) -> dict[str, list[Document]]:
+    """Each trust's documents: those matched to it and the joint replies that answer for it."""
+    by_trust: dict[str, list[Document]] = {}
+    for document in documents:
+        for code in dict.fromkeys((document.match.trust_code, *document.match.also)):
+            if code:
+                by_trust.setdefault(code, []).append(document)
+    return by_trust
+
+
+_FRAME = {BlockRole.HEADER, BlockRole.FOOTER, BlockRole.EMAIL_HEADER}
+# Words a section heading may have besides the trust's name.
+_HEADING_FILLER = re.compile(
+    r"(?i)\b(?:section|part|annex|appendix|response|responses|reply|answers?|information|"
+    r"for|from|to|by|of|the|our|trust|[a-z]|[ivx]+|\d+)\b|[^\w\s]"
+)
+_CELL_SPLIT = re.compile(r"\s+\|\s+|\t+")
+# "for WCHC, Mr ...": the words that give the rest of a clause to one trust.
+_ATTRIBUTION = re.compile(r"(?i)\b(?:for|at|in|within)\s+$")
+_LABEL_START = re.compile(r"^\s*(?:(?:Q(?:uestion)?\.?\s*)?\d+[a-z]?[.):]?|\([a-z0-9]+\))\s+")
+
+
+def trust_view(
+    document: Document, trust_code: str, names: Mapping[str, Sequence[str]]
+) -> TrustView:
+    """``trust_code``'s view of ``document`` (the document itself when it is not joint)."""
+    joint = tuple(dict.fromkeys((document.match.trust_code, *document.match.also)))
+    if len(joint) < 2 or trust_code not in joint:
+        return TrustView(document, JointLayout.SOLE)
+    partners = tuple(c for c in joint if c != trust_code)
+    patterns = {c: own_names_pattern(names.get(c, ())) for c in joint}
+    if any(p is None for p in patterns.values()):
+        return TrustView(document, JointLayout.SHARED, partners)
+    naming = _Naming({c: p for c, p in patterns.items() if p is not None})
+    layout = JointLayout.COLUMNS
+    owned = _by_columns(document.blocks, trust_code, naming)
+    if owned is None:
+        layout, owned = JointLayout.SECTIONS, _by_sections(document.blocks, trust_code, naming)
+    if owned is None:
+        layout, owned = JointLayout.SHARED, [(b, False) for b in document.blocks]
+    # In the trust's own section or column every sentence is its own; elsewhere a clause
+    # given to another trust only is left out.
+    blocks = [b if own else _own_clauses(b, trust_code, naming) for b, own in owned]
+    kept = tuple(b for b in blocks if b is not None)
+    return TrustView(replace(document, blocks=kept), layout, partners)
+
+
+@dataclass(frozen=True)
+class _Naming:
+    patterns: Mapping[str, re.Pattern[str]]
+
+    def named(self, text: str) -> set[str]:
+        return {code for code, pattern in self.patterns.items() if pattern.search(text)}
+
+    def strip(self, text: str) -> str:
+        for pattern in self.patterns.values():
+            text = pattern.sub(" ", text)
+        return text
+
+    def first(self, text: str, codes: set[str]) -> int:
+        found = [m.start() for c in codes if (m := self.patterns[c].search(text))]
+        return min(found) if found else 0
+
+
+def _heading_of(block: Block, naming: _Naming) -> str:
+    """The trust a block heads a section for: a short line naming one trust and little else."""
+    text = block.text.strip()
+    if block.role in _FRAME or block.role is BlockRole.TABLE:
+        return ""
+    if len(text) > 120 or "\n" in text or " | " in text:
+        return ""
+    named = naming.named(text)
+    if len(named) != 1:
+        return ""
+    rest = _HEADING_FILLER.sub(" ", naming.strip(text)).split()
+    return next(iter(named)) if len(rest) <= 1 else ""
+
+
+def _by_sections(
+    blocks: Sequence[Block], trust: str, naming: _Naming
+) -> list[tuple[Block, bool]] | None:
+    """The blocks before the first trust's heading (shared) and the trust's own section."""
+    headings = [_heading_of(b, naming) for b in blocks]
+    if len({h for h in headings if h}) < 2 or trust not in headings:
+        return None  # a letter in sections heads at least two trusts' answers
+    kept: list[tuple[Block, bool]] = []
+    owner = ""  # whose section a block is in ("" before the first heading)
+    for block, heading in zip(blocks, headings, strict=True):
+        owner = heading or owner
+        if block.role in _FRAME or owner == "":
+            kept.append((block, False))
+        elif owner == trust:
+            kept.append((block, True))
+    return kept
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip(" |") for c in _CELL_SPLIT.split(text)]
+
+
+def _column_owners(cells: Sequence[str], naming: _Naming) -> list[str] | None:
+    """A header row's trust per column ("" for the question's), when two or more columns
+    each name a different trust."""
+    owners = []
+    for cell in cells:
+        named = naming.named(cell)
+        owners.append(next(iter(named)) if len(named) == 1 else "")
+    distinct = [o for o in owners if o]
+    return owners if len(distinct) >= 2 and len(set(distinct)) == len(distinct) else None
+
+
+def _by_columns(
+    blocks: Sequence[Block], trust: str, naming: _Naming
+) -> list[tuple[Block, bool]] | None:
+    """Table rows cut to their question cells and the trust's own column, below a header row
+    naming a trust per column (a table continued on the next page keeps its columns)."""
+    kept: list[tuple[Block, bool]] = []
+    owners: list[str] | None = None
+    rows_cut = 0
+    for block in blocks:
+        is_row = (block.role is BlockRole.TABLE or " | " in block.text) and "\n" not in block.text
+        if not is_row:
+            kept.append((block, False))
+            continue
+        cells = _cells(block.text)
+        header = _column_owners(cells, naming)
+        if header is not None and trust in header:
+            owners = header
+        if owners is None or len(cells) != len(owners):
+            kept.append((block, False))
+            continue
+        if header is None:
+            rows_cut += 1
+        mine = [c for c, o in zip(cells, owners, strict=True) if o in {"", trust}]
+        kept.append((replace(block, text=" | ".join(mine)), True))
+    # a header row with no rows beneath (a sign-off "Trust A | Trust B") is no table
+    return kept if rows_cut else None
+
+
+def _own_clauses(block: Block, trust: str, naming: _Naming) -> Block | None:
+    """The block without the clauses given to other trusts of the letter only."""
+    if block.role in _FRAME or not (naming.named(block.text) - {trust}):
+        return block
+    lines = [_own_line(line, trust, naming) for line in block.text.split("\n")]
+    text = "\n".join(line for line in lines if line.strip())
+    return replace(block, text=text) if text.strip() else None
+
+
+def _own_line(line: str, trust: str, naming: _Naming) -> str:
+    kept: list[str] = []
+    for clause in SENTENCE_END.split(line):
+        named = naming.named(clause)
+        others = named - {trust}
+        if not others or trust in named:
+            kept.append(clause)
+            continue
+        before = clause[: naming.first(clause, others)]
+        intro = _ATTRIBUTION.search(before)
+        if intro or (before.strip() and before.rstrip().endswith(":")):
+            # "... its own executive lead: [for WCHC, Mr Neil Oduya ...]"
+            kept.append((before[: intro.start()] if intro else before).rstrip())
+            continue
+        label = _LABEL_START.match(clause)
+        if label:  # keep "4." so the answers that follow stay under their question
+            kept.append(label.group(0).rstrip())
+    return " ".join(k for k in kept if k.strip())

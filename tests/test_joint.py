@@ -1,0 +1,134 @@
+"""Joint replies: one letter answering for several trusts is coded for each, from its own part
+(sections headed by a trust, a column per trust, or clauses given to one trust)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from foi_audit.coding import code_documents, load_codebook
+from foi_audit.coding.engine import documents_from_text
+from foi_audit.coding.joint import JointLayout, documents_by_trust, trust_view
+from foi_audit.records import Block, BlockRole, Document, Match
+
+CODEBOOK = load_codebook()
+# Two invented trusts' names as the register would give them (own_names).
+NAMES = {
+    "RAA": ("Northfield Hospitals NHS Foundation Trust", "Northfield Hospitals", "NHFT"),
+    "RBB": ("Southmoor NHS Trust", "Southmoor", "SMT"),
+}
+
+
+def _joint(text: str, table_rows: tuple[str, ...] = ()) -> Document:
+    document = documents_from_text([text], "RAA")[0]
+    rows = tuple(
+        Block(row, f"page 1 table 1 row {n}", BlockRole.TABLE)
+        for n, row in enumerate(table_rows, start=1)
+    )
+    return replace(
+        document,
+        blocks=document.blocks + rows,
+        match=Match("RAA", "letterhead", 90.0, also=("RBB",)),
+    )
+
+
+SECTIONS = """Dear Requester
+Northfield Hospitals NHS Foundation Trust (NHFT) and Southmoor NHS Trust (SMT) share an FOI service; each Trust answers in its own section.
+Part 1 - Northfield Hospitals NHS Foundation Trust
+1. Dedicated sexual safety policy
+No. Sexual harassment is covered by our Dignity at Work Policy.
+2. Active Bystander Training
+Yes, delivered in-house by our Organisational Development team. It is optional.
+Part 2 - Southmoor NHS Trust
+1. Dedicated sexual safety policy
+Yes. SMT's Sexual Safety Charter and Policy was approved in May 2024.
+2. Active Bystander Training
+No, SMT does not provide it.
+Yours faithfully
+"""
+
+
+def _values(documents: list[Document]) -> dict[tuple[str, str], str]:
+    coded = code_documents(documents, CODEBOOK, NAMES)
+    return {(c.trust_code, c.field): c.value for c in coded}
+
+
+def test_a_joint_reply_counts_for_each_trust_it_answers_for() -> None:
+    document = _joint(SECTIONS)
+    sole = documents_from_text(["Dear Requester"], "RCC")[0]
+    assert {k: [d.path for d in v] for k, v in documents_by_trust([document, sole]).items()} == {
+        "RAA": ["example 1.txt"],
+        "RBB": ["example 1.txt"],
+        "RCC": ["example 1.txt"],
+    }
+
+
+def test_sections_headed_by_each_trust_give_each_its_own_answers() -> None:
+    view = trust_view(_joint(SECTIONS), "RBB", NAMES)
+    assert view.layout is JointLayout.SECTIONS and view.partners == ("RAA",)
+    texts = [b.text for b in view.document.blocks]
+    assert "No, SMT does not provide it." in texts
+    assert not any("Dignity at Work" in t for t in texts)
+    assert texts[1].startswith("Northfield Hospitals")  # the shared preamble is kept
+    values = _values([_joint(SECTIONS)])
+    assert values["RAA", "policy"] == "general_only" and values["RBB", "policy"] == "dedicated"
+    assert values["RAA", "abt_provided"] == "yes" and values["RBB", "abt_provided"] == "no"
+    assert values["RAA", "abt_delivery"] == "in_house" and values["RBB", "abt_delivery"] == ""
+
+
+def test_a_column_per_trust_gives_each_its_own_column() -> None:
+    rows = (
+        "Question | Northfield Hospitals (NHFT) | Southmoor NHS Trust (SMT)",
+        "1. Dedicated sexual safety policy | Yes - our Sexual Safety Policy (2023) | No - covered by our Respect at Work Policy",
+        "2. Active Bystander Training provided? | No | Yes",
+        "2(a) In-house or external | N/A | External - delivered by Brightline Learning Ltd",
+    )
+    document = _joint("Dear Requester\nThe answers differ, so each Trust has its own column.", rows)
+    view = trust_view(document, "RAA", NAMES)
+    assert view.layout is JointLayout.COLUMNS
+    assert "2. Active Bystander Training provided? | No" in [b.text for b in view.document.blocks]
+    values = _values([document])
+    assert values["RAA", "policy"] == "dedicated" and values["RBB", "policy"] == "general_only"
+    assert values["RAA", "abt_provided"] == "no" and values["RBB", "abt_provided"] == "yes"
+    assert values["RBB", "abt_provider"] == "Brightline Learning Ltd"
+
+
+def test_one_shared_answer_with_clauses_given_to_each_trust() -> None:
+    text = """Dear Requester
+The answers below apply to both Northfield Hospitals and Southmoor unless stated otherwise.
+1. Yes. Both Trusts have adopted the joint Sexual Safety Policy (approved July 2024).
+4. Each Trust has its own executive lead: for NHFT, Dr Amira Kent, Chief Nurse; for SMT, Mr Tom Reyes, Director of Nursing.
+"""
+    for trust, name, other in [("RAA", "Dr Amira Kent", "Reyes"), ("RBB", "Mr Tom Reyes", "Kent")]:
+        view = trust_view(_joint(text), trust, NAMES)
+        assert view.layout is JointLayout.SHARED
+        lead = next(b.text for b in view.document.blocks if b.text.startswith("4."))
+        assert name in lead and other not in lead
+    values = _values([_joint(text)])
+    assert values["RAA", "policy"] == values["RBB", "policy"] == "dedicated"
+    assert values["RAA", "dasv_lead_name"] == "Dr Amira Kent"
+    assert values["RBB", "dasv_lead_name"] == "Mr Tom Reyes"
+    assert values["RBB", "dasv_lead_role"] == "Director of Nursing"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("NHFT: Yes. SMT: No.", "SMT: No."),  # an answer labelled with each trust
+        ("Yes. The policy adopted by NHFT is enclosed.", "Yes."),  # a sentence about the other
+        ("2. NHFT does not provide it.", "2."),  # the question's label stays
+        ("Both NHFT and SMT provide it.", "Both NHFT and SMT provide it."),  # both named: kept
+    ],
+)
+def test_clauses_naming_only_the_other_trust_are_left_out(line: str, kept: str) -> None:
+    view = trust_view(_joint("Dear Requester\n" + line), "RBB", NAMES)
+    assert [b.text for b in view.document.blocks] == ["Dear Requester", kept]
+
+
+def test_a_sign_off_naming_both_trusts_is_not_a_table_and_a_sole_reply_is_unchanged() -> None:
+    document = _joint(SECTIONS.replace("Yours faithfully", "Northfield Hospitals | Southmoor"))
+    assert trust_view(document, "RAA", NAMES).layout is JointLayout.SECTIONS
+    sole = documents_from_text([SECTIONS], "RAA")[0]
+    assert trust_view(sole, "RAA", NAMES) == trust_view(sole, "RAA", NAMES)
+    assert trust_view(sole, "RAA", NAMES).document is sole

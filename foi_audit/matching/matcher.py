@@ -89,12 +89,16 @@ _CODE_CONTEXT_RE = re.compile(
     r"([A-Z0-9]{3,5})\b",
     re.IGNORECASE,
 )
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL_HOST_RE = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+)\.(?:nhs|example|org|co|com)\b")
+# Patterns start where their first run of characters starts (a look-behind, not \b): from
+# inside a long run ("x" * 80,000 with no "@") each start would re-read the rest of it.
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_HOST_RE = re.compile(
+    r"(?<![a-z0-9-])(?:https?://)?(?:www\.)?([a-z0-9-]+)\.(?:nhs|example|org|co|com)\b"
+)
 # Where a quoted earlier message starts (everything after it is the requester's, not the trust's).
 # (A forwarded message is not one: trusts forward their own answers, and it ends nothing.)
 _QUOTE_START_RE = re.compile(
-    r"^\s*(?:-{2,}\s*original message|on .{4,120}wrote:|"
+    r"^[ \t]*(?:-{2,}\s*original message|on .{4,120}wrote:|"
     r"from:\s.*\n\s*(?:sent|date):)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -105,10 +109,14 @@ _REQUEST_START_RE = re.compile(
     re.IGNORECASE,
 )
 _ANSWER_START_RE = re.compile(r"^\s*(?:our )?(?:response|answer|reply|decision)\b", re.IGNORECASE)
-_GREETING_RE = re.compile(r"^\s*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
-_FORWARDED_RE = re.compile(r"(?i)-{2,}\s*forwarded message\s*-*\s*$")
+# Line starts are followed by [ \t]*, not \s*, which would read every following blank line again
+# from each one (a million newlines).
+_GREETING_RE = re.compile(
+    r"^[ \t]*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE
+)
+_FORWARDED_RE = re.compile(r"(?i)(?<!-)-{2,}\s*forwarded message\s*-*\s*$")
 _SIGN_OFF_LINE_RE = re.compile(
-    r"(?im)^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
+    r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
 )
 _SIGN_OFF_RE = re.compile(
     r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks)",

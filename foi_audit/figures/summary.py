@@ -36,7 +36,7 @@ from foi_audit.errors import CodebookError, InputError
 from foi_audit.figures import stats
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register
-from foi_audit.requests.asked import load_asked
+from foi_audit.requests.asked import asked_notes, load_asked
 from foi_audit.requests.timeliness import TIMELINESS_COLUMN, Timeliness
 
 NONE_CITED = "(none)"  # exemptions field: replied and cited no exemption
@@ -188,15 +188,16 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
     rows = {r.trust_code: r for r in read_trusts(layout)}
     has_timeliness = any(TIMELINESS_COLUMN in r.request for r in rows.values())
     asked = load_asked(layout.asked_csv)
-    notes: list[str] = []
+    notes: list[str] = list(asked_notes(layout.asked_csv))  # an empty file, Excel's encoding
     if asked is None:
         codes = sorted(by_trust)
         replied = sum(1 for c in codes if _replied(by_trust.get(c), codebook))
+        missing = "asked.csv is empty" if layout.asked_csv.exists() else "no asked.csv"
         if replied == len(codes):
-            note = f"no asked.csv: counting the {len(codes)} trusts that replied"
+            note = f"{missing}: counting the {len(codes)} trusts that replied"
         else:
             note = (
-                f"no asked.csv: counting the {len(codes)} trusts that sent something "
+                f"{missing}: counting the {len(codes)} trusts that sent something "
                 f"({replied} replied, {len(codes) - replied} only acknowledged)"
             )
         source = "replies"

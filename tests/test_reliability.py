@@ -112,7 +112,7 @@ def test_f1_killed_ingest_leaves_no_workers_and_the_next_run_starts_at_once(
     project: Path,
 ) -> None:
     raw = project / "raw"
-    _many_replies(raw, 300)
+    _many_replies(raw, 160)
     process, workers = _start_reading(raw)
     process.kill()  # kill -9 of the main process only, as the OOM killer does
     process.wait()
@@ -128,13 +128,13 @@ def test_f1_killed_ingest_leaves_no_workers_and_the_next_run_starts_at_once(
     assert again.returncode == 0, err
     assert "another foi-audit run" not in err
     assert f"(pid {process.pid}) stopped before it finished; its lock was taken over" in err
-    assert len(_rows(project / "processed" / "documents.csv")) == 300
+    assert len(_rows(project / "processed" / "documents.csv")) == 160
 
 
 @pytest.mark.slow
 def test_f1_sigterm_stops_the_workers_and_says_what_was_kept(project: Path) -> None:
     raw = project / "raw"
-    _many_replies(raw, 300)
+    _many_replies(raw, 160)
     process, workers = _start_reading(raw)
     process.send_signal(signal.SIGTERM)  # what `timeout` and service managers send
     _, err = process.communicate(timeout=60)
@@ -486,9 +486,13 @@ def test_u3_override_for_a_trust_not_in_the_register_is_refused(layout: Layout) 
 
 @pytest.mark.slow
 def test_u4_ctrl_c_says_the_earlier_outputs_are_kept(project: Path) -> None:
+    # (and a second run started meanwhile is refused, naming the first)
     raw = project / "raw"
-    _many_replies(raw, 300)
+    _many_replies(raw, 160)
     process, workers = _start_reading(raw)
+    second = subprocess.run(_cli("ingest", raw), env=_env(), capture_output=True)
+    assert second.returncode == 2  # two runs at once: the second is refused, naming the first
+    assert f"another foi-audit run (pid {process.pid}, started " in second.stderr.decode()
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130

@@ -26,7 +26,9 @@ def ingest(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes [default: number of cores]."),
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 120.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed per file (reading it, and coding it).")
+    ] = 120.0,
     max_size: Annotated[float, typer.Option(help="Largest file read, in MB.")] = 200.0,
     exclude: Annotated[
         list[str] | None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -32,6 +33,9 @@ class Limits:
 
 
 def _worker_main(conn: Connection, fn: TaskFn, memory_mb: int, parent: int) -> None:
+    # What the parent made is never garbage here: keep the collector off it (it would also
+    # copy every page it touches, the point of forking being to share them).
+    gc.freeze()
     _die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

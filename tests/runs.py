@@ -127,6 +127,7 @@ def slow_runs(
     if not hasattr(os, "fork"):  # pragma: no cover - the suite runs on Linux
         return []
     trials = []
+    slow: list[SlowRun] = []
     for kind in kinds:
         unit = RUNS[kind]
         for prefix, suffix in contexts:
@@ -135,12 +136,15 @@ def slow_runs(
                 small = _time(fn, small_text)
             except allowed:
                 small = 0.0
+            except Exception as exc:  # fails on a small run already: no need for the big one
+                error = f"{type(exc).__name__}: {exc}"[:300]
+                slow.append(SlowRun(kind, (prefix, suffix), 0.0, 0.0, f"{error} (on a 10 kB run)"))
+                continue
             bound = min(small * (size / SMALL) * SLACK + ALLOWANCE, ceiling)
             trials.append(
                 _Trial(kind, (prefix, suffix), prefix + unit * (size // len(unit)) + suffix, bound)
             )
     ctx = mp.get_context("fork")
-    slow: list[SlowRun] = []
     waiting = list(reversed(trials))
     running: list[_Trial] = []
     while waiting or running:

@@ -583,3 +583,12 @@ def test_coding_that_crashes_on_one_trust_costs_that_trust_only(
     assert problem.path == "trust RBK" and "ValueError: an engine bug" in problem.message
     trusts = {r["trust_code"]: r for r in _rows(layout.trusts_csv)}
     assert set(trusts) == {"RA9", "RBK"}
+
+
+def test_override_with_a_5000_digit_section_is_one_line_not_a_crash(layout: Layout) -> None:
+    # Found by tests/runs.py: the codebook's section sort turns the digits into an int.
+    layout.overrides_csv.write_text(
+        OVERRIDES_HEADER + f"RA9,exemptions,{'1' * 5000},Ana,2025-01-10,typo,\n"
+    )
+    with pytest.raises(InputError, match="line 2: value '1111.*' is not a value of exemptions"):
+        ingest(layout, OPTIONS)

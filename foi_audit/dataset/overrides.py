@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from foi_audit.coding.codebook import Codebook
+from foi_audit.coding.codebook import Codebook, Field
 from foi_audit.errors import InputError
 from foi_audit.fileio import atomic_write_text, csv_text, read_table, unneutralise_cell, visible
 from foi_audit.records import CodedValue, ReviewDecision
@@ -133,7 +133,7 @@ def from_row(row: Mapping[str, str | None], codebook: Codebook, where: str) -> O
             f"{where}: unknown field {name!r}; use one of " + ", ".join(codebook.field_names)
         )
     spec = codebook.field(name)
-    value = spec.normalise(cell("value"))
+    value = _normalised(spec, cell("value"), where, "value")
     if not spec.allows(value):
         raise InputError(
             f"{where}: {value!r} is not an allowed value of {name}; use one of "
@@ -150,8 +150,21 @@ def from_row(row: Mapping[str, str | None], codebook: Codebook, where: str) -> O
         reviewer=cell("reviewer"),
         date=day,
         reason=cell("reason"),
-        auto_value=spec.normalise(cell("auto_value")),
+        auto_value=_normalised(spec, cell("auto_value"), where, "auto_value"),
     )
+
+
+def _normalised(spec: Field, text: str, where: str, column: str) -> str:
+    """The field's canonical form of a cell; a cell it cannot take (a 5,000-digit section
+    number) is the file's problem, said in one line, not a crash."""
+    try:
+        return spec.normalise(text)
+    except ValueError:
+        shown = visible(text[:40]) + ("..." if len(text) > 40 else "")
+        raise InputError(
+            f"{where}: {column} {shown!r} is not a value of {spec.name}; use one of "
+            + ", ".join(spec.values)
+        ) from None
 
 
 def _valid_date(text: str) -> bool:

@@ -37,8 +37,10 @@ def _worker_main(conn: Connection, fn: TaskFn, memory_mb: int, parent: int) -> N
     # copy every page it touches, the point of forking being to share them).
     gc.freeze()
     _die_with_parent(parent)
-    # Ctrl-C reaches the whole process group: the parent stops the workers itself.
+    # Ctrl-C reaches the whole process group: the parent stops the workers itself. SIGTERM
+    # (`timeout` signals the group too) ends a worker at once, not as the CLI's interruption.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # Tesseract's OpenMP threads make it several times slower on small machines.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     try:

@@ -592,3 +592,27 @@ def test_override_with_a_5000_digit_section_is_one_line_not_a_crash(layout: Layo
     )
     with pytest.raises(InputError, match="line 2: value '1111.*' is not a value of exemptions"):
         ingest(layout, OPTIONS)
+
+
+def test_f1_where_record_locks_do_not_work_the_owner_named_in_the_lock_decides(
+    layout: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import foi_audit.ingest.cache as cache
+
+    def no_locks(fd: int, how: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(cache.fcntl, "lockf", no_locks)  # some network and FUSE folders
+    layout.processed.mkdir(parents=True)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        owner = {"pid": running.pid, "started": cache._start_time(running.pid)}
+        (layout.processed / ".lock").write_text(
+            json.dumps({**owner, "host": os.uname().nodename, "at": "now"})
+        )
+        with pytest.raises(StoreError, match=f"another foi-audit run \\(pid {running.pid}, "):
+            ingest(layout, OPTIONS)
+    finally:
+        running.kill()
+        running.wait()
+    assert ingest(layout, OPTIONS).exit_code == 0  # its owner gone: taken over

@@ -36,15 +36,22 @@ def run_lock(layout: Layout) -> Iterator[tuple[str, ...]]:
         notes: list[str] = []
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held, supported = False, True
         except OSError as exc:
-            if exc.errno not in {errno.EACCES, errno.EAGAIN}:
-                raise StoreError(f"cannot lock {path}: {exc.strerror or exc}") from exc
-            if previous is None or _alive(previous):
-                who = f" (pid {previous['pid']}, started {previous['at']})" if previous else ""
-                raise StoreError(
-                    f"another foi-audit run{who} is using {layout.processed}: wait for it to finish"
-                ) from None
-            # Held, but its owner is gone: something it left behind holds the file open.
+            # EACCES/EAGAIN: held. Anything else: no record locks on this folder (some network
+            # and FUSE folders); the owner named in the file is then the only guard.
+            held = supported = exc.errno in {errno.EACCES, errno.EAGAIN}
+        owner_alive = previous is not None and _alive(previous)
+        if (held and (previous is None or owner_alive)) or (not supported and owner_alive):
+            who = (
+                f" (pid {previous.get('pid', '?')}, started {previous.get('at', '?')})"
+                if previous
+                else ""
+            )
+            raise StoreError(
+                f"another foi-audit run{who} is using {layout.processed}: wait for it to finish"
+            )
+        # Free, or held though its owner is gone (something it left behind holds the file).
         if previous is not None and previous.get("pid") != os.getpid():
             notes.append(
                 f"the run started {previous.get('at', '?')} (pid {previous.get('pid', '?')}) "

@@ -132,10 +132,9 @@ def ingest(
     except OSError as exc:
         if exc.errno not in _DISK_ERRORS:
             raise
-        where = f" {exc.filename}" if exc.filename else f" in {layout.processed}"
         raise StoreError(
-            f"cannot write{where}: {exc.strerror}; free some space (or fix the folder) and "
-            f"run ingest again: {stage.outputs_state(layout)}"
+            f"cannot write in {layout.processed}: {exc.strerror}; free some space (or fix the "
+            f"folder's permissions) and run ingest again: {stage.outputs_state(layout)}"
         ) from exc
     return replace(result, notes=(*lock_notes, *result.notes)) if lock_notes else result
 

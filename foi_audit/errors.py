@@ -55,3 +55,7 @@ class StoreError(FoiAuditError):
 
 class InputError(FoiAuditError):
     """A user-supplied file (mapping, overrides, asked, gold) is malformed."""
+
+
+class Interrupted(FoiAuditError):
+    """The run was stopped (Ctrl-C, SIGTERM); the message says what state the outputs are in."""

@@ -6,15 +6,19 @@ moment leaves the previous version complete.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
 import io
 import os
+import stat
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from foi_audit.errors import StoreError
+from foi_audit.errors import InputError, StoreError
 
 # Cells starting with these are run as formulas by spreadsheet programs (CSV injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -72,15 +76,24 @@ def atomic_write_text(path: Path, text: str, durable: bool = True) -> None:
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
-    """Render rows as CSV (LF line ends, UTF-8), neutralising formula-like cells."""
+    """Render rows as CSV (LF line ends, UTF-8), neutralising formula-like cells.
+
+    A cell holding a carriage return is quoted like one holding a line feed: the csv module
+    quotes only the characters of its line terminator, so each row is written with "\r\n"
+    and its ending swapped for "\n" (a file name with a CR must not split its row).
+    """
     buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: neutralise_cell(_cell(row.get(k, ""))) for k in columns})
-    return buffer.getvalue()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    lines = []
+    for cells in (
+        list(columns),
+        *([neutralise_cell(_cell(row.get(k, ""))) for k in columns] for row in rows),
+    ):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        lines.append(buffer.getvalue()[:-2] + "\n")
+    return "".join(lines)
 
 
 def _cell(value: Any) -> str:
@@ -97,15 +110,164 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, An
     atomic_write_text(path, csv_text(columns, rows))
 
 
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV as read: its rows, its header and what was done to read it (an encoding or a
+    separator other than UTF-8 and commas), to tell the user in one line each."""
+
+    rows: list[dict[str, str]]
+    header: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    lines: tuple[int, ...] = ()  # the line each row starts on (blank lines are skipped)
+
+    def numbered(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """(line number, row) pairs, for errors that name the line."""
+        return zip(self.lines, self.rows, strict=True)
+
+    def require(self, path: Path, *columns: str, example: str = "") -> None:
+        """Stop with the missing column named (and the header found) unless all are there."""
+        missing = [c for c in columns if c not in self.header]
+        if missing:
+            found = ", ".join(repr(h) for h in self.header) or "nothing"
+            hint = f"; the first line should be like: {example}" if example else ""
+            raise InputError(
+                f"{path}: no {', '.join(missing)} column (the first line has {found}){hint}"
+            )
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     """Read a CSV written by people or by us; a clear error when it is missing."""
+    return read_table(path).rows
+
+
+def read_table(path: Path) -> CsvTable:
+    """A CSV saved by us, a text editor or Excel: UTF-8 (with or without BOM), UTF-16 (Excel's
+    "Unicode Text", with BOM), or Windows-1252 (Excel's "CSV" on Windows) with a note; commas,
+    or semicolons or tabs when the header has no comma, with a note. Every problem is one
+    line naming the file, the line and how to re-save it."""
     if not path.exists():
         raise StoreError(f"{path} does not exist: run `foi-audit ingest` first")
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            return [dict(row) for row in csv.DictReader(handle)]
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise StoreError(f"{path} is not a readable UTF-8 CSV ({exc}); fix or delete it") from exc
+        data = read_regular_file(path)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    text, notes = _decode(path, data)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(
+            f"{path} line {line} holds a NUL character (an invisible \\x00): retype that line "
+            f"or re-save the file as {_RESAVE}"
+        )
+    first = text.split("\n", 1)[0]
+    delimiter = ","
+    if "," not in first:
+        for other, name in ((";", "semicolons"), ("\t", "tabs")):
+            if other in first:
+                delimiter = other
+                notes.append(f"{path} is separated by {name}, not commas: read that way")
+                break
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: tuple[str, ...] = ()
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    start = 1
+    try:
+        for cells in reader:
+            if not header:
+                header = tuple(cell.strip() for cell in cells)
+            elif any(cell.strip() for cell in cells):  # not a blank line (Excel adds ",,,")
+                rows.append(
+                    {name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}
+                )
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(
+            f"{path} line {reader.line_num}: not a readable CSV row ({exc}); "
+            f"check that line or re-save the file as {_RESAVE}"
+        ) from exc
+    return CsvTable(rows, header, tuple(notes), tuple(lines))
+
+
+_RESAVE = "CSV UTF-8 (in Excel: File > Save As > CSV UTF-8 (Comma delimited))"
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, list[str]]:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path} is damaged UTF-16 text (at byte {exc.start}): re-save it as {_RESAVE}"
+            ) from exc
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        bad = exc
+    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+        try:  # UTF-16 without its byte-order mark: every other byte is zero
+            return data.decode("utf-16-le" if data[1] == 0 else "utf-16-be"), []
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        line = data.count(b"\n", 0, bad.start) + 1
+        column = bad.start - (data.rfind(b"\n", 0, bad.start) + 1) + 1
+        raise InputError(
+            f"{path} line {line} is not UTF-8 text (byte 0x{data[bad.start]:02x} at column "
+            f"{column}): re-save the file as {_RESAVE}"
+        ) from bad
+    line = data.count(b"\n", 0, bad.start) + 1
+    return text, [
+        f"{path} is not UTF-8 (line {line} first): read as Windows-1252, as Excel saves "
+        f'"CSV" on Windows; re-save it as {_RESAVE} if accents look wrong'
+    ]
+
+
+def read_regular_file(path: Path | str) -> bytes:
+    """A regular file's bytes; anything else (a FIFO, a device, a folder) is refused at once
+    instead of blocking: opened non-blocking, checked, then read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(special_file_kind(info.st_mode))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
+class NotARegularFile(OSError):
+    """A path names a FIFO, socket, device or folder where a file was expected."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"{kind}, not a file")
+
+
+def special_file_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def visible(text: str) -> str:
+    """``text`` for a one-line message: invisible and control characters shown as escapes
+    ("RJZ\\x00"), so a stray NUL or zero-width space cannot hide in an error."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
 
 
 def unneutralise_cell(value: str) -> str:

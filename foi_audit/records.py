@@ -135,6 +135,7 @@ class FlagReason(StrEnum):
     PROVIDER_IS_THE_TRUST = "provider_is_the_trust"  # the provider read is the trust itself
     QUOTE_IS_QUESTION_TEXT = "quote_is_question_text"  # the evidence is the question's own words
     CONFLICTING_CUES = "conflicting_cues"  # the answer also says something pointing elsewhere
+    NOT_CODED = "not_coded"  # coding stopped on this trust's replies (time limit, crash)
 
 
 class Grounding(StrEnum):

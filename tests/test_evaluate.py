@@ -169,6 +169,10 @@ def test_gold_value_outside_the_codebook_is_refused(tmp_path: Path) -> None:
     gold.write_text("trust_code,policy\nRA9,dedicated\nRAL,nonsense\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 3: policy 'nonsense' is not one of"):
         load_gold(gold, load_codebook())
-    gold.write_bytes("trust_code,policy\nRA9,caf\xe9\n".encode("latin-1"))
-    with pytest.raises(InputError, match="save it as 'CSV UTF-8'"):
+    # Excel's "CSV" on Windows (Windows-1252) is read as such, so the value itself is named.
+    gold.write_bytes("trust_code,policy\nRA9,caf\xe9\n".encode("cp1252"))
+    with pytest.raises(InputError, match="line 2: policy 'café' is not one of"):
+        load_gold(gold, load_codebook())
+    gold.write_bytes(b"trust_code,policy\nRA9,\x81\x8d\xff\n")  # neither UTF-8 nor Windows-1252
+    with pytest.raises(InputError, match="line 2 is not UTF-8 text.*CSV UTF-8"):
         load_gold(gold, load_codebook())

@@ -14,11 +14,21 @@ from typing import Annotated
 import typer
 
 from foi_audit.cli import codebook, compare, export, figures, ingest, quality, register, requests
+from foi_audit.cli.output import run_app, set_debug
+
+EXIT_CODES = (
+    "Exit codes: 0 done (ingest: every file read); 1 ingest could not read or code some files "
+    "(see documents.csv); 2 the run could not start or finish (bad arguments, the lock, a side "
+    "file, a full disk: one line says what to do); 3 an internal error (one line naming the log "
+    "in the processed folder that holds the traceback; --debug shows it); 130 interrupted "
+    "(Ctrl-C, SIGTERM)."
+)
 
 app = typer.Typer(
     name="foi-audit",
     help="Turn NHS trusts' FOI replies into a coded, evidenced dataset and honest statistics.\n\n"
     "Typical run: foi-audit ingest && foi-audit summary",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="markdown",
@@ -54,15 +64,22 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(epilog=EXIT_CODES)
 def _options(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show an internal error's traceback here, not only in its log."
+        ),
+    ] = False,
 ) -> None:
     """Turn NHS trusts' FOI replies into a coded, evidenced dataset and honest statistics."""
+    set_debug(debug)
 
 
 def main() -> None:
-    app()
+    run_app(app)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from foi_audit.cli.options import StudyCodebook
-from foi_audit.cli.output import answer, progress_bar, stderr
+from foi_audit.cli.output import answer, note_processed, progress_bar, stderr
 
 
 def ingest(
@@ -26,7 +26,9 @@ def ingest(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes [default: number of cores]."),
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 120.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed per file (reading it, and coding it).")
+    ] = 120.0,
     max_size: Annotated[float, typer.Option(help="Largest file read, in MB.")] = 200.0,
     exclude: Annotated[
         list[str] | None,
@@ -43,8 +45,16 @@ def ingest(
     (columns path or sha256, trust_code). The codebook used is recorded in
     data/processed/manifest.json, and every later command reads the data with it.
 
-    Exit code: 0 when every file was read, 1 when some were not (see documents.csv),
-    2 when the run itself could not start.
+    Every entry in RAW_DIR gets a row or a reason: named pipes, links to nothing or to
+    themselves, links out of RAW_DIR and folders that cannot be opened are rows with a
+    message; a folder reached through a link inside RAW_DIR is read once.
+
+    Exit code: 0 every file was read; 1 some files were not read, or a trust's coding was
+    stopped (see documents.csv and the list printed); 2 the run could not start or finish
+    (bad arguments, another run holds the lock, a side file such as mapping.csv is wrong,
+    the disk is full), with one line saying what to do; 3 an internal error, one line naming
+    the log in the output folder that holds the traceback (--debug shows it); 130 Ctrl-C
+    or SIGTERM, with one line saying what state the outputs are in.
 
     Example: foi-audit ingest data/raw --out data/processed --jobs 2
     """
@@ -53,6 +63,7 @@ def ingest(
     from foi_audit.ingest.pipeline import ingest as run_ingest
 
     layout = Layout.from_dirs(raw_dir, out)
+    note_processed(layout.processed)
     options = IngestOptions(
         jobs=jobs or os.cpu_count() or 1,
         timeout=timeout,
@@ -68,6 +79,8 @@ def ingest(
 
 
 def _render(result: Any, layout: Any) -> None:
+    from rich.markup import escape  # file names like "[draft].pdf" are not markup
+
     console = stderr()
     if result.unchanged:
         console.print("Nothing changed since the last run; its outputs stand.", soft_wrap=True)
@@ -80,23 +93,29 @@ def _render(result: Any, layout: Any) -> None:
             dict(result.counts),
             result.read_from_cache,
             result.trusts,
+            result.uncoded,
         ),
         soft_wrap=True,
     )
     for note in result.override_notes:
-        console.print(f"  [yellow]override[/]: {note}", soft_wrap=True)
+        console.print(f"  [yellow]override[/]: {escape(note)}", soft_wrap=True)
     shown = 20  # the full list is in documents.csv
     for problem in result.problems[:shown]:
         console.print(
-            f"  [yellow]{problem.status}[/]: {problem.path}: {problem.message}", soft_wrap=True
+            f"  [yellow]{problem.status}[/]: {escape(problem.path)}: {escape(problem.message)}",
+            soft_wrap=True,
         )
     if len(result.problems) > shown:
         console.print(
             f"  ... and {len(result.problems) - shown} more: see the status and message "
-            f"columns of {layout.documents_csv}",
+            f"columns of {escape(str(layout.documents_csv))}",
             soft_wrap=True,
         )
     if not result.unchanged:
-        console.print(f"Wrote {layout.documents_csv}, {layout.codes_csv}, {layout.trusts_csv}")
+        console.print(
+            f"Wrote {layout.documents_csv}, {layout.codes_csv}, {layout.trusts_csv}",
+            markup=False,
+            soft_wrap=True,
+        )
     for note in result.notes:
-        console.print(f"  [yellow]note[/]: {note}")
+        console.print(f"  [yellow]note[/]: {escape(note)}", soft_wrap=True)

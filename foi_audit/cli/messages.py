@@ -12,13 +12,22 @@ from foi_audit.wording import count, verb
 
 
 def ingest_done(
-    files: int, documents: int, counts: Mapping[str, int], from_cache: int, trusts: int
+    files: int,
+    documents: int,
+    counts: Mapping[str, int],
+    from_cache: int,
+    trusts: int,
+    uncoded: int = 0,
 ) -> str:
+    out_of_scope = counts.get("out_of_scope", 0)
+    bodies = f"{out_of_scope} out of scope, " if out_of_scope else ""
+    stopped = f" ({uncoded} not coded: see below)" if uncoded else ""
     return (
         f"{count(files, 'file')}, {count(documents, 'document')} with attachments: "
         f"{counts.get('ok', 0)} ok, {counts.get('duplicate', 0)} duplicate, "
-        f"{counts.get('unmatched', 0)} unmatched, {counts.get('error', 0)} not read; "
-        f"{count(from_cache, 'unchanged file')} not read again; {count(trusts, 'trust')} coded."
+        f"{counts.get('unmatched', 0)} unmatched, {bodies}{counts.get('error', 0)} not read; "
+        f"{count(from_cache, 'unchanged file')} not read again; "
+        f"{count(trusts, 'trust')} coded{stopped}."
     )
 
 

@@ -16,7 +16,15 @@ from foi_audit.cli.options import (
     RecordedCodebook,
     ReviewProcessed,
 )
-from foi_audit.cli.output import answer, fail, layout_around, stderr, stdout, study_codebook
+from foi_audit.cli.output import (
+    answer,
+    fail,
+    interrupted,
+    layout_around,
+    stderr,
+    stdout,
+    study_codebook,
+)
 
 
 def review(
@@ -70,8 +78,7 @@ def review(
             )
         )
     except KeyboardInterrupt:
-        console.print("\nStopped: every decision so far is saved; run again to resume.")
-        raise typer.Exit(130) from None
+        interrupted("\nStopped: every decision so far is saved; run again to resume.")
 
 
 def sample(

@@ -52,6 +52,10 @@ def asked(
         console.print(asked_written(written.path, written.count, date), soft_wrap=True)
         return
     rows = answer(lambda: asked_lib.load_asked(out))
+    for note in answer(lambda: asked_lib.asked_notes(out)):
+        console.print(f"[yellow]note[/]: {note}", soft_wrap=True)
+    if rows is None and out.exists():
+        raise typer.Exit(1)
     if rows is None:
         console.print(
             f"{out} does not exist: make one with `foi-audit asked --all-open-trusts "

@@ -9,10 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from foi_audit.coding.codebook import Codebook, Field, load_codebook
-from foi_audit.coding.engine import code_all
+from foi_audit.coding.engine import code_all, code_one_trust
+from foi_audit.coding.joint import documents_by_trust
 from foi_audit.records import CodedValue, Document
 
-__all__ = ["Codebook", "Field", "code_documents", "load_codebook"]
+__all__ = [
+    "Codebook",
+    "Field",
+    "code_documents",
+    "code_one_trust",
+    "documents_by_trust",
+    "load_codebook",
+]
 
 
 def code_documents(

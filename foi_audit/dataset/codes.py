@@ -32,6 +32,7 @@ CODES_COLUMNS = (
     "review_date", "review_reason",
 )  # fmt: skip
 NO_REPLY_RULE = "no_reply_received"
+NOT_CODED_RULE = "not_coded"
 
 
 def to_row(coded: CodedValue, needs_review: bool | None = None) -> dict[str, Any]:
@@ -180,3 +181,13 @@ def no_reply_codes(
             value = codebook.no_reply_value if outcome and f.name == outcome.name else ""
             values.append(CodedValue(code, f.name, value, rule=NO_REPLY_RULE, confidence=1.0))
     return values
+
+
+def not_coded_values(trust_code: str, codebook: Codebook, reason: str) -> list[CodedValue]:
+    """A trust whose coding stopped (time limit, crash): every field blank and flagged with
+    the reason, so review shows it and no figure takes the blanks as answers unseen."""
+    flag = Flag(FlagReason.NOT_CODED, reason)
+    return [
+        CodedValue(trust_code, f.name, "", rule=NOT_CODED_RULE, flags=(flag,))
+        for f in codebook.fields
+    ]

@@ -12,14 +12,14 @@ decision is kept and ``foi-audit review`` resumes after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from foi_audit.coding.codebook import Codebook
+from foi_audit.coding.codebook import Codebook, Field
 from foi_audit.errors import InputError
-from foi_audit.fileio import atomic_write_text, csv_text, read_csv, unneutralise_cell
+from foi_audit.fileio import atomic_write_text, csv_text, read_table, unneutralise_cell, visible
 from foi_audit.records import CodedValue, ReviewDecision
 
 OVERRIDES_COLUMNS = ("trust_code", "field", "value", "reviewer", "date", "reason", "auto_value")
@@ -67,38 +67,51 @@ class AutoValueChange:
         )
 
 
-def load_overrides(path: Path, codebook: Codebook) -> list[Override]:
-    """Read and validate ``overrides.csv`` against the codebook the data were coded with; a
-    missing file means no decisions yet.
+def load_overrides(
+    path: Path, codebook: Codebook, known_codes: Collection[str] | None = None
+) -> list[Override]:
+    """Read and validate ``overrides.csv`` against the codebook the data were coded with (and,
+    given ``known_codes``, the trust register: ingest checks it); a missing file means no
+    decisions yet.
 
     Every problem is an :class:`InputError` naming the file and line, because a silently
-    ignored decision would put a wrong number in print.
+    ignored decision would put a wrong number in print. A file Excel saved (Windows-1252,
+    UTF-16, semicolons) is read as it is: see :func:`overrides_notes`.
     """
     if not path.exists():
         return []
-    try:
-        rows = read_csv(path)
-    except Exception as exc:  # StoreError for undecodable files: report as the user's input
-        raise InputError(f"{path}: {exc}") from exc
-    if rows:
-        missing = [c for c in OVERRIDES_COLUMNS if c not in rows[0]]
+    table = read_table(path)
+    if table.rows:
+        missing = [c for c in OVERRIDES_COLUMNS if c not in table.header]
         if missing:
             raise InputError(
                 f"{path}: missing column(s) {', '.join(missing)}; the header must be "
                 + ",".join(OVERRIDES_COLUMNS)
             )
+    known = set(known_codes) if known_codes is not None else None
     overrides: list[Override] = []
     seen: dict[tuple[str, str], int] = {}
-    for line, row in enumerate(rows, start=2):  # line 1 is the header
-        overrides.append(from_row(row, codebook, f"{path} line {line}"))
+    for line, row in table.numbered():
+        where = f"{path} line {line}"
+        overrides.append(from_row(row, codebook, where))
         key = overrides[-1].key
+        if known is not None and key[0] not in known:
+            raise InputError(
+                f"{where}: {visible(key[0])} is not an ODS trust code in the register; "
+                "correct the trust_code (see `foi-audit register --search NAME`)"
+            )
         if key in seen:
             raise InputError(
-                f"{path} line {line}: {key[0]} {key[1]} was already decided on line "
+                f"{where}: {key[0]} {key[1]} was already decided on line "
                 f"{seen[key]}; keep one row per trust and field"
             )
         seen[key] = line
     return sorted(overrides, key=lambda o: o.key)
+
+
+def overrides_notes(path: Path) -> tuple[str, ...]:
+    """How overrides.csv was read when it was not UTF-8 with commas (Excel saved it)."""
+    return read_table(path).notes if path.exists() else ()
 
 
 def to_row(override: Override) -> dict[str, str]:
@@ -120,7 +133,7 @@ def from_row(row: Mapping[str, str | None], codebook: Codebook, where: str) -> O
             f"{where}: unknown field {name!r}; use one of " + ", ".join(codebook.field_names)
         )
     spec = codebook.field(name)
-    value = spec.normalise(cell("value"))
+    value = _normalised(spec, cell("value"), where, "value")
     if not spec.allows(value):
         raise InputError(
             f"{where}: {value!r} is not an allowed value of {name}; use one of "
@@ -137,8 +150,21 @@ def from_row(row: Mapping[str, str | None], codebook: Codebook, where: str) -> O
         reviewer=cell("reviewer"),
         date=day,
         reason=cell("reason"),
-        auto_value=spec.normalise(cell("auto_value")),
+        auto_value=_normalised(spec, cell("auto_value"), where, "auto_value"),
     )
+
+
+def _normalised(spec: Field, text: str, where: str, column: str) -> str:
+    """The field's canonical form of a cell; a cell it cannot take (a 5,000-digit section
+    number) is the file's problem, said in one line, not a crash."""
+    try:
+        return spec.normalise(text)
+    except ValueError:
+        shown = visible(text[:40]) + ("..." if len(text) > 40 else "")
+        raise InputError(
+            f"{where}: {column} {shown!r} is not a value of {spec.name}; use one of "
+            + ", ".join(spec.values)
+        ) from None
 
 
 def _valid_date(text: str) -> bool:

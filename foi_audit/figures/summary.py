@@ -44,7 +44,7 @@ from foi_audit.figures.presentation import (
 )
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register
-from foi_audit.requests.asked import load_asked
+from foi_audit.requests.asked import asked_notes, load_asked
 from foi_audit.requests.timeliness import TIMELINESS_COLUMN, Timeliness
 from foi_audit.wording import count as count_of
 from foi_audit.wording import rounded, verb
@@ -224,15 +224,16 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
     documents = read_documents(layout) if layout.documents_csv.exists() else []
     statuses = [d.status for d in documents]
     asked = load_asked(layout.asked_csv)
-    notes: list[str] = []
+    notes: list[str] = list(asked_notes(layout.asked_csv))  # an empty file, Excel's encoding
     if asked is None:
         codes = sorted(by_trust)
         replied = sum(1 for c in codes if _replied(by_trust.get(c), codebook))
+        missing = "asked.csv is empty" if layout.asked_csv.exists() else "no asked.csv"
         if replied == len(codes):
-            note = f"no asked.csv: counting the {count_of(len(codes), 'trust')} that replied"
+            note = f"{missing}: counting the {count_of(len(codes), 'trust')} that replied"
         else:
             note = (
-                f"no asked.csv: counting the {count_of(len(codes), 'trust')} that sent "
+                f"{missing}: counting the {count_of(len(codes), 'trust')} that sent "
                 f"something ({replied} replied, {len(codes) - replied} only acknowledged)"
             )
         source = "replies"

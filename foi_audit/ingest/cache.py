@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import errno
 import fcntl
 import json
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,18 +20,105 @@ from foi_audit.fileio import atomic_write_text
 
 
 @contextmanager
-def run_lock(layout: Layout) -> Iterator[None]:
-    """Hold an exclusive lock on processed/ for a run."""
+def run_lock(layout: Layout) -> Iterator[tuple[str, ...]]:
+    """Hold an exclusive lock on processed/ for a run; yields notes for the user.
 
+    A POSIX record lock (``lockf``) belongs to this process alone: the kernel drops it when the
+    run ends in any way (kill -9 included), and worker processes never hold it. The lock file
+    names its owner (pid, process start time, host, when), so a refusal says who holds it, and
+    a lock left by a run that is gone is taken over with a note.
+    """
     layout.processed.mkdir(parents=True, exist_ok=True)
-    with (layout.processed / ".lock").open("a") as handle:
+    path = layout.processed / ".lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        previous = _read_owner(fd)
+        notes: list[str] = []
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held, supported = False, True
+        except OSError as exc:
+            # EACCES/EAGAIN: held. Anything else: no record locks on this folder (some network
+            # and FUSE folders); the owner named in the file is then the only guard.
+            held = supported = exc.errno in {errno.EACCES, errno.EAGAIN}
+        owner_alive = previous is not None and _alive(previous)
+        if (held and (previous is None or owner_alive)) or (not supported and owner_alive):
+            who = (
+                f" (pid {previous.get('pid', '?')}, started {previous.get('at', '?')})"
+                if previous
+                else ""
+            )
             raise StoreError(
-                f"another foi-audit run is using {layout.processed}: wait for it to finish"
-            ) from None
-        yield
+                f"another foi-audit run{who} is using {layout.processed}: wait for it to finish"
+            )
+        # Free, or held though its owner is gone (something it left behind holds the file).
+        if previous is not None and previous.get("pid") != os.getpid():
+            notes.append(
+                f"the run started {previous.get('at', '?')} (pid {previous.get('pid', '?')}) "
+                "stopped before it finished; its lock was taken over (its outputs were never "
+                "completed: this run redoes them)"
+            )
+        _write_owner(fd, _me())
+        try:
+            yield tuple(notes)
+        finally:
+            _write_owner(fd, None)
+    finally:
+        os.close(fd)  # closing drops the record lock
+
+
+def _me() -> dict[str, Any]:
+    return {
+        "pid": os.getpid(),
+        "started": _start_time(os.getpid()),
+        "host": socket.gethostname(),
+        "at": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+
+
+def _start_time(pid: int) -> str:
+    """When a process started (clock ticks since boot, from /proc), to tell a reused pid from
+    the original; blank where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        return fields[19].decode()
+    except (OSError, IndexError):
+        return ""
+
+
+def _alive(owner: dict[str, Any]) -> bool:
+    """Whether the run that wrote the lock file is still running (on another host: assume so)."""
+    if owner.get("host") != socket.gethostname():
+        return True
+    pid = owner.get("pid")
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # someone else's process with that pid: compare start times
+    started = owner.get("started") or ""
+    return not started or _start_time(pid) in {started, ""}
+
+
+def _read_owner(fd: int) -> dict[str, Any] | None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 4096).decode("utf-8")
+        owner = json.loads(text) if text.strip() else None
+    except (OSError, ValueError):
+        return None
+    return owner if isinstance(owner, dict) else None
+
+
+def _write_owner(fd: int, owner: dict[str, Any] | None) -> None:
+    with contextlib.suppress(OSError):  # a full disk must not stop the run here
+        os.ftruncate(fd, 0)
+        if owner is not None:
+            os.pwrite(fd, json.dumps(owner).encode("utf-8"), 0)
 
 
 def remove_stale_temporaries(layout: Layout) -> None:
@@ -51,9 +142,12 @@ def cache_get(layout: Layout, key: str) -> Any | None:
 
 
 def cache_put(layout: Layout, key: str, value: Any) -> None:
-    atomic_write_text(
-        layout.cache_dir / f"{key}.json", json.dumps(value, ensure_ascii=False), durable=False
-    )
+    """Keep a reader's output; a cache that cannot be written (a full disk) only costs a
+    re-read next run, and the outputs written at the end report the disk."""
+    with contextlib.suppress(OSError):
+        atomic_write_text(
+            layout.cache_dir / f"{key}.json", json.dumps(value, ensure_ascii=False), durable=False
+        )
 
 
 def cache_prune(layout: Layout, keep: set[str]) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from foi_audit.errors import FoiAuditError, TooLarge
+from foi_audit.fileio import read_regular_file
 from foi_audit.readers import read_document
 
 # Bump when a reader's output changes, so cached extractions are read again.
@@ -32,13 +33,13 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def extract_file(arg: tuple[str, int]) -> dict[str, Any]:
-    """Worker entry point: ``(path, max_bytes)`` -> ``{"nodes": [...]}``."""
-    path_str, max_bytes = arg
-    path = Path(path_str)
-    data = path.read_bytes()
+def extract_file(arg: tuple[str, int] | tuple[str, int, str]) -> dict[str, Any]:
+    """Worker entry point: ``(path, max_bytes[, name as shown])`` -> ``{"nodes": [...]}``."""
+    path_str, max_bytes = arg[0], arg[1]
+    name = arg[2] if len(arg) > 2 else Path(path_str).name
+    data = read_regular_file(path_str)
     nodes: list[dict[str, Any]] = []
-    _extract(data, path.name, "", 0, max_bytes, nodes)
+    _extract(data, name, "", 0, max_bytes, nodes)
     return {"nodes": nodes}
 
 

@@ -7,6 +7,7 @@ The CLI's ``ingest`` command is one call to :func:`ingest`. Per-file problems be
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 from collections import Counter
@@ -16,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from foi_audit import __version__
-from foi_audit.coding import code_documents
-from foi_audit.coding.codebook import Codebook, default_codebook_path, load_codebook
+from foi_audit.coding.codebook import default_codebook_path, load_codebook
 from foi_audit.dataset.codes import auto_value_changes, no_reply_codes, write_codes
 from foi_audit.dataset.documents import write_documents
 from foi_audit.dataset.layout import (
@@ -27,12 +27,12 @@ from foi_audit.dataset.layout import (
     text_id,
     write_manifest,
 )
-from foi_audit.dataset.mapping import load_mapping
-from foi_audit.dataset.overrides import changed_auto_values, load_overrides
+from foi_audit.dataset.mapping import read_mapping
+from foi_audit.dataset.overrides import changed_auto_values, load_overrides, overrides_notes
 from foi_audit.dataset.study import MANIFEST_KEY, codebook_record
 from foi_audit.dataset.trusts import TrustInputs, write_trusts
-from foi_audit.errors import InputError, StoreError
-from foi_audit.fileio import atomic_write_text
+from foi_audit.errors import InputError, Interrupted, StoreError
+from foi_audit.fileio import atomic_write_text, read_regular_file, write_csv
 from foi_audit.ingest.cache import (
     cache_get,
     cache_prune,
@@ -41,16 +41,23 @@ from foi_audit.ingest.cache import (
     remove_stale_temporaries,
     run_lock,
 )
+from foi_audit.ingest.coding import UNCODED, code_trusts
 from foi_audit.ingest.extract import READER_VERSION, extract_file, sha256_bytes
 from foi_audit.ingest.files import RawFile, list_raw_files
 from foi_audit.ingest.workers import Limits, run_tasks
 from foi_audit.matching.matcher import match_group
 from foi_audit.matching.references import file_match, link_files
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
-from foi_audit.register.names import own_names
 from foi_audit.register.trusts import Register, load_register
-from foi_audit.requests.asked import load_asked
-from foi_audit.requests.dates import KIND_RANK, FoundDate, find_dates, topic_words, write_dates
+from foi_audit.requests.asked import asked_notes, load_asked
+from foi_audit.requests.dates import (
+    DATES_COLUMNS,
+    KIND_RANK,
+    date_rows,
+    find_dates,
+    topic_words,
+)
+from foi_audit.requests.dates import to_row as dates_row
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, current file)
 
@@ -98,23 +105,64 @@ class IngestResult:
         return self.count(FileStatus.UNMATCHED)
 
     @property
+    def uncoded(self) -> int:
+        """Trusts whose coding stopped (time limit, crash): their fields are blank and flagged."""
+        return sum(1 for p in self.problems if p.status == UNCODED)
+
+    @property
     def exit_code(self) -> int:
-        """0 when every file was read, 1 when some were not."""
-        return 1 if self.errors else 0
+        """0 when every file was read (and coded), 1 when some were not."""
+        return 1 if self.errors or self.uncoded else 0
 
 
 def ingest(
     layout: Layout, options: IngestOptions = IngestOptions(), progress: ProgressFn | None = None
 ) -> IngestResult:
-    """Read, match and code every file under ``layout.raw``; write the outputs atomically."""
+    """Read, match and code every file under ``layout.raw``; write the outputs atomically.
+
+    Ctrl-C (or SIGTERM turned into KeyboardInterrupt by the CLI) becomes :class:`Interrupted`,
+    and an output that cannot be written (a full disk) a :class:`StoreError`, each saying what
+    state the outputs are in.
+    """
     files = list_raw_files(layout.raw, options.exclude)  # fails early on a bad folder
     if not files:
         # Most likely the wrong folder: writing empty outputs would wipe the last run's.
         raise StoreError(
             f"no reply files found under {layout.raw}: nothing ingested, earlier outputs kept"
         )
-    with run_lock(layout):
-        return _ingest(layout, options, files, progress)
+    stage = _Stage()
+    try:
+        with run_lock(layout) as lock_notes:
+            result = _ingest(layout, options, files, progress, stage)
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted: {stage.outputs_state(layout)}") from None
+    except OSError as exc:
+        if exc.errno not in _DISK_ERRORS:
+            raise
+        raise StoreError(
+            f"cannot write in {layout.processed}: {exc.strerror}; free some space (or fix the "
+            f"folder's permissions) and run ingest again: {stage.outputs_state(layout)}"
+        ) from exc
+    return replace(result, notes=(*lock_notes, *result.notes)) if lock_notes else result
+
+
+# Writing the outputs failed for a reason the user can fix: full disk, quota, read-only folder.
+_DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG}
+
+
+@dataclass
+class _Stage:
+    """How far a run got, to say what state the outputs are in when it stops early."""
+
+    writing: bool = False
+
+    def outputs_state(self, layout: Layout) -> str:
+        if not self.writing:
+            return f"nothing was written, earlier outputs in {layout.processed} kept"
+        return (
+            f"the outputs in {layout.processed} may mix this run and the last; "
+            "run ingest again to finish (it starts over)"
+        )
 
 
 def _ingest(
@@ -122,6 +170,7 @@ def _ingest(
     options: IngestOptions,
     files: list[RawFile],
     progress: ProgressFn | None,
+    stage: _Stage,
 ) -> IngestResult:
     rels = [f.rel for f in files]
     stats = {f.rel: f.stat for f in files}
@@ -142,9 +191,17 @@ def _ingest(
     }
 
     register = load_register()
-    pins = load_mapping(layout.mapping_csv, {t.code for t in register.trusts})
+    mapping = read_mapping(layout.mapping_csv, {t.code for t in register.trusts})
+    pins = mapping.pins
     codebook = load_codebook(options.codebook)  # a broken codebook stops the run before reading
-    notes = _unused_pins(pins, files)
+    asked = load_asked(layout.asked_csv, register)  # so do broken side files
+    overrides = load_overrides(layout.overrides_csv, codebook, {t.code for t in register.trusts})
+    notes = (
+        *mapping.notes,
+        *asked_notes(layout.asked_csv),
+        *overrides_notes(layout.overrides_csv),
+        *_unused_pins(pins, files),
+    )
     extractions, from_cache = _extract_all(layout, files, options, known_sha, progress)
     if progress:
         progress(len(files), len(files), "matching, coding and writing")
@@ -156,6 +213,9 @@ def _ingest(
     for rel in rels:
         group = _documents_from_nodes(rel, extractions[rel])
         top = group[0]
+        if top.status is FileStatus.DUPLICATE:  # a link to a folder read under another path
+            documents.append(top)
+            continue
         original = first_by_sha.get(top.sha256) if top.sha256 else None
         if original is not None and original.status is FileStatus.ERROR:
             # A copy of an unreadable file is just as unreadable: keep it visible as an error.
@@ -185,10 +245,19 @@ def _ingest(
         documents.extend(group)
     documents = _link_groups(documents, matched_groups)
 
+    found = date_rows(documents, topic_words(codebook))  # reply dates, for trusts.csv
+    coded, uncoded = code_trusts(documents, register, codebook, options)
+    coded += no_reply_codes(
+        (a.trust_code for a in asked or []), {c.trust_code for c in coded}, codebook
+    )
+    override_notes = tuple(c.describe() for c in changed_auto_values(coded, overrides, codebook))
+
+    stage.writing = True  # from here an interruption can leave old and new outputs side by side
     _write_text(layout, documents)
     write_documents(layout, documents, register)
-    found = write_dates(layout.dates_csv, documents, codebook)  # reply dates, for trusts.csv
-    trusts, override_notes = _code(layout, documents, register, codebook, found)
+    write_csv(layout.dates_csv, DATES_COLUMNS, (dates_row(row) for row in found))
+    write_codes(layout, coded, codebook)
+    trusts = write_trusts(layout, TrustInputs(coded, overrides, asked, found), register, codebook)
     top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
     cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha})
     counts = Counter(str(d.status) for d in documents)
@@ -196,7 +265,7 @@ def _ingest(
         [str(d.status), d.path, d.message]
         for d in documents
         if d.status in {FileStatus.ERROR, FileStatus.UNMATCHED, FileStatus.OUT_OF_SCOPE}
-    ]
+    ] + [[UNCODED, f"trust {code}", message] for code, message in uncoded]
     write_manifest(
         layout,
         {
@@ -206,12 +275,14 @@ def _ingest(
                 for rel in rels
                 if (stat := stats[rel]) is not None and top_shas[rel]
             },
+            "refused": {f.rel: f.problem or f.read_elsewhere for f in files if f.stat is None},
             "outputs": output_stats(layout),
             MANIFEST_KEY: codebook_record(codebook),  # what later commands read the data with
             "trusts": trusts,
             "documents": len(documents),
             "counts": dict(sorted(counts.items())),
             "problems": problems,
+            "notes": list(notes),
         },
     )
     return IngestResult(
@@ -279,18 +350,22 @@ def _unchanged(
     if MANIFEST_KEY not in manifest:
         return False  # written before runs recorded their codebook: record it now
     previous = manifest.get("files", {})
-    if len(previous) != len(files) or any(f.rel not in previous for f in files):
+    refused = {f.rel: f.problem or f.read_elsewhere for f in files if f.stat is None}
+    if manifest.get("refused", {}) != refused:
+        return False  # an entry refused (a broken link) or no longer refused
+    readable = [f for f in files if f.stat is not None]
+    if len(previous) != len(readable) or any(f.rel not in previous for f in readable):
         return False
     if not manifest.get("outputs") or manifest["outputs"] != output_stats(layout):
         return False
-    touched = [f for f in files if f.stat is None or list(f.stat) != previous[f.rel][:2]]
+    touched = [f for f in readable if list(f.stat or ()) != previous[f.rel][:2]]
     if not touched:
         return True
     if len(touched) > 50:
         return False  # many touched files: a full run is as cheap as hashing them here
     for raw_file in touched:
         try:
-            sha = sha256_bytes(raw_file.path.read_bytes())
+            sha = sha256_bytes(read_regular_file(raw_file.location))
         except OSError:
             return False
         if raw_file.stat is None or sha != previous[raw_file.rel][2]:
@@ -307,16 +382,17 @@ def _previous_result(
     notes: tuple[str, ...] = ()
     if layout.overrides_csv.exists():  # the codebook is costly to load: only when needed
         notes = tuple(c.describe() for c in auto_value_changes(layout, load_codebook(codebook)))
-    files = len(manifest.get("files", {}))
+    files = len(manifest.get("files", {})) + len(manifest.get("refused", {}))
     return IngestResult(
         files=files,
         documents=int(manifest.get("documents", 0)),
         counts=tuple(sorted(manifest.get("counts", {}).items())),
         problems=tuple(Problem(*p) for p in manifest.get("problems", [])),
-        read_from_cache=files,
+        read_from_cache=len(manifest.get("files", {})),
         trusts=int(manifest.get("trusts", 0)),
         unchanged=True,
         override_notes=notes,
+        notes=tuple(manifest.get("notes", ())),
     )
 
 
@@ -333,45 +409,51 @@ def _extract_all(
 ) -> tuple[dict[str, dict[str, Any]], int]:
     """Extractions keyed by relative path: from the cache when the content is unchanged."""
     results: dict[str, dict[str, Any]] = {}
-    todo: list[tuple[str, tuple[str, int]]] = []
+    todo: list[tuple[str, tuple[str, int, str]]] = []
+    shas: dict[str, str] = {}
     total = len(files)
-    done = 0
-    raw_root = layout.raw.resolve()
+    done = from_cache = 0
     for raw_file in files:
-        rel, path = raw_file.rel, raw_file.path
+        rel, location = raw_file.rel, raw_file.location
         try:
-            if path.is_symlink() and not path.resolve().is_relative_to(raw_root):
-                raise InputError("a link to a file outside the raw folder: copy the file in")
-            if raw_file.stat is None:
-                raise InputError("cannot open the file: check it exists and is readable")
+            if raw_file.read_elsewhere:
+                results[rel] = {"nodes": [_link_node(raw_file.read_elsewhere)]}
+                raise _Listed
+            if raw_file.problem or raw_file.stat is None:
+                raise InputError(raw_file.problem or "cannot open the file: check it is readable")
             size = raw_file.stat[0]
             if size > options.max_bytes:
                 raise InputError(
                     f"{size / 1e6:.1f} MB is over the {options.max_bytes / 1e6:.0f}"
                     " MB limit: raise --max-size if this file is genuine"
                 )
-            sha = known_sha.get(rel) or sha256_bytes(path.read_bytes())
+            # Never blocks: a file replaced by a named pipe since listing is refused.
+            sha = known_sha.get(rel) or sha256_bytes(read_regular_file(location))
+        except _Listed:
+            sha = ""
         except (OSError, InputError) as exc:
             message = str(exc) if isinstance(exc, InputError) else f"cannot open: {exc.strerror}"
             results[rel] = {"nodes": [_error_node("", message)]}
+            sha = ""
+        if not sha:
             done += 1
             if progress:
                 progress(done, total, rel)
             continue
+        shas[rel] = sha
         cached = cache_get(layout, _cache_key(sha))
         if cached is not None:
             results[rel] = cached
             done += 1
+            from_cache += 1
             if progress:
                 progress(done, total, rel)
         else:
-            todo.append((rel, (str(path), options.max_bytes)))
-    from_cache = done
-    by_rel = dict(todo)
+            todo.append((rel, (location, options.max_bytes, rel.rsplit("/", 1)[-1])))
     limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
     for rel, result in run_tasks(extract_file, todo, options.jobs, limits):
         if "nodes" not in result:  # the worker itself failed: timeout, crash
-            node = _error_node(sha256_bytes(Path(by_rel[rel][0]).read_bytes()), result["message"])
+            node = _error_node(shas[rel], result["message"])
             node["error"] = result.get("error", "ReadError")
             result = {"nodes": [node]}
         elif all(node["error"] != "NeedsOcr" for node in result["nodes"]):
@@ -381,7 +463,21 @@ def _extract_all(
         done += 1
         if progress:
             progress(done, total, rel)
+    for raw_file in files:
+        if raw_file.note:  # read, but something about it to say (a name that is not UTF-8)
+            node = results[raw_file.rel]["nodes"][0]
+            node["warnings"] = [raw_file.note, *node["warnings"]]
     return results, from_cache
+
+
+class _Listed(Exception):
+    """The entry's row was settled when the folder was listed."""
+
+
+def _link_node(where: str) -> dict[str, Any]:
+    node = _error_node("", f"a link to {where}, whose files are read there: not read again")
+    node.update(error="", status=str(FileStatus.DUPLICATE), format="folder link")
+    return node
 
 
 def _error_node(sha: str, message: str) -> dict[str, Any]:
@@ -417,7 +513,7 @@ def _documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document
                 units=node["units"],
                 chars=sum(len(b.text) for b in blocks),
                 ocr=node["ocr"],
-                status=FileStatus.ERROR if node["error"] else FileStatus.OK,
+                status=FileStatus(node.get("status") or ("error" if node["error"] else "ok")),
                 message=message,
                 blocks=blocks,
                 headers=tuple((k, v) for k, v in node["headers"]),
@@ -536,23 +632,3 @@ def _write_text(layout: Layout, documents: Sequence[Document]) -> None:
         atomic_write_text(layout.text_dir / f"{name}.txt", "\n".join(lines), durable=False)
     for old in existing - wanted:
         (layout.text_dir / old).unlink(missing_ok=True)
-
-
-def _code(
-    layout: Layout,
-    documents: Sequence[Document],
-    register: Register,
-    codebook: Codebook,
-    found: Sequence[FoundDate],
-) -> tuple[int, tuple[str, ...]]:
-    """Code every matched trust, add asked-but-silent trusts, write codes.csv and trusts.csv."""
-    names = {t.code: own_names(t) for t in register.trusts}
-    coded = code_documents([d for d in documents if d.status is FileStatus.OK], codebook, names)
-    asked = load_asked(layout.asked_csv, register)
-    replied = {c.trust_code for c in coded}
-    coded += no_reply_codes((a.trust_code for a in asked or []), replied, codebook)
-    write_codes(layout, coded, codebook)
-    overrides = load_overrides(layout.overrides_csv, codebook)
-    trusts = write_trusts(layout, TrustInputs(coded, overrides, asked, found), register, codebook)
-    changes = changed_auto_values(coded, overrides, codebook)
-    return trusts, tuple(change.describe() for change in changes)

@@ -133,7 +133,9 @@ _CODE_CONTEXT_RE = re.compile(
 )
 
 
-_URL_HOST_RE = re.compile(r"\b(?:https?://)?(?:www\.)?([a-z0-9-]+)\.(?:nhs|example|org|co|com)\b")
+_URL_HOST_RE = re.compile(
+    r"(?<![a-z0-9-])(?:https?://)?(?:www\.)?([a-z0-9-]+)\.(?:nhs|example|org|co|com)\b"
+)
 
 
 def _name_evidence(

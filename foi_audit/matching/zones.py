@@ -18,7 +18,7 @@ _SIGNATURE_BLOCKS = 4  # the last blocks count as the signature
 # Where a quoted earlier message starts (everything after it is the requester's, not the trust's).
 # (A forwarded message is not one: trusts forward their own answers, and it ends nothing.)
 _QUOTE_START_RE = re.compile(
-    r"^\s*(?:-{2,}\s*original message|on .{4,120}wrote:|"
+    r"^[ \t]*(?:-{2,}\s*original message|on .{4,120}wrote:|"
     r"from:\s.*\n\s*(?:sent|date):)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -35,14 +35,18 @@ _REQUEST_START_RE = re.compile(
 _ANSWER_START_RE = re.compile(r"^\s*(?:our )?(?:response|answer|reply|decision)\b", re.IGNORECASE)
 
 
-_GREETING_RE = re.compile(r"^\s*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+# Line starts are followed by [ \t]*, not \s*, which would read every following blank line
+# again from each one (a million newlines).
+_GREETING_RE = re.compile(
+    r"^[ \t]*(?:dear|hi|hello|to)\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE
+)
 
 
-_FORWARDED_RE = re.compile(r"(?i)-{2,}\s*forwarded message\s*-*\s*$")
+_FORWARDED_RE = re.compile(r"(?i)(?<!-)-{2,}\s*forwarded message\s*-*\s*$")
 
 
 _SIGN_OFF_LINE_RE = re.compile(
-    r"(?im)^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
+    r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
 )
 
 

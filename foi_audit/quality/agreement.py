@@ -15,7 +15,6 @@ do not apply) and change the figures a lot:
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from typing import Any
 
 from foi_audit.coding.codebook import Codebook, Field
 from foi_audit.errors import InputError
-from foi_audit.fileio import unneutralise_cell
+from foi_audit.fileio import read_table, unneutralise_cell
 from foi_audit.wording import count
 
 BLANK = "(blank)"
@@ -144,18 +143,18 @@ def read_coding_file(path: Path) -> dict[str, dict[str, str]]:
         raise InputError(f"{path} does not exist: pass a trusts.csv or a coding sheet (.xlsx)")
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         header, rows = _read_xlsx(path)
+        lines: Sequence[int] = range(2, len(rows) + 2)
     else:
-        try:
-            with path.open(newline="", encoding="utf-8-sig") as handle:
-                table = list(csv.reader(handle))
-        except (UnicodeDecodeError, OSError) as exc:
-            raise InputError(f"{path} is not a readable UTF-8 CSV ({exc})") from exc
-        header, rows = (table[0] if table else []), table[1:]
+        # Saved by us, a text editor or Excel (Windows-1252, UTF-16, semicolons): as it is.
+        table = read_table(path)
+        header = list(table.header)
+        rows = [[row[name] for name in table.header] for row in table.rows]
+        lines = table.lines
     header = [h.strip() for h in header]
     if "trust_code" not in header:
         raise InputError(f"{path}: no trust_code column; pass a trusts.csv-shaped file")
     result: dict[str, dict[str, str]] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in zip(lines, rows, strict=True):
         record = {
             name: unneutralise_cell(cell.strip()) for name, cell in zip(header, row, strict=False)
         }

@@ -21,8 +21,8 @@ from typing import Any
 from foi_audit.coding.codebook import Codebook, FieldKind
 from foi_audit.dataset.codes import effective_codes
 from foi_audit.dataset.layout import Layout
-from foi_audit.errors import InputError, StoreError
-from foi_audit.fileio import read_csv
+from foi_audit.errors import InputError
+from foi_audit.fileio import read_table
 from foi_audit.quality.agreement import cohen_kappa, same_value
 from foi_audit.records import CodedValue
 
@@ -77,13 +77,9 @@ def load_gold(path: Path, codebook: Codebook) -> tuple[list[dict[str, str]], lis
         raise InputError(
             f"{path} does not exist: pass the gold CSV (trust_code + one column per field)"
         )
-    try:
-        rows = read_csv(path)
-    except StoreError as exc:  # its wording talks about ingest; say what is wrong here
-        raise InputError(
-            f"{path} is not a readable UTF-8 CSV: save it as 'CSV UTF-8' and try again"
-        ) from exc
-    columns = list(rows[0]) if rows else []
+    table = read_table(path)  # as Excel saves it; a file it cannot read is one line
+    rows = table.rows
+    columns = list(table.header)
     if "trust_code" not in columns:
         raise InputError(f"{path} has no trust_code column: add one (ODS codes)")
     fields = [name for name in codebook.field_names if name in columns]
@@ -92,7 +88,7 @@ def load_gold(path: Path, codebook: Codebook) -> tuple[list[dict[str, str]], lis
             f"{path} has none of the codebook's fields as columns: expected some of "
             + ", ".join(codebook.field_names)
         )
-    for number, row in enumerate(rows, start=2):
+    for number, row in table.numbered():
         if not (row.get("trust_code") or "").strip():
             raise InputError(f"{path} line {number}: trust_code is blank")
         for name in fields:

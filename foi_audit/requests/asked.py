@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from foi_audit.errors import InputError
-from foi_audit.fileio import atomic_write_bytes, read_csv, write_csv
+from foi_audit.fileio import atomic_write_bytes, read_table, visible, write_csv
 from foi_audit.register.trusts import Register, load_register
 
 ASKED_COLUMNS = ("trust_code", "date_sent", "date_received", "reference")
@@ -47,28 +47,50 @@ def from_row(row: dict[str, str], path: Path, number: int) -> Asked:
 def load_asked(path: Path, register: Register | None = None) -> list[Asked] | None:
     """The requests sent, or ``None`` when there is no asked.csv (then: those who replied).
 
-    Every code must be in the trust register (open or closed): a typo would otherwise count
-    as a trust that never replied and inflate every denominator.
+    A file with no rows counts as none (:func:`asked_note` says so), not as "0 asked". Every
+    code must be in the trust register (open or closed): a typo would otherwise count as a
+    trust that never replied and inflate every denominator.
     """
     if not path.exists():
         return None
+    table = read_table(path)
+    if not table.rows:
+        return None
+    table.require(path, "trust_code", example=",".join(ASKED_COLUMNS[:2]))
     known = {t.code for t in (register or load_register()).trusts}
     asked: list[Asked] = []
-    seen: set[str] = set()
-    for number, row in enumerate(read_csv(path), start=2):
+    seen: dict[str, int] = {}
+    for number, row in table.numbered():
         item = from_row(row, path, number)
         if item.trust_code not in known:
             raise InputError(
-                f"{path} line {number}: {item.trust_code} is not an ODS trust code in the "
-                "register; see `foi-audit register --search NAME`"
+                f"{path} line {number}: {visible(item.trust_code)} is not an ODS trust code "
+                "in the register; see `foi-audit register --search NAME`"
             )
         if item.trust_code in seen:
             raise InputError(
-                f"{path} line {number}: {item.trust_code} is listed twice; keep one row per trust"
+                f"{path} line {number}: {item.trust_code} is listed twice (also line "
+                f"{seen[item.trust_code]}); keep one row per trust"
             )
-        seen.add(item.trust_code)
+        seen[item.trust_code] = number
         asked.append(item)
     return asked
+
+
+def asked_notes(path: Path) -> tuple[str, ...]:
+    """What to tell the user about asked.csv: an empty file, or one read with an encoding or
+    separator other than UTF-8 and commas."""
+    if not path.exists():
+        return ()
+    table = read_table(path)
+    if not table.rows:
+        return (
+            f"{path} lists no trusts, so it is ignored and the trusts that replied are "
+            "counted: add one row per trust asked (`foi-audit asked --all-open-trusts "
+            "--date YYYY-MM-DD` writes every open trust), or delete it",
+            *table.notes,
+        )
+    return table.notes
 
 
 def _iso(path: Path, number: int, column: str, value: str) -> str:

@@ -62,8 +62,12 @@ _RESPONSE_LABEL = re.compile(
     + _DATE_GROUP
 )
 # "Date: 3 December 2024" after a letterhead; never "Review date:" or "Date received:".
+# The word before starts where its run of characters starts (a look-behind, not \b) and keeps
+# every space after it ([ \t]++): otherwise each start inside a long run of characters, or each
+# split of a long run of spaces between "[ \t]+" and "[ \t]*", would re-read the rest of it.
 _DATE_LABEL = re.compile(
-    r"(?i)(?P<before>\b[\w.@'-]+[ \t]+|^|\n|\|)[ \t]*\b(?:letter\s+)?dated?\s*:\s*" + _DATE_GROUP
+    r"(?i)(?P<before>(?<![\w.@'-])[\w.@'-]+[ \t]++|^|\n|\|)[ \t]*\b(?:letter\s+)?dated?\s*:\s*"
+    + _DATE_GROUP
 )
 _OTHER_DATE_WORDS = {
     "review", "reviewed", "approval", "approved", "expiry", "publication", "published",

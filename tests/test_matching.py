@@ -1062,3 +1062,44 @@ def test_a_reference_does_not_outvote_the_files_own_evidence() -> None:
     new = _link(reply, acknowledgement)["Acknowledgement - FOI 24-0061.eml"]
     assert new.trust_code == ""
     assert "RT2" in new.candidates and set(own.candidates) <= set(new.candidates)
+
+
+# --- partners named beside the writer ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Part of One Gloucestershire, working with Gloucestershire Health and Care NHS "
+        "Foundation Trust and NHS Gloucestershire ICB.",
+        "Gloucestershire Hospitals works in partnership with Gloucestershire Health and Care NHS "
+        "Foundation Trust and Tees, Esk and Wear Valleys NHS Foundation Trust.",
+        "Jo Bright, Workforce Lead (on secondment from Gloucestershire Health and Care NHS "
+        "Foundation Trust)",
+        # A line naming both trusts is no evidence for one of them against the other.
+        "Gloucestershire Hospitals NHS Foundation Trust and Gloucestershire Health and Care NHS "
+        "Foundation Trust share a Chair",
+    ],
+)
+def test_a_partner_in_the_signature_does_not_make_the_reply_ambiguous(line: str) -> None:
+    reply = letter(
+        "FOI 24-3055 response.pdf",
+        "Gloucestershire Hospitals NHS Foundation Trust\nCheltenham General Hospital",
+        ("Information Governance Team\nGloucestershire Hospitals NHS Foundation Trust", B),
+        (line, BlockRole.FOOTER),
+    )
+    result = match(reply)
+    assert (result.trust_code, result.method) == ("RTE", "letterhead"), result.message
+    partner = [e for e in document_evidence(reply, load_register()) if e.code == "RTQ"]
+    assert (
+        partner and not any(e.strong for e in partner) or all("RTE" in e.co_named for e in partner)
+    )
+
+
+def test_two_trusts_in_the_letterhead_without_a_joint_cue_stay_ambiguous() -> None:
+    reply = letter(
+        "FOI response.pdf",
+        "Gloucestershire Hospitals NHS Foundation Trust\n"
+        "Gloucestershire Health and Care NHS Foundation Trust",
+    )
+    assert_flagged(match(reply))

@@ -569,14 +569,14 @@ def test_coding_that_crashes_on_one_trust_costs_that_trust_only(
     (layout.raw / "RBK reply.txt").write_text(
         REPLY.replace("Torbay and South Devon NHS Foundation Trust", "Walsall Healthcare NHS Trust")
     )
-    real = coding.code_documents
+    real = coding.code_one_trust
 
-    def engine(documents: list, codebook: object, names: object) -> object:  # type: ignore[type-arg]
-        if documents[0].match.trust_code == "RBK":
+    def engine(code: str, documents: list, codebook: object, names: object) -> object:  # type: ignore[type-arg]
+        if code == "RBK":
             raise ValueError("an engine bug")
-        return real(documents, codebook, names)  # type: ignore[arg-type]
+        return real(code, documents, codebook, names)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(coding, "code_documents", engine)  # the forked workers inherit it
+    monkeypatch.setattr(coding, "code_one_trust", engine)  # the forked workers inherit it
     result = ingest(layout, OPTIONS)
     assert result.exit_code == 1 and result.uncoded == 1
     problem = next(p for p in result.problems if p.status == "not coded")

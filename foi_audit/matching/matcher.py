@@ -147,12 +147,12 @@ def _name_evidence(
     # ("University Hospitals Dorset NHS FT, Poole Hospital"), worth no more than a mention.
     # So is a council or board named beside a trust's full name ("in partnership with Kent
     # County Council"): the trust wrote it.
-    full_codes = {h.code for h in hits if h.kind is Kind.FULL}
+    full_codes = {h.code for h in hits if h.kind is Kind.FULL and not h.partner}
     trust_named = any(not c.startswith(BODY_PREFIX) for c in full_codes)
     found = []
     for hit in hits:
         beside = full_codes and hit.code not in full_codes
-        if beside or (trust_named and hit.code.startswith(BODY_PREFIX)):
+        if beside or hit.partner or (trust_named and hit.code.startswith(BODY_PREFIX)):
             table = _WEIGHTS[Signal.BODY]
         else:
             table = weights
@@ -164,7 +164,9 @@ def _name_evidence(
             and key in {"full", "core", "alias", "fuzzy"}
         )
         if points > 0:
-            found.append(Evidence(hit.code, signal, points, hit.quote, where, strong))
+            found.append(
+                Evidence(hit.code, signal, points, hit.quote, where, strong, co_named=hit.co_named)
+            )
     return found
 
 
@@ -551,6 +553,16 @@ def _outweighs(top: Candidate, rival: Candidate) -> bool:
     )
 
 
+def _named_only_beside(rival: Candidate, top: Candidate) -> bool:
+    """Is all the rival's strong evidence a line naming the winner too ("X and Y share a
+    Chair"), while the winner has strong evidence of its own? Outside a joint reply such a line
+    says who the writer works with, not who wrote."""
+    rival_strong = [e for e in rival.signals if e.strong]
+    return all(top.code in e.co_named for e in rival_strong) and any(
+        e.strong and rival.code not in e.co_named for e in top.signals
+    )
+
+
 def match_group(
     group: Sequence[Document], register: Register, reply_date: str | None = None
 ) -> Match:
@@ -608,6 +620,9 @@ def _decide(
         named = [top, *conflicting]
         if cues and all(c.firm and not c.is_body for c in named):
             return _joint(named, cues, index)
+        conflicting = [r for r in conflicting if not _named_only_beside(r, top)]
+    if conflicting:
+        named = [top, *conflicting]
         return Match(
             "",
             "ambiguous",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from foi_audit.matching.bodies import find_bodies
@@ -73,6 +73,7 @@ class Evidence:
     where: str
     strong: bool = False  # a full name, a code, the sender's domain: see the module docstring
     via: str = ""  # "RY9 closed 2024-10-31": the closed trust this evidence named
+    co_named: tuple[str, ...] = ()  # trusts named in full on the same line
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,39 @@ class _Hit:
     code: str
     kind: Kind
     quote: str
+    # Named as another organisation the writer works with ("in partnership with X", "on
+    # secondment from X"), not as the writer: worth a mention wherever it stands.
+    partner: bool = False
+    # Other trusts named in full on the same line ("X and Y share a Chair"): evidence such a
+    # line gives one of them it gives the others too.
+    co_named: tuple[str, ...] = ()
+
+
+# Words that, just before a name on its line, make it someone the writer relates to.
+_RELATION_BEFORE: tuple[tuple[str, ...], ...] = (
+    ("with",),
+    ("alongside",),
+    ("including",),
+    ("among",),
+    ("amongst",),
+    ("secondment", "from"),
+    ("seconded", "from"),
+    ("formerly", "of"),
+    ("previously", "at"),
+    ("previously", "with"),
+)
+
+
+def _after_relation(norm: Sequence[str], lines: Sequence[int], start: int) -> bool:
+    """Is the name at ``start`` preceded, on its own line, by a relation word?"""
+    position = start
+    while position > 0 and lines[position - 1] == lines[start] and norm[position - 1] == "the":
+        position -= 1
+    for words in _RELATION_BEFORE:
+        first = position - len(words)
+        if first >= 0 and lines[first] == lines[start] and tuple(norm[first:position]) == words:
+            return True
+    return False
 
 
 def find_names(text: str, index: Index, *, any_case: bool) -> list[_Hit]:
@@ -317,7 +351,9 @@ def find_names(text: str, index: Index, *, any_case: bool) -> list[_Hit]:
                     kind, end = Kind.FULL, stop
                 elif pattern.generic:
                     kind = Kind.WEAK
-            hits.append(_Hit(start, end, pattern.code, kind, join_words(orig[start:end])))
+            partner = _after_relation(norm, lines, start)
+            quote = join_words(orig[start:end])
+            hits.append(_Hit(start, end, pattern.code, kind, quote, partner))
     # A body the register names ("Hywel Dda University Health Board") is named as the register
     # names it, not by the longer form found around it ("Bwrdd Iechyd ... Health Board").
     named = [h for h in hits if h.code.startswith(BODY_PREFIX)]
@@ -326,7 +362,30 @@ def find_names(text: str, index: Index, *, any_case: bool) -> list[_Hit]:
         for form in forms
         if not any(form.start <= h.start and h.end <= form.end for h in named)
     ]
-    return _longest(hits)
+    return _line_context(_longest(hits), norm, lines)
+
+
+def _line_context(hits: list[_Hit], norm: Sequence[str], lines: Sequence[int]) -> list[_Hit]:
+    """Each hit with the trusts named in full beside it on its line, and a name listed after a
+    partner ("with X and Y") a partner too."""
+    full_on_line: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.kind is Kind.FULL and not hit.code.startswith(BODY_PREFIX):
+            full_on_line.setdefault(lines[hit.start], set()).add(hit.code)
+    out = list(hits)
+    previous: _Hit | None = None
+    for i in sorted(range(len(hits)), key=lambda i: hits[i].start):
+        hit = hits[i]
+        line = lines[hit.start]
+        partner = hit.partner or (
+            previous is not None
+            and previous.partner
+            and lines[previous.start] == line
+            and set(norm[previous.end : hit.start]) <= {"and", "with"}
+        )
+        others = tuple(sorted(full_on_line.get(line, set()) - {hit.code}))
+        out[i] = previous = replace(hit, partner=partner, co_named=others)
+    return out
 
 
 def join_words(words: Sequence[str]) -> str:

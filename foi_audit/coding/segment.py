@@ -71,6 +71,27 @@ def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
     return labelled or bool(classify_question(text, compiled))
 
 
+def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
+    """A short heading in the request's words and the answer it runs into on one line
+    ("dedicated policy No, the Trust ..."): the answer starts like one ("No, ...") or with a
+    capital; of several cuts, the heading most like a question (a name after it is not)."""
+    words = text.split()
+    best: tuple[float, str, str] | None = None
+    for k in range(1, min(9, len(words))):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if not tail[:1].isupper() or re.search(r"[.,;:!?]", head):
+            continue
+        if not _is_question_text(head, True, compiled):
+            continue
+        if STARTS_LIKE_ANSWER.match(tail):
+            return head, tail
+        ranked = compiled.likeness.rank(head)
+        score = ranked[0].score if ranked else 0.0
+        if best is None or score > best[0]:
+            best = (score, head, tail)
+    return (best[1], best[2]) if best else None
+
+
 ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
 ROMAN_VALUES = {
     "i": 1,
@@ -144,6 +165,37 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                     current().lines.append(replace(line, text=part.strip()))
                 return
         current().lines.append(replace(line, text=text))
+
+    def open_restated(
+        question_text: str,
+        trailing: str,
+        line: Line,
+        label_match: re.Match[str] | None,
+        letter_match: re.Match[str] | None,
+    ) -> None:
+        """A restated question opens its answer (``trailing``: answer text on the same line)."""
+        nonlocal pending_label, quoted_seen_question
+        qid = restated_question(question_text, compiled)
+        label = ""
+        if label_match:
+            label = label_key(label_match["num"], label_match["letter"])
+        elif pending_label:
+            label = pending_label
+        elif letter_match:
+            parent = parent_of(current().question, compiled) or current().question
+            qid = qid or child_question(
+                compiled, parent, letter_match["a"] or letter_match["b"], {}
+            )
+        if not qid and label:
+            qid = resolve(label)
+        if label and qid:
+            doc_labels.setdefault(label, qid)
+        pending_label = ""
+        if quoted:
+            quoted_seen_question = True
+        segments.append(Segment(qid, label, quoted=quoted, restated=True))
+        if trailing:
+            add_answer(trailing, line)
 
     while i < len(lines):
         line = lines[i]
@@ -235,6 +287,12 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 segments.append(Segment(""))
             add_answer(text, line)
             continue
+        run_in = _run_in_heading(rest, compiled) if label_match else None
+        if run_in and not _is_question_text(rest, labelled, compiled):
+            # "Question 1 – dedicated policy No, the Trust does not ...": a heading in the
+            # request's words run into its answer on one line.
+            open_restated(run_in[0], run_in[1], line, label_match, letter_match)
+            continue
         # A restated question: gather its wrapped lines within the same block.
         if _is_question_text(rest, labelled, compiled):
             question_text = rest
@@ -263,27 +321,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                     and not SUB_RANGE.match(after)
                 ):
                     trailing, question_text = after, question_text[: last_q + 1]
-            qid = restated_question(question_text, compiled)
-            label = ""
-            if label_match:
-                label = label_key(label_match["num"], label_match["letter"])
-            elif pending_label:
-                label = pending_label
-            elif letter_match:
-                parent = parent_of(current().question, compiled) or current().question
-                qid = qid or child_question(
-                    compiled, parent, letter_match["a"] or letter_match["b"], {}
-                )
-            if not qid and label:
-                qid = resolve(label)
-            if label and qid:
-                doc_labels.setdefault(label, qid)
-            pending_label = ""
-            if quoted:
-                quoted_seen_question = True
-            segments.append(Segment(qid, label, quoted=quoted, restated=True))
-            if trailing:
-                add_answer(trailing, line)
+            open_restated(question_text, trailing, line, label_match, letter_match)
             continue
         if quoted:
             if not quoted_seen_question:

@@ -171,6 +171,7 @@ class Outcome:
     exemptions_field: str = ""
     values: tuple[tuple[OutcomeRole, str], ...] = ()  # role -> the field's value for it
     refusal: tuple[str, ...] = ()
+    refusal_in_full: tuple[str, ...] = ()  # the whole request refused, whatever else it says
     not_held: tuple[str, ...] = ()
     answer_not_held: tuple[str, ...] = ()
     non_withholding: tuple[str, ...] = ()  # exemptions that withhold nothing (s21)
@@ -418,7 +419,8 @@ _STATUSES = ("answered", "not_held", "withheld", "deferred", "refers", "not_appl
 _MODALITIES = ("current", "developing", "planned", "hypothetical", "ceased")
 _DOCUMENT_KEYS = tuple(DocumentGrammar.__dataclass_fields__)
 _OUTCOME_KEYS = (
-    "field", "exemptions_field", "values", "refusal", "not_held", "answer_not_held",
+    "field", "exemptions_field", "values", "refusal", "refusal_in_full", "not_held",
+    "answer_not_held",
     "non_withholding", "required_fields", "not_held_values",
 )  # fmt: skip
 _QUESTION_KEYS = ("id", "label", "text", "parent", "cues", "topic_cues")
@@ -504,7 +506,7 @@ def _check_patterns(codebook: Codebook) -> None:
             check((value,) if value else (), f"[document].{key}")
         elif key != "attachment_evidence" and value:
             check(value, f"[document].{key}")
-    for key in ("refusal", "not_held", "answer_not_held"):
+    for key in ("refusal", "refusal_in_full", "not_held", "answer_not_held"):
         check(getattr(codebook.outcome, key), f"[outcome].{key}")
     for key in _READING_KEYS:
         check(getattr(codebook.reading, key), f"[reading].{key}")
@@ -746,6 +748,7 @@ def _outcome(grammar: _Table, top: _Table, source: str, fields: tuple[Field, ...
         exemptions_field=exemptions.name if exemptions else "",
         values=tuple(values),
         refusal=base.texts("refusal") + own.texts("refusal"),
+        refusal_in_full=base.texts("refusal_in_full") + own.texts("refusal_in_full"),
         not_held=base.texts("not_held") + own.texts("not_held"),
         answer_not_held=base.texts("answer_not_held") + own.texts("answer_not_held"),
         non_withholding=base.texts("non_withholding") + own.texts("non_withholding"),

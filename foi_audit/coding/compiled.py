@@ -99,6 +99,7 @@ class DocumentPatterns:
 @dataclass(frozen=True)
 class OutcomePatterns:
     refusal: Patterns = ()
+    refusal_in_full: Patterns = ()
     not_held: Patterns = ()
     answer_not_held: Patterns = ()
 
@@ -199,6 +200,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         doc=DocumentPatterns(**doc_patterns),
         outcome=OutcomePatterns(
             refusal=_patterns(outcome.refusal, "[outcome].refusal", shared),
+            refusal_in_full=_patterns(outcome.refusal_in_full, "[outcome].refusal_in_full", shared),
             not_held=_patterns(outcome.not_held, "[outcome].not_held", shared),
             answer_not_held=_patterns(outcome.answer_not_held, "[outcome].answer_not_held", shared),
         ),

@@ -17,7 +17,7 @@ from foi_audit.coding.decide import TrustContext, decide_reading
 from foi_audit.coding.evidence import attachment_evidence, blank_where_not_asked, choose
 from foi_audit.coding.flags import flag_reasons
 from foi_audit.coding.joint import documents_by_trust, trust_view
-from foi_audit.coding.outcome import fill_not_held, is_real_reply, outcome
+from foi_audit.coding.outcome import clear_refused, fill_not_held, is_real_reply, outcome
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.sections import sections_cited
 from foi_audit.coding.text import own_names_pattern
@@ -50,6 +50,8 @@ def code_trust(
             chosen.sources[spec.field.name] = replies[0] if replies else None
             if decided.value and decided.value == codebook.outcome.value(OutcomeRole.NOT_HELD):
                 fill_not_held(chosen, decided, compiled)
+            if decided.value and decided.value == codebook.outcome.value(OutcomeRole.REFUSED):
+                clear_refused(chosen, compiled)
     for spec in compiled.fields:
         if spec.derive:  # evidence points where the words are (an attachment, not its e-mail)
             found = reading_of(chosen.values[spec.field.name], readings)

@@ -44,6 +44,17 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
     refusal = _first(general + answers, compiled.outcome.refusal)
     if refusal is not None and not coded:
         return _decision(spec.value(OutcomeRole.REFUSED), "outcome.refused", refusal)
+    in_full = _first(general + answers, compiled.outcome.refusal_in_full)
+    if in_full is not None:
+        # Its explanation may describe the information ("training has been delivered by
+        # different teams"); values read from it are not answers. Answers to several
+        # questions beside a refusal in full contradict it: a person looks.
+        questions = {d.question for d in coded.values() if d.question}
+        return Decision(
+            spec.value(OutcomeRole.REFUSED), "outcome.refused_in_full", trim(in_full.text),
+            in_full.locator, 0.85,
+            flags=(FlagReason.OUTCOME_UNCLEAR,) if len(questions) >= 2 else (),
+        )  # fmt: skip
 
     said = _first(general, compiled.outcome.not_held)
     if said is not None and not positive:
@@ -137,10 +148,21 @@ def fill_not_held(chosen: Chosen, held: Decision, compiled: Compiled) -> None:
         )
 
 
+def clear_refused(chosen: Chosen, compiled: Compiled) -> None:
+    """A refused request answers no question: what its explanation seemed to say is cleared
+    (the rule that read it is kept in the trace, not in the dataset)."""
+    for spec in compiled.fields:
+        name = spec.field.name
+        decision = chosen.values.get(name)
+        if spec.derive or decision is None or not decision.value:
+            continue
+        chosen.values[name] = Decision("", "outcome.refused_blank", question=decision.question)
+
+
 def is_real_reply(readings: Sequence[Reading], status: str, compiled: Compiled) -> bool:
     """A reply after which blank fields are gaps (not a refusal, not only an acknowledgement)."""
     expected_blank = {compiled.codebook.outcome.value(role) for role in NO_ANSWERS_EXPECTED}
     return any(r.kind == "reply" for r in readings) and status not in expected_blank
 
 
-__all__ = ["FieldSpec", "fill_not_held", "is_real_reply", "outcome"]
+__all__ = ["FieldSpec", "clear_refused", "fill_not_held", "is_real_reply", "outcome"]

@@ -170,14 +170,30 @@ class Grammar:
             if any(w in self.title_heads for w in words) and not generic:
                 end = tokens[last].end()
                 # "Deputy Chief Nurse (Safeguarding)": a function in brackets is part of it
-                bracket = re.match(r"\s*\((?-i:[A-Z])[\w&,' -]{1,40}\)", text[end:])
+                bracket = re.match(r"\s*\(((?-i:[A-Z])[\w&,' -]{1,40}|[a-z]+)\)", text[end:])
+                if bracket and bracket.group(1).islower():
+                    # "(interim)", "(acting)": a modifier, never a lower-case function
+                    bracket = bracket if bracket.group(1) in self.title_modifiers else None
                 if bracket and not self.persons(bracket.group(0)):
                     end += bracket.end()
                     while last + 1 < len(tokens) and tokens[last + 1].end() <= end:
                         last += 1
                 found.append(_span("title", text, tokens[i].start(), end))
             i = last + 1
-        return found
+        return self._joined_after_bracket(text, found)
+
+    def _joined_after_bracket(self, text: str, found: list[Span]) -> list[Span]:
+        """ "Director of Quality (Interim) and Executive Safeguarding Lead" is one title: a
+        bracket ends the run of words, "and" after it carries on."""
+        out: list[Span] = []
+        for span in found:
+            if out and out[-1].text.endswith(")"):
+                between = text[out[-1].end : span.start]
+                if re.fullmatch(r"\s+(?:and|&)\s+", between):
+                    out[-1] = _span("title", text, out[-1].start, span.end)
+                    continue
+            out.append(span)
+        return out
 
     def _title_word(self, word: str, first: bool, after_joiner: bool = True) -> bool:
         low = word.lower().rstrip(".")

@@ -1,0 +1,44 @@
+"""Job titles and people's names recognised by their form (coding/people.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from foi_audit.coding.codebook import load_codebook
+from foi_audit.coding.people import Grammar
+
+
+@pytest.fixture(scope="module")
+def grammar() -> Grammar:
+    return Grammar(load_codebook().people)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Yes – Chief Nurse, Dr Jo Bell.", "Chief Nurse"),
+        ("Our lead is a Non-Executive Director, Mr Ben Aldous.", "Non-Executive Director"),
+        (
+            "Ms Kerry Ball, Director of Nursing, Quality and Safeguarding (interim), is our lead.",
+            "Director of Nursing, Quality and Safeguarding (interim)",
+        ),
+        (
+            "Mr Idris Pen, Director of Patient Safety and Quality (Interim) and Executive "
+            "Safeguarding Lead.",
+            "Director of Patient Safety and Quality (Interim) and Executive Safeguarding Lead",
+        ),
+        ("Deputy Chief Nurse (Safeguarding)", "Deputy Chief Nurse (Safeguarding)"),
+    ],
+)
+def test_job_title_as_written(grammar: Grammar, text: str, title: str) -> None:
+    assert [span.text for span in grammar.titles(text)][0] == title
+
+
+def test_a_lower_case_aside_in_brackets_is_not_part_of_a_title(grammar: Grammar) -> None:
+    titles = [span.text for span in grammar.titles("Chief Nurse (see attached) and Jo Bell")]
+    assert titles == ["Chief Nurse"]
+
+
+def test_name_after_a_title(grammar: Grammar) -> None:
+    persons = [span.text for span in grammar.persons("Chief Nurse, Dr Ruth Amankwah, leads.")]
+    assert persons == ["Dr Ruth Amankwah"]

@@ -132,3 +132,19 @@ def test_a_sign_off_naming_both_trusts_is_not_a_table_and_a_sole_reply_is_unchan
     sole = documents_from_text([SECTIONS], "RAA")[0]
     assert trust_view(sole, "RAA", NAMES) == trust_view(sole, "RAA", NAMES)
     assert trust_view(sole, "RAA", NAMES).document is sole
+
+
+def test_a_heading_on_the_first_line_of_its_answers_block_opens_a_section() -> None:
+    # e-mail paragraphs: "SMT\n 1. Yes ..." (the heading and its answers in one block)
+    document = _joint("Dear Requester\nOur joint response:")
+    blocks = (
+        Block("NHFT\n 1. Not specifically.\n 2. Not as such.", "paragraph 3"),
+        Block("SMT\n 1. Yes, a dedicated Sexual Safety Policy.\n 2. Yes.", "paragraph 4"),
+    )
+    document = replace(document, blocks=document.blocks + blocks)
+    view = trust_view(document, "RBB", NAMES)
+    assert view.layout is JointLayout.SECTIONS
+    assert "Not specifically" not in " ".join(b.text for b in view.document.blocks)
+    values = _values([document])
+    assert values[("RBB", "policy")] == "dedicated"
+    assert values[("RAA", "policy")] != "dedicated"

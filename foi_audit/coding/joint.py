@@ -107,11 +107,14 @@ class _Naming:
 
 
 def _heading_of(block: Block, naming: _Naming) -> str:
-    """The trust a block heads a section for: a short line naming one trust and little else."""
+    """The trust a block heads a section for: its first line short, naming one trust and
+    little else."""
     text = block.text.strip()
     if block.role in _FRAME or block.role is BlockRole.TABLE:
         return ""
-    if len(text) > 120 or "\n" in text or " | " in text:
+    # A heading may open the block its answers are in ("PAHT\n1. Yes ...").
+    text = text.split("\n", 1)[0].strip()
+    if len(text) > 120 or " | " in text:
         return ""
     named = naming.named(text)
     if len(named) != 1:

@@ -42,3 +42,20 @@ def test_a_lower_case_aside_in_brackets_is_not_part_of_a_title(grammar: Grammar)
 def test_name_after_a_title(grammar: Grammar) -> None:
     persons = [span.text for span in grammar.persons("Chief Nurse, Dr Ruth Amankwah, leads.")]
     assert persons == ["Dr Ruth Amankwah"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Louise Pemberton, the Trust's Director of Nursing, was appointed executive lead in May.",
+        "Louise Pemberton, our Director of Nursing, is the executive lead.",
+        "Director of Nursing: Louise Pemberton.",
+    ],
+)
+def test_a_post_and_its_holder_are_paired(grammar: Grammar, text: str) -> None:
+    found = grammar.leads(text)
+    assert found and found[0].person is not None and found[0].title is not None
+    assert (found[0].person.text, found[0].title.text) == (
+        "Louise Pemberton",
+        "Director of Nursing",
+    )

@@ -341,10 +341,11 @@ def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lea
     return Lead(title, person, False)
 
 
-# What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name".
+# What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name",
+# ", the Trust's ", ", our ".
 _BETWEEN = re.compile(
     r"^\s*(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|\bwho is\b|"
-    r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?$",
+    r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?(?:(?:trust|organisation)['’]s\s+|our\s+)?$",
     re.I,
 )
 

@@ -59,3 +59,20 @@ def test_a_post_and_its_holder_are_paired(grammar: Grammar, text: str) -> None:
         "Louise Pemberton",
         "Director of Nursing",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        (
+            "The Trust commissions Open Door Training (UK) Ltd to run it.",
+            ["Open Door Training (UK) Ltd"],
+        ),
+        ("Delivered by Intervene Consulting.", ["Intervene Consulting"]),
+        ("The Group provides the sessions to staff.", []),
+        ("Sessions are run by Solent's own Organisational Development practitioners.", []),
+        ("The training is delivered by the Service's own Clinical Education team.", []),
+    ],
+)
+def test_organisations_by_form(grammar: Grammar, text: str, organisations: list[str]) -> None:
+    assert [span.text for span in grammar.organisations(text)] == organisations

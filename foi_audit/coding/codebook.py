@@ -240,6 +240,7 @@ class PeopleGrammar:
     title_stops: tuple[str, ...] = ()  # words a title never runs on into
     org_breakers: tuple[str, ...] = ()  # words that end an organisation's name
     org_labels: tuple[str, ...] = ()  # label words dropped from the front of an organisation
+    org_self: tuple[str, ...] = ()  # "The Group", "the Service": the writer, never a provider
     provider_subject: tuple[str, ...] = ()  # an organisation as the subject of delivering
     not_name: tuple[str, ...] = ()
     org_suffixes: tuple[str, ...] = ()

@@ -72,6 +72,7 @@ class Grammar:
         self.title_stops = {lower(w).replace("’", "'") for w in data.title_stops}
         self.org_breakers = {lower(w) for w in data.org_breakers}
         self.org_labels = {lower(w) for w in data.org_labels}
+        self.org_self = {lower(w) for w in data.org_self}
         self.provider_subject = [re.compile(p, re.I) for p in data.provider_subject]
         self.org_suffixes = {lower(w) for w in data.org_suffixes}
         self.org_words = {lower(w) for w in data.org_words} | self.org_suffixes
@@ -247,6 +248,14 @@ class Grammar:
                 if _CAPITAL.match(word) or word == "&" or word.isupper():
                     last = j
                     j += 1
+                elif (
+                    word == "("
+                    and j + 3 < len(tokens)
+                    and tokens[j + 1].group(0).isupper()
+                    and tokens[j + 2].group(0) == ")"
+                    and tokens[j + 3].group(0).lower().rstrip(".") in self.org_suffixes
+                ):
+                    j += 3  # "Open Door Training (UK) Ltd": a bracket inside the name
                 elif word.lower() in {"and", "of", "for", "the", "in", "at", "de", "la", "on"}:
                     if j + 1 < len(tokens) and _CAPITAL.match(tokens[j + 1].group(0)):
                         j += 1
@@ -264,7 +273,10 @@ class Grammar:
             )
             suffixed = len(words) >= 2 and any(w in self.org_suffixes for w in words[1:])
             own_unit = _OWN_UNIT_BEFORE.search(text[:start]) or _UNIT_AFTER.match(text[end:])
-            if (suffixed or introduced) and not own_unit:
+            # "The Group provides ...": the writer; "Solent's own trainers": whose, not who
+            writer = all(w in self.org_self for w in words)
+            possessive = bool(re.search(r"['’]s?$", words[-1])) and len(words[-1]) > 2
+            if (suffixed or introduced) and not own_unit and not writer and not possessive:
                 found.append(_span("organisation", text, start, end))
             i = last + 1
         return found

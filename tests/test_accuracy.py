@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_g/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_l/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -96,6 +96,90 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # the 24 of 26 trusts matched, every field 0.96-1.0 and three unflagged errors; two emails
     # unmatched. After the fixes that followed: 0.96-1.0, every unflagged value right.
     "corpus_g": dict.fromkeys(FIELDS, (0.92, 0.96)),
+    # corpus_h: r1 'realistic layouts' holdout (longer requests, forwarded chains, joint
+    # replies, logs). First seen (before the round-1 coding work): accuracy 0.62-0.96 (mean 0.74), 24% of unflagged values wrong.
+    # Floors: measured after round 3, one trust below.
+    "corpus_h": {
+        "response_status": (0.82, 0.95),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.92, 0.98),
+        "abt_provided": (0.94, 0.98),
+        "abt_delivery": (0.96, 0.98),
+        "abt_provider": (0.94, 0.98),
+        "abt_mandatory": (0.94, 0.98),
+        "abt_sh_module": (0.96, 0.98),
+        "abt_planned": (0.94, 0.98),
+        "dasv_lead": (0.90, 0.98),
+        "dasv_lead_name": (0.94, 0.98),
+        "dasv_lead_role": (0.92, 0.98),
+    },
+    # corpus_i: r1 'real replies' structures' holdout (disclosure logs, request-site threads,
+    # mergers). First seen: accuracy 0.78-0.91 (mean 0.77), 21.5% of unflagged values wrong.
+    # Floors: measured after round 3, one trust below.
+    "corpus_i": {
+        "response_status": (0.82, 0.92),
+        "exemptions": (0.91, 0.93),
+        "policy": (0.91, 0.93),
+        "abt_provided": (0.95, 0.95),
+        "abt_delivery": (0.93, 0.93),
+        "abt_provider": (0.93, 0.93),
+        "abt_mandatory": (0.91, 0.93),
+        "abt_sh_module": (0.95, 0.95),
+        "abt_planned": (0.95, 0.95),
+        "dasv_lead": (0.93, 0.95),
+        "dasv_lead_name": (0.95, 0.95),
+        "dasv_lead_role": (0.95, 0.95),
+    },
+    # corpus_j: r2 mixed-format holdout. First seen (after round 1): mean accuracy 0.92, 2.1% of unflagged wrong.
+    # Floors: measured after round 3, one trust below.
+    "corpus_j": {
+        "response_status": (0.86, 0.98),
+        "exemptions": (0.96, 0.98),
+        "policy": (0.89, 0.94),
+        "abt_provided": (0.86, 0.96),
+        "abt_delivery": (0.93, 0.98),
+        "abt_provider": (0.89, 0.96),
+        "abt_mandatory": (0.89, 0.96),
+        "abt_sh_module": (0.94, 0.98),
+        "abt_planned": (0.87, 0.94),
+        "dasv_lead": (0.93, 0.98),
+        "dasv_lead_name": (0.94, 0.98),
+        "dasv_lead_role": (0.91, 0.96),
+    },
+    # corpus_k: r3 threads holdout (chains, joint replies, logs, out-of-scope bodies). First seen (round 3):
+    # mean accuracy 0.80, 16% of unflagged wrong (5 trusts unmatched: partners named in signatures).
+    # Floors: measured after round 3, one trust below.
+    "corpus_k": {
+        "response_status": (0.85, 0.95),
+        "exemptions": (0.93, 0.95),
+        "policy": (0.89, 0.95),
+        "abt_provided": (0.85, 0.95),
+        "abt_delivery": (0.85, 0.93),
+        "abt_provider": (0.89, 0.95),
+        "abt_mandatory": (0.87, 0.95),
+        "abt_sh_module": (0.91, 0.95),
+        "abt_planned": (0.93, 0.95),
+        "dasv_lead": (0.85, 0.95),
+        "dasv_lead_name": (0.91, 0.95),
+        "dasv_lead_role": (0.87, 0.95),
+    },
+    # corpus_l: r3 voices holdout (answers in each officer's own voice). First seen (round 3): mean accuracy
+    # 0.91, 3.3% of unflagged wrong.
+    # Floors: measured after round 3, one trust below.
+    "corpus_l": {
+        "response_status": (0.82, 0.95),
+        "exemptions": (0.98, 0.98),
+        "policy": (0.80, 0.86),
+        "abt_provided": (0.96, 0.98),
+        "abt_delivery": (0.96, 0.98),
+        "abt_provider": (0.94, 0.98),
+        "abt_mandatory": (0.92, 0.95),
+        "abt_sh_module": (0.92, 0.95),
+        "abt_planned": (0.96, 0.95),
+        "dasv_lead": (0.84, 0.95),
+        "dasv_lead_name": (0.88, 0.95),
+        "dasv_lead_role": (0.86, 0.98),
+    },
 }
 
 

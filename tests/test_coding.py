@@ -130,3 +130,23 @@ def test_a_stray_mark_on_its_own_line_does_not_split_a_name() -> None:
     coded = {c.field: c for c in code_documents([replace(document, blocks=blocks)], CODEBOOK)}
     assert coded["dasv_lead_name"].value == "Dr Priya Nair"
     assert coded["dasv_lead_role"].value == "Chief Nurse"
+
+
+def test_the_signature_after_a_sign_off_is_no_answer() -> None:
+    # An e-mail's signature is one paragraph: "FOI Lead" in it once read as the DASV lead's post.
+    document = documents_from_text(
+        [
+            "Dear Dr Castleford,\nThe Trust does not have a dedicated sexual safety policy; "
+            "sexual harassment is covered by our Dignity at Work Policy.\nKind regards"
+        ],
+        "RXX",
+    )[0]
+    signature = Block(
+        "Louise O'Hanlon\nFOI Lead\nCorporate Governance\n"
+        "Warrington and Halton Teaching Hospitals NHS Foundation Trust",
+        "paragraph 9",
+    )
+    document = replace(document, blocks=(*document.blocks, signature))
+    coded = {c.field: c for c in code_documents([document], load_codebook(), {})}
+    assert coded["policy"].value == "general_only"
+    assert (coded["dasv_lead"].value, coded["dasv_lead_role"].value) == ("", "")

@@ -194,6 +194,7 @@ class DocumentGrammar:
     quoted_mail_start: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     closing: tuple[str, ...] = ()
+    valediction: tuple[str, ...] = ()  # a letter's sign-off: what follows is its signature
     entry_heading: tuple[str, ...] = ()
     entry_reference: tuple[str, ...] = ()
     relevance: tuple[str, ...] = ()  # words that make a log entry relevant to the study

@@ -86,6 +86,7 @@ class DocumentPatterns:
     quoted_mail_start: Patterns = ()
     boilerplate: Patterns = ()
     closing: Patterns = ()
+    valediction: Patterns = ()
     entry_heading: Patterns = ()
     entry_reference: Patterns = ()
     relevance: Patterns = ()

@@ -82,8 +82,13 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     answers: dict[str, list[Sentence]] = {}
     paragraph_locator = None
     paragraph_question = ""
+    signed = False  # after "Kind regards": the signature, until another message starts
     for sentence, clause_topic in (pair for whole in general for pair in _clauses(whole, compiled)):
-        if matches_any(boilerplate, sentence.text) or matches_any(closing, sentence.text):
+        if matches_any(compiled.doc.quoted_mail_start, sentence.text):
+            signed = False
+        elif matches_any(compiled.doc.valediction, sentence.text.strip()):
+            signed = True
+        if signed or matches_any(boilerplate, sentence.text) or matches_any(closing, sentence.text):
             paragraph_question = ""
             continue
         # Paragraphs of one PDF page share a locator: a paragraph led by its topic ("Exec
@@ -118,7 +123,11 @@ CLAUSE_STATEMENT = re.compile(
 )
 
 
-CLAUSE_BREAK = re.compile(r",\s+(?:and\s+|but\s+|while\s+|whilst\s+)?")
+# ", and ...", or " and " before a second verb ("do not provide it and have no plans to").
+CLAUSE_BREAK = re.compile(
+    r",\s+(?:and\s+|but\s+|while\s+|whilst\s+)?"
+    r"|\s+(?:and|but)\s+(?=(?:have|has|do|does|did|are|is|was|were|will|would|there|we)\b)"
+)
 
 
 def _clauses(sentence: Sentence, compiled: Compiled) -> list[tuple[Sentence, str]]:

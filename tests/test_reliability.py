@@ -616,3 +616,23 @@ def test_f1_where_record_locks_do_not_work_the_owner_named_in_the_lock_decides(
         running.kill()
         running.wait()
     assert ingest(layout, OPTIONS).exit_code == 0  # its owner gone: taken over
+
+
+def test_coding_reference_patterns_are_linear_on_runs() -> None:
+    # "FOI" then spaces, and a long line of dots, were quadratic in the log-page detector
+    # (issue 14 follow-up): "\s*[:#]?\s*" after "FOI" and "^\W*" under MULTILINE.
+    from foi_audit.coding.answers import _lists_several_requests
+    from foi_audit.records import Block, Document, FileStatus, Match
+
+    def several(text: str) -> object:
+        document = Document(
+            "log.html", "0" * 64, "html", 1, len(text), False, FileStatus.OK,
+            match=Match("RA9", "letterhead", 90.0), blocks=(Block(text, "p1"),),
+        )  # fmt: skip
+        return _lists_several_requests(document)
+
+    assert_runs_linear(
+        several,
+        kinds=("spaces", "dots", "dashes", "digits"),
+        contexts=[("FOI", ""), ("Request", ":"), ("", "")],
+    )

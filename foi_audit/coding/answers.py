@@ -63,17 +63,17 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
 
 # Request references ("FOI 24-1401", "Ref: EIR/2024/118", "AWP-FOI-4410") and entry labels.
 REQUEST_REFERENCE = re.compile(
-    r"\b(?:FOI|EIR|Ref(?:erence)?|Request|Case)\s*(?:no\.?|number|ref\.?)?\s*[:#]?\s*"
+    r"\b(?:FOI|EIR|Ref(?:erence)?|Request|Case)\s*+(?:(?:no\.?|number|ref\.?)\s*+)?(?:[:#]\s*+)?"
     r"([A-Z]{0,6}[\s/-]*\d{2,4}(?:[/-]\d{1,6})*)",
     re.IGNORECASE,
 )
 
 
-ENTRY_LABEL = re.compile(r"(?im)^\W*(?:request|subject|title|summary of request)\s*[:\-–]")
+ENTRY_LABEL = re.compile(r"(?im)^[^\w\n]*(?:request|subject|title|summary of request)[ \t]*[:\-–]")
 
 
 # A row or line that opens with a bare reference: "BCH-1120 | Wheelchair waiting times | ...".
-LEADING_REFERENCE = re.compile(r"(?m)^\W*([A-Z]{2,6}[/-]\d{2,6}(?:[/-]\d{1,6})*)\b")
+LEADING_REFERENCE = re.compile(r"(?m)^[^\w\n]*([A-Z]{2,6}[/-]\d{2,6}(?:[/-]\d{1,6})*)\b")
 
 
 def _lists_several_requests(document: Document) -> bool:

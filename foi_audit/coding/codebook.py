@@ -808,7 +808,7 @@ def _condition(text: str, where: str, key: str) -> tuple[str, str] | None:
 
 
 def _section_key(part: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in part if ch.isdigit())
+    digits = "".join(ch for ch in part if ch.isdigit())[:9]  # a 5,000-digit run is no section
     return (int(digits) if digits else 10_000, part)
 
 

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_l/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_m/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -179,6 +179,14 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.84, 0.95),
         "dasv_lead_name": (0.88, 0.95),
         "dasv_lead_role": (0.86, 0.98),
+    },
+    # corpus_m: r4 holdout (30 trusts, every format, written by a helper that never saw the
+    # code). First seen (after round 3): accuracy 0.90-1.0 (mean 0.986), 6.1% flagged, one
+    # unflagged error ("There is not, however, a stand-alone policy", fixed since).
+    "corpus_m": {
+        **dict.fromkeys(FIELDS, (0.96, 0.96)),
+        "response_status": (0.86, 0.96),
+        "abt_planned": (0.93, 0.96),
     },
 }
 

@@ -23,6 +23,7 @@ from foi_audit.coding.labels import (
     normalise_heading,
 )
 from foi_audit.coding.questions import (
+    MARGIN,
     RESTATES,
     child_question,
     classify_question,
@@ -35,9 +36,15 @@ from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.text import SENTENCE_END, matches_any
 
 
-def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
+def _is_question_text(
+    text: str, labelled: bool, compiled: Compiled, standalone: bool = False
+) -> bool:
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
+    if standalone and not labelled and _topic_heading(text, compiled):
+        # A paragraph of its own naming a question's topic in the request's words
+        # ("SEXUAL SAFETY POLICY" above "Not specifically."): a heading, not an answer.
+        return True
     # An unlabelled statement that merely starts like a question ("Whether the training was
     # mandatory has varied ...") is an answer; a restated question is one sentence.
     if (
@@ -69,6 +76,22 @@ def _is_question_text(text: str, labelled: bool, compiled: Compiled) -> bool:
         ranked = compiled.likeness.rank(text)
         return bool(ranked) and ranked[0].precision >= 0.8 and ranked[0].score >= RESTATES - 0.1
     return labelled or bool(classify_question(text, compiled))
+
+
+def _topic_heading(text: str, compiled: Compiled) -> bool:
+    """A short noun phrase (no verb, no sentence punctuation) made of a question's own words."""
+    if (
+        not 2 <= len(text.split()) <= 8
+        or re.search(r"[.,;:!?/]", text)
+        or HEADING_VERB.search(text)
+    ):
+        return False  # "Plans N/A" is a heading with its answer; HEADING_VERB has yes/no/not
+    ranked = compiled.likeness.rank(text)
+    if not ranked or ranked[0].precision < 0.9:
+        return False
+    # "Executive lead": every word the question's own and no other question as like it
+    alone = len(ranked) == 1 or ranked[0].score - ranked[1].score >= MARGIN
+    return ranked[0].score >= RESTATES - 0.1 or (ranked[0].precision == 1.0 and alone)
 
 
 def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
@@ -294,7 +317,13 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             open_restated(run_in[0], run_in[1], line, label_match, letter_match)
             continue
         # A restated question: gather its wrapped lines within the same block.
-        if _is_question_text(rest, labelled, compiled):
+        # a paragraph of one line (a table's cell is not a paragraph)
+        standalone = (
+            "table" not in line.locator
+            and (i >= len(lines) or lines[i].block != line.block)
+            and (i < 2 or lines[i - 2].block != line.block)
+        )
+        if _is_question_text(rest, labelled, compiled, standalone):
             question_text = rest
             while i < len(lines) and lines[i].block == line.block:
                 nxt = lines[i].text

@@ -10,9 +10,7 @@ rule off. Patterns stay text here: the coding stages compile them.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +18,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from foi_audit.coding.grammar import (
+    READING_KEYS,
+    DocumentGrammar,
+    Lexicon,
+    Likeness,
+    PeopleGrammar,
+    ReadingGrammar,
+    Table,
+    document_grammar,
+    lexicon_grammar,
+    people_grammar,
+    read_toml,
+    reading_grammar,
+)
 from foi_audit.errors import CodebookError
 
 DEFAULT_CODEBOOK = "codebook.toml"
@@ -183,92 +195,6 @@ class Outcome:
 
 
 @dataclass(frozen=True)
-class DocumentGrammar:
-    """Patterns that tell a reply's parts apart (generic, from grammar.toml, with the study's
-    own additions from the codebook's [document] table)."""
-
-    acknowledgement: tuple[str, ...] = ()
-    reply_cues: tuple[str, ...] = ()
-    quoted_request_start: tuple[str, ...] = ()
-    answer_section_start: tuple[str, ...] = ()
-    quoted_mail_start: tuple[str, ...] = ()
-    boilerplate: tuple[str, ...] = ()
-    closing: tuple[str, ...] = ()
-    valediction: tuple[str, ...] = ()  # a letter's sign-off: what follows is its signature
-    entry_heading: tuple[str, ...] = ()
-    entry_reference: tuple[str, ...] = ()
-    relevance: tuple[str, ...] = ()  # words that make a log entry relevant to the study
-    attachment_title: tuple[str, ...] = ()
-    attachment_evidence: tuple[str, str] | None = None  # (field, value) a titled attachment gives
-    hypothetical: tuple[str, ...] = ()
-    restated_request: tuple[str, ...] = ()
-    section_pattern: str = ""
-    not_exemption: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ReadingGrammar:
-    """How any answer is read (grammar.toml [reading]): negation, yes/no, status, modality."""
-
-    negators: tuple[str, ...] = ()
-    not_negating: tuple[str, ...] = ()
-    clause_breaks: tuple[str, ...] = ()
-    answer_label: tuple[str, ...] = ()
-    own_units: tuple[str, ...] = ()
-    yes_answer: tuple[str, ...] = ()
-    no_answer: tuple[str, ...] = ()
-    not_held: tuple[str, ...] = ()
-    withheld: tuple[str, ...] = ()
-    deferred: tuple[str, ...] = ()
-    refers: tuple[str, ...] = ()
-    not_applicable: tuple[str, ...] = ()
-    developing: tuple[str, ...] = ()
-    planned: tuple[str, ...] = ()
-    hypothetical: tuple[str, ...] = ()
-    ceased: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PeopleGrammar:
-    """Words of names, job titles and organisations (grammar.toml [people])."""
-
-    honorifics: tuple[str, ...] = ()
-    title_heads: tuple[str, ...] = ()
-    title_words: tuple[str, ...] = ()
-    title_joiners: tuple[str, ...] = ()
-    generic_title: tuple[str, ...] = ()  # a "title" made only of these is a topic label
-    title_modifiers: tuple[str, ...] = ()  # words after which any capitalised word continues
-    title_stops: tuple[str, ...] = ()  # words a title never runs on into
-    org_breakers: tuple[str, ...] = ()  # words that end an organisation's name
-    org_labels: tuple[str, ...] = ()  # label words dropped from the front of an organisation
-    org_self: tuple[str, ...] = ()  # "The Group", "the Service": the writer, never a provider
-    provider_subject: tuple[str, ...] = ()  # an organisation as the subject of delivering
-    not_name: tuple[str, ...] = ()
-    org_suffixes: tuple[str, ...] = ()
-    org_words: tuple[str, ...] = ()
-    withheld: tuple[str, ...] = ()
-    provider_intro: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Likeness:
-    """How restated questions are compared with the request's (grammar.toml [likeness])."""
-
-    stopwords: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Shared pattern pieces ({person}, {role}, {org}) and word lists for names."""
-
-    pieces: tuple[tuple[str, str], ...] = ()
-    not_person: tuple[str, ...] = ()
-    not_org: tuple[str, ...] = ()
-    not_org_words: tuple[str, ...] = ()
-    generic_org: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Codebook:
     name: str
     description: str
@@ -338,76 +264,9 @@ def _packaged(name: str) -> Path:
 def load_codebook(path: Path | None = None) -> Codebook:
     """Load and validate a codebook; ``None`` means the built-in one for the study."""
     path = path or default_codebook_path()
-    data, digest = _read_toml(path, "codebook")
-    grammar, _ = _read_toml(grammar_path(), "grammar")
+    data, digest = read_toml(path, "codebook")
+    grammar, _ = read_toml(grammar_path(), "grammar")
     return parse_codebook(data, str(path), grammar=grammar, sha256=digest)
-
-
-def _read_toml(path: Path, what: str) -> tuple[dict[str, Any], str]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CodebookError(f"{path} does not exist: pass a {what} TOML file") from None
-    except OSError as exc:
-        raise CodebookError(f"cannot read {path} ({exc.strerror}): check the path") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CodebookError(f"{path} is not valid TOML ({exc}); fix the line it names") from exc
-
-
-class _Table:
-    """One TOML table read key by key; keys never asked for are refused as unknown."""
-
-    def __init__(self, data: Any, where: str, allowed: Sequence[str]) -> None:
-        if not isinstance(data, Mapping):
-            raise CodebookError(f"{where} must be a table")
-        unknown = [key for key in data if key not in allowed]
-        if unknown:
-            key = unknown[0]
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed: {', '.join(allowed)}"
-            raise CodebookError(f"{where}: unknown key {key!r}{hint}")
-        self.data = data
-        self.where = where
-
-    def text(self, key: str, default: str = "") -> str:
-        value = self.data.get(key, default)
-        if not isinstance(value, str):
-            raise CodebookError(f"{self.where}: {key} must be text")
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key, [])
-        if isinstance(value, str):
-            return (value,)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise CodebookError(f"{self.where}: {key} must be a list of text")
-        return tuple(value)
-
-    def flag(self, key: str) -> bool:
-        value = self.data.get(key, False)
-        if not isinstance(value, bool):
-            raise CodebookError(f"{self.where}: {key} must be true or false")
-        return value
-
-    def number(self, key: str, default: float) -> float:
-        value = self.data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise CodebookError(f"{self.where}: {key} must be a number")
-        return float(value)
-
-    def tables(self, key: str) -> list[Any]:
-        value = self.data.get(key, [])
-        if not isinstance(value, list):
-            raise CodebookError(f"{self.where}: {key} must be a list of tables ([[{key}]])")
-        return value
-
-    def mapping(self, key: str) -> dict[str, str]:
-        value = self.data.get(key, {})
-        if not isinstance(value, Mapping):
-            raise CodebookError(f"{self.where}: {key} must be a table")
-        return {str(k): str(v) for k, v in value.items()}
 
 
 _TOP_KEYS = (
@@ -415,11 +274,8 @@ _TOP_KEYS = (
     "reading", "people", "likeness",
 )  # fmt: skip
 _GRAMMAR_KEYS = ("document", "outcome", "patterns", "reading", "people", "likeness")
-_PEOPLE_KEYS = tuple(PeopleGrammar.__dataclass_fields__)
-_READING_KEYS = tuple(ReadingGrammar.__dataclass_fields__)
 _STATUSES = ("answered", "not_held", "withheld", "deferred", "refers", "not_applicable", "silent")
 _MODALITIES = ("current", "developing", "planned", "hypothetical", "ceased")
-_DOCUMENT_KEYS = tuple(DocumentGrammar.__dataclass_fields__)
 _OUTCOME_KEYS = (
     "field", "exemptions_field", "values", "refusal", "refusal_in_full", "not_held",
     "answer_not_held",
@@ -437,7 +293,6 @@ _RULE_KEYS = (
     "review", "review_if", "status", "polarity", "modality", "asserts", "denies", "lacks", "scope",
     "by_form", "without", "also",
 )  # fmt: skip
-_PATTERN_KEYS = ("not_person", "not_org", "not_org_words", "generic_org")
 
 
 def parse_codebook(
@@ -445,22 +300,22 @@ def parse_codebook(
 ) -> Codebook:
     """A codebook from parsed TOML, merged with the generic grammar (lists are extended,
     single patterns replaced by the codebook's)."""
-    top = _Table(data, source, _TOP_KEYS)
+    top = Table(data, source, _TOP_KEYS)
     if grammar is None:
-        grammar, _ = _read_toml(grammar_path(), "grammar")
-    grammar_top = _Table(grammar, "grammar.toml", _GRAMMAR_KEYS)
-    lexicon = _lexicon(grammar_top, top, source)
+        grammar, _ = read_toml(grammar_path(), "grammar")
+    grammar_top = Table(grammar, "grammar.toml", _GRAMMAR_KEYS)
+    lexicon = lexicon_grammar(grammar_top, top, source)
     questions = _questions(top, source)
     fields = _fields(top, source, {q.id for q in questions})
-    document = _document(grammar_top, top, source)
+    document = document_grammar(grammar_top, top, source)
     outcome = _outcome(grammar_top, top, source, fields)
-    reading = _reading(grammar_top, top, source)
-    people = _people(grammar_top, top, source)
+    reading = reading_grammar(grammar_top, top, source)
+    people = people_grammar(grammar_top, top, source)
     likeness = Likeness(
-        stopwords=_Table(
+        stopwords=Table(
             grammar_top.data.get("likeness", {}), "grammar.toml [likeness]", ("stopwords",)
         ).texts("stopwords")
-        + _Table(top.data.get("likeness", {}), f"{source}: [likeness]", ("stopwords",)).texts(
+        + Table(top.data.get("likeness", {}), f"{source}: [likeness]", ("stopwords",)).texts(
             "stopwords"
         )
     )
@@ -510,7 +365,7 @@ def _check_patterns(codebook: Codebook) -> None:
             check(value, f"[document].{key}")
     for key in ("refusal", "refusal_in_full", "not_held", "answer_not_held"):
         check(getattr(codebook.outcome, key), f"[outcome].{key}")
-    for key in _READING_KEYS:
+    for key in READING_KEYS:
         check(getattr(codebook.reading, key), f"[reading].{key}")
     for name, patterns in codebook.concepts:
         check([p for p in patterns if p != BY_FORM], f"concept {name}")
@@ -524,11 +379,11 @@ def expand_pieces(pattern: str, pieces: Mapping[str, str]) -> str:
     return pattern
 
 
-def _questions(top: _Table, source: str) -> tuple[Question, ...]:
+def _questions(top: Table, source: str) -> tuple[Question, ...]:
     questions = []
     seen: set[str] = set()
     for index, item in enumerate(top.tables("questions"), start=1):
-        table = _Table(item, f"{source}: [[questions]] {index}", _QUESTION_KEYS)
+        table = Table(item, f"{source}: [[questions]] {index}", _QUESTION_KEYS)
         qid = table.text("id") or f"q{index}"
         if qid in seen:
             raise CodebookError(f"{source}: question {qid!r} is defined twice")
@@ -551,7 +406,7 @@ def _questions(top: _Table, source: str) -> tuple[Question, ...]:
     return tuple(questions)
 
 
-def _fields(top: _Table, source: str, question_ids: set[str]) -> tuple[Field, ...]:
+def _fields(top: Table, source: str, question_ids: set[str]) -> tuple[Field, ...]:
     items = top.tables("fields")
     if not items:
         raise CodebookError(f"{source}: needs at least one [[fields]] table")
@@ -562,7 +417,7 @@ def _fields(top: _Table, source: str, question_ids: set[str]) -> tuple[Field, ..
         if not name or not isinstance(name, str):
             raise CodebookError(f"{source}: field {index} has no name")
         where = f"{source}: field {name!r}"
-        table = _Table(item, where, _FIELD_KEYS)
+        table = Table(item, where, _FIELD_KEYS)
         if name in names:
             raise CodebookError(f"{source}: field {name!r} is defined twice")
         names.add(name)
@@ -599,7 +454,7 @@ def _fields(top: _Table, source: str, question_ids: set[str]) -> tuple[Field, ..
             examples=tuple(
                 Example(e.text("text"), e.text("value"))
                 for e in (
-                    _Table(x, f"{where} example {n}", ("text", "value"))
+                    Table(x, f"{where} example {n}", ("text", "value"))
                     for n, x in enumerate(table.tables("examples"), start=1)
                 )
             ),
@@ -629,10 +484,10 @@ def _fields(top: _Table, source: str, question_ids: set[str]) -> tuple[Field, ..
     return tuple(fields)
 
 
-def _rules(field_table: _Table, field_name: str) -> tuple[Rule, ...]:
+def _rules(field_table: Table, field_name: str) -> tuple[Rule, ...]:
     rules = []
     for number, item in enumerate(field_table.tables("rules"), start=1):
-        table = _Table(item, f"{field_table.where} rule {number}", _RULE_KEYS)
+        table = Table(item, f"{field_table.where} rule {number}", _RULE_KEYS)
         rules.append(
             Rule(
                 id=table.text("id") or f"{field_name}.{number}",
@@ -676,19 +531,7 @@ def _among(
     return values
 
 
-def _reading(grammar: _Table, top: _Table, source: str) -> ReadingGrammar:
-    base = _Table(grammar.data.get("reading", {}), "grammar.toml [reading]", _READING_KEYS)
-    own = _Table(top.data.get("reading", {}), f"{source}: [reading]", _READING_KEYS)
-    return ReadingGrammar(**{key: base.texts(key) + own.texts(key) for key in _READING_KEYS})
-
-
-def _people(grammar: _Table, top: _Table, source: str) -> PeopleGrammar:
-    base = _Table(grammar.data.get("people", {}), "grammar.toml [people]", _PEOPLE_KEYS)
-    own = _Table(top.data.get("people", {}), f"{source}: [people]", _PEOPLE_KEYS)
-    return PeopleGrammar(**{key: base.texts(key) + own.texts(key) for key in _PEOPLE_KEYS})
-
-
-def _concepts(top: _Table, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _concepts(top: Table, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     table = top.data.get("concepts", {})
     if not isinstance(table, Mapping):
         raise CodebookError(f"{source}: [concepts] must be a table of name = [patterns]")
@@ -713,24 +556,9 @@ def _check_rule_concepts(fields: Sequence[Field], known: set[str], source: str) 
                     )
 
 
-def _document(grammar: _Table, top: _Table, source: str) -> DocumentGrammar:
-    base = _Table(grammar.data.get("document", {}), "grammar.toml [document]", _DOCUMENT_KEYS)
-    own = _Table(top.data.get("document", {}), f"{source}: [document]", _DOCUMENT_KEYS)
-    values: dict[str, Any] = {}
-    for key in _DOCUMENT_KEYS:
-        if key == "section_pattern":
-            values[key] = own.text(key) or base.text(key)
-        elif key == "attachment_evidence":
-            evidence = own.mapping(key) or base.mapping(key)
-            values[key] = (evidence["field"], evidence["value"]) if evidence else None
-        else:
-            values[key] = base.texts(key) + own.texts(key)
-    return DocumentGrammar(**values)
-
-
-def _outcome(grammar: _Table, top: _Table, source: str, fields: tuple[Field, ...]) -> Outcome:
-    base = _Table(grammar.data.get("outcome", {}), "grammar.toml [outcome]", _OUTCOME_KEYS)
-    own = _Table(top.data.get("outcome", {}), f"{source}: [outcome]", _OUTCOME_KEYS)
+def _outcome(grammar: Table, top: Table, source: str, fields: tuple[Field, ...]) -> Outcome:
+    base = Table(grammar.data.get("outcome", {}), "grammar.toml [outcome]", _OUTCOME_KEYS)
+    own = Table(top.data.get("outcome", {}), f"{source}: [outcome]", _OUTCOME_KEYS)
     names = {f.name for f in fields}
     outcome_field = next((f for f in fields if f.role is FieldRole.OUTCOME), None)
     exemptions = next((f for f in fields if f.role is FieldRole.EXEMPTIONS), None)
@@ -756,34 +584,6 @@ def _outcome(grammar: _Table, top: _Table, source: str, fields: tuple[Field, ...
         non_withholding=base.texts("non_withholding") + own.texts("non_withholding"),
         required_fields=own.texts("required_fields"),
         not_held_values=tuple(own.mapping("not_held_values").items()),
-    )
-
-
-def _lexicon(grammar: _Table, top: _Table, source: str) -> Lexicon:
-    base = grammar.data.get("patterns", {})
-    own = top.data.get("patterns", {})
-    if not isinstance(base, Mapping) or not isinstance(own, Mapping):
-        raise CodebookError(f"{source}: [patterns] must be a table")
-    pieces = {k: v for k, v in base.items() if isinstance(v, str)}
-    pieces.update({k: v for k, v in own.items() if isinstance(v, str)})
-    lists: dict[str, tuple[str, ...]] = {}
-    for where, table in (("grammar.toml [patterns]", base), (f"{source}: [patterns]", own)):
-        for key, value in table.items():
-            if isinstance(value, str):
-                continue
-            if key not in _PATTERN_KEYS:
-                raise CodebookError(
-                    f"{where}: unknown list {key!r}; allowed: {', '.join(_PATTERN_KEYS)}"
-                )
-            if not isinstance(value, list):
-                raise CodebookError(f"{where}: {key} must be a list of text")
-            lists[key] = lists.get(key, ()) + tuple(str(v) for v in value)
-    return Lexicon(
-        pieces=tuple(sorted(pieces.items())),
-        not_person=lists.get("not_person", ()),
-        not_org=lists.get("not_org", ()),
-        not_org_words=lists.get("not_org_words", ()),
-        generic_org=lists.get("generic_org", ()),
     )
 
 

@@ -1,0 +1,228 @@
+"""The generic grammar of FOI replies (grammar.toml) as typed records, and the TOML reading that
+refuses unknown keys, shared with the codebook: every study adds its own words to these tables."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from foi_audit.errors import CodebookError
+
+
+@dataclass(frozen=True)
+class DocumentGrammar:
+    """Patterns that tell a reply's parts apart (generic, from grammar.toml, with the study's
+    own additions from the codebook's [document] table)."""
+
+    acknowledgement: tuple[str, ...] = ()
+    reply_cues: tuple[str, ...] = ()
+    quoted_request_start: tuple[str, ...] = ()
+    answer_section_start: tuple[str, ...] = ()
+    quoted_mail_start: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
+    valediction: tuple[str, ...] = ()  # a letter's sign-off: what follows is its signature
+    entry_heading: tuple[str, ...] = ()
+    entry_reference: tuple[str, ...] = ()
+    relevance: tuple[str, ...] = ()  # words that make a log entry relevant to the study
+    attachment_title: tuple[str, ...] = ()
+    attachment_evidence: tuple[str, str] | None = None  # (field, value) a titled attachment gives
+    hypothetical: tuple[str, ...] = ()
+    restated_request: tuple[str, ...] = ()
+    section_pattern: str = ""
+    not_exemption: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadingGrammar:
+    """How any answer is read (grammar.toml [reading]): negation, yes/no, status, modality."""
+
+    negators: tuple[str, ...] = ()
+    not_negating: tuple[str, ...] = ()
+    clause_breaks: tuple[str, ...] = ()
+    answer_label: tuple[str, ...] = ()
+    own_units: tuple[str, ...] = ()
+    yes_answer: tuple[str, ...] = ()
+    no_answer: tuple[str, ...] = ()
+    not_held: tuple[str, ...] = ()
+    withheld: tuple[str, ...] = ()
+    deferred: tuple[str, ...] = ()
+    refers: tuple[str, ...] = ()
+    not_applicable: tuple[str, ...] = ()
+    developing: tuple[str, ...] = ()
+    planned: tuple[str, ...] = ()
+    hypothetical: tuple[str, ...] = ()
+    ceased: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PeopleGrammar:
+    """Words of names, job titles and organisations (grammar.toml [people])."""
+
+    honorifics: tuple[str, ...] = ()
+    title_heads: tuple[str, ...] = ()
+    title_words: tuple[str, ...] = ()
+    title_joiners: tuple[str, ...] = ()
+    generic_title: tuple[str, ...] = ()  # a "title" made only of these is a topic label
+    title_modifiers: tuple[str, ...] = ()  # words after which any capitalised word continues
+    title_stops: tuple[str, ...] = ()  # words a title never runs on into
+    org_breakers: tuple[str, ...] = ()  # words that end an organisation's name
+    org_labels: tuple[str, ...] = ()  # label words dropped from the front of an organisation
+    org_self: tuple[str, ...] = ()  # "The Group", "the Service": the writer, never a provider
+    provider_subject: tuple[str, ...] = ()  # an organisation as the subject of delivering
+    not_name: tuple[str, ...] = ()
+    org_suffixes: tuple[str, ...] = ()
+    org_words: tuple[str, ...] = ()
+    withheld: tuple[str, ...] = ()
+    provider_intro: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How restated questions are compared with the request's (grammar.toml [likeness])."""
+
+    stopwords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Shared pattern pieces ({person}, {role}, {org}) and word lists for names."""
+
+    pieces: tuple[tuple[str, str], ...] = ()
+    not_person: tuple[str, ...] = ()
+    not_org: tuple[str, ...] = ()
+    not_org_words: tuple[str, ...] = ()
+    generic_org: tuple[str, ...] = ()
+
+
+def read_toml(path: Path, what: str) -> tuple[dict[str, Any], str]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CodebookError(f"{path} does not exist: pass a {what} TOML file") from None
+    except OSError as exc:
+        raise CodebookError(f"cannot read {path} ({exc.strerror}): check the path") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CodebookError(f"{path} is not valid TOML ({exc}); fix the line it names") from exc
+
+
+class Table:
+    """One TOML table read key by key; keys never asked for are refused as unknown."""
+
+    def __init__(self, data: Any, where: str, allowed: Sequence[str]) -> None:
+        if not isinstance(data, Mapping):
+            raise CodebookError(f"{where} must be a table")
+        unknown = [key for key in data if key not in allowed]
+        if unknown:
+            key = unknown[0]
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed: {', '.join(allowed)}"
+            raise CodebookError(f"{where}: unknown key {key!r}{hint}")
+        self.data = data
+        self.where = where
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str):
+            raise CodebookError(f"{self.where}: {key} must be text")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CodebookError(f"{self.where}: {key} must be a list of text")
+        return tuple(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise CodebookError(f"{self.where}: {key} must be true or false")
+        return value
+
+    def number(self, key: str, default: float) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise CodebookError(f"{self.where}: {key} must be a number")
+        return float(value)
+
+    def tables(self, key: str) -> list[Any]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise CodebookError(f"{self.where}: {key} must be a list of tables ([[{key}]])")
+        return value
+
+    def mapping(self, key: str) -> dict[str, str]:
+        value = self.data.get(key, {})
+        if not isinstance(value, Mapping):
+            raise CodebookError(f"{self.where}: {key} must be a table")
+        return {str(k): str(v) for k, v in value.items()}
+
+
+PEOPLE_KEYS = tuple(PeopleGrammar.__dataclass_fields__)
+READING_KEYS = tuple(ReadingGrammar.__dataclass_fields__)
+DOCUMENT_KEYS = tuple(DocumentGrammar.__dataclass_fields__)
+_PATTERN_KEYS = ("not_person", "not_org", "not_org_words", "generic_org")
+
+
+def reading_grammar(grammar: Table, top: Table, source: str) -> ReadingGrammar:
+    base = Table(grammar.data.get("reading", {}), "grammar.toml [reading]", READING_KEYS)
+    own = Table(top.data.get("reading", {}), f"{source}: [reading]", READING_KEYS)
+    return ReadingGrammar(**{key: base.texts(key) + own.texts(key) for key in READING_KEYS})
+
+
+def people_grammar(grammar: Table, top: Table, source: str) -> PeopleGrammar:
+    base = Table(grammar.data.get("people", {}), "grammar.toml [people]", PEOPLE_KEYS)
+    own = Table(top.data.get("people", {}), f"{source}: [people]", PEOPLE_KEYS)
+    return PeopleGrammar(**{key: base.texts(key) + own.texts(key) for key in PEOPLE_KEYS})
+
+
+def document_grammar(grammar: Table, top: Table, source: str) -> DocumentGrammar:
+    base = Table(grammar.data.get("document", {}), "grammar.toml [document]", DOCUMENT_KEYS)
+    own = Table(top.data.get("document", {}), f"{source}: [document]", DOCUMENT_KEYS)
+    values: dict[str, Any] = {}
+    for key in DOCUMENT_KEYS:
+        if key == "section_pattern":
+            values[key] = own.text(key) or base.text(key)
+        elif key == "attachment_evidence":
+            evidence = own.mapping(key) or base.mapping(key)
+            values[key] = (evidence["field"], evidence["value"]) if evidence else None
+        else:
+            values[key] = base.texts(key) + own.texts(key)
+    return DocumentGrammar(**values)
+
+
+def lexicon_grammar(grammar: Table, top: Table, source: str) -> Lexicon:
+    base = grammar.data.get("patterns", {})
+    own = top.data.get("patterns", {})
+    if not isinstance(base, Mapping) or not isinstance(own, Mapping):
+        raise CodebookError(f"{source}: [patterns] must be a table")
+    pieces = {k: v for k, v in base.items() if isinstance(v, str)}
+    pieces.update({k: v for k, v in own.items() if isinstance(v, str)})
+    lists: dict[str, tuple[str, ...]] = {}
+    for where, table in (("grammar.toml [patterns]", base), (f"{source}: [patterns]", own)):
+        for key, value in table.items():
+            if isinstance(value, str):
+                continue
+            if key not in _PATTERN_KEYS:
+                raise CodebookError(
+                    f"{where}: unknown list {key!r}; allowed: {', '.join(_PATTERN_KEYS)}"
+                )
+            if not isinstance(value, list):
+                raise CodebookError(f"{where}: {key} must be a list of text")
+            lists[key] = lists.get(key, ()) + tuple(str(v) for v in value)
+    return Lexicon(
+        pieces=tuple(sorted(pieces.items())),
+        not_person=lists.get("not_person", ()),
+        not_org=lists.get("not_org", ()),
+        not_org_words=lists.get("not_org_words", ()),
+        generic_org=lists.get("generic_org", ()),
+    )

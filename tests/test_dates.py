@@ -256,3 +256,9 @@ def test_a_plain_answer_sheet_sent_by_the_trust_is_a_reply() -> None:
     assert document_role(sheet) == "reply"
     attached = Document(**{**sheet.__dict__, "path": "mail.eml > Policy.pdf", "parent": "mail.eml"})
     assert document_role(attached) == "other"
+
+
+def test_a_reference_shaped_like_a_date_is_not_a_date() -> None:
+    # r1_bmj: "Our ref: 24/11/8894" became 8894-11-24 and stopped the whole ingest.
+    assert parse_date("Our ref: 24/11/8894") is None
+    assert parse_date("24/11/2024") == dt.date(2024, 11, 24)

@@ -202,3 +202,18 @@ def test_refresh_trusts_appends_request_columns(layout: Layout) -> None:
     by_code = {r["trust_code"]: r for r in rows}
     assert by_code["RAE"]["date_replied"] == "2024-11-27"
     assert by_code["RAE"]["due_date"] == "2024-12-03"
+
+
+def test_an_implausible_reply_date_leaves_timeliness_blank_with_a_reason() -> None:
+    from foi_audit.requests.asked import Asked
+    from foi_audit.requests.dates import FoundDate
+
+    found = [
+        FoundDate("reply.pdf", "RA9", "2090-01-01", "letter_date", "reply", "1 Jan 2090", "p1")
+    ]
+    columns = request_columns(
+        ["RA9"], [Asked("RA9", "2024-11-04")], {"RA9": "successful"}, found, NO_REPLY, TODAY
+    )
+    row = columns["RA9"]
+    assert not row.get("timeliness")
+    assert "more than ten years apart" in row["date_note"]

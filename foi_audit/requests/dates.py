@@ -129,6 +129,10 @@ class FoundDate:
     note: str = ""
 
 
+# FOI came into force in 2005; a year far outside this is a reference number or an OCR slip.
+_PLAUSIBLE_YEARS = (2000, 2099)
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first UK-style date in ``text`` ("25th April 2024", "25/04/2024" day first...)."""
     match = DATE_RE.search(text)
@@ -143,6 +147,8 @@ def _date_from_match(match: re.Match[str]) -> dt.date | None:
             continue
         month_number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
         full_year = int(year) + 2000 if len(year) == 2 else int(year)
+        if not _PLAUSIBLE_YEARS[0] <= full_year <= _PLAUSIBLE_YEARS[1]:
+            return None  # "Our ref: 24/11/8894" is a reference, not a date
         try:
             return dt.date(full_year, month_number or 0, int(day))
         except ValueError:

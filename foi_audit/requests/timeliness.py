@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from foi_audit.errors import InputError
 from foi_audit.requests.asked import Asked
 from foi_audit.requests.dates import KIND_RANK, FoundDate
 from foi_audit.requests.deadlines import due_date, working_days_between
@@ -190,8 +191,14 @@ def trust_request_row(
                 if reply.date <= due:
                     row["timeliness"] = Timeliness.ON_TIME
             else:
-                row["working_days_taken"] = working_days_between(start, reply.date)
-                row["timeliness"] = Timeliness.ON_TIME if reply.date <= due else Timeliness.LATE
+                try:
+                    row["working_days_taken"] = working_days_between(start, reply.date)
+                except InputError as exc:
+                    # One trust's implausible dates leave its timeliness blank, with the reason;
+                    # they never stop the batch.
+                    notes.append(str(exc))
+                else:
+                    row["timeliness"] = Timeliness.ON_TIME if reply.date <= due else Timeliness.LATE
     row["date_note"] = "; ".join(notes)
     return row
 

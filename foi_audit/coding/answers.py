@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import XREF
@@ -45,6 +46,14 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     if document.parent and not matches_any(compiled.doc.reply_cues, opening):
         # An attached policy or leaflet: its numbered sections are not answers.
         kind, answers = "supporting", {}
+    elif (
+        matches_any(compiled.doc.clarification, opening) and _answers_given(answers, compiled) < 2
+    ) or (
+        matches_any(compiled.doc.acknowledgement, opening) and not _answers_given(answers, compiled)
+    ):
+        # It asks the requester a question back, or says the reply is to come; its "answers"
+        # are the request's own questions quoted.
+        kind = "acknowledgement"
     elif any(answers.values()):
         kind = "reply"
     elif matches_any(compiled.doc.acknowledgement, text):
@@ -74,6 +83,17 @@ ENTRY_LABEL = re.compile(r"(?im)^[^\w\n]*(?:request|subject|title|summary of req
 
 # A row or line that opens with a bare reference: "BCH-1120 | Wheelchair waiting times | ...".
 LEADING_REFERENCE = re.compile(r"(?m)^[^\w\n]*([A-Z]{2,6}[/-]\d{2,6}(?:[/-]\d{1,6})*)\b")
+
+
+def _answers_given(answers: Mapping[str, Sequence[Sentence]], compiled: Compiled) -> int:
+    """How many questions have an answer that states something: not only a question back to
+    the requester, nor a sentence that says the reply is to come."""
+    ack = compiled.doc.acknowledgement
+    return sum(
+        1
+        for found in answers.values()
+        if any(not s.text.rstrip().endswith("?") and not matches_any(ack, s.text) for s in found)
+    )
 
 
 def _lists_several_requests(document: Document) -> bool:

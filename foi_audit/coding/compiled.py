@@ -80,6 +80,7 @@ class DocumentPatterns:
     """The [document] grammar compiled: how a reply's parts are told apart."""
 
     acknowledgement: Patterns = ()
+    clarification: Patterns = ()
     reply_cues: Patterns = ()
     quoted_request_start: Patterns = ()
     answer_section_start: Patterns = ()

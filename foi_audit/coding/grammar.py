@@ -20,6 +20,7 @@ class DocumentGrammar:
     own additions from the codebook's [document] table)."""
 
     acknowledgement: tuple[str, ...] = ()
+    clarification: tuple[str, ...] = ()  # a request for clarification: no reply yet
     reply_cues: tuple[str, ...] = ()
     quoted_request_start: tuple[str, ...] = ()
     answer_section_start: tuple[str, ...] = ()

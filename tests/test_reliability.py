@@ -533,7 +533,9 @@ def test_u7_empty_asked_csv_is_warned_and_not_counted_as_zero_asked(layout: Layo
 # Nothing in the main process without a limit: coding runs in workers
 
 
-def test_coding_past_the_time_limit_leaves_the_trust_flagged_not_coded() -> None:
+def test_coding_past_the_time_limit_leaves_the_trust_flagged_not_coded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from foi_audit.coding import load_codebook
     from foi_audit.ingest.coding import code_trusts
     from foi_audit.records import Block, Document, FileStatus, FlagReason, Match
@@ -545,8 +547,18 @@ def test_coding_past_the_time_limit_leaves_the_trust_flagged_not_coded() -> None
             match=Match(code, "letterhead", 90.0), blocks=(Block(text, "p1"),),
         )  # fmt: skip
 
+    import foi_audit.ingest.coding as coding
+
+    real = coding.code_one_trust
+
+    def slow_engine(code: str, documents: list, codebook: object, names: object) -> object:  # type: ignore[type-arg]
+        if code == "RBK":  # an engine stuck on one reply (once: "\n" runs after "Answer:")
+            time.sleep(30)
+        return real(code, documents, codebook, names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coding, "code_one_trust", slow_engine)  # the forked workers inherit it
     codebook = load_codebook()
-    hostile = reply("RBK", "Answer:" + "\n" * 200_000 + "Yes.")  # super-linear in the engine
+    hostile = reply("RBK", "Answer: Yes.")
     coded, uncoded = code_trusts(
         [reply("RA9", REPLY), hostile],
         load_register(),
@@ -590,8 +602,11 @@ def test_override_with_a_5000_digit_section_is_one_line_not_a_crash(layout: Layo
     layout.overrides_csv.write_text(
         OVERRIDES_HEADER + f"RA9,exemptions,{'1' * 5000},Ana,2025-01-10,typo,\n"
     )
-    with pytest.raises(InputError, match="line 2: value '1111.*' is not a value of exemptions"):
+    with pytest.raises(
+        InputError, match="line 2: '1+…1+' is not an allowed value of exemptions"
+    ) as e:
         ingest(layout, OPTIONS)
+    assert len(str(e.value)) < 400
 
 
 def test_f1_where_record_locks_do_not_work_the_owner_named_in_the_lock_decides(

@@ -136,7 +136,7 @@ def from_row(row: Mapping[str, str | None], codebook: Codebook, where: str) -> O
     value = _normalised(spec, cell("value"), where, "value")
     if not spec.allows(value):
         raise InputError(
-            f"{where}: {value!r} is not an allowed value of {name}; use one of "
+            f"{where}: {_shown(value)!r} is not an allowed value of {name}; use one of "
             + ", ".join(spec.values)
             + " or leave it blank"
         )
@@ -263,3 +263,8 @@ def _same(codebook: Codebook, name: str, a: str, b: str) -> bool:
     if codebook.has_field(name):
         return codebook.field(name).same_value(a, b)
     return a == b
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A value short enough for a one-line message (a 5,000-digit cell is cut in the middle)."""
+    return value if len(value) <= limit else f"{value[: limit // 2]}…{value[-limit // 2 :]}"

@@ -191,3 +191,41 @@ def test_asked_csv_with_an_unknown_code_is_refused(layout: Layout) -> None:
     (layout.raw / "asked.csv").write_text("trust_code,date_sent\nRA9,2024-11-04\nZZZ,2024-11-04\n")
     with pytest.raises(InputError, match="line 3: ZZZ is not an ODS trust code"):
         ingest(layout, OPTIONS)
+
+
+def test_a_rerun_codes_again_only_the_trusts_whose_replies_changed(project: Path) -> None:
+    raw = project / "raw"
+    _write(
+        raw,
+        {
+            "RA9 reply.txt": "Torbay and South Devon NHS Foundation Trust\n\n1. Yes, a dedicated "
+            "Sexual Safety Policy.\n2. No.\n3. No plans.\n4. Not yet appointed.",
+            "RBK reply.txt": "Walsall Healthcare NHS Trust\n\n1. No.\n2. No.\n3. No plans.\n"
+            "4. Ann Lee, Chief Nurse.",
+        },
+    )
+    layout = Layout.from_dirs(raw)
+    ingest(layout, IngestOptions(jobs=1))
+    first = layout.codes_csv.read_bytes()
+    entries = {p.name: p.stat().st_mtime_ns for p in layout.cache_dir.glob("code-*.json")}
+    assert len(entries) == 2  # one per trust
+
+    # A damaged entry is coded again; the outputs are the same bytes as an uncached run.
+    damaged = sorted(layout.cache_dir.glob("code-*.json"))[0]
+    damaged.write_text('[{"trust_code": "RA9"}]')
+    ingest(layout, IngestOptions(jobs=1))
+    assert layout.codes_csv.read_bytes() == first
+
+    # One reply changed: its trust gets a new entry, the other trust's entry is reused.
+    (raw / "RBK reply.txt").write_text(
+        "Walsall Healthcare NHS Trust\n\n1. No.\n2. No.\n3. No plans.\n4. Not yet appointed."
+    )
+    ingest(layout, IngestOptions(jobs=1))
+    now = {p.name: p.stat().st_mtime_ns for p in layout.cache_dir.glob("code-*.json")}
+    assert len(now) == 2 and len(set(now) & set(entries)) == 1  # the old RBK entry pruned
+    kept = (set(now) & set(entries)).pop()
+    assert now[kept] == entries[kept] or kept == damaged.name
+    rows = {
+        (r["trust_code"], r["field"]): r["value"] for r in csv.DictReader(layout.codes_csv.open())
+    }
+    assert rows[("RBK", "dasv_lead")] == "none" and rows[("RA9", "policy")] == "dedicated"

@@ -7,19 +7,30 @@ per-file time limit for each of its documents and the per-worker memory limit, t
 killed and replaced when over). A trust whose coding stops keeps
 every field blank and flagged ``not_coded`` with the reason, the run goes on, and the result
 lists it as a problem (exit code 1).
+
+A trust's values are kept in the cache under a key made of everything they depend on: the
+engine's own files, the codebook, the trust's names and its documents as read and matched. A
+re-run codes again only the trusts whose key changed (one new reply costs one trust).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
-from functools import partial
+from functools import cache, partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foi_audit.coding import code_one_trust, documents_by_trust
 from foi_audit.coding.codebook import Codebook
 from foi_audit.dataset.codes import not_coded_values
+from foi_audit.dataset.layout import Layout
+from foi_audit.ingest.cache import cache_get, cache_put
 from foi_audit.ingest.workers import Limits, run_tasks
-from foi_audit.records import CodedValue, Document, FileStatus
+from foi_audit.records import CodedValue, Document, FileStatus, Flag, FlagReason, Grounding
 from foi_audit.register.names import own_names
 from foi_audit.register.trusts import Register
 
@@ -34,29 +45,87 @@ def code_trusts(
     register: Register,
     codebook: Codebook,
     options: IngestOptions,
-) -> tuple[list[CodedValue], list[tuple[str, str]]]:
-    """Every matched trust's coded values (in trust order, as the engine gives them), and the
-    trusts whose coding stopped, each with the reason."""
+    layout: Layout | None = None,
+) -> tuple[list[CodedValue], list[tuple[str, str]], set[str]]:
+    """Every matched trust's coded values (in trust order, as the engine gives them), the
+    trusts whose coding stopped, each with the reason, and the cache keys in use (with
+    ``layout``, values whose inputs have not changed come from its cache)."""
     # a joint reply is in each of its trusts' lists
     by_trust = documents_by_trust([d for d in documents if d.status is FileStatus.OK])
     names = {t.code: own_names(t) for t in register.trusts}
+    keys = {
+        code: coding_key(code, docs, codebook, names.get(code, ()))
+        for code, docs in by_trust.items()
+    }
+    cached: dict[str, list[CodedValue]] = {}
+    if layout is not None:
+        for code, key in keys.items():
+            rows = cache_get(layout, key)
+            if isinstance(rows, list):
+                # a damaged entry: the trust is coded again
+                with contextlib.suppress(TypeError, KeyError, ValueError):
+                    cached[code] = [_from_cache(dict(row)) for row in rows]
     task = partial(_code_trust, codebook=codebook, names=names)
     limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
     # The per-file limit for each of the trust's files: a trust with many replies is not cut.
     seconds = {code: options.timeout * len(docs) for code, docs in by_trust.items()}
-    tasks = [(code, (code, docs)) for code, docs in sorted(by_trust.items())]
-    results = dict(run_tasks(task, tasks, options.jobs, limits, seconds))
+    tasks = [(code, (code, docs)) for code, docs in sorted(by_trust.items()) if code not in cached]
+    results = dict(run_tasks(task, tasks, options.jobs, limits, seconds)) if tasks else {}
     coded: list[CodedValue] = []
     uncoded: list[tuple[str, str]] = []
     for code in sorted(by_trust):
+        if code in cached:
+            coded.extend(cached[code])
+            continue
         result = results[code]
         if "codes" in result:
             coded.extend(result["codes"])
+            if layout is not None:
+                cache_put(layout, keys[code], [_cache_row(c) for c in result["codes"]])
             continue
         reason = _reason(result, seconds[code])
         coded.extend(not_coded_values(code, codebook, reason))
         uncoded.append((code, reason))
-    return coded, uncoded
+    return coded, uncoded, set(keys.values())
+
+
+def coding_key(
+    code: str, documents: Sequence[Document], codebook: Codebook, names: Sequence[str]
+) -> str:
+    """The cache key of a trust's values: the engine, the codebook, its names, its documents."""
+    digest = hashlib.sha256()
+    digest.update(_engine_fingerprint().encode())
+    digest.update(repr(codebook).encode())  # the parsed study, wherever it came from
+    payload = [code, list(names), [dataclasses.asdict(d) for d in documents]]
+    digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
+    return f"code-{digest.hexdigest()[:40]}"
+
+
+@cache
+def _engine_fingerprint() -> str:
+    """A hash of the coding engine's own files (code and grammar): a change to them codes
+    every trust again."""
+    import foi_audit.coding as package
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(package.__file__).parent.glob("*")):
+        if path.suffix in {".py", ".toml"}:
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_row(coded: CodedValue) -> dict[str, Any]:
+    """A machine value as the cache keeps it (JSON; every field, flags with their detail)."""
+    row = dataclasses.asdict(coded)
+    row.pop("decision")  # a person's decision is applied later, never cached
+    row["flags"] = [[str(f.reason), f.detail] for f in coded.flags]
+    row["grounding"] = str(coded.grounding)
+    return row
+
+
+def _from_cache(row: dict[str, Any]) -> CodedValue:
+    flags = tuple(Flag(FlagReason(reason), detail) for reason, detail in row.pop("flags"))
+    return CodedValue(**{**row, "flags": flags, "grounding": Grounding(row["grounding"])})
 
 
 def _code_trust(

@@ -246,7 +246,7 @@ def _ingest(
     documents = _link_groups(documents, matched_groups)
 
     found = date_rows(documents, topic_words(codebook))  # reply dates, for trusts.csv
-    coded, uncoded = code_trusts(documents, register, codebook, options)
+    coded, uncoded, coding_keys = code_trusts(documents, register, codebook, options, layout)
     coded += no_reply_codes(
         (a.trust_code for a in asked or []), {c.trust_code for c in coded}, codebook
     )
@@ -259,7 +259,7 @@ def _ingest(
     write_codes(layout, coded, codebook)
     trusts = write_trusts(layout, TrustInputs(coded, overrides, asked, found), register, codebook)
     top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
-    cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha})
+    cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha} | coding_keys)
     counts = Counter(str(d.status) for d in documents)
     problems = [
         [str(d.status), d.path, d.message]

@@ -559,7 +559,7 @@ def test_coding_past_the_time_limit_leaves_the_trust_flagged_not_coded(
     monkeypatch.setattr(coding, "code_one_trust", slow_engine)  # the forked workers inherit it
     codebook = load_codebook()
     hostile = reply("RBK", "Answer: Yes.")
-    coded, uncoded = code_trusts(
+    coded, uncoded, _ = code_trusts(
         [reply("RA9", REPLY), hostile],
         load_register(),
         codebook,

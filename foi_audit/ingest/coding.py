@@ -24,6 +24,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import foi_audit.coding as coding_package
 from foi_audit.coding import code_one_trust, documents_by_trust
 from foi_audit.coding.codebook import Codebook
 from foi_audit.dataset.codes import not_coded_values
@@ -105,10 +106,8 @@ def coding_key(
 def _engine_fingerprint() -> str:
     """A hash of the coding engine's own files (code and grammar): a change to them codes
     every trust again."""
-    import foi_audit.coding as package
-
     digest = hashlib.sha256()
-    for path in sorted(Path(package.__file__).parent.glob("*")):
+    for path in sorted(Path(coding_package.__file__).parent.glob("*")):
         if path.suffix in {".py", ".toml"}:
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()

@@ -310,12 +310,13 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 segments.append(Segment(""))
             add_answer(text, line)
             continue
-        run_in = _run_in_heading(rest, compiled) if label_match else None
-        if run_in and not _is_question_text(rest, labelled, compiled):
+        if label_match and not _is_question_text(rest, labelled, compiled):
             # "Question 1 – dedicated policy No, the Trust does not ...": a heading in the
             # request's words run into its answer on one line.
-            open_restated(run_in[0], run_in[1], line, label_match, letter_match)
-            continue
+            run_in = _run_in_heading(rest, compiled)
+            if run_in:
+                open_restated(run_in[0], run_in[1], line, label_match, letter_match)
+                continue
         # A restated question: gather its wrapped lines within the same block.
         # a paragraph of one line (a table's cell is not a paragraph)
         standalone = (

@@ -351,9 +351,7 @@ def find_names(text: str, index: Index, *, any_case: bool) -> list[_Hit]:
                     kind, end = Kind.FULL, stop
                 elif pattern.generic:
                     kind = Kind.WEAK
-            partner = _after_relation(norm, lines, start)
-            quote = join_words(orig[start:end])
-            hits.append(_Hit(start, end, pattern.code, kind, quote, partner))
+            hits.append(_Hit(start, end, pattern.code, kind, join_words(orig[start:end])))
     # A body the register names ("Hywel Dda University Health Board") is named as the register
     # names it, not by the longer form found around it ("Bwrdd Iechyd ... Health Board").
     named = [h for h in hits if h.code.startswith(BODY_PREFIX)]
@@ -377,7 +375,7 @@ def _line_context(hits: list[_Hit], norm: Sequence[str], lines: Sequence[int]) -
     for i in sorted(range(len(hits)), key=lambda i: hits[i].start):
         hit = hits[i]
         line = lines[hit.start]
-        partner = hit.partner or (
+        partner = _after_relation(norm, lines, hit.start) or (
             previous is not None
             and previous.partner
             and lines[previous.start] == line

@@ -308,3 +308,18 @@ def test_known_domains_name_trusts_in_the_register() -> None:
     codes = {t.code for t in reg.load_register().trusts}
     known = load_known_domains()
     assert known and all(code in codes and reason for _, code, reason in known)
+
+
+def test_a_search_that_finds_no_trust_says_what_the_register_covers() -> None:
+    from typer.testing import CliRunner
+
+    from foi_audit.cli.app import app
+    from foi_audit.register.trusts import nothing_found_note
+
+    welsh = nothing_found_note("betsi")
+    assert "England only" in welsh
+    assert "Betsi Cadwaladr University Health Board (Welsh health board, 7A1)" in welsh
+    assert "out of scope" in nothing_found_note("no such body anywhere").lower()
+    result = CliRunner().invoke(app, ["register", "--search", "betsi"])
+    assert result.exit_code == 0
+    assert "England only" in result.output

@@ -39,12 +39,14 @@ def register(
         count = answer(lambda: reg.rebuild(rebuild))
         stderr().print(f"Register rebuilt from {rebuild}: {count} English trusts.")
         return
-    answer(
+    rows = answer(
         lambda: reg.register_rows(reg.find_trusts(search or "", open_on or "")),
         json_out=json_out,
         as_json=lambda rows: rows,
         render=_render,
     )
+    if search and not rows:
+        stderr().print(answer(lambda: reg.nothing_found_note(search)), markup=False)
 
 
 def _render(rows: list[dict[str, Any]]) -> None:

@@ -411,6 +411,30 @@ def find_trusts(search: str = "", open_on: str = "") -> list[Trust]:
     return trusts
 
 
+def nothing_found_note(search: str) -> str:
+    """Why a search found no trust: the register is England's NHS trusts only; a body outside
+    it that the search names (a Welsh health board, NHS England ...) is said to be out of scope."""
+    register = load_register()
+    words = _search_key(search).split()
+    bodies = [
+        b
+        for b in register.other_bodies
+        if words and all(w in _search_key(" ".join((b.code, b.name, *b.aliases))) for w in words)
+    ]
+    covers = "The register covers NHS trusts in England only (NHS ODS trust extract)"
+    if bodies:
+        named = "; ".join(
+            f"{b.name} ({b.kind}{', ' + b.code if b.code else ''})" for b in bodies[:3]
+        )
+        return (
+            f"{covers}. Out of scope: {named}; its replies are reported out_of_scope, not counted."
+        )
+    return (
+        f"{covers}: nothing matches {search!r}. Health boards in Wales and Scotland, ICBs, "
+        "NHS England and councils are out of scope; check the spelling, or try fewer words."
+    )
+
+
 def register_rows(trusts: Sequence[Trust]) -> list[dict[str, str]]:
     return [
         {

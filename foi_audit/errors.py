@@ -57,5 +57,9 @@ class InputError(FoiAuditError):
     """A user-supplied file (mapping, overrides, asked, gold) is malformed."""
 
 
+class StudyError(FoiAuditError):
+    """A study's foi-audit.toml is unusable, or a run would mix two studies' data."""
+
+
 class Interrupted(FoiAuditError):
     """The run was stopped (Ctrl-C, SIGTERM); the message says what state the outputs are in."""

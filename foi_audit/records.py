@@ -64,6 +64,7 @@ class FileStatus(StrEnum):
     UNMATCHED = "unmatched"
     ERROR = "error"
     OUT_OF_SCOPE = "out_of_scope"  # from a body that is not an NHS trust in England
+    SKIPPED = "skipped"  # not a reply (a coding sheet); the message says why
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class FlagReason(StrEnum):
     QUOTE_IS_QUESTION_TEXT = "quote_is_question_text"  # the evidence is the question's own words
     CONFLICTING_CUES = "conflicting_cues"  # the answer also says something pointing elsewhere
     NOT_CODED = "not_coded"  # coding stopped on this trust's replies (time limit, crash)
+    UNMATCHED_FILE_MAY_BELONG = "unmatched_file_may_belong"  # a file not matched may be its
 
 
 class Grounding(StrEnum):

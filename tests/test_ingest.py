@@ -229,3 +229,44 @@ def test_a_rerun_codes_again_only_the_trusts_whose_replies_changed(project: Path
         (r["trust_code"], r["field"]): r["value"] for r in csv.DictReader(layout.codes_csv.open())
     }
     assert rows[("RBK", "dasv_lead")] == "none" and rows[("RA9", "policy")] == "dedicated"
+
+
+def test_evidence_in_an_attachment_points_into_the_attachment(project: Path) -> None:
+    """`reply.eml > answers.docx > paragraph N`, not the e-mail that carried it (issue 13)."""
+    import io
+    from email.message import EmailMessage
+
+    import docx
+
+    from foi_audit.figures.explain import explain
+
+    document = docx.Document()
+    for text in (
+        "Torbay and South Devon NHS Foundation Trust",
+        "Freedom of Information response",
+        "1. Does the Trust have a dedicated sexual safety policy?",
+        "Yes. Our Sexual Safety Policy was approved in March 2024.",
+    ):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    mail = EmailMessage()
+    mail["From"] = "foi@example.nhs.uk"
+    mail["Subject"] = "Your FOI request"
+    mail.set_content("Dear requester,\n\nPlease find our response attached.\n")
+    mail.add_attachment(
+        buffer.getvalue(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="answers.docx",
+    )
+    (project / "raw" / "reply.eml").write_bytes(bytes(mail))
+    layout = Layout.from_dirs(project / "raw")
+    ingest(layout, OPTIONS)
+    with layout.codes_csv.open(encoding="utf-8") as handle:
+        policy = next(r for r in csv.DictReader(handle) if r["field"] == "policy")
+    assert policy["value"] == "dedicated"
+    assert policy["source"] == "reply.eml > answers.docx"
+    assert policy["locator"].startswith("paragraph ")
+    (row,) = explain(layout, "policy=dedicated").rows
+    assert row.source == f"reply.eml > answers.docx > {policy['locator']}"

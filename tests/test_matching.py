@@ -67,7 +67,7 @@ def match(*documents: Document) -> Match:
 
 def assert_flagged(result: Match) -> None:
     assert result.trust_code == ""
-    assert "data/mapping.csv" in result.message
+    assert "pin the file in mapping.csv" in result.message
 
 
 # --- each signal -------------------------------------------------------------------------------

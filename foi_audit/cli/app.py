@@ -13,7 +13,17 @@ from typing import Annotated
 
 import typer
 
-from foi_audit.cli import codebook, compare, export, figures, ingest, quality, register, requests
+from foi_audit.cli import (
+    codebook,
+    compare,
+    export,
+    figures,
+    ingest,
+    quality,
+    register,
+    requests,
+    study,
+)
 from foi_audit.cli.output import run_app, set_debug
 
 EXIT_CODES = (
@@ -27,7 +37,8 @@ EXIT_CODES = (
 app = typer.Typer(
     name="foi-audit",
     help="Turn NHS trusts' FOI replies into a coded, evidenced dataset and honest statistics.\n\n"
-    "Typical run: foi-audit ingest && foi-audit summary",
+    "Typical run: foi-audit init && (copy the replies into raw/) && foi-audit ingest && "
+    "foi-audit summary",
     epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
@@ -37,6 +48,7 @@ app = typer.Typer(
 
 # In the order `foi-audit --help` lists them: the run, then its figures, review, requests.
 for command in (
+    study.init,
     ingest.ingest,
     register.register,
     codebook.codebook,

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from foi_audit.cli.options import DEFAULT_PROCESSED, Processed, RecordedCodebook
-from foi_audit.cli.output import answer, layout_around, stderr, study_codebook
+from foi_audit.cli.options import DEFAULT_PROCESSED, Processed, RecordedCodebook, Study
+from foi_audit.cli.output import answer, layout_for, stderr, study_codebook
 
 
 def export(
@@ -17,6 +17,7 @@ def export(
         str, typer.Option("--format", help="Comma-separated: sqlite,parquet,datapackage.")
     ] = "sqlite,parquet,datapackage",
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     codebook: RecordedCodebook = None,
 ) -> None:
     """The dataset in standard formats: SQLite, Parquet, a Frictionless Data Package.
@@ -31,7 +32,7 @@ def export(
     from foi_audit.figures.export import export as run_export
     from foi_audit.figures.export import parse_formats
 
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     result = answer(
         lambda: run_export(layout, out, parse_formats(formats), study_codebook(layout, codebook))
     )

@@ -7,13 +7,14 @@ from typing import Annotated, Any
 
 import typer
 
-from foi_audit.cli.options import DEFAULT_PROCESSED, JsonOut, Processed, RecordedCodebook
-from foi_audit.cli.output import answer, fail, layout_around, stderr, stdout, study_codebook
+from foi_audit.cli.options import DEFAULT_PROCESSED, JsonOut, Processed, RecordedCodebook, Study
+from foi_audit.cli.output import answer, fail, layout_for, stderr, stdout, study_codebook
 from foi_audit.wording import count
 
 
 def summary(
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     by: Annotated[
         str | None,
         typer.Option("--by", help="Break the figures down by region or trust_type."),
@@ -42,7 +43,7 @@ def summary(
     from foi_audit.cli.summary_view import render_summary
     from foi_audit.figures.summary import build_summary, check_field, summary_dict
 
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     answer(
         lambda: check_field(
             build_summary(layout, study_codebook(layout, codebook), by=by or ""), field or ""
@@ -56,6 +57,7 @@ def summary(
 def tables(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the tables into.")],
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated: csv,md,tex,xlsx.")
     ] = "csv,md,tex,xlsx",
@@ -102,13 +104,13 @@ def tables(
     from foi_audit.cli.messages import tables_stale, tables_up_to_date, tables_written
     from foi_audit.figures.tables import parse_formats, write_tables
 
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     if compare is not None:
         from foi_audit.figures.compare_tables import write_comparison_tables
 
         result = answer(
             lambda: write_comparison_tables(
-                processed,
+                layout.processed,
                 compare,
                 out,
                 parse_formats(formats),
@@ -131,12 +133,14 @@ def tables(
             )
         )
     console = stderr()
+    if getattr(result, "warning", ""):  # before the tables: the figures may miss trusts
+        console.print(f"warning: {result.warning}", markup=False, soft_wrap=True)
     if check:
         for name in result.differing:
             state = "differs" if (out / name).exists() else "missing"
             console.print(f"  [yellow]{state}[/]: {out / name}")
         if result.differing:
-            command = _tables_command(out, processed, formats, charts, headline, codebook)
+            command = _tables_command(out, layout.processed, formats, charts, headline, codebook)
             console.print(
                 tables_stale(len(result.differing), len(result.files), command), markup=False
             )
@@ -180,6 +184,7 @@ def explain(
         ),
     ] = False,
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
     csv_out: Annotated[
@@ -209,7 +214,7 @@ def explain(
         trace_lines,
     )
 
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     if trace or trace_field is not None:
         if not (trace and trace_field):
             fail("give a trust and a field with --trace: foi-audit explain TRUST FIELD --trace")
@@ -293,6 +298,7 @@ def report(
         Path, typer.Option("--html", help="The HTML file to write (one self-contained page).")
     ],
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     codebook: RecordedCodebook = None,
 ) -> None:
     """Write one static HTML page: summary figures, then every trust x field with its evidence.
@@ -304,7 +310,7 @@ def report(
     """
     from foi_audit.figures.html_report import write_report
 
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     info = answer(lambda: write_report(layout, html_out, study_codebook(layout, codebook)))
     console = stderr()
     for change in info.changes:

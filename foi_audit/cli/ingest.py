@@ -8,20 +8,26 @@ from typing import Annotated, Any
 
 import typer
 
-from foi_audit.cli.options import StudyCodebook
+from foi_audit.cli.options import Study, StudyCodebook
 from foi_audit.cli.output import answer, note_processed, progress_bar, stderr
 
 
 def ingest(
-    raw_dir: Annotated[Path, typer.Argument(help="Folder of replies, any nesting.")] = Path(
-        "data/raw"
-    ),
+    raw_dir: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder of replies, any nesting [default: the study's raw folder, else data/raw]."
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Output folder [default: processed/ beside RAW_DIR, i.e. data/processed]."
+            "--out",
+            help="Output folder [default: the study's processed folder, else processed/ beside "
+            "RAW_DIR, i.e. data/processed].",
         ),
     ] = None,
+    study: Study = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes [default: number of cores]."),
@@ -35,8 +41,20 @@ def ingest(
         typer.Option(help="Glob of files to skip (repeatable), e.g. --exclude gold.csv."),
     ] = None,
     codebook: StudyCodebook = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Replace outputs that were made from another raw folder (refused without it).",
+        ),
+    ] = False,
 ) -> None:
     """Read every reply, match it to its trust, code each trust.
+
+    In a study folder (made by `foi-audit init`, found by walking up from here, or given
+    with --study) the replies, outputs, asked.csv, mapping.csv, overrides.csv, codebook
+    and exclude patterns are those its foi-audit.toml names; RAW_DIR and --out override
+    its folders. Outputs made from another raw folder are never replaced without --replace.
 
     Writes data/processed/documents.csv (one row per file and attachment: format, pages,
     trust, match method, status, message), the extracted text under data/processed/text/,
@@ -58,18 +76,19 @@ def ingest(
 
     Example: foi-audit ingest data/raw --out data/processed --jobs 2
     """
-    from foi_audit.dataset.layout import Layout
+    from foi_audit.dataset.study_folder import ingest_layout
     from foi_audit.ingest.pipeline import IngestOptions
     from foi_audit.ingest.pipeline import ingest as run_ingest
 
-    layout = Layout.from_dirs(raw_dir, out)
+    layout, found = answer(lambda: ingest_layout(study, raw_dir, out))
     note_processed(layout.processed)
     options = IngestOptions(
         jobs=jobs or os.cpu_count() or 1,
         timeout=timeout,
         max_bytes=int(max_size * 1e6),
-        exclude=tuple(exclude or ()),
-        codebook=codebook,
+        exclude=(*(found.exclude if found else ()), *(exclude or ())),
+        codebook=codebook or (found.codebook if found else None),
+        replace=replace,
     )
     progress, update = progress_bar("Reading")
     with progress:

@@ -21,6 +21,8 @@ def ingest_done(
 ) -> str:
     out_of_scope = counts.get("out_of_scope", 0)
     bodies = f"{out_of_scope} out of scope, " if out_of_scope else ""
+    if counts.get("skipped", 0):
+        bodies += f"{counts['skipped']} skipped (not replies), "
     stopped = f" ({uncoded} not coded: see below)" if uncoded else ""
     return (
         f"{count(files, 'file')}, {count(documents, 'document')} with attachments: "

@@ -7,18 +7,30 @@ from typing import Annotated
 
 import typer
 
-DEFAULT_PROCESSED = Path("data/processed")
+DEFAULT_PROCESSED = None  # the study's processed folder, else data/processed
 
 Processed = Annotated[
-    Path,
+    Path | None,
     typer.Option(
-        "--processed", help="The processed folder (asked.csv is read from raw/ beside it)."
+        "--processed",
+        help="The processed folder [default: the study's (foi-audit.toml), else "
+        "data/processed]; it knows where its replies and asked.csv are.",
     ),
 ]
 ReviewProcessed = Annotated[
-    Path,
+    Path | None,
     typer.Option(
-        "--processed", help="The processed folder; decisions go to overrides.csv beside it."
+        "--processed",
+        help="The processed folder [default: the study's, else data/processed]; decisions go "
+        "to the study's overrides.csv (outside a study: beside the processed folder).",
+    ),
+]
+Study = Annotated[
+    Path | None,
+    typer.Option(
+        "--study",
+        help="The study folder (with foi-audit.toml) [default: found by walking up from the "
+        "current folder].",
     ),
 ]
 # Commands that read processed data: the codebook ingest recorded, unless told otherwise.

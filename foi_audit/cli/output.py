@@ -162,12 +162,14 @@ def answer(
     return result
 
 
-def layout_around(processed: Path) -> Any:
-    """The data folder around a processed folder (raw/asked.csv, overrides.csv beside it)."""
-    from foi_audit.dataset.layout import Layout
+def layout_for(study: Path | None, processed: Path | None) -> Any:
+    """Where a command that reads the outputs looks: the study's processed folder (``--study``
+    or found by walking up), else ``--processed`` (default data/processed)."""
+    from foi_audit.dataset.study_folder import processed_layout
 
-    note_processed(processed)
-    return Layout.around(processed)
+    layout = answer(lambda: processed_layout(study, processed))
+    note_processed(layout.processed)
+    return layout
 
 
 def study_codebook(layout: Any, explicit: Path | None) -> Any:

@@ -15,12 +15,13 @@ from foi_audit.cli.options import (
     Processed,
     RecordedCodebook,
     ReviewProcessed,
+    Study,
 )
 from foi_audit.cli.output import (
     answer,
     fail,
     interrupted,
-    layout_around,
+    layout_for,
     stderr,
     stdout,
     study_codebook,
@@ -39,6 +40,7 @@ def review(
         str | None, typer.Option("--reviewer", help="Your name or initials [default: $USER].")
     ] = None,
     processed: ReviewProcessed = DEFAULT_PROCESSED,
+    study: Study = None,
     codebook: RecordedCodebook = None,
 ) -> None:
     """Confirm or correct coded values one keystroke at a time, with their evidence.
@@ -64,7 +66,7 @@ def review(
         trust=trust,
         include_all=all_values,
     )
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     try:
         answer(
             lambda: run_review(
@@ -87,6 +89,7 @@ def sample(
     seed: Annotated[int, typer.Option("--seed", help="Random seed: same seed, same sample.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     codebook: RecordedCodebook = None,
 ) -> None:
     """Draw a reproducible blind sample of trusts as an XLSX coding sheet for a second coder.
@@ -100,7 +103,7 @@ def sample(
     from foi_audit.quality.sample import make_sample
     from foi_audit.register.trusts import load_register
 
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     chosen = answer(
         lambda: make_sample(
             layout, study_codebook(layout, codebook), load_register(), n, seed, out, force
@@ -109,9 +112,7 @@ def sample(
     from foi_audit.cli.messages import sample_written
 
     stderr().print(
-        sample_written(
-            out, len(chosen), n, seed, f"foi-audit agreement {out} {processed / 'trusts.csv'}"
-        ),
+        sample_written(out, len(chosen), n, seed, f"foi-audit agreement {out} {layout.trusts_csv}"),
         markup=False,
     )
 
@@ -130,6 +131,7 @@ def agreement(
         list[str] | None, typer.Option("--field", help="Only this field (repeatable).")
     ] = None,
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
 ) -> None:
@@ -146,7 +148,7 @@ def agreement(
 
     if blanks not in {p.value for p in BlankPolicy}:
         raise typer.BadParameter("use category or missing", param_hint="--blanks")
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     answer(
         lambda: compare(
             file_a,
@@ -221,6 +223,7 @@ def _render_agreement(result: Any) -> None:
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold CSV: trust_code and one column per field.")],
     processed: Processed = DEFAULT_PROCESSED,
+    study: Study = None,
     codebook: RecordedCodebook = None,
     json_out: JsonOut = False,
 ) -> None:
@@ -234,7 +237,7 @@ def evaluate(
     """
     from foi_audit.quality.evaluate import evaluate as run_evaluate
 
-    layout = layout_around(processed)
+    layout = layout_for(study, processed)
     answer(
         lambda: run_evaluate(gold, layout, study_codebook(layout, codebook)),
         json_out=json_out,

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from foi_audit.cli.options import JsonOut
+from foi_audit.cli.options import JsonOut, Study
 from foi_audit.cli.output import answer, fail, stderr, stdout
 
 
@@ -22,9 +22,14 @@ def asked(
     date: Annotated[
         str | None, typer.Option("--date", help="Date the requests were sent (YYYY-MM-DD).")
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="The asked.csv to write or show.")] = Path(
-        "data/raw/asked.csv"
-    ),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="The asked.csv to write or show [default: the study's, else data/raw/asked.csv].",
+        ),
+    ] = None,
+    study: Study = None,
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace an existing asked.csv (a hidden backup is kept)."),
@@ -38,8 +43,10 @@ def asked(
 
     Example: foi-audit asked --all-open-trusts --date 2024-01-15
     """
+    from foi_audit.dataset.study_folder import asked_path
     from foi_audit.requests import asked as asked_lib
 
+    out = answer(lambda: asked_path(study, out))
     console = stderr()
     if all_open_trusts:
         if not date:

@@ -19,6 +19,10 @@ INDENT = 2
 
 
 def render_summary(result: Any, console: Any, detail: bool = False, field: str = "") -> None:
+    from foi_audit.figures.summary import unmatched_warning
+
+    if result.files_unmatched:  # first: every figure below may miss these trusts
+        say(console, "Warning: " + unmatched_warning(result.files_unmatched), style="yellow")
     _intro(console, result)
     if field:
         for stat in [f for f in (*result.questions, *result.outcomes) if f.field == field]:
@@ -101,7 +105,7 @@ def _status(console: Any, result: Any) -> None:
     if result.files_unmatched:
         files.append(
             f"{count(result.files_unmatched, 'file')} not matched to a trust: pin "
-            f"{'it' if result.files_unmatched == 1 else 'them'} in data/mapping.csv"
+            f"{'it' if result.files_unmatched == 1 else 'them'} in mapping.csv"
         )
     if result.files_not_read:
         files.append(

@@ -10,7 +10,7 @@ people read (trusts.csv, summary, tables, explain, report) goes through
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from foi_audit.coding.codebook import Codebook
@@ -23,7 +23,7 @@ from foi_audit.dataset.overrides import (
 )
 from foi_audit.errors import StoreError
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
-from foi_audit.records import CodedValue, Flag, FlagReason, Grounding
+from foi_audit.records import CodedValue, Document, FileStatus, Flag, FlagReason, Grounding
 from foi_audit.wording import count, verb
 
 CODES_COLUMNS = (
@@ -181,6 +181,33 @@ def no_reply_codes(
             value = codebook.no_reply_value if outcome and f.name == outcome.name else ""
             values.append(CodedValue(code, f.name, value, rule=NO_REPLY_RULE, confidence=1.0))
     return values
+
+
+def flag_unmatched_candidates(
+    values: list[CodedValue], documents: Iterable[Document], codebook: Codebook
+) -> list[CodedValue]:
+    """A file not matched to a trust (no evidence enough, or two trusts' evidence) may hold a
+    candidate trust's reply: that trust's outcome is put in front of a person, so a reply on
+    disk never becomes "no reply" unseen. Pinning the file in mapping.csv clears it."""
+    outcome = codebook.outcome_field
+    if outcome is None:
+        return values
+    files: dict[str, list[str]] = {}
+    for document in documents:
+        if document.status is FileStatus.UNMATCHED and not document.parent:
+            for code in document.match.candidates:
+                files.setdefault(code, []).append(document.path)
+    if not files:
+        return values
+    flagged = []
+    for value in values:
+        paths = files.get(value.trust_code)
+        if paths and value.field == outcome.name:
+            shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+            flag = Flag(FlagReason.UNMATCHED_FILE_MAY_BELONG, f"not matched to a trust: {shown}")
+            value = replace(value, flags=(*value.flags, flag))
+        flagged.append(value)
+    return flagged
 
 
 def not_coded_values(trust_code: str, codebook: Codebook, reason: str) -> list[CodedValue]:

@@ -25,6 +25,7 @@ Each table has one module that owns its columns and its row <-> record mapping:
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,18 @@ from foi_audit.records import Block, BlockRole
 
 @dataclass(frozen=True)
 class Layout:
-    """Paths of one project's data folder."""
+    """Paths of one study's data: replies, side files made by people, outputs.
+
+    Outside a study folder the side files sit beside processed/ (asked.csv in raw/); a
+    study's ``foi-audit.toml`` may put each anywhere (``asked``, ``mapping``, ``overrides``).
+    """
 
     raw: Path
     processed: Path
+    asked: Path | None = None
+    mapping: Path | None = None
+    overrides: Path | None = None
+    study: Path | None = None  # the foi-audit.toml these paths come from
 
     @classmethod
     def from_dirs(cls, raw: Path | None = None, processed: Path | None = None) -> Layout:
@@ -48,8 +57,36 @@ class Layout:
 
     @classmethod
     def around(cls, processed: Path) -> Layout:
-        """The data folder around a processed folder: raw/ (asked.csv) and overrides.csv beside it."""
+        """The layout that made a processed folder, as its manifest recorded it; for a folder
+        from before that record, raw/ (asked.csv) and the side files beside it."""
+        recorded = (read_manifest(cls(processed / "raw", processed)) or {}).get(LAYOUT_KEY)
+        if isinstance(recorded, dict) and isinstance(recorded.get("raw"), str):
+
+            def where(key: str) -> Path | None:
+                value = recorded.get(key)
+                return _from_processed(processed, value) if isinstance(value, str) else None
+
+            return cls(
+                raw=_from_processed(processed, recorded["raw"]),
+                processed=processed,
+                asked=where("asked"),
+                mapping=where("mapping"),
+                overrides=where("overrides"),
+                study=where("study"),
+            )
         return cls(raw=processed.parent / "raw", processed=processed)
+
+    def record(self) -> dict[str, str]:
+        """Where this run's inputs are, relative to processed/ (so a study moved as a whole
+        still finds them): written into the manifest for every later command."""
+        found = {
+            "raw": self.raw,
+            "asked": self.asked_csv,
+            "mapping": self.mapping_csv,
+            "overrides": self.overrides_csv,
+            "study": self.study,
+        }
+        return {key: _to_processed(self.processed, p) for key, p in found.items() if p}
 
     @property
     def data_dir(self) -> Path:
@@ -57,15 +94,15 @@ class Layout:
 
     @property
     def mapping_csv(self) -> Path:
-        return self.data_dir / "mapping.csv"
+        return self.mapping or self.data_dir / "mapping.csv"
 
     @property
     def overrides_csv(self) -> Path:
-        return self.data_dir / "overrides.csv"
+        return self.overrides or self.data_dir / "overrides.csv"
 
     @property
     def asked_csv(self) -> Path:
-        return self.raw / "asked.csv"
+        return self.asked or self.raw / "asked.csv"
 
     @property
     def documents_csv(self) -> Path:
@@ -94,6 +131,20 @@ class Layout:
     @property
     def cache_dir(self) -> Path:
         return self.processed / "cache"
+
+
+LAYOUT_KEY = "layout"  # the manifest's record of the inputs' places
+
+
+def _to_processed(processed: Path, path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path.absolute(), processed.absolute())).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists
+        return str(path.absolute())
+
+
+def _from_processed(processed: Path, recorded: str) -> Path:
+    return Path(os.path.normpath(processed / recorded))
 
 
 def text_id(path: str, sha256: str) -> str:

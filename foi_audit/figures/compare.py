@@ -26,6 +26,7 @@ from typing import Any
 from foi_audit.coding.codebook import Codebook, Field, FieldKind
 from foi_audit.dataset.layout import Layout, read_manifest
 from foi_audit.dataset.study import MANIFEST_KEY, StudyCodebook, study_codebook
+from foi_audit.dataset.study_folder import STUDY_FILE, load_study
 from foi_audit.errors import CodebookError, InputError
 from foi_audit.figures import change_stats, stats
 from foi_audit.figures import summary as report
@@ -175,9 +176,12 @@ class LoadedRound:
 
 
 def round_layout(folder: Path) -> Layout:
-    """A round's data folder: a study folder (with ``processed/``) or a processed folder."""
+    """A round's data folder: a study folder (with ``foi-audit.toml`` or ``processed/``) or a
+    processed folder."""
+    if (folder / STUDY_FILE).is_file():
+        return load_study(folder).layout()
     if (folder / "processed").is_dir():
-        return Layout(raw=folder / "raw", processed=folder / "processed")
+        return Layout.around(folder / "processed")
     if (folder / "codes.csv").is_file():
         return Layout.around(folder)
     raise InputError(

@@ -56,7 +56,7 @@ BY_CHOICES = ("region", "trust_type")
 SEND_DATE_COLUMN = "date_sent"
 NO_SEND_DATES = (
     "Timeliness cannot be judged: there are no send dates. List who was asked and when in "
-    "data/raw/asked.csv (trust_code,date_sent; `foi-audit asked --all-open-trusts --date "
+    "{asked} (trust_code,date_sent; `foi-audit asked --all-open-trusts --date "
     "YYYY-MM-DD` writes one), then run `foi-audit ingest` again."
 )
 NO_TIMELINESS = (
@@ -220,7 +220,7 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
     timeliness_note = ""
     if has_column and not has_timeliness:
         sent = any(r.request.get(SEND_DATE_COLUMN) for r in rows.values())
-        timeliness_note = NO_TIMELINESS if sent else NO_SEND_DATES
+        timeliness_note = NO_TIMELINESS if sent else NO_SEND_DATES.format(asked=layout.asked_csv)
     documents = read_documents(layout) if layout.documents_csv.exists() else []
     statuses = [d.status for d in documents]
     asked = load_asked(layout.asked_csv)
@@ -283,9 +283,27 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
         timeliness_note,
         review,
         files=sum(1 for d in documents if not d.parent),
-        files_unmatched=sum(1 for s in statuses if s == "unmatched"),
+        files_unmatched=sum(1 for d in documents if d.status == "unmatched" and not d.parent),
         files_not_read=sum(1 for s in statuses if s == "error"),
     )
+
+
+def unmatched_warning(files_unmatched: int) -> str:
+    """What summary, report and tables open with while some files are not matched."""
+    if not files_unmatched:
+        return ""
+    return (
+        f"{count_of(files_unmatched, 'file')} {verb(files_unmatched, 'is')} not matched to a "
+        "trust: figures may miss trusts (their candidates are flagged "
+        "unmatched_file_may_belong; pin each file in mapping.csv and ingest again)"
+    )
+
+
+def files_not_matched(layout: Layout) -> int:
+    """Top-level files in documents.csv that no trust was matched to."""
+    if not layout.documents_csv.exists():
+        return 0
+    return sum(1 for d in read_documents(layout) if d.status == "unmatched" and not d.parent)
 
 
 def _replied(values: Mapping[str, CodedValue] | None, codebook: Codebook) -> bool:

@@ -46,6 +46,7 @@ class TablesResult:
     files: tuple[str, ...]  # every file generated, sorted
     written: tuple[str, ...]  # files whose bytes changed on disk (all of them the first time)
     differing: tuple[str, ...]  # with check: files missing or different on disk
+    warning: str = ""  # said before the tables: some files are not matched to a trust
 
 
 # The columns a reader sees in Markdown/LaTeX (the CSV keeps every column).
@@ -356,4 +357,5 @@ def write_tables(
         for name in differing:
             atomic_write_bytes(out / name, files[name])
         written = differing
-    return TablesResult(out, tuple(files), written, differing if check else ())
+    warning = report.unmatched_warning(report.files_not_matched(layout))
+    return TablesResult(out, tuple(files), written, differing if check else (), warning)

@@ -18,9 +18,15 @@ from typing import Any
 
 from foi_audit import __version__
 from foi_audit.coding.codebook import default_codebook_path, load_codebook
-from foi_audit.dataset.codes import auto_value_changes, no_reply_codes, write_codes
+from foi_audit.dataset.codes import (
+    auto_value_changes,
+    flag_unmatched_candidates,
+    no_reply_codes,
+    write_codes,
+)
 from foi_audit.dataset.documents import write_documents
 from foi_audit.dataset.layout import (
+    LAYOUT_KEY,
     Layout,
     output_stats,
     read_manifest,
@@ -31,7 +37,7 @@ from foi_audit.dataset.mapping import read_mapping
 from foi_audit.dataset.overrides import changed_auto_values, load_overrides, overrides_notes
 from foi_audit.dataset.study import MANIFEST_KEY, codebook_record
 from foi_audit.dataset.trusts import TrustInputs, write_trusts
-from foi_audit.errors import InputError, Interrupted, StoreError
+from foi_audit.errors import InputError, Interrupted, StoreError, StudyError
 from foi_audit.fileio import atomic_write_text, read_regular_file, write_csv
 from foi_audit.ingest.cache import (
     cache_get,
@@ -44,6 +50,7 @@ from foi_audit.ingest.cache import (
 from foi_audit.ingest.coding import UNCODED, code_trusts
 from foi_audit.ingest.extract import READER_VERSION, extract_file, sha256_bytes
 from foi_audit.ingest.files import RawFile, list_raw_files
+from foi_audit.ingest.sheets import coding_sheet_header
 from foi_audit.ingest.workers import Limits, run_tasks
 from foi_audit.matching.matcher import match_group
 from foi_audit.matching.references import file_match, link_files
@@ -70,6 +77,7 @@ class IngestOptions:
     max_bytes: int = 200_000_000
     exclude: tuple[str, ...] = ()
     codebook: Path | None = None
+    replace: bool = False  # replace outputs that another raw folder made
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,8 @@ def _ingest(
     stats = {f.rel: f.stat for f in files}
     signature = _run_signature(layout, options)
     manifest = read_manifest(layout)
+    if not options.replace:
+        _refuse_other_outputs(layout, manifest, rels)
     if _unchanged(layout, manifest, files, signature):
         # Nothing an output depends on has changed: report the previous run.
         if progress:
@@ -239,6 +249,11 @@ def _ingest(
                 )
             )
             continue
+        pinned = top.path in pins or top.sha256 in pins
+        sheet = () if pinned else coding_sheet_header(top, codebook.field_names)
+        if sheet and top.status is FileStatus.OK:
+            documents.append(replace(top, status=FileStatus.SKIPPED, message=_sheet_note(sheet)))
+            continue
         group = _match_group(group, register, pins, words)
         first_by_sha.setdefault(group[0].sha256, group[0])
         matched_groups.append(group)
@@ -250,6 +265,7 @@ def _ingest(
     coded += no_reply_codes(
         (a.trust_code for a in asked or []), {c.trust_code for c in coded}, codebook
     )
+    coded = flag_unmatched_candidates(coded, documents, codebook)
     override_notes = tuple(c.describe() for c in changed_auto_values(coded, overrides, codebook))
 
     stage.writing = True  # from here an interruption can leave old and new outputs side by side
@@ -278,6 +294,7 @@ def _ingest(
             "refused": {f.rel: f.problem or f.read_elsewhere for f in files if f.stat is None},
             "outputs": output_stats(layout),
             MANIFEST_KEY: codebook_record(codebook),  # what later commands read the data with
+            LAYOUT_KEY: layout.record(),  # where later commands find asked, pins, overrides
             "trusts": trusts,
             "documents": len(documents),
             "counts": dict(sorted(counts.items())),
@@ -294,6 +311,37 @@ def _ingest(
         trusts=trusts,
         override_notes=override_notes,
         notes=notes,
+    )
+
+
+def _sheet_note(fields: Sequence[str]) -> str:
+    return (
+        f"a coding sheet, not a reply (its header names the fields {', '.join(fields[:4])}"
+        f"{' ...' if len(fields) > 4 else ''}): skipped; pin it in mapping.csv if it is a reply"
+    )
+
+
+def _refuse_other_outputs(
+    layout: Layout, manifest: dict[str, Any] | None, rels: Sequence[str]
+) -> None:
+    """Outputs made from another raw folder are another study's (or another wave's): never
+    replaced silently, since their review decisions and pins may sit beside them."""
+    if not manifest:
+        return
+    before = Layout.around(layout.processed)
+    if isinstance(manifest.get(LAYOUT_KEY), dict):
+        if before.raw.resolve() == layout.raw.resolve():
+            return
+        made_by = f"the replies in {before.raw}"
+    else:  # a folder from before the layout was recorded: judge by the files it read
+        previous = set(manifest.get("files", {})) | set(manifest.get("refused", {}))
+        if not previous or previous & set(rels):
+            return
+        made_by = f"{len(previous)} other files"
+    raise StudyError(
+        f"{layout.processed} holds the outputs of {made_by}, not of {layout.raw}: write "
+        "these elsewhere (--out DIR, or a study of their own with `foi-audit init`), or "
+        "pass --replace to replace those outputs"
     )
 
 
@@ -335,6 +383,7 @@ def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
         },
         "exclude": list(options.exclude),
         "max_bytes": options.max_bytes,
+        "places": layout.record(),
     }
 
 

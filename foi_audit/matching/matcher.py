@@ -603,7 +603,7 @@ def _decide(
             "",
             "none",
             candidates[0].score if candidates else 0.0,
-            f"no trust found with enough evidence{hint}: pin the file in data/mapping.csv",
+            f"no trust found with enough evidence{hint}: pin the file in mapping.csv",
             _trust_codes(candidates[:3]),
             evidence=_evidence_lines(candidates[:3], index),
         )
@@ -629,7 +629,7 @@ def _decide(
             top.score,
             "ambiguous: "
             + " or ".join(_describe(c, index) for c in named[:4])
-            + ": pin the file in data/mapping.csv",
+            + ": pin the file in mapping.csv",
             _trust_codes(named[:4]),
             evidence=_evidence_lines(named[:4], index),
         )

@@ -81,6 +81,7 @@ class PeopleGrammar:
     org_words: tuple[str, ...] = ()
     withheld: tuple[str, ...] = ()
     provider_intro: tuple[str, ...] = ()
+    holder_intro: tuple[str, ...] = ()  # words before a name that hold a post named before it
 
 
 @dataclass(frozen=True)

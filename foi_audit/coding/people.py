@@ -81,6 +81,9 @@ class Grammar:
         self.provider_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.provider_intro) or r"(?!x)x", re.I
         )
+        self.holder_intro = re.compile(
+            "|".join(f"(?:{p})" for p in data.holder_intro) or r"(?!x)x", re.I
+        )
 
     def has_honorific(self, text: str) -> bool:
         return any(w.lower().rstrip(".") in self.honorifics for w in _WORD.findall(text))
@@ -283,6 +286,18 @@ class Grammar:
 
     # ------------------------------------------------------------------ leads
 
+    def _holder_of(self, text: str, person: Span, leads: Sequence[Lead]) -> int | None:
+        """The post without a holder, named just before, that a later name is said to hold
+        (introduced by the grammar's ``holder_intro``); None when no single post fits."""
+        if not self.holder_intro.search(text[max(0, person.start - 40) : person.start]):
+            return None
+        before = [
+            i for i, lead in enumerate(leads) if lead.title and lead.title.end <= person.start
+        ]
+        if not before or not _unused(leads[before[-1]]):
+            return None
+        return before[-1]
+
     def leads(self, text: str) -> list[Lead]:
         """Posts with the people who hold them, in the order the text gives them."""
         titles = self.titles(text)
@@ -305,11 +320,21 @@ class Grammar:
             withheld = bool(self.withheld.search(_around(text, title, person)))
             leads.append(Lead(title, person, withheld))
         for person in persons:
-            # a name alone counts only where the text speaks of a lead ("Yes: Name – Jo Bell")
-            if person.start not in used and _LEAD_CUE.search(text):
+            if person.start in used:
+                continue
+            holds = self._holder_of(text, person, leads)
+            if holds is not None:  # "... Chief Nurse is the lead. The post is held by Jo Bell."
+                used.add(person.start)
+                leads[holds] = Lead(leads[holds].title, person, False)
+            elif _LEAD_CUE.search(text):
+                # a name alone counts only where the text speaks of a lead ("Name – Jo Bell")
                 leads.append(Lead(None, person, False))
         leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
         return leads
+
+
+def _unused(lead: Lead) -> bool:
+    return lead.title is not None and lead.person is None and not lead.withheld
 
 
 def _span(kind: str, text: str, start: int, end: int) -> Span:

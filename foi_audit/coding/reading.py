@@ -61,10 +61,14 @@ class ReadingPatterns:
     modalities: tuple[tuple[Modality, tuple[re.Pattern[str], ...]], ...]
 
 
-# A negated verb right after a concept that is its subject: "our staff do not run ...".
+# A negated verb right after a concept that is its subject: "our staff do not run ...". The
+# words between are the subject's own: no comma and no "and"/"but" starting another subject
+# ("no dedicated policy, and harassment is not dealt with separately" negates once).
+_SUBJECT_WORD = r"(?!(?:and|but|or|nor|while|whereas|so)\b)\w+[\s'’-]+"
 _NEGATED_VERB = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|"
-    r"should|must|shall)\s+(?:not|never)\b|^\W*(?:\w+\W+){0,3}?(?:cannot|never)\b",
+    rf"^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:do|does|did|is|are|was|were|has|have|had|"
+    r"will|would|can|could|should|must|shall)\s+(?:not|never)\b"
+    rf"|^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:cannot|never)\b",
     re.IGNORECASE,
 )
 

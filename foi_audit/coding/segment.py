@@ -78,6 +78,16 @@ def _is_question_text(
     return labelled or bool(classify_question(text, compiled))
 
 
+def _restated_parts(text: str, compiled: Compiled) -> bool:
+    """Lettered parts after a question's "?" that are the request's own sub-questions, not
+    answers ("? (a) in-house or external (b) mandatory or optional (c) sexual harassment
+    module"): every part reads as question text."""
+    parts = SUB_MARKER.split(text)
+    if len(parts) < 3 or parts[0].strip():
+        return False
+    return all(_is_question_text(part.strip(), True, compiled) for part in parts[2::2])
+
+
 def _topic_heading(text: str, compiled: Compiled) -> bool:
     """A short noun phrase (no verb, no sentence punctuation) made of a question's own words."""
     if (
@@ -349,6 +359,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                     and not CONTINUATION.match(after)
                     and not INTERROGATIVE.match(after)
                     and not SUB_RANGE.match(after)
+                    and not _restated_parts(after, compiled)
                 ):
                     trailing, question_text = after, question_text[: last_q + 1]
             open_restated(question_text, trailing, line, label_match, letter_match)

@@ -307,3 +307,14 @@ def read_codes_for(layout: Layout) -> list:  # type: ignore[type-arg]
     from foi_audit.dataset.codes import read_codes
 
     return read_codes(layout)
+
+
+def test_redo_brings_a_decision_back_to_change_it(layout: Layout) -> None:
+    """A mistaken decision is changed in review, not by editing overrides.csv by hand."""
+    _session(layout, ["a", "q"])  # R1F policy accepted by mistake
+    assert _decisions(layout)[("R1F", "policy")][0] == "general_only"
+    outcome, text = _session(layout, [], trust="R1F", field="policy")
+    assert outcome.queued == 0 and "--redo" in text  # type: ignore[attr-defined]
+    outcome, text = _session(layout, ["1", "y", "f"], trust="R1F", field="policy", redo=True)
+    assert "decided: general_only  by ann on 2024-06-01" in text
+    assert _decisions(layout)[("R1F", "policy")][0] == "dedicated"

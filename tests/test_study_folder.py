@@ -194,6 +194,11 @@ def test_a_coding_sheet_in_the_replies_folder_is_skipped_with_a_reason(
     assert result.exit_code == 0
     codes = layout.codes_csv.read_text(encoding="utf-8")
     assert "s12;s14;s40" not in codes
+    from foi_audit.figures.summary import build_summary, set_aside_note
+
+    summary = build_summary(layout)
+    assert (summary.files_skipped, summary.files_out_of_scope) == (1, 0)
+    assert set_aside_note(0, 1) == "Set aside: 1 file skipped as not a reply (see documents.csv)."
 
 
 def test_a_pinned_coding_sheet_is_read_as_a_reply(project: Path) -> None:
@@ -255,3 +260,38 @@ def test_an_unmatched_file_flags_its_candidates_and_every_figure_warns(project: 
     ingest(layout, OPTIONS)
     assert build_summary(layout).files_unmatched == 0
     assert write_tables(layout, project / "tables", ("csv",)).warning == ""
+
+
+def test_a_processed_folder_given_is_read_with_its_own_side_files(tmp_path: Path) -> None:
+    """`--study B --processed A/processed` never reads A's data with B's asked.csv or writes
+    B's overrides for A's trusts: the folder knows its study, and the two must agree."""
+    first, second = init_study(tmp_path / "a"), init_study(tmp_path / "b")
+    (first.raw / "RA9 reply.txt").write_text(REPLY, encoding="utf-8")
+    ingest(first.layout(), OPTIONS)
+    layout = processed_layout(None, first.processed)
+    assert layout.overrides_csv.resolve() == first.overrides.resolve()
+    assert layout.asked_csv.resolve() == first.asked.resolve()
+    assert processed_layout(first.root, first.processed).overrides_csv == first.overrides
+    with pytest.raises(StudyError, match="not both"):
+        processed_layout(second.root, first.processed)
+
+
+def test_replies_given_inside_another_study_are_that_studys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = init_study(tmp_path / "a"), init_study(tmp_path / "b")
+    (second.raw / "RHW.txt").write_text(OTHER_REPLY, encoding="utf-8")
+    monkeypatch.chdir(first.root)
+    ran = CliRunner().invoke(app, ["ingest", str(second.raw), "--jobs", "1"])
+    assert ran.exit_code == 0, ran.output
+    assert (second.processed / "codes.csv").is_file()
+    assert not first.processed.exists()
+
+
+def test_ingest_in_an_empty_folder_says_to_make_a_study(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    ran = CliRunner().invoke(app, ["ingest"])
+    assert ran.exit_code == 2
+    assert "foi-audit init" in ran.output

@@ -36,6 +36,12 @@ def review(
     all_values: Annotated[
         bool, typer.Option("--all", help="Every value, not only those flagged needs_review.")
     ] = False,
+    redo: Annotated[
+        bool,
+        typer.Option(
+            "--redo", help="Show values already decided too (with the decision), to change one."
+        ),
+    ] = False,
     reviewer: Annotated[
         str | None, typer.Option("--reviewer", help="Your name or initials [default: $USER].")
     ] = None,
@@ -49,10 +55,14 @@ def review(
     its quote, the text around it and its source, one screen each (fits 80 x 24). Keys:
     a/Enter accept, 1-9 pick an allowed value, b blank (both ask y to confirm a change),
     e type a value, r add a reason, s skip, u undo the last decision, q quit. Every decision
-    is saved at once to data/overrides.csv (history in overrides_history.csv); quitting keeps
-    them and the next run resumes where you stopped.
+    is saved at once to the study's overrides.csv (outside a study data/overrides.csv;
+    history in overrides_history.csv beside it); quitting keeps them and the next run
+    resumes where you stopped. To change a decision: --redo (with --trust and --field for
+    one value). Review needs a terminal: keys are read one at a time.
 
     Example: foi-audit review --field policy --reviewer ann
+
+    Example: foi-audit review --redo --trust RMP --field response_status
     """
     from foi_audit.quality.review import ReviewOptions, run_review
     from foi_audit.register.trusts import load_register
@@ -65,6 +75,7 @@ def review(
         field=field,
         trust=trust,
         include_all=all_values,
+        redo=redo,
     )
     layout = layout_for(study, processed)
     try:

@@ -35,7 +35,7 @@ def asked(
         typer.Option("--force", help="Replace an existing asked.csv (a hidden backup is kept)."),
     ] = False,
 ) -> None:
-    """Write or show data/raw/asked.csv: who was asked and when.
+    """Write or show asked.csv (the study's; outside a study data/raw/asked.csv): who was asked and when.
 
     Columns: trust_code, date_sent, optional date_received and reference. Deadlines count
     from date_received when known, else from date_sent. An existing asked.csv is never

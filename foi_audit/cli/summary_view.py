@@ -95,6 +95,8 @@ def _headline(console: Any, result: Any) -> None:
 
 
 def _status(console: Any, result: Any) -> None:
+    from foi_audit.figures.summary import set_aside_note
+
     review = result.review_text[:1].upper() + result.review_text[1:]
     if result.needs_review:
         review += " (counted as coded): foi-audit review."
@@ -114,8 +116,13 @@ def _status(console: Any, result: Any) -> None:
         )
     if files:
         say(console, "; ".join(files) + ".", style="yellow")
-    elif result.files:
-        say(console, f"Every file was read and matched to a trust ({count(result.files, 'file')}).")
+    aside = set_aside_note(result.files_out_of_scope, result.files_skipped)
+    if aside:
+        say(console, aside)
+    if result.files and not files:
+        matched = result.files - result.files_out_of_scope - result.files_skipped
+        every = "Every other file" if aside else "Every file"
+        say(console, f"{every} was read and matched to a trust ({count(matched, 'file')}).")
 
 
 def _field_detail(console: Any, stat: Any) -> None:

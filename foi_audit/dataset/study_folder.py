@@ -9,6 +9,7 @@ the paths given lie inside it, so a study never reaches into an unrelated folder
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,16 +176,20 @@ def _check_keys(path: Path, data: dict[str, Any]) -> None:
 
 
 def choose_study(explicit: Path | None, *given: Path | None) -> Study | None:
-    """The study a command works in: ``--study``, else the one found by walking up from the
-    current folder, used only when every path given on the command line lies inside it."""
+    """The study a command works in: ``--study``; else the study that holds every path given
+    on the command line (found by walking up from the first of them, then from the current
+    folder); else, with no paths given, the one found by walking up from the current folder."""
     if explicit is not None:
         return load_study(explicit)
-    found = find_study()
-    if found is None:
-        return None
-    study = load_study(found)
-    if all(study.contains(path) for path in given if path is not None):
-        return study
+    paths = [path for path in given if path is not None]
+    starts = [paths[0].absolute().parent] if paths else []
+    for start in (*starts, Path.cwd()):
+        found = find_study(start)
+        if found is None:
+            continue
+        study = load_study(found)
+        if all(study.contains(path) for path in paths):
+            return study
     return None
 
 
@@ -196,16 +201,45 @@ def ingest_layout(
     chosen = choose_study(study, raw, processed)
     if chosen is not None:
         return chosen.layout(raw, processed), chosen
+    if raw is None and not Path("data/raw").is_dir():
+        raise StudyError(
+            "no study here (no foi-audit.toml in this folder or above it) and no data/raw: "
+            "make one with `foi-audit init`, or give the replies' folder (foi-audit ingest DIR)"
+        )
     return Layout.from_dirs(raw, processed), None
 
 
 def processed_layout(study: Path | None, processed: Path | None) -> Layout:
-    """Where a command that reads the outputs looks: the study's, or a processed folder given
-    (default data/processed), whose manifest says where its replies and side files were."""
-    chosen = choose_study(study, processed)
-    if chosen is not None and (processed is None or study is not None):
-        return chosen.layout(processed=processed)
-    return Layout.around(processed or Path("data/processed"))
+    """Where a command that reads the outputs looks. A processed folder given knows where its
+    replies and side files were (its manifest), so it is read with those, never with another
+    study's; with ``--study`` too, the two must agree. Else the study's processed folder, else
+    data/processed."""
+    if processed is not None:
+        layout = Layout.around(processed)
+        if study is not None:
+            named = load_study(study)
+            if processed.resolve() == named.processed.resolve():
+                return named.layout()
+            if layout.study is None or layout.study.resolve() != named.file.resolve():
+                made_by = (
+                    f"the study in {_shown(layout.study.parent)}"
+                    if layout.study
+                    else f"the replies in {_shown(layout.raw)}"
+                )
+                raise StudyError(
+                    f"{_shown(processed)} was made from {made_by}, not by the study in "
+                    f"{_shown(named.root)}: give --study or --processed, not both"
+                )
+        return layout
+    found = choose_study(study)
+    if found is not None:
+        return found.layout()
+    return Layout.around(Path("data/processed"))
+
+
+def _shown(path: Path) -> str:
+    """A path as a person would write it: no "a/../b"."""
+    return os.path.normpath(path)
 
 
 def asked_path(study: Path | None, given: Path | None) -> Path:

@@ -39,7 +39,7 @@ from foi_audit.dataset.overrides import (
 )
 from foi_audit.dataset.study import load_study_codebook
 from foi_audit.figures.presentation import question_text, section_label, short_label
-from foi_audit.figures.summary import build_summary, unmatched_warning
+from foi_audit.figures.summary import build_summary, set_aside_note, unmatched_warning
 from foi_audit.fileio import atomic_write_text
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register
@@ -212,7 +212,12 @@ def summary_figures(
             {"question": line.question, "label": line.label, "text": line.text}
             for line in summary.headline
         ],
-        "notes": [unmatched_warning(summary.files_unmatched), summary.asked_note, *summary.notes],
+        "notes": [
+            unmatched_warning(summary.files_unmatched),
+            summary.asked_note,
+            *summary.notes,
+            set_aside_note(summary.files_out_of_scope, summary.files_skipped),
+        ],
         "rows": rows,
         "interval": summary.method,
     }

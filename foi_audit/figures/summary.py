@@ -102,6 +102,8 @@ class Population:
     review: Any = None  # dataset.codes.ReviewState: the values that need review
     files: int = 0  # input files (documents.csv rows that are not attachments)
     files_unmatched: int = 0
+    files_out_of_scope: int = 0  # from bodies that are not English NHS trusts: not counted
+    files_skipped: int = 0  # not replies (a coding sheet)
     files_not_read: int = 0
 
 
@@ -193,6 +195,8 @@ class Summary:
     review_text: str  # "22 values in 6 trusts need review"
     files: int  # input files read (0 when documents.csv is not there)
     files_unmatched: int  # files not matched to a trust (documents.csv)
+    files_out_of_scope: int  # from bodies that are not English NHS trusts: not counted
+    files_skipped: int  # not replies (a coding sheet)
     files_not_read: int  # files that could not be read
     notes: tuple[str, ...]
     headline: tuple[HeadlineLine, ...]
@@ -284,6 +288,8 @@ def load_population(layout: Layout, codebook: Codebook) -> Population:
         review,
         files=sum(1 for d in documents if not d.parent),
         files_unmatched=sum(1 for d in documents if d.status == "unmatched" and not d.parent),
+        files_out_of_scope=sum(1 for d in documents if d.status == "out_of_scope" and not d.parent),
+        files_skipped=sum(1 for d in documents if d.status == "skipped" and not d.parent),
         files_not_read=sum(1 for s in statuses if s == "error"),
     )
 
@@ -297,6 +303,19 @@ def unmatched_warning(files_unmatched: int) -> str:
         "trust: figures may miss trusts (their candidates are flagged "
         "unmatched_file_may_belong; pin each file in mapping.csv and ingest again)"
     )
+
+
+def set_aside_note(out_of_scope: int, skipped: int) -> str:
+    """Files read but not counted for any trust, and why."""
+    aside = []
+    if out_of_scope:
+        aside.append(
+            f"{count_of(out_of_scope, 'file')} from bodies that are not NHS trusts in England "
+            "(out of scope, not counted)"
+        )
+    if skipped:
+        aside.append(f"{count_of(skipped, 'file')} skipped as not a reply")
+    return f"Set aside: {'; '.join(aside)} (see documents.csv)." if aside else ""
 
 
 def files_not_matched(layout: Layout) -> int:
@@ -626,6 +645,8 @@ def compute_summary(population: Population, codebook: Codebook, by: str = "") ->
         review_text=review.text() if review else "no value needs review",
         files=population.files,
         files_unmatched=population.files_unmatched,
+        files_out_of_scope=population.files_out_of_scope,
+        files_skipped=population.files_skipped,
         files_not_read=population.files_not_read,
         notes=population.notes
         + ((population.timeliness_note,) if population.timeliness_note else ()),

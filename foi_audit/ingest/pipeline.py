@@ -332,16 +332,16 @@ def _refuse_other_outputs(
     if isinstance(manifest.get(LAYOUT_KEY), dict):
         if before.raw.resolve() == layout.raw.resolve():
             return
-        made_by = f"the replies in {before.raw}"
+        made_by = f"the replies in {os.path.normpath(before.raw)}"
     else:  # a folder from before the layout was recorded: judge by the files it read
         previous = set(manifest.get("files", {})) | set(manifest.get("refused", {}))
         if not previous or previous & set(rels):
             return
         made_by = f"{len(previous)} other files"
     raise StudyError(
-        f"{layout.processed} holds the outputs of {made_by}, not of {layout.raw}: write "
-        "these elsewhere (--out DIR, or a study of their own with `foi-audit init`), or "
-        "pass --replace to replace those outputs"
+        f"{os.path.normpath(layout.processed)} holds the outputs of {made_by}, not of "
+        f"{os.path.normpath(layout.raw)}: write these elsewhere (--out DIR, or a study of their "
+        "own: `foi-audit init`, then --study DIR), or pass --replace to replace those outputs"
     )
 
 

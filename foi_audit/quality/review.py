@@ -84,6 +84,7 @@ class ReviewOptions:
     field: str | None = None
     trust: str | None = None
     include_all: bool = False  # every value, not only needs_review ones
+    redo: bool = False  # values already decided too, to change a decision
     today: str = ""  # ISO date of the decisions; blank = today
     context_blocks: int = 1  # blocks shown before and after the quote's block
 
@@ -141,9 +142,9 @@ def review_queue(
         if options.trust and value.trust_code != options.trust.upper():
             continue
         key = (value.trust_code, value.field)
-        if not (options.include_all or value.flags or key in pending):
+        if not (options.include_all or value.flags or key in pending or options.redo):
             continue
-        if key in decided:
+        if key in decided and not options.redo:
             already += 1
             continue
         wanted.append(value)
@@ -219,9 +220,13 @@ def run_review(
     for change in outcome.auto_changes:
         out.print(f"[yellow]note:[/] {_esc(change.describe())}")
     queue, outcome.already_decided = review_queue(automatic, overrides, codebook, options)
+    standing = {o.key: o for o in overrides}
     outcome.queued = len(queue)
     if outcome.already_decided:
-        out.print(f"{count(outcome.already_decided, 'value')} already decided: skipped (resuming).")
+        out.print(
+            f"{count(outcome.already_decided, 'value')} already decided: skipped (resuming; "
+            "--redo shows them to change a decision)."
+        )
     if not queue:
         out.print("Nothing to review.")
         return outcome
@@ -246,6 +251,7 @@ def run_review(
                 position + 1,
                 len(queue),
                 question_text(codebook, spec),
+                standing.get((value.trust_code, value.field)),
             )
             decision = _decide(out, value, spec, options.reviewer, today, read_key, read_line)
             if decision == UNDO_KEY:
@@ -435,6 +441,7 @@ def _show(
     position: int,
     total: int,
     question: str = "",
+    decided: Override | None = None,
 ) -> None:
     """One value on one screen: header, evidence cut to the lines left, keys last."""
     from rich.rule import Rule
@@ -456,6 +463,14 @@ def _show(
             f"  (rule {value.rule or '-'}, confidence {value.confidence:.2f})",
         ),
     ]
+    if decided is not None:
+        header.append(
+            Text.assemble(
+                "decided: ",
+                (_shown(decided.value), "bold green"),
+                f"  by {decided.reviewer} on {decided.date}",
+            )
+        )
     if value.flags:
         header.append(Text.assemble(("flagged: ", "yellow"), flag_text(value)))
     if question:

@@ -764,6 +764,8 @@ def test_a_predecessors_site_beside_its_successors_name_is_one_trust() -> None:
         ("Warwickshire County Council", "Warwickshire County Council"),
         ("NHS Cheshire and Merseyside Integrated Care Board", "Integrated Care Board"),
         ("London Borough of Camden", "London Borough of Camden"),
+        ("Mill Lane Medical Practice", "Mill Lane Medical Practice (GP practice)"),
+        ("Riverside Health Centre", "Riverside Health Centre (GP practice)"),
     ],
 )
 def test_bodies_that_are_not_trusts_are_out_of_scope(letterhead: str, body: str) -> None:
@@ -1103,3 +1105,23 @@ def test_two_trusts_in_the_letterhead_without_a_joint_cue_stay_ambiguous() -> No
         "Gloucestershire Health and Care NHS Foundation Trust",
     )
     assert_flagged(match(reply))
+
+
+def test_a_trust_the_writer_points_to_is_not_the_writer() -> None:
+    """A GP practice's e-mail naming a trust as where to ask ("such as X") is out of scope."""
+    reply = doc(
+        "RE_ Freedom of Information request.eml",
+        ("From: Mill Lane Medical Practice <millane.practice@nhs.net>", BlockRole.EMAIL_HEADER),
+        ("Dear Dr Whitcombe", B),
+        ("Mill Lane Medical Practice is a GP practice with 23 staff. We hold no such policy.", B),
+        (
+            "You may find the information you need from the NHS trusts in our area, such as "
+            "Northampton General Hospital NHS Trust.",
+            B,
+        ),
+        ("Kind regards", B),
+        ("Practice Manager\nMill Lane Medical Practice", B),
+    )
+    result = match(reply)
+    assert result.method == "out_of_scope", result.message
+    assert "RNS" not in result.candidates

@@ -7,6 +7,7 @@ after a deliberate change, and read the diff.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -144,6 +145,34 @@ def test_scanned_pdf_is_ocrd() -> None:
     text = " ".join(extraction.text.split())
     assert "Dignity at Work Policy" in text
     assert "Daniel Forsyth, Director of Nursing" in text
+
+
+@pytest.mark.ocr
+def test_pages_of_a_scan_read_side_by_side_come_back_in_order() -> None:
+    """Issue 15: a scanned file's pages are OCR'd at once on every core, the text unchanged."""
+    if shutil.which("tesseract") is None and os.environ.get("CI") != "true":
+        pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
+    import pypdfium2 as pdfium
+
+    from foi_audit.readers import ocr
+    from foi_audit.readers.pdf import read as read_pdf
+
+    scan = pdfium.PdfDocument(FIXTURES / "scanned_letter.pdf")
+    three = pdfium.PdfDocument.new()
+    for _ in range(3):
+        three.import_pages(scan)
+    buffer = io.BytesIO()
+    three.save(buffer)
+    try:
+        ocr.set_page_threads(1)
+        one_at_a_time = read_pdf(buffer.getvalue(), "scan.pdf")
+        ocr.set_page_threads(3)
+        side_by_side = read_pdf(buffer.getvalue(), "scan.pdf")
+    finally:
+        ocr.set_page_threads(1)
+    assert side_by_side == one_at_a_time
+    pages = [b.locator.split(" (")[0] for b in side_by_side.blocks]
+    assert pages == sorted(pages) and set(pages) == {"page 1", "page 2", "page 3"}
 
 
 def test_scanned_pdf_without_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -194,7 +194,8 @@ def test_a_coding_sheet_in_the_replies_folder_is_skipped_with_a_reason(
     assert result.exit_code == 0
     codes = layout.codes_csv.read_text(encoding="utf-8")
     assert "s12;s14;s40" not in codes
-    from foi_audit.figures.summary import build_summary, set_aside_note
+    from foi_audit.figures.file_notes import set_aside_note
+    from foi_audit.figures.summary import build_summary
 
     summary = build_summary(layout)
     assert (summary.files_skipped, summary.files_out_of_scope) == (1, 0)
@@ -228,7 +229,8 @@ def test_the_study_exclude_patterns_and_codebook_reach_ingest(
 
 def test_an_unmatched_file_flags_its_candidates_and_every_figure_warns(project: Path) -> None:
     """A reply on disk never turns a trust into "no reply" unseen (issue 13)."""
-    from foi_audit.figures.summary import build_summary, unmatched_warning
+    from foi_audit.figures.file_notes import unmatched_warning
+    from foi_audit.figures.summary import build_summary
     from foi_audit.figures.tables import write_tables
 
     raw = project / "raw"

@@ -184,12 +184,19 @@ def study_codebook(layout: Any, explicit: Path | None) -> Any:
 
 
 def progress_bar(total_label: str) -> tuple[Any, Callable[[int, int, str], None]]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TimeRemainingColumn(compact=True, elapsed_when_finished=True),
         TextColumn("{task.fields[current]}", style="dim"),
         console=stderr(),
         transient=False,

@@ -62,7 +62,7 @@ def review(
 
     Example: foi-audit review --field policy --reviewer ann
 
-    Example: foi-audit review --redo --trust RMP --field response_status
+    Example: foi-audit review --redo --trust RMP
     """
     from foi_audit.quality.review import ReviewOptions, run_review
     from foi_audit.register.trusts import load_register

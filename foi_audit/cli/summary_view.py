@@ -19,7 +19,7 @@ INDENT = 2
 
 
 def render_summary(result: Any, console: Any, detail: bool = False, field: str = "") -> None:
-    from foi_audit.figures.summary import unmatched_warning
+    from foi_audit.figures.file_notes import unmatched_warning
 
     if result.files_unmatched:  # first: every figure below may miss these trusts
         say(console, "Warning: " + unmatched_warning(result.files_unmatched), style="yellow")
@@ -95,7 +95,7 @@ def _headline(console: Any, result: Any) -> None:
 
 
 def _status(console: Any, result: Any) -> None:
-    from foi_audit.figures.summary import set_aside_note
+    from foi_audit.figures.file_notes import set_aside_note
 
     review = result.review_text[:1].upper() + result.review_text[1:]
     if result.needs_review:

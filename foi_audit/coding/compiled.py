@@ -235,6 +235,7 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
 
     return ReadingPatterns(
         negators=_one(grammar.negators, "[reading].negators", shared),
+        supposing=_one(grammar.supposing, "[reading].supposing", shared),
         not_negating=_one(grammar.not_negating, "[reading].not_negating", shared),
         clause_breaks=_compile(
             "|".join(f"(?:{p})" for p in grammar.clause_breaks) or r"(?!x)x",

@@ -293,7 +293,13 @@ def _by_form(
     context: TrustContext,
 ) -> Decision | None:
     """A person, job title or organisation taken from the answer by its form."""
-    usable = [s for s in reading.sentences if s.modality is not Modality.HYPOTHETICAL]
+    # "We are still confirming this with the office of the Chief Nurse and will write again":
+    # a post named in a deferral is no answer.
+    usable = [
+        s
+        for s in reading.sentences
+        if s.modality is not Modality.HYPOTHETICAL and Status.DEFERRED not in s.statuses
+    ]
     if spec.field.extract is ExtractKind.ORGANISATION:
         for sentence in usable:
             text = sentence.sentence.text

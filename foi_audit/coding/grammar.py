@@ -44,6 +44,9 @@ class ReadingGrammar:
     """How any answer is read (grammar.toml [reading]): negation, yes/no, status, modality."""
 
     negators: tuple[str, ...] = ()
+    # words after which, in the same clause, a concept is only supposed ("considered making
+    # it mandatory"), neither said nor denied
+    supposing: tuple[str, ...] = ()
     not_negating: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
     answer_label: tuple[str, ...] = ()

@@ -53,6 +53,7 @@ class ReadingPatterns:
     negators: re.Pattern[str]
     not_negating: re.Pattern[str]
     clause_breaks: re.Pattern[str]
+    supposing: re.Pattern[str]
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
     yes_answer: tuple[re.Pattern[str], ...]
@@ -114,6 +115,15 @@ class AnswerReading:
 
     def modalities(self) -> set[Modality]:
         return {s.modality for s in self.sentences}
+
+
+def supposed_at(text: str, start: int, patterns: ReadingPatterns) -> bool:
+    """Whether the words at ``text[start:]`` are only supposed in their clause ("the Trust has
+    considered making the training mandatory but ...")."""
+    clause_start = 0
+    for found_break in patterns.clause_breaks.finditer(text, 0, start):
+        clause_start = found_break.end()
+    return bool(patterns.supposing.search(text, clause_start, start))
 
 
 def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bool:
@@ -191,7 +201,7 @@ def read_answer(
             if spans is not None:
                 places += list(spans(name, sentence.text))
             for start, end in places:
-                if end == start:
+                if end == start or supposed_at(sentence.text, start, patterns):
                     continue
                 hits.append(
                     ConceptHit(

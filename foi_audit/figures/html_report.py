@@ -38,8 +38,9 @@ from foi_audit.dataset.overrides import (
     load_overrides,
 )
 from foi_audit.dataset.study import load_study_codebook
+from foi_audit.figures.file_notes import set_aside_note, unmatched_warning
 from foi_audit.figures.presentation import question_text, section_label, short_label
-from foi_audit.figures.summary import build_summary, set_aside_note, unmatched_warning
+from foi_audit.figures.summary import build_summary
 from foi_audit.fileio import atomic_write_text
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register

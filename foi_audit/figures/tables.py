@@ -22,6 +22,7 @@ from foi_audit.errors import InputError
 from foi_audit.figures import stats
 from foi_audit.figures import summary as report
 from foi_audit.figures.charts import chart_files
+from foi_audit.figures.file_notes import files_not_matched, unmatched_warning
 from foi_audit.fileio import atomic_write_bytes, csv_text, neutralise_cell
 
 FORMATS = ("csv", "md", "tex", "xlsx")
@@ -357,5 +358,5 @@ def write_tables(
         for name in differing:
             atomic_write_bytes(out / name, files[name])
         written = differing
-    warning = report.unmatched_warning(report.files_not_matched(layout))
+    warning = unmatched_warning(files_not_matched(layout))
     return TablesResult(out, tuple(files), written, differing if check else (), warning)

@@ -106,10 +106,16 @@ def coding_key(
 def _engine_fingerprint() -> str:
     """A hash of the coding engine's own files (code and grammar): a change to them codes
     every trust again."""
+    return files_fingerprint(Path(coding_package.__file__).parent)
+
+
+def files_fingerprint(*folders: Path) -> str:
+    """A hash of the code and data files in these folders (not below them)."""
     digest = hashlib.sha256()
-    for path in sorted(Path(coding_package.__file__).parent.glob("*")):
-        if path.suffix in {".py", ".toml"}:
-            digest.update(path.name.encode() + path.read_bytes())
+    for folder in folders:
+        for path in sorted(folder.glob("*")):
+            if path.suffix in {".py", ".toml", ".csv"}:
+                digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from foi_audit.errors import FoiAuditError, TooLarge
 from foi_audit.fileio import read_regular_file
 from foi_audit.readers import read_document
+from foi_audit.readers.ocr import set_page_threads
 
 # Bump when a reader's output changes, so cached extractions are read again.
 READER_VERSION = "6"
@@ -33,10 +34,14 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def extract_file(arg: tuple[str, int] | tuple[str, int, str]) -> dict[str, Any]:
-    """Worker entry point: ``(path, max_bytes[, name as shown])`` -> ``{"nodes": [...]}``."""
+def extract_file(
+    arg: tuple[str, int] | tuple[str, int, str] | tuple[str, int, str, int],
+) -> dict[str, Any]:
+    """Worker entry point: ``(path, max_bytes[, name as shown[, scanned pages OCR'd at
+    once]])`` -> ``{"nodes": [...]}``."""
     path_str, max_bytes = arg[0], arg[1]
     name = arg[2] if len(arg) > 2 else Path(path_str).name
+    set_page_threads(arg[3] if len(arg) > 3 else 1)
     data = read_regular_file(path_str)
     nodes: list[dict[str, Any]] = []
     _extract(data, name, "", 0, max_bytes, nodes)

@@ -47,7 +47,7 @@ from foi_audit.ingest.cache import (
     remove_stale_temporaries,
     run_lock,
 )
-from foi_audit.ingest.coding import UNCODED, code_trusts
+from foi_audit.ingest.coding import UNCODED, code_trusts, files_fingerprint
 from foi_audit.ingest.extract import READER_VERSION, extract_file, sha256_bytes
 from foi_audit.ingest.files import RawFile, list_raw_files
 from foi_audit.ingest.sheets import coding_sheet_header
@@ -363,6 +363,13 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns)
 
 
+def _stages_fingerprint() -> str:
+    root = Path(__file__).parent.parent
+    return files_fingerprint(
+        *(root / name for name in ("coding", "matching", "register", "register/data", "requests"))
+    )
+
+
 def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
     """Everything besides the raw files that the outputs depend on."""
 
@@ -374,6 +381,9 @@ def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
         "version": __version__,
         "today": dt.date.today().isoformat(),  # timeliness (overdue/awaiting) moves with the date
         "readers": READER_VERSION,
+        # An upgrade of the stages after reading (matching, coding, the register, dates) runs
+        # them again even when no file changed; the readers' own cache stands.
+        "stages": _stages_fingerprint(),
         "codebook": str(options.codebook or ""),
         "inputs": {
             "codebook": sig(options.codebook or default_codebook_path()),
@@ -458,7 +468,7 @@ def _extract_all(
 ) -> tuple[dict[str, dict[str, Any]], int]:
     """Extractions keyed by relative path: from the cache when the content is unchanged."""
     results: dict[str, dict[str, Any]] = {}
-    todo: list[tuple[str, tuple[str, int, str]]] = []
+    todo: list[tuple[str, tuple[str, int, str, int]]] = []
     shas: dict[str, str] = {}
     total = len(files)
     done = from_cache = 0
@@ -498,7 +508,8 @@ def _extract_all(
             if progress:
                 progress(done, total, rel)
         else:
-            todo.append((rel, (location, options.max_bytes, rel.rsplit("/", 1)[-1])))
+            # A scanned file's pages are OCR'd side by side on every core the run may use.
+            todo.append((rel, (location, options.max_bytes, rel.rsplit("/", 1)[-1], options.jobs)))
     limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
     for rel, result in run_tasks(extract_file, todo, options.jobs, limits):
         if "nodes" not in result:  # the worker itself failed: timeout, crash

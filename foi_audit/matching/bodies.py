@@ -33,6 +33,11 @@ _ENDINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("district", "council"), "council"),
     (("council",), "council"),
     (("combined", "authority"), "combined authority"),
+    (("medical", "practice"), "GP practice"),
+    (("group", "practice"), "GP practice"),
+    (("family", "practice"), "GP practice"),
+    (("medical", "centre"), "GP practice"),
+    (("health", "centre"), "GP practice"),
     (("icb",), "integrated care board"),
     (("ccg",), "clinical commissioning group"),
 )  # fmt: skip

@@ -301,6 +301,14 @@ _RELATION_BEFORE: tuple[tuple[str, ...], ...] = (
     ("formerly", "of"),
     ("previously", "at"),
     ("previously", "with"),
+    # a trust the writer points the requester to is not the writer
+    ("such", "as"),
+    ("contact",),
+    ("contacting",),
+    ("redirect", "your", "request", "to"),
+    ("direct", "your", "request", "to"),
+    ("forwarded", "to"),
+    ("transferred", "to"),
 )
 
 

@@ -96,13 +96,34 @@ def tesseract_path() -> str:
     return path
 
 
-def ocr_page(page: Any, number: int, first_page: bool) -> list[Block]:
-    """Render a pypdfium2 page at 300 dpi and OCR it into paragraph and table-row blocks."""
-    binary = tesseract_path()
+# Pages of one scanned file OCR'd at once (Tesseract runs as its own process, so threads
+# that wait on it use every core): set per file by the worker, from the run's --jobs.
+_page_threads = 1
+
+
+def set_page_threads(count: int) -> None:
+    global _page_threads
+    _page_threads = max(1, count)
+
+
+def page_threads() -> int:
+    return _page_threads
+
+
+def render_page(page: Any) -> tuple[bytes, Any]:
+    """A pypdfium2 page at 300 dpi as PNG bytes and the image (pdfium is not thread-safe:
+    pages are rendered one at a time, then OCR'd side by side)."""
     image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    return ocr_image(buffer.getvalue(), number, first_page, binary, image=image)
+    return buffer.getvalue(), image
+
+
+def ocr_page(page: Any, number: int, first_page: bool) -> list[Block]:
+    """Render a pypdfium2 page at 300 dpi and OCR it into paragraph and table-row blocks."""
+    binary = tesseract_path()
+    png, image = render_page(page)
+    return ocr_image(png, number, first_page, binary, image=image)
 
 
 def ocr_image(

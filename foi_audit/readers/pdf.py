@@ -68,6 +68,7 @@ def read(data: bytes, name: str) -> Extraction:
     blocks: list[Block] = []
     ocr_used = False
     plumber: Any = None
+    scans = _ScannedPages(ocr.page_threads())
     try:
         page_count = len(doc)
         if page_count == 0:
@@ -84,7 +85,7 @@ def read(data: bytes, name: str) -> Extraction:
             lines = _text_lines(textpage, height)
             char_count = sum(len(line.text.strip()) for line in lines)
             if char_count < MIN_TEXT_CHARS and _image_cover(page, width, height) >= MIN_IMAGE_COVER:
-                blocks.extend(ocr.ocr_page(page, number, first_page=index == 0))
+                blocks.extend(scans.add(page, number, first_page=index == 0))
                 ocr_used = True
                 continue
             pieces: list[_Piece] = []
@@ -106,7 +107,9 @@ def read(data: bytes, name: str) -> Extraction:
             pieces.extend(_paragraphs(lines, number))
             pieces.sort(key=lambda p: (p.top, p.bottom))
             blocks.extend(_with_roles(pieces, height, first_page=index == 0))
+        blocks = scans.resolved(blocks)
     finally:
+        scans.close()
         if plumber is not None:
             plumber.close()
         doc.close()
@@ -119,6 +122,48 @@ def read(data: bytes, name: str) -> Extraction:
         ocr=ocr_used,
         warnings=tuple(warnings),
     )
+
+
+class _ScannedPages:
+    """Scanned pages OCR'd side by side: each page is rendered here in turn, then Tesseract
+    reads up to ``threads`` pages at once; their blocks take the pages' places in order."""
+
+    def __init__(self, threads: int) -> None:
+        self.threads = threads
+        self.pool: Any = None
+        self.waiting: list[Any] = []
+        self.binary = ""
+
+    def add(self, page: Any, number: int, first_page: bool) -> list[Any]:
+        """The page's blocks, or (when pages are read side by side) a placeholder for them."""
+        if self.threads <= 1:
+            return ocr.ocr_page(page, number, first_page)
+        from concurrent.futures import ThreadPoolExecutor, wait
+
+        if self.pool is None:
+            self.binary = ocr.tesseract_path()
+            self.pool = ThreadPoolExecutor(self.threads, thread_name_prefix="ocr")
+        # Keep at most `threads` rendered pages waiting: a long scan never sits in memory.
+        running = [f for f in self.waiting if not f.done()]
+        if len(running) >= self.threads:
+            wait(running, return_when="FIRST_COMPLETED")
+        png, image = ocr.render_page(page)
+        future = self.pool.submit(ocr.ocr_image, png, number, first_page, self.binary, image)
+        self.waiting.append(future)
+        return [future]
+
+    def resolved(self, blocks: list[Any]) -> list[Block]:
+        """Every placeholder replaced by its page's blocks (an OCR error is raised here)."""
+        if not self.waiting:
+            return blocks
+        out: list[Block] = []
+        for item in blocks:
+            out.extend(item.result() if not isinstance(item, Block) else [item])
+        return out
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _open(data: bytes, pdfium: Any) -> Any:

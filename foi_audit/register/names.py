@@ -18,15 +18,22 @@ def own_names(trust: Trust) -> tuple[str, ...]:
     core = _core(trust.name)
     if len(core.split()) >= 2:
         names.add(core)
-    initials = "".join(
-        w[0].upper() for w in core.replace("-", " ").split() if w.lower() not in _SMALL
+    words = core.replace("-", " ").split()
+    initials = "".join(w[0].upper() for w in words if w.lower() not in _SMALL)
+    # "Norfolk Community Health and Care" also writes itself "NCH&C"
+    with_and = "".join(
+        "&" if w.lower() in {"and", "&"} else w[0].upper()
+        for w in words
+        if w.lower() not in _SMALL - {"and", "&"}
     )
-    if len(initials) >= 2:
-        foundation = "foundation trust" in trust.name.lower()
+    foundation = "foundation trust" in trust.name.lower()
+    for letters in {initials, with_and.strip("&")}:
+        if len(letters.replace("&", "")) < 2:
+            continue
         for acronym in (
-            initials,
-            initials + ("FT" if foundation else "T"),
-            initials + ("NHSFT" if foundation else "NHST"),
+            letters,
+            letters + ("FT" if foundation else "T"),
+            letters + ("NHSFT" if foundation else "NHST"),
         ):
             if len(acronym) >= 3:
                 names.add(acronym)

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_o/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_q/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -218,6 +218,45 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.94, 0.97),
         "dasv_lead_role": (0.88, 0.93),
     },
+    # corpus_p: r6_hedged holdout (40 trusts; hedged and qualified answers, modality with
+    # dates, negations, several people per answer, tables out of question order). First seen:
+    # 0.948 pooled, 5.6% flagged, 3.3% of unflagged values wrong (names in capitals, a past
+    # pilot read as a plan, the provider among bodies named in passing: fixed since).
+    "corpus_p": {
+        **dict.fromkeys(FIELDS, (0.97, 0.97)),
+        "response_status": (0.85, 0.97),
+        "exemptions": (0.95, 0.97),
+        "policy": (0.92, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.95, 0.94),
+        "dasv_lead": (0.90, 0.92),
+        "dasv_lead_name": (0.90, 0.89),
+        "dasv_lead_role": (0.92, 0.92),
+    },
+    # corpus_q: r6_mixedbag holdout (35 trusts, 46 files: request-site pages, acknowledgements,
+    # corrections and late answers, group letterheads, text boxes). First seen: 0.817 pooled,
+    # 11.2% flagged, 16.9% of unflagged values wrong, 60 of 63 on 5 trusts left unmatched (a
+    # request site's "Similar requests" read as the signature; a group letter): fixed since.
+    "corpus_q": {
+        **dict.fromkeys(FIELDS, (0.97, 0.97)),
+        "response_status": (0.91, 0.97),
+        "policy": (0.91, 0.97),
+        "abt_provided": (0.94, 0.97),
+        "abt_delivery": (0.94, 0.97),
+        "abt_provider": (0.94, 0.97),
+        "abt_mandatory": (0.94, 0.97),
+        "abt_sh_module": (0.91, 0.93),
+        "dasv_lead": (0.91, 0.97),
+        "dasv_lead_name": (0.94, 0.97),
+        "dasv_lead_role": (0.94, 0.97),
+    },
+}
+
+# Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
+# nothing in them can say whose they are, so they stay unmatched, with no candidates, until
+# pinned; the ingest line and summary say so.
+NAMES_NO_TRUST = {
+    "corpus_q": {"Active Bystander - course leaflet.pdf", "Sexual Safety Policy v1.0.pdf"},
 }
 
 
@@ -263,7 +302,9 @@ def test_every_file_matched_right_or_put_before_a_person(
             elif not want:
                 ok = not got
             elif row["status"] == "unmatched":
-                ok = want <= set(row["candidates"].split(";"))
+                ok = want <= set(row["candidates"].split(";")) or expected[
+                    "file"
+                ] in NAMES_NO_TRUST.get(corpus, set())
             else:
                 ok = got == want
             if not ok:

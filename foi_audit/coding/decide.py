@@ -301,6 +301,7 @@ def _by_form(
         if s.modality is not Modality.HYPOTHETICAL and Status.DEFERRED not in s.statuses
     ]
     if spec.field.extract is ExtractKind.ORGANISATION:
+        orgs: list[tuple[bool, str, SentenceReading]] = []
         for sentence in usable:
             text = sentence.sentence.text
             for span in context.people.organisations(text):
@@ -308,7 +309,14 @@ def _by_form(
                     continue  # the trust itself is never its own external provider
                 value = clean_org(span.text, text, span.end, context.compiled, span.start)
                 if value:
-                    return _taken(value, rule, sentence, reading, ())
+                    before = text[max(0, span.start - 60) : span.start]
+                    introduced = bool(context.people.provider_intro.search(before))
+                    orgs.append((introduced, value, sentence))
+        # One introduced as the provider ("purchased from X") before others the answer names
+        # in passing ("we have worked with the ICB, a charity and the CQC").
+        orgs.sort(key=lambda item: not item[0])
+        if orgs:
+            return _taken(orgs[0][1], rule, orgs[0][2], reading, ())
         return None
     found = _lead(usable, context)
     if found is None:

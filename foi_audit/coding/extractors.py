@@ -111,7 +111,14 @@ def _clean_role(raw: str) -> str:
 KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}  # fmt: skip
 
 
-SMALL_WORDS = {"of", "and", "for", "the", "to", "in", "at", "on", "by"}
+# Words that are never part of a name or a title: lower case when capitals are undone, so
+# "WE CAN CONFIRM THAT THE CHIEF NURSE HOLDS ..." reads no person in "Can Confirm That".
+SMALL_WORDS = {
+    "of", "and", "for", "the", "to", "in", "at", "on", "by", "a", "an", "or", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "we",
+    "our", "that", "this", "these", "those", "it", "its", "with", "as", "from", "not", "no",
+    "confirm", "confirms", "hold", "holds", "held", "who", "which", "also", "currently", "there",
+}  # fmt: skip
 
 
 CAPITALS_WORD = re.compile(r"[A-Z][A-Z'’]*")

@@ -277,7 +277,12 @@ class Grammar:
             suffixed = len(words) >= 2 and any(w in self.org_suffixes for w in words[1:])
             own_unit = _OWN_UNIT_BEFORE.search(text[:start]) or _UNIT_AFTER.match(text[end:])
             # "The Group provides ...": the writer; "Solent's own trainers": whose, not who
-            writer = all(w in self.org_self for w in words)
+            writer = all(w in self.org_self for w in words) or (
+                # "the Group's Organisational Development practitioners": the writer's own
+                len(words) > 1
+                and re.sub(r"['’]s$", "", words[0]) in self.org_self
+                and words[0] != re.sub(r"['’]s$", "", words[0])
+            )
             possessive = bool(re.search(r"['’]s?$", words[-1])) and len(words[-1]) > 2
             if (suffixed or introduced) and not own_unit and not writer and not possessive:
                 found.append(_span("organisation", text, start, end))

@@ -104,6 +104,12 @@ def _topic_heading(text: str, compiled: Compiled) -> bool:
     return ranked[0].score >= RESTATES - 0.1 or (ranked[0].precision == 1.0 and alone)
 
 
+# A heading never ends on these, and a sentence does not break after them.
+_HEAD_NEVER_ENDS = frozenset(
+    {"a", "an", "the", "for", "of", "to", "and", "or", "in", "on", "at", "by", "with", "from"}
+)
+
+
 def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
     """A short heading in the request's words and the answer it runs into on one line
     ("dedicated policy No, the Trust ..."): the answer starts like one ("No, ...") or with a
@@ -114,6 +120,8 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
         head, tail = " ".join(words[:k]), " ".join(words[k:])
         if not tail[:1].isupper() or re.search(r"[.,;:!?]", head):
             continue
+        if words[k - 1].lower() in _HEAD_NEVER_ENDS or words[0].lower() in {"a", "an", "the"}:
+            continue  # "An executive lead for | DASV has not ...": a sentence, not a heading
         if not _is_question_text(head, True, compiled):
             continue
         if STARTS_LIKE_ANSWER.match(tail):

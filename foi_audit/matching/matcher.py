@@ -74,6 +74,7 @@ _WEIGHTS: dict[Signal, dict[str, float]] = {
     },
     Signal.EMAIL_ADDRESS: {"alias": 40, "weak": 20},
     Signal.BODY: {"full": 20, "core": 12, "core_short": 0, "alias": 12, "weak": 0},
+    Signal.STATED: {"full": 50, "core": 45, "core_short": 15, "alias": 40, "weak": 15},
 }  # fmt: skip
 
 
@@ -112,7 +113,16 @@ _OTHER_NHS_DOMAIN = 50.0  # wales.nhs.uk, nhs.scot in the sender's address
 
 # Zones where a trust's full or core name is strong evidence.
 _HEAD_SIGNALS = frozenset(
-    {Signal.NAME_IN_PATH, Signal.LETTERHEAD, Signal.SIGNATURE, Signal.EMAIL_HEADER}
+    {Signal.NAME_IN_PATH, Signal.LETTERHEAD, Signal.SIGNATURE, Signal.EMAIL_HEADER, Signal.STATED}
+)
+
+# A reply saying whom it answers for (a group's letter, a shared FOI service): the trust
+# named next is the writer, however many the letterhead names.
+_STATED_RE = re.compile(
+    r"\b(?:this|our) (?:response|reply|letter|answer|information|disclosure)s? "
+    r"(?:relates? to|is (?:sent |provided |given |made )?(?:on behalf of|for|from)|covers|"
+    r"concerns|applies to)\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
 
 
@@ -337,6 +347,9 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
             found += _mailbox_evidence(address, where, index)
     for block in zones.body:
         found += _name_evidence(block.text, Signal.BODY, block.locator, index)
+        for stated in _STATED_RE.finditer(block.text):
+            said = block.text[stated.end() : stated.end() + 120].split(".")[0]
+            found += _name_evidence(said, Signal.STATED, block.locator, index)
         found += _postcode_evidence(block.text, _POSTCODE_BODY, block.locator, index)
         found += _text_domains(block.text, _DOMAIN_BODY, block.locator, index)
         for address in EMAIL_RE.findall(block.text):

@@ -33,6 +33,7 @@ class Signal(StrEnum):
     EMAIL_ADDRESS = "email_address"  # an alias in an address's mailbox name ("ulth.foi@nhs.net")
     DOMAIN = "domain"  # a domain in an address or link in the text
     BODY = "body"
+    STATED = "stated"  # the reply says whom it is for ("This response relates to X")
 
 
 class Kind(StrEnum):
@@ -387,7 +388,7 @@ def _line_context(hits: list[_Hit], norm: Sequence[str], lines: Sequence[int]) -
             previous is not None
             and previous.partner
             and lines[previous.start] == line
-            and set(norm[previous.end : hit.start]) <= {"and", "with"}
+            and set(norm[previous.end : hit.start]) <= {"and", "with", "or", "nor", "the"}
         )
         others = tuple(sorted(full_on_line.get(line, set()) - {hit.code}))
         out[i] = previous = replace(hit, partner=partner, co_named=others)

@@ -68,6 +68,12 @@ _ORG_GREETING_RE = re.compile(
 
 
 _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
+# A web page's furniture under a reply (request sites, disclosure logs): the signature ends.
+_PAGE_CHROME_RE = re.compile(
+    r"^\s*(?:link to this|report\b|things to do|similar requests|related (?:requests|by)|"
+    r"more requests|add an annotation|send a follow-?up|privacy|share this|back to top)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -200,9 +206,19 @@ def zones_of(document: Document) -> Zones:
         )
     # The signature: name and address lines among the last blocks, and anything after the
     # sign-off ("Yours sincerely", "Kind regards").
+    # A web page's furniture under the reply (and what follows it) is never the signature;
+    # the navigation above a reply is left alone.
+    sign_off = next(
+        (i for i, (block, _) in enumerate(kept) if _SIGN_OFF_RE.match(block.text)), None
+    )
+    below = sign_off if sign_off is not None else len(kept) // 2
+    chrome = next(
+        (i for i, (block, _) in enumerate(kept) if i > below and _PAGE_CHROME_RE.match(block.text)),
+        len(kept),
+    )
     tail = [
         i
-        for i, (block, _) in enumerate(kept)
+        for i, (block, _) in enumerate(kept[:chrome])
         if block.role is not BlockRole.FOOTER and not _DISCLAIMER_RE.search(block.text)
     ][-_SIGNATURE_BLOCKS:]
     last = {
@@ -210,13 +226,16 @@ def zones_of(document: Document) -> Zones:
         for i in tail
         if kept[i][0].role is not BlockRole.TITLE and _looks_like_address(kept[i][0])
     }
-    sign_off = next(
-        (i for i, (block, _) in enumerate(kept) if _SIGN_OFF_RE.match(block.text)), None
-    )
     if sign_off is not None:
-        last.update(
-            i for i in range(sign_off, len(kept)) if not _DISCLAIMER_RE.search(kept[i][0].text)
-        )
+        # The sign-off and the few blocks under it (name, post, team, trust); a web page's
+        # furniture after it (a request site's "Similar requests" naming other trusts) is not.
+        for i in range(sign_off, min(len(kept), sign_off + 1 + _SIGNATURE_BLOCKS)):
+            if i > sign_off and (
+                kept[i][0].role is BlockRole.TITLE or _PAGE_CHROME_RE.match(kept[i][0].text)
+            ):
+                break
+            if not _DISCLAIMER_RE.search(kept[i][0].text):
+                last.add(i)
     if kept and kept[0][1] and not has_header and 0 not in first and _page_one(kept[0][0]):
         # A plain-text page or log often starts with the trust's name on its first line, in a
         # block that runs on (title, rules): its first short lines are the letterhead.

@@ -1125,3 +1125,42 @@ def test_a_trust_the_writer_points_to_is_not_the_writer() -> None:
     result = match(reply)
     assert result.method == "out_of_scope", result.message
     assert "RNS" not in result.candidates
+
+
+def test_a_sheet_whose_only_trust_name_says_who_prepared_it() -> None:
+    """ "Response prepared by the FOI Team, X" under a spreadsheet's answers says whose it is."""
+    reply = doc(
+        "Book1.xlsx",
+        ("Question 1: Dedicated policy? | No", BlockRole.TABLE),
+        ("Question 4: Executive lead? | No.", BlockRole.TABLE),
+        (
+            "Response prepared by the FOI Team, Rotherham Doncaster and South Humber NHS "
+            "Foundation Trust. Ref FOI-2024-304.",
+            B,
+        ),
+    )
+    result = match(reply)
+    assert (result.trust_code, result.method) == ("RXE", "stated"), result.message
+
+
+def test_a_group_letter_that_says_whom_it_answers_for() -> None:
+    reply = doc(
+        "UHT FOI response 24-0902.docx",
+        (
+            "University Hospitals Tees\nNorth Tees and Hartlepool NHS Foundation Trust | South "
+            "Tees Hospitals NHS Foundation Trust",
+            H,
+        ),
+        ("Dear Dr Petrakis", B),
+        (
+            "University Hospitals Tees is the group formed by North Tees and Hartlepool NHS "
+            "Foundation Trust and South Tees Hospitals NHS Foundation Trust. This response relates "
+            "to North Tees and Hartlepool NHS Foundation Trust.",
+            B,
+        ),
+        ("1. Dedicated policy: Yes.", B),
+        ("Yours sincerely", B),
+        ("Freedom of Information Team", B),
+    )
+    result = match(reply)
+    assert result.trust_code == "RVW", result.message

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
 from foi_audit.coding.extractors import clean_org, extract, mixed_case, without_other_values
 from foi_audit.coding.people import Grammar, Lead
-from foi_audit.coding.questions import is_question_text
+from foi_audit.coding.questions import is_question_text, without_restated_head
 from foi_audit.coding.reading import (
     AnswerReading,
     Modality,
@@ -175,7 +175,7 @@ def decide(
         # A sentence that restates the request ("mandatory or optional?", or the question's
         # own words) is never an answer.
         found = [
-            s
+            replace(s, text=without_restated_head(s.text, qid, compiled))
             for s in answers.get(qid, [])
             if not matches_any(restated, s.text) and not is_question_text(s.text, qid, compiled)
         ]

@@ -140,6 +140,7 @@ class Grammar:
             j = i
             last = i
             in_function = False
+            cut = 0  # "the Chief Nurse's portfolio": the title ends before the "'s"
             while j < len(tokens):
                 word = tokens[j].group(0)
                 previous = tokens[j - 1].group(0).lower().rstrip(".") if j > i else ""
@@ -153,6 +154,10 @@ class Grammar:
                 )
                 if previous in {"of", "for"}:
                     in_function = True
+                owner = re.fullmatch(r"(.+)['’]s", word)
+                if owner and j > i and owner.group(1).lower() in self.title_words:
+                    last, cut = j, len(word) - len(owner.group(1))
+                    break
                 if self._title_word(word, first=j == i, after_joiner=joined):
                     last = j
                     j += 1
@@ -161,6 +166,9 @@ class Grammar:
                 elif word.lower() in self.title_joiners or word in {",", "/"}:
                     # "of", "and", "for", a comma: only between words of the title
                     nxt = tokens[j + 1].group(0) if j + 1 < len(tokens) else ""
+                    base = re.sub(r"(?<=\w)['’]s$", "", nxt)  # "Director of Nursing's"
+                    if base != nxt and base.lower() in self.title_words:
+                        nxt = base
                     if self._title_word(nxt, first=False) and not (
                         word == "," and self._starts_person(tokens, j + 1)
                     ):
@@ -170,9 +178,11 @@ class Grammar:
                 else:
                     break
             words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
+            if cut:
+                words[-1] = words[-1][:-cut]
             generic = all(w in self.generic_title for w in words)
             if any(w in self.title_heads for w in words) and not generic:
-                end = tokens[last].end()
+                end = tokens[last].end() - cut
                 # "Deputy Chief Nurse (Safeguarding)": a function in brackets is part of it
                 bracket = re.match(r"\s*\(((?-i:[A-Z])[\w&,' -]{1,40}|[a-z]+)\)", text[end:])
                 if bracket and bracket.group(1).islower():
@@ -237,6 +247,14 @@ class Grammar:
         introduced as the provider ("delivered by Intervene Consulting")."""
         found: list[Span] = []
         tokens = list(_WORD.finditer(text))
+        # "The Trust has appointed Julie Costigan, Chief Nurse, as lead": a name beside a job
+        # title is a person, not a provider
+        titles = self.titles(text)
+        people = {
+            (p.start, p.end)
+            for p in self.persons(text)
+            if any(0 <= t.start - p.end <= 3 or 0 <= p.start - t.end <= 3 for t in titles)
+        }
         i = 0
         while i < len(tokens):
             if not _CAPITAL.match(tokens[i].group(0)) or tokens[i].group(0) in {"&", "("}:
@@ -284,7 +302,8 @@ class Grammar:
                 and words[0] != re.sub(r"['’]s$", "", words[0])
             )
             possessive = bool(re.search(r"['’]s?$", words[-1])) and len(words[-1]) > 2
-            if (suffixed or introduced) and not own_unit and not writer and not possessive:
+            person = not suffixed and (start, end) in people
+            if (suffixed or introduced) and not (own_unit or writer or possessive or person):
                 found.append(_span("organisation", text, start, end))
             i = last + 1
         return found

@@ -66,6 +66,24 @@ def is_question_text(text: str, question: str, compiled: Compiled) -> bool:
     return bool(found and found.precision >= 0.9 and found.recall >= 0.6)
 
 
+def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
+    """An answer without the question's own words run into its front, as a table row read as
+    one line gives it ("Dedicated policy on sexual safety (copy or link) No, the Trust has not
+    adopted one" -> "No, the Trust has not adopted one"); the text unchanged otherwise."""
+    words = text.split()
+    if len(words) < 4 or STARTS_LIKE_ANSWER.match(text):
+        return text
+    for k in range(2, min(16, len(words) - 1)):
+        tail = " ".join(words[k:])
+        if (
+            tail[:1].isupper()
+            and STARTS_LIKE_ANSWER.match(tail)
+            and is_question_text(" ".join(words[:k]), question, compiled)
+        ):
+            return tail
+    return text
+
+
 def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str:
     """The question a restated question is, by its words (its first sentence first).
 

@@ -121,7 +121,11 @@ _HEAD_SIGNALS = frozenset(
 _STATED_RE = re.compile(
     r"\b(?:this|our) (?:response|reply|letter|answer|information|disclosure)s? "
     r"(?:relates? to|is (?:sent |provided |given |made )?(?:on behalf of|for|from)|covers|"
-    r"concerns|applies to)\s+(?:the\s+)?",
+    r"concerns|applies to)\s+(?:the\s+)?"
+    # "Response prepared by the FOI Team, Rotherham Doncaster and South Humber NHS FT"
+    r"|\b(?:response|reply|letter|answers?) (?:was |is |has been )?(?:prepared|sent|issued|"
+    r"compiled|written) by\s+(?:the\s+)?(?:[\w ]{0,40}?\b(?:team|office|department|unit)"
+    r"\s*(?:,|at|of)?\s*)?(?:the\s+)?",
     re.IGNORECASE,
 )
 

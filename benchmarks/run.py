@@ -321,10 +321,12 @@ def long_scan(cli: list[str], work: Path, scan_raw: Path, jobs: int) -> dict[str
     shutil.rmtree(raw.parent, ignore_errors=True)
     raw.mkdir(parents=True)
     joined = pdfium.PdfDocument.new()
-    for path in sorted(scan_raw.rglob("*.pdf")):
-        if len(joined) >= LONG_SCAN_PAGES:
-            break
-        joined.import_pages(pdfium.PdfDocument(path))
+    scans = sorted(scan_raw.rglob("*.pdf"))
+    while scans and len(joined) < LONG_SCAN_PAGES:  # the corpus's few scanned pages, repeated
+        for path in scans:
+            if len(joined) >= LONG_SCAN_PAGES:
+                break
+            joined.import_pages(pdfium.PdfDocument(path))
     pages = len(joined)
     joined.save(raw / "long scan.pdf")
     timed = {}

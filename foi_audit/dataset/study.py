@@ -62,7 +62,8 @@ def study_codebook(layout: Layout, explicit: Path | None = None) -> StudyCodeboo
             f"{path} has changed since these data were coded (sha256 in {manifest}): "
             "ingest again to code them with it",
         )
-    return StudyCodebook(load_codebook(path), warnings)
+    # The very file ingest coded with (and checked): its patterns need no second check.
+    return StudyCodebook(load_codebook(path, check_patterns=bool(warnings)), warnings)
 
 
 def load_study_codebook(layout: Layout, explicit: Path | None = None) -> Codebook:

@@ -297,3 +297,14 @@ def test_ingest_in_an_empty_folder_says_to_make_a_study(
     ran = CliRunner().invoke(app, ["ingest"])
     assert ran.exit_code == 2
     assert "foi-audit init" in ran.output
+
+
+def test_the_report_of_a_study_carries_its_title(tmp_path: Path) -> None:
+    from foi_audit.figures.html_report import write_report
+
+    study = init_study(tmp_path / "s", "Sexual safety in NHS trusts, 2024")
+    (study.raw / "RA9 reply.txt").write_text(REPLY, encoding="utf-8")
+    ingest(study.layout(), OPTIONS)
+    page = tmp_path / "report.html"
+    write_report(processed_layout(study.root, None), page)
+    assert "<title>Sexual safety in NHS trusts, 2024</title>" in page.read_text(encoding="utf-8")

@@ -78,14 +78,28 @@ def _is_question_text(
     return labelled or bool(classify_question(text, compiled))
 
 
-def _restated_parts(text: str, compiled: Compiled) -> bool:
+def _restated_parts(text: str, compiled: Compiled) -> str | None:
     """Lettered parts after a question's "?" that are the request's own sub-questions, not
     answers ("? (a) in-house or external (b) mandatory or optional (c) sexual harassment
-    module"): every part reads as question text."""
+    module"): every part reads as question text. Returns the answer run into the last part
+    ("(c) sexual harassment module Not at present." -> "Not at present."), "" when there is
+    none, and None when the parts are answers."""
     parts = SUB_MARKER.split(text)
     if len(parts) < 3 or parts[0].strip():
-        return False
-    return all(_is_question_text(part.strip(), True, compiled) for part in parts[2::2])
+        return None
+    *heads, last = [part.strip() for part in parts[2::2]]
+    if not all(_is_question_text(part, True, compiled) for part in heads):
+        return None
+    if _is_question_text(last, True, compiled):
+        return ""
+    words = last.split()
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if STARTS_LIKE_ANSWER.match(tail) and _is_question_text(
+            " ".join(words[:k]), True, compiled
+        ):
+            return tail
+    return None
 
 
 def _topic_heading(text: str, compiled: Compiled) -> bool:
@@ -362,12 +376,16 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             last_q = question_text.rfind("?")
             if 0 <= last_q < len(question_text) - 1:
                 after = question_text[last_q + 1 :].strip()
-                if (
+                restated_parts = _restated_parts(after, compiled) if after else None
+                if restated_parts is not None:
+                    # the request's own sub-questions; an answer run into the last of them
+                    # answers the question as a whole
+                    trailing, question_text = restated_parts, question_text[: last_q + 1]
+                elif (
                     after
                     and not CONTINUATION.match(after)
                     and not INTERROGATIVE.match(after)
                     and not SUB_RANGE.match(after)
-                    and not _restated_parts(after, compiled)
                 ):
                     trailing, question_text = after, question_text[: last_q + 1]
             open_restated(question_text, trailing, line, label_match, letter_match)

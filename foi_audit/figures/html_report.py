@@ -38,6 +38,8 @@ from foi_audit.dataset.overrides import (
     load_overrides,
 )
 from foi_audit.dataset.study import load_study_codebook
+from foi_audit.dataset.study_folder import load_study
+from foi_audit.errors import StudyError
 from foi_audit.figures.file_notes import set_aside_note, unmatched_warning
 from foi_audit.figures.presentation import question_text, section_label, short_label
 from foi_audit.figures.summary import build_summary
@@ -294,6 +296,16 @@ def footer_text(files: int, codebook: Codebook, generated: dt.date) -> str:
     )
 
 
+def _study_title(layout: Layout) -> str:
+    """The study's title (foi-audit.toml) when the data come from a study folder."""
+    if layout.study is None:
+        return ""
+    try:
+        return load_study(layout.study).title
+    except StudyError:
+        return ""  # the page still says which codebook it shows
+
+
 def write_report(
     layout: Layout,
     out: Path,
@@ -319,6 +331,7 @@ def write_report(
         register,
         summary_figures(layout, codebook, coded),
         changes,
+        title=_study_title(layout),
         footer=footer_text(files, codebook, generated or dt.date.today()),
         links=(layout.raw.resolve(), out.resolve()),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, STARTS_LIKE_ANSWER
@@ -66,22 +67,26 @@ def is_question_text(text: str, question: str, compiled: Compiled) -> bool:
     return bool(found and found.precision >= 0.9 and found.recall >= 0.6)
 
 
+def answer_after_head(text: str, is_head: Callable[[str], bool], first: int = 1) -> str:
+    """The answer run into the end of a heading on one line ("sexual harassment module Not at
+    present." -> "Not at present."): the shortest head ``is_head`` accepts whose rest opens like
+    an answer; "" when there is none."""
+    words = text.split()
+    for k in range(first, min(16, len(words))):
+        tail = " ".join(words[k:])
+        if tail[:1].isupper() and STARTS_LIKE_ANSWER.match(tail) and is_head(" ".join(words[:k])):
+            return tail
+    return ""
+
+
 def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
     """An answer without the question's own words run into its front, as a table row read as
     one line gives it ("Dedicated policy on sexual safety (copy or link) No, the Trust has not
     adopted one" -> "No, the Trust has not adopted one"); the text unchanged otherwise."""
-    words = text.split()
-    if len(words) < 4 or STARTS_LIKE_ANSWER.match(text):
+    if len(text.split()) < 4 or STARTS_LIKE_ANSWER.match(text):
         return text
-    for k in range(2, min(16, len(words) - 1)):
-        tail = " ".join(words[k:])
-        if (
-            tail[:1].isupper()
-            and STARTS_LIKE_ANSWER.match(tail)
-            and is_question_text(" ".join(words[:k]), question, compiled)
-        ):
-            return tail
-    return text
+    tail = answer_after_head(text, lambda head: is_question_text(head, question, compiled), 2)
+    return tail or text
 
 
 def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str:

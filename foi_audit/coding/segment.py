@@ -25,6 +25,7 @@ from foi_audit.coding.labels import (
 from foi_audit.coding.questions import (
     MARGIN,
     RESTATES,
+    answer_after_head,
     child_question,
     classify_question,
     parent_of,
@@ -92,14 +93,7 @@ def _restated_parts(text: str, compiled: Compiled) -> str | None:
         return None
     if _is_question_text(last, True, compiled):
         return ""
-    words = last.split()
-    for k in range(1, len(words)):
-        tail = " ".join(words[k:])
-        if STARTS_LIKE_ANSWER.match(tail) and _is_question_text(
-            " ".join(words[:k]), True, compiled
-        ):
-            return tail
-    return None
+    return answer_after_head(last, lambda head: _is_question_text(head, True, compiled)) or None
 
 
 def _topic_heading(text: str, compiled: Compiled) -> bool:
@@ -118,7 +112,8 @@ def _topic_heading(text: str, compiled: Compiled) -> bool:
     return ranked[0].score >= RESTATES - 0.1 or (ranked[0].precision == 1.0 and alone)
 
 
-# A heading never ends on these, and a sentence does not break after them.
+# A heading run into its answer never ends on these: "An executive lead for | DASV has not"
+# is a sentence.
 _HEAD_NEVER_ENDS = frozenset(
     {"a", "an", "the", "for", "of", "to", "and", "or", "in", "on", "at", "by", "with", "from"}
 )

@@ -59,7 +59,12 @@ class Layout:
     def around(cls, processed: Path) -> Layout:
         """The layout that made a processed folder, as its manifest recorded it; for a folder
         from before that record, raw/ (asked.csv) and the side files beside it."""
-        recorded = (read_manifest(cls(processed / "raw", processed)) or {}).get(LAYOUT_KEY)
+        return cls.recorded(processed, read_manifest(cls(processed / "raw", processed)))
+
+    @classmethod
+    def recorded(cls, processed: Path, manifest: dict[str, Any] | None) -> Layout:
+        """:meth:`around`, from a manifest already read."""
+        recorded = (manifest or {}).get(LAYOUT_KEY)
         if isinstance(recorded, dict) and isinstance(recorded.get("raw"), str):
 
             def where(key: str) -> Path | None:

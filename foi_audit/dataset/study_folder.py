@@ -3,12 +3,14 @@
 Every command finds the study by walking up from the current folder, as git finds its
 repository, or takes ``--study DIR``. Paths in the file are relative to its folder, so a
 study can be moved or shared as a whole. Path flags (RAW_DIR, ``--out``, ``--processed``)
-still work and override the file's paths; a study found by walking up is used only when
-the paths given lie inside it, so a study never reaches into an unrelated folder.
+still work and override the file's paths; a study is found from the paths given (or the
+current folder) and used only when they lie inside it, so a study never reaches into an
+unrelated folder.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass
@@ -98,8 +100,6 @@ def init_study(folder: Path, title: str = "") -> Study:
         raise StudyError(f"{path} already exists: edit it, or run init in another folder")
     name = title or folder.absolute().name or "FOI study"
     # A TOML basic string: JSON's escaping is a subset of TOML's for the characters it escapes.
-    import json
-
     path.write_text(_TEMPLATE.format(title=json.dumps(name, ensure_ascii=False)), "utf-8")
     study = load_study(path)
     study.raw.mkdir(parents=True, exist_ok=True)

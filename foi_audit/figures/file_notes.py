@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from foi_audit.dataset.documents import read_documents
-from foi_audit.dataset.layout import Layout
 from foi_audit.wording import count as count_of
 from foi_audit.wording import verb
 
@@ -30,10 +28,3 @@ def set_aside_note(out_of_scope: int, skipped: int) -> str:
     if skipped:
         aside.append(f"{count_of(skipped, 'file')} skipped as not a reply")
     return f"Set aside: {'; '.join(aside)} (see documents.csv)." if aside else ""
-
-
-def files_not_matched(layout: Layout) -> int:
-    """Top-level files in documents.csv that no trust was matched to."""
-    if not layout.documents_csv.exists():
-        return 0
-    return sum(1 for d in read_documents(layout) if d.status == "unmatched" and not d.parent)

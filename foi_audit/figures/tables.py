@@ -22,7 +22,7 @@ from foi_audit.errors import InputError
 from foi_audit.figures import stats
 from foi_audit.figures import summary as report
 from foi_audit.figures.charts import chart_files
-from foi_audit.figures.file_notes import files_not_matched, unmatched_warning
+from foi_audit.figures.file_notes import unmatched_warning
 from foi_audit.fileio import atomic_write_bytes, csv_text, neutralise_cell
 
 FORMATS = ("csv", "md", "tex", "xlsx")
@@ -315,6 +315,16 @@ def generate(
 
     ``codebook`` defaults to the one the data were coded with (recorded by ingest).
     """
+    return _generate(layout, formats, charts, headline, codebook)[0]
+
+
+def _generate(
+    layout: Layout,
+    formats: Sequence[str],
+    charts: bool,
+    headline: str,
+    codebook: Codebook | None,
+) -> tuple[dict[str, bytes], report.Population]:
     codebook = codebook or load_study_codebook(layout)
     population = report.load_population(layout, codebook)
     overall = report.compute_summary(population, codebook)
@@ -334,7 +344,7 @@ def generate(
     if charts:
         grouped = {"region": by_region, "trust_type": by_type}
         files.update(chart_files(overall, grouped, codebook, headline))
-    return dict(sorted(files.items()))
+    return dict(sorted(files.items())), population
 
 
 def write_tables(
@@ -347,7 +357,7 @@ def write_tables(
     codebook: Codebook | None = None,
 ) -> TablesResult:
     """Write the tables into ``out`` (only files whose bytes changed), or just compare them."""
-    files = generate(layout, formats, charts, headline, codebook)
+    files, population = _generate(layout, formats, charts, headline, codebook)
     differing = tuple(
         name
         for name, data in files.items()
@@ -358,5 +368,5 @@ def write_tables(
         for name in differing:
             atomic_write_bytes(out / name, files[name])
         written = differing
-    warning = unmatched_warning(files_not_matched(layout))
+    warning = unmatched_warning(population.files_unmatched)
     return TablesResult(out, tuple(files), written, differing if check else (), warning)

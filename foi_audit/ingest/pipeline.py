@@ -328,7 +328,7 @@ def _refuse_other_outputs(
     replaced silently, since their review decisions and pins may sit beside them."""
     if not manifest:
         return
-    before = Layout.around(layout.processed)
+    before = Layout.recorded(layout.processed, manifest)
     if isinstance(manifest.get(LAYOUT_KEY), dict):
         if before.raw.resolve() == layout.raw.resolve():
             return

@@ -559,12 +559,13 @@ def test_coding_past_the_time_limit_leaves_the_trust_flagged_not_coded(
     monkeypatch.setattr(coding, "code_one_trust", slow_engine)  # the forked workers inherit it
     codebook = load_codebook()
     hostile = reply("RBK", "Answer: Yes.")
-    coded, uncoded, _ = code_trusts(
+    run = code_trusts(
         [reply("RA9", REPLY), hostile],
         load_register(),
         codebook,
         IngestOptions(jobs=2, timeout=2),
     )
+    coded, uncoded = run.values, run.uncoded
     assert [code for code, _ in uncoded] == ["RBK"]
     assert "coding took longer than 2 s" in uncoded[0][1]
     stopped = [c for c in coded if c.trust_code == "RBK"]

@@ -113,6 +113,7 @@ def _render(result: Any, layout: Any) -> None:
             result.read_from_cache,
             result.trusts,
             result.uncoded,
+            None if result.unchanged else result.coded_now,
         ),
         soft_wrap=True,
     )

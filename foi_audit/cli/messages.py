@@ -18,12 +18,16 @@ def ingest_done(
     from_cache: int,
     trusts: int,
     uncoded: int = 0,
+    coded_now: int | None = None,
 ) -> str:
     out_of_scope = counts.get("out_of_scope", 0)
     bodies = f"{out_of_scope} out of scope, " if out_of_scope else ""
     if counts.get("skipped", 0):
         bodies += f"{counts['skipped']} skipped (not replies), "
     stopped = f" ({uncoded} not coded: see below)" if uncoded else ""
+    if not stopped and coded_now is not None and coded_now < trusts:
+        # a re-run: say how much of the work was done again
+        stopped = f" ({coded_now} again, the rest unchanged)"
     return (
         f"{count(files, 'file')}, {count(documents, 'document')} with attachments: "
         f"{counts.get('ok', 0)} ok, {counts.get('duplicate', 0)} duplicate, "

@@ -104,7 +104,7 @@ def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str
             continue
         # Counted over the whole text: "in-house or external? mandatory or optional?"
         every = [q for q in compiled.questions if matches_any(q.cues, text)]
-        for parent in {q.parent for q in every if q.parent}:
+        for parent in dict.fromkeys(q.parent for q in every if q.parent):
             if sum(1 for q in every if q.parent == parent) >= 2:
                 return parent
         return hits[0].id

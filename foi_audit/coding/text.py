@@ -58,7 +58,7 @@ SENTENCE_END = re.compile(
 
 def own_names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     """The trust's own names (any case) and acronyms (capitals only), longest first."""
-    usable = sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len, reverse=True)
+    usable = sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=lambda n: (-len(n), n))
     if not usable:
         return None
     parts = [

@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,22 +42,29 @@ if TYPE_CHECKING:
 UNCODED = "not coded"  # the status of a trust whose coding stopped, in the run's problems
 
 
+@dataclass(frozen=True)
+class CodedTrusts:
+    values: list[CodedValue]  # every matched trust's, in trust order, as the engine gives them
+    uncoded: list[tuple[str, str]]  # trusts whose coding stopped, each with the reason
+    keys: set[str]  # the cache entries in use
+    coded_now: int  # trusts coded in this run (the rest came from the cache)
+
+
 def code_trusts(
     documents: Sequence[Document],
     register: Register,
     codebook: Codebook,
     options: IngestOptions,
     layout: Layout | None = None,
-) -> tuple[list[CodedValue], list[tuple[str, str]], set[str]]:
-    """Every matched trust's coded values (in trust order, as the engine gives them), the
-    trusts whose coding stopped, each with the reason, and the cache keys in use (with
-    ``layout``, values whose inputs have not changed come from its cache)."""
+) -> CodedTrusts:
+    """Code every matched trust (with ``layout``, a trust whose inputs have not changed
+    takes its values from the cache)."""
     # a joint reply is in each of its trusts' lists
     by_trust = documents_by_trust([d for d in documents if d.status is FileStatus.OK])
     names = {t.code: own_names(t) for t in register.trusts}
+    study = _study_digest(codebook)
     keys = {
-        code: coding_key(code, docs, codebook, names.get(code, ()))
-        for code, docs in by_trust.items()
+        code: coding_key(code, docs, study, names.get(code, ())) for code, docs in by_trust.items()
     }
     cached: dict[str, list[CodedValue]] = {}
     if layout is not None:
@@ -87,19 +95,37 @@ def code_trusts(
         reason = _reason(result, seconds[code])
         coded.extend(not_coded_values(code, codebook, reason))
         uncoded.append((code, reason))
-    return coded, uncoded, set(keys.values())
+    return CodedTrusts(coded, uncoded, set(keys.values()), len(tasks))
 
 
-def coding_key(
-    code: str, documents: Sequence[Document], codebook: Codebook, names: Sequence[str]
-) -> str:
-    """The cache key of a trust's values: the engine, the codebook, its names, its documents."""
+def _study_digest(codebook: Codebook) -> Any:
+    """The engine's own files and the parsed study (wherever it came from), hashed once."""
     digest = hashlib.sha256()
     digest.update(_engine_fingerprint().encode())
-    digest.update(repr(codebook).encode())  # the parsed study, wherever it came from
-    payload = [code, list(names), [dataclasses.asdict(d) for d in documents]]
+    digest.update(repr(codebook).encode())
+    return digest
+
+
+def coding_key(code: str, documents: Sequence[Document], study: Any, names: Sequence[str]) -> str:
+    """The cache key of a trust's values: the engine and the codebook (``study``, from
+    :func:`_study_digest`), its names, its documents."""
+    digest = study.copy()
+    payload = [code, list(names), [_document_identity(d) for d in documents]]
     digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
     return f"code-{digest.hexdigest()[:40]}"
+
+
+def _document_identity(document: Document) -> list[Any]:
+    """Everything of a document the engine reads; its text as one hash (turning every block
+    into JSON cost a second at 1,000 replies, on every run)."""
+    text = hashlib.sha256()
+    for block in document.blocks:
+        text.update("\0".join((block.text, block.locator, str(block.role), *block.unsure)).encode())
+        text.update(b"\1")
+    fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
+    fields["blocks"] = text.hexdigest()
+    fields["match"] = dataclasses.astuple(document.match)
+    return sorted(fields.items())
 
 
 @cache

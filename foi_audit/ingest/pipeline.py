@@ -47,21 +47,25 @@ from foi_audit.ingest.cache import (
     remove_stale_temporaries,
     run_lock,
 )
-from foi_audit.ingest.coding import UNCODED, code_trusts, files_fingerprint
-from foi_audit.ingest.extract import READER_VERSION, extract_file, sha256_bytes
+from foi_audit.ingest.coding import UNCODED, code_trusts
+from foi_audit.ingest.extract import READER_VERSION, sha256_bytes
 from foi_audit.ingest.files import RawFile, list_raw_files
 from foi_audit.ingest.sheets import coding_sheet_header
+from foi_audit.ingest.stages import (
+    ReadThenMatch,
+    StageCache,
+    documents_from_nodes,
+    stages_fingerprint,
+)
 from foi_audit.ingest.workers import Limits, run_tasks
-from foi_audit.matching.matcher import match_group
+from foi_audit.matching.names import name_index
 from foi_audit.matching.references import file_match, link_files
-from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
+from foi_audit.records import Document, FileStatus, Match
 from foi_audit.register.trusts import Register, load_register
 from foi_audit.requests.asked import asked_notes, load_asked
 from foi_audit.requests.dates import (
     DATES_COLUMNS,
-    KIND_RANK,
     date_rows,
-    find_dates,
     topic_words,
 )
 from foi_audit.requests.dates import to_row as dates_row
@@ -98,6 +102,8 @@ class IngestResult:
     read_from_cache: int
     trusts: int
     unchanged: bool = False  # nothing changed since the last run: its outputs stand
+    matched_now: int = 0  # files matched in this run (the rest kept their cached match)
+    coded_now: int = 0  # trusts coded in this run (the rest kept their cached values)
     override_notes: tuple[str, ...] = ()  # reviewed values whose automatic value has changed
     notes: tuple[str, ...] = ()  # things the user should know (a pin that matches no file)
 
@@ -212,16 +218,19 @@ def _ingest(
         *overrides_notes(layout.overrides_csv),
         *_unused_pins(pins, files),
     )
-    extractions, from_cache = _extract_all(layout, files, options, known_sha, progress)
+    stage_cache = StageCache(layout, signature["stages"], topic_words(codebook))
+    read = ReadThenMatch(register, stage_cache.fingerprint, stage_cache.topic_words)
+    extractions, from_cache = _extract_all(layout, files, options, known_sha, progress, read)
+    for extraction in extractions.values():
+        stage_cache.adopt(extraction.pop("stages", {}))
     if progress:
         progress(len(files), len(files), "matching, coding and writing")
 
-    words = topic_words(codebook)
     documents: list[Document] = []
     first_by_sha: dict[str, Document] = {}
     matched_groups: list[list[Document]] = []
     for rel in rels:
-        group = _documents_from_nodes(rel, extractions[rel])
+        group = documents_from_nodes(rel, extractions[rel])
         top = group[0]
         if top.status is FileStatus.DUPLICATE:  # a link to a folder read under another path
             documents.append(top)
@@ -254,14 +263,15 @@ def _ingest(
         if sheet and top.status is FileStatus.OK:
             documents.append(replace(top, status=FileStatus.SKIPPED, message=_sheet_note(sheet)))
             continue
-        group = _match_group(group, register, pins, words)
+        group = _match_group(group, register, pins, stage_cache)
         first_by_sha.setdefault(group[0].sha256, group[0])
         matched_groups.append(group)
         documents.extend(group)
     documents = _link_groups(documents, matched_groups)
 
-    found = date_rows(documents, topic_words(codebook))  # reply dates, for trusts.csv
-    coded, uncoded, coding_keys = code_trusts(documents, register, codebook, options, layout)
+    found = date_rows(documents, stage_cache.dates)  # reply dates, for trusts.csv
+    coding = code_trusts(documents, register, codebook, options, layout)
+    coded, uncoded = coding.values, coding.uncoded
     coded += no_reply_codes(
         (a.trust_code for a in asked or []), {c.trust_code for c in coded}, codebook
     )
@@ -275,7 +285,10 @@ def _ingest(
     write_codes(layout, coded, codebook)
     trusts = write_trusts(layout, TrustInputs(coded, overrides, asked, found), register, codebook)
     top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
-    cache_prune(layout, {_cache_key(sha) for sha in top_shas.values() if sha} | coding_keys)
+    cache_prune(
+        layout,
+        {_cache_key(sha) for sha in top_shas.values() if sha} | coding.keys | stage_cache.keys,
+    )
     counts = Counter(str(d.status) for d in documents)
     problems = [
         [str(d.status), d.path, d.message]
@@ -309,6 +322,8 @@ def _ingest(
         problems=tuple(Problem(*p) for p in problems),
         read_from_cache=from_cache,
         trusts=trusts,
+        matched_now=stage_cache.decided,
+        coded_now=coding.coded_now,
         override_notes=override_notes,
         notes=notes,
     )
@@ -363,13 +378,6 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns)
 
 
-def _stages_fingerprint() -> str:
-    root = Path(__file__).parent.parent
-    return files_fingerprint(
-        *(root / name for name in ("coding", "matching", "register", "register/data", "requests"))
-    )
-
-
 def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
     """Everything besides the raw files that the outputs depend on."""
 
@@ -383,7 +391,7 @@ def _run_signature(layout: Layout, options: IngestOptions) -> dict[str, Any]:
         "readers": READER_VERSION,
         # An upgrade of the stages after reading (matching, coding, the register, dates) runs
         # them again even when no file changed; the readers' own cache stands.
-        "stages": _stages_fingerprint(),
+        "stages": stages_fingerprint(),
         "codebook": str(options.codebook or ""),
         "inputs": {
             "codebook": sig(options.codebook or default_codebook_path()),
@@ -465,10 +473,12 @@ def _extract_all(
     options: IngestOptions,
     known_sha: dict[str, str],
     progress: ProgressFn | None,
+    read: ReadThenMatch,
 ) -> tuple[dict[str, dict[str, Any]], int]:
-    """Extractions keyed by relative path: from the cache when the content is unchanged."""
+    """Extractions keyed by relative path: from the cache when the content is unchanged.
+    A file read now comes with its match and dates (``"stages"``), made in the worker."""
     results: dict[str, dict[str, Any]] = {}
-    todo: list[tuple[str, tuple[str, int, str, int]]] = []
+    todo: list[tuple[str, tuple[str, tuple[str, int, str, int]]]] = []
     shas: dict[str, str] = {}
     total = len(files)
     done = from_cache = 0
@@ -509,16 +519,23 @@ def _extract_all(
                 progress(done, total, rel)
         else:
             # A scanned file's pages are OCR'd side by side on every core the run may use.
-            todo.append((rel, (location, options.max_bytes, rel.rsplit("/", 1)[-1], options.jobs)))
+            name = rel.rsplit("/", 1)[-1]
+            todo.append((rel, (rel, (location, options.max_bytes, name, options.jobs))))
     limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
-    for rel, result in run_tasks(extract_file, todo, options.jobs, limits):
+    if todo:
+        name_index(read.register)  # built once here, shared with the workers by fork
+    for rel, result in run_tasks(read, todo, options.jobs, limits):
         if "nodes" not in result:  # the worker itself failed: timeout, crash
             node = _error_node(shas[rel], result["message"])
             node["error"] = result.get("error", "ReadError")
             result = {"nodes": [node]}
         elif all(node["error"] != "NeedsOcr" for node in result["nodes"]):
             # NeedsOcr is not cached: installing tesseract should make the next run read it.
-            cache_put(layout, _cache_key(result["nodes"][0]["sha256"]), result)
+            cache_put(
+                layout,
+                _cache_key(result["nodes"][0]["sha256"]),
+                {k: v for k, v in result.items() if k != "stages"},
+            )
         results[rel] = result
         done += 1
         if progress:
@@ -555,39 +572,11 @@ def _error_node(sha: str, message: str) -> dict[str, Any]:
     }
 
 
-def _documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document]:
-    documents = []
-    for node in extraction["nodes"]:
-        path = f"{rel} > {node['rel']}" if node["rel"] else rel
-        parent = path.rsplit(" > ", 1)[0] if node["rel"] else ""
-        blocks = tuple(
-            Block(item[0], item[1], BlockRole(item[2]), tuple(item[3]) if len(item) > 3 else ())
-            for item in node["blocks"]
-        )
-        message = node["message"] or "; ".join(node["warnings"])
-        documents.append(
-            Document(
-                path=path,
-                sha256=node["sha256"],
-                format=node["format"],
-                units=node["units"],
-                chars=sum(len(b.text) for b in blocks),
-                ocr=node["ocr"],
-                status=FileStatus(node.get("status") or ("error" if node["error"] else "ok")),
-                message=message,
-                blocks=blocks,
-                headers=tuple((k, v) for k, v in node["headers"]),
-                parent=parent,
-            )
-        )
-    return documents
-
-
 def _match_group(
     group: list[Document],
     register: Register,
     pins: dict[str, str],
-    topic_words: frozenset[str] = frozenset(),
+    stage_cache: StageCache,
 ) -> list[Document]:
     """One trust for a file and all its attachments (a covering email and its attachment)."""
     top = group[0]
@@ -604,7 +593,7 @@ def _match_group(
     if pinned:
         match = Match(pinned, "mapping", 100.0, "pinned in mapping.csv", (pinned,))
     else:
-        match = match_group(group, register, reply_date=_reply_date(group, topic_words))
+        match = stage_cache.match_of(group, register)
     return [_with_match(document, match) for document in group]
 
 
@@ -621,20 +610,6 @@ def _with_match(document: Document, match: Match) -> Document:
         status = FileStatus.UNMATCHED
         message = "; ".join(m for m in (match.message, message) if m)
     return replace(document, match=match, status=status, message=message)
-
-
-def _reply_date(group: Sequence[Document], topic_words: frozenset[str]) -> str | None:
-    """The date the trust wrote (email Date header, "Date of response", the letter's date)."""
-    found = [
-        item
-        for document in group
-        if document.status is FileStatus.OK
-        for item in find_dates(document, topic_words)
-        if item.role != "other"
-    ]
-    if not found:
-        return None
-    return min(found, key=lambda item: KIND_RANK[item.kind]).date
 
 
 def _link_groups(documents: list[Document], groups: list[list[Document]]) -> list[Document]:

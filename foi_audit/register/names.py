@@ -13,7 +13,8 @@ _SUFFIXES = ("nhs foundation trust", "nhs trust", "foundation trust", "trust")
 
 
 def own_names(trust: Trust) -> tuple[str, ...]:
-    """Every way the trust's own replies name it, longest first."""
+    """Every way the trust's own replies name it, longest first (ties alphabetically: a set's
+    order changes from run to run, and coding results and cache keys must not)."""
     names = {trust.name, *trust.aliases}
     core = _core(trust.name)
     if len(core.split()) >= 2:
@@ -37,7 +38,7 @@ def own_names(trust: Trust) -> tuple[str, ...]:
         ):
             if len(acronym) >= 3:
                 names.add(acronym)
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
 
 
 def _core(name: str) -> str:

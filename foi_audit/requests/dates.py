@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -337,12 +337,16 @@ def topic_words(codebook: Codebook) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in common)
 
 
-def date_rows(documents: Iterable[Document], topic_words: frozenset[str]) -> list[FoundDate]:
-    """Dates of every matched, readable document (duplicates were read once: skip them)."""
+def date_rows(
+    documents: Iterable[Document], find: Callable[[Document], list[FoundDate]]
+) -> list[FoundDate]:
+    """Dates of every matched, readable document (duplicates were read once: skip them);
+    ``find`` gives one document's dates (``find_dates`` with the codebook's topic words, or
+    ingest's cache of them)."""
     rows: list[FoundDate] = []
     for document in documents:
         if document.status is FileStatus.OK and document.match.trust_code:
-            rows.extend(find_dates(document, topic_words))
+            rows.extend(find(document))
     return rows
 
 
@@ -369,7 +373,8 @@ def from_row(row: dict[str, str]) -> FoundDate | None:
 
 def write_dates(path: Path, documents: Sequence[Document], codebook: Codebook) -> list[FoundDate]:
     """``processed/dates.csv``: one row per date found, with its quote and locator."""
-    rows = date_rows(documents, topic_words(codebook))
+    words = topic_words(codebook)
+    rows = date_rows(documents, lambda document: find_dates(document, words))
     write_csv(path, DATES_COLUMNS, (to_row(row) for row in rows))
     return rows
 

@@ -1,0 +1,194 @@
+"""Per-file work after reading (a file's match, each document's dates): done in the worker
+that read the file, and kept between runs.
+
+A re-run after one file changed must cost about that file, not the study: a file's match
+depends only on its own documents (paths, content, statuses), the register, the matcher and
+the codebook's topic words; a document's dates only on itself and those words. Both are cached
+under a key made of exactly those inputs (the code of the stages included, so an upgrade redoes
+them). What joins files (shared FOI references, pins, duplicates) is recomputed every run from
+these per-file results: it is cheap, and it keeps an incremental run's outputs byte-identical
+to a cold run's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from foi_audit.dataset.layout import Layout
+from foi_audit.ingest.cache import cache_get, cache_put
+from foi_audit.ingest.coding import files_fingerprint
+from foi_audit.ingest.extract import READER_VERSION, extract_file
+from foi_audit.matching.matcher import match_group
+from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
+from foi_audit.register.trusts import Register
+from foi_audit.requests.dates import KIND_RANK, FoundDate, find_dates
+
+
+def stages_fingerprint() -> str:
+    """A hash of the code and data of every stage after reading (matching, coding, the
+    register, dates): an upgrade of any of them runs them again."""
+    root = Path(__file__).parent.parent
+    return files_fingerprint(
+        *(root / name for name in ("coding", "matching", "register", "register/data", "requests"))
+    )
+
+
+def documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document]:
+    """A file and its attachments as documents (unmatched), from the reader's output."""
+    documents = []
+    for node in extraction["nodes"]:
+        path = f"{rel} > {node['rel']}" if node["rel"] else rel
+        parent = path.rsplit(" > ", 1)[0] if node["rel"] else ""
+        blocks = tuple(
+            Block(item[0], item[1], BlockRole(item[2]), tuple(item[3]) if len(item) > 3 else ())
+            for item in node["blocks"]
+        )
+        message = node["message"] or "; ".join(node["warnings"])
+        documents.append(
+            Document(
+                path=path,
+                sha256=node["sha256"],
+                format=node["format"],
+                units=node["units"],
+                chars=sum(len(b.text) for b in blocks),
+                ocr=node["ocr"],
+                status=FileStatus(node.get("status") or ("error" if node["error"] else "ok")),
+                message=message,
+                blocks=blocks,
+                headers=tuple((k, v) for k, v in node["headers"]),
+                parent=parent,
+            )
+        )
+    return documents
+
+
+@dataclass
+class StageCache:
+    """Matches and dates for one run: in memory, in the study's cache (``layout``), and
+    handed over by the workers. ``keys`` are the entries this run used (the rest are pruned
+    at the end); ``fresh`` those a worker computed, to send back."""
+
+    layout: Layout | None
+    fingerprint: str
+    topic_words: frozenset[str]
+    keys: set[str] = field(default_factory=set)
+    fresh: dict[str, Any] = field(default_factory=dict)
+    decided: int = 0  # files matched in this run, here or in a worker (not from the cache)
+    _known: dict[str, Any] = field(default_factory=dict)
+    _dates: dict[tuple[str, str], list[FoundDate]] = field(default_factory=dict)
+
+    def _key(self, kind: str, payload: Any) -> str:
+        digest = hashlib.sha256()
+        digest.update(f"{self.fingerprint}\0{READER_VERSION}\0".encode())
+        digest.update(json.dumps([sorted(self.topic_words), payload]).encode())
+        key = f"{kind}-{digest.hexdigest()[:40]}"
+        self.keys.add(key)
+        return key
+
+    def _get(self, key: str) -> Any:
+        if key not in self._known and self.layout is not None:
+            self._known[key] = cache_get(self.layout, key)
+        return self._known.get(key)
+
+    def _put(self, key: str, value: Any) -> None:
+        self._known[key] = self.fresh[key] = value
+        if self.layout is not None:
+            cache_put(self.layout, key, value)
+
+    def adopt(self, entries: dict[str, Any]) -> None:
+        """Entries a worker computed for a file it read."""
+        for key, value in entries.items():
+            self._put(key, value)
+            self.decided += key.startswith("match-")
+
+    def match_of(self, group: Sequence[Document], register: Register) -> Match:
+        """The match of a file and its attachments (``group[0]`` is the file), from the cache
+        when its documents are the same as when it was last decided."""
+        key = self._key("match", [[d.path, d.sha256, str(d.status)] for d in group])
+        found = self._get(key)
+        if isinstance(found, list):
+            try:
+                return _match_from_json(found)
+            except (TypeError, ValueError):
+                pass  # a damaged entry: decided again
+        match = self._decide(group, register)
+        self.decided += 1
+        self._put(key, _match_to_json(match))
+        return match
+
+    def _decide(self, group: Sequence[Document], register: Register) -> Match:
+        return match_group(group, register, reply_date=self._reply_date(group))
+
+    def _reply_date(self, group: Sequence[Document]) -> str | None:
+        """The date the trust wrote (email Date header, "Date of response", the letter's date)."""
+        found = [
+            item
+            for document in group
+            if document.status is FileStatus.OK
+            for item in self.dates(document)
+            if item.role != "other"
+        ]
+        if not found:
+            return None
+        return min(found, key=lambda item: KIND_RANK[item.kind]).date
+
+    def dates(self, document: Document) -> list[FoundDate]:
+        """Every candidate date in one document, for its current trust."""
+        memo = (document.path, document.sha256)
+        if memo not in self._dates:
+            self._dates[memo] = self._dates_unmatched(document)
+        trust = document.match.trust_code
+        return [replace(d, trust_code=trust) for d in self._dates[memo]]
+
+    def _dates_unmatched(self, document: Document) -> list[FoundDate]:
+        key = self._key("dates", [document.path, document.sha256, str(document.status)])
+        found = self._get(key)
+        if isinstance(found, list):
+            try:
+                return [FoundDate(*row) for row in found]
+            except TypeError:
+                pass  # a damaged entry: read again
+        dates = find_dates(replace(document, match=Match("", "none", 0.0)), self.topic_words)
+        self._put(key, [list(astuple(d)) for d in dates])
+        return dates
+
+
+@dataclass(frozen=True)
+class ReadThenMatch:
+    """A worker's task: read a file, then match it and find its dates while it is at hand
+    (``(rel, reader argument)`` -> the reader's output, plus ``"stages"``: the cache
+    entries made). Matching here runs beside reading on every core, under the file's time
+    limit; the main process only joins files into trusts."""
+
+    register: Register
+    fingerprint: str
+    topic_words: frozenset[str]
+
+    def __call__(self, arg: tuple[str, Any]) -> dict[str, Any]:
+        rel, reader_arg = arg
+        result = extract_file(reader_arg)
+        stage = StageCache(None, self.fingerprint, self.topic_words)
+        group = documents_from_nodes(rel, result)
+        stage.match_of(group, self.register)
+        for document in group:
+            if document.status is FileStatus.OK:
+                stage.dates(document)
+        return {**result, "stages": stage.fresh}
+
+
+def _match_to_json(match: Match) -> list[Any]:
+    return [list(v) if isinstance(v, tuple) else v for v in astuple(match)]
+
+
+def _match_from_json(row: list[Any]) -> Match:
+    code, method, score, message, candidates, also, evidence = row
+    if not all(isinstance(v, str) for v in (code, method, message)):
+        raise TypeError("not a match")
+    return Match(
+        code, method, float(score), message, tuple(candidates), tuple(also), tuple(evidence)
+    )

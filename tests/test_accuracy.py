@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_s/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_v/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -285,6 +285,59 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.95, 0.98),
         "dasv_lead_role": (0.91, 0.98),
     },
+    # corpus_t: r8_longreq holdout (40 trusts; the study's questions inside longer requests
+    # numbered the trust's own way, with unrelated answers that must not leak: mandatory
+    # conflict-resolution training, chaperone policies, Freedom to Speak Up Guardians). First
+    # seen: 0.842 pooled, 12.9% flagged, 9.3% of unflagged values wrong.
+    "corpus_t": {
+        "response_status": (0.85, 0.91),
+        "exemptions": (0.90, 0.90),
+        "policy": (0.87, 0.94),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.92, 0.94),
+        "abt_mandatory": (0.92, 0.92),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.92, 0.97),
+        "dasv_lead": (0.85, 0.92),
+        "dasv_lead_name": (0.85, 0.89),
+        "dasv_lead_role": (0.90, 0.94),
+    },
+    # corpus_u: r8_outcomes holdout (40 trusts; deferred parts, parts withheld, internal
+    # reviews that change an answer, holding mails, several people beside the DASV lead).
+    # First seen: 0.890 pooled, 13.1% flagged, 7.7% of unflagged values wrong.
+    "corpus_u": {
+        "response_status": (0.77, 0.94),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.90, 0.97),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.95, 0.97),
+        "abt_provider": (0.95, 0.97),
+        "abt_mandatory": (0.92, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.90, 0.91),
+        "dasv_lead_name": (0.92, 0.91),
+        "dasv_lead_role": (0.90, 0.91),
+    },
+    # corpus_v: r8_logs holdout (40 trusts; disclosure-log pages with other requests, request-
+    # site threads, forwarded and printed mails, joint replies, multi-page scans). First seen:
+    # 0.850 pooled, 15.4% flagged, 8.9% of unflagged values wrong (24 of 36 on 2 trusts left
+    # unmatched: a mail printed to a file, a thread with "Similar requests" under a rule).
+    "corpus_v": {
+        "response_status": (0.80, 0.94),
+        "exemptions": (0.95, 0.94),
+        "policy": (0.87, 0.97),
+        "abt_provided": (0.90, 0.97),
+        "abt_delivery": (0.90, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.90, 0.97),
+        "abt_sh_module": (0.87, 0.94),
+        "abt_planned": (0.95, 0.94),
+        "dasv_lead": (0.82, 0.94),
+        "dasv_lead_name": (0.87, 0.94),
+        "dasv_lead_role": (0.85, 0.97),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -292,6 +345,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
 # pinned; the ingest line and summary say so.
 NAMES_NO_TRUST = {
     "corpus_q": {"Active Bystander - course leaflet.pdf", "Sexual Safety Policy v1.0.pdf"},
+    "corpus_t": {"Sexual Safety Policy HR-091.pdf"},
 }
 
 

@@ -766,6 +766,8 @@ def test_a_predecessors_site_beside_its_successors_name_is_one_trust() -> None:
         ("London Borough of Camden", "London Borough of Camden"),
         ("Mill Lane Medical Practice", "Mill Lane Medical Practice (GP practice)"),
         ("Riverside Health Centre", "Riverside Health Centre (GP practice)"),
+        ("Calder Vale GP Federation", "Calder Vale GP Federation (GP federation)"),
+        ("Northgate Primary Care Network", "Northgate Primary Care Network (primary care network)"),
     ],
 )
 def test_bodies_that_are_not_trusts_are_out_of_scope(letterhead: str, body: str) -> None:
@@ -1164,3 +1166,66 @@ def test_a_group_letter_that_says_whom_it_answers_for() -> None:
     )
     result = match(reply)
     assert result.trust_code == "RVW", result.message
+
+
+# --- round 8: mail printed to a file, furniture under a rule, a question as a last row ---------
+
+
+def test_a_mail_printed_to_a_file_opens_with_its_own_header_not_a_quoted_one() -> None:
+    """Outlook's "print" starts the file with From:/Sent:/To:/Subject:; that is the message's
+    header, so its signature and sender still say whose it is."""
+    printed = doc(
+        "FOI 24-77 reply (printed).txt",
+        (
+            "From:             EC FOI <eastcheshire.foi@nhs.net>\n"
+            "Sent:             29 November 2024 14:06\n"
+            "To:               A Requester\n"
+            "Subject:          FOI 24-77 - Response",
+            B,
+        ),
+        ("Dear Ms Requester,", B),
+        ("1. We do not hold a dedicated policy.", B),
+        ("Kind regards", B),
+        ("Freedom of Information Team\nEast Cheshire NHS Trust", B),
+        page_locators=False,
+    )
+    assert match(printed).trust_code == "RJN"
+
+
+def test_similar_requests_under_a_rule_line_are_page_furniture_not_the_signature() -> None:
+    thread = doc(
+        "request_thread.txt",
+        ("Bystander training and sexual safety\nA request to Isle of Wight NHS Trust", T),
+        ("From: A Requester    4 November 2024", B),
+        ("Dear Isle of Wight NHS Trust,", B),
+        ("Please tell me whether you provide Active Bystander Training.", B),
+        ("Yours faithfully,", B),
+        ("A Requester", B),
+        ("From: FOI, Isle of Wight NHS Trust    6 November 2024", B),
+        ("Dear Ms Requester", B),
+        ("Thank you for your request, logged under FOI 2425-0618.", B),
+        ("Kind regards\nInformation Governance, St Mary's Hospital, Newport PO30 5TG", B),
+        (
+            "-----------------------------------------------\nSimilar requests\n"
+            " * Sexual harassment of staff - Solent NHS Trust\n"
+            " * Bystander training - Portsmouth Hospitals University NHS Trust",
+            B,
+        ),
+        page_locators=False,
+    )
+    assert match(thread).trust_code == "R1F"
+
+
+def test_a_question_in_a_sheets_last_row_is_not_a_signature() -> None:
+    """A national body named in the request's last question ("Has the Trust signed the NHS
+    England charter?") does not make the sheet that body's reply."""
+    sheet = doc(
+        "FOI 24-0930 appendix.xlsx",
+        ("Question | Response", T),
+        ("4. Does the Trust have a dedicated sexual safety policy? | Yes", B),
+        ("10. Has the Trust signed the NHS England Sexual Safety Charter? | Yes, in 2023", B),
+        page_locators=False,
+    )
+    found = match(sheet)
+    assert found.method != "out_of_scope"
+    assert not any(line.startswith("signature") for line in found.evidence)

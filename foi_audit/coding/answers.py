@@ -22,13 +22,14 @@ from foi_audit.records import (
 def read_document(document: Document, compiled: Compiled) -> Reading:
     parts = mail_parts(document, compiled)
     lines = parts[0]
-    answers, general, quoted_questions, asked = _read_lines(lines, compiled, prose=True)
+    whole = [line for part in parts for line in part]
+    answers, general, quoted_questions, asked = _read_lines(lines, compiled, True, whole)
     other = answers.pop(OTHER, [])
     best = _answered(answers, compiled)
     for part in parts[1:]:
         # Quoted history that ANSWERS the questions (the FOI team forwarding a department's
         # answers) is the reply; history that only restates them is the request quoted back.
-        found, found_general, _, found_asked = _read_lines(part, compiled, prose=False)
+        found, found_general, _, found_asked = _read_lines(part, compiled, False, whole)
         found_other = found.pop(OTHER, [])
         count = _answered(found, compiled)
         restated = {top_question(qid, compiled) for qid in found_asked}
@@ -64,9 +65,27 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         kind = "supporting"
     else:
         kind = "reply"
+    # What speaks of the request as a whole ("we are refusing your request in its entirety")
+    # is the reply's, though it follows a longer request's other questions.
+    whole_request = [s for s in other if _of_the_whole_request(s.text, compiled)]
+    if whole_request:
+        general = general + whole_request
+        other = [s for s in other if not any(s is w for w in whole_request)]
     several = _lists_several_requests(document)
+    subject = next((v for k, v in document.headers if k.lower() == "subject"), "")
+    head = "\n".join([subject, *(line.text for line in lines[:12])])[:1200]
+    revises = bool(matches_any(compiled.doc.revision, head))
     return Reading(
-        document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other
+        document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
+        revises,
+    )  # fmt: skip
+
+
+def _of_the_whole_request(text: str, compiled: Compiled) -> bool:
+    return bool(
+        matches_any(compiled.outcome.refusal_in_full, text)
+        or re.search(r"(?i)\b(?:your|this|the) (?:whole |entire )?request\b", text)
+        and matches_any(compiled.outcome.refusal, text)
     )
 
 
@@ -109,13 +128,14 @@ def _lists_several_requests(document: Document) -> bool:
 
 
 def _read_lines(
-    lines: list[Line], compiled: Compiled, prose: bool
+    lines: list[Line], compiled: Compiled, prose: bool, whole: list[Line]
 ) -> tuple[dict[str, list[Sentence]], list[Sentence], int, frozenset[str]]:
-    """Answers per question, other text, quoted questions and restated questions of some lines.
+    """Answers per question, other text, quoted questions and restated questions of some lines
+    (``whole``: all the document's lines, whose numbering they share).
 
     ``prose``: with no restated question at all, read the text as a reply in free prose (not
     done for quoted history that restates the request: its sentences are the requester's)."""
-    segments, doc_labels = segment(lines, compiled)
+    segments, doc_labels = segment(lines, compiled, whole)
     answers: dict[str, list[Sentence]] = {}
     general: list[Sentence] = []
     quoted_questions = 0

@@ -96,6 +96,8 @@ class DocumentPatterns:
     restated_request: Patterns = ()
     section_pattern: Patterns = ()
     not_exemption: Patterns = ()
+    revision: Patterns = ()
+    set_aside: Patterns = ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field, replace
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
-from foi_audit.coding.extractors import clean_org, extract, mixed_case, without_other_values
+from foi_audit.coding.extractors import (
+    OWNERS_IN_BRACKETS,
+    clean_org,
+    extract,
+    mixed_case,
+    without_other_values,
+)
 from foi_audit.coding.people import Grammar, Lead
 from foi_audit.coding.questions import is_question_text, without_restated_head
 from foi_audit.coding.reading import (
@@ -336,7 +342,7 @@ def _by_form(
     flags = (
         (FlagReason.ROLE_CONTAINS_NAME,) if context.people.has_honorific(lead.title.text) else ()
     )
-    return _taken(lead.title.text, rule, sentence, reading, flags)
+    return _taken(OWNERS_IN_BRACKETS.sub("", lead.title.text), rule, sentence, reading, flags)
 
 
 def _taken(

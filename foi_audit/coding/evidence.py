@@ -36,6 +36,11 @@ def choose(compiled: Compiled, per_reply: Sequence[tuple[Reading, dict[str, Deci
         if spec.derive:
             continue
         candidates = [(r, d[name]) for r, d in per_reply if d[name].value]
+        revised = [(r, d) for r, d in candidates if r.revises]
+        if revised and len(revised) < len(candidates):
+            # An internal review or a correction that answers the question stands over the
+            # earlier reply: the two are expected to differ, and the later one is the answer.
+            candidates = revised
         if not candidates:
             decided = [(r, d[name]) for r, d in per_reply if d[name].rule not in UNDECIDED]
             with_text = [(r, d[name]) for r, d in per_reply if d[name].had_text]

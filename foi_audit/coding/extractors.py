@@ -105,7 +105,14 @@ def _clean_role(raw: str) -> str:
     value = ROLE_LEAD_IN.sub("", raw.strip(" ,;-–")).strip(" ,;-–")
     if not value or NOT_IN_ROLE.search(value) or ROLE_LEAD_IN.match(value):
         return ""
-    return ROLE_TAIL.sub("", value).strip(" ,;-–")
+    return OWNERS_IN_BRACKETS.sub("", ROLE_TAIL.sub("", value)).strip(" ,;-–")
+
+
+# "Joint Chief Nurse (WUTH and WCHC)": whose post it is, in brackets after it, not its function
+# ("Deputy Chief Nurse (Safeguarding)" keeps its bracket).
+OWNERS_IN_BRACKETS = re.compile(
+    r"\s*\((?-i:[A-Z]{2,}[A-Za-z&]*)(?:\s*(?:,|and|&)\s*(?-i:[A-Z]{2,}[A-Za-z&]*))*\)\s*$"
+)
 
 
 KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}  # fmt: skip

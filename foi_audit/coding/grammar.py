@@ -37,6 +37,8 @@ class DocumentGrammar:
     restated_request: tuple[str, ...] = ()
     section_pattern: str = ""
     not_exemption: tuple[str, ...] = ()
+    revision: tuple[str, ...] = ()  # a reply that revises an earlier one (an internal review)
+    set_aside: tuple[str, ...] = ()  # a section a revision no longer relies on (group 1: number)
 
 
 @dataclass(frozen=True)

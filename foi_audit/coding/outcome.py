@@ -21,6 +21,7 @@ from foi_audit.coding.compiled import Compiled, FieldSpec
 from foi_audit.coding.evidence import Chosen, applies, blanked
 from foi_audit.coding.reading import Status
 from foi_audit.coding.records import Decision, Reading, Sentence
+from foi_audit.coding.sections import sections_in, set_aside
 from foi_audit.coding.text import matches_any, trim
 from foi_audit.records import FlagReason
 
@@ -36,8 +37,16 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
     replies = [r for r in readings if r.kind == "reply"]
     if not replies:
         return _no_reply(readings, compiled)
-    general = [s for r in replies for s in r.general]
-    answers = [s for r in replies for found in r.answers.values() for s in found]
+    # A refusal under a section an internal review set aside no longer stands.
+    void = set_aside(readings, compiled)
+    general = [s for r in replies for s in r.general if not sections_in(s.text, compiled) & void]
+    answers = [
+        s
+        for r in replies
+        for found in r.answers.values()
+        for s in found
+        if not sections_in(s.text, compiled) & void
+    ]
     coded = {n: d for n, d in values.items() if d.value and n in fields and not fields[n].derive}
     positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, STARTS_LIKE_ANSWER
-from foi_audit.coding.likeness import Likeness
+from foi_audit.coding.likeness import Likeness, stem
 from foi_audit.coding.text import matches_any
 
 # A restated question that is none of the request's (a longer request's other questions).
@@ -22,6 +22,56 @@ UNRELATED = 0.35
 def restated_question(text: str, compiled: Compiled) -> str:
     """The question a restated question is: by its likeness to the request's questions, else
     by the codebook's cues; OTHER when it is plainly another question; "" when unsure."""
+    found = _restated_question(text, compiled)
+    if found and found != OTHER and names_another_subject(text, found, compiled):
+        return OTHER
+    if not found and (text.rstrip().endswith("?") or INTERROGATIVE.match(text)):
+        # unsure which of ours it is: plainly another if it names another subject of the
+        # kind of the question it is most like ("Do you have a chaperone policy?")
+        ranked = compiled.likeness.rank(text)
+        nearest = ranked[0].question if ranked else classify_question(text, compiled, True)
+        if nearest and names_another_subject(text, nearest, compiled):
+            return OTHER
+    return found
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’-]*)\W*$")
+
+
+def names_another_subject(text: str, qid: str, compiled: Compiled) -> bool:
+    """A question of the same kind about another subject, as a longer request asks them: "Is
+    conflict resolution training mandatory?", "Do you have a chaperone policy?". The
+    question's family (it and its parts) is named by its cues (the subject's own words); a
+    family's topic word (training, policy, lead) led by a word of its own, with none of the
+    family's cues and none of its words, is another subject. "Is the training mandatory?"
+    and "the Trust's lead" refer to the subject at hand."""
+    top = top_question(qid, compiled)
+    family = [q for q in compiled.questions if q.id == top or q.parent == top]
+    if not family or any(matches_any(q.cues, text) for q in family if q.id == top):
+        return False
+    text = re.split(r"(?<=[.?!])\s", text.strip(), maxsplit=1)[0]  # the question, not its answer
+    if (
+        text.rstrip().endswith("?")
+        and len(text.split()) >= 6
+        and not any(matches_any((*q.cues, *q.topic_cues), text) for q in family)
+    ):
+        # Asked in full, and like ours only in some words: none of the family's cues ("Has
+        # the Trust signed the Sexual Safety Charter?" is no question about a policy).
+        return True
+    own_words = set().union(*(compiled.likeness.words.get(q.id, set()) for q in family))
+    for question in family:
+        for pattern in question.topic_cues:
+            for found in pattern.finditer(text):
+                before = _WORD_BEFORE.search(text[: found.start()])
+                if before is None:
+                    continue
+                words = before[1].lower().split("-")  # "in-house" is "in" and "house"
+                if any(w not in compiled.likeness.stop and stem(w) not in own_words for w in words):
+                    return True
+    return False
+
+
+def _restated_question(text: str, compiled: Compiled) -> str:
     ranked = compiled.likeness.rank(text)
     if ranked and ranked[0].score >= RESTATES:
         parent = _parent_covered(ranked, compiled)
@@ -87,6 +137,19 @@ def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
         return text
     tail = answer_after_head(text, lambda head: is_question_text(head, question, compiled), 2)
     return tail or text
+
+
+def topic_question(topic: str, compiled: Compiled) -> str:
+    """The question a short topic label names ("3 (conflict resolution training): ...",
+    "Part H – executive lead for domestic abuse ..."): ours by its cues or words, OTHER when
+    it names another subject or shares no word with ours, "" when unsure."""
+    ranked = compiled.likeness.rank(topic)
+    qid = classify_question(topic, compiled, topic=True)
+    if not qid and ranked and ranked[0].score >= RESTATES - 0.1:
+        qid = ranked[0].question
+    if qid:
+        return OTHER if names_another_subject(topic, qid, compiled) else qid
+    return OTHER if not ranked or ranked[0].score < UNRELATED else ""
 
 
 def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str:

@@ -49,6 +49,7 @@ class Reading:
     asked: frozenset[str] = frozenset()  # questions restated (not quoted) in this reply
     several_requests: bool = False  # the page lists other requests too (a disclosure log)
     other: list[Sentence] = field(default_factory=list)  # answers to questions not ours
+    revises: bool = False  # revises an earlier reply (an internal review's outcome, a correction)
 
 
 @dataclass(frozen=True)

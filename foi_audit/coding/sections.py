@@ -18,9 +18,32 @@ SECTION_LIST = re.compile(
 )
 
 
+def set_aside(readings: Sequence[Reading], compiled: Compiled) -> frozenset[str]:
+    """Sections an internal review (or a corrected reply) says it no longer relies on: "I have
+    concluded that section 12 was not correctly applied"."""
+    found: set[str] = set()
+    for reading in readings:
+        if not reading.revises:
+            continue
+        for sentence in reading.general + [s for ss in reading.answers.values() for s in ss]:
+            for pattern in compiled.doc.set_aside:
+                found.update(f"s{int(m.group(1))}" for m in pattern.finditer(sentence.text))
+    return frozenset(found)
+
+
+def sections_in(text: str, compiled: Compiled) -> set[str]:
+    """The sections a sentence names ("s12", "s40")."""
+    return {
+        f"s{int(m.group(1))}"
+        for pattern in compiled.doc.section_pattern
+        for m in pattern.finditer(text)
+    }
+
+
 def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compiled) -> Decision:
     pattern = compiled.doc.section_pattern
     skip = compiled.doc.not_exemption
+    void = set_aside(readings, compiled)
     found: dict[str, Sentence] = {}
     from_log = False
     for reading in readings:
@@ -41,7 +64,7 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
                         )
                     for number in numbers:
                         section = f"s{int(number)}"
-                        if section in spec.field.values:
+                        if section in spec.field.values and section not in void:
                             found.setdefault(section, sentence)
         # On a page listing several requests, a section found outside this request's own
         # answers may belong to another request: a person checks it.

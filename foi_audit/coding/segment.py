@@ -24,6 +24,7 @@ from foi_audit.coding.labels import (
 )
 from foi_audit.coding.questions import (
     MARGIN,
+    OTHER,
     RESTATES,
     answer_after_head,
     child_question,
@@ -32,6 +33,7 @@ from foi_audit.coding.questions import (
     restated_question,
     top_question,
     topic_lead,
+    topic_question,
 )
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.text import SENTENCE_END, matches_any
@@ -142,6 +144,68 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
+# "Part D – ...": a request lettered in parts.
+PART_LABEL = re.compile(r"^\s*part\s+([a-z]|\d{1,2})\s*[-–:.)]\s*(?=\S)", re.IGNORECASE)
+_BRACKETED_TOPIC = re.compile(r"^\((?P<topic>[^()]{2,60})\)\s*[:.\-–]?\s*(?P<answer>.*)$", re.S)
+_SEPARATED_TOPIC = re.compile(
+    r"^(?P<topic>[A-Za-z][^:?.;]{1,60}?)\s*(?::|\s[-–]\s)\s*(?P<answer>\S.*)$", re.S
+)
+# Where a topic run into its answer ends: the answer starts like one or with its subject.
+_ANSWER_OPENING = re.compile(
+    r"(?:yes|no|not|none|n/?a|nil|the|we|our|it|this|there|all|information|please)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled_topic(
+    text: str, compiled: Compiled, foreign: bool, headed: bool = False
+) -> tuple[str, str] | None:
+    """After a label, a short topic and its answer: "(sexual safety policy): No.", "Freedom to
+    Speak Up – Yes.", "restrictive practice training Yes. All staff ...". Returns the question
+    the topic names (OTHER for another subject) and the answer; None when the text is no
+    topic and answer, or unsure (left to the other readings). A topic that shares no word
+    with ours is another question only in a document numbered its own way (``foreign``):
+    elsewhere "1. The position: ..." may be our first question in other words."""
+    found = _BRACKETED_TOPIC.match(text) or _SEPARATED_TOPIC.match(text)
+    if found:
+        topic, answer = found["topic"].strip(), found["answer"].strip()
+    else:
+        words = text.split()
+        cut = next(
+            (
+                k
+                for k in range(1, min(12, len(words)))
+                if words[k][:1].isupper() and _ANSWER_OPENING.match(" ".join(words[k:]))
+            ),
+            None,
+        )
+        if cut is None and not headed:
+            return None
+        topic, answer = (
+            (text, "") if cut is None else (" ".join(words[:cut]), " ".join(words[cut:]))
+        )
+    if (
+        len(topic.split()) > 10
+        or HEADING_VERB.search(topic)
+        or _is_question_text(topic + "?", True, compiled)
+        and "?" in text
+    ):
+        return None
+    qid = topic_question(topic, compiled)
+    if qid == OTHER:
+        # another subject of our kind ("conflict resolution training"), or any other topic
+        # where the request was numbered its own way
+        ours_in_kind = bool(classify_question(topic, compiled, topic=True))
+        return (qid, answer) if foreign or ours_in_kind else None
+    # ours: when the topic stands apart (brackets, colon, dash) or heads a part ("Part E –"),
+    # unless it heads a group of questions ("Part B – questions on sexual safety")
+    if re.search(r"(?i)\bquestions\b", topic):
+        return None
+    if answer and _is_question_text(answer, True, compiled):
+        answer = ""  # "Executive lead for DASV - name and job title": all of it is the question
+    return (qid, answer) if qid and (found or headed) else None
+
+
 ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
 ROMAN_VALUES = {
     "i": 1,
@@ -175,11 +239,100 @@ def roman_numbered(lines: list[Line]) -> list[Line]:
     return out
 
 
-def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[str, str]]:
-    """Split a document's lines into answers per question (see the module docstring)."""
+_PREFIXED_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|item)\s*\.?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+
+
+def _set_apart(label: re.Match[str], text: str) -> bool:
+    """A label set apart from its text ("3.", "Q3", "3 (policy)"), not the start of a line of
+    wrapped prose ("12 of the Act")."""
+    return bool(
+        label["sep"].strip()
+        or _PREFIXED_LABEL.match(text)
+        or text[label.end() : label.end() + 1] == "("
+    )
+
+
+def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
+    """Whether the document numbers the request its own way: a longer request whose questions
+    run past the codebook's ("Q7", "Question 11", two or more numbered items beyond the
+    last of ours). Then a bare number says nothing of which of our questions it is: only the
+    document's own restated questions tie a number to a question."""
+    ours = [int(m[0]) for q in compiled.questions if (m := re.match(r"\d+", q.label))]
+    if not ours:
+        return False
+    last = max(ours)
+    prefixed: set[int] = set()
+    plain: set[int] = set()
+    for line in lines:
+        text = line.text
+        found = _PREFIXED_LABEL.match(text)
+        if found:
+            prefixed.add(int(found[1]))
+            continue
+        part = PART_LABEL.match(text)
+        if part:  # "Part F": the sixth part
+            mark = part[1].lower()
+            prefixed.add(int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1)
+            continue
+        found_label = LABEL.match(text)
+        only = LABEL_ONLY.match(text)
+        if found_label and _set_apart(found_label, text):  # "7.", "7 (topic)", not "12 of"
+            plain.add(int(found_label["num"]))
+        elif only:
+            plain.add(int(only["num"]))
+    beyond = {n for n in prefixed if last < n <= 40}
+    return bool(beyond) or len({n for n in plain if last < n <= 40}) >= 2
+
+
+def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]:
+    """The number of each restated question in the document ("4. Does the Trust have a
+    dedicated policy ...?" -> 4: the policy question), wherever it stands."""
+    found: dict[str, str] = {}
+    for line in lines:
+        label = LABEL.match(line.text)
+        if not label or label["range"]:
+            continue
+        rest = line.text[label.end() :]
+        if "?" not in rest and not INTERROGATIVE.match(rest):
+            continue
+        if not _is_question_text(rest, True, compiled):
+            continue
+        qid = restated_question(rest.split("?")[0] + "?", compiled)
+        if qid:
+            found.setdefault(label_key(label["num"], label["letter"]), qid)
+    if not found:
+        # Unnumbered, the request's questions listed one after another and answered "1. ...
+        # 2. ...": the k-th question is number k (the longest such list that has ours).
+        runs: list[list[str]] = [[]]
+        for line in lines:
+            text = line.text.strip()
+            asked = "?" in text and INTERROGATIVE.match(text) and len(text) < 400
+            if asked and not LABEL.match(text):
+                runs[-1].append(restated_question(text.split("?")[0] + "?", compiled))
+            elif runs[-1]:
+                runs.append([])
+        ours = [run for run in runs if len(run) >= 2 and any(q and q != OTHER for q in run)]
+        if ours:
+            run = max(ours, key=len)
+            found = {str(k): qid for k, qid in enumerate(run, start=1) if qid}
+    return found
+
+
+def segment(
+    lines: list[Line], compiled: Compiled, whole: list[Line] | None = None
+) -> tuple[list[Segment], dict[str, str]]:
+    """Split a document's lines into answers per question (see the module docstring);
+    ``whole``: every line of the document (a mail's quoted history too), for its numbering."""
     lines = roman_numbered(lines)
-    by_label = {q.label: q.id for q in compiled.questions if q.label}
-    doc_labels: dict[str, str] = {}
+    every = lines if whole is None else roman_numbered(whole)
+    foreign = own_numbering(every, compiled)
+    by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
+    # The request restated anywhere (often quoted at the foot of a mail whose answers are
+    # only "Q4 - Yes.", or listed unnumbered above "1. ... 2. ...") ties each number to its
+    # question, before the codebook's own numbering.
+    doc_labels: dict[str, str] = _numbered_questions(every, compiled)
+    # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
+    asked_as = {m[1] for line in every if (m := _PREFIXED_LABEL.match(line.text))}
     segments: list[Segment] = [Segment("")]
     quoted = False
     quoted_seen_question = False
@@ -192,11 +345,27 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
         if not found and parts and parts[1] in doc_labels:
             # "3(a)" under a renumbered "3. Bystander training": that question's part (a).
             parent = top_question(doc_labels[parts[1]], compiled)
-            found = child_question(compiled, parent, parts[2], {})
+            found = child_question(compiled, parent, parts[2], {}) if parent != OTHER else OTHER
+        if not found and foreign and (current().question in ("", OTHER) or label in asked_as):
+            # the document's own numbering, and no restated question of ours has this number:
+            # another question of a longer request (under one of ours, a numbered paragraph
+            # of its answer, as a legal letter numbers every paragraph)
+            found = OTHER
         return found
 
     def current() -> Segment:
         return segments[-1]
+
+    def _in_context(qid: str, text: str) -> str:
+        """A part of one of our questions asked right after another question, without naming
+        our subject ("Q4 Who delivers that training?" after a question on conflict resolution
+        training), asks about that other question's subject."""
+        parent = parent_of(qid, compiled) if qid and qid != OTHER else ""
+        if parent and current().question == OTHER and current().restated:
+            family = [q for q in compiled.questions if q.id == parent]
+            if not any(matches_any(q.cues, text) for q in family):
+                return OTHER
+        return qid
 
     def add_answer(text: str, line: Line) -> None:
         seg = current()
@@ -225,7 +394,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
     ) -> None:
         """A restated question opens its answer (``trailing``: answer text on the same line)."""
         nonlocal pending_label, quoted_seen_question
-        qid = restated_question(question_text, compiled)
+        qid = _in_context(restated_question(question_text, compiled), question_text)
         label = ""
         if label_match:
             label = label_key(label_match["num"], label_match["letter"])
@@ -275,7 +444,7 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
             else:
                 label = pending_label
             qid = restated_question(question_text, compiled) if question_text.strip() else ""
-            qid = qid or (resolve(label) if label else "")
+            qid = _in_context(qid, question_text) or (resolve(label) if label else "")
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
@@ -336,6 +505,25 @@ def segment(lines: list[Line], compiled: Compiled) -> tuple[list[Segment], dict[
                 quoted = False
                 segments.append(Segment(""))
             add_answer(text, line)
+            continue
+        part = None if label_match or letter_match else PART_LABEL.match(text)
+        topical = None
+        if part:
+            topical = _labelled_topic(text[part.end() :], compiled, foreign, headed=True)
+        elif label_match and _set_apart(label_match, text):
+            # a label set apart ("3.", "Q3"), not a wrapped line of prose ("12 of the Act")
+            topical = _labelled_topic(rest, compiled, foreign)
+        if topical is not None:
+            # "3 (conflict resolution training): Mandatory ...", "Part H – executive lead for
+            # DASV The Trust has ...": the label's topic says which question it answers.
+            qid, answer = topical
+            key = label_key(label_match["num"], label_match["letter"]) if label_match else ""
+            if key and qid:
+                doc_labels.setdefault(key, qid)
+            pending_label = ""
+            segments.append(Segment(qid, key, quoted=quoted, restated=True))
+            if answer:
+                add_answer(answer, line)
             continue
         if label_match and not _is_question_text(rest, labelled, compiled):
             # "Question 1 – dedicated policy No, the Trust does not ...": a heading in the

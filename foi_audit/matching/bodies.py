@@ -33,6 +33,8 @@ _ENDINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("district", "council"), "council"),
     (("council",), "council"),
     (("combined", "authority"), "combined authority"),
+    (("gp", "federation"), "GP federation"),
+    (("primary", "care", "network"), "primary care network"),
     (("medical", "practice"), "GP practice"),
     (("group", "practice"), "GP practice"),
     (("family", "practice"), "GP practice"),

@@ -70,7 +70,7 @@ _ORG_GREETING_RE = re.compile(
 _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
 # A web page's furniture under a reply (request sites, disclosure logs): the signature ends.
 _PAGE_CHROME_RE = re.compile(
-    r"^\s*(?:link to this|report\b|things to do|similar requests|related (?:requests|by)|"
+    r"^\s*(?:[-=_*~]{3,}\s*\n\s*)?(?:link to this|report\b|things to do|similar requests|related (?:requests|by)|"
     r"more requests|add an annotation|send a follow-?up|privacy|share this|back to top)",
     re.IGNORECASE,
 )
@@ -155,6 +155,28 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
     return kept
 
 
+_PRINTED_HEADER_RE = re.compile(
+    r"[ \t]*(from|sent|date|to|cc|subject|attachments):[ \t]*(.*)", re.I
+)
+
+
+def _printed_mail_header(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str]]]:
+    """A mail printed or saved as a file opens with its own From:/Sent:/To:/Subject: lines:
+    they are the message's header, not the start of a quoted earlier message."""
+    if not blocks or not re.match(r"(?i)\s*from:\s.*\n\s*(?:sent|date):", blocks[0].text):
+        return blocks, []
+    lines = blocks[0].text.strip().splitlines()
+    pairs = []
+    for line in lines:
+        found = _PRINTED_HEADER_RE.fullmatch(line)
+        if found is None:
+            break
+        pairs.append((found.group(1).title(), found.group(2).strip()))
+    rest = "\n".join(lines[len(pairs) :]).strip()
+    first = [Block(rest, blocks[0].locator, blocks[0].role)] if rest else []
+    return first + list(blocks[1:]), pairs
+
+
 def _looks_like_address(block: Block) -> bool:
     """Names and addresses, not sentences: "Training is shared with X NHS Trust." is body."""
     text = block.text.strip()
@@ -162,6 +184,7 @@ def _looks_like_address(block: Block) -> bool:
         block.role is not BlockRole.FOOTER
         and len(text) <= 200
         and not text.endswith((".", "?", "!"))
+        and "? " not in text  # a question (a spreadsheet's last row: "...? | Yes")
     )
 
 
@@ -186,6 +209,17 @@ def zones_of(document: Document) -> Zones:
                 zones.email_header.append((display, name))
             for address in EMAIL_RE.findall(value):
                 zones.addresses.append((address, name))
+    content, printed = _printed_mail_header(content)
+    for name, value in printed:
+        if name.lower() == "subject":
+            zones.email_header.append((value, "Subject"))
+        elif name.lower() == "from":
+            display = EMAIL_RE.sub(" ", value).replace("<", " ").replace(">", " ")
+            if display.strip():
+                zones.email_header.append((display, name))
+            for address in EMAIL_RE.findall(value):
+                zones.addresses.append((address, name))
+    email = email or bool(printed)
     kept = _trust_blocks(content)
     # A page header that is only the "NHS" logo is no letterhead: then look at the first lines.
     header_words = sum(

@@ -52,6 +52,7 @@ RUNS: dict[str, str] = {
     "letter and dash": "a-",
     "space and newline": " \n",
     "at signs": "@",
+    "initials and ampersand": "AA&",
 }
 REQUIRED = ("letters", "digits", "spaces", "dots", "dashes", "newlines")
 RHYTHMS = ("digit and dot", "letter and dash", "word and space")

@@ -157,3 +157,26 @@ def test_a_trusts_own_names_come_in_the_same_order_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(printed) == 1
+
+
+def test_ingest_says_how_much_a_re_run_coded_again_and_nothing_of_the_kind_first(
+    project: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from foi_audit.cli.app import app
+
+    raw = project / "raw"
+    for rel, (name, ref, day, policy) in REPLIES.items():
+        (raw / rel).parent.mkdir(parents=True, exist_ok=True)
+        (raw / rel).write_text(_letter(name, ref, day, policy))
+    # a trust asked but silent is a row of trusts.csv, never "coded again"
+    (raw / "asked.csv").write_text("trust_code,date_sent\nRA9,2024-11-04\nRBK,2024-11-04\n")
+    args = ["ingest", str(raw), "--jobs", "2"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "coded again" not in first.output and "4 trusts coded." in first.output
+    name, ref, day, _ = REPLIES["letters/Leeds.txt"]
+    (raw / "letters/Leeds.txt").write_text(_letter(name, ref, day, "Yes."))
+    second = CliRunner().invoke(app, args)
+    assert "(1 coded again, the rest unchanged)" in second.output

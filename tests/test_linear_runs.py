@@ -112,3 +112,42 @@ def test_side_file_readers_are_linear_on_long_runs() -> None:
         ],
         allowed=(InputError,),
     )
+
+
+def test_page_furniture_under_a_rule_line_is_found_in_linear_time() -> None:
+    """A rule line then thousands of whitespace lines took 29 s for 16 kB ("\\s*\\n\\s*")."""
+    from foi_audit.matching.zones import zones_of
+
+    def zones(text: str) -> object:
+        document = _document("")
+        blocks = (*document.blocks[:1], Block("Kind regards", "p2"), Block(text, "p3"))
+        return zones_of(Document(**{**document.__dict__, "blocks": blocks}))
+
+    assert_runs_linear(
+        zones, kinds=("space and newline", "newlines", "spaces"), contexts=[("---", "")]
+    )
+
+
+def test_a_posts_owners_in_brackets_are_dropped_in_linear_time() -> None:
+    """ "(AA&AA&...x" doubled in time with each repeat: exponential backtracking."""
+    from foi_audit.coding.extractors import OWNERS_IN_BRACKETS
+
+    assert_runs_linear(
+        lambda text: OWNERS_IN_BRACKETS.sub("", text),
+        kinds=("initials and ampersand", "capitals"),
+        contexts=[("Chief Nurse (", "x"), ("Chief Nurse (", ")")],
+    )
+
+
+def test_another_subject_is_told_in_linear_time() -> None:
+    """The word before each topic word was searched for in the whole text before it."""
+    from foi_audit.coding import load_codebook
+    from foi_audit.coding.compiled import compile_codebook
+    from foi_audit.coding.questions import restated_question
+
+    compiled = compile_codebook(load_codebook())
+    assert_runs_linear(
+        lambda text: restated_question(text, compiled),
+        kinds=("word and space", "letters"),
+        contexts=[("Is the ", " training mandatory?"), ("", " training policy lead?")],
+    )

@@ -26,7 +26,18 @@ def test_module_under_700_lines(path: Path) -> None:
     assert lines <= MAX_LINES, f"{_rel(path)} has {lines} lines: split it by what it does"
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if _rel(p).split("/")[0] != "cli"], ids=_rel)
+# Modules allowed to import the package late, each for a measured reason.
+LATE_IMPORTS = {
+    # a re-run with nothing changed answers before the stages (engine, readers) are imported
+    "ingest/pipeline.py",
+}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in MODULES if _rel(p).split("/")[0] != "cli" and _rel(p) not in LATE_IMPORTS],
+    ids=_rel,
+)
 def test_own_modules_imported_at_the_top(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     late = [

@@ -300,12 +300,12 @@ def test_f7_full_disk_is_one_line_exit_2_and_keeps_earlier_outputs(layout: Layou
 def test_f7_no_space_left_names_the_state_of_the_outputs(
     layout: Layout, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import foi_audit.ingest.pipeline as pipeline
+    import foi_audit.ingest.run as run
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pipeline, "write_codes", full)
+    monkeypatch.setattr(run, "write_codes", full)
     with pytest.raises(StoreError, match="No space left on device; free some space.*may mix"):
         ingest(layout, OPTIONS)
 

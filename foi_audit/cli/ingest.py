@@ -113,7 +113,8 @@ def _render(result: Any, layout: Any) -> None:
             result.read_from_cache,
             result.trusts,
             result.uncoded,
-            None if result.unchanged else result.coded_now,
+            # a re-run (some files were read before): how much was coded again
+            result.coded_now if result.read_from_cache and not result.unchanged else None,
         ),
         soft_wrap=True,
     )

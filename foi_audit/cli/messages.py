@@ -27,7 +27,7 @@ def ingest_done(
     stopped = f" ({uncoded} not coded: see below)" if uncoded else ""
     if not stopped and coded_now is not None and coded_now < trusts:
         # a re-run: say how much of the work was done again
-        stopped = f" ({coded_now} again, the rest unchanged)"
+        stopped = f" ({coded_now} coded again, the rest unchanged)"
     return (
         f"{count(files, 'file')}, {count(documents, 'document')} with attachments: "
         f"{counts.get('ok', 0)} ok, {counts.get('duplicate', 0)} duplicate, "

@@ -84,8 +84,10 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
 def _of_the_whole_request(text: str, compiled: Compiled) -> bool:
     return bool(
         matches_any(compiled.outcome.refusal_in_full, text)
-        or re.search(r"(?i)\b(?:your|this|the) (?:whole |entire )?request\b", text)
-        and matches_any(compiled.outcome.refusal, text)
+        or (
+            re.search(r"(?i)\b(?:your|this|the) (?:whole |entire )?request\b", text)
+            and matches_any(compiled.outcome.refusal, text)
+        )
     )
 
 

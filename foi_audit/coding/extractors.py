@@ -110,8 +110,8 @@ def _clean_role(raw: str) -> str:
 
 # "Joint Chief Nurse (WUTH and WCHC)": whose post it is, in brackets after it, not its function
 # ("Deputy Chief Nurse (Safeguarding)" keeps its bracket).
-OWNERS_IN_BRACKETS = re.compile(
-    r"\s*\((?-i:[A-Z]{2,}[A-Za-z&]*)(?:\s*(?:,|and|&)\s*(?-i:[A-Z]{2,}[A-Za-z&]*))*\)\s*$"
+OWNERS_IN_BRACKETS = re.compile(  # possessive: no backtracking on "(AA&AA&AA&...x"
+    r"\s*\((?-i:[A-Z]{2}[A-Za-z]*+)(?:\s*+(?:,|&|\band\b)\s*+(?-i:[A-Z]{2}[A-Za-z]*+))*+\)\s*$"
 )
 
 

@@ -22,6 +22,7 @@ UNRELATED = 0.35
 def restated_question(text: str, compiled: Compiled) -> str:
     """The question a restated question is: by its likeness to the request's questions, else
     by the codebook's cues; OTHER when it is plainly another question; "" when unsure."""
+    text = text[:_LONGEST_QUESTION]  # a restated question is a sentence or two, never a page
     found = _restated_question(text, compiled)
     if found and found != OTHER and names_another_subject(text, found, compiled):
         return OTHER
@@ -35,6 +36,7 @@ def restated_question(text: str, compiled: Compiled) -> str:
     return found
 
 
+_LONGEST_QUESTION = 600
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’-]*)\W*$")
 
 
@@ -62,7 +64,8 @@ def names_another_subject(text: str, qid: str, compiled: Compiled) -> bool:
     for question in family:
         for pattern in question.topic_cues:
             for found in pattern.finditer(text):
-                before = _WORD_BEFORE.search(text[: found.start()])
+                # the word just before (a short tail: never the whole text, once per match)
+                before = _WORD_BEFORE.search(text[max(0, found.start() - 60) : found.start()])
                 if before is None:
                     continue
                 words = before[1].lower().split("-")  # "in-house" is "in" and "house"

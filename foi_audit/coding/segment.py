@@ -187,8 +187,7 @@ def _labelled_topic(
     if (
         len(topic.split()) > 10
         or HEADING_VERB.search(topic)
-        or _is_question_text(topic + "?", True, compiled)
-        and "?" in text
+        or ("?" in text and _is_question_text(topic + "?", True, compiled))
     ):
         return None
     qid = topic_question(topic, compiled)
@@ -276,7 +275,8 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
             continue
         found_label = LABEL.match(text)
         only = LABEL_ONLY.match(text)
-        if found_label and _set_apart(found_label, text):  # "7.", "7 (topic)", not "12 of"
+        in_question_cell = line.cell == "question"  # a table's question column: "7 Staff numbers"
+        if found_label and (in_question_cell or _set_apart(found_label, text)):  # not "12 of"
             plain.add(int(found_label["num"]))
         elif only:
             plain.add(int(only["num"]))
@@ -333,6 +333,7 @@ def segment(
     doc_labels: dict[str, str] = _numbered_questions(every, compiled)
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := _PREFIXED_LABEL.match(line.text))}
+    other_rows: set[int] = set()  # segments opened by a table row asking another question
     segments: list[Segment] = [Segment("")]
     quoted = False
     quoted_seen_question = False
@@ -426,6 +427,9 @@ def segment(
             if only:
                 pending_label = label_key(only["num"], None if only["range"] else only["letter"])
             continue
+        if id(current()) in other_rows and not line.cell:
+            # Prose after a table row of another question is not that question's answer.
+            segments.append(Segment(""))
         if line.cell == "question":
             # The question cell of a table row: always a restated question, never an answer.
             question_text = text
@@ -443,12 +447,18 @@ def segment(
                 question_text = ""
             else:
                 label = pending_label
-            qid = restated_question(question_text, compiled) if question_text.strip() else ""
+            # a question by its place, asked or not: "Number of incidents in 2023/24."
+            asked = question_text
+            if "?" not in asked and len(asked.split()) >= 6 and "@" not in asked:
+                asked = asked.rstrip(" .") + "?"  # not a heading ("Policy") nor a letterhead
+            qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
             segments.append(Segment(qid, label, quoted=quoted, restated=True))
+            if qid == OTHER:
+                other_rows.add(id(current()))
             continue
         if line.cell == "answer":
             if pending_label:

@@ -31,6 +31,7 @@ from foi_audit.coding.codebook import Codebook
 from foi_audit.dataset.codes import not_coded_values
 from foi_audit.dataset.layout import Layout
 from foi_audit.ingest.cache import cache_get, cache_put
+from foi_audit.ingest.signature import files_fingerprint
 from foi_audit.ingest.workers import Limits, run_tasks
 from foi_audit.records import CodedValue, Document, FileStatus, Flag, FlagReason, Grounding
 from foi_audit.register.names import own_names
@@ -38,8 +39,6 @@ from foi_audit.register.trusts import Register
 
 if TYPE_CHECKING:
     from foi_audit.ingest.pipeline import IngestOptions
-
-UNCODED = "not coded"  # the status of a trust whose coding stopped, in the run's problems
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,7 @@ def code_trusts(
     by_trust = documents_by_trust([d for d in documents if d.status is FileStatus.OK])
     names = {t.code: own_names(t) for t in register.trusts}
     study = _study_digest(codebook)
-    keys = {
-        code: coding_key(code, docs, study, names.get(code, ())) for code, docs in by_trust.items()
-    }
+    keys = {code: coding_key(code, docs, study, names) for code, docs in by_trust.items()}
     cached: dict[str, list[CodedValue]] = {}
     if layout is not None:
         for code, key in keys.items():
@@ -106,11 +103,19 @@ def _study_digest(codebook: Codebook) -> Any:
     return digest
 
 
-def coding_key(code: str, documents: Sequence[Document], study: Any, names: Sequence[str]) -> str:
+def coding_key(
+    code: str, documents: Sequence[Document], study: Any, names: Mapping[str, Sequence[str]]
+) -> str:
     """The cache key of a trust's values: the engine and the codebook (``study``, from
-    :func:`_study_digest`), its names, its documents."""
+    :func:`_study_digest`), its documents, and the names of every trust they answer for (a
+    joint reply is read with its partners' names too)."""
     digest = study.copy()
-    payload = [code, list(names), [_document_identity(d) for d in documents]]
+    trusts = sorted({code} | {c for d in documents for c in (d.match.trust_code, *d.match.also)})
+    payload = [
+        code,
+        [[c, list(names.get(c, ()))] for c in trusts if c],
+        [_document_identity(d) for d in documents],
+    ]
     digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
     return f"code-{digest.hexdigest()[:40]}"
 
@@ -133,16 +138,6 @@ def _engine_fingerprint() -> str:
     """A hash of the coding engine's own files (code and grammar): a change to them codes
     every trust again."""
     return files_fingerprint(Path(coding_package.__file__).parent)
-
-
-def files_fingerprint(*folders: Path) -> str:
-    """A hash of the code and data files in these folders (not below them)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(folder.glob("*")):
-            if path.suffix in {".py", ".toml", ".csv"}:
-                digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
 
 
 def _cache_row(coded: CodedValue) -> dict[str, Any]:

@@ -18,8 +18,6 @@ from foi_audit.fileio import read_regular_file
 from foi_audit.readers import read_document
 from foi_audit.readers.ocr import set_page_threads
 
-# Bump when a reader's output changes, so cached extractions are read again.
-READER_VERSION = "6"
 MAX_DEPTH = 12  # mail in mail in mail ...: deeper than this is not read
 
 

@@ -16,26 +16,16 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from foi_audit.dataset.layout import Layout
 from foi_audit.ingest.cache import cache_get, cache_put
-from foi_audit.ingest.coding import files_fingerprint
-from foi_audit.ingest.extract import READER_VERSION, extract_file
+from foi_audit.ingest.extract import extract_file
+from foi_audit.ingest.signature import READER_VERSION
 from foi_audit.matching.matcher import match_group
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
 from foi_audit.register.trusts import Register
 from foi_audit.requests.dates import KIND_RANK, FoundDate, find_dates
-
-
-def stages_fingerprint() -> str:
-    """A hash of the code and data of every stage after reading (matching, coding, the
-    register, dates): an upgrade of any of them runs them again."""
-    root = Path(__file__).parent.parent
-    return files_fingerprint(
-        *(root / name for name in ("coding", "matching", "register", "register/data", "requests"))
-    )
 
 
 def documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document]:
@@ -163,21 +153,29 @@ class ReadThenMatch:
     """A worker's task: read a file, then match it and find its dates while it is at hand
     (``(rel, reader argument)`` -> the reader's output, plus ``"stages"``: the cache
     entries made). Matching here runs beside reading on every core, under the file's time
-    limit; the main process only joins files into trusts."""
+    limit; files read in an earlier run are matched in the main process, from the cache when
+    their match is kept. A pinned file is not matched (its pin decides), and a matcher that
+    fails never costs the reading: the main process matches that file again."""
 
     register: Register
     fingerprint: str
     topic_words: frozenset[str]
+    pinned: frozenset[str] = frozenset()  # paths and content hashes pinned in mapping.csv
 
     def __call__(self, arg: tuple[str, Any]) -> dict[str, Any]:
         rel, reader_arg = arg
         result = extract_file(reader_arg)
+        if rel in self.pinned or result["nodes"][0]["sha256"] in self.pinned:
+            return result
         stage = StageCache(None, self.fingerprint, self.topic_words)
-        group = documents_from_nodes(rel, result)
-        stage.match_of(group, self.register)
-        for document in group:
-            if document.status is FileStatus.OK:
-                stage.dates(document)
+        try:
+            group = documents_from_nodes(rel, result)
+            stage.match_of(group, self.register)
+            for document in group:
+                if document.status is FileStatus.OK:
+                    stage.dates(document)
+        except Exception:  # a matcher bug: the reading stands, the main process matches again
+            return result
         return {**result, "stages": stage.fresh}
 
 

@@ -335,6 +335,8 @@ def find_names(text: str, index: Index, *, any_case: bool) -> list[_Hit]:
     orig: list[str] = []
     lines: list[int] = []
     for number, line in enumerate(text.splitlines() or [text]):
+        if not line or line.isspace():
+            continue  # no name here: a run of blank lines costs nothing
         line_norm, line_orig = name_tokens(line)
         norm += line_norm
         orig += line_orig

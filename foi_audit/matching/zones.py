@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from foi_audit.matching.names import EMAIL_RE, raw_tokens
 from foi_audit.records import Block, BlockRole, Document
@@ -70,7 +70,7 @@ _ORG_GREETING_RE = re.compile(
 _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
 # A web page's furniture under a reply (request sites, disclosure logs): the signature ends.
 _PAGE_CHROME_RE = re.compile(
-    r"^\s*(?:[-=_*~]{3,}\s*\n\s*)?(?:link to this|report\b|things to do|similar requests|related (?:requests|by)|"
+    r"^\s*(?:[-=_*~]{3,}[^\S\n]*\n[^\S\n]*)?(?:link to this|report\b|things to do|similar requests|related (?:requests|by)|"
     r"more requests|add an annotation|send a follow-?up|privacy|share this|back to top)",
     re.IGNORECASE,
 )
@@ -173,7 +173,7 @@ def _printed_mail_header(blocks: list[Block]) -> tuple[list[Block], list[tuple[s
             break
         pairs.append((found.group(1).title(), found.group(2).strip()))
     rest = "\n".join(lines[len(pairs) :]).strip()
-    first = [Block(rest, blocks[0].locator, blocks[0].role)] if rest else []
+    first = [replace(blocks[0], text=rest)] if rest else []
     return first + list(blocks[1:]), pairs
 
 
@@ -199,6 +199,10 @@ def zones_of(document: Document) -> Zones:
             header_pairs.append((name.strip(), value.strip()))
         else:
             content.append(block)
+    # A mail printed to a file carries its header as its first lines.
+    content, printed = _printed_mail_header(content)
+    header_pairs += printed
+    email = email or bool(printed)
     for name, value in header_pairs:
         key = name.lower()
         if key == "subject":
@@ -209,17 +213,6 @@ def zones_of(document: Document) -> Zones:
                 zones.email_header.append((display, name))
             for address in EMAIL_RE.findall(value):
                 zones.addresses.append((address, name))
-    content, printed = _printed_mail_header(content)
-    for name, value in printed:
-        if name.lower() == "subject":
-            zones.email_header.append((value, "Subject"))
-        elif name.lower() == "from":
-            display = EMAIL_RE.sub(" ", value).replace("<", " ").replace(">", " ")
-            if display.strip():
-                zones.email_header.append((display, name))
-            for address in EMAIL_RE.findall(value):
-                zones.addresses.append((address, name))
-    email = email or bool(printed)
     kept = _trust_blocks(content)
     # A page header that is only the "NHS" logo is no letterhead: then look at the first lines.
     header_words = sum(

@@ -32,6 +32,22 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def blank_node(rel: str, sha: str, error: str = "", message: str = "") -> dict[str, Any]:
+    """A node with nothing read yet (or nothing readable: ``error`` and ``message`` say why)."""
+    return {
+        "rel": rel,
+        "sha256": sha,
+        "format": "",
+        "units": 0,
+        "ocr": False,
+        "blocks": [],
+        "headers": [],
+        "warnings": [],
+        "error": error,
+        "message": message,
+    }
+
+
 def extract_file(
     arg: tuple[str, int] | tuple[str, int, str] | tuple[str, int, str, int],
 ) -> dict[str, Any]:
@@ -49,18 +65,7 @@ def extract_file(
 def _extract(
     data: bytes, name: str, rel: str, depth: int, max_bytes: int, nodes: list[dict[str, Any]]
 ) -> None:
-    node: dict[str, Any] = {
-        "rel": rel,
-        "sha256": sha256_bytes(data),
-        "format": "",
-        "units": 0,
-        "ocr": False,
-        "blocks": [],
-        "headers": [],
-        "warnings": [],
-        "error": "",
-        "message": "",
-    }
+    node = blank_node(rel, sha256_bytes(data))
     nodes.append(node)
     try:
         if len(data) > max_bytes:
@@ -102,19 +107,7 @@ def _extract(
             att_name = f"{att_name} ({seen[att_name]})"
         child_rel = f"{rel} > {att_name}" if rel else att_name
         if depth + 1 > MAX_DEPTH:
-            nodes.append(
-                {
-                    "rel": child_rel,
-                    "sha256": sha256_bytes(attachment.data),
-                    "format": "",
-                    "units": 0,
-                    "ocr": False,
-                    "blocks": [],
-                    "headers": [],
-                    "warnings": [],
-                    "error": "TooLarge",
-                    "message": f"nested more than {MAX_DEPTH} levels deep; not read",
-                }
-            )
+            message = f"nested more than {MAX_DEPTH} levels deep; not read"
+            nodes.append(blank_node(child_rel, sha256_bytes(attachment.data), "TooLarge", message))
             continue
         _extract(attachment.data, att_name, child_rel, depth + 1, max_bytes, nodes)

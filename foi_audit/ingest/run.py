@@ -27,7 +27,7 @@ from foi_audit.ingest.cache import (
     remove_stale_temporaries,
 )
 from foi_audit.ingest.coding import code_trusts
-from foi_audit.ingest.extract import sha256_bytes
+from foi_audit.ingest.extract import blank_node, sha256_bytes
 from foi_audit.ingest.files import RawFile
 from foi_audit.ingest.pipeline import (
     UNCODED,
@@ -309,18 +309,7 @@ def _link_node(where: str) -> dict[str, Any]:
 
 
 def _error_node(sha: str, message: str) -> dict[str, Any]:
-    return {
-        "rel": "",
-        "sha256": sha,
-        "format": "",
-        "units": 0,
-        "ocr": False,
-        "blocks": [],
-        "headers": [],
-        "warnings": [],
-        "error": "ReadError",
-        "message": message,
-    }
+    return blank_node("", sha, "ReadError", message)
 
 
 def _match_group(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import errno
+import hashlib
 import io
 import os
 import stat
@@ -275,3 +276,8 @@ def unneutralise_cell(value: str) -> str:
     if value.startswith("'") and value[1:2] in _FORMULA_PREFIXES:
         return value[1:]
     return value
+
+
+def sha256_bytes(data: bytes) -> str:
+    """A content hash, as every cache and manifest of the project names files."""
+    return hashlib.sha256(data).hexdigest()

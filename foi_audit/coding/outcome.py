@@ -39,13 +39,18 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
         return _no_reply(readings, compiled)
     # A refusal under a section an internal review set aside no longer stands.
     void = set_aside(readings, compiled)
-    general = [s for r in replies for s in r.general if not sections_in(s.text, compiled) & void]
+    general = [
+        s
+        for r in replies
+        for s in r.general
+        if not void.intersection(sections_in(s.text, compiled))
+    ]
     answers = [
         s
         for r in replies
         for found in r.answers.values()
         for s in found
-        if not sections_in(s.text, compiled) & void
+        if not void.intersection(sections_in(s.text, compiled))
     ]
     coded = {n: d for n, d in values.items() if d.value and n in fields and not fields[n].derive}
     positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]

@@ -31,17 +31,21 @@ def set_aside(readings: Sequence[Reading], compiled: Compiled) -> frozenset[str]
     return frozenset(found)
 
 
-def sections_in(text: str, compiled: Compiled) -> set[str]:
-    """The sections a sentence names ("s12", "s40")."""
-    return {
-        f"s{int(m.group(1))}"
-        for pattern in compiled.doc.section_pattern
-        for m in pattern.finditer(text)
-    }
+def sections_in(text: str, compiled: Compiled) -> list[str]:
+    """The sections a sentence names, in order ("s12", "s40"); "sections 40(2) and 43" names
+    two."""
+    found = []
+    for pattern in compiled.doc.section_pattern:
+        for match in pattern.finditer(text):
+            numbers = [match.group(1)]
+            listed = SECTION_LIST.match(text, match.end())
+            if listed:
+                numbers += re.findall(r"\d{1,2}(?=\s*(?:\(|,|and\b|&|or\b|$|\s))", listed.group(0))
+            found += [f"s{int(number)}" for number in numbers]
+    return found
 
 
 def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compiled) -> Decision:
-    pattern = compiled.doc.section_pattern
     skip = compiled.doc.not_exemption
     void = set_aside(readings, compiled)
     found: dict[str, Sentence] = {}
@@ -53,19 +57,9 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         for sentence in everything:
             if sentence.via_reference or matches_any(skip, sentence.text):
                 continue
-            for compiled_pattern in pattern:
-                for match in compiled_pattern.finditer(sentence.text):
-                    numbers = [match.group(1)]
-                    # "sections 40(2) and 43" names two sections.
-                    listed = SECTION_LIST.match(sentence.text, match.end())
-                    if listed:
-                        numbers += re.findall(
-                            r"\d{1,2}(?=\s*(?:\(|,|and\b|&|or\b|$|\s))", listed.group(0)
-                        )
-                    for number in numbers:
-                        section = f"s{int(number)}"
-                        if section in spec.field.values and section not in void:
-                            found.setdefault(section, sentence)
+            for section in sections_in(sentence.text, compiled):
+                if section in spec.field.values and section not in void:
+                    found.setdefault(section, sentence)
         # On a page listing several requests, a section found outside this request's own
         # answers may belong to another request: a person checks it.
         new = [id(t) for s, t in found.items() if s not in found_before]

@@ -9,12 +9,11 @@ rest are its attachments, depth first. Each node: ``rel`` (``""`` for the file, 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from foi_audit.errors import FoiAuditError, TooLarge
-from foi_audit.fileio import read_regular_file
+from foi_audit.fileio import read_regular_file, sha256_bytes
 from foi_audit.readers import read_document
 from foi_audit.readers.ocr import set_page_threads
 
@@ -26,10 +25,6 @@ def safe_attachment_name(name: str) -> str:
     base = PureWindowsPath(PurePosixPath(name or "").name).name
     base = "".join(c for c in base if c.isprintable() and c not in '<>:"|?*\\/')
     return base.strip(" .") or "attachment"
-
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def blank_node(rel: str, sha: str, error: str = "", message: str = "") -> dict[str, Any]:

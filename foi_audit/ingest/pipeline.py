@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +27,7 @@ from foi_audit.dataset.layout import (
 )
 from foi_audit.dataset.study import MANIFEST_KEY
 from foi_audit.errors import Interrupted, StoreError, StudyError
-from foi_audit.fileio import read_regular_file
+from foi_audit.fileio import read_regular_file, sha256_bytes
 from foi_audit.ingest.cache import run_lock
 from foi_audit.ingest.files import RawFile, list_raw_files
 from foi_audit.ingest.signature import READER_VERSION, stages_fingerprint
@@ -255,7 +254,7 @@ def _unchanged(
         return False  # many touched files: a full run is as cheap as hashing them here
     for raw_file in touched:
         try:
-            sha = hashlib.sha256(read_regular_file(raw_file.location)).hexdigest()
+            sha = sha256_bytes(read_regular_file(raw_file.location))
         except OSError:
             return False
         if raw_file.stat is None or sha != previous[raw_file.rel][2]:

@@ -18,7 +18,7 @@ from foi_audit.dataset.overrides import changed_auto_values, load_overrides, ove
 from foi_audit.dataset.study import MANIFEST_KEY, codebook_record
 from foi_audit.dataset.trusts import TrustInputs, write_trusts
 from foi_audit.errors import InputError
-from foi_audit.fileio import atomic_write_text, read_regular_file, write_csv
+from foi_audit.fileio import atomic_write_text, read_regular_file, sha256_bytes, write_csv
 from foi_audit.ingest.cache import (
     cache_get,
     cache_prune,
@@ -27,7 +27,7 @@ from foi_audit.ingest.cache import (
     remove_stale_temporaries,
 )
 from foi_audit.ingest.coding import code_trusts
-from foi_audit.ingest.extract import blank_node, sha256_bytes
+from foi_audit.ingest.extract import blank_node
 from foi_audit.ingest.files import RawFile
 from foi_audit.ingest.pipeline import (
     UNCODED,

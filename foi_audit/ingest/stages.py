@@ -72,10 +72,15 @@ class StageCache:
     _known: dict[str, Any] = field(default_factory=dict)
     _dates: dict[tuple[str, str], list[FoundDate]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # what every key shares, hashed once
+        self._base = hashlib.sha256()
+        self._base.update(f"{self.fingerprint}\0{READER_VERSION}\0".encode())
+        self._base.update(json.dumps(sorted(self.topic_words)).encode())
+
     def _key(self, kind: str, payload: Any) -> str:
-        digest = hashlib.sha256()
-        digest.update(f"{self.fingerprint}\0{READER_VERSION}\0".encode())
-        digest.update(json.dumps([sorted(self.topic_words), payload]).encode())
+        digest = self._base.copy()
+        digest.update(json.dumps(payload).encode())
         key = f"{kind}-{digest.hexdigest()[:40]}"
         self.keys.add(key)
         return key
@@ -86,9 +91,11 @@ class StageCache:
         return self._known.get(key)
 
     def _put(self, key: str, value: Any) -> None:
-        self._known[key] = self.fresh[key] = value
+        self._known[key] = value
         if self.layout is not None:
             cache_put(self.layout, key, value)
+        else:  # in a worker: sent back to the main process, which keeps it
+            self.fresh[key] = value
 
     def adopt(self, entries: dict[str, Any]) -> None:
         """Entries a worker computed for a file it read."""

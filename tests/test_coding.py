@@ -156,3 +156,29 @@ def test_the_signature_after_a_sign_off_is_no_answer() -> None:
     coded = {c.field: c for c in code_documents([document], load_codebook(), {})}
     assert coded["policy"].value == "general_only"
     assert (coded["dasv_lead"].value, coded["dasv_lead_role"].value) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("answer", "name", "role"),
+    [
+        (
+            "Yes. The executive lead is the Chief Nurse, supported by Ms Ada Obi, Head of "
+            "Safeguarding.",
+            "",
+            "Chief Nurse",
+        ),
+        (
+            "Yes – Dr Priya Nair, Chief Nurse, with the support of Mr Tom Reed, Named Nurse "
+            "for Safeguarding Adults.",
+            "Dr Priya Nair",
+            "Chief Nurse",
+        ),
+    ],
+)
+def test_someone_supporting_the_lead_is_not_the_lead(answer: str, name: str, role: str) -> None:
+    text = (
+        "4. Has the Trust appointed an executive lead for domestic abuse and sexual violence?\n"
+        + answer
+    )
+    coded = {c.field: c for c in code_documents(documents_from_text([text], "RSS"), CODEBOOK)}
+    assert (coded["dasv_lead_name"].value, coded["dasv_lead_role"].value) == (name, role)

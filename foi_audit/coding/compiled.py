@@ -83,6 +83,7 @@ class DocumentPatterns:
     clarification: Patterns = ()
     reply_cues: Patterns = ()
     quoted_request_start: Patterns = ()
+    request_paragraph: Patterns = ()
     answer_section_start: Patterns = ()
     quoted_mail_start: Patterns = ()
     boilerplate: Patterns = ()

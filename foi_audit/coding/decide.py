@@ -379,6 +379,8 @@ def _lead(
     leads = context.people.leads(joined)
 
     def rank(lead: Lead) -> int:
+        if lead.supporting:  # "..., supported by Ms Ada Obi, Head of Safeguarding"
+            return 3
         if lead.title and (lead.person or lead.withheld):
             return 0
         return 1 if lead.title else 2

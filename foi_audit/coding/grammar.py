@@ -23,6 +23,7 @@ class DocumentGrammar:
     clarification: tuple[str, ...] = ()  # a request for clarification: no reply yet
     reply_cues: tuple[str, ...] = ()
     quoted_request_start: tuple[str, ...] = ()
+    request_paragraph: tuple[str, ...] = ()  # a paragraph that opens with the request's words
     answer_section_start: tuple[str, ...] = ()
     quoted_mail_start: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
@@ -87,6 +88,7 @@ class PeopleGrammar:
     withheld: tuple[str, ...] = ()
     provider_intro: tuple[str, ...] = ()
     holder_intro: tuple[str, ...] = ()  # words before a name that hold a post named before it
+    supporter_intro: tuple[str, ...] = ()  # words before someone who supports or deputises
 
 
 @dataclass(frozen=True)

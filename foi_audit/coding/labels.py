@@ -102,8 +102,9 @@ HEADING_VERB = re.compile(
 
 
 INLINE_LABEL = re.compile(
-    r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–]\s|\s+(?-i:[A-Z])))"
-)
+    r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–]\s|\s+(?-i:[A-Z]))"
+    r"|(?:Our |Trust |The Trust's )?(?:Response|Answer|Reply)\s*:\s)"
+)  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 
 
 HEADER_LABEL = re.compile(

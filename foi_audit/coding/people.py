@@ -39,6 +39,7 @@ class Lead:
     title: Span | None
     person: Span | None
     withheld: bool  # the name is said to be withheld
+    supporting: bool = False  # introduced as supporting or deputising for the lead
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,|\(|\)|:|;|–|—|-|/|\||\d+")
@@ -83,6 +84,9 @@ class Grammar:
         )
         self.holder_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.holder_intro) or r"(?!x)x", re.I
+        )
+        self.supporter_intro = re.compile(
+            "|".join(f"(?:{p})" for p in data.supporter_intro) or r"(?!x)x", re.I
         )
 
     def has_honorific(self, text: str) -> bool:
@@ -354,7 +358,13 @@ class Grammar:
                 # a name alone counts only where the text speaks of a lead ("Name – Jo Bell")
                 leads.append(Lead(None, person, False))
         leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
-        return leads
+        return [self._marked_supporting(text, lead) for lead in leads]
+
+    def _marked_supporting(self, text: str, lead: Lead) -> Lead:
+        start = min(s.start for s in (lead.title, lead.person) if s)
+        if self.supporter_intro.search(text[max(0, start - 50) : start]):
+            return Lead(lead.title, lead.person, lead.withheld, supporting=True)
+        return lead
 
 
 def _unused(lead: Lead) -> bool:

@@ -482,6 +482,18 @@ def segment(
             quoted = False
             segments.append(Segment(""))
             continue
+        if not line.cell and matches_any(compiled.doc.request_paragraph, text):
+            # "Request: The requester asked (1) whether ...": the whole paragraph is the
+            # request's, then what follows is read as before
+            request = Segment("", quoted=True)
+            request.lines.append(line)
+            while i < len(lines) and lines[i].locator == line.locator and not lines[i].cell:
+                if ANSWER_PREFIX.match(lines[i].text):
+                    break
+                request.lines.append(lines[i])
+                i += 1
+            segments.extend([request, Segment("", quoted=quoted)])
+            continue
         if matches_any(compiled.doc.quoted_request_start, text):
             quoted, quoted_seen_question = True, False
             segments.append(Segment("", quoted=True))

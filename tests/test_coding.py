@@ -182,3 +182,22 @@ def test_someone_supporting_the_lead_is_not_the_lead(answer: str, name: str, rol
     )
     coded = {c.field: c for c in code_documents(documents_from_text([text], "RSS"), CODEBOOK)}
     assert (coded["dasv_lead_name"].value, coded["dasv_lead_role"].value) == (name, role)
+
+
+def test_a_request_summarised_in_a_labelled_paragraph_is_never_an_answer() -> None:
+    # A disclosure log's "Request:" paragraph numbers the questions inline, as answers are.
+    text = (
+        "Reference: FOI 24/1182\n\n"
+        "Request: The requester asked (1) whether the Trust has a dedicated sexual safety "
+        "policy; (2) whether it provides Active Bystander Training, by whom, whether mandatory "
+        "and whether it has a sexual harassment module; (3) whether it plans to introduce such "
+        "training.\n\n"
+        "Response: (1) The Trust does not have a dedicated policy; sexual harassment is covered "
+        "in our Bullying and Harassment Policy. (3) We have no current plans."
+    )
+    coded = {c.field: c for c in code_documents(documents_from_text([text], "RLG"), CODEBOOK)}
+    assert coded["policy"].value == "general_only"
+    assert coded["abt_provided"].value != "yes"
+    assert coded["abt_mandatory"].value == ""
+    assert coded["abt_sh_module"].value == ""
+    assert not any("whether" in c.quote for c in coded.values())

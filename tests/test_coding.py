@@ -201,3 +201,33 @@ def test_a_request_summarised_in_a_labelled_paragraph_is_never_an_answer() -> No
     assert coded["abt_mandatory"].value == ""
     assert coded["abt_sh_module"].value == ""
     assert not any("whether" in c.quote for c in coded.values())
+
+
+@pytest.mark.parametrize(
+    ("row", "name", "role"),
+    [
+        (
+            "4 | Executive lead for DASV (name and job title) | Yes – Chief Nurse | "
+            "Post holder: Deirdre Fenwick",
+            "Deirdre Fenwick",
+            "Chief Nurse",
+        ),
+        (
+            "4 | Executive lead for DASV (name and job title) | Matthew Orrin | "
+            "Chief People Officer",
+            "Matthew Orrin",
+            "Chief People Officer",
+        ),
+    ],
+)
+def test_a_post_and_a_name_in_cells_of_one_row_are_the_post_and_its_holder(
+    row: str, name: str, role: str
+) -> None:
+    rows = ["No | Question | Response | Notes", row]
+    document = replace(
+        documents_from_text([""], "RNC")[0],
+        blocks=tuple(Block(r, f"Sheet1!A{i}:D{i}", BlockRole.TABLE) for i, r in enumerate(rows, 1)),
+    )
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert (coded["dasv_lead_name"].value, coded["dasv_lead_role"].value) == (name, role)
+    assert coded["dasv_lead"].value == "named"

@@ -388,10 +388,35 @@ def _lead(
     ordered = sorted(leads, key=rank)
     if not ordered:
         return None
+
+    def sentence_of(lead: Lead) -> int:
+        anchor = (lead.title or lead.person).start  # type: ignore[union-attr]
+        return max(i for i, start in enumerate(starts) if start <= anchor)
+
     best = ordered[0]
-    anchor = (best.title or best.person).start  # type: ignore[union-attr]
-    index = max(i for i, start in enumerate(starts) if start <= anchor)
+    index = sentence_of(best)
+    row = sentences[index].sentence.locator
+    if rank(best) == 1 and _TABLE_ROW.search(row):
+        # "Yes – Chief Nurse | Post holder: Jo Bell": a post in one cell and a name alone in
+        # another cell of the same row (a notes column) are the post and its holder
+        holders = [
+            (i, person)
+            for i, s in enumerate(sentences)
+            if s.sentence.locator == row and not any(lead.supporting for lead in leads)
+            for person in context.people.names_alone(texts[i])
+        ]
+        if len(holders) == 1:
+            other, person = holders[0]
+            both = sorted({index, other})
+            first = sentences[both[0]]
+            text = " … ".join(sentences[i].sentence.text for i in both)
+            merged = replace(first, sentence=replace(first.sentence, text=text))
+            return Lead(best.title, person, False), merged
     return best, sentences[index]
+
+
+# A table's row: "table 2 row 5", "page 1 table 1 row 3", a sheet's "Sheet1!A6:D6".
+_TABLE_ROW = re.compile(r"\brow \d+$|![A-Z]+\d+:[A-Z]+\d+$")
 
 
 def _field_order(compiled: Compiled) -> list[FieldSpec]:

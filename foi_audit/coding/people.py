@@ -326,16 +326,22 @@ class Grammar:
             return None
         return before[-1]
 
-    def leads(self, text: str) -> list[Lead]:
-        """Posts with the people who hold them, in the order the text gives them."""
-        titles = self.titles(text)
+    def names_alone(self, text: str, titles: Sequence[Span] | None = None) -> list[Span]:
+        """People's names that are not part of a job title or an organisation, nor a letter's
+        addressee or signatory."""
+        titles = self.titles(text) if titles is None else titles
         organisations = self.organisations(text)
-        persons = [
+        return [
             p
             for p in self.persons(text)
             if not _overlaps(p, [*titles, *organisations])
             and not _SIGN_OFF_BEFORE.search(text[max(0, p.start - 20) : p.start])
         ]
+
+    def leads(self, text: str) -> list[Lead]:
+        """Posts with the people who hold them, in the order the text gives them."""
+        titles = self.titles(text)
+        persons = self.names_alone(text, titles)
         labelled = _labelled(text, titles, persons)
         if labelled:
             return [labelled]

@@ -231,3 +231,53 @@ def test_a_post_and_a_name_in_cells_of_one_row_are_the_post_and_its_holder(
     coded = {c.field: c for c in code_documents([document], CODEBOOK)}
     assert (coded["dasv_lead_name"].value, coded["dasv_lead_role"].value) == (name, role)
     assert coded["dasv_lead"].value == "named"
+
+
+def _coded(text: str, trust: str = "RZZ") -> dict[str, Any]:
+    return {c.field: c for c in code_documents(documents_from_text([text], trust), CODEBOOK)}
+
+
+def test_a_section_said_not_to_apply_is_no_exemption() -> None:
+    coded = _coded(
+        "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"
+        "Yes, the Chief Nursing Officer, Fiona Trelawny-Booth. On review, section 40(2) "
+        "cannot reasonably apply to a Board member's name."
+    )
+    assert coded["exemptions"].value == ""
+
+
+def test_a_label_in_the_request_words_before_a_colon_is_not_read_as_the_answer() -> None:
+    coded = _coded(
+        "3. If the Trust does not provide ABT, does it plan to introduce it?\n"
+        "Plans to introduce Active Bystander Training: We have no plans to do so at present."
+    )
+    assert coded["abt_planned"].value == "no"
+
+
+def test_an_answer_said_to_come_later_names_nobody() -> None:
+    coded = _coded(
+        "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"
+        "Executive portfolios are being finalised following the appointment of our new Chief "
+        "Executive, Joanne Marchbank. We aim to respond to this question by 13 December 2024."
+    )
+    assert (coded["dasv_lead"].value, coded["dasv_lead_name"].value) == ("", "")
+
+
+def test_a_name_on_the_line_beside_a_post_is_its_holder() -> None:
+    coded = _coded(
+        "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"
+        "Yes.\nMs Ines Carvalho-Pereira\nDirector of Nursing and Allied Health Professions"
+    )
+    assert coded["dasv_lead_name"].value == "Ms Ines Carvalho-Pereira"
+    assert coded["dasv_lead_role"].value == "Director of Nursing and Allied Health Professions"
+
+
+def test_a_log_entry_title_does_not_swallow_the_entry() -> None:
+    coded = _coded(
+        "Ref: NUH FOI 24-8843\n"
+        "Title: Sexual safety policy, Active Bystander Training, DASV executive lead\n"
+        "Q1 Does the Trust have a dedicated policy on sexual safety of staff?\n"
+        "   No dedicated policy is in place. Sexual harassment is dealt with under the Civility "
+        "and Respect Policy.\n"
+    )
+    assert coded["policy"].value == "general_only"

@@ -76,3 +76,12 @@ def test_a_post_and_its_holder_are_paired(grammar: Grammar, text: str) -> None:
 )
 def test_organisations_by_form(grammar: Grammar, text: str, organisations: list[str]) -> None:
     assert [span.text for span in grammar.organisations(text)] == organisations
+
+
+def test_a_small_word_inside_a_name_keeps_the_name_whole(grammar: Grammar) -> None:
+    found = grammar.leads("Name: Siân ap Gwilym Post: Chief Nursing Officer")
+    assert found[0].person is not None and found[0].person.text == "Siân ap Gwilym"
+
+
+def test_a_contraction_in_capitals_is_no_name(grammar: Grammar) -> None:
+    assert all("Haven't" not in p.text for p in grammar.persons("We Haven't Appointed One."))

@@ -306,6 +306,8 @@ def _by_form(
         for s in reading.sentences
         if s.modality is not Modality.HYPOTHETICAL and Status.DEFERRED not in s.statuses
     ]
+    if reading.status is Status.DEFERRED:
+        usable = []  # what a deferred answer names in passing is no answer
     if spec.field.extract is ExtractKind.ORGANISATION:
         orgs: list[tuple[bool, str, SentenceReading]] = []
         for sentence in usable:
@@ -336,7 +338,10 @@ def _by_form(
                 sentence.sentence.locator, rule.confidence, addressed=True,
                 question=reading.question,
             )  # fmt: skip
-        return _taken(lead.person.text, rule, sentence, reading, ())
+        # in capitals a name is told from other words only beside its post
+        capitals = sentence.sentence.text != mixed_case(sentence.sentence.text)
+        flags = (FlagReason.NAME_IN_CAPITALS,) if capitals and lead.title is None else ()
+        return _taken(lead.person.text, rule, sentence, reading, flags)
     if lead.title is None:
         return None
     flags = (
@@ -396,14 +401,17 @@ def _lead(
     best = ordered[0]
     index = sentence_of(best)
     row = sentences[index].sentence.locator
-    if rank(best) == 1 and _TABLE_ROW.search(row):
+    if rank(best) == 1 and not any(lead.supporting for lead in leads):
         # "Yes – Chief Nurse | Post holder: Jo Bell": a post in one cell and a name alone in
-        # another cell of the same row (a notes column) are the post and its holder
+        # another cell of the same row (a notes column), or a post on the line next to one
+        # holding only a name, are the post and its holder
+        in_row = bool(_TABLE_ROW.search(row))
         holders = [
             (i, person)
             for i, s in enumerate(sentences)
-            if s.sentence.locator == row and not any(lead.supporting for lead in leads)
             for person in context.people.names_alone(texts[i])
+            if (in_row and s.sentence.locator == row)
+            or (abs(i - index) == 1 and _NAME_ONLY.fullmatch(texts[i].replace(person.text, "")))
         ]
         if len(holders) == 1:
             other, person = holders[0]
@@ -415,6 +423,10 @@ def _lead(
     return best, sentences[index]
 
 
+# What a line holding only a name may have besides it: "Post holder: ", "Lead – ", "."
+_NAME_ONLY = re.compile(
+    r"\W*(?:(?:name|lead|post ?holder|postholder|holder|incumbent)\s*[:–—-]\s*)?\W*", re.I
+)
 # A table's row: "table 2 row 5", "page 1 table 1 row 3", a sheet's "Sheet1!A6:D6".
 _TABLE_ROW = re.compile(r"\brow \d+$|![A-Z]+\d+:[A-Z]+\d+$")
 

@@ -83,8 +83,10 @@ class PeopleGrammar:
     org_self: tuple[str, ...] = ()  # "The Group", "the Service": the writer, never a provider
     provider_subject: tuple[str, ...] = ()  # an organisation as the subject of delivering
     not_name: tuple[str, ...] = ()
+    name_particles: tuple[str, ...] = ()  # "ap", "de", "van": small words inside a name
     org_suffixes: tuple[str, ...] = ()
     org_words: tuple[str, ...] = ()
+    org_not_last: tuple[str, ...] = ()  # "... Training Day": a course or event, not a company
     withheld: tuple[str, ...] = ()
     provider_intro: tuple[str, ...] = ()
     holder_intro: tuple[str, ...] = ()  # words before a name that hold a post named before it

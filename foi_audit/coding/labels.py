@@ -15,7 +15,7 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 
 
 LABEL = re.compile(
-    r"^\s*(?:(?:q(?:uestion)?|item)\s*\.?\s*)?(?P<num>\d{1,2})\s*"
+    r"^\s*(?:(?:q(?:uestion)?|item)\s*\.?\s*)?(?:\((?=\d{1,2}\)))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])\)?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     r"(?P<sep>\s*[.:)\-–]\s*|\s+)(?=\S)",
     re.IGNORECASE,

@@ -77,7 +77,9 @@ class Grammar:
         self.provider_subject = [re.compile(p, re.I) for p in data.provider_subject]
         self.org_suffixes = {lower(w) for w in data.org_suffixes}
         self.org_words = {lower(w) for w in data.org_words} | self.org_suffixes
+        self.org_not_last = {lower(w) for w in data.org_not_last}
         self.not_name = {lower(w) for w in data.not_name}
+        self.name_particles = set(data.name_particles)  # lower case as written
         self.withheld = re.compile("|".join(f"(?:{p})" for p in data.withheld) or r"(?!x)x", re.I)
         self.provider_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.provider_intro) or r"(?!x)x", re.I
@@ -98,6 +100,8 @@ class Grammar:
         core = word.strip("'’.-")
         if not core or not _CAPITAL.match(core) or core.isupper() and len(core) > 1:
             return False
+        if re.search(r"n['’]t$", core, re.I):
+            return False  # "HAVEN'T" read in ordinary case is no name
         low = core.lower()
         return (
             low not in self.title_words
@@ -119,7 +123,18 @@ class Grammar:
                 while j < len(tokens) and re.fullmatch(r"[A-Z]\.?", tokens[j].group(0)):
                     j += 1
             names: list[re.Match[str]] = []
-            while j < len(tokens) and len(names) < 4 and self._name_word(tokens[j].group(0)):
+            while j < len(tokens) and len(names) < 4:
+                word = tokens[j].group(0)
+                if (
+                    names
+                    and word in self.name_particles
+                    and j + 1 < len(tokens)
+                    and self._name_word(tokens[j + 1].group(0))
+                ):
+                    j += 1  # "Siân ap Gwilym": the particle is inside the name
+                    continue
+                if not self._name_word(word):
+                    break
                 names.append(tokens[j])
                 j += 1
                 if _SENTENCE_END.search(names[-1].group(0)):
@@ -296,7 +311,12 @@ class Grammar:
                 (m := p.match(text)) and m.start("org") <= start and end <= m.end("org")
                 for p in self.provider_subject
             )
-            suffixed = len(words) >= 2 and any(w in self.org_suffixes for w in words[1:])
+            # "Upstander Training CIC", "Bystander Academy UK"; not "Mandatory Training Day"
+            suffixed = (
+                len(words) >= 2
+                and any(w in self.org_suffixes for w in words[1:])
+                and words[-1] not in self.org_not_last
+            )
             own_unit = _OWN_UNIT_BEFORE.search(text[:start]) or _UNIT_AFTER.match(text[end:])
             # "The Group provides ...": the writer; "Solent's own trainers": whose, not who
             writer = all(w in self.org_self for w in words) or (

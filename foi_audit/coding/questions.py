@@ -138,8 +138,38 @@ def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
     adopted one" -> "No, the Trust has not adopted one"); the text unchanged otherwise."""
     if len(text.split()) < 4 or STARTS_LIKE_ANSWER.match(text):
         return text
-    tail = answer_after_head(text, lambda head: is_question_text(head, question, compiled), 2)
+    labelled = _LABEL_HEAD.match(text)
+    if (
+        labelled
+        and labelled["tail"][:1].isupper()
+        and not _SENTENCE_OPENING.match(labelled["head"])
+        and _request_label(labelled["head"], question, compiled)
+    ):
+        # "Plans to introduce Active Bystander Training: We have no plans to do so."
+        return labelled["tail"]
+    tail = answer_after_head(
+        text,
+        lambda head: (
+            is_question_text(head, question, compiled) or _request_label(head, question, compiled)
+        ),
+        2,
+    )
     return tail or text
+
+
+# A label of a few words before a colon, then the answer: "Delivery (in-house/external): ..."
+_LABEL_HEAD = re.compile(r"^(?P<head>[^:.;?!\"“”]{8,90}?)\s*:\s+(?P<tail>\S.*)$", re.S)
+# ... not a sentence that introduces what follows ("The programme includes a module called: ...")
+_SENTENCE_OPENING = re.compile(r"(?i)^\W*(?:the|our|we|it|this|these|there|all|a|an|staff)\b")
+
+
+def _request_label(head: str, question: str, compiled: Compiled) -> bool:
+    """A noun phrase of two words or more that names this question (or another part of the
+    same question): "Training, provider, mandatory/optional, sexual harassment module"."""
+    if len(head.split()) < 2 or HEADING_VERB.search(head) or STARTS_LIKE_ANSWER.match(head):
+        return False
+    named = classify_question(head, compiled)
+    return bool(named) and top_question(named, compiled) == top_question(question, compiled)
 
 
 def topic_question(topic: str, compiled: Compiled) -> str:

@@ -235,6 +235,12 @@ def _status(sentences: Sequence[SentenceReading]) -> Status:
             return status
     if Status.WITHHELD in first.statuses:
         return Status.WITHHELD
+    if any(Status.DEFERRED in s.statuses for s in own) and all(
+        s.modality is not Modality.CURRENT for s in own
+    ):
+        # "Executive portfolios are being finalised ... We aim to respond to this question by
+        # 13 December": nothing said as it stands now, and the answer is to come
+        return Status.DEFERRED
     if all(Status.DEFERRED in s.statuses or Status.WITHHELD in s.statuses for s in own):
         return (
             Status.DEFERRED if any(Status.DEFERRED in s.statuses for s in own) else Status.WITHHELD

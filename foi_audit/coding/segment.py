@@ -318,6 +318,11 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     return found
 
 
+# A line of a log entry that starts another field or a question: what a request's summary
+# paragraph (wrapped over several lines) never runs on into.
+_NEXT_FIELD = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d|[A-Z][A-Za-z ]{1,30}:\s)")
+
+
 def segment(
     lines: list[Line], compiled: Compiled, whole: list[Line] | None = None
 ) -> tuple[list[Segment], dict[str, str]]:
@@ -488,8 +493,8 @@ def segment(
             request = Segment("", quoted=True)
             request.lines.append(line)
             while i < len(lines) and lines[i].locator == line.locator and not lines[i].cell:
-                if ANSWER_PREFIX.match(lines[i].text):
-                    break
+                if ANSWER_PREFIX.match(lines[i].text) or _NEXT_FIELD.match(lines[i].text):
+                    break  # "Response: ...", "Date responded: ...", "Q1 Does the Trust ..."
                 request.lines.append(lines[i])
                 i += 1
             segments.extend([request, Segment("", quoted=quoted)])

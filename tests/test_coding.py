@@ -281,3 +281,91 @@ def test_a_log_entry_title_does_not_swallow_the_entry() -> None:
         "and Respect Policy.\n"
     )
     assert coded["policy"].value == "general_only"
+
+
+def test_answers_listed_in_the_request_order_in_one_sentence() -> None:
+    coded = _coded(
+        "Dear Mr Oyelaran\n\nIn answer to your four questions: no, although sexual harassment "
+        "of staff is covered by our Dignity and Respect at Work Policy; no; not at this time; "
+        "and yes - the Executive Chief Nurse, Mrs Lorraine Oduya.\n"
+    )
+    assert [coded[f].value for f in ("policy", "abt_provided", "abt_planned")] == [
+        "general_only",
+        "no",
+        "no",
+    ]
+    assert coded["dasv_lead_name"].value == "Mrs Lorraine Oduya"
+    assert coded["abt_planned"].question == "q3"
+
+
+def test_a_denial_holds_though_the_sentence_goes_on_to_a_plan() -> None:
+    coded = _coded(
+        "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"
+        "Not yet – the Trust has not appointed an executive lead for DASV, and the Board is due "
+        "to consider how this responsibility will be allocated in the new year."
+    )
+    assert coded["dasv_lead"].value == "none"
+
+
+def test_a_log_cell_with_the_request_and_parenthesised_numbered_answers() -> None:
+    rows = [
+        "Reference | Date | Title | Summary of request and response",
+        "HH-FOI-24-1846 | 29/11/2024 | Sexual safety of staff | Request: the requester asked (1) "
+        "whether the Trust has a dedicated policy on sexual safety of staff; (2) whether it "
+        "provides active bystander training, who delivers it and whether it is mandatory; (3) "
+        "whether it plans to introduce such training if not; and (4) who the executive lead for "
+        "domestic abuse and sexual violence is. Response: (1) No dedicated policy; sexual "
+        "harassment is addressed in the Trust's Bullying and Harassment Policy. (2) No. (3) "
+        "There are no plans to introduce it. (4) Julia Brennan-Moss, Chief Nursing Officer.",
+    ]
+    document = replace(
+        documents_from_text([""], "RN5")[0],
+        blocks=tuple(Block(r, f"table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1)),
+    )
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert coded["policy"].value == "general_only"
+    assert (coded["abt_provided"].value, coded["abt_mandatory"].value) == ("no", "")
+    assert coded["abt_planned"].value == "no"
+    assert coded["dasv_lead_name"].value == "Julia Brennan-Moss"
+
+
+@pytest.mark.parametrize(
+    ("answer", "name", "role"),
+    [
+        (
+            "The executive lead is the Director of Nursing. Operational leadership sits with the "
+            "Deputy Director of Safeguarding, Marianne Oakes-Tembo, who chairs the forum.",
+            "",
+            "Director of Nursing",
+        ),
+        (
+            "The Trust's lead for domestic abuse and sexual violence is our Associate Director of "
+            "Safeguarding, who reports to the Chief Nurse, Matilda Quarshie.",
+            "",
+            "Associate Director of Safeguarding",
+        ),
+    ],
+)
+def test_an_operational_lead_or_a_superior_named_beside_the_lead_is_not_the_lead(
+    answer: str, name: str, role: str
+) -> None:
+    coded = _coded("4. Has the Trust appointed an executive lead for DASV?\n" + answer)
+    assert (coded["dasv_lead_name"].value, coded["dasv_lead_role"].value) == (name, role)
+
+
+def test_parallel_denials_each_negate_their_own_clause() -> None:
+    coded = _coded(
+        "2. Does the Trust provide Active Bystander Training (ABT) to staff?\n"
+        "The Trust does not provide Active Bystander Training. Some sessions touch on speaking "
+        "up; however, neither of these is bystander training, neither uses a bystander "
+        "intervention model, and neither is recorded as such."
+    )
+    assert coded["abt_provided"].value == "no"
+
+
+def test_a_policy_named_with_a_bracketed_word_is_dedicated() -> None:
+    coded = _coded(
+        "1. Does the Trust have a dedicated policy on sexual safety of staff?\n"
+        "Yes – the Sexual Misconduct and Sexual Safety (Staff) Policy, ratified in May 2024."
+    )
+    assert coded["policy"].value == "dedicated"

@@ -148,3 +148,35 @@ def test_a_heading_on_the_first_line_of_its_answers_block_opens_a_section() -> N
     values = _values([document])
     assert values[("RBB", "policy")] == "dedicated"
     assert values[("RAA", "policy")] != "dedicated"
+
+
+def test_columns_with_a_notes_column_a_merged_cell_and_rows_under_a_heading() -> None:
+    # the header names each trust and ends with a notes column the rows leave empty; the
+    # lead's cell is merged across both trusts' columns, so the row has one answer cell
+    rows = (
+        "Question | NHFT | SMT | Notes",
+        "1. Dedicated policy on sexual safety? | No - Dignity at Work Policy | No - Respect at "
+        "Work Policy | Group committee reviewing",
+        "2. Active Bystander Training provided? | No | Yes",
+        "2b. Mandatory or optional? | N/A | Optional",
+        "4. Executive lead for DASV (name and job title) | Yes - Ms Julie Harcastle, Group Chief "
+        "Nurse (covers both Trusts)",
+    )
+    document = _joint("Joint response for both Trusts.", rows)
+    values = _values([document])
+    assert values["RAA", "abt_provided"] == "no" and values["RBB", "abt_provided"] == "yes"
+    assert values["RBB", "abt_mandatory"] == "optional"
+    assert values["RAA", "policy"] == values["RBB", "policy"] == "general_only"
+    assert (
+        values["RAA", "dasv_lead_name"] == values["RBB", "dasv_lead_name"] == ("Ms Julie Harcastle")
+    )
+
+
+def test_a_header_of_trust_names_only_over_rows_with_a_question_cell() -> None:
+    document = _joint(
+        "2. Active Bystander Training",
+        ("NHFT | SMT", "Offered? | Yes | No", "(b) Mandatory / optional | Optional | -"),
+    )
+    values = _values([document])
+    assert values["RAA", "abt_provided"] == "yes" and values["RBB", "abt_provided"] == "no"
+    assert values["RAA", "abt_mandatory"] == "optional"

@@ -934,6 +934,21 @@ def test_a_reference_given_in_the_text_links_a_file_with_an_uninformative_name()
     assert (new.trust_code, new.method) == ("RTF", "same_reference")
 
 
+def test_a_dotted_reference_in_the_text_links_an_appendix() -> None:
+    cover = letter(
+        "KGH FOI 24.312 covering letter.docx",
+        "Kettering General Hospital NHS Foundation Trust",
+        ("The answers are in Appendix 1.", B),
+    )
+    appendix = doc(
+        "Appendix 1 - responses.pdf",
+        ("Appendix 1 - FOI 24.312", H),
+        ("1 | Policy | Covered by our Dignity at Work Policy.", TB),
+    )
+    new = _link(cover, appendix)["Appendix 1 - responses.pdf"]
+    assert (new.trust_code, new.method) == ("RNQ", "same_reference")
+
+
 def test_a_mail_and_its_separately_saved_attachment_share_a_trust() -> None:
     mail = doc(
         "FW_ FOI 24_0877 Response.eml",

@@ -140,8 +140,15 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
             continue  # "we will write again on whether ...": not yet an answer
         if modalities and str(sentence.modality) not in modalities:
             continue
-        if not modalities and sentence.modality not in (Modality.CURRENT, Modality.CEASED):
-            continue  # planned, in draft, "whether": evidence only for rules that ask for it
+        if (
+            not modalities
+            and sentence.modality not in (Modality.CURRENT, Modality.CEASED)
+            and not (rule.denies and sentence.modality is Modality.PLANNED)
+        ):
+            # planned, in draft, "whether": evidence only for rules that ask for it (a denial
+            # holds now though the sentence goes on to a plan: "has not appointed a lead, and
+            # the Board will consider this in the new year")
+            continue
         hits = [h for h in reading.hits if h.sentence == index]
         if not all(any(h.concept == c and not h.negated for h in hits) for c in rule.asserts):
             continue

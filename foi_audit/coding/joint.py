@@ -173,15 +173,45 @@ def _by_columns(
         header = _column_owners(cells, naming)
         if header is not None and trust in header:
             owners = header
-        if owners is None or len(cells) != len(owners):
+            if _labels_only(cells, header):
+                if not all(header):  # "Question | KGH | NGH | Notes"
+                    kept.append((replace(block, text=_own_header(cells, header, trust)), True))
+                continue  # "KGH | NGH": only the trusts' names, above the rows' own cells
+        row_owners = owners
+        leading = next((i for i, o in enumerate(owners or []) if o), 0)  # question cells
+        if owners is not None and header is None and len(cells) == leading + 1:
+            # "4. Executive lead | Yes – Ms X (covers both Trusts)": one cell merged across
+            # the trusts' columns answers for all of them
+            kept.append((block, True))
+            rows_cut += 1
+            continue
+        if owners is not None and len(cells) > len(owners) and all(owners):
+            # "KGH | NGH" over "Offered? | Yes | No": the empty corner cell was not kept
+            row_owners = [""] * (len(cells) - len(owners)) + owners
+        elif owners is not None and header is None and len(cells) < len(owners):
+            cells = cells + [""] * (len(owners) - len(cells))  # empty last cells not kept
+        if row_owners is None or len(cells) != len(row_owners):
             kept.append((block, False))
             continue
         if header is None:
             rows_cut += 1
-        mine = [c for c, o in zip(cells, owners, strict=True) if o in {"", trust}]
+        mine = [c for c, o in zip(cells, row_owners, strict=True) if o in {"", trust}]
+        mine = mine[:-1] if len(mine) > 1 and not mine[-1] else mine
         kept.append((replace(block, text=" | ".join(mine)), True))
     # a header row with no rows beneath (a sign-off "Trust A | Trust B") is no table
     return kept if rows_cut else None
+
+
+def _labels_only(cells: Sequence[str], owners: Sequence[str]) -> bool:
+    """A header row names each trust in a short cell (a row of answers naming the trusts,
+    "KGH's policy is in draft | Yes. NGH's policy ...", is no header)."""
+    return all(len(c.split()) <= 6 for c, o in zip(cells, owners, strict=True) if o)
+
+
+def _own_header(cells: Sequence[str], owners: Sequence[str], trust: str) -> str:
+    """The header row in the trust's view: its own column is the response column."""
+    own = ("Response" if o == trust else c for c, o in zip(cells, owners, strict=True))
+    return " | ".join(c for c, o in zip(own, owners, strict=True) if o in {"", trust})
 
 
 def _own_clauses(block: Block, trust: str, naming: _Naming) -> Block | None:

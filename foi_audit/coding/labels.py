@@ -74,7 +74,8 @@ SUB_MARKER = re.compile(r"(?:^|(?<=[\s.;:]))\(?([a-h])\)\s+", re.IGNORECASE)
 
 
 XREF = re.compile(
-    r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|stated\s+in|set\s+out\s+in|given\s+(?:in|at))|same\s+as)"
+    r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|(?:stated|noted|explained|mentioned|described|"
+    r"set\s+out|given)\s+(?:in|at|under))|same\s+as)"
     r"\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply)\s+(?:to|at|for|in|under)\s+)?"
     r"(?:question|q)?\s*\.?\s*(\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
     re.IGNORECASE,

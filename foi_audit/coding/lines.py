@@ -123,8 +123,8 @@ CELL_SECTION = re.compile(
 
 # "1. Yes" or "Q1 not held": the Q makes a number a label even before a small letter.
 CELL_NUMBER = re.compile(
-    r"(?:^|\s)(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
-)
+    r"(?:^|\s)(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w|\((\d{1,2})\)\s+\w))"
+)  # "1. Yes", "Q1 not held", "(1) No dedicated policy"
 
 
 def _split_cell(text: str) -> list[str]:
@@ -141,7 +141,7 @@ def _split_cell(text: str) -> list[str]:
     numbers = 0
     previous = 0
     for match in CELL_NUMBER.finditer(text):
-        number = int(match.group(1) or match.group(2))
+        number = int(match.group(1) or match.group(2) or match.group(3))
         after_sentence = (
             not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".?!:"
         )

@@ -79,7 +79,7 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     to the top-level question, whose fields read it with their sub-questions'."""
     boilerplate = compiled.doc.boilerplate
     closing = compiled.doc.closing
-    answers: dict[str, list[Sentence]] = {}
+    answers, general = _listed_in_order(general, compiled)
     paragraph_locator = None
     paragraph_question = ""
     signed = False  # after "Kind regards": the signature, until another message starts
@@ -116,6 +116,50 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(answer_start([opening], compiled) if opening.start else [opening])
     return answers
+
+
+# "In answer to your four questions: no, ...; no; not at this time; and yes – ..."
+IN_ORDER_INTRO = re.compile(
+    r"\b(?:answers?|responses?|replies|in (?:answer|response|reply))\b[^.:;]{0,40}"
+    r"\bquestions?\b[^.:;]{0,30}(?:are|is|as follows)?\s*:\s*",
+    re.I,
+)
+
+
+def _listed_in_order(
+    general: list[Sentence], compiled: Compiled
+) -> tuple[dict[str, list[Sentence]], list[Sentence]]:
+    """Answers listed in one paragraph after "In answer to your questions:", one clause per
+    question in the request's order, when there are exactly as many clauses as questions;
+    the other sentences are returned to be read as prose."""
+    asked = [q for q in compiled.questions if not q.parent]
+    # the request's order: by the number each question has in it ("1", "2", ...)
+    top_level = (
+        [q.id for q in sorted(asked, key=lambda q: (not q.label.isdigit(), int(q.label or 0)))]
+        if all(q.label.isdigit() for q in asked)
+        else []
+    )
+    for index, sentence in enumerate(general):
+        intro = IN_ORDER_INTRO.search(sentence.text)
+        if not intro:
+            continue
+        first = sentence.text[intro.end() :].strip()
+        items = [replace(sentence, text=first)] if first else []
+        for later in general[index + 1 :] if not first.endswith(".") else []:
+            if later.locator != sentence.locator:
+                break
+            items.append(later)
+            if later.text.rstrip().endswith("."):
+                break  # the list ends with its sentence
+        if not top_level or len(items) != len(top_level):
+            continue
+        answers = {
+            qid: [replace(item, question=qid, start=True)]
+            for qid, item in zip(top_level, items, strict=True)
+        }
+        rest = general[:index] + general[index + len(items) + (0 if first else 1) :]
+        return answers, rest
+    return {}, general
 
 
 CLAUSE_STATEMENT = re.compile(

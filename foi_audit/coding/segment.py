@@ -29,6 +29,7 @@ from foi_audit.coding.questions import (
     answer_after_head,
     child_question,
     classify_question,
+    names_another_subject,
     parent_of,
     restated_question,
     top_question,
@@ -343,6 +344,8 @@ def segment(
     quoted = False
     quoted_seen_question = False
     pending_label = ""
+    rows_under = ""  # our question a heading line restated, above table rows of its parts
+    entry_row = ""  # the table row that opened with a request's reference (a log's entry)
     i = 0
 
     def resolve(label: str) -> str:
@@ -374,6 +377,9 @@ def segment(
         return qid
 
     def add_answer(text: str, line: Line) -> None:
+        nonlocal rows_under
+        if not line.cell:
+            rows_under = ""  # prose under the heading: no rows of its parts follow it
         seg = current()
         parent = parent_of(seg.question, compiled) or seg.question
         has_children = any(q.parent == parent for q in compiled.questions) if parent else False
@@ -399,7 +405,7 @@ def segment(
         letter_match: re.Match[str] | None,
     ) -> None:
         """A restated question opens its answer (``trailing``: answer text on the same line)."""
-        nonlocal pending_label, quoted_seen_question
+        nonlocal pending_label, quoted_seen_question, rows_under
         qid = _in_context(restated_question(question_text, compiled), question_text)
         label = ""
         if label_match:
@@ -419,6 +425,7 @@ def segment(
         if quoted:
             quoted_seen_question = True
         segments.append(Segment(qid, label, quoted=quoted, restated=True))
+        rows_under = top_question(qid, compiled) if qid and qid != OTHER and not quoted else ""
         if trailing:
             add_answer(trailing, line)
 
@@ -431,6 +438,8 @@ def segment(
             only = LABEL_ONLY.match(text)
             if only:
                 pending_label = label_key(only["num"], None if only["range"] else only["letter"])
+            else:
+                entry_row = line.locator  # "BCH-1141 | Podiatry staffing | ...": a new entry
             continue
         if id(current()) in other_rows and not line.cell:
             # Prose after a table row of another question is not that question's answer.
@@ -458,6 +467,28 @@ def segment(
                 asked = asked.rstrip(" .") + "?"  # not a heading ("Policy") nor a letterhead
             qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
+            # rows of the question a heading above restated, or of the question the row above
+            # asked, unless this row opens another entry of a log
+            parent = rows_under or (
+                top_question(current().question, compiled)
+                if current().question not in ("", OTHER) and entry_row != line.locator
+                else ""
+            )
+            if (
+                qid in ("", OTHER)
+                and parent
+                and not label
+                and len(question_text.split()) <= 5
+                and not names_another_subject(question_text, parent, compiled)
+            ):
+                # "2. Active Bystander Training" then rows "Offered? | Yes", "(a) Delivery |
+                # In-house": short rows of the question the heading above restated
+                letter = LETTER_LABEL.match(question_text)
+                qid = (
+                    child_question(compiled, parent, letter["a"] or letter["b"], {})
+                    if letter
+                    else ""
+                ) or parent
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
@@ -549,6 +580,7 @@ def segment(
                 doc_labels.setdefault(key, qid)
             pending_label = ""
             segments.append(Segment(qid, key, quoted=quoted, restated=True))
+            rows_under = top_question(qid, compiled) if qid and qid != OTHER and not quoted else ""
             if answer:
                 add_answer(answer, line)
             continue

@@ -32,7 +32,7 @@ _GROUP_SPLIT_RE = re.compile(r"[-_/. ]+")
 _LABELLED_RE = re.compile(
     r"(?i)\b(?:our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no|number))?"
     r"|foia?|rfi|eir|request(?:\s+(?:no|number|ref))?|case(?:\s+(?:no|number))?)\b\.?"
-    r"[ \t]*[:#\u2013-]?[ \t]*((?:[A-Za-z]{1,8}[-_/ ]?){0,3}\d+(?:[-_/]\d+)*)"
+    r"[ \t]*[:#\u2013-]?[ \t]*((?:[A-Za-z]{1,8}[-_/ ]?){0,3}\d+(?:[-_/.]\d+)*)"
 )
 _MIN_DIGITS = 4
 _TITLE_WORDS_RE = re.compile(r"[a-z]{3,}")

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_y/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zd/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -387,6 +387,93 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.93, 0.96),
         "dasv_lead_name": (0.95, 0.96),
         "dasv_lead_role": (0.95, 0.98),
+    },
+    # corpus_z: r10_people holdout (41 trusts; the DASV lead among supporters, deputies and
+    # superiors, names only in a notes column or the next line, particles and double-barrelled
+    # names, signatures full of other people). First seen: 0.904 pooled, 17.9% flagged, 2.5% of
+    # unflagged values wrong.
+    "corpus_z": {
+        "response_status": (0.85, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.90, 0.97),
+        "abt_provided": (0.90, 0.97),
+        "abt_delivery": (0.95, 0.94),
+        "abt_provider": (0.92, 0.94),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.92, 0.96),
+        "dasv_lead": (0.82, 0.96),
+        "dasv_lead_name": (0.85, 0.91),
+        "dasv_lead_role": (0.87, 0.94),
+    },
+    # corpus_za: r10_office holdout (40 trusts; answers merged into one sentence, given out of
+    # order, the trust's own numbering, trackers with owner/RAG columns, joint replies with a
+    # column per trust, logs with the request paraphrased inline). First seen: 0.852 pooled,
+    # 26.0% flagged, 2.0% of unflagged values wrong.
+    "corpus_za": {
+        "response_status": (0.80, 0.96),
+        "exemptions": (0.95, 0.97),
+        "policy": (0.82, 0.91),
+        "abt_provided": (0.87, 0.96),
+        "abt_delivery": (0.90, 0.93),
+        "abt_provider": (0.92, 0.93),
+        "abt_mandatory": (0.92, 0.93),
+        "abt_sh_module": (0.95, 0.96),
+        "abt_planned": (0.90, 0.96),
+        "dasv_lead": (0.87, 0.97),
+        "dasv_lead_name": (0.92, 0.97),
+        "dasv_lead_role": (0.87, 0.97),
+    },
+    # corpus_zb: r10_partial holdout (40 trusts; deferred and withheld parts, internal
+    # reviews, request-site threads, sections said not to apply). First seen: 0.912 pooled,
+    # 16.7% flagged, 4.8% of unflagged values wrong.
+    "corpus_zb": {
+        "response_status": (0.80, 0.92),
+        "exemptions": (0.85, 0.91),
+        "policy": (0.90, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.95, 0.96),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.92, 0.94),
+        "dasv_lead": (0.92, 0.94),
+        "dasv_lead_name": (0.92, 0.94),
+        "dasv_lead_role": (0.95, 0.97),
+    },
+    # corpus_zc: r11_study holdout (50 trusts, a study's spread of regions and kinds of trust,
+    # the first weeks' plain replies). First seen (after round 10's fixes): 0.923 pooled,
+    # 16.7% flagged, 2.4% of unflagged values wrong.
+    "corpus_zc": {
+        "response_status": (0.88, 0.97),
+        "exemptions": (0.94, 0.93),
+        "policy": (0.84, 0.97),
+        "abt_provided": (0.96, 0.97),
+        "abt_delivery": (0.96, 0.97),
+        "abt_provider": (0.96, 0.97),
+        "abt_mandatory": (0.94, 0.95),
+        "abt_sh_module": (0.98, 0.97),
+        "abt_planned": (0.94, 0.95),
+        "dasv_lead": (0.88, 0.92),
+        "dasv_lead_name": (0.90, 0.95),
+        "dasv_lead_role": (0.90, 0.95),
+    },
+    # corpus_zd: r11_formats holdout (40 trusts; answers across page breaks, two columns,
+    # text boxes, nested tables, hidden columns, differing HTML and plain parts). First seen
+    # (after round 10's fixes): 0.867 pooled, 23.5% flagged, 3.3% of unflagged values wrong.
+    "corpus_zd": {
+        "response_status": (0.75, 0.95),
+        "exemptions": (0.95, 0.97),
+        "policy": (0.80, 0.93),
+        "abt_provided": (0.82, 0.93),
+        "abt_delivery": (0.90, 0.93),
+        "abt_provider": (0.92, 0.96),
+        "abt_mandatory": (0.90, 0.93),
+        "abt_sh_module": (0.92, 0.96),
+        "abt_planned": (0.82, 0.93),
+        "dasv_lead": (0.80, 0.96),
+        "dasv_lead_name": (0.85, 0.96),
+        "dasv_lead_role": (0.80, 0.93),
     },
 }
 

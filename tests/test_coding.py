@@ -224,17 +224,24 @@ def test_a_post_and_a_name_in_cells_of_one_row_are_the_post_and_its_holder(
     row: str, name: str, role: str
 ) -> None:
     rows = ["No | Question | Response | Notes", row]
-    document = replace(
-        documents_from_text([""], "RNC")[0],
-        blocks=tuple(Block(r, f"Sheet1!A{i}:D{i}", BlockRole.TABLE) for i, r in enumerate(rows, 1)),
-    )
-    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    coded = _table_coded(rows, "RNC", "Sheet1!A{}:D{}")
     assert (coded["dasv_lead_name"].value, coded["dasv_lead_role"].value) == (name, role)
     assert coded["dasv_lead"].value == "named"
 
 
 def _coded(text: str, trust: str = "RZZ") -> dict[str, Any]:
     return {c.field: c for c in code_documents(documents_from_text([text], trust), CODEBOOK)}
+
+
+def _table_coded(rows: list[str], trust: str, locator: str = "table 1 row {}") -> dict[str, Any]:
+    """Codes of a document whose blocks are table rows (``locator`` numbered from 1)."""
+    document = replace(
+        documents_from_text([""], trust)[0],
+        blocks=tuple(
+            Block(r, locator.replace("{}", str(i)), BlockRole.TABLE) for i, r in enumerate(rows, 1)
+        ),
+    )
+    return {c.field: c for c in code_documents([document], CODEBOOK)}
 
 
 def test_a_section_said_not_to_apply_is_no_exemption() -> None:
@@ -318,11 +325,7 @@ def test_a_log_cell_with_the_request_and_parenthesised_numbered_answers() -> Non
         "harassment is addressed in the Trust's Bullying and Harassment Policy. (2) No. (3) "
         "There are no plans to introduce it. (4) Julia Brennan-Moss, Chief Nursing Officer.",
     ]
-    document = replace(
-        documents_from_text([""], "RN5")[0],
-        blocks=tuple(Block(r, f"table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1)),
-    )
-    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    coded = _table_coded(rows, "RN5")
     assert coded["policy"].value == "general_only"
     assert (coded["abt_provided"].value, coded["abt_mandatory"].value) == ("no", "")
     assert coded["abt_planned"].value == "no"
@@ -369,3 +372,51 @@ def test_a_policy_named_with_a_bracketed_word_is_dedicated() -> None:
         "Yes – the Sexual Misconduct and Sexual Safety (Staff) Policy, ratified in May 2024."
     )
     assert coded["policy"].value == "dedicated"
+
+
+def test_training_said_not_to_be_provided_in_the_passive() -> None:
+    coded = _coded(
+        "2. Does the Trust provide Active Bystander Training (ABT) to staff?\n"
+        "Active Bystander Training is not currently provided."
+    )
+    assert coded["abt_provided"].value == "no"
+
+
+def test_text_marked_deleted_is_not_the_answer() -> None:
+    coded = _coded(
+        "2. Does the Trust provide Active Bystander Training (ABT) to staff?\n"
+        "[deleted: Yes - delivered by an external provider and optional for staff.] No, the "
+        "Trust does not currently provide Active Bystander Training."
+    )
+    assert coded["abt_provided"].value == "no"
+    assert coded["abt_mandatory"].value == ""
+
+
+def test_a_who_checked_it_column_is_no_answer_and_initials_head_the_response() -> None:
+    rows = [
+        "No | Request | WWL Response | Checked by",
+        "1 | Does the Trust have a dedicated policy on sexual safety of staff? | Not "
+        "specifically. | K. Dunphy (HR)",
+        "3 | If the Trust does not provide ABT, does it plan to introduce it? | No plans. | "
+        "M. Ikeji (OD)",
+    ]
+    coded = _table_coded(rows, "RRF", "Sheet1!A{}:D{}")
+    assert coded["policy"].value == "none"
+    assert coded["policy"].quote == "Not specifically."
+
+
+def test_a_labelled_no_then_a_denial_is_one_negation_not_two() -> None:
+    coded = _coded(
+        "Q2 Does the Trust provide Active Bystander Training (ABT) to staff?\n"
+        "A2 No, Active Bystander Training is not offered at present."
+    )
+    assert coded["abt_provided"].value == "no"
+
+
+def test_the_reason_after_not_applicable_is_a_clause_of_its_own() -> None:
+    coded = _coded(
+        "2. Does the Trust provide Active Bystander Training (ABT) to staff?\nNo.\n"
+        "2(b) Is it mandatory or optional?\nNot applicable as ABT is not provided."
+    )
+    assert coded["abt_provided"].value == "no"
+    assert not coded["abt_provided"].needs_review

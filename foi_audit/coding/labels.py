@@ -121,6 +121,14 @@ HEADER_QUESTION = re.compile(
 )
 
 
+# Columns that say who or when, never what was answered ("Checked by", "Owner", "RAG").
+HEADER_SKIP = re.compile(
+    r"^(?:checked by|completed by|answered by|approved by|signed off by|prepared by|owner|"
+    r"lead officer|responsible officer|author|rag|rag status|status|date|date answered|"
+    r"date completed|department|directorate)$"
+)
+
+
 HEADER_ANSWER = re.compile(
     r"^(?:(?:our|trust|the trusts?|foi|trusts?) )?(?:response|responses|answer|answers|reply|"
     r"replies|information|comments?|notes?|(?:additional|further|other|supporting|more) "

@@ -10,6 +10,7 @@ from foi_audit.coding.labels import (
     HEADER_ANSWER,
     HEADER_LABEL,
     HEADER_QUESTION,
+    HEADER_SKIP,
     INLINE_LABEL,
     INTERROGATIVE,
     LABEL,
@@ -75,7 +76,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 continue
             kinds = _cell_kinds(cells, columns)
             for cell, kind in zip(cells, kinds, strict=True):
-                if not cell:
+                if not cell or kind == "skip":
                     continue
                 block_no += 1
                 pieces = _split_cell(cell) if kind == "answer" else []
@@ -156,9 +157,17 @@ def _split_cell(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+# Text marked as deleted where a tracked change was pasted as text ("[deleted: Yes - ...]"):
+# what the trust struck out is not its answer.
+DELETED_TEXT = re.compile(
+    r"\[(?:deleted|deletion|struck(?:[- ]?(?:out|through))?|strikethrough|removed)\b[^\]]*\]",
+    re.IGNORECASE,
+)
+
+
 def _cell_lines(text: str, locator: str, block_no: int, kind: str) -> list[Line]:
     out = []
-    for raw_line in text.splitlines():
+    for raw_line in DELETED_TEXT.sub(" ", text).splitlines():
         clean = re.sub(r"\s+", " ", raw_line).strip(" |")
         if clean:
             out.append(Line(clean, locator, block_no, kind))
@@ -221,8 +230,12 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
         return ()
     kinds: list[str] = []
     for cell in cells:
+        # "WWL Response": the trust's initials before the column's word
+        cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
         low = re.sub(r"[^a-z ]", "", cell.lower()).strip()
-        if HEADER_LABEL.match(low):
+        if HEADER_SKIP.match(low):
+            kinds.append("skip")
+        elif HEADER_LABEL.match(low):
             kinds.append("label")
         elif HEADER_QUESTION.match(low):
             kinds.append("question")

@@ -420,3 +420,27 @@ def test_the_reason_after_not_applicable_is_a_clause_of_its_own() -> None:
     )
     assert coded["abt_provided"].value == "no"
     assert not coded["abt_provided"].needs_review
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Conflict resolution training forms part of the mandatory Key Skills programme for all "
+        "operational staff.",
+        "Yes, conflict resolution and breakaway training are mandatory for all inpatient staff.",
+    ],
+)
+def test_another_training_being_mandatory_says_nothing_of_this_one(answer: str) -> None:
+    coded = _coded(
+        "2. Does the Trust provide Active Bystander Training (ABT) to staff?\nYes.\n"
+        "2(b) Is it mandatory or optional?\n" + answer
+    )
+    assert coded["abt_mandatory"].value != "mandatory"
+
+
+def test_a_name_split_at_its_hyphen_is_joined() -> None:
+    coded = _coded(
+        "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"
+        "Mr Rupert Ashdown- Vale (Chief Nurse and Director of Patient Care)."
+    )
+    assert coded["dasv_lead_name"].value == "Mr Rupert Ashdown-Vale"

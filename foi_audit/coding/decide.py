@@ -348,7 +348,9 @@ def _by_form(
         # in capitals a name is told from other words only beside its post
         capitals = sentence.sentence.text != mixed_case(sentence.sentence.text)
         flags = (FlagReason.NAME_IN_CAPITALS,) if capitals and lead.title is None else ()
-        return _taken(lead.person.text, rule, sentence, reading, flags)
+        # "Ashdown- Vale": a double-barrelled name a line break (or OCR) split at its hyphen
+        name = re.sub(r"(?<=\w)- (?=[A-Z])", "-", lead.person.text)
+        return _taken(name, rule, sentence, reading, flags)
     if lead.title is None:
         return None
     flags = (

@@ -444,3 +444,13 @@ def test_a_name_split_at_its_hyphen_is_joined() -> None:
         "Mr Rupert Ashdown- Vale (Chief Nurse and Director of Patient Care)."
     )
     assert coded["dasv_lead_name"].value == "Mr Rupert Ashdown-Vale"
+
+
+def test_a_section_cited_for_an_older_request_is_not_this_replys() -> None:
+    coded = _coded(
+        "1. Does the Trust have a dedicated policy on sexual safety of staff?\n"
+        "Yes, our Sexual Safety Policy is published on our website (section 21).\n"
+        "Related: an older request on the same topic (before the merger) was refused under "
+        "section 12 in 2017."
+    )
+    assert coded["exemptions"].value == "s21"

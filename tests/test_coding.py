@@ -454,3 +454,23 @@ def test_a_section_cited_for_an_older_request_is_not_this_replys() -> None:
         "section 12 in 2017."
     )
     assert coded["exemptions"].value == "s21"
+
+
+def test_a_section_a_review_says_should_not_have_been_applied_is_void() -> None:
+    original = documents_from_text(
+        ["Our ref FOI 24-0701\nYour request is refused under section 12 of the Act."], "RBT"
+    )[0]
+    review = documents_from_text(
+        [
+            "Internal review of FOI 24-0701\n"
+            "The reviewer found that section 12 should not have been applied. The original "
+            "decision is overturned and the answers are below.\n"
+            "1. Does the Trust have a dedicated policy on sexual safety of staff?\n"
+            "Yes. The Trust's Sexual Safety Policy was approved in May 2024."
+        ],
+        "RBT",
+    )[0]
+    review = replace(review, path="Internal Review Outcome - FOI 24-0701.pdf")
+    coded = {c.field: c for c in code_documents([original, review], CODEBOOK)}
+    assert coded["exemptions"].value == ""
+    assert coded["policy"].value == "dedicated"

@@ -196,7 +196,8 @@ def _by_columns(
         if header is None:
             rows_cut += 1
         mine = [c for c, o in zip(cells, row_owners, strict=True) if o in {"", trust}]
-        mine = mine[:-1] if len(mine) > 1 and not mine[-1] else mine
+        while len(mine) > 1 and not mine[-1]:
+            mine.pop()  # the empty cells added above
         kept.append((replace(block, text=" | ".join(mine)), True))
     # a header row with no rows beneath (a sign-off "Trust A | Trust B") is no table
     return kept if rows_cut else None

@@ -133,32 +133,28 @@ def _listed_in_order(
     question in the request's order, when there are exactly as many clauses as questions;
     the other sentences are returned to be read as prose."""
     asked = [q for q in compiled.questions if not q.parent]
-    # the request's order: by the number each question has in it ("1", "2", ...)
-    top_level = (
-        [q.id for q in sorted(asked, key=lambda q: (not q.label.isdigit(), int(q.label or 0)))]
-        if all(q.label.isdigit() for q in asked)
-        else []
-    )
+    if not all(q.label.isdigit() for q in asked):
+        return {}, general  # the request's order is its questions' numbers
+    top_level = [q.id for q in sorted(asked, key=lambda q: int(q.label))]
     for index, sentence in enumerate(general):
         intro = IN_ORDER_INTRO.search(sentence.text)
         if not intro:
             continue
         first = sentence.text[intro.end() :].strip()
         items = [replace(sentence, text=first)] if first else []
-        for later in general[index + 1 :] if not first.endswith(".") else []:
-            if later.locator != sentence.locator:
+        end = index + 1  # the sentences the list takes, its opening one included
+        while not (items and items[-1].text.rstrip().endswith(".")):  # it ends its sentence
+            if end >= len(general) or general[end].locator != sentence.locator:
                 break
-            items.append(later)
-            if later.text.rstrip().endswith("."):
-                break  # the list ends with its sentence
-        if not top_level or len(items) != len(top_level):
+            items.append(general[end])
+            end += 1
+        if len(items) != len(top_level):
             continue
         answers = {
             qid: [replace(item, question=qid, start=True)]
             for qid, item in zip(top_level, items, strict=True)
         }
-        rest = general[:index] + general[index + len(items) + (0 if first else 1) :]
-        return answers, rest
+        return answers, general[:index] + general[end:]
     return {}, general
 
 

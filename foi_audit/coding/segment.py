@@ -324,6 +324,25 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
 _NEXT_FIELD = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d|[A-Z][A-Za-z ]{1,30}:\s)")
 
 
+def _ours(qid: str, excluded: bool, compiled: Compiled) -> str:
+    """The top question of one of ours, "" for none, another subject's, or when excluded."""
+    return top_question(qid, compiled) if qid and qid != OTHER and not excluded else ""
+
+
+def _part_of(question_text: str, parent: str, compiled: Compiled) -> str:
+    """A short table row under one of our questions is one of its parts: "2. Active Bystander
+    Training" then rows "Offered? | Yes", "(a) Delivery | In-house"; "" when it is not."""
+    if (
+        not parent
+        or len(question_text.split()) > 5
+        or names_another_subject(question_text, parent, compiled)
+    ):
+        return ""
+    letter = LETTER_LABEL.match(question_text)
+    child = child_question(compiled, parent, letter["a"] or letter["b"], {}) if letter else ""
+    return child or parent
+
+
 def segment(
     lines: list[Line], compiled: Compiled, whole: list[Line] | None = None
 ) -> tuple[list[Segment], dict[str, str]]:
@@ -425,7 +444,7 @@ def segment(
         if quoted:
             quoted_seen_question = True
         segments.append(Segment(qid, label, quoted=quoted, restated=True))
-        rows_under = top_question(qid, compiled) if qid and qid != OTHER and not quoted else ""
+        rows_under = _ours(qid, quoted, compiled)
         if trailing:
             add_answer(trailing, line)
 
@@ -467,28 +486,11 @@ def segment(
                 asked = asked.rstrip(" .") + "?"  # not a heading ("Policy") nor a letterhead
             qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
-            # rows of the question a heading above restated, or of the question the row above
-            # asked, unless this row opens another entry of a log
-            parent = rows_under or (
-                top_question(current().question, compiled)
-                if current().question not in ("", OTHER) and entry_row != line.locator
-                else ""
-            )
-            if (
-                qid in ("", OTHER)
-                and parent
-                and not label
-                and len(question_text.split()) <= 5
-                and not names_another_subject(question_text, parent, compiled)
-            ):
-                # "2. Active Bystander Training" then rows "Offered? | Yes", "(a) Delivery |
-                # In-house": short rows of the question the heading above restated
-                letter = LETTER_LABEL.match(question_text)
-                qid = (
-                    child_question(compiled, parent, letter["a"] or letter["b"], {})
-                    if letter
-                    else ""
-                ) or parent
+            if qid in ("", OTHER) and not label:
+                # rows of the question a heading above restated, or of the question the row
+                # above asked, unless this row opens another entry of a log
+                above = _ours(current().question, entry_row == line.locator, compiled)
+                qid = _part_of(question_text, rows_under or above, compiled) or qid
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
@@ -580,7 +582,7 @@ def segment(
                 doc_labels.setdefault(key, qid)
             pending_label = ""
             segments.append(Segment(qid, key, quoted=quoted, restated=True))
-            rows_under = top_question(qid, compiled) if qid and qid != OTHER and not quoted else ""
+            rows_under = _ours(qid, quoted, compiled)
             if answer:
                 add_answer(answer, line)
             continue

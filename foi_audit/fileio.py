@@ -80,21 +80,34 @@ def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
     """Render rows as CSV (LF line ends, UTF-8), neutralising formula-like cells.
 
     A cell holding a carriage return is quoted like one holding a line feed: the csv module
-    quotes only the characters of its line terminator, so each row is written with "\r\n"
-    and its ending swapped for "\n" (a file name with a CR must not split its row).
+    quotes only the characters of its line terminator, so such a row is written with "\r\n"
+    and its ending swapped for "\n" (a file name with a CR must not split its row). Every
+    other row is written as it is, in one pass (10,000 replies' rows, one by one, took a second).
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    lines = []
+    plain = csv.writer(buffer, lineterminator="\n")
+    single = io.StringIO()
+    with_cr = csv.writer(single, lineterminator="\r\n")
     for cells in (
         list(columns),
-        *([neutralise_cell(_cell(row.get(k, ""))) for k in columns] for row in rows),
+        *([_safe_cell(row.get(k, "")) for k in columns] for row in rows),
     ):
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(cells)
-        lines.append(buffer.getvalue()[:-2] + "\n")
-    return "".join(lines)
+        if any("\r" in cell for cell in cells):
+            single.seek(0)
+            single.truncate()
+            with_cr.writerow(cells)
+            buffer.write(single.getvalue()[:-2] + "\n")
+        else:
+            plain.writerow(cells)
+    return buffer.getvalue()
+
+
+def _safe_cell(value: Any) -> str:
+    text = _cell(value)
+    return neutralise_cell(text) if text[:1] in _FORMULA_STARTS else text
+
+
+_FORMULA_STARTS = frozenset(_FORMULA_PREFIXES)
 
 
 def _cell(value: Any) -> str:

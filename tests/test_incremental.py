@@ -3,6 +3,8 @@ cold run on the same files writes."""
 
 from __future__ import annotations
 
+import json
+
 import os
 import shutil
 import subprocess
@@ -128,14 +130,23 @@ def test_a_damaged_cache_entry_is_redone(project: Path) -> None:
     layout = Layout.from_dirs(raw)
     ingest(layout, OPTIONS)
     first = _outputs(layout)
-    for entry in layout.cache_dir.glob("*.json"):
-        if entry.name.startswith(("match-", "dates-", "code-")):
-            entry.write_text("[1, 2", encoding="utf-8")
+    for entry in layout.cache_dir.glob("code-*.json"):
+        entry.write_text("[1, 2", encoding="utf-8")
+    store = layout.cache_dir / "stages.json"
+    entries = json.loads(store.read_text(encoding="utf-8"))["entries"]
+    assert {key.split("-")[0] for key in entries} == {"match", "dates", "links", "text"}
+    store.write_text(json.dumps({"entries": dict.fromkeys(entries, [1, 2])}), encoding="utf-8")
     (raw / "RA9 reply.txt").touch()  # not unchanged: the run goes through every stage
     layout.trusts_csv.unlink()
     result = ingest(layout, OPTIONS)
     assert _outputs(layout) == first
     assert (result.coded_now, result.matched_now) == (1, 1)
+
+    store.write_text('{"entries": {', encoding="utf-8")  # the whole store damaged
+    layout.trusts_csv.unlink()
+    result = ingest(layout, OPTIONS)
+    assert _outputs(layout) == first
+    assert result.matched_now == 1
 
 
 def test_a_trusts_own_names_come_in_the_same_order_in_every_process() -> None:

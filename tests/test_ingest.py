@@ -12,7 +12,7 @@ from foi_audit.errors import InputError, StoreError
 from foi_audit.ingest.pipeline import IngestOptions, ingest
 
 OPTIONS = IngestOptions(jobs=2, timeout=30)
-STAGE_ENTRIES = ("match-", "dates-", "code-")  # cache entries of the stages after reading
+STAGE_ENTRIES = ("stages.json", "code-")  # cache entries of the stages after reading
 
 
 def _write(raw: Path, files: dict[str, bytes | str]) -> None:

@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from foi_audit.dataset.layout import Layout
 from foi_audit.errors import InputError, StoreError
@@ -372,6 +374,23 @@ def test_w1_csv_cells_with_a_carriage_return_are_quoted() -> None:
     text = csv_text(["a", "b"], [{"a": "x\ry", "b": "z"}])
     assert text == 'a,b\n"x\ry",z\n'
     assert list(csv.reader(io.StringIO(text, newline=""))) == [["a", "b"], ["x\ry", "z"]]
+
+
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='ab,"\n\r=-+@\t 1.é', max_size=6), min_size=2, max_size=2),
+        max_size=5,
+    )
+)
+def test_csv_text_reads_back_every_cell(rows: list[list[str]]) -> None:
+    """Rows are written in one pass unless a cell holds a CR: either way each cell reads back
+    (formula-like cells with their quote prefix) and every row ends with LF alone."""
+    from foi_audit.fileio import csv_text, neutralise_cell
+
+    text = csv_text(["a", "b"], [{"a": a, "b": b} for a, b in rows])
+    read = list(csv.reader(io.StringIO(text, newline="")))
+    assert read == [["a", "b"], *([neutralise_cell(a), neutralise_cell(b)] for a, b in rows)]
+    assert text.endswith("\n") and not text.endswith("\r\n")
 
 
 def test_w2_symlinked_folders_are_read_once_or_refused_with_a_row(

@@ -154,8 +154,8 @@ def _from_processed(processed: Path, recorded: str) -> Path:
 
 def text_id(path: str, sha256: str) -> str:
     """A stable, filesystem-safe name for a document's text files."""
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in path.split(" > ")[-1])
-    return f"{sha256[:12]}-{safe[:60]}"
+    name = path.split(" > ")[-1][:60]  # characters map one to one: cut first
+    return f"{sha256[:12]}-{''.join(c if c.isalnum() or c in '-_.' else '_' for c in name)}"
 
 
 def read_text_blocks(layout: Layout, text_file: str) -> list[tuple[str, str, str]]:

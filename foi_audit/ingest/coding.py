@@ -18,8 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -32,6 +31,7 @@ from foi_audit.dataset.codes import not_coded_values
 from foi_audit.dataset.layout import Layout
 from foi_audit.ingest.cache import cache_get, cache_put
 from foi_audit.ingest.signature import files_fingerprint
+from foi_audit.ingest.stages import block_hash
 from foi_audit.ingest.workers import Limits, run_tasks
 from foi_audit.records import CodedValue, Document, FileStatus, Flag, FlagReason, Grounding
 from foi_audit.register.names import own_names
@@ -55,14 +55,17 @@ def code_trusts(
     codebook: Codebook,
     options: IngestOptions,
     layout: Layout | None = None,
+    text_hash: Callable[[Document], str] | None = None,
 ) -> CodedTrusts:
     """Code every matched trust (with ``layout``, a trust whose inputs have not changed
-    takes its values from the cache)."""
+    takes its values from the cache; ``text_hash`` gives a document's text hash, kept between
+    runs)."""
     # a joint reply is in each of its trusts' lists
     by_trust = documents_by_trust([d for d in documents if d.status is FileStatus.OK])
     names = {t.code: own_names(t) for t in register.trusts}
     study = _study_digest(codebook)
-    keys = {code: coding_key(code, docs, study, names) for code, docs in by_trust.items()}
+    hashed = text_hash or (lambda document: block_hash(document.blocks))
+    keys = {code: coding_key(code, docs, study, names, hashed) for code, docs in by_trust.items()}
     cached: dict[str, list[CodedValue]] = {}
     if layout is not None:
         for code, key in keys.items():
@@ -104,7 +107,11 @@ def _study_digest(codebook: Codebook) -> Any:
 
 
 def coding_key(
-    code: str, documents: Sequence[Document], study: Any, names: Mapping[str, Sequence[str]]
+    code: str,
+    documents: Sequence[Document],
+    study: Any,
+    names: Mapping[str, Sequence[str]],
+    text_hash: Callable[[Document], str],
 ) -> str:
     """The cache key of a trust's values: the engine and the codebook (``study``, from
     :func:`_study_digest`), its documents, and the names of every trust they answer for (a
@@ -114,23 +121,20 @@ def coding_key(
     payload = [
         code,
         [[c, list(names.get(c, ()))] for c in trusts if c],
-        [_document_identity(d) for d in documents],
+        [_document_identity(d, text_hash(d)) for d in documents],
     ]
-    digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
+    # reprs of strings, numbers, enums and tuples of them: exact, and much faster than JSON
+    digest.update(repr(payload).encode())
     return f"code-{digest.hexdigest()[:40]}"
 
 
-def _document_identity(document: Document) -> list[Any]:
-    """Everything of a document the engine reads; its text as one hash (turning every block
+_DOCUMENT_FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "blocks")
+
+
+def _document_identity(document: Document, text_hash: str) -> list[Any]:
+    """Everything of a document the engine reads, its blocks as one hash (turning every block
     into JSON cost a second at 1,000 replies, on every run)."""
-    text = hashlib.sha256()
-    for block in document.blocks:
-        text.update("\0".join((block.text, block.locator, str(block.role), *block.unsure)).encode())
-        text.update(b"\1")
-    fields = {f.name: getattr(document, f.name) for f in dataclasses.fields(document)}
-    fields["blocks"] = text.hexdigest()
-    fields["match"] = dataclasses.astuple(document.match)
-    return sorted(fields.items())
+    return [text_hash, *(getattr(document, name) for name in _DOCUMENT_FIELDS)]
 
 
 @cache

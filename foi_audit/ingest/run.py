@@ -39,7 +39,7 @@ from foi_audit.ingest.pipeline import (
 )
 from foi_audit.ingest.sheets import coding_sheet_header
 from foi_audit.ingest.signature import READER_VERSION
-from foi_audit.ingest.stages import ReadThenMatch, StageCache, documents_from_nodes
+from foi_audit.ingest.stages import STAGES_FILE, ReadThenMatch, StageCache, documents_from_nodes
 from foi_audit.ingest.workers import Limits, run_tasks
 from foi_audit.matching.names import name_index
 from foi_audit.matching.references import file_match, link_files
@@ -135,10 +135,10 @@ def run_stages(
         first_by_sha.setdefault(group[0].sha256, group[0])
         matched_groups.append(group)
         documents.extend(group)
-    documents = _link_groups(documents, matched_groups)
+    documents = _link_groups(documents, matched_groups, stage_cache)
 
     found = date_rows(documents, stage_cache.dates)  # reply dates, for trusts.csv
-    coding = code_trusts(documents, register, codebook, options, layout)
+    coding = code_trusts(documents, register, codebook, options, layout, stage_cache.text_hash)
     coded, uncoded = coding.values, coding.uncoded
     coded += no_reply_codes(
         (a.trust_code for a in asked or []), {c.trust_code for c in coded}, codebook
@@ -153,9 +153,10 @@ def run_stages(
     write_codes(layout, coded, codebook)
     trusts = write_trusts(layout, TrustInputs(coded, overrides, asked, found), register, codebook)
     top_shas = {rel: extractions[rel]["nodes"][0]["sha256"] for rel in rels}
+    stage_cache.save()
     cache_prune(
         layout,
-        {_cache_key(sha) for sha in top_shas.values() if sha} | coding.keys | stage_cache.keys,
+        {_cache_key(sha) for sha in top_shas.values() if sha} | coding.keys | {STAGES_KEEP},
     )
     counts = Counter(str(d.status) for d in documents)
     problems = [
@@ -212,6 +213,9 @@ def _unused_pins(pins: dict[str, str], files: Sequence[RawFile]) -> tuple[str, .
         for key, code in sorted(pins.items())
         if len(key) != 64 and key not in paths
     )
+
+
+STAGES_KEEP = STAGES_FILE.removesuffix(".json")
 
 
 def _cache_key(sha: str) -> str:
@@ -352,9 +356,15 @@ def _with_match(document: Document, match: Match) -> Document:
     return replace(document, match=match, status=status, message=message)
 
 
-def _link_groups(documents: list[Document], groups: list[list[Document]]) -> list[Document]:
+def _link_groups(
+    documents: list[Document], groups: list[list[Document]], stage_cache: StageCache
+) -> list[Document]:
     """Files sharing an FOI reference (or named by a reply) take the trust of those matched."""
-    files = [file_match(g, g[0].match) for g in groups if g[0].status is not FileStatus.ERROR]
+    files = [
+        file_match(g, g[0].match, stage_cache.linking(g))
+        for g in groups
+        if g[0].status is not FileStatus.ERROR
+    ]
     changed = link_files(files)
     if not changed:
         return documents

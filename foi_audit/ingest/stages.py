@@ -12,6 +12,7 @@ to a cold run's.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Sequence
@@ -19,10 +20,11 @@ from dataclasses import astuple, dataclass, field, replace
 from typing import Any
 
 from foi_audit.dataset.layout import Layout
-from foi_audit.ingest.cache import cache_get, cache_put
+from foi_audit.fileio import atomic_write_text
 from foi_audit.ingest.extract import extract_file
 from foi_audit.ingest.signature import READER_VERSION
 from foi_audit.matching.matcher import match_group
+from foi_audit.matching.references import FileLinks, file_links
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match
 from foi_audit.register.trusts import Register
 from foi_audit.requests.dates import KIND_RANK, FoundDate, find_dates
@@ -57,11 +59,16 @@ def documents_from_nodes(rel: str, extraction: dict[str, Any]) -> list[Document]
     return documents
 
 
+STAGES_FILE = "stages.json"  # in the cache folder: every per-file stage result, in one file
+
+
 @dataclass
 class StageCache:
-    """Matches and dates for one run: in memory, in the study's cache (``layout``), and
-    handed over by the workers. ``keys`` are the entries this run used (the rest are pruned
-    at the end); ``fresh`` those a worker computed, to send back."""
+    """Matches, dates, references and text hashes for one run: in memory, in the study's
+    cache (``layout``: one file, read once and written once, so a re-run after one change
+    does not open a small file per reply), and handed over by the workers. ``keys`` are the
+    entries this run used (only they are written back); ``fresh`` those a worker computed, to
+    send back."""
 
     layout: Layout | None
     fingerprint: str
@@ -77,25 +84,58 @@ class StageCache:
         self._base = hashlib.sha256()
         self._base.update(f"{self.fingerprint}\0{READER_VERSION}\0".encode())
         self._base.update(json.dumps(sorted(self.topic_words)).encode())
+        if self.layout is not None:
+            self._known = _read_store(self.layout)
+
+    def save(self) -> None:
+        """Keep the entries this run used (a file that cannot be written only costs a re-match
+        next run)."""
+        if self.layout is None:
+            return
+        entries = {key: self._known[key] for key in sorted(self.keys) if key in self._known}
+        with contextlib.suppress(OSError):
+            atomic_write_text(
+                self.layout.cache_dir / STAGES_FILE,
+                json.dumps({"entries": entries}, ensure_ascii=False, separators=(",", ":")),
+                durable=False,
+            )
 
     def _key(self, kind: str, payload: Any) -> str:
         digest = self._base.copy()
-        digest.update(json.dumps(payload).encode())
+        digest.update(repr(payload).encode())  # lists of strings: repr is exact, and fast
         key = f"{kind}-{digest.hexdigest()[:40]}"
         self.keys.add(key)
         return key
 
     def _get(self, key: str) -> Any:
-        if key not in self._known and self.layout is not None:
-            self._known[key] = cache_get(self.layout, key)
         return self._known.get(key)
 
     def _put(self, key: str, value: Any) -> None:
         self._known[key] = value
-        if self.layout is not None:
-            cache_put(self.layout, key, value)
-        else:  # in a worker: sent back to the main process, which keeps it
+        if self.layout is None:  # in a worker: sent back to the main process, which keeps it
             self.fresh[key] = value
+
+    def text_hash(self, document: Document) -> str:
+        """A hash of a document's blocks as read (kept: hashing every reply's text cost a
+        second at 10,000 replies on every run)."""
+        key = self._key("text", [document.path, document.sha256, str(document.status)])
+        found = self._get(key)
+        if isinstance(found, str):
+            return found
+        value = block_hash(document.blocks)
+        self._put(key, value)
+        return value
+
+    def linking(self, group: Sequence[Document]) -> FileLinks:
+        """What links a file to others: its references and titles (kept, like its match)."""
+        key = self._key("links", [[d.path, d.sha256, str(d.status)] for d in group])
+        found = self._get(key)
+        if isinstance(found, list) and len(found) == 2:
+            with contextlib.suppress(TypeError):
+                return FileLinks(tuple(found[0]), tuple(found[1]))
+        links = file_links(group)
+        self._put(key, [list(links.references), list(links.titles)])
+        return links
 
     def adopt(self, entries: dict[str, Any]) -> None:
         """Entries a worker computed for a file it read."""
@@ -184,6 +224,23 @@ class ReadThenMatch:
         except Exception:  # a matcher bug: the reading stands, the main process matches again
             return result
         return {**result, "stages": stage.fresh}
+
+
+def block_hash(blocks: Sequence[Block]) -> str:
+    """Everything of a document's blocks the engine reads, as one hash."""
+    text = hashlib.sha256()
+    for block in blocks:
+        text.update("\0".join((block.text, block.locator, str(block.role), *block.unsure)).encode())
+        text.update(b"\1")
+    return text.hexdigest()
+
+
+def _read_store(layout: Layout) -> dict[str, Any]:
+    try:
+        entries = json.loads((layout.cache_dir / STAGES_FILE).read_text(encoding="utf-8"))
+        return dict(entries["entries"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # no store yet, or a damaged one: everything is decided again
 
 
 def _match_to_json(match: Match) -> list[Any]:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from foi_audit.records import BlockRole, Document, Match
 
@@ -175,6 +176,18 @@ def _title_pattern(title: str) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class FileLinks:
+    """What can link a file to others: its references and the titles a reply would name it by."""
+
+    references: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+def file_links(group: Sequence[Document]) -> FileLinks:
+    return FileLinks(group_references(group), _titles(group))
+
+
+@dataclass(frozen=True)
 class FileMatch:
     """One top-level file: its path, its match and what links it to others."""
 
@@ -182,12 +195,21 @@ class FileMatch:
     match: Match
     references: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
-    text: str = ""  # the file's own text, lower case, for titles it names
+    # the file and its attachments, for the titles its text names
+    group: Sequence[Document] = field(default=(), compare=False, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The file's own text, lower case (joined only when another file has a title to
+        look for: most runs never need it)."""
+        return "\n".join(b.text for d in self.group for b in d.blocks).lower()
 
 
-def file_match(group: Sequence[Document], match: Match) -> FileMatch:
-    text = "\n".join(b.text for d in group for b in d.blocks).lower()
-    return FileMatch(group[0].path, match, group_references(group), _titles(group), text)
+def file_match(
+    group: Sequence[Document], match: Match, links: FileLinks | None = None
+) -> FileMatch:
+    links = links or file_links(group)
+    return FileMatch(group[0].path, match, links.references, links.titles, tuple(group))
 
 
 def _resolved(match: Match) -> bool:

@@ -4,7 +4,6 @@ cold run on the same files writes."""
 from __future__ import annotations
 
 import json
-
 import os
 import shutil
 import subprocess

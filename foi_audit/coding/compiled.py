@@ -245,6 +245,7 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
             "[reading].clause_breaks",
             flags=0,  # a capital letter in a break pattern means a capital letter
         ),
+        modal_breaks=_one(grammar.modal_breaks, "[reading].modal_breaks", shared),
         answer_label=_one(grammar.answer_label, "[reading].answer_label", shared),
         own_units=_one(grammar.own_units, "[reading].own_units", shared),
         yes_answer=each("yes_answer"),

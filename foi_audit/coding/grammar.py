@@ -52,6 +52,7 @@ class ReadingGrammar:
     supposing: tuple[str, ...] = ()
     not_negating: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
+    modal_breaks: tuple[str, ...] = ()  # where a considering clause is read apart
     answer_label: tuple[str, ...] = ()
     own_units: tuple[str, ...] = ()
     yes_answer: tuple[str, ...] = ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from foi_audit.coding.records import Sentence
@@ -53,6 +53,7 @@ class ReadingPatterns:
     negators: re.Pattern[str]
     not_negating: re.Pattern[str]
     clause_breaks: re.Pattern[str]
+    modal_breaks: re.Pattern[str]
     supposing: re.Pattern[str]
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
@@ -181,6 +182,33 @@ def read_sentence(
     return SentenceReading(sentence, text, modality, statuses)
 
 
+def _clauses_apart(
+    reading: SentenceReading, patterns: ReadingPatterns, own_names: re.Pattern[str] | None
+) -> tuple[SentenceReading, ...]:
+    """A sentence whose only consideration ("reviewing whether ...") sits in one coordinated
+    clause is read as its clauses, so the others still say what they say."""
+    if reading.modality is not Modality.HYPOTHETICAL:
+        return (reading,)
+    sentence = reading.sentence
+    cuts = [m.end() for m in patterns.modal_breaks.finditer(sentence.text)]
+    if not cuts:
+        return (reading,)
+    bounds = [0, *cuts, len(sentence.text)]
+    pieces = [
+        replace(
+            sentence,
+            text=sentence.text[start:end].strip().rstrip(","),
+            start=sentence.start and number == 0,
+            opens_block=sentence.opens_block and number == 0,
+        )
+        for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))
+    ]
+    read = tuple(read_sentence(piece, patterns, own_names) for piece in pieces if piece.text)
+    if all(r.modality is Modality.HYPOTHETICAL for r in read) or len(read) < 2:
+        return (reading,)
+    return read
+
+
 def read_answer(
     question: str,
     sentences: Sequence[Sentence],
@@ -193,7 +221,11 @@ def read_answer(
     trust's own names read as "the Trust" ("delivered by ELFT trainers" is in-house).
     ``spans(concept, text)`` adds places a concept is found by form, not by pattern (an
     organisation's name)."""
-    read = tuple(read_sentence(s, patterns, own_names) for s in sentences)
+    read = tuple(
+        reading
+        for s in sentences
+        for reading in _clauses_apart(read_sentence(s, patterns, own_names), patterns, own_names)
+    )
     hits: list[ConceptHit] = []
     for index, sentence in enumerate(read):
         for name, found in concepts:

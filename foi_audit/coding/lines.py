@@ -281,16 +281,36 @@ def _looks_like_question_cell(cell: str) -> bool:
     return len(cell.split()) <= 14 and not re.search(r"[.!]\s*$", cell)
 
 
+_REFERENCE_NUMBER = re.compile(r"\d{3,}")
+
+
+def _entry_title(line: Line) -> bool:
+    """A short line of its own that does not end a sentence: an entry's title."""
+    text = line.text.strip()
+    return not line.cell and 0 < len(text.split()) <= 12 and not text.endswith((".", ":", "?"))
+
+
 def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     """A page listing several requests (a disclosure log) keeps only the entries on topic."""
     heading = compiled.doc.entry_heading
     reference = compiled.doc.entry_reference
-    starts = [
-        i
-        for i, line in enumerate(lines)
-        if matches_any(heading, line.text)
-        or (line.cell in {"label", "question"} and matches_any(reference, line.text))
-    ]
+    starts = []
+    for i, line in enumerate(lines):
+        if matches_any(heading, line.text) or (
+            line.cell in {"label", "question"} and matches_any(reference, line.text)
+        ):
+            starts.append(i)
+        elif (
+            i
+            and not line.cell
+            and matches_any(reference, line.text)
+            and _REFERENCE_NUMBER.search(line.text)
+            and _entry_title(lines[i - 1])
+            and (not starts or starts[-1] < i - 1)
+        ):
+            # "Agency spend – radiographers" / "Reference FOI 5292": a title line, then its
+            # reference on a line of its own (not "Request 3" labelling a question)
+            starts.append(i - 1)
     if len(starts) < 2:
         return lines
     bounds = [*starts, len(lines)]

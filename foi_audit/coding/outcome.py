@@ -52,7 +52,16 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
         for s in found
         if not void.intersection(sections_in(s.text, compiled))
     ]
-    coded = {n: d for n, d in values.items() if d.value and n in fields and not fields[n].derive}
+    # A value read from the refusal's own words ("No reasonable interval has elapsed") is
+    # no answer.
+    coded = {
+        n: d
+        for n, d in values.items()
+        if d.value
+        and n in fields
+        and not fields[n].derive
+        and not matches_any(compiled.outcome.refusal, d.quote)
+    }
     positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]
 
     refusal = _first(general + answers, compiled.outcome.refusal)

@@ -227,7 +227,10 @@ def roman_numbered(lines: list[Line]) -> list[Line]:
     found = [(n, ROMAN.match(line.text)) for n, line in enumerate(lines)]
     numbered = [(n, ROMAN_VALUES[m["numeral"].lower()]) for n, m in found if m]
     values = [v for _, v in numbered]
-    if len(values) < 3 or values[:3] != [1, 2, 3] or any(LABEL.match(line.text) for line in lines):
+    numbered_too = any(
+        (label := LABEL.match(line.text)) and _set_apart(label, line.text) for line in lines
+    )  # "1. ...", "Q2": not "18 November 2024" nor "5,460 staff"
+    if len(values) < 3 or values[:3] != [1, 2, 3] or numbered_too:
         return lines
     if any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
         return lines

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import XREF
 from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.prose import answers_in_order, prose_answers
-from foi_audit.coding.questions import OTHER, top_question
+from foi_audit.coding.questions import OTHER, child_question, restated_question, top_question
 from foi_audit.coding.records import Line, Reading, Sentence
+from foi_audit.coding.sections import sections_in
 from foi_audit.coding.segment import segment
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
@@ -75,10 +77,112 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     subject = next((v for k, v in document.headers if k.lower() == "subject"), "")
     head = "\n".join([subject, *(line.text for line in lines[:12])])[:1200]
     revises = bool(matches_any(compiled.doc.revision, head))
+    answered = {s.locator for found in answers.values() for s in found}
+    later = _revising_part(lines, answered, compiled)
+    if later:
+        # A thread (a request site's page, a chain of mails) whose later message revises
+        # the first reply: what it answers stands over what was answered before.
+        answers = _named_in_revision(answers, general, later, compiled)
+        answers = {qid: _revised(found, later) for qid, found in answers.items()}
+        # What the first reply withheld under a section the revision sets aside is released.
+        void = {
+            f"s{int(m.group(1))}"
+            for s in [*general, *(s for found in answers.values() for s in found)]
+            if s.locator in later
+            for pattern in compiled.doc.set_aside
+            for m in pattern.finditer(s.text)
+        }
+        answers = {
+            qid: [
+                s
+                for s in found
+                if s.locator in later or not void.intersection(sections_in(s.text, compiled))
+            ]
+            for qid, found in answers.items()
+        }
+        revises = True
     return Reading(
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
     )  # fmt: skip
+
+
+def _revising_part(lines: Sequence[Line], answered: set[str], compiled: Compiled) -> frozenset[str]:
+    """The places (locators) of a revision that follows an earlier reply's answers in the same
+    document ("Internal review - FOI 5590", "The original answer was incorrect"); empty when
+    there is none, or when places are too coarse to tell before from after (a PDF's page)."""
+    first = next((i for i, line in enumerate(lines) if line.locator in answered), len(lines))
+    for index, line in enumerate(lines):
+        if index > first and matches_any(compiled.doc.revision, line.text):
+            before = {earlier.locator for earlier in lines[:index]}
+            return frozenset(later.locator for later in lines[index:]) - before
+    return frozenset()
+
+
+_NAMED_ANSWER = re.compile(
+    r"\b(?:answer|response|reply) to (?:question|q)\s*(\d{1,2})\s*\(?([a-h])?\)?", re.IGNORECASE
+)
+
+
+def _named_in_revision(
+    answers: dict[str, list[Sentence]],
+    general: Sequence[Sentence],
+    later: frozenset[str],
+    compiled: Compiled,
+) -> dict[str, list[Sentence]]:
+    """A revision's paragraph that names the answer it revises ("we have checked the answer
+    to Q2(b) ... it is optional"), or opens with a question's topic ("Executive lead for
+    DASV: Ms X, Chief Nurse."), answers that question, wherever it was read."""
+    everything = [*general, *(s for found in answers.values() for s in found)]
+    targets: dict[str, str] = {}
+    for sentence in everything:
+        if sentence.locator in later and sentence.locator not in targets:
+            qid = _revised_question(sentence.text, compiled)
+            if qid:
+                targets[sentence.locator] = qid
+    if not targets:
+        return answers
+    out = {qid: [s for s in found if s.locator not in targets] for qid, found in answers.items()}
+    for sentence in everything:
+        if sentence.locator in targets:
+            out.setdefault(targets[sentence.locator], []).append(
+                replace(sentence, question=targets[sentence.locator])
+            )
+    return out
+
+
+def _revised_question(text: str, compiled: Compiled) -> str:
+    named = _NAMED_ANSWER.search(text)
+    if named:
+        by_label = {q.label: q.id for q in compiled.questions if q.label}
+        qid = by_label.get(named[1], "")
+        if qid and named[2]:
+            qid = child_question(compiled, qid, named[2], {}) or qid
+        return qid
+    label = text.split(":", 1)[0] if ":" in text[:90] else ""
+    if 0 < len(label.split()) <= 12:
+        qid = restated_question(label, compiled)
+        return top_question(qid, compiled) if qid and qid != OTHER else ""
+    return ""
+
+
+def _revised(found: list[Sentence], later: frozenset[str]) -> list[Sentence]:
+    """An answer the revision gives again: the revision's words first; the earlier answer
+    dropped when the revision amends it ("amended to: Yes"), kept after it when it upholds."""
+    revised = [s for s in found if s.locator in later]
+    if not revised or len(revised) == len(found):
+        return found
+    earlier = [s for s in found if s.locator not in later]
+    if any(_AMENDS.search(s.text) for s in revised):
+        return revised
+    return revised + earlier
+
+
+_AMENDS = re.compile(
+    r"\b(amended|corrected|revised|changed|incorrect|inaccurate|wrong|overturned|should (?:have )?"
+    r"read|replaced)\b",
+    re.IGNORECASE,
+)
 
 
 def _of_the_whole_request(text: str, compiled: Compiled) -> bool:

@@ -106,7 +106,12 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         if qid and qid != paragraph_question and (new_paragraph or not paragraph_question):
             paragraph_question = qid
             start = True
-        elif qid and paragraph_question and qid != paragraph_question:
+        elif (
+            qid
+            and paragraph_question
+            and qid != paragraph_question
+            and not _stays_on(paragraph_question, qid, sentence.text, compiled)
+        ):
             paragraph_question, start = qid, True
         else:
             qid, start = paragraph_question, False
@@ -116,6 +121,16 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(answer_start([opening], compiled) if opening.start else [opening])
     return answers
+
+
+def _stays_on(current: str, other: str, text: str, compiled: Compiled) -> bool:
+    """A later sentence of a paragraph that still names the paragraph's question by its own
+    cues, and names the other only by a sub-question's looser word ("Harassment sits within
+    our Bullying and Harassment Policy (its own section)"), goes on answering the paragraph's."""
+    cues = {q.id: q.cues for q in compiled.questions}
+    return bool(matches_any(cues.get(current, ()), text)) and not matches_any(
+        cues.get(other, ()), text
+    )
 
 
 # "In answer to your four questions: no, ...; no; not at this time; and yes – ..."

@@ -185,9 +185,10 @@ def read_sentence(
 def _clauses_apart(
     reading: SentenceReading, patterns: ReadingPatterns, own_names: re.Pattern[str] | None
 ) -> tuple[SentenceReading, ...]:
-    """A sentence whose only consideration ("reviewing whether ...") sits in one coordinated
-    clause is read as its clauses, so the others still say what they say."""
-    if reading.modality is not Modality.HYPOTHETICAL:
+    """A sentence whose only consideration ("reviewing whether ...") or plan ("although we
+    expect to extend it") sits in one coordinated clause is read as its clauses, so the
+    others still say what they say ("Because we already provide the training, ...")."""
+    if reading.modality not in _APART:
         return (reading,)
     sentence = reading.sentence
     cuts = [m.end() for m in patterns.modal_breaks.finditer(sentence.text)]
@@ -204,9 +205,12 @@ def _clauses_apart(
         for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))
     ]
     read = tuple(read_sentence(piece, patterns, own_names) for piece in pieces if piece.text)
-    if all(r.modality is Modality.HYPOTHETICAL for r in read) or len(read) < 2:
+    if all(r.modality is reading.modality for r in read) or len(read) < 2:
         return (reading,)
     return read
+
+
+_APART = frozenset({Modality.HYPOTHETICAL, Modality.PLANNED})
 
 
 def read_answer(

@@ -39,6 +39,24 @@ def text_pdf(pages: list[list[str]]) -> bytes:
     return _assemble(objects)
 
 
+def placed_pdf(items: list[tuple[float, float, str]]) -> bytes:
+    """One page; each text written in Helvetica 10pt at (x, y), y measured from the top."""
+    ops = ["BT", "/F1 10 Tf"]
+    for x, y, text in items:
+        ops.append(f"1 0 0 1 {x:.1f} {842 - y:.1f} Tm ({_escape(text)}) Tj")
+    ops.append("ET")
+    content = "\n".join(ops).encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+        b"<< /F1 3 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    return _assemble(objects)
+
+
 def image_pdf(
     width: int = 200, height: int = 100, gray: int = 255, full_page: bool = False
 ) -> bytes:

@@ -359,3 +359,53 @@ def test_scanned_letter_with_rule_and_address_block_is_not_a_table() -> None:
     assert texts[0] == "Kingsmere Community NHS Trust"
     assert not any("—" in text or "|" in text for text in texts)  # the rule is not text
     assert sum("Thank you for your request." in text for text in texts) == 3
+
+
+LEFT_COLUMN = [
+    "The Trust has not adopted a stand-alone sexual",
+    "safety policy. Behaviour of a sexual nature which",
+    "is unwanted, including remarks, gestures and",
+    "physical contact, is dealt with under the Respect",
+    "at Work Policy, which was last reviewed in June",
+    "2024 and applies to all employees, bank workers",
+    "and volunteers on placement across our sites.",
+    "We do not currently provide bystander training",
+    "to our staff; conflict resolution training is part",
+    "of statutory and mandatory training for staff.",
+]
+RIGHT_COLUMN = [
+    "The executive lead for domestic abuse and",
+    "sexual violence is Ms Joanna Petrakis, Group",
+    "Chief Nurse. Operational leadership sits with the",
+    "Head of Safeguarding Adults, who reports to the",
+    "Group Chief Nurse through the Safeguarding",
+    "Assurance Group, which meets every two months.",
+]
+
+
+def test_a_letter_in_two_columns_is_read_a_column_at_a_time() -> None:
+    from pdfwriter import placed_pdf
+
+    items = [(63.0, 120.0, "Dear Ms Lindqvist, thank you for your request; our response is below.")]
+    items += [(63.0, 200.0 + 13.5 * i, text) for i, text in enumerate(LEFT_COLUMN)]
+    items += [(315.0, 200.0 + 13.5 * i, text) for i, text in enumerate(RIGHT_COLUMN)]
+    items.append((63.0, 420.0, "Yours sincerely, Information Governance Team"))
+    text = "\n".join(b.text for b in read_document(placed_pdf(items), "letter.pdf").blocks)
+    assert " ".join(LEFT_COLUMN) in text  # one paragraph, never interleaved with the right
+    assert " ".join(RIGHT_COLUMN) in text
+    assert text.index(LEFT_COLUMN[-1]) < text.index(RIGHT_COLUMN[0]) < text.index("Yours")
+
+
+def test_labels_beside_their_answers_are_not_read_as_two_columns() -> None:
+    """A borderless "Policy | answer" layout: short labels never fill a column, so each
+    label stays beside its answer."""
+    from pdfwriter import placed_pdf
+
+    labels = ["Policy", "Training", "Delivery", "Mandatory", "Module", "Plans", "Lead", "Other"]
+    items = []
+    for i, label in enumerate(labels):
+        items.append((63.0, 200.0 + 27.0 * i, label))
+        items.append((315.0, 200.0 + 27.0 * i, f"The answer about {label.lower()} is written here"))
+        items.append((315.0, 213.5 + 27.0 * i, "and runs on to a second line of its own."))
+    text = "\n".join(b.text for b in read_document(placed_pdf(items), "table.pdf").blocks)
+    assert text.index("Policy") < text.index("about policy") < text.index("Training")

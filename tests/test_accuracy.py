@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zd/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zg/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -475,6 +475,57 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.85, 0.96),
         "dasv_lead_role": (0.80, 0.93),
     },
+    # corpus_ze: r12_layouts holdout (40 trusts; two-column letters, wrapped and merged table
+    # cells, cells answering two questions, text boxes, scanned tables). First seen: 0.902
+    # pooled, 14.8% flagged, 2.4% of unflagged values wrong.
+    "corpus_ze": {
+        "response_status": (0.80, 0.96),
+        "exemptions": (0.92, 0.94),
+        "policy": (0.85, 0.94),
+        "abt_provided": (0.92, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.90, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.85, 0.91),
+        "dasv_lead": (0.85, 0.97),
+        "dasv_lead_name": (0.85, 0.97),
+        "dasv_lead_role": (0.85, 0.97),
+    },
+    # corpus_zf: r12_logs holdout (40 trusts; disclosure logs with other requests' sections,
+    # request-site threads with internal reviews that amend or release, older requests
+    # quoted). First seen: 0.931 pooled, 16.5% flagged, 3.5% of unflagged values wrong.
+    "corpus_zf": {
+        "response_status": (0.82, 0.93),
+        "exemptions": (0.90, 0.91),
+        "policy": (0.95, 0.97),
+        "abt_provided": (0.92, 0.96),
+        "abt_delivery": (0.95, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.90, 0.96),
+        "dasv_lead": (0.92, 0.96),
+        "dasv_lead_name": (0.90, 0.90),
+        "dasv_lead_role": (0.90, 0.90),
+    },
+    # corpus_zg: r12_voice holdout (40 trusts; prose in the trust's own order, hedges, other
+    # trainings and policies beside ours, plans in many words, deputies, interim and
+    # operational leads). First seen: 0.846 pooled, 18.1% flagged, 8.9% of unflagged wrong.
+    "corpus_zg": {
+        "response_status": (0.70, 0.92),
+        "exemptions": (0.92, 0.94),
+        "policy": (0.80, 0.90),
+        "abt_provided": (0.85, 0.87),
+        "abt_delivery": (0.90, 0.91),
+        "abt_provider": (0.95, 0.94),
+        "abt_mandatory": (0.92, 0.91),
+        "abt_sh_module": (0.92, 0.94),
+        "abt_planned": (0.82, 0.88),
+        "dasv_lead": (0.85, 0.93),
+        "dasv_lead_name": (0.87, 0.91),
+        "dasv_lead_role": (0.80, 0.90),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -501,8 +552,15 @@ def evaluation(
 _LAYOUTS: dict[str, Layout] = {}
 
 
+# Trusts whose only reply is left unmatched, with the trust among its candidates (so it is put
+# before a person, flagged): corpus_zg's RH5 is a scan whose OCR garbled the letterhead
+# ("Somerset | NHS 5 Foundation Trust"); only "SFT" in the file name is left to go on.
+UNMATCHED_FOR_A_PERSON = {"corpus_zg": ("RH5",)}
+
+
 def test_every_reply_matched_to_its_trust(evaluation: tuple[str, Evaluation]) -> None:
-    assert evaluation[1].missing_trusts == ()
+    corpus, scores = evaluation
+    assert scores.missing_trusts == UNMATCHED_FOR_A_PERSON.get(corpus, ())
 
 
 def test_every_file_matched_right_or_put_before_a_person(

@@ -90,7 +90,7 @@ def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
     with_cr = csv.writer(single, lineterminator="\r\n")
     for cells in (
         list(columns),
-        *([_safe_cell(row.get(k, "")) for k in columns] for row in rows),
+        *([neutralise_cell(_cell(row.get(k, ""))) for k in columns] for row in rows),
     ):
         if any("\r" in cell for cell in cells):
             single.seek(0)
@@ -100,14 +100,6 @@ def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
         else:
             plain.writerow(cells)
     return buffer.getvalue()
-
-
-def _safe_cell(value: Any) -> str:
-    text = _cell(value)
-    return neutralise_cell(text) if text[:1] in _FORMULA_STARTS else text
-
-
-_FORMULA_STARTS = frozenset(_FORMULA_PREFIXES)
 
 
 def _cell(value: Any) -> str:

@@ -12,7 +12,7 @@ from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.prose import answers_in_order, prose_answers
 from foi_audit.coding.questions import OTHER, child_question, restated_question, top_question
 from foi_audit.coding.records import Line, Reading, Sentence
-from foi_audit.coding.sections import sections_in
+from foi_audit.coding.sections import sections_in, sections_set_aside
 from foi_audit.coding.segment import segment
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
@@ -80,27 +80,7 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     answered = {s.locator for found in answers.values() for s in found}
     later = _revising_part(lines, answered, compiled)
     if later:
-        # A thread (a request site's page, a chain of mails) whose later message revises
-        # the first reply: what it answers stands over what was answered before.
-        answers = _named_in_revision(answers, general, later, compiled)
-        answers = {qid: _revised(found, later) for qid, found in answers.items()}
-        # What the first reply withheld under a section the revision sets aside is released.
-        void = {
-            f"s{int(m.group(1))}"
-            for s in [*general, *(s for found in answers.values() for s in found)]
-            if s.locator in later
-            for pattern in compiled.doc.set_aside
-            for m in pattern.finditer(s.text)
-        }
-        answers = {
-            qid: [
-                s
-                for s in found
-                if s.locator in later or not void.intersection(sections_in(s.text, compiled))
-            ]
-            for qid, found in answers.items()
-        }
-        revises = True
+        answers, revises = _as_revised(answers, general, later, compiled), True
     return Reading(
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
@@ -117,6 +97,29 @@ def _revising_part(lines: Sequence[Line], answered: set[str], compiled: Compiled
             before = {earlier.locator for earlier in lines[:index]}
             return frozenset(later.locator for later in lines[index:]) - before
     return frozenset()
+
+
+def _as_revised(
+    answers: dict[str, list[Sentence]],
+    general: Sequence[Sentence],
+    later: frozenset[str],
+    compiled: Compiled,
+) -> dict[str, list[Sentence]]:
+    """A thread (a request site's page, a chain of mails) whose later message revises the
+    first reply: what the revision answers stands over what was answered before, and what the
+    first reply withheld under a section the revision sets aside is released."""
+    answers = _named_in_revision(answers, general, later, compiled)
+    answers = {qid: _revised(found, later) for qid, found in answers.items()}
+    everything = [*general, *(s for found in answers.values() for s in found)]
+    void = sections_set_aside((s for s in everything if s.locator in later), compiled)
+    return {
+        qid: [
+            s
+            for s in found
+            if s.locator in later or not void.intersection(sections_in(s.text, compiled))
+        ]
+        for qid, found in answers.items()
+    }
 
 
 _NAMED_ANSWER = re.compile(

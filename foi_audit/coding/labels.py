@@ -73,6 +73,23 @@ STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECA
 SUB_MARKER = re.compile(r"(?:^|(?<=[\s.;:]))\(?([a-h])\)\s+", re.IGNORECASE)
 
 
+_FULL_STOP = re.compile(r"(?<=[.!])\s+(?=[A-Z\"“])")
+# what an answer run on after the request's words opens with
+_RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
+
+
+def answer_after_request(after: str) -> tuple[str, str] | None:
+    """ "If so please supply a copy. Yes, the Trust has ...", after a restated question: the
+    request's own last sentence, then the answer run on after it (split in two); None when the
+    text is not that."""
+    if not CONTINUATION.match(after) or "?" in after:
+        return None
+    pieces = _FULL_STOP.split(after, maxsplit=1)
+    if len(pieces) == 2 and _RUN_ON_ANSWER.match(pieces[1]) and not SUB_MARKER.search(pieces[0]):
+        return pieces[0], pieces[1].strip()
+    return None
+
+
 XREF = re.compile(
     r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|(?:stated|noted|explained|mentioned|described|"
     r"set\s+out|given)\s+(?:in|at|under))|same\s+as)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from foi_audit.coding.compiled import Compiled, FieldSpec
 from foi_audit.coding.records import Decision, Reading, Sentence
@@ -21,14 +21,24 @@ SECTION_LIST = re.compile(
 def set_aside(readings: Sequence[Reading], compiled: Compiled) -> frozenset[str]:
     """Sections an internal review (or a corrected reply) says it no longer relies on: "I have
     concluded that section 12 was not correctly applied"."""
-    found: set[str] = set()
-    for reading in readings:
-        if not reading.revises:
-            continue
-        for sentence in reading.general + [s for ss in reading.answers.values() for s in ss]:
-            for pattern in compiled.doc.set_aside:
-                found.update(f"s{int(m.group(1))}" for m in pattern.finditer(sentence.text))
-    return frozenset(found)
+    return frozenset(
+        section
+        for reading in readings
+        if reading.revises
+        for section in sections_set_aside(
+            reading.general + [s for ss in reading.answers.values() for s in ss], compiled
+        )
+    )
+
+
+def sections_set_aside(sentences: Iterable[Sentence], compiled: Compiled) -> frozenset[str]:
+    """The sections these sentences say are no longer relied on ("s40")."""
+    return frozenset(
+        f"s{int(m.group(1))}"
+        for sentence in sentences
+        for pattern in compiled.doc.set_aside
+        for m in pattern.finditer(sentence.text)
+    )
 
 
 def sections_in(text: str, compiled: Compiled) -> list[str]:

@@ -19,6 +19,7 @@ from foi_audit.coding.labels import (
     SUB_MARKER,
     SUB_RANGE,
     TABLE_HEADER_WORDS,
+    answer_after_request,
     label_key,
     normalise_heading,
 )
@@ -346,11 +347,6 @@ def _part_of(question_text: str, parent: str, compiled: Compiled) -> str:
     return child or parent
 
 
-_FULL_STOP = re.compile(r"(?<=[.!])\s+(?=[A-Z\"“])")
-# what an answer run on after the request's words opens with
-_RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
-
-
 def segment(
     lines: list[Line], compiled: Compiled, whole: list[Line] | None = None
 ) -> tuple[list[Segment], dict[str, str]]:
@@ -640,17 +636,9 @@ def segment(
                     and not SUB_RANGE.match(after)
                 ):
                     trailing, question_text = after, question_text[: last_q + 1]
-                elif after and CONTINUATION.match(after) and "?" not in after:
-                    # "...? If so please supply a copy. Yes, the Trust has ...": the request's
-                    # own last sentence, then the answer run on after it
-                    pieces = _FULL_STOP.split(after, maxsplit=1)
-                    if (
-                        len(pieces) == 2
-                        and _RUN_ON_ANSWER.match(pieces[1])
-                        and not SUB_MARKER.search(pieces[0])
-                    ):
-                        trailing = pieces[1].strip()
-                        question_text = question_text[: last_q + 1] + " " + pieces[0]
+                elif run_on := answer_after_request(after):
+                    trailing = run_on[1]
+                    question_text = question_text[: last_q + 1] + " " + run_on[0]
             open_restated(question_text, trailing, line, label_match, letter_match)
             continue
         if quoted:

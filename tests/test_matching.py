@@ -273,6 +273,21 @@ def test_ocr_noise_in_the_letterhead() -> None:
     assert (result.trust_code, result.method) == ("RP4", "letterhead")
 
 
+def test_a_letterhead_garbled_past_the_fuzzy_cutoff_needs_a_second_sign() -> None:
+    garbled = "Shropshire Gantnuuliy Health NHS Trust"
+    alone = match(letter("Document_20241203_0915.pdf", garbled))
+    assert_flagged(alone)
+    assert "R1D" in alone.candidates
+    with_postcode = match(
+        letter(
+            "Document_20241203_0915.pdf",
+            garbled,
+            ("Mount McKinley, Anchorage Avenue - Shrewsbury Business Park, SY2 6FG", H),
+        )
+    )
+    assert with_postcode.trust_code == "R1D"
+
+
 def test_acronym_in_lower_case_prose_is_a_word() -> None:
     sash = match(letter("reply.pdf", "Replacement sash windows and the slam of doors"))
     assert_flagged(sash)

@@ -41,9 +41,7 @@ from dataclasses import dataclass, replace
 from foi_audit.matching.names import (
     BODY_PREFIX,
     EMAIL_RE,
-    FUZZY_CUTOFF,
     SPLIT_RE,
-    SUFFIX_WORDS,
     WORDLIKE_CODES,
     Evidence,
     Index,
@@ -54,6 +52,7 @@ from foi_audit.matching.names import (
     name_index,
     name_tokens,
 )
+from foi_audit.matching.ocr_names import ocr_names
 from foi_audit.matching.zones import Zones, zones_of
 from foi_audit.records import BlockRole, Document, Match
 from foi_audit.register.domains import (
@@ -185,40 +184,13 @@ def _name_evidence(
 
 
 def _fuzzy_evidence(text: str, signal: Signal, where: str, index: Index) -> list[Evidence]:
-    """Letterhead lines that end like a trust name but do not match exactly (OCR noise).
-
-    The words before "NHS ... Trust" are compared with every name (rapidfuzz ratio, order
-    matters, so "University Hospitals Dorset" is not "Dorset HealthCare University"). Names
-    scoring within a few points of the best all count, so near-twins come out ambiguous.
-    """
-    from rapidfuzz import fuzz, process
-
-    found = []
-    for line in text.splitlines() or [text]:
-        norm, _ = name_tokens(line)
-        if "trust" not in norm or len(norm) > 40:
-            continue
-        end = norm.index("trust")
-        while end > 0 and norm[end - 1] in SUFFIX_WORDS:
-            end -= 1
-        scores: dict[str, float] = {}
-        for start in range(max(0, end - 12), end - 1):
-            candidate = " ".join(w for w in norm[start:end] if w != "the")
-            for _, score, position in process.extract(
-                candidate, index.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
-            ):
-                code = index.fuzzy_codes[position]
-                scores[code] = max(scores.get(code, 0.0), score)
-        if not scores:
-            continue
-        best = max(scores.values())
-        quote = " ".join(line.split())[:90]
-        for code, score in scores.items():
-            if score >= best - 3:
-                found.append(
-                    Evidence(code, signal, _WEIGHTS[signal]["fuzzy"], quote, where, strong=True)
-                )
-    return found
+    """Letterhead lines that end like a trust name but do not match exactly (OCR noise):
+    close readings are strong; a looser one (one trust alone) counts only as much as an
+    acronym, so it needs another sign, such as the trust's postcode, to match a file."""
+    return [
+        Evidence(code, signal, _WEIGHTS[signal][kind], quote, where, strong=kind == "fuzzy")
+        for code, kind, quote in ocr_names(text, index)
+    ]
 
 
 def _path_evidence(path: str, index: Index) -> list[Evidence]:

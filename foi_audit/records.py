@@ -139,6 +139,8 @@ class FlagReason(StrEnum):
     CONFLICTING_CUES = "conflicting_cues"  # the answer also says something pointing elsewhere
     NOT_CODED = "not_coded"  # coding stopped on this trust's replies (time limit, crash)
     UNMATCHED_FILE_MAY_BELONG = "unmatched_file_may_belong"  # a file not matched may be its
+    # a section cited only for another question of a longer request (coders differ on these)
+    SECTION_FOR_ANOTHER_QUESTION = "section_for_another_question"
 
 
 class Grounding(StrEnum):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
 from foi_audit.coding.extractors import (
+    LEAD_IN_BRACKETS,
     OWNERS_IN_BRACKETS,
     clean_org,
     extract,
@@ -142,12 +143,12 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
             continue
         if (
             not modalities
-            and sentence.modality not in (Modality.CURRENT, Modality.CEASED)
-            and not (rule.denies and sentence.modality is Modality.PLANNED)
+            and sentence.modality is not Modality.CURRENT
+            and not (rule.denies and sentence.modality in (Modality.PLANNED, Modality.CEASED))
         ):
-            # planned, in draft, "whether": evidence only for rules that ask for it (a denial
-            # holds now though the sentence goes on to a plan: "has not appointed a lead, and
-            # the Board will consider this in the new year")
+            # planned, in draft, "whether", stopped: evidence only for rules that ask for it (a
+            # denial holds now though the sentence goes on to a plan: "has not appointed a lead,
+            # and the Board will consider this in the new year"; "we no longer offer it")
             continue
         hits = [h for h in reading.hits if h.sentence == index]
         if not all(any(h.concept == c and not h.negated for h in hits) for c in rule.asserts):
@@ -166,8 +167,11 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
 
 
 def _counts(sentence: SentenceReading, modalities: set[str]) -> bool:
-    """Whether a concept said in this sentence counts for ``lacks`` and ``also``."""
-    return sentence.modality is not Modality.HYPOTHETICAL or "hypothetical" in modalities
+    """Whether a concept said in this sentence counts for ``lacks`` and ``also``: not what is
+    only supposed, nor what has stopped ("delivered by X until March 2024")."""
+    if sentence.modality in (Modality.HYPOTHETICAL, Modality.CEASED):
+        return str(sentence.modality) in modalities
+    return True
 
 
 def decide(
@@ -356,7 +360,8 @@ def _by_form(
     flags = (
         (FlagReason.ROLE_CONTAINS_NAME,) if context.people.has_honorific(lead.title.text) else ()
     )
-    return _taken(OWNERS_IN_BRACKETS.sub("", lead.title.text), rule, sentence, reading, flags)
+    role = LEAD_IN_BRACKETS.sub("", OWNERS_IN_BRACKETS.sub("", lead.title.text))
+    return _taken(role, rule, sentence, reading, flags)
 
 
 def _taken(

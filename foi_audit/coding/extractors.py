@@ -110,6 +110,8 @@ def _clean_role(raw: str) -> str:
 
 # "Joint Chief Nurse (WUTH and WCHC)": whose post it is, in brackets after it, not its function
 # ("Deputy Chief Nurse (Safeguarding)" keeps its bracket).
+# "Chief Nurse (Executive Lead)": the post, and in brackets what the answer already says it is
+LEAD_IN_BRACKETS = re.compile(r"\s*\((?:[^()]{0,40}\s)?lead\)\s*$", re.IGNORECASE)
 OWNERS_IN_BRACKETS = re.compile(  # possessive: no backtracking on "(AA&AA&AA&...x"
     r"\s*\((?-i:[A-Z]{2}[A-Za-z]*+)(?:\s*+(?:,|&|\band\b)\s*+(?-i:[A-Z]{2}[A-Za-z]*+))*+\)\s*$"
 )

@@ -92,6 +92,7 @@ class PeopleGrammar:
     provider_intro: tuple[str, ...] = ()
     holder_intro: tuple[str, ...] = ()  # words before a name that hold a post named before it
     supporter_intro: tuple[str, ...] = ()  # words before someone who supports or deputises
+    not_holder_after: tuple[str, ...] = ()  # words after someone who held or gave the post
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,12 @@ TOPIC_LABEL = re.compile(r"^\W*(?P<topic>[A-Za-z][A-Za-z /&'’]{1,50}?)\s*(?::|
 STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
 
 
-SUB_MARKER = re.compile(r"(?:^|(?<=[\s.;:]))\(?([a-h])\)\s+", re.IGNORECASE)
+# never a range or a reference to parts: "parts (a) to (c) do not apply"
+SUB_MARKER = re.compile(
+    r"(?:^|(?<=[\s.;:]))(?<!\bparts\s)(?<!\bpart\s)(?<!\)\sto\s)(?<!\)\s[-–]\s)"
+    r"\(?([a-h])\)(?!\s*(?:to|[-–])\s*\(?[a-h]\))\s+",
+    re.IGNORECASE,
+)
 
 
 _FULL_STOP = re.compile(r"(?<=[.!])\s+(?=[A-Z\"“])")
@@ -151,7 +156,8 @@ HEADER_ANSWER = re.compile(
     r"replies|information|comments?|notes?|(?:additional|further|other|supporting|more) "
     r"(?:information|comments?|notes?|details?|detail)|information provided|"
     r"response from the trust|details|outcome|explanation|remarks?|narrative|detail|"
-    r"(?:response|answer) (?:details?|notes?|comments?|text)|yes\s*no|y\s*n)$"
+    r"(?:response|answer) (?:details?|notes?|comments?|text)|yes\s*no|y\s*n|"
+    r"(?:(?:our|trust|the trusts?|trusts?) )?position)$"
 )
 
 

@@ -39,12 +39,17 @@ def stem(word: str) -> str:
     return word
 
 
+COUNT_QUESTION = re.compile(r"\W*(?:q(?:uestion)?\s*\d+\W*)?how (?:many|much)\b", re.I)
+
+
 class QuestionLikeness:
     """The request's questions as weighted content words."""
 
     def __init__(self, questions: Sequence[tuple[str, str]], stopwords: Iterable[str]) -> None:
         self.stop = {w.lower() for w in stopwords}
         self.words = {qid: self._content(text) for qid, text in questions}
+        # whether the request asks for a number anywhere ("How many ...?")
+        self.asks_counts = any(COUNT_QUESTION.match(text) for _, text in questions)
         counts: dict[str, int] = {}
         for words in self.words.values():
             for word in words:
@@ -71,6 +76,11 @@ class QuestionLikeness:
             word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
         )
         return found[0] if found else ""
+
+    def known_words(self, text: str) -> tuple[int, int]:
+        """How many of the text's content words some question of the request uses, of all."""
+        words = self._content(text)
+        return sum(1 for w in words if self._known(w)), len(words)
 
     def rank(self, text: str) -> list[Likeness]:
         """Every question, most like the text first."""

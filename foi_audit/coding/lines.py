@@ -258,7 +258,13 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
 def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
     """Which cells of a table row are a label, the restated question and the answer."""
     if columns and len(columns) == len(cells):
-        return list(columns)
+        # an "Item" column of topics ("Dedicated sexual safety policy"), not of numbers or
+        # references: the question the row answers
+        return [
+            "question" if kind == "label" and len(cell.split()) >= 2 and not re.search(r"\d", cell)
+            else kind
+            for kind, cell in zip(columns, cells, strict=True)
+        ]  # fmt: skip
     if columns and len(cells) < len(columns) and "answer" in columns[: len(cells)]:
         # trailing empty cells a reader dropped: the columns still stand by position
         return list(columns[: len(cells)])

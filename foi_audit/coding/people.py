@@ -49,7 +49,8 @@ _OWN_UNIT_BEFORE = re.compile(
 )
 _UNIT_AFTER = re.compile(r"^\s+(?:team|teams|department|service|unit|directorate|function)\b", re.I)
 _SIGN_OFF_BEFORE = re.compile(
-    r"\b(?:thanks|regards|sincerely|faithfully|wishes|from|dear|to|by email|attention|fao)\W{0,6}$",
+    r"\b(?:thanks|regards|sincerely|faithfully|wishes|from|dear|to|by email|attention|fao|"
+    r"(?:checked|prepared|completed|compiled|approved|collated|reviewed|signed) by)\W{0,6}$",
     re.I,
 )
 _LEAD_CUE = re.compile(
@@ -89,6 +90,9 @@ class Grammar:
         )
         self.supporter_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.supporter_intro) or r"(?!x)x", re.I
+        )
+        self.not_holder_after = re.compile(
+            "|".join(f"(?:{p})" for p in data.not_holder_after) or r"(?!x)x", re.I
         )
 
     def has_honorific(self, text: str) -> bool:
@@ -388,7 +392,10 @@ class Grammar:
 
     def _marked_supporting(self, text: str, lead: Lead) -> Lead:
         start = min(s.start for s in (lead.title, lead.person) if s)
-        if self.supporter_intro.search(text[max(0, start - 50) : start]):
+        end = max(s.end for s in (lead.title, lead.person) if s)
+        if self.supporter_intro.search(
+            text[max(0, start - 50) : start]
+        ) or self.not_holder_after.match(text[end : end + 60]):
             return Lead(lead.title, lead.person, lead.withheld, supporting=True)
         return lead
 
@@ -441,8 +448,16 @@ def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lea
 # What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name",
 # ", the Trust's ", ", our ".
 _BETWEEN = re.compile(
-    r"^\s*(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|\bwho is\b|"
+    r"^\s*(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
     r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?(?:(?:trust|organisation)['’]s\s+|our\s+)?$",
+    re.I,
+)
+
+
+# "Dr Jo Bell, who joined the Trust in 2024 as Director of People": the post she holds
+_HOLDER_AS = re.compile(
+    r"^,?\s*(?:who\s+[^.;|,()]{0,60}?\s|(?:appointed|employed|serving|working)\s+)as\s+"
+    r"(?:the\s+|our\s+|an?\s+)?(?:(?:trust|organisation)['’]s\s+)?$",
     re.I,
 )
 
@@ -456,7 +471,9 @@ def _nearest(title: Span, persons: Sequence[Span], text: str, used: set[int]) ->
             gap = text[title.end : person.start]
         else:
             gap = text[person.end : title.start]
-        if len(gap) <= 16 and _BETWEEN.match(gap):
+        if (len(gap) <= 16 and _BETWEEN.match(gap)) or (
+            person.start < title.start and _HOLDER_AS.match(gap)
+        ):
             distance = (
                 abs(person.start - title.end)
                 if person.start >= title.end

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, STARTS_LIKE_ANSWER
-from foi_audit.coding.likeness import Likeness, stem
+from foi_audit.coding.likeness import COUNT_QUESTION, Likeness, stem
 from foi_audit.coding.text import matches_any
 
 # A restated question that is none of the request's (a longer request's other questions).
@@ -23,6 +23,8 @@ def restated_question(text: str, compiled: Compiled) -> str:
     """The question a restated question is: by its likeness to the request's questions, else
     by the codebook's cues; OTHER when it is plainly another question; "" when unsure."""
     text = text[:_LONGEST_QUESTION]  # a restated question is a sentence or two, never a page
+    if not compiled.likeness.asks_counts and COUNT_QUESTION.match(text):
+        return OTHER  # "How many staff completed ABT in 2023/24?": a count none of ours asks
     found = _restated_question(text, compiled)
     if found and found != OTHER and names_another_subject(text, found, compiled):
         return OTHER
@@ -53,12 +55,13 @@ def names_another_subject(text: str, qid: str, compiled: Compiled) -> bool:
         return False
     text = re.split(r"(?<=[.?!])\s", text.strip(), maxsplit=1)[0]  # the question, not its answer
     if (
-        text.rstrip().endswith("?")
+        (text.rstrip().endswith("?") or INTERROGATIVE.match(text))
         and len(text.split()) >= 6
         and not any(matches_any((*q.cues, *q.topic_cues), text) for q in family)
     ):
-        # Asked in full, and like ours only in some words: none of the family's cues ("Has
-        # the Trust signed the Sexual Safety Charter?" is no question about a policy).
+        # Asked in full ("?" or "Whether ..."), and like ours only in some words: none of the
+        # family's cues ("Has the Trust signed the Sexual Safety Charter?" is no question
+        # about a policy).
         return True
     own_words = set().union(*(compiled.likeness.words.get(q.id, set()) for q in family))
     for question in family:
@@ -81,7 +84,7 @@ def _restated_question(text: str, compiled: Compiled) -> str:
         if parent:
             return parent
         if len(ranked) == 1 or ranked[0].score - ranked[1].score >= MARGIN:
-            return ranked[0].question
+            return _cued_instead(text, ranked, compiled) or ranked[0].question
     by_cues = classify_question(text, compiled)
     if by_cues:
         return by_cues
@@ -91,6 +94,41 @@ def _restated_question(text: str, compiled: Compiled) -> str:
     ):
         return OTHER
     return ranked[0].question if ranked and ranked[0].score >= UNRELATED else ""
+
+
+def as_near_in_family(text: str, qid: str, above: str, compiled: Compiled) -> str:
+    """A row's question as near in words to a part of the question the rows above answer as to
+    the one it is most like ("Sexual harassment content" under rows on the training: the
+    training's module part, not the policy question): that part; else ``qid``."""
+    family = top_question(above, compiled) if above and above != OTHER else ""
+    ranked = compiled.likeness.rank(text)
+    if (
+        not family
+        or not ranked
+        or ranked[0].question != qid
+        or top_question(qid, compiled) == family
+    ):
+        return qid  # decided by words, by cues, or already in the family
+    near = [r for r in ranked if ranked[0].score - r.score < MARGIN]
+    return next((r.question for r in near if top_question(r.question, compiled) == family), qid)
+
+
+def _cued_instead(text: str, ranked: list[Likeness], compiled: Compiled) -> str:
+    """ "Plans to introduce Active Bystander Training": most like the training question in
+    words, but the codebook's cues (tried in its order) name the plans question, which asks
+    about the same subject; that one, when its words are near."""
+    if text.count("?") > 1 or re.search(r"\s(?:/|&|and)\s", text):
+        return ""  # several questions run together or named together: their words decide
+    by_cues = classify_question(text, compiled)
+    top = ranked[0].question
+    if not by_cues or top_question(by_cues, compiled) == top_question(top, compiled):
+        return ""
+    near = any(r.question == by_cues and r.score >= UNRELATED for r in ranked)
+    # a follow-up on the same subject (the plans question asks about the training), not a
+    # title naming two subjects ("Sexual safety policy and Active Bystander Training")
+    words = compiled.likeness.words
+    same_subject = bool(words.get(by_cues, set()) & words.get(top, set()))
+    return by_cues if near and same_subject else ""
 
 
 def _parent_covered(ranked: list[Likeness], compiled: Compiled) -> str:
@@ -170,6 +208,16 @@ def _request_label(head: str, question: str, compiled: Compiled) -> bool:
         return False
     named = classify_question(head, compiled)
     return bool(named) and top_question(named, compiled) == top_question(question, compiled)
+
+
+def summary_heading(text: str, compiled: Compiled) -> str:
+    """ "Dedicated sexual safety / sexual harassment policy." after a number: the request
+    summarised in its own words, read as a heading without its full stop; any other text as
+    it is ("Mandatory for all staff.", "External provider - Open Door Ltd." are answers)."""
+    known, words = compiled.likeness.known_words(text)
+    if re.fullmatch(r"[^.!?]+\.\s*", text) and known >= 3 and known >= 0.8 * words:
+        return text.rstrip()[:-1]
+    return text
 
 
 def topic_question(topic: str, compiled: Compiled) -> str:

@@ -122,7 +122,10 @@ def supposed_at(text: str, start: int, patterns: ReadingPatterns) -> bool:
     """Whether the words at ``text[start:]`` are only supposed in their clause ("the Trust has
     considered making the training mandatory but ...")."""
     clause_start = 0
-    for found_break in patterns.clause_breaks.finditer(text, 0, start):
+    # over the whole text: a break's lookahead ("and (?=the Trust)") reads past ``start``
+    for found_break in patterns.clause_breaks.finditer(text):
+        if found_break.end() > start:
+            break
         clause_start = found_break.end()
     return bool(patterns.supposing.search(text, clause_start, start))
 
@@ -133,7 +136,10 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
     # are blanked out first, over the whole sentence, so places stay where they were.
     masked = patterns.not_negating.sub(lambda m: " " * len(m.group(0)), text)
     clause_start = 0
-    for found_break in patterns.clause_breaks.finditer(text, 0, start):
+    # over the whole text: a break's lookahead ("and (?=the Trust)") reads past ``start``
+    for found_break in patterns.clause_breaks.finditer(text):
+        if found_break.end() > start:
+            break
         clause_start = found_break.end()
     # negators before the words in their clause, and inside them ("lead ... has not been
     # appointed")
@@ -210,7 +216,7 @@ def _clauses_apart(
     return read
 
 
-_APART = frozenset({Modality.HYPOTHETICAL, Modality.PLANNED})
+_APART = frozenset({Modality.HYPOTHETICAL, Modality.PLANNED, Modality.CEASED})
 
 
 def read_answer(

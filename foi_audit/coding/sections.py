@@ -60,9 +60,13 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
     void = set_aside(readings, compiled)
     found: dict[str, Sentence] = {}
     from_log = False
+    elsewhere: set[int] = set()  # sentences answering a longer request's other questions
     for reading in readings:
-        everything = reading.general + [s for ss in reading.answers.values() for s in ss]
-        outside = {id(s) for s in reading.general}
+        # "anything": a section cited for a longer request's other question counts too
+        answers = [s for ss in reading.answers.values() for s in ss]
+        everything = reading.general + answers + reading.other
+        outside = {id(s) for s in [*reading.general, *reading.other]}
+        elsewhere |= {id(s) for s in reading.other}
         found_before = {s: id(t) for s, t in found.items()}
         for sentence in everything:
             if sentence.via_reference or matches_any(skip, sentence.text):
@@ -85,7 +89,9 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
             ";".join(ordered), "exemptions.cited_on_a_page_of_several_requests", trim(quote),
             first.locator, 0.6, flags=(FlagReason.SEVERAL_REQUESTS,), question=first.question,
         )  # fmt: skip
+    other = any(id(found[s]) in elsewhere for s in ordered)
+    flags = (FlagReason.SECTION_FOR_ANOTHER_QUESTION,) if other else ()
     return Decision(
         ";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9,
-        question=first.question,
+        flags=flags, question=first.question,
     )  # fmt: skip

@@ -28,11 +28,13 @@ from foi_audit.coding.questions import (
     OTHER,
     RESTATES,
     answer_after_head,
+    as_near_in_family,
     child_question,
     classify_question,
     names_another_subject,
     parent_of,
     restated_question,
+    summary_heading,
     top_question,
     topic_lead,
     topic_question,
@@ -42,7 +44,7 @@ from foi_audit.coding.text import SENTENCE_END, matches_any
 
 
 def _is_question_text(
-    text: str, labelled: bool, compiled: Compiled, standalone: bool = False
+    text: str, labelled: bool, compiled: Compiled, standalone: bool = False, numbered: bool = False
 ) -> bool:
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
@@ -67,6 +69,7 @@ def _is_question_text(
         # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
         # A heading names its topic without a verb ("1. Dedicated policy"); "2(b) It's
         # encouraged but not mandatory" is an answer.
+        text = summary_heading(text, compiled) if numbered else text
         shaped = (
             len(text.split()) <= 12
             and not re.search(r"[.,;!]\s*$|[,;]", text)
@@ -490,6 +493,7 @@ def segment(
                 asked = asked.rstrip(" .") + "?"  # not a heading ("Policy") nor a letterhead
             qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
+            qid = as_near_in_family(asked, qid, current().question, compiled)
             if qid in ("", OTHER) and not label:
                 # rows of the question a heading above restated, or of the question the row
                 # above asked, unless this row opens another entry of a log
@@ -604,7 +608,7 @@ def segment(
             and (i >= len(lines) or lines[i].block != line.block)
             and (i < 2 or lines[i - 2].block != line.block)
         )
-        if _is_question_text(rest, labelled, compiled, standalone):
+        if _is_question_text(rest, labelled, compiled, standalone, bool(label_match)):
             question_text = rest
             while i < len(lines) and lines[i].block == line.block:
                 nxt = lines[i].text

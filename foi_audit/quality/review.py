@@ -73,6 +73,9 @@ FLAG_TEXT = {
     FlagReason.PROVIDER_IS_THE_TRUST: "the provider read is the trust itself",
     FlagReason.QUOTE_IS_QUESTION_TEXT: "the evidence is the question's own words",
     FlagReason.CONFLICTING_CUES: "the answer also says something pointing elsewhere",
+    FlagReason.SECTION_FOR_ANOTHER_QUESTION: (
+        "a section cited only for another question of a longer request"
+    ),
 }
 ACCEPT_KEYS = {"a", "\r", "\n"}
 QUIT_KEYS = {"q", "\x04"}  # Ctrl-D as well: quitting keeps every decision already made

@@ -10,7 +10,13 @@ from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import XREF
 from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.prose import answers_in_order, prose_answers
-from foi_audit.coding.questions import OTHER, child_question, restated_question, top_question
+from foi_audit.coding.questions import (
+    OTHER,
+    child_question,
+    classify_question,
+    restated_question,
+    top_question,
+)
 from foi_audit.coding.records import Line, Reading, Sentence
 from foi_audit.coding.sections import sections_in, sections_set_aside
 from foi_audit.coding.segment import segment
@@ -40,7 +46,19 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         ) < len(restated):
             continue  # the request quoted back (a signature under its last question)
         if count > best:
-            best, answers, asked = count, found, found_asked
+            # the history answers more; what the newer message above it says of a question
+            # still counts, after the history's answer ("Apologies for the omission: the lead is
+            # Rosalind Tate-Okoro" below "Q4. Yes - the Executive Director of Nursing"; "we are
+            # still waiting for confirmation on 2(c)" below the answers to 2(a) and 2(b))
+            newer = {
+                qid: said
+                for qid, said in answers.items()
+                if said and _names_its_question(said, qid, compiled)
+            }
+            answers = {qid: [*said, *newer.get(qid, [])] for qid, said in found.items()}
+            answers.update({qid: said for qid, said in newer.items() if qid not in found})
+            asked = found_asked | asked
+            best = _answered(answers, compiled)
             general = general + found_general
             other = other + found_other
             lines = lines + part
@@ -85,6 +103,14 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
     )  # fmt: skip
+
+
+def _names_its_question(said: Sequence[Sentence], qid: str, compiled: Compiled) -> bool:
+    """Whether an answer names its question by that question's own cues ("the executive lead
+    for domestic abuse ... is"), not only by a loose topic word ("forwarding the answers from
+    our L&D lead")."""
+    named = classify_question(" ".join(s.text for s in said), compiled)
+    return bool(named) and top_question(named, compiled) == top_question(qid, compiled)
 
 
 def _revising_part(lines: Sequence[Line], answered: set[str], compiled: Compiled) -> frozenset[str]:

@@ -146,6 +146,7 @@ HEADER_QUESTION = re.compile(
 # Columns that say who or when, never what was answered ("Checked by", "Owner", "RAG").
 HEADER_SKIP = re.compile(
     r"^(?:checked by|completed by|answered by|approved by|signed off by|prepared by|owner|"
+    r"information owner|data owner|information asset owner|response owner|source|contact|"
     r"lead officer|responsible officer|author|rag|rag status|status|date|date answered|"
     r"date completed|department|directorate)$"
 )

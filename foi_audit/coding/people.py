@@ -341,7 +341,7 @@ class Grammar:
     def _holder_of(self, text: str, person: Span, leads: Sequence[Lead]) -> int | None:
         """The post without a holder, named just before, that a later name is said to hold
         (introduced by the grammar's ``holder_intro``); None when no single post fits."""
-        if not self.holder_intro.search(text[max(0, person.start - 40) : person.start]):
+        if not self.holder_intro.search(text[max(0, person.start - 90) : person.start]):
             return None
         before = [
             i for i, lead in enumerate(leads) if lead.title and lead.title.end <= person.start

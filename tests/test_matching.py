@@ -524,6 +524,25 @@ def test_acknowledgement_signed_below_the_quoted_request() -> None:
     assert match(mail).trust_code == "RW5"
 
 
+def test_a_sender_domain_of_initials_yields_to_a_trust_named_in_full() -> None:
+    # "sch" is Shropshire Community Health's initials, and Sheffield Children's writes from it
+    named = doc(
+        "FW FOI request SCH-FOI-1829.eml",
+        ("Apologies for the delay - please see our answers below.", B),
+        ("Jonty Haslam\nFOI Officer, Sheffield Children's NHS Foundation Trust", B),
+        headers=(("From", "Jonty Haslam <j.haslam@sch-nhs.example>"), ("Subject", "FW: FOI")),
+        page_locators=False,
+    )
+    assert match(named).trust_code == "RCU"
+    alone = doc(
+        "RE FOI.eml",
+        ("Please see our answers below.", B),
+        headers=(("From", "FOI <foi@sch-nhs.example>"), ("Subject", "RE: FOI")),
+        page_locators=False,
+    )
+    assert match(alone).trust_code == "R1D"
+
+
 def test_forwarded_reply_is_the_trusts_text() -> None:
     # Regression: the header of a forwarded message ("From: ... Date: ...") was taken for a
     # quoted earlier message, so the trust's reply and signature below it were ignored.
@@ -687,6 +706,31 @@ def test_joint_reply_with_a_column_per_trust() -> None:
     assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
     assert result.trust_code not in result.also
     assert set(result.candidates) == {"RNQ", "RNS"}
+
+
+def test_joint_reply_answering_both_requests_in_one_letter() -> None:
+    reply = doc(
+        "UHN FOI 24-5567 KGH NGH response.docx",
+        ("University Hospitals of Northamptonshire NHS Group", H),
+        ("Dear Dr Tallis", B),
+        (
+            "You sent the same request to Kettering General Hospital NHS Foundation Trust and to "
+            "Northampton General Hospital NHS Trust. As the two Trusts work together as "
+            "University Hospitals of Northamptonshire, we are answering both requests in this "
+            "letter.",
+            B,
+        ),
+        ("1. Policy | Being drafted.", BlockRole.TABLE),
+        ("Yours sincerely", B),
+        (
+            "Group Information Governance, for Kettering General Hospital NHS Foundation Trust "
+            "and Northampton General Hospital NHS Trust",
+            B,
+        ),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
 
 
 def test_joint_reply_on_behalf_of_two_trusts() -> None:

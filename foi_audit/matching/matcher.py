@@ -247,7 +247,10 @@ def _domain_evidence(
     for label in labels:
         codes = index.domains.get(label, ())
         if len(codes) == 1:
-            found.append(Evidence(codes[0], signal, points, host, where, sender))
+            # a sender's domain made of initials only ("sch-nhs") may be another trust's too:
+            # it matches a file alone, but yields to a trust named in full
+            strong = sender and label not in index.initials_only
+            found.append(Evidence(codes[0], signal, points, host, where, strong))
         else:
             found += [Evidence(c, signal, _DOMAIN_SHARED, host, where) for c in codes]
     if scope and not found:
@@ -349,7 +352,8 @@ _JOINT_RE = re.compile(
     r"(?:response|reply|letter|service|team)"
     r"|(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\b[^.\n]{0,60}"
     r"\bfor both\b"
-    r"|(?:responding|replying) to both|this (?:letter|response|reply|e-?mail) (?:answers|covers)"
+    r"|(?:responding|replying) to both|(?:answering|answer|answers) both (?:requests|trusts)\b"
+    r"|this (?:letter|response|reply|e-?mail) (?:answers|covers)"
     r" both"
     r"|shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
     r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"

@@ -99,6 +99,8 @@ class Index:
     max_len: int = 1
     trusts: dict[str, Trust] = field(default_factory=dict)
     domains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> codes
+    # labels known only as a trust's initials ("sch"): another trust's may be the same
+    initials_only: frozenset[str] = frozenset()
     body_codes: dict[str, str] = field(default_factory=dict)  # Welsh ODS code -> "~name"
 
 
@@ -180,7 +182,7 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> Index:
     for trust in register.trusts:
         for acronym in acronyms(trust):
             fits.setdefault(acronym, set()).add(trust.code)
-    index.domains = _domain_table(register, aliases)
+    index.domains, index.initials_only = _domain_table(register, aliases)
     weak_names = {(tuple(name_tokens(a.alias)[0]), a.code) for a in aliases if not a.strong}
     for trust in register.trusts:
         index.names[trust.code] = trust.name
@@ -246,8 +248,10 @@ def _contenders(alias: Alias, fits: dict[str, set[str]], trusts: dict[str, Trust
     }
 
 
-def _domain_table(register: Register, aliases: Sequence[Alias]) -> dict[str, tuple[str, ...]]:
-    """Domain label -> the trusts it names.
+def _domain_table(
+    register: Register, aliases: Sequence[Alias]
+) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Domain label -> the trusts it names, and the labels known only as initials.
 
     A known domain beats the patterns; a short alias (three letters) beats initials that
     happen to fit; an open trust beats a closed one with the same label.
@@ -272,7 +276,9 @@ def _domain_table(register: Register, aliases: Sequence[Alias]) -> dict[str, tup
     for label, codes in table.items():
         open_codes = {c for c in codes if not trusts[c].close_date}
         table[label] = open_codes or codes
-    return {label: tuple(sorted(codes)) for label, codes in table.items()}
+    others = {label for kind, labels in by_kind.items() if kind != "acronym" for label in labels}
+    initials = frozenset(by_kind.get("acronym", {}).keys() - others)
+    return {label: tuple(sorted(codes)) for label, codes in table.items()}, initials
 
 
 @dataclass(frozen=True)

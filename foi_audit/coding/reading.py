@@ -143,7 +143,11 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
         clause_start = found_break.end()
     # negators before the words in their clause, and inside them ("lead ... has not been
     # appointed")
-    negators = [m.group(0).lower() for m in patterns.negators.finditer(masked, clause_start, end)]
+    # a match that runs past a clause break ("it is offered to all staff but is not part of
+    # ... training") is negated only by what stands in its first clause
+    inner = patterns.clause_breaks.search(text, start + 1, end)
+    stop = inner.start() if inner else end
+    negators = [m.group(0).lower() for m in patterns.negators.finditer(masked, clause_start, stop)]
     if "neither" in negators:  # "neither A nor B has ...": one negation, not two
         negators = [n for n in negators if n != "nor"]
     count = len(negators)

@@ -17,6 +17,7 @@ from foi_audit.coding.questions import (
     restated_question,
     top_question,
 )
+from foi_audit.coding.reading import Status
 from foi_audit.coding.records import Line, Reading, Sentence
 from foi_audit.coding.sections import sections_in, sections_set_aside
 from foi_audit.coding.segment import segment
@@ -47,15 +48,19 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             continue  # the request quoted back (a signature under its last question)
         if count > best:
             # the history answers more; what the newer message above it says of a question
-            # still counts, after the history's answer ("Apologies for the omission: the lead is
-            # Rosalind Tate-Okoro" below "Q4. Yes - the Executive Director of Nursing"; "we are
-            # still waiting for confirmation on 2(c)" below the answers to 2(a) and 2(b))
+            # stands over the history's answer ("Apologies for the omission: the lead is Rosalind
+            # Tate-Okoro" over "Q4. Yes - the Executive Director of Nursing"), unless it only
+            # defers ("we are still waiting for confirmation on 2(c)": after 2(a) and 2(b))
             newer = {
                 qid: said
                 for qid, said in answers.items()
                 if said and _names_its_question(said, qid, compiled)
             }
-            answers = {qid: [*said, *newer.get(qid, [])] for qid, said in found.items()}
+            answers = {
+                qid: [*said, *newer[qid]] if _defers(newer[qid], compiled) else [*newer[qid], *said]
+                for qid, said in found.items()
+                if qid in newer
+            } | {qid: said for qid, said in found.items() if qid not in newer}
             answers.update({qid: said for qid, said in newer.items() if qid not in found})
             asked = found_asked | asked
             best = _answered(answers, compiled)
@@ -103,6 +108,12 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
     )  # fmt: skip
+
+
+def _defers(said: Sequence[Sentence], compiled: Compiled) -> bool:
+    """Whether an answer only says the answer is to come ("we will write again")."""
+    deferring = [found for status, found in compiled.reading.statuses if status is Status.DEFERRED]
+    return all(any(p.search(s.text) for found in deferring for p in found) for s in said)
 
 
 def _names_its_question(said: Sequence[Sentence], qid: str, compiled: Compiled) -> bool:

@@ -51,17 +51,7 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             # stands over the history's answer ("Apologies for the omission: the lead is Rosalind
             # Tate-Okoro" over "Q4. Yes - the Executive Director of Nursing"), unless it only
             # defers ("we are still waiting for confirmation on 2(c)": after 2(a) and 2(b))
-            newer = {
-                qid: said
-                for qid, said in answers.items()
-                if said and _names_its_question(said, qid, compiled)
-            }
-            answers = {
-                qid: [*said, *newer[qid]] if _defers(newer[qid], compiled) else [*newer[qid], *said]
-                for qid, said in found.items()
-                if qid in newer
-            } | {qid: said for qid, said in found.items() if qid not in newer}
-            answers.update({qid: said for qid, said in newer.items() if qid not in found})
+            answers = _over_history(found, answers, compiled)
             asked = found_asked | asked
             best = _answered(answers, compiled)
             general = general + found_general
@@ -108,6 +98,19 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
     )  # fmt: skip
+
+
+def _over_history(
+    history: dict[str, list[Sentence]], newer: dict[str, list[Sentence]], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    """The history's answers with the newer message's read over them: first, unless the newer
+    answer only defers; only answers that name their question by its own cues count."""
+    merged = dict(history)
+    for qid, said in newer.items():
+        if said and _names_its_question(said, qid, compiled):
+            earlier = history.get(qid, [])
+            merged[qid] = [*earlier, *said] if _defers(said, compiled) else [*said, *earlier]
+    return merged
 
 
 def _defers(said: Sequence[Sentence], compiled: Compiled) -> bool:

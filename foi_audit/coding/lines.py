@@ -105,10 +105,14 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         quoted_line = QUOTE_MARK.match(line.text)
         continued = quoted_line and QUOTE_MARK.match(lines[index - 1].text)
         interleaved = quoted_line and cuts and QUOTE_MARK.match(lines[cuts[-1]].text)
+        # read with the lines below it: Outlook writes its history's headers one a line
+        window = "\n".join(below.text for below in lines[index : index + 4])
+        # "-----Original Message-----" or a rule of underscores, then "From:": one header
+        just_cut = bool(cuts) and cuts[-1] == index - 1 and not quoted_line
         if (
             index > 0
-            and not (continued or interleaved)
-            and (matches_any(quoted_mail, line.text) or _outlook_header(lines, index))
+            and not (continued or interleaved or just_cut)
+            and any(pattern.match(window) for pattern in quoted_mail)
         ):
             cuts.append(index)
     bounds = [0, *cuts, len(lines)]
@@ -117,27 +121,6 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         unquoted = (replace(line, text=QUOTE_MARK.sub("", line.text)) for line in part)
         parts[number] = [line for line in unquoted if line.text.strip()]
     return [_relevant_entries(part, compiled) for part in parts]
-
-
-_SENDER_LINE = re.compile(r"^\s*from:\s+\S", re.IGNORECASE)
-_SENT_LINE = re.compile(r"^\s*(?:sent|date):\s+\S", re.IGNORECASE)
-
-
-def _outlook_header(lines: list[Line], index: int) -> bool:
-    """An Outlook history block, one header a line: "From: X" with "Sent: ..." just below (the
-    rule of underscores above it, when there is one, is where it starts)."""
-    rule = re.compile(r"\s*_{8,}\s*")
-    if rule.fullmatch(lines[index].text):
-        at = index + 1
-    elif not rule.fullmatch(lines[index - 1].text):
-        at = index
-    else:
-        return False  # the rule above already started this block
-    return (
-        at < len(lines)
-        and bool(_SENDER_LINE.match(lines[at].text))
-        and any(_SENT_LINE.match(line.text) for line in lines[at + 1 : at + 4])
-    )
 
 
 CELL_SECTION = re.compile(

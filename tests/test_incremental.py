@@ -8,14 +8,20 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from foi_audit.dataset.layout import Layout
 from foi_audit.dataset.overrides import OVERRIDES_COLUMNS
+from foi_audit.ingest.coding import CodeAhead, study_id
 from foi_audit.ingest.pipeline import IngestOptions, ingest
 
 OPTIONS = IngestOptions(jobs=2, timeout=60)
 OUTPUTS = ("documents.csv", "codes.csv", "trusts.csv", "dates.csv")
+FIXTURES = Path(__file__).parent / "fixtures"
 
 LETTER = """{name}
 Freedom of Information Office
@@ -190,3 +196,58 @@ def test_ingest_says_how_much_a_re_run_coded_again_and_nothing_of_the_kind_first
     (raw / "letters/Leeds.txt").write_text(_letter(name, ref, day, "Yes."))
     second = CliRunner().invoke(app, args)
     assert "(1 coded again, the rest unchanged)" in second.output
+
+
+# ---------------------------------------------------------------------------------------------
+# Coding ahead: the worker that reads a file codes its trust as if the file were its only reply
+
+
+def test_values_coded_ahead_are_exactly_those_coded_after_joining(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round's corpus (joint replies, letters with appendices, trusts with several files):
+    the outputs are the same bytes with coding ahead as without it, and most trusts take the
+    values their reading worker made."""
+    import foi_audit.ingest.run as run
+
+    shutil.copytree(FIXTURES / "corpus_zl" / "raw", project / "raw", dirs_exist_ok=True)
+    layout = Layout.from_dirs(project / "raw")
+    real = run.code_trusts
+    used: list[int] = []
+
+    def code_trusts(*args: Any, **kwargs: Any) -> Any:
+        coding = real(*args, **kwargs)
+        used.append(len(set(args[6]) & coding.keys))  # values made ahead that stood
+        return coding
+
+    monkeypatch.setattr(run, "code_trusts", code_trusts)
+    result = ingest(layout, OPTIONS)
+    ahead = _outputs(layout)
+    assert result.trusts > 30 and used[0] > result.trusts * 0.7
+
+    monkeypatch.setattr(CodeAhead, "__call__", lambda self, documents, spent: {})
+    assert _cold(layout, project / "after joining") == ahead
+    assert used[1] == 0
+
+
+def test_coding_ahead_that_runs_out_of_time_gives_up_and_keeps_the_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import foi_audit.ingest.coding as coding
+    from foi_audit.coding import load_codebook
+    from foi_audit.records import Block, Document, FileStatus, Match
+
+    def stuck(*args: Any) -> Any:
+        time.sleep(30)
+
+    monkeypatch.setattr(coding, "code_one_trust", stuck)
+    codebook = load_codebook()
+    ahead = CodeAhead(codebook, {}, seconds=1.0, study=study_id(codebook))
+    reply = Document(
+        "RA9.txt", "0" * 64, "txt", 1, 3, False, FileStatus.OK,
+        match=Match("RA9", "letterhead", 90.0), blocks=(Block("Yes.", "p1"),),
+    )  # fmt: skip
+    started = time.monotonic()
+    assert ahead([reply], spent=0.2) == {}
+    assert time.monotonic() - started < 5  # stopped at its budget (0.3 s), not after 30 s
+    assert ahead([reply], spent=0.6) == {}  # no budget left: not tried

@@ -11,6 +11,12 @@ lists it as a problem (exit code 1).
 A trust's values are kept in the cache under a key made of everything they depend on: the
 engine's own files, the codebook, the trust's names and its documents as read and matched. A
 re-run codes again only the trusts whose key changed (one new reply costs one trust).
+
+Most trusts send one file, so the worker that reads a file also codes its trust as if that
+file were all (:class:`CodeAhead`), under what is left of the file's time limit: coding then
+runs beside reading instead of after it. The values count only under the same key, that is
+when the trust's documents as joined turn out to be exactly that file's; every other trust
+is coded after joining, as above.
 """
 
 from __future__ import annotations
@@ -18,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -56,15 +64,16 @@ def code_trusts(
     options: IngestOptions,
     layout: Layout | None = None,
     text_hash: Callable[[Document], str] | None = None,
+    ahead: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> CodedTrusts:
     """Code every matched trust (with ``layout``, a trust whose inputs have not changed
     takes its values from the cache; ``text_hash`` gives a document's text hash, kept between
-    runs)."""
+    runs; ``ahead`` holds values the reading workers made, by coding key)."""
     # a joint reply is in each of its trusts' lists
     by_trust = documents_by_trust([d for d in documents if d.status is FileStatus.OK])
     names = {t.code: own_names(t) for t in register.trusts}
     study = _study_digest(codebook)
-    hashed = text_hash or (lambda document: block_hash(document.blocks))
+    hashed = text_hash or _blocks_hash
     keys = {code: coding_key(code, docs, study, names, hashed) for code, docs in by_trust.items()}
     cached: dict[str, list[CodedValue]] = {}
     if layout is not None:
@@ -74,6 +83,15 @@ def code_trusts(
                 # a damaged entry: the trust is coded again
                 with contextlib.suppress(TypeError, KeyError, ValueError):
                     cached[code] = [_from_cache(dict(row)) for row in rows]
+    coded_ahead = 0
+    for code, key in keys.items():
+        rows = (ahead or {}).get(key)
+        if code in cached or rows is None:
+            continue
+        cached[code] = [_from_cache(dict(row)) for row in rows]
+        coded_ahead += 1
+        if layout is not None:
+            cache_put(layout, key, rows)
     task = partial(_code_trust, codebook=codebook, names=names)
     limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
     # The per-file limit for each of the trust's files: a trust with many replies is not cut.
@@ -95,15 +113,81 @@ def code_trusts(
         reason = _reason(result, seconds[code])
         coded.extend(not_coded_values(code, codebook, reason))
         uncoded.append((code, reason))
-    return CodedTrusts(coded, uncoded, set(keys.values()), len(tasks))
+    return CodedTrusts(coded, uncoded, set(keys.values()), len(tasks) + coded_ahead)
 
 
 def _study_digest(codebook: Codebook) -> Any:
-    """The engine's own files and the parsed study (wherever it came from), hashed once."""
+    """The start of every coding key: :func:`study_id`, hashed once."""
+    return hashlib.sha256(study_id(codebook).encode())
+
+
+def study_id(codebook: Codebook) -> str:
+    """The engine's own files and the parsed study (wherever it came from), as one hash."""
     digest = hashlib.sha256()
     digest.update(_engine_fingerprint().encode())
     digest.update(repr(codebook).encode())
-    return digest
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class CodeAhead:
+    """Code a file's trust in the worker that read it (``ReadThenMatch.ahead``): the values
+    as the cache keeps them, by coding key. Coding gets half the file's time limit, less the
+    time reading took; past it, or on any error, nothing is coded ahead (the trust is coded
+    after joining, under its own limit), so the reading is never lost to coding."""
+
+    codebook: Codebook
+    names: Mapping[str, Sequence[str]]
+    seconds: float  # the file's time limit
+    study: str  # study_id(codebook)
+
+    def __call__(self, documents: Sequence[Document], spent: float) -> dict[str, Any]:
+        budget = self.seconds / 2 - spent
+        replies = [d for d in documents if d.status is FileStatus.OK]
+        if budget <= 0 or not replies:
+            return {}
+        study = hashlib.sha256(self.study.encode())
+        found: dict[str, Any] = {}
+        try:
+            with _time_budget(budget):
+                for code, own in documents_by_trust(replies).items():
+                    key = coding_key(code, own, study, self.names, _blocks_hash)
+                    values = code_one_trust(code, own, self.codebook, self.names)
+                    found[key] = [_cache_row(value) for value in values]
+        except Exception:  # out of time, or a bug: coded again after joining
+            return {}
+        return found
+
+
+def _blocks_hash(document: Document) -> str:
+    return block_hash(document.blocks)
+
+
+class _OutOfTime(Exception):
+    """Coding ahead ran past its budget."""
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`_OutOfTime` inside the block after ``seconds`` (a timer signal: the
+    regular-expression engine checks for signals, so a runaway pattern is stopped too). Only
+    in a process's main thread, where signals are delivered; elsewhere nothing is tried."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        raise _OutOfTime
+
+    def stop(signum: int, frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def coding_key(

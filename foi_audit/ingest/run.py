@@ -1,5 +1,6 @@
 """The stages of an ingest run after its check for changes: read (in workers, with each file's
-match and dates), join files into trusts, code each trust (in workers), write the outputs."""
+match, dates and its trust coded ahead), join files into trusts, code each trust the workers
+could not code ahead (in workers), write the outputs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from foi_audit.coding.codebook import load_codebook
+from foi_audit.coding.compiled import compile_codebook
 from foi_audit.dataset.codes import flag_unmatched_candidates, no_reply_codes, write_codes
 from foi_audit.dataset.documents import write_documents
 from foi_audit.dataset.layout import LAYOUT_KEY, Layout, output_stats, text_id, write_manifest
@@ -26,7 +28,7 @@ from foi_audit.ingest.cache import (
     clear_text,
     remove_stale_temporaries,
 )
-from foi_audit.ingest.coding import code_trusts
+from foi_audit.ingest.coding import CodeAhead, code_trusts, study_id
 from foi_audit.ingest.extract import blank_node
 from foi_audit.ingest.files import RawFile
 from foi_audit.ingest.pipeline import (
@@ -39,11 +41,18 @@ from foi_audit.ingest.pipeline import (
 )
 from foi_audit.ingest.sheets import coding_sheet_header
 from foi_audit.ingest.signature import READER_VERSION
-from foi_audit.ingest.stages import STAGES_FILE, ReadThenMatch, StageCache, documents_from_nodes
+from foi_audit.ingest.stages import (
+    STAGES_FILE,
+    ReadThenMatch,
+    StageCache,
+    documents_from_nodes,
+    with_match,
+)
 from foi_audit.ingest.workers import Limits, run_tasks
 from foi_audit.matching.names import name_index
 from foi_audit.matching.references import file_match, link_files
 from foi_audit.records import Document, FileStatus, Match
+from foi_audit.register.names import own_names
 from foi_audit.register.trusts import Register, load_register
 from foi_audit.requests.asked import asked_notes, load_asked
 from foi_audit.requests.dates import DATES_COLUMNS, date_rows, topic_words
@@ -85,12 +94,17 @@ def run_stages(
         *_unused_pins(pins, files),
     )
     stage_cache = StageCache(layout, signature["stages"], topic_words(codebook))
+    names = {t.code: own_names(t) for t in register.trusts}
+    compile_codebook(codebook)  # once, before the workers fork: each would compile it again
+    ahead = CodeAhead(codebook, names, options.timeout, study_id(codebook))
     read = ReadThenMatch(
-        register, stage_cache.fingerprint, stage_cache.topic_words, frozenset(pins)
+        register, stage_cache.fingerprint, stage_cache.topic_words, frozenset(pins), ahead
     )
     extractions, from_cache = _extract_all(layout, files, options, known_sha, progress, read)
+    coded_ahead: dict[str, Any] = {}
     for extraction in extractions.values():
         stage_cache.adopt(extraction.pop("stages", {}))
+        coded_ahead.update(extraction.pop("coded", {}))
     if progress:
         progress(len(files), len(files), "matching, coding and writing")
 
@@ -138,7 +152,9 @@ def run_stages(
     documents = _link_groups(documents, matched_groups, stage_cache)
 
     found = date_rows(documents, stage_cache.dates)  # reply dates, for trusts.csv
-    coding = code_trusts(documents, register, codebook, options, layout, stage_cache.text_hash)
+    coding = code_trusts(
+        documents, register, codebook, options, layout, stage_cache.text_hash, coded_ahead
+    )
     coded, uncoded = coding.values, coding.uncoded
     coded += no_reply_codes(
         (a.trust_code for a in asked or []), {c.trust_code for c in coded}, codebook
@@ -289,7 +305,7 @@ def _extract_all(
             cache_put(
                 layout,
                 _cache_key(result["nodes"][0]["sha256"]),
-                {k: v for k, v in result.items() if k != "stages"},
+                {k: v for k, v in result.items() if k not in {"stages", "coded"}},
             )
         results[rel] = result
         done += 1
@@ -338,22 +354,7 @@ def _match_group(
         match = Match(pinned, "mapping", 100.0, "pinned in mapping.csv", (pinned,))
     else:
         match = stage_cache.match_of(group, register)
-    return [_with_match(document, match) for document in group]
-
-
-def _with_match(document: Document, match: Match) -> Document:
-    """A document with its file's match, and the status that follows from it."""
-    status = document.status
-    message = document.message
-    if status in {FileStatus.UNMATCHED, FileStatus.OUT_OF_SCOPE}:
-        status, message = FileStatus.OK, ""  # matched again (linked by reference)
-    if status is FileStatus.OK and match.method == "out_of_scope":
-        status = FileStatus.OUT_OF_SCOPE
-        message = match.message
-    elif status is FileStatus.OK and not match.trust_code:
-        status = FileStatus.UNMATCHED
-        message = "; ".join(m for m in (match.message, message) if m)
-    return replace(document, match=match, status=status, message=message)
+    return [with_match(document, match) for document in group]
 
 
 def _link_groups(
@@ -378,7 +379,7 @@ def _link_groups(
         elif document.status is FileStatus.DUPLICATE:
             linked.append(replace(document, match=new))
         else:
-            linked.append(_with_match(document, new))
+            linked.append(with_match(document, new))
     return linked
 
 

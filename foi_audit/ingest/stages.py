@@ -15,7 +15,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field, replace
 from typing import Any
 
@@ -195,6 +196,21 @@ class StageCache:
         return dates
 
 
+def with_match(document: Document, match: Match) -> Document:
+    """A document with its file's match, and the status that follows from it."""
+    status = document.status
+    message = document.message
+    if status in {FileStatus.UNMATCHED, FileStatus.OUT_OF_SCOPE}:
+        status, message = FileStatus.OK, ""  # matched again (linked by reference)
+    if status is FileStatus.OK and match.method == "out_of_scope":
+        status = FileStatus.OUT_OF_SCOPE
+        message = match.message
+    elif status is FileStatus.OK and not match.trust_code:
+        status = FileStatus.UNMATCHED
+        message = "; ".join(m for m in (match.message, message) if m)
+    return replace(document, match=match, status=status, message=message)
+
+
 @dataclass(frozen=True)
 class ReadThenMatch:
     """A worker's task: read a file, then match it and find its dates while it is at hand
@@ -202,14 +218,20 @@ class ReadThenMatch:
     entries made). Matching here runs beside reading on every core, under the file's time
     limit; files read in an earlier run are matched in the main process, from the cache when
     their match is kept. A pinned file is not matched (its pin decides), and a matcher that
-    fails never costs the reading: the main process matches that file again."""
+    fails never costs the reading: the main process matches that file again.
+
+    ``ahead`` codes the file's trust as if the file were its only reply (``"coded"``: values
+    by coding key, from :class:`foi_audit.ingest.coding.CodeAhead`); the main process uses
+    them for each trust whose documents turn out to be just these, and codes the rest."""
 
     register: Register
     fingerprint: str
     topic_words: frozenset[str]
     pinned: frozenset[str] = frozenset()  # paths and content hashes pinned in mapping.csv
+    ahead: Callable[[Sequence[Document], float], dict[str, Any]] | None = None
 
     def __call__(self, arg: tuple[str, Any]) -> dict[str, Any]:
+        started = time.monotonic()
         rel, reader_arg = arg
         result = extract_file(reader_arg)
         if rel in self.pinned or result["nodes"][0]["sha256"] in self.pinned:
@@ -217,13 +239,17 @@ class ReadThenMatch:
         stage = StageCache(None, self.fingerprint, self.topic_words)
         try:
             group = documents_from_nodes(rel, result)
-            stage.match_of(group, self.register)
+            match = stage.match_of(group, self.register)
             for document in group:
                 if document.status is FileStatus.OK:
                     stage.dates(document)
         except Exception:  # a matcher bug: the reading stands, the main process matches again
             return result
-        return {**result, "stages": stage.fresh}
+        found = {**result, "stages": stage.fresh}
+        if self.ahead is not None and match.trust_code:
+            matched = [with_match(document, match) for document in group]
+            found["coded"] = self.ahead(matched, time.monotonic() - started)
+        return found
 
 
 def block_hash(blocks: Sequence[Block]) -> str:

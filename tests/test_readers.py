@@ -231,6 +231,65 @@ def test_docx_body_order_tables_headers_footers() -> None:
     assert rows["table 1 row 4"].startswith("If so, is it delivered in-house")
 
 
+def test_docx_table_inside_a_cell_stays_in_its_cell(tmp_path: Path) -> None:
+    """A cell holding a table of the question's parts: each inner row a line of the cell
+    ("(a) Delivery: Both."), so the outer row keeps its three columns."""
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=3)
+    outer.cell(0, 0).text = "2"
+    outer.cell(0, 1).text = "Does the Trust provide Active Bystander Training?"
+    answer = outer.cell(0, 2)
+    answer.text = "Yes, see below."
+    inner = answer.add_table(rows=2, cols=2)
+    for row, (label, text) in enumerate([("(a) Delivery", "Both."), ("(b) Mandatory?", "No.")]):
+        inner.cell(row, 0).text = label
+        inner.cell(row, 1).text = text
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    rows = by_locator(read_document(path.read_bytes(), "nested.docx"))
+    assert rows["table 1 row 1"] == (
+        "2 | Does the Trust provide Active Bystander Training? | "
+        "Yes, see below. (a) Delivery: Both. (b) Mandatory? No."
+    )
+
+
+def test_docx_page_laid_out_in_a_table_is_read_as_its_paragraphs_and_tables(
+    tmp_path: Path,
+) -> None:
+    """A letter set in a one-row table (contact details in a sidebar, the letter beside them,
+    its answers in a table inside): each cell is read as a body, not flattened into one row."""
+    import docx
+
+    document = docx.Document()
+    layout = document.add_table(rows=1, cols=2)
+    layout.cell(0, 0).text = "Our ref: FOI 2024-2291"
+    letter = layout.cell(0, 1)
+    letter.text = "Dear Ms Tranter,"
+    letter.add_paragraph("Thank you for your request, received on 7 October 2024. " * 4)
+    letter.add_paragraph("Please find our responses below.")
+    answers = letter.add_table(rows=2, cols=2)
+    answers.cell(0, 0).text = "Does the Trust provide Active Bystander Training?"
+    answers.cell(0, 1).text = "No, not currently."
+    answers.cell(1, 0).text = "If not, does it plan to introduce it?"
+    answers.cell(1, 1).text = "Yes, in 2025. " * 10
+    short = document.add_table(rows=1, cols=3)  # one row of a real table: still a table
+    for column, text in enumerate(["No.", "Question", "Response"]):
+        short.cell(0, column).text = text
+    path = tmp_path / "layout.docx"
+    document.save(str(path))
+    blocks = read_document(path.read_bytes(), "layout.docx").blocks
+    texts = [(b.locator, b.text) for b in blocks]
+    assert ("paragraph 1", "Our ref: FOI 2024-2291") in texts
+    assert ("paragraph 2", "Dear Ms Tranter,") in texts
+    assert (
+        "table 1 row 1",
+        "Does the Trust provide Active Bystander Training? | No, not currently.",
+    ) in texts
+    assert ("table 2 row 1", "No. | Question | Response") in texts
+
+
 def test_docx_zip_bomb_is_refused() -> None:
     with pytest.raises(TooLarge, match="zip bomb"):
         read("zip_bomb.docx")

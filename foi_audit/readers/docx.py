@@ -94,6 +94,12 @@ def _body_blocks(body: Any, counter: _Counter) -> Iterator[Block]:
             for box_text in _textbox_texts(child):
                 counter.paragraphs += 1
                 yield Block(box_text, f"paragraph {counter.paragraphs} (text box)")
+        elif child.tag == f"{W}tbl" and _is_layout_table(child):
+            # a page laid out in a table (a sidebar beside the letter): each cell is read as
+            # the body it is, its paragraphs and tables in order
+            for tc in child.iterchildren(f"{W}tr"):
+                for cell in tc.iterchildren(f"{W}tc"):
+                    yield from _body_blocks(cell, counter)
         elif child.tag == f"{W}tbl":
             counter.tables += 1
             for number, cells in enumerate(_table_rows(child), start=1):
@@ -185,12 +191,40 @@ def _cell_text(tc: Any) -> str:
         if child.tag == f"{W}p":
             texts.append(_paragraph_text(child))
         elif child.tag == f"{W}tbl":
-            texts.extend(" | ".join(cells) for cells in _table_rows(child))
+            # a table inside a cell: each row a line ("(a) Delivery: Both. ..."), never cells
+            # of the outer row (" | " would shift the outer table's columns)
+            texts.extend(_nested_row(cells) for cells in _table_rows(child))
         elif child.tag == f"{W}sdt":
             content = child.find(f"{W}sdtContent")
             if content is not None:
                 texts.append(_cell_text(content))
     return "\n".join(t for t in texts if t)
+
+
+def _is_layout_table(tbl: Any) -> bool:
+    """One row of at most three cells, one of them a letter in itself (several paragraphs
+    or a table of its own, 400 characters or more): layout, not a table of answers."""
+    rows = list(tbl.iterchildren(f"{W}tr"))
+    if len(rows) != 1:
+        return False
+    cells = list(rows[0].iterchildren(f"{W}tc"))
+    if not 1 <= len(cells) <= 3:
+        return False
+    for tc in cells:
+        paragraphs = [p for p in tc.iterchildren(f"{W}p") if _paragraph_text(p)]
+        nested = any(True for _ in tc.iterchildren(f"{W}tbl"))
+        if (len(paragraphs) >= 3 or nested) and len(_cell_text(tc)) >= 400:
+            return True
+    return False
+
+
+def _nested_row(cells: list[str]) -> str:
+    """A nested table's row as a line: a label and its text joined by a colon."""
+    line = cells[0]
+    for cell in cells[1:]:
+        line += " " if line.endswith((":", "?", ".", ";", "-", "–")) else ": "
+        line += cell
+    return line
 
 
 def _is_title(p: Any) -> bool:

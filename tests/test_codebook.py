@@ -92,6 +92,56 @@ def test_rule_value_must_be_allowed() -> None:
         parse_codebook(_codebook_with({"id": "f.bad", "value": "maybe", "any": ["x"]}), "x")
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("15", "request_questions must be a whole number"),
+        (2.5, "request_questions must be a whole number"),
+        (3, "request_questions is 3, but a question is labelled 7"),
+    ],
+)
+def test_request_questions_is_checked(value: object, message: str) -> None:
+    data = _codebook_with({"id": "f.ok", "value": "yes", "any": ["x"]})
+    data["questions"][0]["label"] = "7"
+    data["request_questions"] = value
+    with pytest.raises(CodebookError, match=message):
+        parse_codebook(data, "x")
+
+
+def test_answers_numbered_as_a_longer_request_was_are_read_by_the_study_numbering() -> None:
+    """A 15-question request with the study's questions at 3, 7 and 12, answered by number
+    only: with the request's numbering in the codebook the numbers say which answer is which;
+    without it they are another request's numbering, and nothing is read as ours."""
+    import dataclasses
+
+    reply = "\n".join(
+        [
+            "Dear Ms Lowe, our answers are numbered as your questions were.",
+            *(f"{n}. {text}" for n, text in [
+                (1, "Headcount 4,100."), (2, "152 complaints."), (3, "No, only a Dignity at Work Policy."),
+                (4, "39 incidents."), (5, "Yes, in 2023."), (6, "£2.1m."),
+                (7, "Not currently."), (8, "No plans."), (9, "Not applicable."),
+                (10, "£300,000."), (11, "Three guardians."), (12, "Yes - Dr Ann Bell, Chief Nurse."),
+                (13, "Yes."), (14, "Four areas."), (15, "None."),
+            ]),
+        ]
+    )  # fmt: skip
+    numbering = {"q1": "3", "q2": "7", "q2a": "7a", "q2b": "7b", "q2c": "7c", "q3": "8", "q4": "12"}
+    study = dataclasses.replace(
+        DEFAULT,
+        source="numbered as asked",
+        questions=tuple(
+            dataclasses.replace(q, label=numbering.get(q.id, q.label)) for q in DEFAULT.questions
+        ),
+        request_questions=15,
+    )
+    coded = code_text(reply, study)
+    assert coded["policy"].value == "general_only"
+    assert (coded["abt_provided"].value, coded["abt_planned"].value) == ("no", "no")
+    assert coded["dasv_lead_name"].value == "Dr Ann Bell"
+    assert code_text(reply, DEFAULT)["dasv_lead_name"].value == ""
+
+
 def test_unknown_question_is_an_error() -> None:
     data = _codebook_with({"id": "f.ok", "value": "yes", "any": ["x"]})
     data["fields"][0]["questions"] = ["q9"]

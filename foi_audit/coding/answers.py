@@ -57,6 +57,14 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             general = general + found_general
             other = other + found_other
             lines = lines + part
+        elif count:
+            # a department answering the questions the others left ("Q12 - Kimberley
+            # Osei-Dunn, Chief Nurse" from Safeguarding, below HR's answers): those count too
+            answered = {top_question(q, compiled) for q, said in answers.items() if said}
+            for qid, said in found.items():
+                if said and top_question(qid, compiled) not in answered:
+                    answers[qid] = said
+            best = _answered(answers, compiled)
     text = " ".join(s.text for s in general[:40])
     opening = " ".join(line.text for line in lines[:60])[:1500]
     if document.parent and not matches_any(compiled.doc.reply_cues, opening):
@@ -249,6 +257,11 @@ REQUEST_REFERENCE = re.compile(
 ENTRY_LABEL = re.compile(r"(?im)^[^\w\n]*(?:request|subject|title|summary of request)[ \t]*[:\-–]")
 
 
+# A reference mentioned in a sentence, not listed: "an identical request (our reference
+# FOI/24/1403)", "your earlier request, FOI 1403" (not a log's "Car parking (FOI 7402)").
+_MENTIONED = re.compile(r"\b(our|your|previous|earlier|identical)\b[^()\n]*$", re.IGNORECASE)
+
+
 # A row or line that opens with a bare reference: "BCH-1120 | Wheelchair waiting times | ...".
 LEADING_REFERENCE = re.compile(r"(?m)^[^\w\n]*([A-Z]{2,6}[/-]\d{2,6}(?:[/-]\d{1,6})*)\b")
 
@@ -271,7 +284,11 @@ def _lists_several_requests(document: Document) -> bool:
     cited under another request could be taken for this one, so such values get flagged.
     """
     text = "\n".join(block.text for block in document.blocks)
-    references = {re.sub(r"\W", "", m.group(1)).upper() for m in REQUEST_REFERENCE.finditer(text)}
+    references = {
+        re.sub(r"\W", "", m.group(1)).upper()
+        for m in REQUEST_REFERENCE.finditer(text)
+        if not _MENTIONED.search(text, max(0, m.start() - 20), m.start())
+    }
     references |= {re.sub(r"\W", "", m.group(1)) for m in LEADING_REFERENCE.finditer(text)}
     return len(references) >= 2 or len(ENTRY_LABEL.findall(text)) >= 2
 

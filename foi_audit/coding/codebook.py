@@ -209,6 +209,9 @@ class Codebook:
     people: PeopleGrammar = PeopleGrammar()
     likeness: Likeness = Likeness()
     concepts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # name -> patterns (the study's words)
+    # How many numbered questions the request as sent had, when it asked more than the study
+    # codes (0: as many as the highest label): a reply numbered up to it is numbered as asked.
+    request_questions: int = 0
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -275,8 +278,8 @@ def load_codebook(path: Path | None = None, *, check_patterns: bool = True) -> C
 
 
 _TOP_KEYS = (
-    "name", "description", "document", "outcome", "questions", "fields", "patterns", "concepts",
-    "reading", "people", "likeness",
+    "name", "description", "request_questions", "document", "outcome", "questions", "fields",
+    "patterns", "concepts", "reading", "people", "likeness",
 )  # fmt: skip
 _GRAMMAR_KEYS = ("document", "outcome", "patterns", "reading", "people", "likeness")
 _STATUSES = ("answered", "not_held", "withheld", "deferred", "refers", "not_applicable", "silent")
@@ -344,6 +347,7 @@ def parse_codebook(
         people=people,
         likeness=likeness,
         concepts=concepts,
+        request_questions=_request_questions(top, questions, source),
     )
     if check_patterns:
         _check_patterns(codebook)  # a bad regular expression fails here, with its rule named
@@ -387,6 +391,23 @@ def expand_pieces(pattern: str, pieces: Mapping[str, str]) -> str:
     for key, value in pieces.items():
         pattern = pattern.replace("{" + key + "}", value)
     return pattern
+
+
+def _request_questions(top: Table, questions: Sequence[Question], source: str) -> int:
+    """``request_questions``: a whole number, at least the highest label of a question."""
+    value = top.data.get("request_questions", 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise CodebookError(
+            f"{source}: request_questions must be a whole number of questions (0 to 100), "
+            f"not {value!r}"
+        )
+    labels = [int(m[0]) for q in questions if (m := re.match(r"\d+", q.label))]
+    if value and labels and value < max(labels):
+        raise CodebookError(
+            f"{source}: request_questions is {value}, but a question is labelled {max(labels)}: "
+            "it counts every numbered question of the request as sent"
+        )
+    return value
 
 
 def _questions(top: Table, source: str) -> tuple[Question, ...]:

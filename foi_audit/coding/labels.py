@@ -87,8 +87,8 @@ def answer_after_request(after: str) -> tuple[str, str] | None:
     """ "If so please supply a copy. Yes, the Trust has ...", after a restated question: the
     request's own last sentence, then the answer run on after it (split in two); None when the
     text is not that."""
-    if not CONTINUATION.match(after) or "?" in after:
-        return None
+    if not (CONTINUATION.match(after) or INTERROGATIVE.match(after)) or "?" in after:
+        return None  # ("Name and job title. Yes, ...": the request's words without a "?")
     pieces = _FULL_STOP.split(after, maxsplit=1)
     if len(pieces) == 2 and _RUN_ON_ANSWER.match(pieces[1]) and not SUB_MARKER.search(pieces[0]):
         return pieces[0], pieces[1].strip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
@@ -39,6 +39,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     the history below it (a forwarded answer from a department, or the request quoted back)."""
     lines: list[Line] = []
     block_no = 0
+    counted = _Count()  # the last number a paragraph started with
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
     question_columns: list[str] = []  # a header row whose every cell is a numbered question
     for block in document.blocks:
@@ -54,7 +55,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 continue
             if prose:
                 block_no += 1
-                lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
+                lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
                 prose, columns = [], ()
             cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", row)]
             if _question_columns(cells):
@@ -93,7 +94,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if block.role != BlockRole.TITLE:
                 columns = ()
             block_no += 1
-            lines.extend(_prose_lines("\n".join(prose), block.locator, block_no))
+            lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
     quoted_mail = compiled.doc.quoted_mail_start
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
@@ -182,42 +183,64 @@ def _cell_lines(text: str, locator: str, block_no: int, kind: str) -> list[Line]
     return out
 
 
-def _prose_lines(text: str, locator: str, block_no: int) -> list[Line]:
+@dataclass
+class _Count:
+    """The number the last numbered paragraph of a document started with ("3. Sexual safety
+    policy"): OCR runs the next one into the end of an answer ("... subject. 4. Incidents")."""
+
+    last: int = 0
+
+
+def _prose_lines(text: str, locator: str, block_no: int, counted: _Count) -> list[Line]:
     out = []
-    for number, piece in enumerate(_split_inline_labels(text)):
+    for number, piece in enumerate(_split_inline_labels(text, counted)):
         out.extend(_cell_lines(piece, locator, block_no * 1000 + number, ""))
     return out
 
 
-def _split_inline_labels(text: str) -> list[str]:
+def _split_inline_labels(text: str, counted: _Count) -> list[str]:
     """OCR and careless layouts run answers together ("Q3. N/A. Q4. Yes."): split at each
     "Q4." / "Question 4:" that follows the end of a sentence."""
-    parts = [piece for part in INLINE_LABEL.split(text) for piece in _split_counted(part)]
+    parts = [piece for part in INLINE_LABEL.split(text) for piece in _split_counted(part, counted)]
     return [part for part in parts if part.strip()] or [text]
 
 
+# (OCR may leave a stray comma between: "Not currently. , 3. If the Trust ...")
 INLINE_NUMBER = re.compile(
-    r"(?<=[.!?])\s+(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
+    r"(?<=[.!?])\s+(?:[,;]\s+)?"
+    r"(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
 )
 
 
 LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):]?\s")
+RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):,]\s+[A-Z(]")
 
 
-def _split_counted(text: str) -> list[str]:
+def _split_counted(text: str, counted: _Count) -> list[str]:
     """ "3) ... 2025. 4) Michelle Tandy, ...": a paragraph OCR merged from numbered answers
     split at each bare "N)" / "N." after a sentence that counts up from the paragraph's own
-    number (from 1 when it has none), so "section 2. 4. Next" is not cut."""
+    number (from the last numbered paragraph's when it has none), so "section 2. 4. Next" is
+    not cut."""
     leading = LEADING_NUMBER.match(text)
-    previous = int(leading.group(1)) if leading else 0
-    cuts = []
+    previous = int(leading.group(1)) if leading else counted.last
+    label = RUNNING_NUMBER.match(text)  # a label ("3.", "11,"), not "4 December 2024"
+    counted.last = int(label.group(1)) if label else counted.last
+    cuts: list[int] = []
     for match in INLINE_NUMBER.finditer(text):
         number = int(match.group(1) or match.group(2))
-        if number == previous + 1:
+        # counting on from the last numbered paragraph, or from 1 (answers under a request
+        # quoted whole: "... below. 1. Yes. 2. ...")
+        if number == previous + 1 or (number == 1 and not cuts and not leading):
             cuts.append(match.end())
             previous = number
+    if cuts:
+        counted.last = previous
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    # a stray comma OCR left before a cut is no part of the answer ("Not currently. , 3.")
+    return [
+        text[a:b].strip().rstrip(",;" if b in cuts else "").strip()
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
 
 
 def _question_columns(cells: list[str]) -> bool:
@@ -330,9 +353,34 @@ def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     bounds = [*starts, len(lines)]
     relevance = compiled.doc.relevance
     head = lines[: starts[0]]
-    kept = []
-    for begin, end in zip(bounds, bounds[1:], strict=False):
-        entry = lines[begin:end]
-        if matches_any(relevance, " ".join(line.text for line in entry)):
-            kept.extend(entry)
+    entries = [lines[begin:end] for begin, end in zip(bounds, bounds[1:], strict=False)]
+    relevant = [e for e in entries if matches_any(relevance, " ".join(ln.text for ln in e))]
+    asked = [_questions_asked(e, compiled) for e in relevant]
+    ours = {n for e, count in zip(relevant, asked, strict=True) if count >= 2 for n in _refs(e)}
+    if ours:
+        # An entry that asks several of our questions is our request: another request, by
+        # its own reference, asking only one, on a nearby subject ("Who leads on domestic
+        # abuse support?"), is someone else's (not "Request 4:" or "FOI-1609/4", a question
+        # of this one; nor an entry asking none, which may be the request's answers split off)
+        relevant = [
+            e
+            for e, count in zip(relevant, asked, strict=True)
+            if count != 1 or not _refs(e) or _refs(e) & ours
+        ]
+    kept = [line for entry in relevant for line in entry]
     return head + kept if kept else lines
+
+
+def _refs(entry: list[Line]) -> set[str]:
+    """The reference numbers an entry's first line gives ("FOI/24/1180" -> {"1180"})."""
+    return set(_REFERENCE_NUMBER.findall(entry[0].text))
+
+
+def _questions_asked(entry: list[Line], compiled: Compiled) -> int:
+    """How many of the study's questions (not their parts) an entry's question lines ask."""
+    asked = [line.text for line in entry if "?" in line.text]
+    return sum(
+        1
+        for q in compiled.questions
+        if not q.parent and any(matches_any(q.cues, text) for text in asked)
+    )

@@ -14,6 +14,7 @@ The values are the codebook's (``[outcome] values``), so another study names its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from foi_audit.coding.codebook import OutcomeRole
@@ -79,7 +80,16 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
             flags=(FlagReason.OUTCOME_UNCLEAR,) if len(questions) >= 2 else (),
         )  # fmt: skip
 
-    said = _first(general, compiled.outcome.not_held)
+    said = _first(general, compiled.outcome.not_held) or next(
+        # under the last answer, the whole request's ("does not hold the information
+        # requested", a section 1(1)(a) notice), not one answer's "Not held."
+        (
+            s
+            for s in answers
+            if _WHOLE_REQUEST.search(s.text) and _first([s], compiled.outcome.not_held)
+        ),
+        None,
+    )
     if said is not None and not positive:
         return _decision(spec.value(OutcomeRole.NOT_HELD), "outcome.not_held", said)
     statuses = [
@@ -133,6 +143,11 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
     )  # fmt: skip
 
 
+_WHOLE_REQUEST = re.compile(
+    r"\b(information|data) (you have |you )?requested\b|\b1\s*\(1\)\s*\(a\)", re.I
+)
+
+
 def _no_reply(readings: Sequence[Reading], compiled: Compiled) -> Decision:
     acks = [r for r in readings if r.kind == "acknowledgement"]
     if acks:
@@ -173,11 +188,12 @@ def fill_not_held(chosen: Chosen, held: Decision, compiled: Compiled) -> None:
 
 def clear_refused(chosen: Chosen, compiled: Compiled) -> None:
     """A refused request answers no question: what its explanation seemed to say is cleared
-    (the rule that read it is kept in the trace, not in the dataset)."""
+    (the rule that read it is kept in the trace, not in the dataset), and so is text no rule
+    could code ("you may wish to ask only for the name of the executive lead")."""
     for spec in compiled.fields:
         name = spec.field.name
         decision = chosen.values.get(name)
-        if spec.derive or decision is None or not decision.value:
+        if spec.derive or decision is None or not (decision.value or decision.quote):
             continue
         chosen.values[name] = Decision("", "outcome.refused_blank", question=decision.question)
 

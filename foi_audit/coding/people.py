@@ -106,7 +106,7 @@ class Grammar:
             return False
         if re.search(r"n['’]t$", core, re.I):
             return False  # "HAVEN'T" read in ordinary case is no name
-        low = core.lower()
+        low = re.sub(r"['’]s$", "", core.lower())  # "Trust's" is the word "Trust"
         return (
             low not in self.title_words
             and low not in self.org_words
@@ -144,12 +144,34 @@ class Grammar:
                 if _SENTENCE_END.search(names[-1].group(0)):
                     break
             enough = len(names) >= 1 if honorific else 2 <= len(names) <= 3
+            if enough and not honorific and self._runs_into_a_document(text, tokens, j):
+                i = j  # "the Special Leave Policy": the words of a policy's or course's name
+                continue
             if enough:
                 found.append(_span("person", text, tokens[i].start(), names[-1].end()))
                 i = j
             else:
                 i += 1
         return found
+
+    def _runs_into_a_document(self, text: str, tokens: list[re.Match[str]], j: int) -> bool:
+        """Whether the capitalised words from token ``j`` on end a policy's, course's or
+        event's name ("... Leave Policy", "... Affected by Domestic Abuse Policy")."""
+        if re.search(r"[.,;:!?]$", tokens[j - 1].group(0)):
+            return False
+        end = tokens[j - 1].end()
+        for k, token in enumerate(tokens[j : j + 6], start=j):
+            word = token.group(0)
+            gap = text[end : token.start()]
+            if gap.strip() or not (_CAPITAL.match(word) or word in {"by", "of", "and", "for"}):
+                return False
+            if word.lower().rstrip(".,;:!?") in self.org_not_last:
+                after = tokens[k + 1].group(0).lower() if k + 1 < len(tokens) else ""
+                return after.rstrip(".,;:") not in self.title_heads  # not "Policy Officer"
+            if re.search(r"[.,;:!?]$", word):
+                return False
+            end = token.end()
+        return False
 
     def titles(self, text: str) -> list[Span]:
         """Job titles: capitalised runs holding a title's head word ("Chief Nurse")."""
@@ -388,7 +410,15 @@ class Grammar:
                 # a name alone counts only where the text speaks of a lead ("Name – Jo Bell")
                 leads.append(Lead(None, person, False))
         leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
-        return [self._marked_supporting(text, lead) for lead in leads]
+        marked = [self._marked_supporting(text, lead) for lead in leads]
+        chain = -1  # where the last supporter of a list ends
+        for k, lead in enumerate(marked):
+            # "supported by A (IDVA), B (Named Midwife) and Dr C": the whole list supports
+            start = min(s.start for s in (lead.title, lead.person) if s)
+            if chain >= 0 and not lead.supporting and _LIST_GAP.fullmatch(text[chain:start]):
+                lead = marked[k] = Lead(lead.title, lead.person, lead.withheld, supporting=True)
+            chain = _end(lead) if lead.supporting else -1
+        return marked
 
     def _marked_supporting(self, text: str, lead: Lead) -> Lead:
         start = min(s.start for s in (lead.title, lead.person) if s)
@@ -398,6 +428,16 @@ class Grammar:
         ) or self.not_holder_after.match(text[end : end + 60]):
             return Lead(lead.title, lead.person, lead.withheld, supporting=True)
         return lead
+
+
+# Between two people of one list: a bracketed post, then a comma or "and".
+_LIST_GAP = re.compile(
+    r"[\s)]*(\([^()]{0,80}\))?[\s)]*(,|,?\s+and|,?\s+&)\s*(\([^()]{0,60})?|\s*\([^()]{0,60}"
+)
+
+
+def _end(lead: Lead) -> int:
+    return max(s.end for s in (lead.title, lead.person) if s)
 
 
 def _unused(lead: Lead) -> bool:

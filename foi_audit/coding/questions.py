@@ -291,3 +291,45 @@ def topic_lead(text: str, compiled: Compiled) -> str:
     # verb only the question's own cues count.
     labelled = not re.search(r"\s(?:is|are|was|sits|rests)\s$", match.group(0))
     return top_question(classify_question(match["topic"], compiled, topic=labelled), compiled)
+
+
+def whole_request(text: str, compiled: Compiled) -> bool:
+    """One paragraph asking three or more of the request's questions ("please tell me: 1. Does
+    ...? 2. Does ...? 3. ...?"): the request quoted whole, never a restated question with its
+    answer below it."""
+    asked = text.split("?")[:-1]
+    if len(asked) < 3 or any(STARTS_LIKE_ANSWER.match(part.strip(" -–—:")) for part in asked[1:]):
+        return False  # ("...? Yes. 2. Does ...? No."): questions and their answers run together
+    found = {top_question(classify_question(part + "?", compiled), compiled) for part in asked}
+    return len(found - {"", OTHER}) >= 3
+
+
+def topic_heading(text: str, compiled: Compiled) -> bool:
+    """A short noun phrase (no verb, no sentence punctuation) made of a question's own words."""
+    if (
+        not 1 <= len(text.split()) <= 8
+        or re.search(r"[.,;:!?/]", text)
+        or HEADING_VERB.search(text)
+    ):
+        return False  # "Plans N/A" is a heading with its answer; HEADING_VERB has yes/no/not
+    if len(text.split()) <= 3 and _names_the_topic(text, compiled):
+        return True  # "Policy", "Future plans": a question's topic word as the heading
+    ranked = compiled.likeness.rank(text)
+    if not ranked or ranked[0].precision < 0.9:
+        return False
+    # "Executive lead": every word the question's own and no other question as like it
+    alone = len(ranked) == 1 or ranked[0].score - ranked[1].score >= MARGIN
+    return ranked[0].score >= RESTATES - 0.1 or (ranked[0].precision == 1.0 and alone)
+
+
+def _names_the_topic(text: str, compiled: Compiled) -> bool:
+    """A heading of a few words naming a question by its cues ("Future plans"), or by its
+    topic words when the question itself uses each of them ("Policy"; not "FOI Lead")."""
+    if any(matches_any(q.cues, text) for q in compiled.questions if not q.parent):
+        return True
+    qid = classify_question(text, compiled, topic=True)
+    question = next((q for q in compiled.codebook.questions if q.id == qid), None)
+    if question is None:
+        return False
+    own = {stem(word) for word in re.findall(r"[a-z]+", question.text.lower())}
+    return all(stem(word) in own for word in re.findall(r"[a-z]+", text.lower()))

@@ -257,6 +257,7 @@ def read_answer(
                     )
                 )  # fmt: skip
     hits.sort(key=lambda h: (h.sentence, h.start))
+    hits = [h for h in hits if not _corrected(h, hits, read)]
     return AnswerReading(
         question=question,
         sentences=read,
@@ -265,6 +266,35 @@ def read_answer(
         if read and not read[0].sentence.via_reference
         else Polarity.UNKNOWN,
         hits=tuple(hits),
+    )
+
+
+# "Not a separate module as such, but the third session is given over to ...": "not X, but Y"
+_CORRECTING = re.compile(r"[,;]\s*but\b", re.IGNORECASE)
+# ... when what is denied is a form ("not a separate module as such"), not the thing itself
+_OF_FORM = re.compile(
+    r"\b(as such|separate|specific(ally)?|stand-?alone|dedicated|discrete|distinct|formal)\b",
+    re.IGNORECASE,
+)
+
+
+def _corrected(
+    hit: ConceptHit, hits: Sequence[ConceptHit], read: Sequence[SentenceReading]
+) -> bool:
+    """A denial the same sentence corrects after "but": "not a separate module, but a whole
+    session on it" asserts what it first denied."""
+    if not hit.negated:
+        return False
+    text = read[hit.sentence].text
+    if not _OF_FORM.search(text, hit.start, hit.end + 40):
+        return False  # "We do not offer ABT, but we do offer Civility Saves Lives": no correction
+    return any(
+        other.sentence == hit.sentence
+        and other.concept == hit.concept
+        and not other.negated
+        and other.start > hit.end
+        and _CORRECTING.search(text, hit.end, other.start)
+        for other in hits
     )
 
 

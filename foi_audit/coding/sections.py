@@ -32,13 +32,32 @@ def set_aside(readings: Sequence[Reading], compiled: Compiled) -> frozenset[str]
 
 
 def sections_set_aside(sentences: Iterable[Sentence], compiled: Compiled) -> frozenset[str]:
-    """The sections these sentences say are no longer relied on ("s40")."""
-    return frozenset(
-        f"s{int(m.group(1))}"
-        for sentence in sentences
-        for pattern in compiled.doc.set_aside
-        for m in pattern.finditer(sentence.text)
-    )
+    """The sections these sentences say are no longer relied on ("s40"): by name, or under a
+    heading naming the section ("Section 40(2) - name of the lead", then "I have overturned
+    the original decision")."""
+    found: set[str] = set()
+    heading: list[str] = []  # the sections the last short heading named
+    for sentence in sentences:
+        found.update(
+            f"s{int(m.group(1))}"
+            for pattern in compiled.doc.set_aside
+            for m in pattern.finditer(sentence.text)
+        )
+        named = sections_in(sentence.text, compiled)
+        if named and len(sentence.text.split()) <= 10:
+            heading = named
+        elif heading and _DECISION_OVERTURNED.search(sentence.text):
+            found.update(heading)
+    return frozenset(found)
+
+
+# "I have overturned the original decision", "the exemption is not upheld"
+_DECISION_OVERTURNED = re.compile(
+    r"\b(overturn\w*|reverse\w*|set aside|withdraw\w*)\b[^.;]{0,20}\b(original |earlier |"
+    r"initial )?(decision|exemption)\b|\b(decision|exemption) (is|was|has been) (not upheld|"
+    r"overturned|reversed|set aside|withdrawn)\b",
+    re.IGNORECASE,
+)
 
 
 def sections_in(text: str, compiled: Compiled) -> list[str]:

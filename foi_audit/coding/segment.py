@@ -24,7 +24,6 @@ from foi_audit.coding.labels import (
     normalise_heading,
 )
 from foi_audit.coding.questions import (
-    MARGIN,
     OTHER,
     RESTATES,
     answer_after_head,
@@ -36,8 +35,10 @@ from foi_audit.coding.questions import (
     restated_question,
     summary_heading,
     top_question,
+    topic_heading,
     topic_lead,
     topic_question,
+    whole_request,
 )
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.text import SENTENCE_END, matches_any
@@ -48,7 +49,7 @@ def _is_question_text(
 ) -> bool:
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
-    if standalone and not labelled and _topic_heading(text, compiled):
+    if standalone and not labelled and topic_heading(text, compiled):
         # A paragraph of its own naming a question's topic in the request's words
         # ("SEXUAL SAFETY POLICY" above "Not specifically."): a heading, not an answer.
         return True
@@ -101,22 +102,6 @@ def _restated_parts(text: str, compiled: Compiled) -> str | None:
     if _is_question_text(last, True, compiled):
         return ""
     return answer_after_head(last, lambda head: _is_question_text(head, True, compiled)) or None
-
-
-def _topic_heading(text: str, compiled: Compiled) -> bool:
-    """A short noun phrase (no verb, no sentence punctuation) made of a question's own words."""
-    if (
-        not 2 <= len(text.split()) <= 8
-        or re.search(r"[.,;:!?/]", text)
-        or HEADING_VERB.search(text)
-    ):
-        return False  # "Plans N/A" is a heading with its answer; HEADING_VERB has yes/no/not
-    ranked = compiled.likeness.rank(text)
-    if not ranked or ranked[0].precision < 0.9:
-        return False
-    # "Executive lead": every word the question's own and no other question as like it
-    alone = len(ranked) == 1 or ranked[0].score - ranked[1].score >= MARGIN
-    return ranked[0].score >= RESTATES - 0.1 or (ranked[0].precision == 1.0 and alone)
 
 
 # A heading run into its answer never ends on these: "An executive lead for | DASV has not"
@@ -267,7 +252,7 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
     ours = [int(m[0]) for q in compiled.questions if (m := re.match(r"\d+", q.label))]
     if not ours:
         return False
-    last = max(ours)
+    last = max(*ours, compiled.codebook.request_questions)
     prefixed: set[int] = set()
     plain: set[int] = set()
     for line in lines:
@@ -386,6 +371,8 @@ def segment(
             # another question of a longer request (under one of ours, a numbered paragraph
             # of its answer, as a legal letter numbers every paragraph)
             found = OTHER
+        elif not found and label.isdigit() and int(label) <= compiled.codebook.request_questions:
+            found = OTHER  # another question of the longer request the study's are part of
         return found
 
     def current() -> Segment:
@@ -608,6 +595,12 @@ def segment(
             and (i >= len(lines) or lines[i].block != line.block)
             and (i < 2 or lines[i - 2].block != line.block)
         )
+        if not labelled and whole_request(text, compiled):
+            # the request quoted whole in one paragraph: neither an answer nor a question
+            segments.append(Segment("", quoted=True))
+            add_answer(text, line)
+            segments.append(Segment(""))
+            continue
         if _is_question_text(rest, labelled, compiled, standalone, bool(label_match)):
             question_text = rest
             while i < len(lines) and lines[i].block == line.block:

@@ -290,6 +290,65 @@ def test_docx_page_laid_out_in_a_table_is_read_as_its_paragraphs_and_tables(
     assert ("table 2 row 1", "No. | Question | Response") in texts
 
 
+def test_docx_footnotes_are_read_where_they_are_referred_to(tmp_path: Path) -> None:
+    """A footnote typed by hand (a superscript number, the note a later paragraph starting
+    with it) and a Word footnote are both read in brackets at their marker: "the Chief Nurse
+    (Mrs X, who took up the post in August 2024)"."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    lead = document.add_paragraph("The executive lead is the Chief Nurse")
+    lead.add_run("1").font.superscript = True
+    lead.add_run(", supported by the Head of Safeguarding.")
+    document.add_paragraph("The provider is named in a note.")
+    document.add_paragraph("1 Mrs Helen Marsh, who took up the post in August 2024.")
+    typed = tmp_path / "typed.docx"
+    document.save(str(typed))
+    texts = [b.text for b in read_document(typed.read_bytes(), "typed.docx").blocks]
+    assert texts[0] == (
+        "The executive lead is the Chief Nurse (Mrs Helen Marsh, who took up the post in August "
+        "2024), supported by the Head of Safeguarding."
+    )
+    assert texts[-1] == "1 Mrs Helen Marsh, who took up the post in August 2024."
+
+    # a Word footnote: a reference in the text, the note in word/footnotes.xml
+    word = tmp_path / "word.docx"
+    with zipfile.ZipFile(typed) as source, zipfile.ZipFile(word, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(
+                    b"<w:t>The provider is named in a note.</w:t></w:r>",
+                    b"<w:t>The provider is named in a note.</w:t></w:r>"
+                    b'<w:r><w:footnoteReference w:id="2"/></w:r>',
+                )
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            target.writestr(item, data)
+        target.writestr(
+            "word/footnotes.xml",
+            '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            '</w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>Stand Together Training Ltd'
+            "</w:t></w:r></w:p></w:footnote></w:footnotes>",
+        )
+    texts = [b.text for b in read_document(word.read_bytes(), "word.docx").blocks]
+    assert "The provider is named in a note. (Stand Together Training Ltd)" in texts
+
+
 def test_docx_zip_bomb_is_refused() -> None:
     with pytest.raises(TooLarge, match="zip bomb"):
         read("zip_bomb.docx")

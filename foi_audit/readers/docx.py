@@ -7,7 +7,10 @@ file are not fetched or expanded; the zip is checked for bombs before it is open
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import replace
 from typing import Any
 
 from foi_audit.errors import CorruptFile
@@ -35,7 +38,12 @@ def read(data: bytes, name: str) -> Extraction:
         for part in _header_footer_parts(section, "header"):
             blocks.extend(_part_blocks(part, "header", BlockRole.HEADER, seen))
     counter = _Counter()
-    blocks.extend(_body_blocks(document.element.body, counter))
+    token = _NOTES.set(_notes(document))
+    try:
+        body = list(_body_blocks(document.element.body, counter))
+    finally:
+        _NOTES.reset(token)
+    blocks.extend(_with_notes_inline(body))
     for section in document.sections:
         for part in _header_footer_parts(section, "footer"):
             blocks.extend(_part_blocks(part, "footer", BlockRole.FOOTER, seen))
@@ -113,12 +121,23 @@ def _body_blocks(body: Any, counter: _Counter) -> Iterator[Block]:
 
 
 def _paragraph_text(p: Any) -> str:
-    """Visible text of a paragraph: runs, hyperlinks, fields; not text boxes or deleted text."""
+    """Visible text of a paragraph: runs, hyperlinks, fields; not text boxes or deleted text.
+    A footnote or endnote is read where it is referred to, in brackets; a number set in
+    superscript (a footnote typed by hand) is kept as a marker for :func:`_with_notes_inline`."""
     parts: list[str] = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}txbxContent", f"{W}delText"):
+    notes = _NOTES.get()
+    for node in p.iter(
+        f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}txbxContent", f"{W}delText",
+        f"{W}footnoteReference", f"{W}endnoteReference",
+    ):  # fmt: skip
         if _in_textbox(node, p):
             continue
-        if node.tag == f"{W}t":
+        if node.tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+            note = (notes or {}).get((node.tag, node.get(f"{W}id")), "")
+            parts.append(f" ({note})" if note else "")
+        elif node.tag == f"{W}t" and notes is not None and _superscript_number(node):
+            parts.append(f"{_MARK}{node.text.strip()}{_MARK}")
+        elif node.tag == f"{W}t":
             parts.append(node.text or "")
         elif node.tag == f"{W}tab":
             parts.append("\t")
@@ -129,6 +148,69 @@ def _paragraph_text(p: Any) -> str:
         for line in parts_to_lines(parts)
     ]
     return "\n".join(line.strip() for line in lines if line.strip())
+
+
+# Footnotes and endnotes of the document being read, by (reference tag, id).
+_NOTES: ContextVar[dict[tuple[str, str], str] | None] = ContextVar("docx_notes", default=None)
+_MARK = "\x00"  # around a superscript number until its note is found
+
+
+def _notes(document: Any) -> dict[tuple[str, str], str]:
+    """The text of each footnote and endnote (not the separators Word keeps there)."""
+    from docx.oxml import parse_xml
+
+    found: dict[tuple[str, str], str] = {}
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        kind = {"/word/footnotes.xml": "footnote", "/word/endnotes.xml": "endnote"}.get(name)
+        if kind is None:
+            continue
+        try:
+            root = parse_xml(part.blob)
+        except Exception:  # a damaged notes part costs its notes, not the document
+            continue
+        for note in root.iterchildren(f"{W}{kind}"):
+            if note.get(f"{W}type") in {"separator", "continuationSeparator", "continuationNotice"}:
+                continue
+            text = " ".join(
+                t for t in (_paragraph_text(p) for p in note.iter(f"{W}p")) if t
+            ).strip()
+            if text:
+                found[(f"{W}{kind}Reference", note.get(f"{W}id"))] = text
+    return found
+
+
+def _superscript_number(node: Any) -> bool:
+    """A run of digits set in superscript: a footnote marker typed by hand ("Chief Nurse¹")."""
+    text = (node.text or "").strip()
+    run = node.getparent()
+    if not (text.isdigit() and len(text) <= 2) or run is None or run.tag != f"{W}r":
+        return False
+    align = run.find(f"{W}rPr/{W}vertAlign")
+    return align is not None and align.get(f"{W}val") == "superscript"
+
+
+def _with_notes_inline(blocks: list[Block]) -> list[Block]:
+    """Markers typed by hand replaced by their note in brackets ("the Chief Nurse (Mrs X,
+    who took up the post in August)"): the note is the later paragraph that starts with the
+    marker's number; a marker with no such note is dropped."""
+    out = []
+    for index, block in enumerate(blocks):
+        text = block.text
+        for number in dict.fromkeys(re.findall(f"{_MARK}(\\d+){_MARK}", text)):
+            note = next(
+                (
+                    m.group(1)
+                    for later in blocks[index + 1 :]
+                    if (m := re.match(rf"{_MARK}?{number}{_MARK}?\s*(\D.*)", later.text, re.S))
+                ),
+                "",
+            )
+            if note and not text.startswith(f"{_MARK}{number}{_MARK}"):  # not the note itself
+                text = text.replace(f"{_MARK}{number}{_MARK}", f" ({note.strip().rstrip('.')})")
+        text = re.sub(f"{_MARK}(\\d+){_MARK}", lambda m: m.group(1) if m.start() == 0 else "", text)
+        out.append(block if text == block.text else replace(block, text=text))
+    return out
 
 
 def parts_to_lines(parts: list[str]) -> list[str]:

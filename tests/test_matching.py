@@ -1303,3 +1303,52 @@ def test_a_question_in_a_sheets_last_row_is_not_a_signature() -> None:
     found = match(sheet)
     assert found.method != "out_of_scope"
     assert not any(line.startswith("signature") for line in found.evidence)
+
+
+def test_the_trusts_own_hospital_named_like_a_gp_practice_is_no_rival() -> None:
+    """ "Queens Medical Centre" has the form of a GP practice's name, but it is the trust's own
+    hospital: the words count for the trust, and no other body stands against it."""
+    page = doc(
+        "foi-disclosure-log-december-2024.html",
+        ("Disclosure log - December 2024 - Nottingham University Hospitals NHS Trust", T),
+        ("FOI 24-7742: Sexual safety and bystander training", B),
+        ("Sexual safety policy: the Trust has no stand-alone policy.", B),
+        ("Queen's Medical Centre, Derby Road, Nottingham NG7 2UH", F),
+        ("Privacy | Cookies | Accessibility", F),
+        page_locators=False,
+    )
+    assert match(page).trust_code == "RX1"
+
+
+def test_a_councils_mail_domain_is_never_a_trusts() -> None:
+    """A council named after the same place as a trust ("medway.gov.uk", "Medway NHS
+    Foundation Trust"): its reply is out of scope, not the trust's."""
+    mail = doc(
+        "Information request IR-55012.eml",
+        ("Thank you for your request. The Council does not employ NHS staff.", B),
+        ("You may wish to redirect your request to Medway NHS Foundation Trust.", B),
+        ("Regards", B),
+        ("Information Governance, Medway Council", B),
+        headers=(("From", "Medway Council <info.requests@medway.gov.uk>"),),
+    )
+    result = match(mail)
+    assert result.method == "out_of_scope" and result.trust_code == ""
+
+
+def test_a_request_sites_list_of_other_requests_names_no_partner_trust() -> None:
+    """A request-site page printed to PDF: its foot lists similar requests to other trusts
+    ("... - request to Salisbury NHS Foundation Trust"); the page is one trust's, not joint."""
+    page = doc(
+        "Sexual safety - a Freedom of Information request to University Hospitals Plymouth NHS"
+        " Trust - OpenAsk.pdf",
+        ("Sexual safety - a Freedom of Information request to University Hospitals Plymouth"
+         " NHS Trust", H),
+        ("Dear University Hospitals Plymouth NHS Trust, please tell me ...", B),
+        ("Yours faithfully, T. Greenhalgh", B),
+        ("FOI Team, University Hospitals Plymouth NHS Trust", B),
+        ("Similar requests", B),
+        ("Executive lead for domestic abuse - request to Salisbury NHS Foundation Trust", B),
+        ("Bystander training - request to Royal Cornwall Hospitals NHS Trust", B),
+    )  # fmt: skip
+    result = match(page)
+    assert (result.trust_code, result.also) == ("RK9", ())

@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from foi_audit.matching.joint import REQUEST_TO, joint_cues
 from foi_audit.matching.names import (
     BODY_PREFIX,
     EMAIL_RE,
@@ -54,7 +55,7 @@ from foi_audit.matching.names import (
 )
 from foi_audit.matching.ocr_names import ocr_names
 from foi_audit.matching.zones import Zones, zones_of
-from foi_audit.records import BlockRole, Document, Match
+from foi_audit.records import Document, Match
 from foi_audit.register.domains import (
     domain_labels,
 )
@@ -244,7 +245,9 @@ def _domain_evidence(
     labels, scope = domain_labels(host)
     sender = signal is Signal.SENDER_DOMAIN
     found = []
-    for label in labels:
+    # a council's or government department's domain ("medway.gov.uk") is never a trust's,
+    # though its place name is a trust's label too
+    for label in () if "government" in scope else labels:
         codes = index.domains.get(label, ())
         if len(codes) == 1:
             # a sender's domain made of initials only ("sch-nhs") may be another trust's too:
@@ -317,6 +320,10 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
         joined = "\n".join(b.text for b in blocks)
         where = blocks[0].locator
         exact = _name_evidence(joined, signal, where, index)
+        if signal is Signal.SIGNATURE:
+            # a request site's list of other requests at the foot of its page ("... - request
+            # to Salisbury NHS Foundation Trust") names others' trusts, not the writer's
+            exact = [_as_body(e, index) if _listed_request(joined, e) else e for e in exact]
         found += exact
         if not any(e.points >= _WEIGHTS[signal]["core"] for e in exact):
             found += _fuzzy_evidence(joined, signal, where, index)
@@ -345,63 +352,18 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
     return found, zones
 
 
-# What a reply says when it answers for several trusts.
-_JOINT_RE = re.compile(
-    r"(?i)\b(?:"
-    r"joint (?:foi |freedom of information |information governance |ig )?"
-    r"(?:response|reply|letter|service|team)"
-    r"|(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\b[^.\n]{0,60}"
-    r"\bfor both\b"
-    r"|(?:responding|replying) to both|(?:answering|answer|answers) both (?:requests|trusts)\b"
-    r"|this (?:letter|response|reply|e-?mail) (?:answers|covers)"
-    r" both"
-    r"|shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
-    r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"
-    r"\b(?:service|team|office|function)"
-    r"|each (?:trust|organisation)['\u2019]?s (?:answers?|responses?|repl(?:y|ies))"
-    r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
-    r")"
-)
+def _listed_request(text: str, item: Evidence) -> bool:
+    """Is this name the addressee of a request listed in the text ("request to <trust>")?"""
+    return any(
+        REQUEST_TO.search(text[max(0, m.start() - 24) : m.start()])
+        for m in re.finditer(re.escape(item.quote), text)
+    )
 
 
-_ON_BEHALF_RE = re.compile(r"(?i)\bon behalf of\b[^\n]{0,300}")
-
-
-def _full_trusts(text: str, index: Index) -> list[str]:
-    """Trusts named in full in ``text``, in order, each once."""
-    hits = find_names(text, index, any_case=False)
-    codes = [h.code for h in hits if h.kind is Kind.FULL and h.code in index.codes]
-    return list(dict.fromkeys(codes))
-
-
-def _joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
-    """What says the document answers for several trusts (empty for an ordinary reply)."""
-    cues: list[str] = []
-    blocks = [*zones.letterhead, *zones.body, *zones.signature]
-    texts = [value for value, _ in zones.email_header] + [b.text for b in blocks]
-    for text in texts:
-        match = _JOINT_RE.search(text)
-        if match:
-            cues.append(f"'{' '.join(match.group(0).split())}'")
-        for behalf in _ON_BEHALF_RE.finditer(text):
-            if len(_full_trusts(behalf.group(0), index)) >= 2:
-                cues.append(f"'{' '.join(behalf.group(0).split())[:120]}'")
-    # One column per trust: a table row naming two trusts in full.
-    for block in blocks:
-        if block.role is BlockRole.TABLE and len(_full_trusts(block.text, index)) >= 2:
-            cues.append(f"a column per trust ({block.locator})")
-            break
-    # One section per trust: short headings that are each a trust's full name.
-    headed = []
-    for block in blocks:
-        text = block.text.strip()
-        if len(text) <= 120 and not text.endswith("."):
-            named = _full_trusts(text, index)
-            if len(named) == 1:
-                headed += named
-    if len(set(headed)) >= 2:
-        cues.append("a section per trust")
-    return list(dict.fromkeys(cues))
+def _as_body(item: Evidence, index: Index) -> Evidence:
+    """The same name as weak evidence, as if it stood in the body of the text."""
+    weak = _name_evidence(item.quote, Signal.BODY, item.where, index)
+    return next((e for e in weak if e.code == item.code), replace(item, strong=False))
 
 
 def _dated(
@@ -556,6 +518,21 @@ def _named_only_beside(rival: Candidate, top: Candidate) -> bool:
     )
 
 
+def _own_site(rival: Candidate, top: Candidate) -> bool:
+    """Is the rival a body (a GP practice called "Queens Medical Centre") whose every strong
+    cue is words the winner knows as its own site, in the same place? Then the words name the
+    trust's hospital, not another body."""
+    rival_strong = [e for e in rival.signals if e.strong]
+    return (
+        rival.is_body
+        and bool(rival_strong)
+        and all(
+            any(t.quote == e.quote and t.where == e.where for t in top.signals)
+            for e in rival_strong
+        )
+    )
+
+
 def match_group(
     group: Sequence[Document], register: Register, reply_date: str | None = None
 ) -> Match:
@@ -577,7 +554,7 @@ def match_group(
     if sum(1 for c in candidates if c.firm and not c.is_body) >= 2:
         # Strong evidence for several trusts: does the reply say it answers for them all?
         for document, zones in read:
-            cues += _joint_cues(document, zones, index)
+            cues += joint_cues(document, zones, index)
     return _decide(candidates, list(dict.fromkeys(cues)), index, reply_date)
 
 
@@ -613,7 +590,9 @@ def _decide(
         named = [top, *conflicting]
         if cues and all(c.firm and not c.is_body for c in named):
             return _joint(named, cues, index)
-        conflicting = [r for r in conflicting if not _named_only_beside(r, top)]
+        conflicting = [
+            r for r in conflicting if not _named_only_beside(r, top) and not _own_site(r, top)
+        ]
     if conflicting:
         named = [top, *conflicting]
         return Match(

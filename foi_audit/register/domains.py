@@ -215,8 +215,11 @@ def domain_labels(host: str) -> tuple[list[str], str]:
             scope = _SCOPES.get(suffix, "")
             host = host[: -len(suffix) - 1]
             break
+    parts = host.split(".")
+    if not scope and len(parts) > 1 and parts[-1] == "gov":
+        scope, parts = _SCOPES["gov.uk"], parts[:-1]  # "medway.gov.<anything>": a council's
     labels: list[str] = []
-    for part in host.split("."):
+    for part in parts:
         pieces = [p for p in part.split("-") if p and p not in _NOISE]
         if len(pieces) > 1:
             labels.append("".join(pieces))

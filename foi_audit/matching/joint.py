@@ -1,0 +1,72 @@
+"""What says a reply answers for several trusts: "joint response", "on behalf of" two trusts,
+a column or a section per trust (a request site's list of others' requests is none)."""
+
+from __future__ import annotations
+
+import re
+
+from foi_audit.matching.names import Index, Kind, find_names
+from foi_audit.matching.zones import Zones
+from foi_audit.records import BlockRole, Document
+
+# What a reply says when it answers for several trusts.
+_JOINT_RE = re.compile(
+    r"(?i)\b(?:"
+    r"joint (?:foi |freedom of information |information governance |ig )?"
+    r"(?:response|reply|letter|service|team)"
+    r"|(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\b[^.\n]{0,60}"
+    r"\bfor both\b"
+    r"|(?:responding|replying) to both|(?:answering|answer|answers) both (?:requests|trusts)\b"
+    r"|this (?:letter|response|reply|e-?mail) (?:answers|covers)"
+    r" both"
+    r"|shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
+    r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"
+    r"\b(?:service|team|office|function)"
+    r"|each (?:trust|organisation)['\u2019]?s (?:answers?|responses?|repl(?:y|ies))"
+    r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
+    r")"
+)
+
+
+_ON_BEHALF_RE = re.compile(r"(?i)\bon behalf of\b[^\n]{0,300}")
+
+
+def _full_trusts(text: str, index: Index) -> list[str]:
+    """Trusts named in full in ``text``, in order, each once."""
+    hits = find_names(text, index, any_case=False)
+    codes = [h.code for h in hits if h.kind is Kind.FULL and h.code in index.codes]
+    return list(dict.fromkeys(codes))
+
+
+def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
+    """What says the document answers for several trusts (empty for an ordinary reply)."""
+    cues: list[str] = []
+    blocks = [*zones.letterhead, *zones.body, *zones.signature]
+    texts = [value for value, _ in zones.email_header] + [b.text for b in blocks]
+    for text in texts:
+        match = _JOINT_RE.search(text)
+        if match:
+            cues.append(f"'{' '.join(match.group(0).split())}'")
+        for behalf in _ON_BEHALF_RE.finditer(text):
+            if len(_full_trusts(behalf.group(0), index)) >= 2:
+                cues.append(f"'{' '.join(behalf.group(0).split())[:120]}'")
+    # One column per trust: a table row naming two trusts in full.
+    for block in blocks:
+        if block.role is BlockRole.TABLE and len(_full_trusts(block.text, index)) >= 2:
+            cues.append(f"a column per trust ({block.locator})")
+            break
+    # One section per trust: short headings that are each a trust's full name.
+    headed = []
+    for block in blocks:
+        text = block.text.strip()
+        # not a request site's list of others' requests ("... - request to Salisbury NHS FT")
+        if len(text) <= 120 and not text.endswith(".") and not REQUEST_TO.search(text):
+            named = _full_trusts(text, index)
+            if len(named) == 1:
+                headed += named
+    if len(set(headed)) >= 2:
+        cues.append("a section per trust")
+    return list(dict.fromkeys(cues))
+
+
+REQUEST_TO = re.compile(r"\brequests? (?:made |sent )?to\b", re.IGNORECASE)

@@ -304,9 +304,17 @@ def _read_lines(
     segments, doc_labels = segment(lines, compiled, whole)
     answers: dict[str, list[Sentence]] = {}
     general: list[Sentence] = []
+    preamble: list[Sentence] = []  # general text above the request restated as a block
+    block: set[str] = set()  # the request's questions restated one after another, no text between
+    block_done = False
     quoted_questions = 0
     boilerplate = compiled.doc.boilerplate
     for seg in segments:
+        ours = (seg.restated or seg.quoted) and seg.question != OTHER
+        if not block_done and ours and (seg.question or seg.quoted):
+            block.add(top_question(seg.question, compiled) if seg.question else "*")
+        elif block and any(line.text.strip() for line in seg.lines):
+            block_done = True
         if seg.quoted:
             quoted_questions += bool(seg.question)
             continue
@@ -318,6 +326,8 @@ def _read_lines(
             )
         else:
             general.extend(found)
+            if not block:
+                preamble.extend(found)
     asked = frozenset(
         seg.question for seg in segments if seg.question and not seg.quoted and seg.restated
     )
@@ -329,8 +339,15 @@ def _read_lines(
         for qid, found in ordered.items():
             answers[qid] = [s for s in found if not matches_any(boilerplate, s.text)]
     if not any(answers.get(qid) for qid in top_level) and (prose or not restated):
-        # No numbered or restated questions: a letter or email in free prose.
-        for qid, found in prose_answers(general, compiled).items():
+        # No numbered or restated questions: a letter or email in free prose. Above the
+        # request restated as a block, a request site's title and navigation answer nothing,
+        # unless that is where the reply is (a letter with the request in an annex below).
+        above = sum(len(s.text) for s in preamble)
+        as_block = len(block) >= 2 or "*" in block
+        below = general
+        if as_block and 2 * above < sum(len(s.text) for s in general):
+            below = general[len(preamble) :]
+        for qid, found in prose_answers(below, compiled).items():
             answers.setdefault(qid, []).extend(found)
     elif not restated:
         # Bare numbered answers mixed with paragraphs that open with their topic: the

@@ -60,6 +60,8 @@ class TrustContext:
     compiled: Compiled
     own_names: re.Pattern[str] | None = None
     readings: dict[tuple[int, str], AnswerReading] = field(default_factory=dict)
+    # the reply being decided: every sentence of it, where a post's holder may be named apart
+    document: tuple[str, ...] = ()
 
     def read(self, key: int, question: str, sentences: Sequence[Sentence]) -> AnswerReading:
         cached = self.readings.get((key, question))
@@ -192,7 +194,7 @@ def decide(
         # A sentence that restates the request ("mandatory or optional?", or the question's
         # own words) is never an answer.
         found = [
-            replace(s, text=without_restated_head(s.text, qid, compiled))
+            replace(s, text=_without_heads(s.text, qid, compiled))
             for s in answers.get(qid, [])
             if not matches_any(restated, s.text) and not is_question_text(s.text, qid, compiled)
         ]
@@ -302,6 +304,16 @@ def _try_rule(
     return None
 
 
+def _without_heads(text: str, qid: str, compiled: Compiled) -> str:
+    """An answer without the words of its question (or of a part of it, "Mandatory / optional
+    Staff are encouraged ...") run into its front."""
+    for question in [qid, *(q.id for q in compiled.questions if q.parent == qid)]:
+        shorter = without_restated_head(text, question, compiled)
+        if shorter != text:
+            return shorter
+    return text
+
+
 def _by_form(
     rule: Rule,
     spec: FieldSpec,
@@ -342,6 +354,15 @@ def _by_form(
         return None
     lead, sentence = found
     if spec.field.extract is ExtractKind.PERSON:
+        if lead.person is None and lead.title is not None and not lead.withheld:
+            # "The lead is our Medical Director." ... "Professor X was appointed Medical
+            # Director in 2023": the one holder of that post named anywhere in the reply
+            holder = _holder_elsewhere(lead.title.text, context)
+            if holder is not None:
+                name, said = holder
+                both = f"{sentence.sentence.text} … {said}"
+                merged = replace(sentence, sentence=replace(sentence.sentence, text=both))
+                return _taken(name, rule, merged, reading, ())
         if lead.person is None or lead.withheld:
             # the post is given and its holder's name is not: blank is the answer
             return Decision(
@@ -362,6 +383,36 @@ def _by_form(
     )
     role = LEAD_IN_BRACKETS.sub("", OWNERS_IN_BRACKETS.sub("", lead.title.text))
     return _taken(role, rule, sentence, reading, flags)
+
+
+def _holder_elsewhere(title: str, context: TrustContext) -> tuple[str, str] | None:
+    """The one person the reply pairs with this exact post in any of its sentences (not a
+    supporter, not a withheld name), with a sentence saying so; None when none or several."""
+    wanted = " ".join(title.lower().split())
+    appointed = re.compile(_APPOINTED_AS + re.escape(wanted) + r"\b(?!['’]s)", re.IGNORECASE)
+    holders: dict[str, str] = {}
+    for text in context.document:
+        if wanted not in " ".join(text.lower().split()):
+            continue
+        for lead in context.people.leads(text):
+            if (
+                lead.person is not None
+                and lead.title is not None
+                and not lead.supporting
+                and not lead.withheld
+                and " ".join(lead.title.text.lower().split()) == wanted
+            ):
+                holders.setdefault(lead.person.text, text)
+        for person in context.people.persons(text):
+            if appointed.match(text, person.end):  # "Professor X was appointed Medical Director"
+                holders.setdefault(person.text, text)
+    return next(iter(holders.items())) if len(holders) == 1 else None
+
+
+_APPOINTED_AS = (
+    r"\s*,?\s*(?:was|has been|had been|is|became)\s+(?:appointed|confirmed|named|made)?\s*"
+    r"(?:as\s+)?(?:the\s+|our\s+|its\s+)?(?:trust['’]s\s+)?"
+)
 
 
 def _taken(
@@ -476,6 +527,9 @@ def decide_reading(
     """Every field's decision on one reply; ``steps`` collects the rules tried for
     ``trace_field``."""
     decided: dict[str, Decision] = {}
+    context.document = tuple(
+        s.text for s in [*reading.general, *(s for ss in reading.answers.values() for s in ss)]
+    )
     for spec in _field_order(context.compiled):
         if spec.derive:
             continue

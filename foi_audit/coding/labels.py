@@ -157,7 +157,7 @@ HEADER_ANSWER = re.compile(
     r"replies|information|comments?|notes?|(?:additional|further|other|supporting|more) "
     r"(?:information|comments?|notes?|details?|detail)|information provided|"
     r"response from the trust|details|outcome|explanation|remarks?|narrative|detail|"
-    r"(?:response|answer) (?:details?|notes?|comments?|text)|yes\s*no|y\s*n|"
+    r"(?:response|answer) (?:(?:and|or) )?(?:details?|notes?|comments?|text|names?)|yes\s*no|y\s*n|"
     r"(?:(?:our|trust|the trusts?|trusts?) )?position)$"
 )
 

@@ -17,6 +17,7 @@ from foi_audit.coding.labels import (
     LABEL_ONLY,
     QUOTE_MARK,
 )
+from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.records import Line
 from foi_audit.coding.text import matches_any
 from foi_audit.records import (
@@ -58,13 +59,17 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
                 prose, columns = [], ()
             cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", row)]
-            if _question_columns(cells):
+            if _question_columns(cells, compiled):
                 question_columns = cells
                 continue
-            if question_columns and len(cells) == len(question_columns):
+            # (a spreadsheet drops the empty cells at a row's end)
+            if (
+                question_columns
+                and len(question_columns) >= len(cells) > len(question_columns) // 2
+            ):
                 # Questions as column headers, the answers in the row beneath: each header
                 # with its own cell, as if written one question and answer a row.
-                for question, answer in zip(question_columns, cells, strict=True):
+                for question, answer in zip(question_columns, cells, strict=False):
                     block_no += 1
                     lines.extend(_cell_lines(question, block.locator, block_no, "question"))
                     block_no += 1
@@ -243,13 +248,18 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
     ]
 
 
-def _question_columns(cells: list[str]) -> bool:
-    """A header row of numbered questions ("Q1 Policy | Q2 ABT provided | Q2a Delivery")."""
+def _question_columns(cells: list[str], compiled: Compiled) -> bool:
+    """A header row of numbered questions ("Q1 Policy | Q2 ABT provided | Q2a Delivery"), or
+    of short headings naming three or more of the request's questions ("Dedicated sexual
+    safety policy? | ABT provided? | ... | Exec lead for DASV")."""
     if len(cells) < 3:
         return False
     labels = [LABEL.match(cell) for cell in cells]
     if not all(labels):
-        return False
+        if len(cells) < 4 or any(len(cell.split()) > 12 for cell in cells):
+            return False
+        named = {top_question(classify_question(cell, compiled, True), compiled) for cell in cells}
+        return len(named - {"", OTHER}) >= 3
     numbers = [int(m.group("num")) for m in labels if m]
     ascending = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
     return ascending and len(set(numbers)) > 1
@@ -263,7 +273,7 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
     for cell in cells:
         # "WWL Response": the trust's initials before the column's word
         cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
-        low = re.sub(r"[^a-z ]", "", cell.lower()).strip()
+        low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())
         if HEADER_SKIP.match(low):
             kinds.append("skip")
         elif HEADER_LABEL.match(low):

@@ -100,7 +100,8 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         )
         if new_paragraph:
             paragraph_locator, paragraph_question = sentence.locator, ""
-        qid = top_question(classify_question(sentence.text, compiled), compiled) or clause_topic
+        named = classify_question(sentence.text, compiled)
+        qid = top_question(named, compiled) or clause_topic
         if not qid and new_paragraph:
             qid = top_question(classify_question(sentence.text, compiled, topic=True), compiled)
         if qid and qid != paragraph_question and (new_paragraph or not paragraph_question):
@@ -111,6 +112,7 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             and paragraph_question
             and qid != paragraph_question
             and not _stays_on(paragraph_question, qid, sentence.text, compiled)
+            and not _only_a_part(named, sentence.text, compiled)
         ):
             paragraph_question, start = qid, True
         else:
@@ -121,6 +123,15 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(answer_start([opening], compiled) if opening.start else [opening])
     return answers
+
+
+def _only_a_part(named: str, text: str, compiled: Compiled) -> bool:
+    """A sentence named only by a sub-question's word, without its question's own ("Cases are
+    dealt with under our Dignity at Work Policy, which has a section on sexual harassment"):
+    not enough to leave the paragraph's question."""
+    parent = next((q.parent for q in compiled.questions if q.id == named), "")
+    cues = next((q.cues for q in compiled.questions if q.id == parent), ())
+    return bool(parent) and not matches_any(cues, text)
 
 
 def _stays_on(current: str, other: str, text: str, compiled: Compiled) -> bool:
@@ -178,6 +189,12 @@ CLAUSE_STATEMENT = re.compile(
 )
 
 
+# Between main clauses only: ", and we ...", "; ".
+MAIN_CLAUSE_BREAK = re.compile(
+    r";\s*|,\s+(?:and|but)\s+(?=(?:we|our|the trust|it|there|this|staff|a|an)\b)", re.I
+)
+
+
 # ", and ...", or " and " before a second verb ("do not provide it and have no plans to").
 CLAUSE_BREAK = re.compile(
     r",\s+(?:and\s+|but\s+|while\s+|whilst\s+)?"
@@ -190,19 +207,27 @@ def _clauses(sentence: Sentence, compiled: Compiled) -> list[tuple[Sentence, str
     provide the training, and no lead has been appointed") as one clause per question, each
     with the question its topic names; a sentence whose clauses do not each name a different
     question stays whole (a clause naming none cannot be placed)."""
-    pieces = [piece for piece in CLAUSE_BREAK.split(sentence.text) if piece.strip()]
-    if len(pieces) < 2:
-        return [(sentence, "")]
-    topics = [
-        top_question(classify_question(piece, compiled, topic=True), compiled) for piece in pieces
-    ]
-    if (
-        not all(topics)
-        or len(set(topics)) != len(topics)
-        # each clause a statement ("there is no policy"), not a list of the request's topics
-        or not all(CLAUSE_STATEMENT.search(piece) for piece in pieces)
-        or re.search(r"\b(?:request|asked|enquiry|questions?)\b", sentence.text, re.I)
-    ):
+    if re.search(r"\b(?:request|asked|enquiry|questions?)\b", sentence.text, re.I):
+        return [(sentence, "")]  # a list of the request's topics, not answers
+    for breaks in (CLAUSE_BREAK, MAIN_CLAUSE_BREAK):
+        # first at every clause; then only between main clauses ("Harassment of any kind,
+        # including sexual harassment, is dealt with under our policy, and we intend to ...")
+        pieces = [piece for piece in breaks.split(sentence.text) if piece.strip()]
+        topics = [
+            top_question(classify_question(piece, compiled, topic=True), compiled)
+            for piece in pieces
+        ]
+        if (
+            len(pieces) >= 2
+            and all(topics)
+            and len(set(topics)) == len(topics)
+            # each clause a statement ("there is no policy"), not a list of topics (after
+            # ", and we" a clause has its subject: "..., and we intend to introduce it")
+            and all(CLAUSE_STATEMENT.search(piece) for piece in pieces[: len(pieces) - 1])
+            and (breaks is MAIN_CLAUSE_BREAK or CLAUSE_STATEMENT.search(pieces[-1]))
+        ):
+            break
+    else:
         return [(sentence, "")]
     return [
         (replace(sentence, text=piece, start=sentence.start and index == 0,

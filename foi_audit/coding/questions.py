@@ -185,13 +185,26 @@ def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
     ):
         # "Plans to introduce Active Bystander Training: We have no plans to do so."
         return labelled["tail"]
-    tail = answer_after_head(
-        text,
-        lambda head: (
-            is_question_text(head, question, compiled) or _request_label(head, question, compiled)
-        ),
-        2,
-    )
+
+    def is_head(head: str) -> bool:
+        return is_question_text(head, question, compiled) or _request_label(
+            head, question, compiled
+        )
+
+    tail = answer_after_head(text, is_head, 2)
+    if not tail:
+        # a short heading in the question's own words, then any sentence ("Mandatory /
+        # optional Staff are encouraged to complete it.")
+        words = text.split()
+        tail = next(
+            (
+                " ".join(words[k:])
+                for k in range(2, min(7, len(words)))
+                if words[k][:1].isupper()
+                and is_question_text(" ".join(words[:k]), question, compiled)
+            ),
+            "",
+        )
     return tail or text
 
 

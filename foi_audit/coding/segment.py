@@ -597,7 +597,7 @@ def segment(
         )
         if not labelled and whole_request(text, compiled):
             # the request quoted whole in one paragraph: neither an answer nor a question
-            segments.append(Segment("", quoted=True))
+            segments.append(Segment("", quoted=True, restated=True))
             add_answer(text, line)
             segments.append(Segment(""))
             continue

@@ -251,3 +251,28 @@ def test_coding_ahead_that_runs_out_of_time_gives_up_and_keeps_the_reading(
     assert ahead([reply], spent=0.2) == {}
     assert time.monotonic() - started < 5  # stopped at its budget (0.3 s), not after 30 s
     assert ahead([reply], spent=0.6) == {}  # no budget left: not tried
+
+
+def test_a_trusts_second_file_is_not_coded_ahead() -> None:
+    """Values coded ahead from one file never stand for a trust with two: once the run has read
+    a file of a trust, no worker codes that trust ahead again (a study with dozens of files per
+    trust would otherwise code every trust once per file)."""
+    import multiprocessing as mp
+
+    from foi_audit.coding import load_codebook
+    from foi_audit.records import Block, Document, FileStatus, Match
+
+    codebook = load_codebook()
+    seen = mp.get_context("fork").Array("i", 2)
+    ahead = CodeAhead(codebook, {}, 60.0, study_id(codebook), seen, {"RA9": 0, "RBK": 1})
+
+    def reply(code: str, path: str) -> Document:
+        return Document(
+            path, "0" * 64, "txt", 1, 3, False, FileStatus.OK,
+            match=Match(code, "letterhead", 90.0), blocks=(Block("1. Policy: No.", "p1"),),
+        )  # fmt: skip
+
+    assert len(ahead([reply("RA9", "first.txt")], spent=0.0)) == 1
+    assert ahead([reply("RA9", "second.txt")], spent=0.0) == {}
+    assert len(ahead([reply("RBK", "other trust.txt")], spent=0.0)) == 1
+    assert list(seen) == [2, 1]

@@ -140,6 +140,12 @@ class CodeAhead:
     names: Mapping[str, Sequence[str]]
     seconds: float  # the file's time limit
     study: str  # study_id(codebook)
+    # Files read so far in this run per trust (shared by the workers, by the trust's position
+    # in ``names``): once a trust has a second file, its values made ahead from one file
+    # would never stand, so no worker codes them (a study of many files per trust would
+    # otherwise code every trust once per file).
+    seen: Any = None
+    positions: Mapping[str, int] = dataclasses.field(default_factory=dict)
 
     def __call__(self, documents: Sequence[Document], spent: float) -> dict[str, Any]:
         budget = self.seconds / 2 - spent
@@ -151,12 +157,24 @@ class CodeAhead:
         try:
             with _time_budget(budget):
                 for code, own in documents_by_trust(replies).items():
+                    if not self._first_file_of(code):
+                        continue
                     key = coding_key(code, own, study, self.names, _blocks_hash)
                     values = code_one_trust(code, own, self.codebook, self.names)
                     found[key] = [_cache_row(value) for value in values]
         except Exception:  # out of time, or a bug: coded again after joining
             return {}
         return found
+
+    def _first_file_of(self, code: str) -> bool:
+        """Count this file for the trust; whether it is the first the run has read for it."""
+        position = self.positions.get(code)
+        if self.seen is None or position is None:
+            return True
+        with self.seen.get_lock():
+            count = self.seen[position]
+            self.seen[position] = count + 1
+        return count == 0
 
 
 def _blocks_hash(document: Document) -> str:

@@ -5,6 +5,8 @@ could not code ahead (in workers), write the outputs."""
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -96,7 +98,9 @@ def run_stages(
     stage_cache = StageCache(layout, signature["stages"], topic_words(codebook))
     names = {t.code: own_names(t) for t in register.trusts}
     compile_codebook(codebook)  # once, before the workers fork: each would compile it again
-    ahead = CodeAhead(codebook, names, options.timeout, study_id(codebook))
+    ahead = CodeAhead(
+        codebook, names, options.timeout, study_id(codebook), *_files_per_trust(names)
+    )
     read = ReadThenMatch(
         register, stage_cache.fingerprint, stage_cache.topic_words, frozenset(pins), ahead
     )
@@ -212,6 +216,15 @@ def run_stages(
         override_notes=override_notes,
         notes=notes,
     )
+
+
+def _files_per_trust(names: dict[str, Any]) -> tuple[Any, dict[str, int]]:
+    """A counter per trust shared with the forked workers (``CodeAhead.seen``), and each
+    trust's place in it; no counter where processes are not forked."""
+    if not hasattr(os, "fork"):
+        return None, {}
+    seen = mp.get_context("fork").Array("i", len(names))
+    return seen, {code: index for index, code in enumerate(names)}
 
 
 def _sheet_note(fields: Sequence[str]) -> str:

@@ -141,6 +141,7 @@ class FlagReason(StrEnum):
     UNMATCHED_FILE_MAY_BELONG = "unmatched_file_may_belong"  # a file not matched may be its
     # a section cited only for another question of a longer request (coders differ on these)
     SECTION_FOR_ANOTHER_QUESTION = "section_for_another_question"
+    SHARED_POST = "shared_post"  # the post is held jointly: only the first holder is coded
 
 
 class Grounding(StrEnum):

@@ -353,6 +353,7 @@ def _by_form(
     if found is None:
         return None
     lead, sentence = found
+    shared = _shared(sentence.sentence.text, context)
     if spec.field.extract is ExtractKind.PERSON:
         if lead.person is None and lead.title is not None and not lead.withheld:
             # "The lead is our Medical Director." ... "Professor X was appointed Medical
@@ -375,14 +376,33 @@ def _by_form(
         flags = (FlagReason.NAME_IN_CAPITALS,) if capitals and lead.title is None else ()
         # "Ashdown- Vale": a double-barrelled name a line break (or OCR) split at its hyphen
         name = re.sub(r"(?<=\w)- (?=[A-Z])", "-", lead.person.text)
-        return _taken(name, rule, sentence, reading, flags)
+        return _taken(name, rule, sentence, reading, flags + shared)
     if lead.title is None:
         return None
     flags = (
         (FlagReason.ROLE_CONTAINS_NAME,) if context.people.has_honorific(lead.title.text) else ()
     )
     role = LEAD_IN_BRACKETS.sub("", OWNERS_IN_BRACKETS.sub("", lead.title.text))
-    return _taken(role, rule, sentence, reading, flags)
+    return _taken(role, rule, sentence, reading, flags + shared)
+
+
+def _shared(text: str, context: TrustContext) -> tuple[FlagReason, ...]:
+    """A post the answer says two people hold ("held jointly by Ms A, Chief Nurse, and Dr B,
+    Medical Director"): the first is coded, and a person looks."""
+    if not context.people.shared_post.search(text):
+        return ()
+    holders = [
+        lead
+        for lead in context.people.leads(text)
+        if lead.person
+        and not lead.supporting
+        # a non-executive director beside the executive lead shares the Board role, not the post
+        and not (lead.title and _NON_EXECUTIVE.search(lead.title.text))
+    ]
+    return (FlagReason.SHARED_POST,) if len(holders) >= 2 else ()
+
+
+_NON_EXECUTIVE = re.compile(r"\bnon[- ]?executive\b", re.IGNORECASE)
 
 
 def _holder_elsewhere(title: str, context: TrustContext) -> tuple[str, str] | None:

@@ -93,6 +93,7 @@ class PeopleGrammar:
     holder_intro: tuple[str, ...] = ()  # words before a name that hold a post named before it
     supporter_intro: tuple[str, ...] = ()  # words before someone who supports or deputises
     not_holder_after: tuple[str, ...] = ()  # words after someone who held or gave the post
+    shared_post: tuple[str, ...] = ()  # words saying a post is held by two people at once
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,9 @@ class Grammar:
         self.supporter_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.supporter_intro) or r"(?!x)x", re.I
         )
+        self.shared_post = re.compile(
+            "|".join(f"(?:{p})" for p in data.shared_post) or r"(?!x)x", re.I
+        )
         self.not_holder_after = re.compile(
             "|".join(f"(?:{p})" for p in data.not_holder_after) or r"(?!x)x", re.I
         )

@@ -76,6 +76,7 @@ FLAG_TEXT = {
     FlagReason.SECTION_FOR_ANOTHER_QUESTION: (
         "a section cited only for another question of a longer request"
     ),
+    FlagReason.SHARED_POST: "the post is held jointly: only the first holder was taken",
 }
 ACCEPT_KEYS = {"a", "\r", "\n"}
 QUIT_KEYS = {"q", "\x04"}  # Ctrl-D as well: quitting keeps every decision already made

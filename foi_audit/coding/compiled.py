@@ -99,6 +99,8 @@ class DocumentPatterns:
     not_exemption: Patterns = ()
     revision: Patterns = ()
     set_aside: Patterns = ()
+    decision_overturned: Patterns = ()
+    whole_request: Patterns = ()
 
 
 @dataclass(frozen=True)

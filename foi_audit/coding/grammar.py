@@ -40,6 +40,11 @@ class DocumentGrammar:
     not_exemption: tuple[str, ...] = ()
     revision: tuple[str, ...] = ()  # a reply that revises an earlier one (an internal review)
     set_aside: tuple[str, ...] = ()  # a section a revision no longer relies on (group 1: number)
+    # a revision's decision reversed, under a heading naming the section ("I have overturned
+    # the original decision")
+    decision_overturned: tuple[str, ...] = ()
+    # words of the whole request, not one question ("the information requested", "1(1)(a)")
+    whole_request: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ The values are the codebook's (``[outcome] values``), so another study names its
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from foi_audit.coding.codebook import OutcomeRole
@@ -86,7 +85,8 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
         (
             s
             for s in answers
-            if _WHOLE_REQUEST.search(s.text) and _first([s], compiled.outcome.not_held)
+            if matches_any(compiled.doc.whole_request, s.text)
+            and _first([s], compiled.outcome.not_held)
         ),
         None,
     )
@@ -141,11 +141,6 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
         "answers found to: " + ", ".join(answered) if answered else "", confidence=0.85,
         flags=(FlagReason.OUTCOME_FROM_GAP,) if unsure else (), summary=bool(answered),
     )  # fmt: skip
-
-
-_WHOLE_REQUEST = re.compile(
-    r"\b(information|data) (you have |you )?requested\b|\b1\s*\(1\)\s*\(a\)", re.I
-)
 
 
 def _no_reply(readings: Sequence[Reading], compiled: Compiled) -> Decision:

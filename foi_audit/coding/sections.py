@@ -46,18 +46,9 @@ def sections_set_aside(sentences: Iterable[Sentence], compiled: Compiled) -> fro
         named = sections_in(sentence.text, compiled)
         if named and len(sentence.text.split()) <= 10:
             heading = named
-        elif heading and _DECISION_OVERTURNED.search(sentence.text):
+        elif heading and matches_any(compiled.doc.decision_overturned, sentence.text):
             found.update(heading)
     return frozenset(found)
-
-
-# "I have overturned the original decision", "the exemption is not upheld"
-_DECISION_OVERTURNED = re.compile(
-    r"\b(overturn\w*|reverse\w*|set aside|withdraw\w*)\b[^.;]{0,20}\b(original |earlier |"
-    r"initial )?(decision|exemption)\b|\b(decision|exemption) (is|was|has been) (not upheld|"
-    r"overturned|reversed|set aside|withdrawn)\b",
-    re.IGNORECASE,
-)
 
 
 def sections_in(text: str, compiled: Compiled) -> list[str]:

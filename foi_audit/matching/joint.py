@@ -30,6 +30,9 @@ _JOINT_RE = re.compile(
 
 _ON_BEHALF_RE = re.compile(r"(?i)\bon behalf of\b[^\n]{0,300}")
 
+# A request named by whom it went to: a request site's list of others' requests.
+REQUEST_TO = re.compile(r"\brequests? (?:made |sent )?to\b", re.IGNORECASE)
+
 
 def _full_trusts(text: str, index: Index) -> list[str]:
     """Trusts named in full in ``text``, in order, each once."""
@@ -67,6 +70,3 @@ def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
     if len(set(headed)) >= 2:
         cues.append("a section per trust")
     return list(dict.fromkeys(cues))
-
-
-REQUEST_TO = re.compile(r"\brequests? (?:made |sent )?to\b", re.IGNORECASE)

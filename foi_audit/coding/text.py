@@ -11,6 +11,25 @@ QUOTE_CHARS = 300
 
 def matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:
     """The first pattern found in ``text`` or in its contractions spelt out ("isn't" -> "is not")."""
+    # Stages ask the same list about the same line again and again (four in five calls in a
+    # study's run); the answer is remembered. The list itself is kept with its answer, so its
+    # identity cannot be taken by another list while the entry stands.
+    key = (id(patterns), text)
+    known = _ANSWERS.get(key)
+    if known is not None and known[0] is patterns:
+        return known[1]
+    if len(_ANSWERS) >= _ANSWERS_KEPT:
+        _ANSWERS.clear()
+    found = _first_match(patterns, text)
+    _ANSWERS[key] = (patterns, found)
+    return found
+
+
+_ANSWERS: dict[tuple[int, str], tuple[Sequence[re.Pattern[str]], re.Pattern[str] | None]] = {}
+_ANSWERS_KEPT = 20_000
+
+
+def _first_match(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:
     expanded = spelt_out(text)
     for pattern in patterns:
         if pattern.search(text) or (expanded is not text and pattern.search(expanded)):

@@ -206,6 +206,30 @@ def test_ocr_tsv_paragraphs_and_roles() -> None:
     assert blocks[0].locator == "page 3 (OCR)"
 
 
+def test_ocr_paragraph_cut_mid_sentence_is_joined_again() -> None:
+    # Tesseract can end one paragraph at "... does not hold the" and start the next with
+    # "information you requested.": one paragraph, so the sentence is read whole; a paragraph
+    # that ends its sentence, or is far below, stays apart.
+    from foi_audit.readers.ocr import tsv_blocks
+
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    words = [
+        (1, 1, 1, 400, "We"), (1, 1, 2, 400, "do"), (1, 1, 3, 400, "not"), (1, 1, 4, 400, "hold"),
+        (1, 1, 5, 400, "the"),
+        (2, 1, 1, 425, "information"), (2, 1, 2, 425, "requested."),
+        (3, 1, 1, 600, "Yours"), (3, 1, 2, 600, "sincerely"),
+    ]  # fmt: skip
+    rows = ["1\t1\t0\t0\t0\t0\t0\t0\t1000\t1000\t-1\t"] + [
+        f"5\t1\t{block}\t1\t{line}\t{n}\t{10 + 60 * n}\t{top}\t50\t20\t95\t{text}"
+        for block, line, n, top, text in words
+    ]
+    blocks = tsv_blocks("\n".join([header, *rows]), 1, first_page=False)
+    assert [b.text for b in blocks] == [
+        "We do not hold the information requested.",
+        "Yours sincerely",
+    ]
+
+
 # --- Word, OpenDocument, RTF, legacy ---------------------------------------------------------
 
 

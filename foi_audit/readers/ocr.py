@@ -512,11 +512,29 @@ def _paragraphs(words: list[_OcrWord]) -> list[_Placed]:
     paragraphs: dict[tuple[int, int], list[list[Word]]] = {}
     for (block, par, _line), line_words in sorted(lines.items()):
         paragraphs.setdefault((block, par), []).append(sorted(line_words, key=lambda w: w.left))
-    placed = []
+    placed: list[_Placed] = []
     for para_lines in paragraphs.values():
         top = min(w.top for line in para_lines for w in line)
         bottom = max(w.bottom for line in para_lines for w in line)
         text = join_lines(" ".join(w.text for w in line) for line in para_lines)
-        if text:
+        if not text:
+            continue
+        height = max(w.bottom - w.top for w in para_lines[-1])
+        previous = placed[-1] if placed else None
+        if previous and _runs_on(previous, text, top, height):
+            # Tesseract cut one paragraph in two mid-sentence ("... does not hold the" /
+            # "information you requested."): one paragraph, so the sentence is read whole
+            placed[-1] = _Placed(previous.top, bottom, f"{previous.text} {text}", "")
+        else:
             placed.append(_Placed(top, bottom, text, ""))
     return placed
+
+
+def _runs_on(previous: _Placed, text: str, top: float, line_height: float) -> bool:
+    """Whether ``text`` continues the sentence ``previous`` leaves open on the line above."""
+    return (
+        not previous.is_table
+        and previous.text[-1:].isalpha()
+        and text[:1].islower()
+        and 0 <= top - previous.bottom <= 1.5 * line_height
+    )

@@ -1352,3 +1352,65 @@ def test_a_request_sites_list_of_other_requests_names_no_partner_trust() -> None
     )  # fmt: skip
     result = match(page)
     assert (result.trust_code, result.also) == ("RK9", ())
+
+
+# --- round 17: history lines, publications, a shared FOI mailbox --------------------------------
+
+
+def test_a_merged_trusts_history_line_names_its_predecessors_not_rivals() -> None:
+    sheet = doc(
+        "HIOWH FOI 000417.xlsx",
+        ("Hampshire and Isle of Wight Healthcare NHS Foundation Trust", T),
+        (
+            "(formed 1 October 2024 from Southern Health NHS Foundation Trust, Solent NHS Trust "
+            "services and Isle of Wight NHS Trust mental health services)",
+            T,
+        ),
+        *LETTER_BODY,
+    )
+    assert match(sheet).trust_code == "RW1"
+
+
+def test_a_body_named_as_the_publisher_of_a_charter_is_not_the_writer() -> None:
+    mail = doc(
+        "LSCFT FOI 2024-4410 response.eml",
+        ("Dear Ms Achterberg", B),
+        (
+            "1. The Trust has signed the NHS England Sexual Safety Charter; harassment is "
+            "covered by the Respectful Workplace Policy.",
+            B,
+        ),
+        ("Kind regards", B),
+        headers=(("From", "LSCFT FOI <lscft.foi@lscft-nhs.example>"), ("Subject", "LSCFT FOI")),
+    )
+    result = match(mail)
+    assert result.trust_code == "RW5", result.message
+
+
+def test_a_shared_mailbox_answering_both_trusts_in_sections_is_a_joint_reply() -> None:
+    # Each trust only by its initials in the subject and file name (no full name in the head),
+    # then a section headed by each one's full name, and "replying to both requests".
+    mail = doc(
+        "Wirral FOI response - WUTH 24-4481 and WCHC 24-1172.eml",
+        ("Subject: FOI responses - WUTH 24-4481 / WCHC 24-1172", E),
+        ("From: Wirral Health FOI <wirral.foi@wirralhealth-nhs.example>", E),
+        ("To: someone@postbox.example", E),
+        ("Dear Ms Achterberg,", B),
+        (
+            "You sent the same request to both Wirral trusts. As our FOI service is shared, we "
+            "are replying to both requests in this single e-mail.",
+            B,
+        ),
+        ("Wirral University Teaching Hospital NHS Foundation Trust (our ref WUTH 24-4481)", B),
+        ("Q\tResponse\n1\tNo dedicated policy.\n2\tNo.", B),
+        ("Wirral Community Health and Care NHS Foundation Trust (our ref WCHC 24-1172)", B),
+        ("Q\tResponse\n1\tNo - our Respect and Dignity Policy applies.\n2\tYes.", B),
+        ("If you are unhappy with either response please let us know.", B),
+        ("Kind regards,", B),
+        ("Wirral Health Shared Services - Freedom of Information", B),
+        ("Arrowe Park Hospital, Arrowe Park Road, Wirral CH49 5PE", B),
+        page_locators=False,
+    )
+    result = match(mail)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RBL", "RY7"}

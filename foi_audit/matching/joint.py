@@ -41,6 +41,17 @@ def _full_trusts(text: str, index: Index) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def named_in_full(zones: Zones, index: Index) -> set[str]:
+    """Trusts the document names in full, outside a request site's list of others' requests."""
+    blocks = [*zones.letterhead, *zones.body, *zones.signature]
+    return {
+        code
+        for block in blocks
+        if not REQUEST_TO.search(block.text)
+        for code in _full_trusts(block.text, index)
+    }
+
+
 def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
     """What says the document answers for several trusts (empty for an ordinary reply)."""
     cues: list[str] = []

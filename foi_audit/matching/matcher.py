@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
-from foi_audit.matching.joint import REQUEST_TO, joint_cues
+from foi_audit.matching.joint import REQUEST_TO, joint_cues, named_in_full
 from foi_audit.matching.names import (
     BODY_PREFIX,
     EMAIL_RE,
@@ -551,15 +552,21 @@ def match_group(
     evidence = _dated(evidence, register, index, reply_date)
     candidates = _score(evidence)
     cues: list[str] = []
-    if sum(1 for c in candidates if c.firm and not c.is_body) >= 2:
+    in_full: set[str] = set()
+    if sum(1 for c in candidates if c.strong and not c.is_body) >= 2:
         # Strong evidence for several trusts: does the reply say it answers for them all?
         for document, zones in read:
             cues += joint_cues(document, zones, index)
-    return _decide(candidates, list(dict.fromkeys(cues)), index, reply_date)
+            in_full |= named_in_full(zones, index)
+    return _decide(candidates, list(dict.fromkeys(cues)), index, reply_date, in_full)
 
 
 def _decide(
-    candidates: list[Candidate], cues: list[str], index: Index, reply_date: str | None
+    candidates: list[Candidate],
+    cues: list[str],
+    index: Index,
+    reply_date: str | None,
+    in_full: AbstractSet[str] = frozenset(),
 ) -> Match:
     if not candidates or candidates[0].score < MATCH_THRESHOLD:
         hint = ""
@@ -588,7 +595,9 @@ def _decide(
     conflicting = [r for r in conflicting if not _outweighs(top, r)]
     if conflicting:
         named = [top, *conflicting]
-        if cues and all(c.firm and not c.is_body for c in named):
+        # each trust firmly named, or named in full by a reply that says it answers for both
+        # (a shared FOI mailbox, each trust's acronym in the subject and its section headed)
+        if cues and all((c.firm or c.code in in_full) and not c.is_body for c in named):
             return _joint(named, cues, index)
         conflicting = [
             r for r in conflicting if not _named_only_beside(r, top) and not _own_site(r, top)

@@ -319,8 +319,48 @@ _RELATION_BEFORE: tuple[tuple[str, ...], ...] = (
 )
 
 
+# Words that open a line's history of the writer ("formed from A, B and C", "following the
+# merger of A and B"): every name after them on that line is a predecessor, not the writer.
+_HISTORY: tuple[tuple[str, ...], ...] = (
+    ("formed",),  # "formed 1 October 2024 from A, B and C"
+    ("created", "from"),
+    ("created", "by"),
+    ("merger",),
+    ("merged",),
+    ("formerly",),
+    ("predecessor",),
+    ("predecessors",),
+    ("legacy",),
+)
+
+
+# Words that make the words before them the name of a publication or scheme: "the NHS England
+# Sexual Safety Charter" names a charter, not its writer.
+_WORKS = frozenset(
+    {"charter", "policy", "framework", "guidance", "standard", "standards", "programme",
+     "strategy", "toolkit", "promise", "pledge", "contract", "survey", "template", "handbook"}
+)  # fmt: skip
+
+
+def _names_a_work(norm: Sequence[str], lines: Sequence[int], hit: _Hit) -> bool:
+    """Is the name at ``hit`` the first words of a publication's name on its line?"""
+    following = [
+        word for k, word in enumerate(norm[hit.end : hit.end + 4], start=hit.end)
+        if lines[k] == lines[hit.start]
+    ]  # fmt: skip
+    return any(word in _WORKS for word in following)
+
+
 def _after_relation(norm: Sequence[str], lines: Sequence[int], start: int) -> bool:
-    """Is the name at ``start`` preceded, on its own line, by a relation word?"""
+    """Is the name at ``start`` preceded, on its own line, by a relation word, or by words
+    telling the writer's history?"""
+    first_on_line = start
+    while first_on_line > 0 and lines[first_on_line - 1] == lines[start]:
+        first_on_line -= 1
+    before = norm[first_on_line:start]
+    for words in _HISTORY:
+        if any(tuple(before[k : k + len(words)]) == words for k in range(len(before))):
+            return True
     position = start
     while position > 0 and lines[position - 1] == lines[start] and norm[position - 1] == "the":
         position -= 1
@@ -392,11 +432,15 @@ def _line_context(hits: list[_Hit], norm: Sequence[str], lines: Sequence[int]) -
     for i in sorted(range(len(hits)), key=lambda i: hits[i].start):
         hit = hits[i]
         line = lines[hit.start]
-        partner = _after_relation(norm, lines, hit.start) or (
-            previous is not None
-            and previous.partner
-            and lines[previous.start] == line
-            and set(norm[previous.end : hit.start]) <= {"and", "with", "or", "nor", "the"}
+        partner = (
+            _after_relation(norm, lines, hit.start)
+            or _names_a_work(norm, lines, hit)
+            or (
+                previous is not None
+                and previous.partner
+                and lines[previous.start] == line
+                and set(norm[previous.end : hit.start]) <= {"and", "with", "or", "nor", "the"}
+            )
         )
         others = tuple(sorted(full_on_line.get(line, set()) - {hit.code}))
         out[i] = previous = replace(hit, partner=partner, co_named=others)

@@ -474,3 +474,22 @@ def test_a_section_a_review_says_should_not_have_been_applied_is_void() -> None:
     coded = {c.field: c for c in code_documents([original, review], CODEBOOK)}
     assert coded["exemptions"].value == ""
     assert coded["policy"].value == "dedicated"
+
+
+def test_a_short_heading_over_its_answer_sentence_in_one_paragraph_is_not_a_wrapped_question() -> (
+    None
+):
+    # An e-mail paragraph "Question 1 - policy\nThe Trust is writing ...": the sentence under
+    # the heading answers it (it used to be read as the heading's second line, and lost).
+    paragraphs = [
+        "Dear Mr Oyelaran,",
+        "Question 1 - policy\nThe Trust is writing a Sexual Safety Policy, now with staff-side "
+        "colleagues for comment.",
+        "Question 4 - executive lead\nDr Imogen Fairweather, Chief Nurse and Director of Quality.",
+        "Regards",
+    ]
+    document = documents_from_text(["Dear Sir"], "RXX")[0]
+    blocks = tuple(Block(text, f"paragraph {n}") for n, text in enumerate(paragraphs, 1))
+    coded = {c.field: c for c in code_documents([replace(document, blocks=blocks)], CODEBOOK)}
+    assert coded["policy"].value == "in_development"
+    assert coded["dasv_lead_name"].value == "Dr Imogen Fairweather"

@@ -180,3 +180,23 @@ def test_a_header_of_trust_names_only_over_rows_with_a_question_cell() -> None:
     values = _values([document])
     assert values["RAA", "abt_provided"] == "yes" and values["RBB", "abt_provided"] == "no"
     assert values["RAA", "abt_mandatory"] == "optional"
+
+
+def test_a_trust_label_gives_the_sentences_after_it_to_that_trust_until_the_next_label() -> None:
+    # "NHFT: Yes. It is delivered by ...": the sentences after the label are NHFT's too, so
+    # SMT's view keeps only its own "SMT: Not at present."
+    text = """This response is sent on behalf of both Trusts; where the answers differ they are given separately.
+2. Active Bystander Training
+NHFT: Yes. It is delivered by Brightwater Learning Ltd. It is optional.
+SMT: Not at present.
+3. Plans
+NHFT: N/A.
+SMT: Yes, SMT will introduce it next year.
+"""
+    values = _values([_joint(text)])
+    assert values[("RAA", "abt_provided")] == "yes"
+    assert values[("RAA", "abt_provider")] == "Brightwater Learning Ltd"
+    assert values[("RBB", "abt_provided")] == "no"
+    assert values[("RBB", "abt_provider")] == ""
+    assert values[("RBB", "abt_mandatory")] == ""
+    assert values[("RBB", "abt_planned")] == "yes"

@@ -67,6 +67,9 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             best = _answered(answers, compiled)
     text = " ".join(s.text for s in general[:40])
     opening = " ".join(line.text for line in lines[:60])[:1500]
+    if document.parent:
+        # an attached answer sheet's header row ("Question | Response") is no line of its own
+        opening = " ".join(b.text for b in document.blocks[:3]) + " " + opening
     if document.parent and not matches_any(compiled.doc.reply_cues, opening):
         # An attached policy or leaflet: its numbered sections are not answers.
         kind, answers = "supporting", {}

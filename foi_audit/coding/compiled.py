@@ -248,6 +248,7 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
             flags=0,  # a capital letter in a break pattern means a capital letter
         ),
         modal_breaks=_one(grammar.modal_breaks, "[reading].modal_breaks", shared),
+        developing_breaks=_one(grammar.developing_breaks, "[reading].developing_breaks", shared),
         answer_label=_one(grammar.answer_label, "[reading].answer_label", shared),
         own_units=_one(grammar.own_units, "[reading].own_units", shared),
         yes_answer=each("yes_answer"),

@@ -133,6 +133,15 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
         return None
     if not all(said(concept) for concept in rule.also):
         return None
+    if (
+        rule.polarity
+        and modalities
+        and not (rule.asserts or rule.denies or rule.any or rule.without)
+    ):
+        # a direct yes counts in the modality it is said in: "Yes – it will be introduced
+        # from April" says a plan, not that it is provided
+        direct = reading.direct
+        return direct if direct is not None and str(direct.modality) in modalities else None
     needs_sentence = bool(rule.asserts or rule.denies or rule.modality or rule.any or rule.without)
     if not needs_sentence:
         return reading.direct

@@ -58,6 +58,7 @@ class ReadingGrammar:
     not_negating: tuple[str, ...] = ()
     clause_breaks: tuple[str, ...] = ()
     modal_breaks: tuple[str, ...] = ()  # where a considering clause is read apart
+    developing_breaks: tuple[str, ...] = ()  # where a clause in development is read apart
     answer_label: tuple[str, ...] = ()
     own_units: tuple[str, ...] = ()
     yes_answer: tuple[str, ...] = ()
@@ -89,6 +90,7 @@ class PeopleGrammar:
     org_self: tuple[str, ...] = ()  # "The Group", "the Service": the writer, never a provider
     provider_subject: tuple[str, ...] = ()  # an organisation as the subject of delivering
     not_name: tuple[str, ...] = ()
+    address_surnames: tuple[str, ...] = ()  # "Lane", "Hill": a family name, or a street's
     name_particles: tuple[str, ...] = ()  # "ap", "de", "van": small words inside a name
     org_suffixes: tuple[str, ...] = ()
     org_words: tuple[str, ...] = ()

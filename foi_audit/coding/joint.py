@@ -226,8 +226,18 @@ def _own_clauses(block: Block, trust: str, naming: _Naming) -> Block | None:
 
 def _own_line(line: str, trust: str, naming: _Naming) -> str:
     kept: list[str] = []
+    owner = ""  # the trust a label gave the line to ("GHFT: Yes. It is optional."), until another
     for clause in SENTENCE_END.split(line):
         named = naming.named(clause)
+        owner = _labelled(clause, naming) or owner
+        if owner and owner != trust and trust not in named:
+            label = _LABEL_START.match(clause)
+            if label:  # keep "4." so the answers that follow stay under their question
+                kept.append(label.group(0).rstrip())
+            continue
+        if owner == trust:
+            kept.append(clause)
+            continue
         others = named - {trust}
         if not others or trust in named:
             kept.append(clause)
@@ -242,3 +252,16 @@ def _own_line(line: str, trust: str, naming: _Naming) -> str:
         if label:  # keep "4." so the answers that follow stay under their question
             kept.append(label.group(0).rstrip())
     return " ".join(k for k in kept if k.strip())
+
+
+_LABEL_COLON = re.compile(r"^\s*([^:.;]{1,60}?)\s*:\s")
+
+
+def _labelled(clause: str, naming: _Naming) -> str:
+    """The trust a clause opens with as its label ("GHFT: Yes.", "2. For KGH: No."), if any."""
+    found = _LABEL_COLON.match(_LABEL_START.sub("", clause, count=1))
+    if not found:
+        return ""
+    named = naming.named(found.group(1))
+    rest = _HEADING_FILLER.sub(" ", naming.strip(found.group(1))).split()
+    return next(iter(named)) if len(named) == 1 and len(rest) <= 1 else ""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from foi_audit.coding.records import Line
 
 TABLE_HEADER_WORDS = {
     "q", "no", "no.", "ref", "ref.", "question", "questions", "response", "responses", "answer",
@@ -195,3 +198,43 @@ def normalise_heading(text: str) -> str:
     number = str(NUMBER_WORDS.index(number) + 1) if number in NUMBER_WORDS else number
     rest = text[match.end() :].strip()
     return f"Question {number}{match['letter'] or ''}" + (f". {rest}" if rest else "")
+
+
+def heading_over_sentence(heading: str, line: str) -> bool:
+    """A short heading without "?" above a whole sentence: the sentence is its answer."""
+    return (
+        "?" not in heading
+        and len(heading.split()) <= 6
+        and line[:1].isupper()
+        and line.rstrip().endswith((".", "!"))
+        and len(line.split()) >= 4
+    )
+
+
+# A table's label cell lettered "A", "B", "B(i)-(iii)": the request's questions by letter.
+_LETTER_CELL = re.compile(
+    r"^\s*(?P<letter>[A-Z])(?:\s*\((?P<sub>[ivx]+)\)(?:\s*[-–]\s*\((?P<to>[ivx]+)\))?)?\s*[.)]?\s*$"
+)
+_ROMAN_LETTER = {"i": "a", "ii": "b", "iii": "c", "iv": "d", "v": "e", "vi": "f", "vii": "g"}
+
+
+def letter_numbered(lines: list[Line], questions: int) -> list[Line]:
+    """A table lettering its rows A, B, C ... (sub-rows "B(i)-(iii)") for a request of as many
+    questions reads them as 1, 2, 3 ...: only when the label cells' letters run A, B, C ... to
+    exactly the number of questions and no label cell holds a number."""
+    found = [
+        (n, _LETTER_CELL.match(line.text)) for n, line in enumerate(lines) if line.cell == "label"
+    ]
+    lettered = [(n, m) for n, m in found if m]
+    letters = list(dict.fromkeys(m["letter"] for _, m in lettered))
+    expected = [chr(ord("A") + k) for k in range(questions)]
+    if len(lettered) != len(found) or letters != expected:
+        return lines
+    out = list(lines)
+    for n, match in lettered:
+        number = ord(match["letter"]) - ord("A") + 1
+        sub = _ROMAN_LETTER.get((match["sub"] or "").lower(), "")
+        to = _ROMAN_LETTER.get((match["to"] or "").lower(), "")
+        text = f"{number}" + (f"({sub})" if sub else "") + (f"-({to})" if to else "")
+        out[n] = replace(out[n], text=text)
+    return out

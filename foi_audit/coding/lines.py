@@ -213,7 +213,8 @@ def _split_inline_labels(text: str, counted: _Count) -> list[str]:
 # (OCR may leave a stray comma between: "Not currently. , 3. If the Trust ...")
 INLINE_NUMBER = re.compile(
     r"(?<=[.!?])\s+(?:[,;]\s+)?"
-    r"(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w))"
+    # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
+    r"(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
 )
 
 

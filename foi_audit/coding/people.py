@@ -80,6 +80,7 @@ class Grammar:
         self.org_words = {lower(w) for w in data.org_words} | self.org_suffixes
         self.org_not_last = {lower(w) for w in data.org_not_last}
         self.not_name = {lower(w) for w in data.not_name}
+        self.address_surnames = {lower(w) for w in data.address_surnames}
         self.name_particles = set(data.name_particles)  # lower case as written
         self.withheld = re.compile("|".join(f"(?:{p})" for p in data.withheld) or r"(?!x)x", re.I)
         self.provider_intro = re.compile(
@@ -141,6 +142,9 @@ class Grammar:
                     j += 1  # "Siân ap Gwilym": the particle is inside the name
                     continue
                 if not self._name_word(word):
+                    if self._address_surname(word, names, tokens, i):
+                        names.append(tokens[j])  # "Jennifer Lane": the last word of her name
+                        j += 1
                     break
                 names.append(tokens[j])
                 j += 1
@@ -156,6 +160,19 @@ class Grammar:
             else:
                 i += 1
         return found
+
+    def _address_surname(
+        self, word: str, names: Sequence[re.Match[str]], tokens: Sequence[re.Match[str]], i: int
+    ) -> bool:
+        """Whether an address word ("Lane", "Hill") ends a person's name here: after one given
+        name, with no house number before it ("12 Marsh Lane" is a street)."""
+        core = word.strip("'’.,;:-")
+        return (
+            len(names) == 1
+            and core.lower() in self.address_surnames
+            and bool(_CAPITAL.match(core))
+            and not (i > 0 and tokens[i - 1].group(0).rstrip(",").isdigit())
+        )
 
     def _runs_into_a_document(self, text: str, tokens: list[re.Match[str]], j: int) -> bool:
         """Whether the capitalised words from token ``j`` on end a policy's, course's or
@@ -491,7 +508,8 @@ def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lea
 # What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name",
 # ", the Trust's ", ", our ".
 _BETWEEN = re.compile(
-    r"^\s*(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
+    # "Daniel Osei (Mr), Chief People Officer": an honorific put after the name
+    r"^\s*(?:\((?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\)\s*)?(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
     r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?(?:(?:trust|organisation)['’]s\s+|our\s+)?$",
     re.I,
 )

@@ -80,6 +80,8 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     boilerplate = compiled.doc.boilerplate
     closing = compiled.doc.closing
     answers, general = _listed_in_order(general, compiled)
+    if not answers:
+        answers, general = _paragraphs_in_order(general, compiled)
     paragraph_locator = None
     paragraph_question = ""
     signed = False  # after "Kind regards": the signature, until another message starts
@@ -180,6 +182,58 @@ def _listed_in_order(
             qid: [replace(item, question=qid, start=True)]
             for qid, item in zip(top_level, items, strict=True)
         }
+        return answers, general[:index] + general[end:]
+    return {}, general
+
+
+# "The Trust's responses are:", "Our answers to your questions are as follows:"
+PARAGRAPHS_INTRO = re.compile(
+    r"\b(?:answers?|responses?|replies|as follows)\b[^.:;]{0,40}:\s*$", re.I
+)
+
+
+def _paragraphs_in_order(
+    general: list[Sentence], compiled: Compiled
+) -> tuple[dict[str, list[Sentence]], list[Sentence]]:
+    """Answers given one paragraph a question after "The Trust's responses are:", without
+    numbers or restated questions: paragraph i answers question i, when exactly as many
+    paragraphs as the request has questions stand before the sign-off and none is about
+    another question's topic alone ("Yes – ABT will be introduced from April" in third place
+    answers the third question, on plans to introduce it)."""
+    asked = [q for q in compiled.questions if not q.parent]
+    if not all(q.label.isdigit() for q in asked):
+        return {}, general
+    top_level = sorted(asked, key=lambda q: int(q.label))
+    for index, sentence in enumerate(general):
+        if not PARAGRAPHS_INTRO.search(sentence.text):
+            continue
+        paragraphs: list[list[Sentence]] = []
+        end = index + 1
+        while end < len(general):
+            item = general[end]
+            if matches_any(compiled.doc.valediction, item.text.strip()) or matches_any(
+                compiled.doc.closing, item.text
+            ):
+                break
+            if not paragraphs or item.locator != paragraphs[-1][-1].locator or item.opens_block:
+                paragraphs.append([])
+            paragraphs[-1].append(item)
+            end += 1
+        if len(paragraphs) != len(top_level):
+            continue
+        answers: dict[str, list[Sentence]] = {}
+        order = [q.id for q in top_level]
+        for place, (question, paragraph) in enumerate(zip(top_level, paragraphs, strict=True)):
+            text = " ".join(item.text for item in paragraph)
+            topic = top_question(classify_question(text, compiled, topic=True), compiled)
+            # a neighbour's topic is no contradiction: the question on plans for the training
+            # speaks of the training
+            if topic and topic not in order[max(0, place - 1) : place + 2]:
+                return {}, general
+            answers[question.id] = [
+                replace(item, question=question.id, start=number == 0)
+                for number, item in enumerate(paragraph)
+            ]
         return answers, general[:index] + general[end:]
     return {}, general
 

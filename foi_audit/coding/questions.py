@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, STARTS_LIKE_ANSWER
 from foi_audit.coding.likeness import COUNT_QUESTION, Likeness, stem
+from foi_audit.coding.records import Segment
 from foi_audit.coding.text import matches_any
 
 # A restated question that is none of the request's (a longer request's other questions).
@@ -346,3 +348,44 @@ def _names_the_topic(text: str, compiled: Compiled) -> bool:
         return False
     own = {stem(word) for word in re.findall(r"[a-z]+", question.text.lower())}
     return all(stem(word) in own for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def asks_within(cell: str, question: str, compiled: Compiled) -> bool:
+    """A row's one- or two-word question cell ("Name", "Job title") that asks for what the
+    question of the row above asks: a part of its answer."""
+    words = re.findall(r"[a-z]+", cell.lower())
+    if not question or question == OTHER or not 1 <= len(words) <= 2:
+        return False
+    text = next((q.text for q in compiled.codebook.questions if q.id == question), "")
+    return bool(text) and all(re.search(rf"\b{w}\b", text, re.I) for w in words)
+
+
+_PARTS = re.compile(r"\s+/\s+|\s*;\s+|\s+&\s+")
+
+
+def second_question(cell: str, qid: str, compiled: Compiled) -> str:
+    """Another of our questions one question cell restates beside ``qid``, its parts split by
+    " / " or ";" ("2(iii) Mandatory or optional / SH module"), "" when there is none."""
+    parts = [p for p in _PARTS.split(cell) if p.strip()]
+    if len(parts) < 2 or qid == OTHER:
+        return ""
+    for part in parts:
+        other = restated_question(part, compiled) or classify_question(part, compiled)
+        if (
+            other
+            and other not in (qid, OTHER)
+            and parent_of(other, compiled) == parent_of(qid, compiled)
+        ):
+            return other
+    return ""
+
+
+def with_second_questions(segments: list[Segment]) -> list[Segment]:
+    """Each segment whose cell restates two questions followed by one for the second, with
+    the same answer: one cell answering two questions answers both."""
+    out: list[Segment] = []
+    for seg in segments:
+        out.append(seg)
+        if seg.also:
+            out.append(replace(seg, question=seg.also, also="", lines=list(seg.lines)))
+    return out

@@ -54,6 +54,7 @@ class ReadingPatterns:
     not_negating: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     modal_breaks: re.Pattern[str]
+    developing_breaks: re.Pattern[str]
     supposing: re.Pattern[str]
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
@@ -70,6 +71,8 @@ _SUBJECT_WORD = r"(?!(?:and|but|or|nor|while|whereas|so)\b)\w+[\s'’-]+"
 _NEGATED_VERB = re.compile(
     rf"^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:do|does|did|is|are|was|were|has|have|had|"
     r"will|would|can|could|should|must|shall)\s+(?:not|never)\b"
+    # "It would not be correct to say that ...": the negation is of what follows, not of "It"
+    r"(?!\s+(?:be\s+)?(?:correct|true|accurate|right|fair|the case)\b)"
     rf"|^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:cannot|never)\b",
     re.IGNORECASE,
 )
@@ -201,7 +204,12 @@ def _clauses_apart(
     if reading.modality not in _APART:
         return (reading,)
     sentence = reading.sentence
-    cuts = [m.end() for m in patterns.modal_breaks.finditer(sentence.text)]
+    breaks = (
+        patterns.developing_breaks
+        if reading.modality is Modality.DEVELOPING
+        else patterns.modal_breaks
+    )
+    cuts = [m.end() for m in breaks.finditer(sentence.text)]
     if not cuts:
         return (reading,)
     bounds = [0, *cuts, len(sentence.text)]
@@ -220,7 +228,7 @@ def _clauses_apart(
     return read
 
 
-_APART = frozenset({Modality.HYPOTHETICAL, Modality.PLANNED, Modality.CEASED})
+_APART = frozenset({Modality.HYPOTHETICAL, Modality.PLANNED, Modality.CEASED, Modality.DEVELOPING})
 
 
 def read_answer(
@@ -258,16 +266,29 @@ def read_answer(
                 )  # fmt: skip
     hits.sort(key=lambda h: (h.sentence, h.start))
     hits = [h for h in hits if not _corrected(h, hits, read)]
-    return AnswerReading(
-        question=question,
-        sentences=read,
-        status=_status(read),
-        polarity=polarity_of(read[0].text, patterns)
+    polarity = (
+        polarity_of(read[0].text, patterns)
         if read and not read[0].sentence.via_reference
-        else Polarity.UNKNOWN,
-        hits=tuple(hits),
+        else Polarity.UNKNOWN
     )
+    status = _status(read)
+    if (
+        status is Status.ANSWERED
+        and polarity is Polarity.UNKNOWN
+        and any(
+            Status.DEFERRED in s.statuses and _OF_THIS_QUESTION.search(s.text)
+            for s in read
+            if not s.sentence.via_reference
+        )
+    ):
+        # "The team is reviewing our training offer. We will write to you separately on this
+        # question": no yes or no, and the answer is to come
+        status = Status.DEFERRED
+    return AnswerReading(question, read, status, polarity, tuple(hits))
 
+
+# "We will write to you separately on this question": the deferral is of this very answer
+_OF_THIS_QUESTION = re.compile(r"\b(?:this|that|the above) (?:question|part|element|point)\b", re.I)
 
 # "Not a separate module as such, but the third session is given over to ...": "not X, but Y"
 _CORRECTING = re.compile(r"[,;]\s*but\b", re.IGNORECASE)
@@ -288,7 +309,7 @@ def _corrected(
     text = read[hit.sentence].text
     if not _OF_FORM.search(text, hit.start, hit.end + 40):
         return False  # "We do not offer ABT, but we do offer Civility Saves Lives": no correction
-    return any(
+    return bool(_RESTORED.search(text, hit.end)) or any(
         other.sentence == hit.sentence
         and other.concept == hit.concept
         and not other.negated
@@ -296,6 +317,16 @@ def _corrected(
         and _CORRECTING.search(text, hit.end, other.start)
         for other in hits
     )
+
+
+# "... is not delivered as a stand-alone course, but it is included in our safety day": the
+# thing denied in one form comes back by its pronoun
+_RESTORED = re.compile(
+    r"[,;]\s*but\s+(?:it|this|they|these|the content|the training)\s+(?:is|are)\s+"
+    r"(?:(?:instead|already|still|now)\s+)?"
+    r"(?:included|covered|embedded|incorporated|delivered|taught|built|part of)\b",
+    re.IGNORECASE,
+)
 
 
 def _status(sentences: Sequence[SentenceReading]) -> Status:

@@ -25,6 +25,7 @@ class Segment:
     quoted: bool = False
     lines: list[Line] = field(default_factory=list)
     restated: bool = False  # opened by the question's own words (not a bare "3." label)
+    also: str = ""  # a second question the same cell restates ("Mandatory or optional / SH module")
 
 
 @dataclass(frozen=True)

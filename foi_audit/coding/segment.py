@@ -20,7 +20,9 @@ from foi_audit.coding.labels import (
     SUB_RANGE,
     TABLE_HEADER_WORDS,
     answer_after_request,
+    heading_over_sentence,
     label_key,
+    letter_numbered,
     normalise_heading,
 )
 from foi_audit.coding.questions import (
@@ -28,17 +30,20 @@ from foi_audit.coding.questions import (
     RESTATES,
     answer_after_head,
     as_near_in_family,
+    asks_within,
     child_question,
     classify_question,
     names_another_subject,
     parent_of,
     restated_question,
+    second_question,
     summary_heading,
     top_question,
     topic_heading,
     topic_lead,
     topic_question,
     whole_request,
+    with_second_questions,
 )
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.text import SENTENCE_END, matches_any
@@ -197,16 +202,8 @@ def _labelled_topic(
 
 ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
 ROMAN_VALUES = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "v": 5,
-    "vi": 6,
-    "vii": 7,
-    "viii": 8,
-    "ix": 9,
-    "x": 10,
+    n: v
+    for v, n in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], start=1)
 }
 
 
@@ -340,8 +337,9 @@ def segment(
 ) -> tuple[list[Segment], dict[str, str]]:
     """Split a document's lines into answers per question (see the module docstring);
     ``whole``: every line of the document (a mail's quoted history too), for its numbering."""
-    lines = roman_numbered(lines)
-    every = lines if whole is None else roman_numbered(whole)
+    top_level = sum(1 for q in compiled.questions if not q.parent)
+    lines = letter_numbered(roman_numbered(lines), top_level)
+    every = lines if whole is None else letter_numbered(roman_numbered(whole), top_level)
     foreign = own_numbering(every, compiled)
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
     # The request restated anywhere (often quoted at the foot of a mail whose answers are
@@ -481,6 +479,8 @@ def segment(
             qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
             qid = as_near_in_family(asked, qid, current().question, compiled)
+            if not label and asks_within(question_text, current().question, compiled):
+                qid = current().question  # "Q4 Executive lead | Yes" then "Name | Ms X"
             if qid in ("", OTHER) and not label:
                 # rows of the question a heading above restated, or of the question the row
                 # above asked, unless this row opens another entry of a log
@@ -489,7 +489,8 @@ def segment(
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
-            segments.append(Segment(qid, label, quoted=quoted, restated=True))
+            also = second_question(question_text, qid, compiled) if qid else ""
+            segments.append(Segment(qid, label, quoted=quoted, restated=True, also=also))
             if qid == OTHER:
                 other_rows.add(id(current()))
             continue
@@ -607,6 +608,8 @@ def segment(
                 nxt = lines[i].text
                 if ANSWER_PREFIX.match(nxt) or LABEL.match(nxt) and "?" in question_text:
                     break
+                if heading_over_sentence(question_text, nxt):
+                    break  # "Question 1 - policy" over "The Trust is developing a policy."
                 unfinished = not question_text.rstrip().endswith(("?", ".", ")"))
                 if (
                     ("?" not in question_text or unfinished)
@@ -690,4 +693,4 @@ def segment(
             if lead and lead != top_question(current().question, compiled):
                 segments.append(Segment(lead))
         add_answer(text, line)
-    return segments, doc_labels
+    return with_second_questions(segments), doc_labels

@@ -1414,3 +1414,83 @@ def test_a_shared_mailbox_answering_both_trusts_in_sections_is_a_joint_reply() -
     result = match(mail)
     assert result.method == "joint", result.message
     assert {result.trust_code, *result.also} == {"RBL", "RY7"}
+
+
+# --- round 18: group replies, scans without a letterhead block, chatty sign-offs, redirects -----
+
+
+def test_a_group_reply_whose_answers_apply_equally_to_both_trusts_is_joint() -> None:
+    reply = doc(
+        "UHN Group FOI response KGH-NGH.docx",
+        (
+            "University Hospitals of Northamptonshire NHS Group – Kettering General Hospital NHS "
+            "Foundation Trust and Northampton General Hospital NHS Trust",
+            H,
+        ),
+        ("Dear Ms Castellan,", B),
+        (
+            "You made the same request to both trusts in our Group. The answers below apply "
+            "equally to Kettering General Hospital and Northampton General Hospital.",
+            B,
+        ),
+        ("Sexual safety policy: neither trust has a dedicated policy.", B),
+        ("Yours sincerely", B),
+        page_locators=False,
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+
+
+def test_a_scan_whose_letterhead_ocr_ran_into_the_greeting_is_read_up_to_dear() -> None:
+    scan = doc(
+        "WCFT FOI 5590 response.pdf",
+        (
+            "eee [NHS ! é ead bs Walton Centre _NHS Foundation Trust Our ref: WCET FOI 5590 . 2 "
+            "December 2024 _ Dear‘ Imogen, Thank you for getting in touch with us.",
+            B,
+        ),
+        ("Policy. We do not have a standalone sexual safety policy.", B),
+        ("Active Bystander Training. No.", B),
+        ("With best wishes,", B),
+        ("Lauren McGinty, FOI and Records Officer.", B),
+    )
+    assert match(scan).trust_code == "RET"
+
+
+def test_a_chatty_sign_off_opens_the_signature() -> None:
+    mail = doc(
+        "Re your FOI.eml",
+        ("Hi Imogen,", B),
+        ("Thanks for bearing with us! Answers below.", B),
+        ("We don't have a standalone sexual safety policy, I'm afraid.", B),
+        ("Any questions, give me a shout.", B),
+        ("Cheers, Dan", B),
+        (
+            "Daniel Morrow Information Governance Officer The Walton Centre NHS Foundation Trust "
+            "Lower Lane, Liverpool L9 7LJ Tel 0151 496 0873 | Data Protection Officer: Sian "
+            "Hargreaves SIRO: Michael Gilbride-Owens, Director of Finance",
+            BlockRole.TABLE,
+        ),
+        headers=(("From", "Daniel Morrow <daniel.morrow@nhs.example>"),),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RET"
+
+
+def test_trusts_a_council_redirects_the_requester_to_are_not_its_writers() -> None:
+    mail = doc(
+        "Wirral Council FOI redirect.eml",
+        ("Dear Ms Salter", B),
+        (
+            "Wirral Council does not hold the information you have requested. You may wish to "
+            "redirect your request to Wirral University Teaching Hospital NHS Foundation Trust or "
+            "to Wirral Community Health and Care NHS Foundation Trust.",
+            B,
+        ),
+        ("Yours sincerely", B),
+        ("Information Management Team\nWirral Council", B),
+        headers=(("From", "Wirral Council FOI <foi@wirral-council.example>"),),
+        page_locators=False,
+    )
+    assert match(mail).method == "out_of_scope"

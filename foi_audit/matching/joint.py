@@ -23,6 +23,9 @@ _JOINT_RE = re.compile(
     r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"
     r"\b(?:service|team|office|function)"
     r"|each (?:trust|organisation)['\u2019]?s (?:answers?|responses?|repl(?:y|ies))"
+    # "You made the same request to both trusts in our Group. The answers below apply equally"
+    r"|same (?:freedom of information |foi )?request to both\b"
+    r"|appl(?:y|ies) (?:equally )?to both\b|answers? below appl(?:y|ies) (?:equally )?to\b"
     r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
     r")"
 )

@@ -439,7 +439,7 @@ def _line_context(hits: list[_Hit], norm: Sequence[str], lines: Sequence[int]) -
                 previous is not None
                 and previous.partner
                 and lines[previous.start] == line
-                and set(norm[previous.end : hit.start]) <= {"and", "with", "or", "nor", "the"}
+                and set(norm[previous.end : hit.start]) <= {"and", "with", "or", "nor", "the", "to"}
             )
         )
         others = tuple(sorted(full_on_line.get(line, set()) - {hit.code}))

@@ -46,17 +46,20 @@ _FORWARDED_RE = re.compile(r"(?i)(?<!-)-{2,}\s*forwarded message\s*-*\s*$")
 
 
 _SIGN_OFF_LINE_RE = re.compile(
-    r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes)\b"
+    r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm) regards|regards|best wishes|"
+    r"cheers|with thanks|all the best)\b"
 )
 
 
 _SIGN_OFF_RE = re.compile(
-    r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks)",
+    r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks|"
+    r"cheers\b|thanks again\b|with thanks\b|all the best\b)",
     re.IGNORECASE,
 )
 
 
 _DEAR_RE = re.compile(r"\bdear\s+\w", re.IGNORECASE)
+_OCR_DEAR_RE = re.compile(r"\bdear\b[^\w\n]{1,3}\w", re.IGNORECASE)  # "Dear‘ Imogen": OCR's marks
 
 
 # A message to an organisation, not from one: a request shown in a thread.
@@ -263,10 +266,15 @@ def zones_of(document: Document) -> Zones:
                 break
             if not _DISCLAIMER_RE.search(kept[i][0].text):
                 last.add(i)
-    if kept and kept[0][1] and not has_header and 0 not in first and _page_one(kept[0][0]):
+    if kept and not has_header and 0 not in first and _page_one(kept[0][0]):
         # A plain-text page or log often starts with the trust's name on its first line, in a
         # block that runs on (title, rules): its first short lines are the letterhead.
         opening = [ln for ln in kept[0][0].text.splitlines()[:3] if 0 < len(ln.split()) <= 12]
+        opening = opening if kept[0][1] else []
+        greeting = _OCR_DEAR_RE.search(kept[0][0].text)
+        if greeting and 0 < greeting.start() <= 200 and not opening:
+            # a scan's letterhead, address and greeting OCR'd as one long line
+            opening = [kept[0][0].text[: greeting.start()]]
         if opening and not email:
             zones.letterhead.append(Block("\n".join(opening), kept[0][0].locator))
     if email:

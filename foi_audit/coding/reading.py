@@ -158,9 +158,32 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
     following = patterns.clause_breaks.search(text, end)
     if following:
         clause_end = following.start()
-    if _NEGATED_VERB.match(masked[end:clause_end]):
+    if _NEGATED_VERB.match(masked[end:clause_end]) or _negated_predicate(
+        masked, clause_start, start, end, clause_end
+    ):
         count += 1
     return count % 2 == 1
+
+
+# The first verb of a clause: "A dedicated policy on sexual safety ... has not been adopted"
+_FIRST_VERB = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|must|shall)\b"
+    r"(?P<not>\s+(?:not|never)\b(?!\s+(?:be\s+)?(?:correct|true|accurate|right|fair|the case)\b))?"
+    r"|\bcannot\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_predicate(text: str, clause_start: int, start: int, end: int, clause_end: int) -> bool:
+    """Whether words standing as their clause's subject (no verb before them in the clause)
+    have the clause's first verb negated after them, however long the subject runs ("A
+    dedicated policy on sexual safety or sexual harassment has not been adopted")."""
+    if _FIRST_VERB.search(text, clause_start, end) or len(text[clause_start:start].split()) > 3:
+        return False  # not the clause's subject: a verb before it or in it, or words before it
+    verb = _FIRST_VERB.search(text, end, clause_end)
+    if verb is None or re.search(r"[,;(]", text[end : verb.start()]):
+        return False  # "Since we provide the training, your third question doesn't apply"
+    return bool(verb.group("not")) or verb.group(0).lower() == "cannot"
 
 
 def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:

@@ -122,6 +122,7 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
     capital; of several cuts, the heading most like a question (a name after it is not)."""
     words = text.split()
     best: tuple[float, str, str] | None = None
+    names = compiled.people.organisations(text)
     for k in range(1, min(9, len(words))):
         head, tail = " ".join(words[:k]), " ".join(words[k:])
         if not tail[:1].isupper() or re.search(r"[.,;:!?]", head):
@@ -132,6 +133,8 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
             continue
         if STARTS_LIKE_ANSWER.match(tail):
             return head, tail
+        if any(n.start < len(head) < n.end for n in names):
+            continue  # "Delivered by | Bystander Ready CIC": no cut inside a company's name
         ranked = compiled.likeness.rank(head)
         score = ranked[0].score if ranked else 0.0
         if best is None or score > best[0]:

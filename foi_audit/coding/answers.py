@@ -41,7 +41,8 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         found, found_general, _, found_asked = _read_lines(part, compiled, False, whole)
         found_other = found.pop(OTHER, [])
         count = _answered(found, compiled)
-        restated = {top_question(qid, compiled) for qid in found_asked}
+        # (a signature's "People Directorate" read as another question restates nothing)
+        restated = {top_question(qid, compiled) for qid in found_asked} - {OTHER, ""}
         if restated and 2 * len(
             restated & {top_question(q, compiled) for q in found if found[q]}
         ) < len(restated):

@@ -480,6 +480,8 @@ def _lead(
     def rank(lead: Lead) -> int:
         if lead.supporting:  # "..., supported by Ms Ada Obi, Head of Safeguarding"
             return 3
+        if lead.title and _NON_EXECUTIVE.search(lead.title.text):
+            return 3  # "Our Non-Executive Director, Prof X, is the Board champion for ..."
         if lead.title and (lead.person or lead.withheld):
             return 0
         return 1 if lead.title else 2

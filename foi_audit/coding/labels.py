@@ -14,6 +14,10 @@ TABLE_HEADER_WORDS = {
 }  # fmt: skip
 
 
+# A question whose mark OCR lost, run into its answer: "... and sexual coe Yes: Dr X"
+ANSWER_AFTER_LOST_MARK = re.compile(r"(?<=\w{3})(?<!\bor)\s+(?=(?-i:Yes|No)\b[:,;–—-])")
+
+
 ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alone
 
 

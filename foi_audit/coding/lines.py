@@ -215,6 +215,9 @@ INLINE_NUMBER = re.compile(
     r"(?<=[.!?])\s+(?:[,;]\s+)?"
     # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
     r"(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
+    # OCR lost the full stop, but a question follows: "... sexual harassment 4. If not, do you"
+    # (never the first: "please tell me: 1. Does ..." is a request quoted whole)
+    r"|(?<=[a-z:])\s+(?=(\d{1,2})[.)]\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|How|Which)\b)"
 )
 
 
@@ -233,7 +236,9 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
     counted.last = int(label.group(1)) if label else counted.last
     cuts: list[int] = []
     for match in INLINE_NUMBER.finditer(text):
-        number = int(match.group(1) or match.group(2))
+        number = int(match.group(1) or match.group(2) or match.group(3))
+        if match.group(3) and number == 1:
+            continue
         # counting on from the last numbered paragraph, or from 1 (answers under a request
         # quoted whole: "... below. 1. Yes. 2. ...")
         if number == previous + 1 or (number == 1 and not cuts and not leading):

@@ -133,14 +133,13 @@ class Grammar:
             names: list[re.Match[str]] = []
             while j < len(tokens) and len(names) < 4:
                 word = tokens[j].group(0)
-                if (
-                    names
-                    and word in self.name_particles
-                    and j + 1 < len(tokens)
-                    and self._name_word(tokens[j + 1].group(0))
-                ):
-                    j += 1  # "Siân ap Gwilym": the particle is inside the name
-                    continue
+                if names and word in self.name_particles:
+                    after = j + 1  # "Siân ap Gwilym", "Jo van der Berg", "Dr Rosa de la Cruz"
+                    while after < len(tokens) and tokens[after].group(0) in self.name_particles:
+                        after += 1
+                    if after < len(tokens) and self._name_word(tokens[after].group(0)):
+                        j = after
+                        continue
                 if not self._name_word(word):
                     if self._address_surname(word, names, tokens, i):
                         names.append(tokens[j])  # "Jennifer Lane": the last word of her name
@@ -508,8 +507,10 @@ def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lea
 # What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name",
 # ", the Trust's ", ", our ".
 _BETWEEN = re.compile(
-    # "Daniel Osei (Mr), Chief People Officer": an honorific put after the name
-    r"^\s*(?:\((?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\)\s*)?(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
+    # "Daniel Osei (Mr), Chief People Officer": an honorific put after the name; "Sarah
+    # Whitlock-Hayes MBE RGN, Chief Nursing Officer": letters after it
+    r"^\s*(?:\((?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\)\s*)?"
+    r"(?:(?-i:[A-Z][A-Za-z]{1,5})(?:\s+|(?=,))){0,3}?(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
     r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?(?:(?:trust|organisation)['’]s\s+|our\s+)?$",
     re.I,
 )

@@ -239,13 +239,15 @@ def _paragraphs_in_order(
 
 
 CLAUSE_STATEMENT = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|do|does|did|not|no|none|yes|will|been|being)\b", re.I
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|not|no|none|yes|will|been|being)\b"
+    r"|\b\w+n['’]t\b",  # "isn't something we offer"
+    re.I,
 )
 
 
 # Between main clauses only: ", and we ...", "; ".
 MAIN_CLAUSE_BREAK = re.compile(
-    r";\s*|,\s+(?:and|but)\s+(?=(?:we|our|the trust|it|there|this|staff|a|an)\b)", re.I
+    r";\s*|(?:,|\s[-–—])\s+(?:and|but)\s+(?=(?:we|our|the trust|it|there|this|staff|a|an)\b)", re.I
 )
 
 

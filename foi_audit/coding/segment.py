@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
+    ANSWER_AFTER_LOST_MARK,
     ANSWER_PREFIX,
     ANSWER_WORDS,
     CONTINUATION,
@@ -72,9 +73,8 @@ def _is_question_text(
     ):
         return False
     if "?" not in text and not INTERROGATIVE.match(text):
-        # A numbered heading naming the topic ("2. Active Bystander Training") is a question.
-        # A heading names its topic without a verb ("1. Dedicated policy"); "2(b) It's
-        # encouraged but not mandatory" is an answer.
+        # A numbered heading names its topic without a verb ("2. Active Bystander Training");
+        # "2(b) It's encouraged but not mandatory" is an answer.
         text = summary_heading(text, compiled) if numbered else text
         shaped = (
             len(text.split()) <= 12
@@ -345,9 +345,8 @@ def segment(
     every = lines if whole is None else letter_numbered(roman_numbered(whole), top_level)
     foreign = own_numbering(every, compiled)
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
-    # The request restated anywhere (often quoted at the foot of a mail whose answers are
-    # only "Q4 - Yes.", or listed unnumbered above "1. ... 2. ...") ties each number to its
-    # question, before the codebook's own numbering.
+    # The request restated anywhere (quoted under "Q4 - Yes.", listed above "1. ... 2. ...")
+    # ties each number to its question, before the codebook's own numbering.
     doc_labels: dict[str, str] = _numbered_questions(every, compiled)
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := _PREFIXED_LABEL.match(line.text))}
@@ -624,6 +623,8 @@ def segment(
                     break
                 i += 1
             trailing = ""
+            if "?" not in question_text and (lost := ANSWER_AFTER_LOST_MARK.search(question_text)):
+                question_text, trailing = question_text[: lost.start()], question_text[lost.end() :]
             last_q = question_text.rfind("?")
             if 0 <= last_q < len(question_text) - 1:
                 after = question_text[last_q + 1 :].strip()

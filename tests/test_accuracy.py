@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zw/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zy/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -806,6 +806,41 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.82, 0.96),
         "dasv_lead_role": (0.85, 0.96),
     },
+    # corpus_zx: r19_outcomes holdout (40 trusts; partial, refused, not-held and deferred
+    # replies, internal reviews that overturn or uphold, clarifications, a different question
+    # answered). First seen (after rounds 17-18): 0.973 pooled, 7.7% flagged, 1.6% of
+    # unflagged wrong.
+    "corpus_zx": {
+        "response_status": (0.95, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.92, 0.94),
+        "abt_delivery": (0.95, 0.94),
+        "abt_provider": (0.95, 0.94),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.95, 0.97),
+        "dasv_lead": (0.95, 0.97),
+        "dasv_lead_name": (0.95, 0.97),
+        "dasv_lead_role": (0.95, 0.97),
+    },
+    # corpus_zy: r19_people holdout (40 trusts; the DASV lead among deputies, champions,
+    # former holders and IDVAs; particles, post-nominals, a lead named only in an appendix).
+    # First seen: 0.933 pooled, 6.5% flagged, 3.6% of unflagged wrong.
+    "corpus_zy": {
+        "response_status": (0.92, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.92, 0.97),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.92, 0.97),
+        "dasv_lead": (0.90, 0.97),
+        "dasv_lead_name": (0.90, 0.97),
+        "dasv_lead_role": (0.90, 0.97),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -814,6 +849,8 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
 NAMES_NO_TRUST = {
     "corpus_q": {"Active Bystander - course leaflet.pdf", "Sexual Safety Policy v1.0.pdf"},
     "corpus_t": {"Sexual Safety Policy HR-091.pdf"},
+    # an organogram appendix its cover letter calls "Appendix A", naming no trust or reference
+    "corpus_zy": {"Appendix A - Safeguarding governance structure.pdf"},
 }
 
 

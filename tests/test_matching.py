@@ -1494,3 +1494,26 @@ def test_trusts_a_council_redirects_the_requester_to_are_not_its_writers() -> No
         page_locators=False,
     )
     assert match(mail).method == "out_of_scope"
+
+
+def test_a_page_header_of_a_team_name_over_the_trusts_full_name_line() -> None:
+    # "NHFT" (initials three trusts share) in the mail and the page header, then the trust's
+    # full name on the attachment's first line: that line is part of the letterhead
+    mail = doc(
+        "NHFT FOI 2024-0613.eml",
+        ("Subject: NHFT FOI 2024-0613", E),
+        ("From: NHFT FOI <nhft.foi@nhs.example>", E),
+        ("Dear Ms Marchbank,", B),
+        ("Please see the attached response to your request.", B),
+        ("Kind regards,\nFOI Team", B),
+        page_locators=False,
+    )
+    reply = doc(
+        "NHFT FOI 2024-0613.eml > FOI 2024-0613 response.docx",
+        ("NHFT Information Governance", H),
+        ("Northamptonshire Healthcare NHS Foundation Trust – FOI 2024-0613", B),
+        ("Policy on sexual safety or sexual harassment", B),
+        ("Response: The Trust does not have a specific policy.", B),
+        page_locators=False,
+    )
+    assert match(mail, reply).trust_code == "RP1"

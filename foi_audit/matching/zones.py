@@ -225,6 +225,19 @@ def zones_of(document: Document) -> Zones:
     first: set[int] = set()
     if kept and kept[0][0].role is BlockRole.TITLE:
         first.add(0)  # the document's or web page's title
+    if not email and has_header:
+        # a page header of a team's name only ("NHFT Information Governance") over the trust's
+        # name on the first line of the page: that line is part of the letterhead
+        below = next((i for i, (b, _) in enumerate(kept) if b.role is not BlockRole.HEADER), None)
+        first_line = next((b for b in content if b.role is not BlockRole.HEADER), None)
+        if (
+            below is not None
+            and first_line is not None
+            and kept[below][0] == first_line  # nothing dropped above it (a request quoted)
+            and _page_one(first_line)
+            and _looks_like_address(first_line)
+        ):
+            first.add(below)
     if not email and not has_header:
         # No marked letterhead: the name and address lines above the greeting are the letterhead.
         first.update(

@@ -239,7 +239,7 @@ def _paragraphs_in_order(
 
 
 CLAUSE_STATEMENT = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|do|does|did|not|no|none|yes|will|been|being)\b"
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|not|no|none|nor|neither|yes|will|been|being)\b"
     r"|\b\w+n['’]t\b",  # "isn't something we offer"
     re.I,
 )
@@ -255,6 +255,8 @@ MAIN_CLAUSE_BREAK = re.compile(
 CLAUSE_BREAK = re.compile(
     r",\s+(?:and\s+|but\s+|while\s+|whilst\s+)?"
     r"|\s+(?:and|but)\s+(?=(?:have|has|do|does|did|are|is|was|were|will|would|there|we)\b)"
+    # "We have neither a dedicated policy nor Active Bystander Training": one denial, two answers
+    r"|(?<=\S)\s+(?=nor\s)"
 )
 
 

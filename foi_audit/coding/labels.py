@@ -216,11 +216,22 @@ def heading_over_sentence(heading: str, line: str) -> bool:
     )
 
 
+ROMAN_VALUES = {
+    n: v
+    for v, n in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], start=1)
+}
+
+
+def _roman_letter(numeral: str | None) -> str:
+    """ "ii" -> "b": a sub-question numbered in roman numerals as the request letters it."""
+    value = ROMAN_VALUES.get((numeral or "").lower(), 0)
+    return chr(ord("a") + value - 1) if value else ""
+
+
 # A table's label cell lettered "A", "B", "B(i)-(iii)": the request's questions by letter.
 _LETTER_CELL = re.compile(
     r"^\s*(?P<letter>[A-Z])(?:\s*\((?P<sub>[ivx]+)\)(?:\s*[-–]\s*\((?P<to>[ivx]+)\))?)?\s*[.)]?\s*$"
 )
-_ROMAN_LETTER = {"i": "a", "ii": "b", "iii": "c", "iv": "d", "v": "e", "vi": "f", "vii": "g"}
 
 
 def letter_numbered(lines: list[Line], questions: int) -> list[Line]:
@@ -238,8 +249,7 @@ def letter_numbered(lines: list[Line], questions: int) -> list[Line]:
     out = list(lines)
     for n, match in lettered:
         number = ord(match["letter"]) - ord("A") + 1
-        sub = _ROMAN_LETTER.get((match["sub"] or "").lower(), "")
-        to = _ROMAN_LETTER.get((match["to"] or "").lower(), "")
+        sub, to = _roman_letter(match["sub"]), _roman_letter(match["to"])
         text = f"{number}" + (f"({sub})" if sub else "") + (f"-({to})" if to else "")
         out[n] = replace(out[n], text=text)
     return out

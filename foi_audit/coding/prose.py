@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.compiled import Compiled, Question
 from foi_audit.coding.questions import classify_question, top_question, topic_lead
 from foi_audit.coding.records import Line, Segment, Sentence
 from foi_audit.coding.sentences import answer_start, sentences
@@ -160,10 +160,9 @@ def _listed_in_order(
     """Answers listed in one paragraph after "In answer to your questions:", one clause per
     question in the request's order, when there are exactly as many clauses as questions;
     the other sentences are returned to be read as prose."""
-    asked = [q for q in compiled.questions if not q.parent]
-    if not all(q.label.isdigit() for q in asked):
-        return {}, general  # the request's order is its questions' numbers
-    top_level = [q.id for q in sorted(asked, key=lambda q: int(q.label))]
+    top_level = [q.id for q in _in_request_order(compiled)]
+    if not top_level:
+        return {}, general
     for index, sentence in enumerate(general):
         intro = IN_ORDER_INTRO.search(sentence.text)
         if not intro:
@@ -186,6 +185,15 @@ def _listed_in_order(
     return {}, general
 
 
+def _in_request_order(compiled: Compiled) -> list[Question]:
+    """The request's top-level questions in its order (their numbers); none when a question
+    is not numbered, for then its order is unknown."""
+    asked = [q for q in compiled.questions if not q.parent]
+    if not all(q.label.isdigit() for q in asked):
+        return []
+    return sorted(asked, key=lambda q: int(q.label))
+
+
 # "The Trust's responses are:", "Our answers to your questions are as follows:"
 PARAGRAPHS_INTRO = re.compile(
     r"\b(?:answers?|responses?|replies|as follows)\b[^.:;]{0,40}:\s*$", re.I
@@ -200,10 +208,9 @@ def _paragraphs_in_order(
     paragraphs as the request has questions stand before the sign-off and none is about
     another question's topic alone ("Yes – ABT will be introduced from April" in third place
     answers the third question, on plans to introduce it)."""
-    asked = [q for q in compiled.questions if not q.parent]
-    if not all(q.label.isdigit() for q in asked):
+    top_level = _in_request_order(compiled)
+    if not top_level:
         return {}, general
-    top_level = sorted(asked, key=lambda q: int(q.label))
     for index, sentence in enumerate(general):
         if not PARAGRAPHS_INTRO.search(sentence.text):
             continue

@@ -68,11 +68,11 @@ class ReadingPatterns:
 # words between are the subject's own: no comma and no "and"/"but" starting another subject
 # ("no dedicated policy, and harassment is not dealt with separately" negates once).
 _SUBJECT_WORD = r"(?!(?:and|but|or|nor|while|whereas|so)\b)\w+[\s'’-]+"
+_AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|must|shall)"
+# "It would not be correct to say that ...": the negation is of what follows, not of "It"
+_NOT_A_FRAME = r"(?!\s+(?:be\s+)?(?:correct|true|accurate|right|fair|the case)\b)"
 _NEGATED_VERB = re.compile(
-    rf"^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:do|does|did|is|are|was|were|has|have|had|"
-    r"will|would|can|could|should|must|shall)\s+(?:not|never)\b"
-    # "It would not be correct to say that ...": the negation is of what follows, not of "It"
-    r"(?!\s+(?:be\s+)?(?:correct|true|accurate|right|fair|the case)\b)"
+    rf"^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?{_AUXILIARY}\s+(?:not|never)\b{_NOT_A_FRAME}"
     rf"|^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:cannot|never)\b",
     re.IGNORECASE,
 )
@@ -167,10 +167,7 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
 
 # The first verb of a clause: "A dedicated policy on sexual safety ... has not been adopted"
 _FIRST_VERB = re.compile(
-    r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|must|shall)\b"
-    r"(?P<not>\s+(?:not|never)\b(?!\s+(?:be\s+)?(?:correct|true|accurate|right|fair|the case)\b))?"
-    r"|\bcannot\b",
-    re.IGNORECASE,
+    rf"\b{_AUXILIARY}\b(?P<not>\s+(?:not|never)\b{_NOT_A_FRAME})?|\bcannot\b", re.IGNORECASE
 )
 
 

@@ -16,6 +16,7 @@ from foi_audit.coding.labels import (
     LABEL,
     LABEL_ONLY,
     LETTER_LABEL,
+    ROMAN_VALUES,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
     SUB_RANGE,
@@ -122,7 +123,7 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
     capital; of several cuts, the heading most like a question (a name after it is not)."""
     words = text.split()
     best: tuple[float, str, str] | None = None
-    names = compiled.people.organisations(text)
+    names = None  # the companies named in the text, found when first needed
     for k in range(1, min(9, len(words))):
         head, tail = " ".join(words[:k]), " ".join(words[k:])
         if not tail[:1].isupper() or re.search(r"[.,;:!?]", head):
@@ -133,6 +134,7 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
             continue
         if STARTS_LIKE_ANSWER.match(tail):
             return head, tail
+        names = compiled.people.organisations(text) if names is None else names
         if any(n.start < len(head) < n.end for n in names):
             continue  # "Delivered by | Bystander Ready CIC": no cut inside a company's name
         ranked = compiled.likeness.rank(head)
@@ -204,10 +206,6 @@ def _labelled_topic(
 
 
 ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
-ROMAN_VALUES = {
-    n: v
-    for v, n in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], start=1)
-}
 
 
 def roman_numbered(lines: list[Line]) -> list[Line]:

@@ -17,8 +17,9 @@ The words of the grammar are data (grammar.toml [people]), not code.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from foi_audit.coding.codebook import PeopleGrammar
@@ -60,10 +61,32 @@ _LEAD_CUE = re.compile(
 _CAPITAL = re.compile(r"^[^\W\d_a-z]")  # starts with a capital letter (any alphabet)
 
 
+_KEPT = 4096  # texts remembered per kind before the memory is cleared
+
+
+def _remembered(find: Callable[[Grammar, str], list[Span]]) -> Callable[[Grammar, str], list[Span]]:
+    """The stages ask about the same sentence several times (once per concept and field):
+    the spans found in a text are remembered (as a tuple: callers get their own list)."""
+    kind = find.__name__
+
+    @functools.wraps(find)
+    def remembered(self: Grammar, text: str) -> list[Span]:
+        memory = self._memory.setdefault(kind, {})
+        found = memory.get(text)
+        if found is None:
+            if len(memory) >= _KEPT:
+                memory.clear()
+            found = memory[text] = tuple(find(self, text))
+        return list(found)
+
+    return remembered
+
+
 class Grammar:
     """The people grammar compiled once per codebook."""
 
     def __init__(self, data: PeopleGrammar) -> None:
+        self._memory: dict[str, dict[str, tuple[Span, ...]]] = {}
         lower = str.lower
         self.honorifics = {lower(w).rstrip(".") for w in data.honorifics}
         self.title_heads = {lower(w) for w in data.title_heads}
@@ -118,6 +141,7 @@ class Grammar:
             and low not in self.title_joiners
         )
 
+    @_remembered
     def persons(self, text: str) -> list[Span]:
         """People's names by form, with the honorific the reply puts before them."""
         found: list[Span] = []
@@ -192,6 +216,7 @@ class Grammar:
             end = token.end()
         return False
 
+    @_remembered
     def titles(self, text: str) -> list[Span]:
         """Job titles: capitalised runs holding a title's head word ("Chief Nurse")."""
         found: list[Span] = []
@@ -306,6 +331,7 @@ class Grammar:
             index += 1
         return names >= 2
 
+    @_remembered
     def organisations(self, text: str) -> list[Span]:
         """Organisations: a capitalised name ending in an organisation's suffix, or one
         introduced as the provider ("delivered by Intervene Consulting")."""

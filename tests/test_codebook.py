@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,34 @@ def test_one_value_normaliser() -> None:
     assert name.same_value("Dr  Jane Smith", "jane smith")
     assert not name.same_value("Jane Smith", "Jane Smyth")
     assert DEFAULT.field("policy").normalise(" Dedicated ") == "dedicated"
+
+
+def test_concept_gates_find_exactly_the_sentences_their_patterns_find() -> None:
+    """A gate (a concept's patterns joined) only saves time: over every line of the hard
+    cases it must agree with trying the patterns one by one."""
+    import tomllib
+
+    from foi_audit.coding.codebook import load_codebook as load
+    from foi_audit.coding.compiled import compile_codebook
+
+    compiled = compile_codebook(load(None))
+    cases = tomllib.loads(
+        (Path(__file__).parent / "fixtures/coding/hard_cases.toml").read_text("utf-8")
+    )["case"]
+    lines = {line for c in cases for d in c["documents"] for line in d["text"].splitlines()}
+    assert len(lines) > 1000
+    gated = 0
+    for name, found in compiled.concepts:
+        gate = compiled.concept_gates[name]
+        for line in lines:
+            assert bool(gate.search(line)) == any(p.search(line) for p in found), (name, line)
+            gated += not gate.search(line)
+    assert gated > 0
+
+
+def test_patterns_with_back_references_get_no_gate() -> None:
+    from foi_audit.coding.compiled import _gates
+
+    plain = re.compile("policy", re.I)
+    echo = re.compile(r"(\w+) \1", re.I)
+    assert set(_gates([("a", (plain,)), ("b", (plain, echo))])) == {"a"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -121,12 +122,34 @@ class Compiled:
     reading: ReadingPatterns
     concepts: tuple[tuple[str, Patterns], ...]
     by_form: frozenset[str]  # concepts that also take an organisation found by its form
+    # per concept, all its patterns as one: a sentence none of them finds is passed over at
+    # once (most sentences assert few of the concepts)
+    concept_gates: Mapping[str, re.Pattern[str]]
     people: Grammar
     likeness: QuestionLikeness
     not_person: frozenset[str]
     not_org: frozenset[str]
     generic_org: frozenset[str] = frozenset()
     not_org_words: frozenset[str] = frozenset()
+
+
+def _gates(concepts: Sequence[tuple[str, Patterns]]) -> dict[str, re.Pattern[str]]:
+    """One pattern per concept that finds a text when any of its patterns does. Patterns that
+    cannot be joined without changing their meaning (back-references, clashing group names,
+    other flags) get no gate and are always tried."""
+    gates = {}
+    for name, found in concepts:
+        flags = {p.flags for p in found}
+        if not found or len(flags) != 1 or any(_BACK_REFERENCE.search(p.pattern) for p in found):
+            continue
+        try:
+            gates[name] = re.compile("|".join(f"(?:{p.pattern})" for p in found), flags.pop())
+        except re.error:
+            continue
+    return gates
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]")
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -153,6 +176,10 @@ def compile_codebook(codebook: Codebook) -> Compiled:
 @lru_cache(maxsize=16)
 def _compile_cached(codebook: Codebook) -> Compiled:
     shared = dict(codebook.lexicon.pieces)
+    concepts = tuple(
+        (name, _patterns([p for p in found if p != BY_FORM], f"concept {name}", shared))
+        for name, found in codebook.concepts
+    )
     questions = tuple(
         Question(
             id=q.id,
@@ -212,11 +239,9 @@ def _compile_cached(codebook: Codebook) -> Compiled:
             answer_not_held=_patterns(outcome.answer_not_held, "[outcome].answer_not_held", shared),
         ),
         reading=_reading(codebook.reading, shared),
-        concepts=tuple(
-            (name, _patterns([p for p in found if p != BY_FORM], f"concept {name}", shared))
-            for name, found in codebook.concepts
-        ),
+        concepts=concepts,
         by_form=frozenset(name for name, found in codebook.concepts if BY_FORM in found),
+        concept_gates=_gates(concepts),
         people=Grammar(codebook.people),
         likeness=QuestionLikeness(
             [(q.id, q.text) for q in codebook.questions], codebook.likeness.stopwords

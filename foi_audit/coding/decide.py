@@ -68,7 +68,7 @@ class TrustContext:
         if cached is None:
             cached = read_answer(
                 question, sentences, self.compiled.reading, self.compiled.concepts,
-                self.own_names, self._organisations,
+                self.own_names, self._organisations, self.compiled.concept_gates,
             )  # fmt: skip
             self.readings[(key, question)] = cached
         return cached

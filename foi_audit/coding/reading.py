@@ -12,7 +12,7 @@ the sessions"). Two negators cancel ("it is not the case that we have no policy"
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -258,11 +258,13 @@ def read_answer(
     concepts: Sequence[tuple[str, tuple[re.Pattern[str], ...]]],
     own_names: re.Pattern[str] | None = None,
     spans: Callable[[str, str], Iterable[tuple[int, int]]] | None = None,
+    gates: Mapping[str, re.Pattern[str]] | None = None,
 ) -> AnswerReading:
     """An answer read: status, direct polarity, and each concept asserted or denied. The
     trust's own names read as "the Trust" ("delivered by ELFT trainers" is in-house).
     ``spans(concept, text)`` adds places a concept is found by form, not by pattern (an
-    organisation's name)."""
+    organisation's name). ``gates[concept]`` finds a sentence whenever one of the concept's
+    patterns does: where it finds nothing, they are not tried one by one."""
     read = tuple(
         reading
         for s in sentences
@@ -271,7 +273,12 @@ def read_answer(
     hits: list[ConceptHit] = []
     for index, sentence in enumerate(read):
         for name, found in concepts:
-            places = [(m.start(), m.end()) for p in found for m in p.finditer(sentence.text)]
+            gate = gates.get(name) if gates else None
+            places = (
+                [(m.start(), m.end()) for p in found for m in p.finditer(sentence.text)]
+                if gate is None or gate.search(sentence.text)
+                else []
+            )
             if spans is not None:
                 places += list(spans(name, sentence.text))
             for start, end in places:

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,7 @@ RUN_FRACTION = 1 / 33  # shortest dark run that counts as part of a rule (longer
 MIN_HORIZONTAL_FRACTION = 0.1  # of the page width
 MIN_VERTICAL_FRACTION = 0.03  # of the page height (a one-row table is about this tall)
 MAX_THICKNESS_FRACTION = 1 / 150  # thicker dark bands are logos or shading, not rules
+RULE_ERASE_FRACTION = 1 / 300  # width painted over a rule before OCR (12 px at 300 dpi)
 MIN_COVER = 0.6  # share of a rule's length that must be dark (broken lines still pass)
 MAX_SKEW = 0.035  # tangent of the largest skew looked for (2 degrees)
 # Characters Tesseract makes out of a ruling line
@@ -130,12 +132,27 @@ def ocr_image(
     png: bytes, number: int, first_page: bool, binary: str | None = None, image: Any = None
 ) -> list[Block]:
     binary = binary or tesseract_path()
+    if image is None:
+        from PIL import Image
+
+        image = Image.open(io.BytesIO(png))
+    tsv = _tesseract(binary, png, number)
+    rules = find_rules(image)
+    if rules.grids and _rows_left_empty(tsv, rules):
+        # Tesseract's page layout took some ruled cells for pictures and skipped their words:
+        # the page is read again with its rules painted out (the words stay where they were)
+        tsv = _tesseract(binary, without_rules(image, rules), number)
+    return tsv_blocks(tsv, number, first_page, rules)
+
+
+def _tesseract(binary: str, image: bytes, number: int) -> str:
+    """Tesseract's TSV (words with their places) for one page image."""
     # OpenMP threads make Tesseract several times slower on small machines.
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
         result = subprocess.run(
             [binary, "-", "-", "--psm", "3", "-l", "eng", "tsv"],
-            input=png,
+            input=image,
             capture_output=True,
             env=env,
             timeout=PAGE_SECONDS,
@@ -151,12 +168,19 @@ def ocr_image(
             f"tesseract failed on page {number} ({message[-1] if message else 'no message'}): "
             "check the tesseract-ocr installation and its English language data"
         )
-    if image is None:
-        from PIL import Image
+    return result.stdout.decode("utf-8", "replace")
 
-        image = Image.open(io.BytesIO(png))
-    rules = find_rules(image)
-    return tsv_blocks(result.stdout.decode("utf-8", "replace"), number, first_page, rules)
+
+def _rows_left_empty(tsv: str, rules: PageRules) -> bool:
+    """Whether a row of a ruled table has no word read in it (a table's rows all hold text)."""
+    centres = [_centre(w.word) for w in _tsv_words(tsv, rules)[0]]
+    for grid in rules.grids:
+        for top, bottom in zip(grid.rows, grid.rows[1:], strict=False):
+            if not any(
+                grid.columns[0] <= x <= grid.columns[-1] and top <= y <= bottom for x, y in centres
+            ):
+                return True
+    return False
 
 
 # --- Ruling lines in the page image ----------------------------------------------------------
@@ -223,6 +247,38 @@ def find_rules(image: Any) -> PageRules:
         ),
         tolerance=tolerance * scale,
     )
+
+
+def without_rules(image: Any, rules: PageRules) -> bytes:
+    """The page as a PGM image with its rules painted the paper's colour (a few pixels wider
+    than a rule is drawn, for its grey edges; words keep their places)."""
+    from PIL import ImageDraw
+
+    clean = image.convert("L").copy()
+    histogram = clean.histogram()
+    half, total, paper = clean.width * clean.height // 2, 0, 255
+    for level, count in enumerate(histogram):
+        total += count
+        if total >= half:
+            paper = level
+            break
+    draw = ImageDraw.Draw(clean)
+    width = max(5, round(clean.height * RULE_ERASE_FRACTION))
+    slope = rules.slope
+    # back from deskewed to page coordinates: y = y' + slope * x, x = x' - slope * y
+    for rule in rules.horizontal:
+        ends = [
+            (x - slope * rule.position, rule.position + slope * x) for x in (rule.start, rule.end)
+        ]
+        draw.line(ends, fill=paper, width=width)
+    for rule in rules.vertical:
+        ends = [
+            (rule.position - slope * y, y + slope * rule.position) for y in (rule.start, rule.end)
+        ]
+        draw.line(ends, fill=paper, width=width)
+    buffer = io.BytesIO()
+    clean.save(buffer, format="PPM")
+    return buffer.getvalue()
 
 
 def _scaled(rule: Rule, scale: int) -> Rule:
@@ -377,6 +433,43 @@ def tsv_blocks(
 ) -> list[Block]:
     """Tesseract TSV (words with positions) -> paragraph and table-row blocks, roles by position."""
     rules = rules or PageRules()
+    words, unsure, page_height = _tsv_words(tsv, rules)
+    placed: list[_Placed] = []
+    table_number = 0
+    for grid in rules.grids:
+        inside = [w for w in words if grid.contains(*_centre(w.word), tolerance=rules.tolerance)]
+        if not inside:
+            continue
+        table_number += 1
+        placed.extend(_grid_rows(grid, [w.word for w in inside], number, table_number))
+        taken = {id(w) for w in inside}
+        words = [w for w in words if id(w) not in taken]
+    lines = text_lines([w.word for w in words])
+    used: set[int] = set()
+    for table in find_gutter_tables(lines):
+        table_number += 1
+        for text_line in lines[table.first : table.last + 1]:
+            used.update(id(word) for word in text_line.words)
+        placed.extend(_rows_placed(table.rows, number, table_number))
+    placed.extend(_paragraphs([w for w in words if id(w.word) not in used], list(placed)))
+    blocks = []
+    for piece in sorted(placed, key=lambda p: (p.top, p.bottom)):
+        if piece.is_table:
+            role = BlockRole.TABLE
+        elif first_page and piece.bottom <= page_height * LETTERHEAD_FRACTION:
+            role = BlockRole.HEADER
+        elif piece.top >= page_height * (1 - FOOTER_FRACTION):
+            role = BlockRole.FOOTER
+        else:
+            role = BlockRole.BODY
+        doubtful = tuple(w for w in dict.fromkeys(piece.text.split()) if w in unsure)
+        blocks.append(Block(piece.text, piece.locator or f"page {number} (OCR)", role, doubtful))
+    return blocks
+
+
+def _tsv_words(tsv: str, rules: PageRules) -> tuple[list[_OcrWord], set[str], int]:
+    """The words of a Tesseract TSV (deskewed, rule glyphs left out), the words read with low
+    confidence, and the page's height."""
     words: list[_OcrWord] = []
     unsure: set[str] = set()  # words read with low confidence anywhere on the page
     page_height = 1
@@ -396,37 +489,7 @@ def tsv_blocks(
                 words.append(_OcrWord(word, (block, par, line)))
                 if 0 <= confidence < UNSURE_CONFIDENCE and any(c.isalnum() for c in text):
                     unsure.add(text)
-    placed: list[_Placed] = []
-    table_number = 0
-    for grid in rules.grids:
-        inside = [w for w in words if grid.contains(*_centre(w.word), tolerance=rules.tolerance)]
-        if not inside:
-            continue
-        table_number += 1
-        placed.extend(_grid_rows(grid, [w.word for w in inside], number, table_number))
-        taken = {id(w) for w in inside}
-        words = [w for w in words if id(w) not in taken]
-    lines = text_lines([w.word for w in words])
-    used: set[int] = set()
-    for table in find_gutter_tables(lines):
-        table_number += 1
-        for text_line in lines[table.first : table.last + 1]:
-            used.update(id(word) for word in text_line.words)
-        placed.extend(_rows_placed(table.rows, number, table_number))
-    placed.extend(_paragraphs([w for w in words if id(w.word) not in used]))
-    blocks = []
-    for piece in sorted(placed, key=lambda p: (p.top, p.bottom)):
-        if piece.is_table:
-            role = BlockRole.TABLE
-        elif first_page and piece.bottom <= page_height * LETTERHEAD_FRACTION:
-            role = BlockRole.HEADER
-        elif piece.top >= page_height * (1 - FOOTER_FRACTION):
-            role = BlockRole.FOOTER
-        else:
-            role = BlockRole.BODY
-        doubtful = tuple(w for w in dict.fromkeys(piece.text.split()) if w in unsure)
-        blocks.append(Block(piece.text, piece.locator or f"page {number} (OCR)", role, doubtful))
-    return blocks
+    return words, unsure, page_height
 
 
 def _deskewed(word: Word, slope: float) -> Word:
@@ -504,16 +567,26 @@ def _rows_placed(rows: Any, number: int, table_number: int) -> list[_Placed]:
     return placed
 
 
-def _paragraphs(words: list[_OcrWord]) -> list[_Placed]:
-    """Tesseract's own paragraphs, line by line, for the words outside tables."""
+def _paragraphs(words: list[_OcrWord], tables: Sequence[_Placed] = ()) -> list[_Placed]:
+    """Tesseract's own paragraphs, line by line, for the words outside tables. A paragraph is
+    cut where a table stands between two of its lines (headings over tables Tesseract read as
+    one column)."""
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for item in words:
         lines.setdefault(item.key, []).append(item.word)
     paragraphs: dict[tuple[int, int], list[list[Word]]] = {}
     for (block, par, _line), line_words in sorted(lines.items()):
         paragraphs.setdefault((block, par), []).append(sorted(line_words, key=lambda w: w.left))
-    placed: list[_Placed] = []
+    pieces: list[list[list[Word]]] = []
     for para_lines in paragraphs.values():
+        pieces.append([para_lines[0]])
+        for above, below in zip(para_lines, para_lines[1:], strict=False):
+            gap = (max(w.bottom for w in above), min(w.top for w in below))
+            if any(gap[0] <= t.top and t.bottom <= gap[1] for t in tables):
+                pieces.append([])
+            pieces[-1].append(below)
+    placed: list[_Placed] = []
+    for para_lines in pieces:
         top = min(w.top for line in para_lines for w in line)
         bottom = max(w.bottom for line in para_lines for w in line)
         text = join_lines(" ".join(w.text for w in line) for line in para_lines)

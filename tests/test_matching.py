@@ -1517,3 +1517,25 @@ def test_a_page_header_of_a_team_name_over_the_trusts_full_name_line() -> None:
         page_locators=False,
     )
     assert match(mail, reply).trust_code == "RP1"
+
+
+def test_a_trust_named_under_an_organisation_column_is_the_writer() -> None:
+    """A CSV export of answers with an "Organisation" column: the row says whose answers
+    they are (the file name alone is weak: "FOI_export.csv")."""
+    from dataclasses import replace
+
+    def export(header: str) -> Document:
+        rows = (
+            header,
+            "Homerton Healthcare NHS Foundation Trust | No |  | No | No plans at this time |  | "
+            "Chief Nurse and Director of Governance | Policy coverage: sexual harassment is dealt "
+            "with under the Dignity at Work Policy.",
+        )
+        blank = doc("FOI_24-7714_export.csv", ("x", B))
+        return replace(blank, blocks=tuple(Block(r, f"row {i}") for i, r in enumerate(rows, 1)))
+
+    found = match_group([export("Organisation | Q1 Policy | Q1 Link | Q2 ABT")], load_register())
+    assert (found.trust_code, found.method) == ("RQX", "stated")
+    # the same name in a column with another heading is only named in the text
+    weak = match_group([export("Requester | Q1 Policy | Q1 Link | Q2 ABT")], load_register())
+    assert weak.trust_code == ""

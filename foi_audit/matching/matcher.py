@@ -56,7 +56,7 @@ from foi_audit.matching.names import (
 )
 from foi_audit.matching.ocr_names import ocr_names
 from foi_audit.matching.zones import Zones, zones_of
-from foi_audit.records import Document, Match
+from foi_audit.records import Block, Document, Match
 from foi_audit.register.domains import (
     domain_labels,
 )
@@ -332,6 +332,8 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
         found += _text_domains(joined, _DOMAIN_HEAD, where, index)
         for address in EMAIL_RE.findall(joined):
             found += _mailbox_evidence(address, where, index)
+    for cell, where in _organisation_cells([*zones.letterhead, *zones.body]):
+        found += _name_evidence(cell, Signal.STATED, where, index)
     for block in zones.body:
         found += _name_evidence(block.text, Signal.BODY, block.locator, index)
         for stated in _STATED_RE.finditer(block.text):
@@ -351,6 +353,29 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
                     )
                 )
     return found, zones
+
+
+def _organisation_cells(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
+    """Cells under a column headed "Organisation" or "Trust name" (an answer sheet or a CSV
+    export naming whose answers each row holds): the reply says whom it is for."""
+    column: int | None = None
+    for block in blocks:
+        if " | " not in block.text:
+            column = None
+            continue
+        cells = [c.strip() for c in block.text.split(" | ")]
+        heads = [i for i, c in enumerate(cells) if _ORGANISATION_HEADER.match(c)]
+        if heads:
+            column = heads[0]
+        elif column is not None and column < len(cells) and cells[column]:
+            yield cells[column], block.locator
+
+
+_ORGANISATION_HEADER = re.compile(
+    r"^(?:responding |name of (?:the )?)?(?:nhs )?(?:organisation|organization|trust|"
+    r"public authority)(?: name)?$",
+    re.IGNORECASE,
+)
 
 
 def _listed_request(text: str, item: Evidence) -> bool:

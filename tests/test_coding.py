@@ -493,3 +493,114 @@ def test_a_short_heading_over_its_answer_sentence_in_one_paragraph_is_not_a_wrap
     coded = {c.field: c for c in code_documents([replace(document, blocks=blocks)], CODEBOOK)}
     assert coded["policy"].value == "in_development"
     assert coded["dasv_lead_name"].value == "Dr Imogen Fairweather"
+
+
+def test_a_band_row_across_an_answer_table_heads_the_rows_below_and_answers_nothing() -> None:
+    """A merged row across a spreadsheet's table is a heading: its words ("Sexual safety
+    policy and training") never code the policy as dedicated."""
+    rows = [
+        "Part | Question | Answer | Comment",
+        "c | Has the Trust signed the NHS Sexual Safety Charter? | Yes | Signed September 2023",
+        "d | Number of Sexual Safety Champions | 12",
+        "Sexual safety policy and training",
+        "e | Dedicated sexual safety/sexual harassment policy (copy or link) | No | Covered "
+        "within the Trust's Dignity at Work and Grievance policies",
+        "f | Active Bystander Training - (i) in-house/external (ii) mandatory/optional | Not currently",
+    ]
+    coded = _table_coded(rows, "RJN", "Sheet1!A{}:D{}")
+    assert (coded["policy"].value, coded["abt_provided"].value) == ("general_only", "no")
+
+
+def test_a_lone_cell_under_the_answer_column_goes_on_with_the_answer_above_it() -> None:
+    """A spreadsheet row whose only cell stands in the answer column ("Chief Nurse - Jo
+    Bell" under "Yes") continues that answer; it is no band across the table."""
+    rows = [
+        "Ref | Question | Response",
+        "4 | Executive lead for DASV (name and job title) | Yes",
+        " |  | Chief Nurse - Rosalind Achebe-Thorne",
+    ]
+    coded = _table_coded(rows, "RD8", "'Appendix A'!A{}:C{}")
+    assert (coded["dasv_lead"].value, coded["dasv_lead_name"].value) == (
+        "named",
+        "Rosalind Achebe-Thorne",
+    )
+
+
+def test_a_heading_merged_over_two_columns_heads_both() -> None:
+    """ "Question" merged over the number and the question's text ("Question |  | Response"):
+    the text column is question, not a column to skip."""
+    rows = [
+        "Question |  | Response",
+        "7 | Does the Trust provide Active Bystander Training (ABT) to staff? | Yes",
+        "7(i) | Is it delivered in-house or by an external provider? | By an external provider.",
+        "7(ii) | Is it mandatory or optional? | Optional",
+        "7(iii) | Does it include a module specifically on sexual harassment? | Yes",
+    ]
+    coded = _table_coded(rows, "RWH", "Response!A{}:C{}")
+    assert (coded["abt_mandatory"].value, coded["abt_sh_module"].value) == ("optional", "yes")
+
+
+def test_a_heading_naming_questions_1_to_3_gives_its_paragraph_to_each_by_topic() -> None:
+    """ "Questions 1 to 3" over one paragraph answering all three; the page header's
+    "Information Governance | Unit 2, ..." is an address, not a table row answering a
+    question ("Unit" is a word of the module question)."""
+    document = replace(
+        documents_from_text([""], "R1A")[0],
+        blocks=(
+            Block(
+                "Example Health and Care NHS Trust\nInformation Governance | Unit 2, Kings "
+                "Court, Charles Hastings Way, Worcester WR5 1JR",
+                "header",
+                BlockRole.HEADER,
+            ),
+            Block("Dear Ms Salter", "paragraph 1"),
+            Block("Questions 1 to 3", "paragraph 2"),
+            Block(
+                "We have neither a dedicated sexual safety policy nor Active Bystander "
+                "Training, though the latter is planned: a programme has been approved and "
+                "the first cohorts are booked for May 2025. Concerns about sexual harassment "
+                "are dealt with under our Bullying and Harassment Policy.",
+                "paragraph 3",
+            ),
+        ),
+    )
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert [coded[f].value for f in ("policy", "abt_provided", "abt_planned")] == [
+        "general_only",
+        "no",
+        "yes",
+    ]
+
+
+def test_a_page_header_row_is_never_an_answer() -> None:
+    """ "Information Governance | Unit 2, Kings Court": a page header's two parts are no
+    question and answer, though "Unit" is a word of the module question."""
+    document = replace(
+        documents_from_text([""], "R1A")[0],
+        blocks=(
+            Block(
+                "Information Governance | Unit 2, Kings Court, Worcester WR5 1JR",
+                "header",
+                BlockRole.HEADER,
+            ),
+            Block("1. We have no dedicated sexual safety policy.", "paragraph 1"),
+        ),
+    )
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert "Unit 2" not in coded["abt_provided"].quote
+    assert "Unit 2" not in coded["abt_sh_module"].quote
+
+
+def test_a_sub_question_left_unanswered_under_the_question_column_is_no_answer() -> None:
+    """ " | (a) in-house / external": a cell under the Question column with the Answer cell
+    empty restates a part; it never answers it."""
+    rows = [
+        "Q | Question | Answer",
+        "2 | Active Bystander Training? | N/A - see Q2",
+        " | (a) in-house / external",
+        " | (b) mandatory / optional",
+        "3 | If no ABT, plans to introduce? | Yes - planned for Q1 2025/26",
+    ]
+    coded = _table_coded(rows, "RBL", "Answers!A{}:C{}")
+    assert coded["abt_delivery"].value == ""
+    assert coded["abt_provided"].value != "yes"

@@ -442,8 +442,9 @@ def test_xlsx_titles_table_rows_merged_cells_and_sheets() -> None:
     assert blocks["Response!A1"].text == "Northbrook Valley NHS Foundation Trust"
     assert blocks["Response!A4:C4"].text == "Q | Question | Response"
     assert blocks["Response!A4:C4"].role == BlockRole.TABLE
-    # A6:A8 is merged: "2" appears once, row 7 starts at column B
-    assert blocks["Response!B7:C7"].text.startswith("(a) In-house or external provider? | It is")
+    # A6:A8 is merged: "2" appears once; row 7's first cell is empty and kept, so each of its
+    # cells stays under its header
+    assert blocks["Response!B7:C7"].text.startswith(" | (a) In-house or external provider? | It")
     assert blocks["Response!A11"].role == BlockRole.BODY  # the line below the table
     assert blocks["'Cover sheet'!A1"].role == BlockRole.TITLE
     assert blocks["'Cover sheet'!A3"].text == "No exemptions were applied."
@@ -580,3 +581,33 @@ def test_msg_properties_body_and_attachments() -> None:
 def test_msg_is_sniffed_from_bytes_not_name() -> None:
     data = (FIXTURES / "outlook_reply.msg").read_bytes()
     assert read_document(data, "no extension").format == "msg"
+
+
+def test_empty_cells_keep_every_answer_under_its_header(tmp_path: Path) -> None:
+    """A row with an empty cell (no link given, a question left blank) is written with the
+    empty cell in its place, in a workbook and in a CSV export alike; trailing ones are not.
+    A lone cell under the table keeps its column too (a note under the answer above it)."""
+    import openpyxl
+
+    from foi_audit.readers import read_document
+
+    rows = [
+        ["Organisation", "Q1 Policy", "Q1 Link", "Q2 ABT", "Notes"],
+        ["Homerton Healthcare NHS Foundation Trust", "No", None, "No", None],
+        [None, None, "see note", None, None],
+    ]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "a.xlsx")
+    csv_text = "\n".join(",".join(c or "" for c in row) for row in rows) + "\n"
+    for name, data in (
+        ("a.xlsx", (tmp_path / "a.xlsx").read_bytes()),
+        ("a.csv", csv_text.encode()),
+    ):
+        texts = [b.text for b in read_document(data, name).blocks]
+        assert texts == [
+            "Organisation | Q1 Policy | Q1 Link | Q2 ABT | Notes",
+            "Homerton Healthcare NHS Foundation Trust | No |  | No",
+            " |  | see note",
+        ], name

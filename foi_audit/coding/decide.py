@@ -22,6 +22,7 @@ from foi_audit.coding.extractors import (
     OWNERS_IN_BRACKETS,
     clean_org,
     extract,
+    in_full,
     mixed_case,
     without_other_values,
 )
@@ -356,7 +357,8 @@ def _by_form(
         # in passing ("we have worked with the ICB, a charity and the CQC").
         orgs.sort(key=lambda item: not item[0])
         if orgs:
-            return _taken(orgs[0][1], rule, orgs[0][2], reading, ())
+            name = in_full(orgs[0][1], orgs[0][2].sentence.text, context.compiled)
+            return _taken(name, rule, orgs[0][2], reading, ())
         return None
     found = _lead(usable, context)
     if found is None:
@@ -464,7 +466,10 @@ def _lead(
 ) -> tuple[Lead, SentenceReading] | None:
     """The post the answer gives and who holds it. Sentences are read together (a labelled
     "Name – Jo Bell; Job title – Chief Nurse" spans two); a post with its holder (or a withheld
-    name) outranks a post alone, which outranks a name alone (an address or a signature)."""
+    name) outranks a post alone, which outranks a name alone (an address or a signature). When
+    the answer opens with a post as the lead ("the executive lead is our Chief Nurse"), a later
+    sentence that says nothing of a lead ("our Freedom to Speak Up Guardian, Mr X, has set up a
+    route for concerns") counts one step down."""
     if not sentences:
         return None
     # An answer typed in capitals reads in ordinary case (same length, so places still fit).
@@ -486,13 +491,23 @@ def _lead(
             return 0
         return 1 if lead.title else 2
 
-    ordered = sorted(leads, key=rank)
-    if not ordered:
-        return None
-
     def sentence_of(lead: Lead) -> int:
         anchor = (lead.title or lead.person).start  # type: ignore[union-attr]
         return max(i for i, start in enumerate(starts) if start <= anchor)
+
+    # "The executive lead is our Chief Nurse. ... our FTSU Guardian, Mr X, has set up ...":
+    # a post the answer opens with as the lead outranks a later pair that says no lead
+    opens_with_post = context.people.says_lead(texts[0]) and any(
+        lead.title and sentence_of(lead) == 0 for lead in leads
+    )
+
+    def weight(lead: Lead) -> int:
+        later = sentence_of(lead) > 0 and not context.people.says_lead(texts[sentence_of(lead)])
+        return rank(lead) + (1 if opens_with_post and later else 0)
+
+    ordered = sorted(leads, key=weight)
+    if not ordered:
+        return None
 
     best = ordered[0]
     index = sentence_of(best)

@@ -170,10 +170,22 @@ def extract(
                 value = _clean_role(without_other_values(raw.strip(" ,;-–"), decided or {}))
             else:
                 value = clean_org(raw, text, match.end("value"), compiled, match.start("value"))
+                value = in_full(value, text, compiled)
             if value and (best is None or match.start() < best[0]):
                 best = (match.start(), value)
                 break
     return best[1] if best else ""
+
+
+def in_full(name: str, text: str, compiled: Compiled) -> str:
+    """An organisation named in full elsewhere in the sentence: "Upstander Collective" after
+    "Upstander Collective CIC trained our facilitators" is "Upstander Collective CIC"."""
+    if not name:
+        return name
+    for found in re.finditer(re.escape(name) + r"\s+([\w.&]+)(?![\w-])", text):
+        if found.group(1).lower().rstrip(".") in compiled.people.org_suffixes:
+            return f"{name} {found.group(1)}"
+    return name
 
 
 def without_other_values(value: str, decided: dict[str, Decision]) -> str:

@@ -58,7 +58,7 @@ _HEADING_FILLER = re.compile(
     r"(?i)\b(?:section|part|annex|appendix|response|responses|reply|answers?|information|"
     r"for|from|to|by|of|the|our|trust|[a-z]|[ivx]+|\d+)\b|[^\w\s]"
 )
-_CELL_SPLIT = re.compile(r"\s+\|\s+|\t+")
+_CELL_SPLIT = re.compile(r"\s\|\s|\t+")  # as lines.CELL_SPLIT: empty cells kept in place
 # "for WCHC, Mr ...": the words that give the rest of a clause to one trust.
 _ATTRIBUTION = re.compile(r"(?i)\b(?:for|at|in|within)\s+$")
 _LABEL_START = re.compile(r"^\s*(?:(?:Q(?:uestion)?\.?\s*)?\d+[a-z]?[.):]?|\([a-z0-9]+\))\s+")

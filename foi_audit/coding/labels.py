@@ -25,7 +25,7 @@ LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy"): never a line's real start
     r"^[\s_~|]*(?:(?:q(?:uestion)?|item)\s*\.?\s*)?(?:\((?=\d{1,2}\)))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])\)?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
-    r"(?P<sep>\s*[.:)\-–]\s*|\s+)(?=\S)",
+    r"(?P<sep>\s*[.:)\-–—]\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
 
@@ -133,7 +133,7 @@ HEADING_VERB = re.compile(
 
 
 INLINE_LABEL = re.compile(
-    r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–]\s|\s+(?-i:[A-Z]))"
+    r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
     r"|(?:Our |Trust |The Trust's )?(?:Response|Answer|Reply)\s*:\s)"
 )  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 
@@ -205,6 +205,32 @@ def normalise_heading(text: str) -> str:
     return f"Question {number}{match['letter'] or ''}" + (f". {rest}" if rest else "")
 
 
+PREFIXED_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|item)\s*\.?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+
+
+def set_apart(label: re.Match[str], text: str) -> bool:
+    """A label set apart from its text ("3.", "Q3", "3 (policy)"), not the start of a line of
+    wrapped prose ("12 of the Act")."""
+    return bool(
+        label["sep"].strip()
+        or PREFIXED_LABEL.match(text)
+        or text[label.end() : label.end() + 1] == "("
+    )
+
+
+def questions_named(text: str) -> list[str]:
+    """The numbers a heading alone names when it names several ("Questions 1 to 3" -> 1, 2,
+    3; "Your questions 2 and 3 (ABT)" -> 2, 3), else []."""
+    match = HEADING.match(text)
+    if not match or text[match.end() :].strip() or match["letter"]:
+        return []
+    words = re.findall(r"\d{1,2}|" + "|".join(NUMBER_WORDS), match.group(0).lower())
+    numbers = [int(w) if w.isdigit() else NUMBER_WORDS.index(w) + 1 for w in words]
+    if len(numbers) == 2 and re.search(r"\d\s*(?:to|-|–)\s*\d", match.group(0)):
+        numbers = list(range(numbers[0], numbers[1] + 1))
+    return [str(n) for n in dict.fromkeys(numbers)] if len(set(numbers)) >= 2 else []
+
+
 def heading_over_sentence(heading: str, line: str) -> bool:
     """A short heading without "?" above a whole sentence: the sentence is its answer."""
     return (
@@ -252,4 +278,28 @@ def letter_numbered(lines: list[Line], questions: int) -> list[Line]:
         sub, to = _roman_letter(match["sub"]), _roman_letter(match["to"])
         text = f"{number}" + (f"({sub})" if sub else "") + (f"-({to})" if to else "")
         out[n] = replace(out[n], text=text)
+    return out
+
+
+ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
+
+
+def roman_numbered(lines: list[Line]) -> list[Line]:
+    """A reply numbering its answers (i), (ii), (iii) ... reads them as 1, 2, 3: only when
+    lines start with them in order from (i), at least three, and no line is numbered 1, 2 ..."""
+    found = [(n, ROMAN.match(line.text)) for n, line in enumerate(lines)]
+    numbered = [(n, ROMAN_VALUES[m["numeral"].lower()]) for n, m in found if m]
+    values = [v for _, v in numbered]
+    numbered_too = any(
+        (label := LABEL.match(line.text)) and set_apart(label, line.text) for line in lines
+    )  # "1. ...", "Q2": not "18 November 2024" nor "5,460 staff"
+    if len(values) < 3 or values[:3] != [1, 2, 3] or numbered_too:
+        return lines
+    if any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
+        return lines
+    out = list(lines)
+    for n, value in numbered:
+        match = ROMAN.match(out[n].text)
+        assert match is not None
+        out[n] = replace(out[n], text=f"{value}. {out[n].text[match.end() :]}")
     return out

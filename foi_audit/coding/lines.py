@@ -27,6 +27,9 @@ from foi_audit.records import (
 
 # Page-header blocks are read: a reply with no letterhead has its first answers there.
 SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
+# Cells of a row: " | " (one space each side, so that an empty cell, "a |  | c", is kept in
+# its place) or tabs.
+CELL_SPLIT = re.compile(r"\s\|\s|\t+")
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
@@ -51,16 +54,20 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []
         for row in rows:
-            if block.role != BlockRole.TABLE and " | " not in row and "\t" not in row:
+            # (a page header's "Information Governance | Unit 2, Kings Court" is no Q/A row; an
+            # OCR'd page's top lines are only guessed to be its header)
+            if (block.role == BlockRole.HEADER and not document.ocr) or (
+                block.role != BlockRole.TABLE and " | " not in row and "\t" not in row
+            ):
                 prose.append(row)
                 continue
             if prose:
                 block_no += 1
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
                 prose, columns = [], ()
-            cells = [c.strip(" |") for c in re.split(r"\s+\|\s+|\t+", row)]
+            cells = [c.strip(" |") for c in CELL_SPLIT.split(row)]
             if _question_columns(cells, compiled):
-                question_columns = cells
+                question_columns = _under_groups(cells, question_columns)
                 continue
             # (a spreadsheet drops the empty cells at a row's end)
             if (
@@ -70,10 +77,22 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 # Questions as column headers, the answers in the row beneath: each header
                 # with its own cell, as if written one question and answer a row.
                 for question, answer in zip(question_columns, cells, strict=False):
+                    if not question or not answer and _header_kind(question) == "answer":
+                        continue
                     block_no += 1
+                    if _header_kind(question) in {"answer", "skip"}:
+                        # a Notes column answers no one question: its text goes under the
+                        # column of the question it names ("Policy coverage: ...")
+                        named = _column_named(answer, question_columns, compiled)
+                        if _header_kind(question) == "answer" and named:
+                            lines.extend(_cell_lines(named, block.locator, block_no, "question"))
+                            block_no += 1
+                            lines.extend(_cell_lines(answer, block.locator, block_no, "answer"))
+                        continue
                     lines.extend(_cell_lines(question, block.locator, block_no, "question"))
-                    block_no += 1
-                    lines.extend(_cell_lines(answer, block.locator, block_no, "answer"))
+                    if answer:  # an empty cell leaves its question unanswered
+                        block_no += 1
+                        lines.extend(_cell_lines(answer, block.locator, block_no, "answer"))
                 continue
             question_columns = []
             header = _header_columns(cells)
@@ -258,6 +277,7 @@ def _question_columns(cells: list[str], compiled: Compiled) -> bool:
     """A header row of numbered questions ("Q1 Policy | Q2 ABT provided | Q2a Delivery"), or
     of short headings naming three or more of the request's questions ("Dedicated sexual
     safety policy? | ABT provided? | ... | Exec lead for DASV")."""
+    cells = [cell for cell in cells if cell]
     if len(cells) < 3:
         return False
     labels = [LABEL.match(cell) for cell in cells]
@@ -271,35 +291,83 @@ def _question_columns(cells: list[str], compiled: Compiled) -> bool:
     return ascending and len(set(numbers)) > 1
 
 
+# a short title with no sentence in it, not an answer's first word
+_BAND = re.compile(r"^(?!(?:yes|no|none|n/?a|not)\b)[^.?!;:]{3,60}$", re.I)
+_REPLY_HEADER = re.compile(r"\b(?:response|responses|answer|answers|reply|replies)\b", re.I)
+
+
 def _header_columns(cells: list[str]) -> tuple[str, ...]:
     """The kinds of a table's columns when this row is its header row, else ()."""
     if len(cells) < 2:
         return ()
     kinds: list[str] = []
     for cell in cells:
-        # "WWL Response": the trust's initials before the column's word
-        cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
-        low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())
-        if HEADER_SKIP.match(low):
-            kinds.append("skip")
-        elif HEADER_LABEL.match(low):
-            kinds.append("label")
-        elif HEADER_QUESTION.match(low):
-            kinds.append("question")
-        elif HEADER_ANSWER.match(low):
-            kinds.append("answer")
-        elif cell and len(cell.split()) <= 4 and not re.search(r"[.?!]$|\d", cell):
-            kinds.append("")  # a heading we do not know ("Lead officer's remarks")
-        else:
+        kind = _header_kind(cell)
+        if kind is None:
             return ()
+        if not cell and kinds:
+            kind = kinds[-1]  # a heading merged over two columns ("Question |  | Response")
+        kinds.append(kind)
     known = [k for k in kinds if k]
     if "answer" not in known or len(known) < 2 and len(kinds) > 2:
         return ()
+    # "Question | Part | Detail | Response": a "Detail" before the column headed as the reply
+    # details the question
+    replies = [i for i, cell in enumerate(cells) if _REPLY_HEADER.search(cell)]
+    if replies:
+        kinds = [
+            "question" if kind == "answer" and index < replies[0] else kind
+            for index, kind in enumerate(kinds)
+        ]
     # An unknown heading after the answer column is more answer (notes); before it, question.
     first_answer = kinds.index("answer")
     return tuple(
         k or ("answer" if index > first_answer else "question") for index, k in enumerate(kinds)
     )
+
+
+def _under_groups(cells: list[str], above: list[str]) -> list[str]:
+    """Headers beneath a row of group headers (merged over their columns: "Q2 Active
+    Bystander Training" over "Provided? | (a) In-house or external | ..."): each header with
+    its group before it. A group stands over its own column and the empty ones after it."""
+    filled_above = sum(map(bool, above))
+    if not above or filled_above >= sum(map(bool, cells)) or filled_above == len(above):
+        return cells
+    groups, group = [], ""
+    for index in range(len(cells)):
+        group = above[index] if index < len(above) and above[index] else group
+        groups.append(group)
+    return [f"{g} - {c}" if g and c else c or g for g, c in zip(groups, cells, strict=True)]
+
+
+def _column_named(note: str, headers: list[str], compiled: Compiled) -> str:
+    """The header of the question a note's words name ("Policy coverage: ..." -> "Q1
+    Dedicated policy"), or "" when it names none or no column is that question's."""
+    named = classify_question(note, compiled, True)
+    if not named:
+        return ""
+    return next((h for h in headers if h and classify_question(h, compiled, True) == named), "")
+
+
+def _header_kind(cell: str) -> str | None:
+    """What a header cell says its column holds: skip, label, question, answer, "" (a
+    heading we do not know, "Lead officer's remarks"), or None (no header's words)."""
+    if not cell:  # a column without a heading (a spreadsheet's empty header cell)
+        return "skip"
+    # "WWL Response": the trust's initials before the column's word
+    cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
+    low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())
+    for kind, pattern in (
+        ("skip", HEADER_SKIP),
+        ("label", HEADER_LABEL),
+        ("question", HEADER_QUESTION),
+        ("answer", HEADER_ANSWER),
+    ):
+        if pattern.match(low):
+            return kind
+    if len(cell.split()) <= 4 and not re.search(r"[.?!]$|\d", cell):
+        return ""
+    return None
 
 
 def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
@@ -312,9 +380,18 @@ def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
             else kind
             for kind, cell in zip(columns, cells, strict=True)
         ]  # fmt: skip
-    if columns and len(cells) < len(columns) and "answer" in columns[: len(cells)]:
-        # trailing empty cells a reader dropped: the columns still stand by position
+    if (
+        columns
+        and len(cells) < len(columns)
+        and ("answer" in columns[: len(cells)] or not cells[0])
+    ):
+        # trailing empty cells a reader dropped: the columns still stand by position (a row
+        # kept from the table's first column, " | (a) in-house / external", stands there too)
         return list(columns[: len(cells)])
+    if columns and len(cells) == 1 and _BAND.match(cells[0]):
+        # a band across the table ("Sexual safety policy and training") heads the rows
+        # below it: a heading, never an answer
+        return ["question"]
     if len(cells) < 2:
         return [""] * len(cells)
     kinds = ["question"] * (len(cells) - 1) + ["answer"]

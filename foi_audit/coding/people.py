@@ -122,6 +122,10 @@ class Grammar:
             "|".join(f"(?:{p})" for p in data.not_holder_after) or r"(?!x)x", re.I
         )
 
+    def says_lead(self, text: str) -> bool:
+        """Whether a sentence speaks of a lead or a post held ("is the lead", "appointed")."""
+        return bool(_LEAD_CUE.search(text))
+
     def has_honorific(self, text: str) -> bool:
         return any(w.lower().rstrip(".") in self.honorifics for w in _WORD.findall(text))
 

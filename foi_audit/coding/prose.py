@@ -83,7 +83,7 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     if not answers:
         answers, general = _paragraphs_in_order(general, compiled)
     paragraph_locator = None
-    paragraph_question = ""
+    paragraph_question = last_question = ""
     signed = False  # after "Kind regards": the signature, until another message starts
     for sentence, clause_topic in (pair for whole in general for pair in _clauses(whole, compiled)):
         if matches_any(compiled.doc.quoted_mail_start, sentence.text):
@@ -106,6 +106,15 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         qid = top_question(named, compiled) or clause_topic
         if not qid and new_paragraph:
             qid = top_question(classify_question(sentence.text, compiled, topic=True), compiled)
+        if (
+            qid
+            and not paragraph_question
+            and qid != last_question
+            and _stray_part_word(named, sentence.text, compiled)
+        ):
+            # "Security spend was £1.1m (contract plus in-house officers)": a sub-question's
+            # word alone, away from its question's topic, opens no answer
+            qid = ""
         if qid and qid != paragraph_question and (new_paragraph or not paragraph_question):
             paragraph_question = qid
             start = True
@@ -120,11 +129,30 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         else:
             qid, start = paragraph_question, False
         if qid:
+            last_question = qid
             found = answers.setdefault(qid, [])
             opening = Sentence(sentence.text, sentence.locator, qid, start=start or not found)
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(answer_start([opening], compiled) if opening.start else [opening])
     return answers
+
+
+def _stray_part_word(named: str, text: str, compiled: Compiled) -> bool:
+    """A sentence named only by a sub-question's word ("in-house", "optional") far into it,
+    that says nothing of its question's topic: not its question's own words or looser ones,
+    nor another of its parts' ("sessions", "module")."""
+    question = next((q for q in compiled.questions if q.id == named), None)
+    if question is None or not question.parent:
+        return False
+    first = min((m.start() for p in question.cues if (m := p.search(text))), default=0)
+    if len(text[:first].split()) <= 2:
+        return False  # the answer it opens with: "In-house, by our facilitators."
+    family = [
+        q
+        for q in compiled.questions
+        if q.id == question.parent or q.parent == question.parent and q.id != named
+    ]
+    return not any(matches_any(q.cues, text) or matches_any(q.topic_cues, text) for q in family)
 
 
 def _only_a_part(named: str, text: str, compiled: Compiled) -> bool:

@@ -71,9 +71,16 @@ _SUBJECT_WORD = r"(?!(?:and|but|or|nor|while|whereas|so)\b)\w+[\s'’-]+"
 _AUXILIARY = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|must|shall)"
 # "It would not be correct to say that ...": the negation is of what follows, not of "It"
 _NOT_A_FRAME = r"(?!\s+(?:be\s+)?(?:correct|true|accurate|right|fair|the case)\b)"
+# "The draft policy cannot be shared until it is approved": withheld from the requester, not
+# said to be missing
+_NOT_DISCLOSED = (
+    r"(?!\s+(?:yet\s+)?(?:be\s+)?(?:shared|released|disclosed|published|sent|supplied|copied|"
+    r"attached|made available|provided to you)\b)"
+)
+_NOT_DISCLOSED_RE = re.compile(_NOT_DISCLOSED, re.IGNORECASE)
 _NEGATED_VERB = re.compile(
     rf"^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?{_AUXILIARY}\s+(?:not|never)\b{_NOT_A_FRAME}"
-    rf"|^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:cannot|never)\b",
+    rf"{_NOT_DISCLOSED}|^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:cannot|never)\b{_NOT_DISCLOSED}",
     re.IGNORECASE,
 )
 
@@ -180,6 +187,8 @@ def _negated_predicate(text: str, clause_start: int, start: int, end: int, claus
     verb = _FIRST_VERB.search(text, end, clause_end)
     if verb is None or re.search(r"[,;(]", text[end : verb.start()]):
         return False  # "Since we provide the training, your third question doesn't apply"
+    if not _NOT_DISCLOSED_RE.match(text, verb.end()):
+        return False  # "... cannot be shared until it is approved": it exists
     return bool(verb.group("not")) or verb.group(0).lower() == "cannot"
 
 
@@ -319,6 +328,7 @@ _OF_THIS_QUESTION = re.compile(r"\b(?:this|that|the above) (?:question|part|elem
 
 # "Not a separate module as such, but the third session is given over to ...": "not X, but Y"
 _CORRECTING = re.compile(r"[,;]\s*but\b", re.IGNORECASE)
+_CORRECTING_NEXT = re.compile(r"\W*(?:however|but|that said|nevertheless|nonetheless)\b", re.I)
 # ... when what is denied is a form ("not a separate module as such"), not the thing itself
 _OF_FORM = re.compile(
     r"\b(as such|separate|specific(ally)?|stand-?alone|dedicated|discrete|distinct|formal)\b",
@@ -337,11 +347,16 @@ def _corrected(
     if not _OF_FORM.search(text, hit.start, hit.end + 40):
         return False  # "We do not offer ABT, but we do offer Civility Saves Lives": no correction
     return bool(_RESTORED.search(text, hit.end)) or any(
-        other.sentence == hit.sentence
-        and other.concept == hit.concept
+        other.concept == hit.concept
         and not other.negated
-        and other.start > hit.end
-        and _CORRECTING.search(text, hit.end, other.start)
+        and (
+            other.sentence == hit.sentence
+            and other.start > hit.end
+            and _CORRECTING.search(text, hit.end, other.start)
+            # "... not a separate module. However, an add-on session on it is available."
+            or other.sentence == hit.sentence + 1
+            and _CORRECTING_NEXT.match(read[other.sentence].text)
+        )
         for other in hits
     )
 

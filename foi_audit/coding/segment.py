@@ -16,7 +16,7 @@ from foi_audit.coding.labels import (
     LABEL,
     LABEL_ONLY,
     LETTER_LABEL,
-    ROMAN_VALUES,
+    PREFIXED_LABEL,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
     SUB_RANGE,
@@ -26,6 +26,9 @@ from foi_audit.coding.labels import (
     label_key,
     letter_numbered,
     normalise_heading,
+    questions_named,
+    roman_numbered,
+    set_apart,
 )
 from foi_audit.coding.questions import (
     OTHER,
@@ -205,43 +208,6 @@ def _labelled_topic(
     return (qid, answer) if qid and (found or headed) else None
 
 
-ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
-
-
-def roman_numbered(lines: list[Line]) -> list[Line]:
-    """A reply numbering its answers (i), (ii), (iii) ... reads them as 1, 2, 3: only when
-    lines start with them in order from (i), at least three, and no line is numbered 1, 2 ..."""
-    found = [(n, ROMAN.match(line.text)) for n, line in enumerate(lines)]
-    numbered = [(n, ROMAN_VALUES[m["numeral"].lower()]) for n, m in found if m]
-    values = [v for _, v in numbered]
-    numbered_too = any(
-        (label := LABEL.match(line.text)) and _set_apart(label, line.text) for line in lines
-    )  # "1. ...", "Q2": not "18 November 2024" nor "5,460 staff"
-    if len(values) < 3 or values[:3] != [1, 2, 3] or numbered_too:
-        return lines
-    if any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
-        return lines
-    out = list(lines)
-    for n, value in numbered:
-        match = ROMAN.match(out[n].text)
-        assert match is not None
-        out[n] = replace(out[n], text=f"{value}. {out[n].text[match.end() :]}")
-    return out
-
-
-_PREFIXED_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|item)\s*\.?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
-
-
-def _set_apart(label: re.Match[str], text: str) -> bool:
-    """A label set apart from its text ("3.", "Q3", "3 (policy)"), not the start of a line of
-    wrapped prose ("12 of the Act")."""
-    return bool(
-        label["sep"].strip()
-        or _PREFIXED_LABEL.match(text)
-        or text[label.end() : label.end() + 1] == "("
-    )
-
-
 def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
     """Whether the document numbers the request its own way: a longer request whose questions
     run past the codebook's ("Q7", "Question 11", two or more numbered items beyond the
@@ -255,7 +221,7 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
     plain: set[int] = set()
     for line in lines:
         text = line.text
-        found = _PREFIXED_LABEL.match(text)
+        found = PREFIXED_LABEL.match(text)
         if found:
             prefixed.add(int(found[1]))
             continue
@@ -267,7 +233,7 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
         found_label = LABEL.match(text)
         only = LABEL_ONLY.match(text)
         in_question_cell = line.cell == "question"  # a table's question column: "7 Staff numbers"
-        if found_label and (in_question_cell or _set_apart(found_label, text)):  # not "12 of"
+        if found_label and (in_question_cell or set_apart(found_label, text)):  # not "12 of"
             plain.add(int(found_label["num"]))
         elif only:
             plain.add(int(only["num"]))
@@ -294,14 +260,20 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     if not found:
         # Unnumbered, the request's questions listed one after another and answered "1. ...
         # 2. ...": the k-th question is number k (the longest such list that has ours).
+        # The same for a list of items after "Please could you tell me:" ("whether you
+        # provide ...", "the name and job title of ..."), up to the requester's sign-off.
         runs: list[list[str]] = [[]]
+        listing = False
         for line in lines:
             text = line.text.strip()
             asked = "?" in text and INTERROGATIVE.match(text) and len(text) < 400
-            if asked and not LABEL.match(text):
+            listed = listing and len(text) < 400 and bool(_LIST_ITEM.match(text))
+            if (asked or listed) and not LABEL.match(text):
                 runs[-1].append(restated_question(text.split("?")[0] + "?", compiled))
             elif runs[-1]:
                 runs.append([])
+            intro = len(text.split()) >= 3 and _LIST_INTRO.search(text)  # not "Request:"
+            listing = bool(intro) or (listing and listed)
         ours = [run for run in runs if len(run) >= 2 and any(q and q != OTHER for q in run)]
         if ours:
             run = max(ours, key=len)
@@ -309,6 +281,17 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     return found
 
 
+_LIST_INTRO = re.compile(
+    r"\b(?:tell me|let me know|provide|send me|request|requesting|like to (?:know|ask|see)|"
+    r"the following)\b[^.?]{0,40}:\s*$",
+    re.IGNORECASE,
+)
+# what a request's item opens with ("whether you provide ...", "the name and job title of ...")
+_LIST_ITEM = re.compile(
+    r"^\W*(?:whether|how|what|which|who|when|where|if|the|a|an|any|all|copies|details|your|"
+    r"number|names?|information|confirmation|confirm)\b",
+    re.IGNORECASE,
+)
 # A line of a log entry that starts another field or a question: what a request's summary
 # paragraph (wrapped over several lines) never runs on into.
 _NEXT_FIELD = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d|[A-Z][A-Za-z ]{1,30}:\s)")
@@ -347,7 +330,7 @@ def segment(
     # ties each number to its question, before the codebook's own numbering.
     doc_labels: dict[str, str] = _numbered_questions(every, compiled)
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
-    asked_as = {m[1] for line in every if (m := _PREFIXED_LABEL.match(line.text))}
+    asked_as = {m[1] for line in every if (m := PREFIXED_LABEL.match(line.text))}
     other_rows: set[int] = set()  # segments opened by a table row asking another question
     segments: list[Segment] = [Segment("")]
     quoted = False
@@ -442,6 +425,17 @@ def segment(
 
     while i < len(lines):
         line = lines[i]
+        after = lines[i + 1].text if i + 1 < len(lines) else ""
+        named = {top_question(resolve(n), compiled) for n in questions_named(line.text)}
+        if (
+            not line.cell
+            and len(named - {"", OTHER}) >= 2
+            # not when the questions' own words come next, as their heading
+            and not (len(after.split()) <= 15 and restated_question(after, compiled))
+        ):
+            segments.append(Segment(""))  # "Questions 1 to 3" over one answer: read by topic
+            i += 1
+            continue
         text = normalise_heading(line.text)
         low = text.lower().strip(" :.")
         i += 1
@@ -566,7 +560,7 @@ def segment(
         topical = None
         if part:
             topical = _labelled_topic(text[part.end() :], compiled, foreign, headed=True)
-        elif label_match and _set_apart(label_match, text):
+        elif label_match and set_apart(label_match, text):
             # a label set apart ("3.", "Q3"), not a wrapped line of prose ("12 of the Act")
             topical = _labelled_topic(rest, compiled, foreign)
         if topical is not None:

@@ -1,7 +1,8 @@
 """Spreadsheets: XLSX with openpyxl (merged cells known), XLS and ODS with python-calamine.
 
-Every sheet is read; one block per non-empty row, cells joined by `` | `` and located by the
-range they span (``Sheet2!A4:C4``). A merged cell's value is stated once, in its top-left cell.
+Every sheet is read; one block per non-empty row, cells joined by `` | `` (empty cells between
+and before them kept, so each stays in its column) and located by the range its filled cells
+span (``Sheet2!A4:C4``). A merged cell's value is stated once, in its top-left cell.
 Single-cell rows above the first row with two or more cells are title rows (role TITLE); the
 table rows get role TABLE; lines below the table are body text.
 openpyxl parses XML through defusedxml when it is installed (it is a dependency), so hostile
@@ -135,6 +136,16 @@ def sheet_blocks(sheet: str, grid: list[list[str]]) -> list[Block]:
     table_ended = False
     # A sheet of single cells (a cover sheet): its first lines are the title, the rest body.
     has_table = any(sum(1 for v in row if v) >= 2 for row in grid)
+    # The table's first column: a row's cells are written from there, empty ones included, so
+    # that each cell stays under its header ("Q1 | Q1 link | Q2" over "No |  | Yes").
+    table_first = min(
+        (
+            next(c for c, v in enumerate(row, start=1) if v)
+            for row in grid
+            if sum(map(bool, row)) >= 2
+        ),
+        default=1,
+    )
     for r, row in enumerate(grid, start=1):
         filled = [(c, v) for c, v in enumerate(row, start=1) if v]
         if not filled:
@@ -147,7 +158,14 @@ def sheet_blocks(sheet: str, grid: list[list[str]]) -> list[Block]:
         locator = f"{ref}!{column_letter(first)}{r}"
         if last != first:
             locator += f":{column_letter(last)}{r}"
-        text = " | ".join(v for _, v in filled)
+        # a lone cell inside a table keeps its column too ("Chief Nurse - Jo Bell" under the
+        # answer above it); one in the first column is a band across the table or a title
+        in_table = header_seen and not table_ended
+        text = (
+            " | ".join(row[min(first, table_first) - 1 : last])
+            if len(filled) >= 2 or in_table and first > table_first
+            else filled[0][1]
+        )
         if len(filled) >= 2:
             header_seen, table_ended = True, False
             role = BlockRole.TABLE

@@ -45,10 +45,17 @@ def read_txt(data: bytes, name: str) -> Extraction:
 
 def read_csv(data: bytes, name: str) -> Extraction:
     text = decode_text(data)
-    blocks = []
-    rows = list(csv.reader(io.StringIO(text)))
-    for r, row in enumerate(rows, start=1):
-        cells = [c.strip() for c in row]
-        if any(cells):
-            blocks.append(Block(" | ".join(c for c in cells if c), f"row {r}"))
+    blocks: list[Block] = []
+    rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+    # empty cells before the last filled one are kept (from the table's first column), so
+    # each answer stays under its header
+    filled = [[i for i, c in enumerate(row) if c] for row in rows]
+    first = min((f[0] for f in filled if len(f) >= 2), default=0)
+    for r, (cells, where) in enumerate(zip(rows, filled, strict=True), start=1):
+        if len(where) == 1 and (where[0] <= first or not blocks):
+            blocks.append(Block(cells[where[0]], f"row {r}"))  # a title, or a band in column 1
+        elif where:
+            blocks.append(
+                Block(" | ".join(cells[min(first, where[0]) : where[-1] + 1]), f"row {r}")
+            )
     return Extraction(format="csv", blocks=tuple(blocks), units=1)

@@ -1539,3 +1539,56 @@ def test_a_trust_named_under_an_organisation_column_is_the_writer() -> None:
     # the same name in a column with another heading is only named in the text
     weak = match_group([export("Requester | Q1 Policy | Q1 Link | Q2 ABT")], load_register())
     assert weak.trust_code == ""
+
+
+def test_a_reply_passed_on_by_a_colleague_is_the_trusts_own() -> None:
+    """A researcher forwards a trust's reply to a colleague with a one-line note: the quoted
+    message under "-----Original Message-----" is the trust's reply, its signature the
+    writer's (the note's sender is nobody's trust)."""
+    E = BlockRole.EMAIL_HEADER
+    forwarded = doc(
+        "FW RE Freedom of Information Request - 2024-1290.eml",
+        ("Subject: FW: RE: Freedom of Information Request - 2024-1290", E),
+        ("From: Tom Beresford <tom.beresford@workplace-study.example>", E),
+        ("Imogen - they replied to me rather than you. Note they still owe us 2b and 2c.\nTom", B),
+        (
+            "-----Original Message-----\nFrom: FOI Office <foi@trust.example>\n"
+            "Sent: 02 December 2024 15:10\nSubject: RE: Freedom of Information Request",
+            B,
+        ),
+        ("Dear Dr Sallis,", B),
+        ("1. Sexual harassment is covered under the Trust's Dignity at Work Policy.", B),
+        ("Kind regards", B),
+        ("Freedom of Information Office\nBuckinghamshire Healthcare NHS Trust", B),
+        page_locators=False,
+    )
+    found = match_group([forwarded], load_register())
+    assert found.trust_code == "RXQ"
+
+
+def test_trusts_given_as_examples_by_an_out_of_scope_body_are_not_its_writer() -> None:
+    """A council's reply pointing the requester to "the NHS trusts in Norfolk directly, for
+    example A, B and C" is the council's, out of scope, not one of those trusts'."""
+    E = BlockRole.EMAIL_HEADER
+    council = doc(
+        "NCC FOI 101-24-8812 - Information not held.eml",
+        ("Subject: Your request for information 101-24-8812", E),
+        ("From: Norfolk County Council Information Compliance <foi@norfolkcc.example>", E),
+        ("Dear Dr Sallis", B),
+        (
+            "Thank you for your request. Norfolk County Council is not an NHS body and does not "
+            "hold the information you have asked for.",
+            B,
+        ),
+        (
+            "Under section 16 of the Act we suggest that you contact the NHS trusts in Norfolk "
+            "directly, for example Norfolk and Norwich University Hospitals NHS Foundation "
+            "Trust, Norfolk Community Health and Care NHS Trust and Norfolk and Suffolk NHS "
+            "Foundation Trust.",
+            B,
+        ),
+        ("Information Compliance Team\nNorfolk County Council\nCounty Hall, Norwich NR1 2DH", B),
+        page_locators=False,
+    )
+    found = match_group([council], load_register())
+    assert (found.trust_code, found.method) == ("", "out_of_scope")

@@ -461,6 +461,9 @@ def _taken(
     )  # fmt: skip
 
 
+_PRONOUN_FIRST = re.compile(r"^\W*(?:she|he|they)\b", re.IGNORECASE)
+
+
 def _lead(
     sentences: Sequence[SentenceReading], context: TrustContext
 ) -> tuple[Lead, SentenceReading] | None:
@@ -523,6 +526,8 @@ def _lead(
             for person in context.people.names_alone(texts[i])
             if (in_row and s.sentence.locator == row)
             or (abs(i - index) == 1 and _NAME_ONLY.fullmatch(texts[i].replace(person.text, "")))
+            # "The lead is Dr Priya Ramanathan. She holds the post of Chief Nursing Officer."
+            or (i == index - 1 and _PRONOUN_FIRST.match(texts[index]))
         ]
         if len(holders) == 1:
             other, person = holders[0]

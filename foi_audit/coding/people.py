@@ -473,7 +473,7 @@ class Grammar:
         start = min(s.start for s in (lead.title, lead.person) if s)
         end = max(s.end for s in (lead.title, lead.person) if s)
         if self.supporter_intro.search(
-            text[max(0, start - 50) : start]
+            text[max(0, start - 90) : start]
         ) or self.not_holder_after.match(text[end : end + 60]):
             return Lead(lead.title, lead.person, lead.withheld, supporting=True)
         return lead

@@ -113,8 +113,17 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             and _stray_part_word(named, sentence.text, compiled)
         ):
             # "Security spend was £1.1m (contract plus in-house officers)": a sub-question's
-            # word alone, away from its question's topic, opens no answer
-            qid = ""
+            # word alone, away from its question's topic, opens no answer; another question
+            # the sentence names by its own words may ("our Dignity at Work Policy, which has
+            # a section on sexual harassment")
+            qid = next(
+                (
+                    q.id
+                    for q in compiled.questions
+                    if not q.parent and q.id != qid and matches_any(q.cues, sentence.text)
+                ),
+                "",
+            )
         if qid and qid != paragraph_question and (new_paragraph or not paragraph_question):
             paragraph_question = qid
             start = True

@@ -78,6 +78,13 @@ _NOT_DISCLOSED = (
     r"attached|made available|provided to you)\b)"
 )
 _NOT_DISCLOSED_RE = re.compile(_NOT_DISCLOSED, re.IGNORECASE)
+# the thing set apart from a denial: "Other than the Dignity at Work Policy, which includes
+# sexual harassment, we have no policy on this"
+_EXCEPTED = re.compile(
+    r"\b(?:other than|apart from|aside from|except(?: for)?|besides)\s+(?:the |our |a |an |its )?"
+    r"(?:[\w'’&-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 _NEGATED_VERB = re.compile(
     rf"^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?{_AUXILIARY}\s+(?:not|never)\b{_NOT_A_FRAME}"
     rf"{_NOT_DISCLOSED}|^[\s\"'’”)\]]*(?:{_SUBJECT_WORD}){{0,3}}?(?:cannot|never)\b{_NOT_DISCLOSED}",
@@ -142,6 +149,8 @@ def supposed_at(text: str, start: int, patterns: ReadingPatterns) -> bool:
 
 def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bool:
     """Whether the words at ``text[start:end]`` are negated in their clause."""
+    if _EXCEPTED.search(text, max(0, start - 60), start):
+        return False  # "Other than our Dignity at Work Policy, ... we have no policy": it stands
     # Phrases that look negative but negate nothing ("not only", "anything called X as such")
     # are blanked out first, over the whole sentence, so places stay where they were.
     masked = patterns.not_negating.sub(lambda m: " " * len(m.group(0)), text)

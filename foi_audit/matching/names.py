@@ -310,6 +310,9 @@ _RELATION_BEFORE: tuple[tuple[str, ...], ...] = (
     ("previously", "with"),
     # a trust the writer points the requester to is not the writer
     ("such", "as"),
+    ("for", "example"),  # "contact the NHS trusts directly, for example A, B and C"
+    ("for", "instance"),
+    ("e", "g"),
     ("contact",),
     ("contacting",),
     ("redirect", "your", "request", "to"),

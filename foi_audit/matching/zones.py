@@ -129,6 +129,14 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
             cut = _QUOTE_START_RE.search(text)
             if cut is not None and _FORWARDED_RE.search(text[: cut.start()]):
                 cut = None  # the header of a forwarded message, not a quoted earlier one
+            if cut is not None and _passed_on(kept, text, cut.start()):
+                # a short note passing on a trust's reply ("Bucks replied to me rather than
+                # you"): the quoted message is the trust's; read on below its header
+                kept = []
+                text = text[cut.start() :].split("\n\n", 1)[-1] if "\n\n" in text else ""
+                cut = None
+                if not text.strip():
+                    continue
             if cut is not None:
                 text = text[: cut.start()]
                 if text.strip():
@@ -156,6 +164,29 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
         if text.strip():
             kept.append((Block(text, block.locator, block.role), before_greeting))
     return kept
+
+
+def _passed_on(kept: Sequence[tuple[Block, bool]], text: str, cut: int) -> bool:
+    """Whether a quoted message is a trust's reply passed on by a short note above it: the
+    note under 400 characters, without a greeting or a trust's name, the quoted header from an
+    FOI office or a trust."""
+    said = [block.text for block, _ in kept if block.role != BlockRole.EMAIL_HEADER]
+    note = "\n".join([*said, text[:cut]])
+    header = "\n".join(text[cut:].splitlines()[:3])
+    # (a trust's own officer forwarding a department's answers signs with the trust's name)
+    return (
+        len(note) < 400
+        and not _TRUST_WORD_RE.search(note)
+        and bool(_TRUST_SENDER_RE.search(header))
+    )
+
+
+_TRUST_WORD_RE = re.compile(r"\b(?:NHS|Trust|FOI|Freedom of Information)\b|^\W*dear\b", re.M)
+
+
+_TRUST_SENDER_RE = re.compile(
+    r"(?im)^\s*from:.*\b(?:foi|freedom of information|information governance|nhs|trust)\b"
+)
 
 
 _PRINTED_HEADER_RE = re.compile(

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from foi_audit.coding.text import SENTENCE_END, own_names_pattern
+from foi_audit.coding.text import CELL_SPLIT, SENTENCE_END, own_names_pattern
 from foi_audit.records import Block, BlockRole, Document
 
 __all__ = ["JointLayout", "TrustView", "documents_by_trust", "trust_view"]
@@ -58,7 +58,6 @@ _HEADING_FILLER = re.compile(
     r"(?i)\b(?:section|part|annex|appendix|response|responses|reply|answers?|information|"
     r"for|from|to|by|of|the|our|trust|[a-z]|[ivx]+|\d+)\b|[^\w\s]"
 )
-_CELL_SPLIT = re.compile(r"\s\|\s|\t+")  # as lines.CELL_SPLIT: empty cells kept in place
 # "for WCHC, Mr ...": the words that give the rest of a clause to one trust.
 _ATTRIBUTION = re.compile(r"(?i)\b(?:for|at|in|within)\s+$")
 _LABEL_START = re.compile(r"^\s*(?:(?:Q(?:uestion)?\.?\s*)?\d+[a-z]?[.):]?|\([a-z0-9]+\))\s+")
@@ -142,7 +141,7 @@ def _by_sections(
 
 
 def _cells(text: str) -> list[str]:
-    return [c.strip(" |") for c in _CELL_SPLIT.split(text)]
+    return [c.strip(" |") for c in CELL_SPLIT.split(text)]
 
 
 def _column_owners(cells: Sequence[str], naming: _Naming) -> list[str] | None:

@@ -19,7 +19,7 @@ from foi_audit.coding.labels import (
 )
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.records import Line
-from foi_audit.coding.text import matches_any
+from foi_audit.coding.text import CELL_SPLIT, matches_any
 from foi_audit.records import (
     BlockRole,
     Document,
@@ -27,9 +27,6 @@ from foi_audit.records import (
 
 # Page-header blocks are read: a reply with no letterhead has its first answers there.
 SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
-# Cells of a row: " | " (one space each side, so that an empty cell, "a |  | c", is kept in
-# its place) or tabs.
-CELL_SPLIT = re.compile(r"\s\|\s|\t+")
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
@@ -77,14 +74,15 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 # Questions as column headers, the answers in the row beneath: each header
                 # with its own cell, as if written one question and answer a row.
                 for question, answer in zip(question_columns, cells, strict=False):
-                    if not question or not answer and _header_kind(question) == "answer":
+                    kind = _header_kind(question)
+                    if not question or not answer and kind == "answer":
                         continue
                     block_no += 1
-                    if _header_kind(question) in {"answer", "skip"}:
+                    if kind in {"answer", "skip"}:
                         # a Notes column answers no one question: its text goes under the
                         # column of the question it names ("Policy coverage: ...")
                         named = _column_named(answer, question_columns, compiled)
-                        if _header_kind(question) == "answer" and named:
+                        if kind == "answer" and named:
                             lines.extend(_cell_lines(named, block.locator, block_no, "question"))
                             block_no += 1
                             lines.extend(_cell_lines(answer, block.locator, block_no, "answer"))

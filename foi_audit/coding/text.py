@@ -7,6 +7,9 @@ import re
 from collections.abc import Sequence
 
 QUOTE_CHARS = 300
+# Cells of a table row: " | " (one space each side, so that an empty cell, "a |  | c", keeps its
+# place) or tabs.
+CELL_SPLIT = re.compile(r"\s\|\s|\t+")
 
 
 def matches_any(patterns: Sequence[re.Pattern[str]], text: str) -> re.Pattern[str] | None:

@@ -133,7 +133,8 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
                 # a short note passing on a trust's reply ("Bucks replied to me rather than
                 # you"): the quoted message is the trust's; read on below its header
                 kept = []
-                text = text[cut.start() :].split("\n\n", 1)[-1] if "\n\n" in text else ""
+                quoted = text[cut.start() :]
+                text = quoted.split("\n\n", 1)[1] if "\n\n" in quoted else ""
                 cut = None
                 if not text.strip():
                     continue

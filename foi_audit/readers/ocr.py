@@ -136,13 +136,13 @@ def ocr_image(
         from PIL import Image
 
         image = Image.open(io.BytesIO(png))
-    tsv = _tesseract(binary, png, number)
     rules = find_rules(image)
-    if rules.grids and _rows_left_empty(tsv, rules):
+    read = _tsv_words(_tesseract(binary, png, number), rules)
+    if rules.grids and _rows_left_empty(read[0], rules):
         # Tesseract's page layout took some ruled cells for pictures and skipped their words:
         # the page is read again with its rules painted out (the words stay where they were)
-        tsv = _tesseract(binary, without_rules(image, rules), number)
-    return tsv_blocks(tsv, number, first_page, rules)
+        read = _tsv_words(_tesseract(binary, without_rules(image, rules), number), rules)
+    return _blocks(read, number, first_page, rules)
 
 
 def _tesseract(binary: str, image: bytes, number: int) -> str:
@@ -171,9 +171,9 @@ def _tesseract(binary: str, image: bytes, number: int) -> str:
     return result.stdout.decode("utf-8", "replace")
 
 
-def _rows_left_empty(tsv: str, rules: PageRules) -> bool:
+def _rows_left_empty(words: Sequence[_OcrWord], rules: PageRules) -> bool:
     """Whether a row of a ruled table has no word read in it (a table's rows all hold text)."""
-    centres = [_centre(w.word) for w in _tsv_words(tsv, rules)[0]]
+    centres = [_centre(w.word) for w in words]
     for grid in rules.grids:
         for top, bottom in zip(grid.rows, grid.rows[1:], strict=False):
             if not any(
@@ -433,7 +433,14 @@ def tsv_blocks(
 ) -> list[Block]:
     """Tesseract TSV (words with positions) -> paragraph and table-row blocks, roles by position."""
     rules = rules or PageRules()
-    words, unsure, page_height = _tsv_words(tsv, rules)
+    return _blocks(_tsv_words(tsv, rules), number, first_page, rules)
+
+
+def _blocks(
+    read: tuple[list[_OcrWord], set[str], int], number: int, first_page: bool, rules: PageRules
+) -> list[Block]:
+    """A page's words (with those read unsure, and the page's height) as blocks."""
+    words, unsure, page_height = read
     placed: list[_Placed] = []
     table_number = 0
     for grid in rules.grids:

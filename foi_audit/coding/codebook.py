@@ -32,6 +32,7 @@ from foi_audit.coding.grammar import (
     read_toml,
     reading_grammar,
 )
+from foi_audit.coding.text import PATTERN_FLAGS, compile_pattern
 from foi_audit.errors import CodebookError
 
 DEFAULT_CODEBOOK = "codebook.toml"
@@ -357,10 +358,10 @@ def parse_codebook(
 def _check_patterns(codebook: Codebook) -> None:
     pieces = dict(codebook.lexicon.pieces)
 
-    def check(patterns: Sequence[str], where: str) -> None:
+    def check(patterns: Sequence[str], where: str, flags: int = PATTERN_FLAGS) -> None:
         for pattern in patterns:
             try:
-                re.compile(expand_pieces(pattern, pieces))
+                compile_pattern(expand_pieces(pattern, pieces), flags)
             except re.error as exc:
                 raise CodebookError(
                     f"{where}: bad pattern {pattern!r} ({exc}); fix the regular expression"
@@ -370,7 +371,8 @@ def _check_patterns(codebook: Codebook) -> None:
         check((*question.cues, *question.topic_cues), f"question {question.id}")
     for f in codebook.fields:
         for rule in f.rules:
-            check((*rule.any, *rule.all, *rule.unless, *rule.extract, *rule.review_if), rule.id)
+            check((*rule.any, *rule.all, *rule.unless), rule.id)
+            check((*rule.extract, *rule.review_if), rule.id, re.MULTILINE)
     for key in DocumentGrammar.__dataclass_fields__:
         value = getattr(codebook.document, key)
         if isinstance(value, str):

@@ -19,6 +19,7 @@ from foi_audit.coding.codebook import (
 from foi_audit.coding.likeness import QuestionLikeness
 from foi_audit.coding.people import Grammar
 from foi_audit.coding.reading import Modality, ReadingPatterns, Status
+from foi_audit.coding.text import compile_pattern
 from foi_audit.errors import CodebookError
 
 
@@ -137,16 +138,19 @@ def _gates(concepts: Sequence[tuple[str, Patterns]]) -> dict[str, re.Pattern[str
     """One pattern per concept that finds a text when any of its patterns does. Patterns that
     cannot be joined without changing their meaning (back-references, clashing group names,
     other flags) get no gate and are always tried."""
-    gates = {}
-    for name, found in concepts:
-        flags = {p.flags for p in found}
-        if not found or len(flags) != 1 or any(_BACK_REFERENCE.search(p.pattern) for p in found):
-            continue
-        try:
-            gates[name] = re.compile("|".join(f"(?:{p.pattern})" for p in found), flags.pop())
-        except re.error:
-            continue
-    return gates
+    return {name: gate for name, found in concepts if (gate := _gate(found)) is not None}
+
+
+def _gate(found: Patterns) -> re.Pattern[str] | None:
+    """One pattern that finds a text when any of ``found`` does, or None where they cannot be
+    joined without changing their meaning (back-references, clashing group names, other flags)."""
+    flags = {p.flags for p in found}
+    if not found or len(flags) != 1 or any(_BACK_REFERENCE.search(p.pattern) for p in found):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in found), flags.pop())
+    except re.error:
+        return None
 
 
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]")
@@ -154,7 +158,7 @@ _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]")
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, flags | re.MULTILINE)
+        return compile_pattern(pattern, flags | re.MULTILINE)
     except re.error as exc:
         raise CodebookError(f"{where}: bad pattern {pattern!r} ({exc}); fix the regex") from exc
 
@@ -263,6 +267,25 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
     def each(key: str) -> tuple[re.Pattern[str], ...]:
         return _patterns(getattr(grammar, key), f"[reading].{key}", shared)
 
+    statuses = tuple(
+        (status, each(key))
+        for status, key in (
+            (Status.NOT_APPLICABLE, "not_applicable"),
+            (Status.NOT_HELD, "not_held"),
+            (Status.REFERS, "refers"),
+            (Status.DEFERRED, "deferred"),
+            (Status.WITHHELD, "withheld"),
+        )
+    )
+    modalities = tuple(
+        (modality, each(key))
+        for modality, key in (
+            (Modality.HYPOTHETICAL, "hypothetical"),
+            (Modality.DEVELOPING, "developing"),
+            (Modality.PLANNED, "planned"),
+            (Modality.CEASED, "ceased"),
+        )
+    )
     return ReadingPatterns(
         negators=_one(grammar.negators, "[reading].negators", shared),
         supposing=_one(grammar.supposing, "[reading].supposing", shared),
@@ -278,25 +301,10 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
         own_units=_one(grammar.own_units, "[reading].own_units", shared),
         yes_answer=each("yes_answer"),
         no_answer=each("no_answer"),
-        statuses=tuple(
-            (status, each(key))
-            for status, key in (
-                (Status.NOT_APPLICABLE, "not_applicable"),
-                (Status.NOT_HELD, "not_held"),
-                (Status.REFERS, "refers"),
-                (Status.DEFERRED, "deferred"),
-                (Status.WITHHELD, "withheld"),
-            )
-        ),
-        modalities=tuple(
-            (modality, each(key))
-            for modality, key in (
-                (Modality.HYPOTHETICAL, "hypothetical"),
-                (Modality.DEVELOPING, "developing"),
-                (Modality.PLANNED, "planned"),
-                (Modality.CEASED, "ceased"),
-            )
-        ),
+        statuses=statuses,
+        modalities=modalities,
+        status_gate=_gate(tuple(p for _, found in statuses for p in found)),
+        modality_gate=_gate(tuple(p for _, found in modalities for p in found)),
     )
 
 

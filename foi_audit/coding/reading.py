@@ -11,7 +11,9 @@ the sessions"). Two negators cancel ("it is not the case that we have no policy"
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -62,6 +64,10 @@ class ReadingPatterns:
     no_answer: tuple[re.Pattern[str], ...]
     statuses: tuple[tuple[Status, tuple[re.Pattern[str], ...]], ...]
     modalities: tuple[tuple[Modality, tuple[re.Pattern[str], ...]], ...]
+    # every status's (and every modality's) patterns as one: most sentences have neither, and
+    # are passed over in one search (None where the patterns cannot be joined)
+    status_gate: re.Pattern[str] | None = None
+    modality_gate: re.Pattern[str] | None = None
 
 
 # A negated verb right after a concept that is its subject: "our staff do not run ...". The
@@ -138,13 +144,26 @@ class AnswerReading:
 def supposed_at(text: str, start: int, patterns: ReadingPatterns) -> bool:
     """Whether the words at ``text[start:]`` are only supposed in their clause ("the Trust has
     considered making the training mandatory but ...")."""
-    clause_start = 0
-    # over the whole text: a break's lookahead ("and (?=the Trust)") reads past ``start``
-    for found_break in patterns.clause_breaks.finditer(text):
-        if found_break.end() > start:
-            break
-        clause_start = found_break.end()
+    clause_start = _clause_start(text, start, patterns.clause_breaks)
     return bool(patterns.supposing.search(text, clause_start, start))
+
+
+def _clause_start(text: str, start: int, clause_breaks: re.Pattern[str]) -> int:
+    """Where the clause holding ``text[start]`` begins: the last break ending at or before it."""
+    ends = _break_ends(text, clause_breaks)
+    return ends[bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
+
+
+@functools.lru_cache(maxsize=1024)
+def _break_ends(text: str, clause_breaks: re.Pattern[str]) -> tuple[int, ...]:
+    # over the whole text: a break's lookahead ("and (?=the Trust)") reads past any place;
+    # remembered, as a sentence's words are asked about one by one
+    return tuple(found.end() for found in clause_breaks.finditer(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _masked(text: str, not_negating: re.Pattern[str]) -> str:
+    return not_negating.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bool:
@@ -153,13 +172,8 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
         return False  # "Other than our Dignity at Work Policy, ... we have no policy": it stands
     # Phrases that look negative but negate nothing ("not only", "anything called X as such")
     # are blanked out first, over the whole sentence, so places stay where they were.
-    masked = patterns.not_negating.sub(lambda m: " " * len(m.group(0)), text)
-    clause_start = 0
-    # over the whole text: a break's lookahead ("and (?=the Trust)") reads past ``start``
-    for found_break in patterns.clause_breaks.finditer(text):
-        if found_break.end() > start:
-            break
-        clause_start = found_break.end()
+    masked = _masked(text, patterns.not_negating)
+    clause_start = _clause_start(text, start, patterns.clause_breaks)
     # negators before the words in their clause, and inside them ("lead ... has not been
     # appointed")
     # a match that runs past a clause break ("it is offered to all staff but is not part of
@@ -218,9 +232,12 @@ def read_sentence(
     if own_names is not None:
         text = own_names.sub("the Trust", text)
     text = patterns.own_units.sub("our team", text)
-    statuses = tuple(s for s, found in patterns.statuses if any(p.search(text) for p in found))
+    statuses: tuple[Status, ...] = ()
+    if patterns.status_gate is None or patterns.status_gate.search(text):
+        statuses = tuple(s for s, found in patterns.statuses if any(p.search(text) for p in found))
     modality = Modality.CURRENT
-    for candidate, found in patterns.modalities:
+    maybe_modal = patterns.modality_gate is None or patterns.modality_gate.search(text)
+    for candidate, found in patterns.modalities if maybe_modal else ():
         # "no plans to", "not being drafted": a negated plan is no plan; but "cannot confirm
         # whether" is as uncertain as "whether"
         if any(

@@ -88,3 +88,18 @@ def own_names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
         for n in usable
     ]
     return re.compile(r"(?<![\w'’])(?:the\s+)?(?:" + "|".join(parts) + r")(?:['’]s)?(?![\w])")
+
+
+# The flags coding compiles a codebook pattern with (an extraction keeps its case).
+PATTERN_FLAGS = re.IGNORECASE | re.MULTILINE
+_COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def compile_pattern(pattern: str, flags: int = PATTERN_FLAGS) -> re.Pattern[str]:
+    """``re.compile``, remembered: the check at load and the compile for coding share one
+    compilation (re's own cache keeps 512, fewer than a codebook has)."""
+    key = (pattern, flags)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = re.compile(pattern, flags)
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from foi_audit.coding.alignment import aligned_by_content
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     ANSWER_AFTER_LOST_MARK,
@@ -329,6 +330,10 @@ def segment(
     # The request restated anywhere (quoted under "Q4 - Yes.", listed above "1. ... 2. ...")
     # ties each number to its question, before the codebook's own numbering.
     doc_labels: dict[str, str] = _numbered_questions(every, compiled)
+    aligned = False  # a longer request's answers by number alone, tied to ours by content
+    if foreign and not doc_labels:
+        doc_labels = aligned_by_content(every, compiled)
+        aligned = bool(doc_labels)
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := PREFIXED_LABEL.match(line.text))}
     other_rows: set[int] = set()  # segments opened by a table row asking another question
@@ -347,7 +352,9 @@ def segment(
             # "3(a)" under a renumbered "3. Bystander training": that question's part (a).
             parent = top_question(doc_labels[parts[1]], compiled)
             found = child_question(compiled, parent, parts[2], {}) if parent != OTHER else OTHER
-        if not found and foreign and (current().question in ("", OTHER) or label in asked_as):
+        if not found and aligned and label.isdigit():
+            found = OTHER  # its answers tied to ours by what they say: the rest are others'
+        elif not found and foreign and (current().question in ("", OTHER) or label in asked_as):
             # the document's own numbering, and no restated question of ours has this number:
             # another question of a longer request (under one of ours, a numbered paragraph
             # of its answer, as a legal letter numbers every paragraph)

@@ -1,0 +1,93 @@
+"""Numbered answers to a longer request tied to our questions by what they say."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import LABEL, set_apart
+from foi_audit.coding.questions import top_question
+from foi_audit.coding.records import Line
+
+# How much of a numbered answer is read to tell which question it answers.
+_ANSWER_LINES = 8
+_ANSWER_CHARS = 800
+
+
+def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
+    """Number -> question for a reply numbering a longer request's answers without restating
+    its questions ("1. The Service does not have a dedicated sexual safety policy ... 3. Not
+    applicable. 4. Yes. Dr X ... is the executive lead ... 5. Yes - signed ..."). A numbered
+    answer that names one of our questions by that question's own cues is an anchor. When the
+    anchors agree on one shift (answer n is our question n - k), every question of ours takes
+    its number under that shift, so "3. Not applicable." between the policy and the lead
+    answers the plans question; a shift other than none needs two anchors. Anchors that
+    disagree keep only their own numbers, when each names a different question in the
+    request's order. {} when nothing ties a number to a question."""
+    tops = {int(q.label): q.id for q in compiled.questions if not q.parent and q.label.isdigit()}
+    if not tops:
+        return {}
+    label_of = {qid: label for label, qid in tops.items()}
+    answers = _numbered_answers(lines)
+    if not all(number in answers for number in range(1, len(tops) + 1)):
+        return {}  # no run of numbered answers from 1 (a log's dates and counts)
+    anchors: dict[int, str] = {}
+    for number, text in answers.items():
+        top = _named_question(text, compiled)
+        if top in label_of:
+            anchors[number] = top
+    if not anchors:
+        return {}
+    shifts = Counter(number - label_of[qid] for number, qid in anchors.items())
+    shift, count = shifts.most_common(1)[0]
+    first, last = min(tops) + shift, max(tops) + shift
+    agree = all(
+        number - label_of[qid] == shift
+        for number, qid in anchors.items()
+        if first <= number <= last
+    )
+    if agree and (count >= 2 or (shift == 0 and len(anchors) == 1)):
+        return {str(label + shift): qid for label, qid in tops.items() if label + shift in answers}
+    ordered = sorted(anchors.items())
+    questions = [qid for _, qid in ordered]
+    in_order = [label_of[qid] for qid in questions] == sorted(label_of[qid] for qid in questions)
+    if len(set(questions)) == len(questions) and in_order and len(anchors) >= 2:
+        return {str(number): qid for number, qid in ordered}
+    return {}
+
+
+def _numbered_answers(lines: list[Line]) -> dict[int, str]:
+    """Each top-level number's answer text ("2. Yes ... (b) It is mandatory ..."), from its
+    first appearance up to the next number."""
+    answers: dict[int, list[str]] = {}
+    current = 0
+    for line in lines:
+        if line.cell:
+            continue  # a table's numbers are its rows', not a letter's answers
+        label = LABEL.match(line.text)
+        if label and not label["range"] and set_apart(label, line.text):
+            number = int(label["num"])
+            if number != current:
+                current = number if number not in answers else 0
+                if current:
+                    answers[current] = []
+            if current:
+                answers[current].append(line.text[label.end() :])
+            continue
+        if current and len(answers[current]) < _ANSWER_LINES:
+            answers[current].append(line.text)
+    return {number: " ".join(texts)[:_ANSWER_CHARS] for number, texts in answers.items()}
+
+
+def _named_question(text: str, compiled: Compiled) -> str:
+    """The top question whose family's cues an answer names most, "" on a tie ("No. The
+    Trust does not provide ABT and has no plan to introduce it" answers two)."""
+    named: Counter[str] = Counter()
+    for question in compiled.questions:
+        found = sum(1 for pattern in question.cues if pattern.search(text))
+        if found:
+            named[top_question(question.id, compiled)] += found
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return ""
+    return ranked[0][0]

@@ -1566,6 +1566,40 @@ def test_a_reply_passed_on_by_a_colleague_is_the_trusts_own() -> None:
     assert found.trust_code == "RXQ"
 
 
+def test_a_reply_passed_on_by_a_chain_of_colleagues_is_the_trusts_own() -> None:
+    """A trust's reply forwarded twice inside a university, each colleague adding a note and a
+    signature: the message below the first quoted header from an FOI office is the trust's,
+    however many forwards stand above it (their headers' "FW: FOI ..." are not their words)."""
+    E = BlockRole.EMAIL_HEADER
+    chain = doc(
+        "FW FW Your Freedom of Information Request - Ref 5120.eml",
+        ("Subject: FW: FW: Your Freedom of Information Request - Ref 5120", E),
+        ("From: Rhys Delaney <r.delaney@coastal-uni.example>", E),
+        ("Hi Priya,", B),
+        ("Marisol found this in the shared inbox. They say no training, worth a second look?", B),
+        ("Rhys Delaney | Research Fellow", B),
+        (
+            "From: Marisol Quint <m.quint@coastal-uni.example>\nSent: 05 December 2024 09:12\n"
+            "To: Rhys Delaney <r.delaney@coastal-uni.example>\n"
+            "Subject: FW: Your Freedom of Information Request - Ref 5120",
+            B,
+        ),
+        ("Rhys - is this one yours?\nMarisol", B),
+        ("Marisol Quint | Office Manager | School of Nursing", B),
+        (
+            "From: FOI Office <foi@trust.example>\nSent: 04 December 2024 16:55\n"
+            "Subject: Your Freedom of Information Request - Ref 5120",
+            B,
+        ),
+        ("Dear Dr Lindqvist,", B),
+        ("1. No dedicated policy; the Dignity at Work Policy covers sexual harassment.", B),
+        ("Regards,\nFOI Office\nBuckinghamshire Healthcare NHS Trust", B),
+        page_locators=False,
+    )
+    found = match_group([chain], load_register())
+    assert found.trust_code == "RXQ"
+
+
 def test_trusts_given_as_examples_by_an_out_of_scope_body_are_not_its_writer() -> None:
     """A council's reply pointing the requester to "the NHS trusts in Norfolk directly, for
     example A, B and C" is the council's, out of scope, not one of those trusts'."""

@@ -105,6 +105,7 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
     greeting to an organisation ("Dear Lincolnshire County Council,") to the requester's
     sign-off and name.
     """
+    blocks = _below_forwards(blocks)
     kept: list[tuple[Block, bool]] = []
     quoting_request = 0
     greeted = False
@@ -168,18 +169,48 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
 
 
 def _passed_on(kept: Sequence[tuple[Block, bool]], text: str, cut: int) -> bool:
-    """Whether a quoted message is a trust's reply passed on by a short note above it: the
-    note under 400 characters, without a greeting or a trust's name, the quoted header from an
-    FOI office or a trust."""
+    """Whether a quoted message is a trust's reply passed on by short notes above it (one
+    colleague's, or several forwarding it in turn): the notes' own words under 1,000
+    characters, without a greeting or a trust's name, the quoted header from an FOI office or
+    a trust. The headers of the forwards between them ("Subject: FW: FOI 24-118") are not
+    their words."""
     said = [block.text for block, _ in kept if block.role != BlockRole.EMAIL_HEADER]
-    note = "\n".join([*said, text[:cut]])
+    note = "\n".join(
+        line
+        for line in "\n".join([*said, text[:cut]]).splitlines()
+        if not _PRINTED_HEADER_RE.fullmatch(line) and not _FORWARDED_RE.search(line)
+    )
     header = "\n".join(text[cut:].splitlines()[:3])
     # (a trust's own officer forwarding a department's answers signs with the trust's name)
     return (
-        len(note) < 400
+        len(note) < 1000
         and not _TRUST_WORD_RE.search(note)
         and bool(_TRUST_SENDER_RE.search(header))
     )
+
+
+def _below_forwards(blocks: Sequence[Block]) -> Sequence[Block]:
+    """A trust's reply passed on by a chain of colleagues ("Tom - found this in the project
+    mailbox", forwarded again with a note): the blocks from the first quoted message whose
+    header is a trust's or an FOI office's, when every note above it passes it on
+    (``_passed_on``); the blocks unchanged otherwise. One note above is read in place."""
+    for index, block in enumerate(blocks):
+        if block.role is BlockRole.EMAIL_HEADER:
+            continue
+        starts = list(_QUOTE_START_RE.finditer(block.text))
+        for found in starts:
+            header = "\n".join(block.text[found.start() :].splitlines()[:3])
+            if not _TRUST_SENDER_RE.search(header):
+                continue
+            above = [(b, False) for b in blocks[:index] if b.role is not BlockRole.EMAIL_HEADER]
+            if not any(_QUOTE_START_RE.search(b.text) for b, _ in above) and found is starts[0]:
+                return blocks  # one note above: read in place by _trust_blocks
+            if not _passed_on(above, block.text, found.start()):
+                return blocks
+            quoted = block.text[found.start() :]
+            rest = quoted.split("\n\n", 1)[1] if "\n\n" in quoted else ""
+            return [*([replace(block, text=rest)] if rest.strip() else []), *blocks[index + 1 :]]
+    return blocks
 
 
 _TRUST_WORD_RE = re.compile(r"\b(?:NHS|Trust|FOI|Freedom of Information)\b|^\W*dear\b", re.M)

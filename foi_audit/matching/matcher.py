@@ -126,7 +126,11 @@ _STATED_RE = re.compile(
     # "Response prepared by the FOI Team, Rotherham Doncaster and South Humber NHS FT"
     r"|\b(?:response|reply|letter|answers?) (?:was |is |has been )?(?:prepared|sent|issued|"
     r"compiled|written) by\s+(?:the\s+)?(?:[\w ]{0,40}?\b(?:team|office|department|unit)"
-    r"\s*(?:,|at|of)?\s*)?(?:the\s+)?",
+    r"\s*(?:,|at|of)?\s*)?(?:the\s+)?"
+    # an acknowledgement names whom the requester wrote to: "Thank you for contacting the
+    # Sussex Community NHS Foundation Trust Freedom of Information team"
+    r"|\bthank you for (?:contacting|writing to|your (?:e-?mail|request|letter|message) to)\s+"
+    r"(?:the\s+)?",
     re.IGNORECASE,
 )
 

@@ -89,6 +89,18 @@ def test_ruled_grid_found_through_skew_noise_and_gaps(angle: float) -> None:
     assert gaps == pytest.approx([180, 880, 940], abs=12)
 
 
+def test_a_scanners_shadow_down_the_edge_does_not_hide_the_pages_skew() -> None:
+    """A dark band down the page's edge (the scanner lid's shadow) stays straight when the
+    page under it lies at an angle: the skew is still the table's, and its rules are found."""
+    from PIL import ImageDraw
+
+    image = grid_image(0.7)
+    ImageDraw.Draw(image).rectangle((0, 0, 14, 3507), fill=120)
+    rules = find_rules(image)
+    assert rules.slope == pytest.approx(-math.tan(math.radians(0.7)), abs=0.004)
+    assert len(rules.grids) == 1 and len(rules.grids[0].rows) == 5
+
+
 def test_page_without_rules_has_no_grid() -> None:
     from PIL import Image, ImageDraw
 

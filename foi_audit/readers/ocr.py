@@ -48,6 +48,7 @@ MAX_THICKNESS_FRACTION = 1 / 150  # thicker dark bands are logos or shading, not
 RULE_ERASE_FRACTION = 1 / 300  # width painted over a rule before OCR (12 px at 300 dpi)
 MIN_COVER = 0.6  # share of a rule's length that must be dark (broken lines still pass)
 MAX_SKEW = 0.035  # tangent of the largest skew looked for (2 degrees)
+EDGE_FRACTION = 0.02  # of the page: a dark band this close to an edge is the scanner's
 # Characters Tesseract makes out of a ruling line
 _DASHES = re.compile(r"^[_—–\-=~.]+$")
 LOW_CONFIDENCE = 50  # Tesseract's confidence (0-100) below which a word on a rule is noise
@@ -212,8 +213,8 @@ def find_rules(image: Any) -> PageRules:
     # light enough for thin grey rules, dark enough to skip pale shading of header rows
     dark = gray < paper - max(30, paper // 7)
     run = max(16, int(width * RUN_FRACTION))
-    h_along, h_across = _run_centres(dark, run, axis=1)
-    v_along, v_across = _run_centres(dark, run, axis=0)
+    h_along, h_across = _inside(_run_centres(dark, run, axis=1), height)
+    v_along, v_across = _inside(_run_centres(dark, run, axis=0), width)
     if len(h_along) == 0 and len(v_along) == 0:
         return PageRules()
     slope = _skew(np, h_along, h_across, v_along, v_across)
@@ -298,6 +299,15 @@ def _run_centres(mask: Any, run: int, axis: int) -> tuple[Any, Any]:
         window = sums[run:, :] - sums[:-run, :]
         along, across = np.nonzero(window == run)
     return along.astype(np.float64) + run / 2, across.astype(np.float64)
+
+
+def _inside(runs: tuple[Any, Any], extent: int) -> tuple[Any, Any]:
+    """Runs away from the page's edges: a scanner's shadow down one side is straight however
+    the page lies, and would hide the page's own skew (it is never a table's rule)."""
+    along, across = runs
+    margin = extent * EDGE_FRACTION
+    keep = (across >= margin) & (across <= extent - margin)
+    return along[keep], across[keep]
 
 
 def _skew(np: Any, h_along: Any, h_across: Any, v_along: Any, v_across: Any) -> float:

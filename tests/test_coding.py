@@ -244,6 +244,49 @@ def _table_coded(rows: list[str], trust: str, locator: str = "table 1 row {}") -
     return {c.field: c for c in code_documents([document], CODEBOOK)}
 
 
+def test_a_web_pages_title_bar_is_no_question_and_answer_row() -> None:
+    """A disclosure-log page's title bar "FOI 24-611 Sexual safety policy and training |
+    <trust>" is the page's title: never a question (the topic) answered by the trust's name,
+    and never evidence of a dedicated policy."""
+    B, T = BlockRole.BODY, BlockRole.TITLE
+    blocks = (
+        ("FOI 24-611 Sexual safety policy and training | Airedale NHS Foundation Trust", T),
+        ("Home > About us > Freedom of information > Disclosure log", B),
+        ("FOI 24-611: Sexual safety policy and training", T),
+        ("Response", T),
+        ("The Trust has no policy specifically on sexual safety.", B),
+        ("Harassment of any kind is covered by the Dignity at Work Policy.", B),
+    )
+    document = replace(
+        documents_from_text([""], "RCF")[0],
+        path="FOI 24-611 _ Airedale.html",
+        format="html",
+        blocks=tuple(Block(text, f"paragraph {i}", role) for i, (text, role) in enumerate(blocks)),
+    )
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert coded["policy"].value == "general_only"
+    assert "FOI 24-611" not in coded["policy"].quote
+
+
+def test_a_regional_return_is_read_from_the_one_row_its_provider_filled() -> None:
+    """An ICB's template, a row per provider under question headers: the other providers'
+    rows hold only their names and codes and answer nothing; the filled row ("RAL | N | No -
+    covered by ...") is answers, not another header row."""
+    rows = [
+        "Provider | ODS | Dedicated policy? (Y/N) | Policy name / link | ABT provided? (Y/N) | "
+        "Delivery (in-house / external + provider) | Mandatory / optional | SH module (Y/N) | "
+        "If no ABT: plans to introduce? | DASV exec lead - name | DASV exec lead - job title",
+        "Barnet Hospital Group NHS Trust | RQZ",
+        "Royal Free London NHS Foundation Trust | RAL | N | No - harassment is covered by the "
+        "Dignity at Work Policy | N |  |  |  | Yes - planned for 2025/26 |  | Chief Nurse",
+        "Whittington Health NHS Trust | RKE",
+    ]
+    coded = _table_coded(rows, "RAL", "Return!A{}:K{}")
+    assert coded["policy"].value == "general_only"
+    assert coded["abt_planned"].value == "yes"
+    assert (coded["dasv_lead"].value, coded["dasv_lead_role"].value) == ("role_only", "Chief Nurse")
+
+
 def test_a_section_said_not_to_apply_is_no_exemption() -> None:
     coded = _coded(
         "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"

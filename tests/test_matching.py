@@ -1600,6 +1600,26 @@ def test_a_reply_passed_on_by_a_chain_of_colleagues_is_the_trusts_own() -> None:
     assert found.trust_code == "RXQ"
 
 
+def test_an_automatic_reply_names_whom_the_requester_wrote_to() -> None:
+    """An auto-reply from a mailbox whose display name is an ambiguous acronym ("SCFT": two
+    trusts) says whose team it is: "Thank you for contacting the <trust> Freedom of
+    Information team"."""
+    E = BlockRole.EMAIL_HEADER
+    auto = doc(
+        "Automatic reply_ Freedom of Information Request.eml",
+        ("Subject: Automatic reply: Freedom of Information Request", E),
+        ("From: SCFT FOI <scft.foi@mailhost.example>", E),
+        (
+            "Thank you for contacting the Sussex Community NHS Foundation Trust Freedom of "
+            "Information team. This is an automatic reply to confirm receipt.",
+            B,
+        ),
+        page_locators=False,
+    )
+    found = match_group([auto], load_register())
+    assert (found.trust_code, found.method) == ("RDR", "stated")
+
+
 def test_trusts_given_as_examples_by_an_out_of_scope_body_are_not_its_writer() -> None:
     """A council's reply pointing the requester to "the NHS trusts in Norfolk directly, for
     example A, B and C" is the council's, out of scope, not one of those trusts'."""

@@ -29,6 +29,9 @@ from foi_audit.records import (
 SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
 
 
+_NEVER_ROWS = frozenset({BlockRole.HEADER, BlockRole.TITLE})
+
+
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
     """The document's own lines: in an email, the text above the quoted history."""
     return mail_parts(document, compiled)[0]
@@ -51,9 +54,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []
         for row in rows:
-            # (a page header's "Information Governance | Unit 2, Kings Court" is no Q/A row; an
-            # OCR'd page's top lines are only guessed to be its header)
-            if (block.role == BlockRole.HEADER and not document.ocr) or (
+            # (a page header's "Information Governance | Unit 2, Kings Court" and a web page's
+            # title bar "FOI 24-611 Sexual safety | Airedale NHS FT" are no Q/A rows; an OCR'd
+            # page's top lines are only guessed to be its header)
+            if (block.role in _NEVER_ROWS and not document.ocr) or (
                 block.role != BlockRole.TABLE and " | " not in row and "\t" not in row
             ):
                 prose.append(row)
@@ -66,6 +70,8 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if _question_columns(cells, compiled):
                 question_columns = _under_groups(cells, question_columns)
                 continue
+            if question_columns and _unfilled(cells, question_columns, compiled):
+                continue  # another provider's row of a regional return, left empty
             # (a spreadsheet drops the empty cells at a row's end)
             if (
                 question_columns
@@ -116,7 +122,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if block.role != BlockRole.TITLE:
                 columns = ()
             block_no += 1
-            lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
+            found = _prose_lines("\n".join(prose), block.locator, block_no, counted)
+            if block.role == BlockRole.TITLE:
+                found = [replace(line, title=True) for line in found]
+            lines.extend(found)
     quoted_mail = compiled.doc.quoted_mail_start
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
@@ -280,13 +289,24 @@ def _question_columns(cells: list[str], compiled: Compiled) -> bool:
         return False
     labels = [LABEL.match(cell) for cell in cells]
     if not all(labels):
-        if len(cells) < 4 or any(len(cell.split()) > 12 for cell in cells):
-            return False
+        if len(cells) < 4 or any(len(c.split()) > 12 or _ANSWER_CELL.match(c) for c in cells):
+            return False  # (a provider's filled row: "RAL | N | No - covered by ...")
         named = {top_question(classify_question(cell, compiled, True), compiled) for cell in cells}
         return len(named - {"", OTHER}) >= 3
     numbers = [int(m.group("num")) for m in labels if m]
     ascending = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
     return ascending and len(set(numbers)) > 1
+
+
+_ANSWER_CELL = re.compile(r"^(?:y|n|yes|no|none|n/?a)\b", re.IGNORECASE)
+
+
+def _unfilled(cells: list[str], question_columns: list[str], compiled: Compiled) -> bool:
+    """A row under four or more question headers with nothing past its first two cells
+    ("North Middlesex University Hospital NHS Trust | RAP" in a return each provider fills
+    one row of: the provider and its code, none of the answers)."""
+    asked = [q for q in question_columns[2:] if classify_question(q, compiled, True)]
+    return len(asked) >= 4 and not any(cells[2:])
 
 
 # a short title with no sentence in it, not an answer's first word

@@ -16,6 +16,7 @@ class Line:
     locator: str
     block: int
     cell: str = ""  # in a table row: label | question | answer ("" outside tables)
+    title: bool = False  # a heading or a page's title: it may restate a question, never answer
 
 
 @dataclass

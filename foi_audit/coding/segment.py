@@ -330,10 +330,8 @@ def segment(
     # The request restated anywhere (quoted under "Q4 - Yes.", listed above "1. ... 2. ...")
     # ties each number to its question, before the codebook's own numbering.
     doc_labels: dict[str, str] = _numbered_questions(every, compiled)
-    aligned = False  # a longer request's answers by number alone, tied to ours by content
-    if foreign and not doc_labels:
-        doc_labels = aligned_by_content(every, compiled)
-        aligned = bool(doc_labels)
+    # a longer request's answers by number alone, tied to ours by what they say
+    aligned = foreign and not doc_labels and bool(doc_labels := aligned_by_content(every, compiled))
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := PREFIXED_LABEL.match(line.text))}
     other_rows: set[int] = set()  # segments opened by a table row asking another question
@@ -695,5 +693,7 @@ def segment(
             lead = topic_lead(text, compiled)
             if lead and lead != top_question(current().question, compiled):
                 segments.append(Segment(lead))
+        if line.title and not label_match:
+            continue  # a page's title or a heading that restates nothing answers nothing
         add_answer(text, line)
     return with_second_questions(segments), doc_labels

@@ -35,6 +35,9 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     answers, general, quoted_questions, asked = _read_lines(lines, compiled, True, whole)
     other = answers.pop(OTHER, [])
     best = _answered(answers, compiled)
+    subject = next((v for k, v in document.headers if k.lower() == "subject"), "")
+    head = "\n".join([subject, *(line.text for line in lines[:12])])[:1200]
+    revises = bool(matches_any(compiled.doc.revision, head))
     for part in parts[1:]:
         # Quoted history that ANSWERS the questions (the FOI team forwarding a department's
         # answers) is the reply; history that only restates them is the request quoted back.
@@ -52,7 +55,7 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             # stands over the history's answer ("Apologies for the omission: the lead is Rosalind
             # Tate-Okoro" over "Q4. Yes - the Executive Director of Nursing"), unless it only
             # defers ("we are still waiting for confirmation on 2(c)": after 2(a) and 2(b))
-            answers = _over_history(found, answers, compiled)
+            answers = _over_history(found, answers, compiled, revises)
             asked = found_asked | asked
             best = _answered(answers, compiled)
             general = general + found_general
@@ -99,9 +102,6 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         general = general + whole_request
         other = [s for s in other if not any(s is w for w in whole_request)]
     several = _lists_several_requests(document)
-    subject = next((v for k, v in document.headers if k.lower() == "subject"), "")
-    head = "\n".join([subject, *(line.text for line in lines[:12])])[:1200]
-    revises = bool(matches_any(compiled.doc.revision, head))
     answered = {s.locator for found in answers.values() for s in found}
     later = _revising_part(lines, answered, compiled)
     if later:
@@ -113,15 +113,23 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
 
 
 def _over_history(
-    history: dict[str, list[Sentence]], newer: dict[str, list[Sentence]], compiled: Compiled
+    history: dict[str, list[Sentence]],
+    newer: dict[str, list[Sentence]],
+    compiled: Compiled,
+    revises: bool = False,
 ) -> dict[str, list[Sentence]]:
     """The history's answers with the newer message's read over them: first, unless the newer
-    answer only defers; only answers that name their question by its own cues count."""
+    answer only defers; in place of the history's when the newer message corrects it ("an
+    amended response": the answer below was wrong). Only answers that name their question by
+    its own cues count."""
     merged = dict(history)
     for qid, said in newer.items():
         if said and _names_its_question(said, qid, compiled):
             earlier = history.get(qid, [])
-            merged[qid] = [*earlier, *said] if _defers(said, compiled) else [*said, *earlier]
+            if _defers(said, compiled):
+                merged[qid] = [*earlier, *said]
+            else:
+                merged[qid] = [*said] if revises else [*said, *earlier]
     return merged
 
 

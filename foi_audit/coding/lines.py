@@ -30,6 +30,7 @@ SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
 
 
 _NEVER_ROWS = frozenset({BlockRole.HEADER, BlockRole.TITLE})
+_OCR_BAR = re.compile(r"\s+\|(?=\s|$)")
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
@@ -50,6 +51,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         if block.role in SKIP_ROLES:
             continue
         text = block.text.replace("\u00a0", " ")
+        if document.ocr and block.role != BlockRole.TABLE:
+            # a stroke Tesseract read as "|" in a paragraph ("Freedom of | Information"): OCR
+            # marks a table's rows as TABLE blocks, so elsewhere a bar is never a cell's edge
+            text = _OCR_BAR.sub(" ", text)
         # A table block is one row; in other blocks a line with "cell | cell" is a row.
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []

@@ -94,6 +94,28 @@ def test_a_column_per_trust_gives_each_its_own_column() -> None:
     assert values["RBB", "abt_provider"] == "Brightline Learning Ltd"
 
 
+def test_a_column_answering_as_the_other_trusts_column_takes_its_answer() -> None:
+    """ "As NHF." in Southmoor's column is Northfield's answer for Southmoor too, the other
+    trust named by the short form its column's header gives ("Northfield Hospitals (NHF)")
+    though the register knows it as NHFT; "not yet available at SMT" is a no, not an answer
+    deferred."""
+    rows = (
+        "Question | Northfield Hospitals (NHF) | Southmoor NHS Trust (SMT)",
+        "1. Dedicated sexual safety policy | No - covered by our Respect at Work Policy | As NHF.",
+        "2. Active Bystander Training provided? | Yes, run by our OD team. | No - not yet "
+        "available at SMT.",
+        "3. Plans to introduce ABT | N/A | Yes, from April 2026.",
+        "4. Executive lead for DASV | Ms Carys Penhallow, Chief Nurse for both Trusts. | Same "
+        "as for Northfield.",
+    )
+    document = _joint("Dear Requester\nEach Trust has its own column.", rows)
+    coded = {(c.trust_code, c.field): c for c in code_documents([document], CODEBOOK, NAMES)}
+    assert coded["RBB", "policy"].value == "general_only"
+    assert coded["RBB", "dasv_lead_name"].value == "Ms Carys Penhallow"
+    assert coded["RBB", "abt_provided"].value == "no"
+    assert coded["RBB", "response_status"].value == "successful"
+
+
 def test_one_shared_answer_with_clauses_given_to_each_trust() -> None:
     text = """Dear Requester
 The answers below apply to both Northfield Hospitals and Southmoor unless stated otherwise.

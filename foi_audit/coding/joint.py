@@ -162,6 +162,7 @@ def _by_columns(
     naming a trust per column (a table continued on the next page keeps its columns)."""
     kept: list[tuple[Block, bool]] = []
     owners: list[str] | None = None
+    headers: list[str] = []  # the header row's cells ("Kettering General Hospital ... (KGH)")
     rows_cut = 0
     for block in blocks:
         is_row = (block.role is BlockRole.TABLE or " | " in block.text) and "\n" not in block.text
@@ -171,7 +172,7 @@ def _by_columns(
         cells = _cells(block.text)
         header = _column_owners(cells, naming)
         if header is not None and trust in header:
-            owners = header
+            owners, headers = header, cells
             if _labels_only(cells, header):
                 if not all(header):  # "Question | KGH | NGH | Notes"
                     kept.append((replace(block, text=_own_header(cells, header, trust)), True))
@@ -194,12 +195,48 @@ def _by_columns(
             continue
         if header is None:
             rows_cut += 1
+        cells = _partners_answers(cells, row_owners, trust, naming, headers)
         mine = [c for c, o in zip(cells, row_owners, strict=True) if o in {"", trust}]
         while len(mine) > 1 and not mine[-1]:
             mine.pop()  # the empty cells added above
         kept.append((replace(block, text=" | ".join(mine)), True))
     # a header row with no rows beneath (a sign-off "Trust A | Trust B") is no table
     return kept if rows_cut else None
+
+
+def _partners_answers(
+    cells: list[str], owners: Sequence[str], trust: str, naming: _Naming, headers: Sequence[str]
+) -> list[str]:
+    """The trust's cell that answers by another trust's column ("As KGH.", "Same as for
+    Kettering") given that column's answer; the other trust named as the register names it or
+    as its column's header does ("Kettering General Hospital NHS FT (KGH)")."""
+    out = list(cells)
+    shift = len(cells) - len(headers)  # an empty corner cell the header row did not keep
+    for index, (cell, owner) in enumerate(zip(cells, owners, strict=True)):
+        found = _AS_PARTNER.match(cell) if owner == trust else None
+        if not found:
+            continue
+        named = naming.named(found["partner"]) - {trust}
+        said = re.compile(rf"(?<!\w){re.escape(found['partner'])}(?!\w)", re.IGNORECASE)
+        columns = {
+            other
+            for column, other in enumerate(owners)
+            if other
+            and other != trust
+            and 0 <= column - shift < len(headers)
+            and said.search(headers[column - shift])
+        }
+        partners = (named | columns) & (set(owners) - {trust, ""})
+        if len(partners) == 1:
+            out[index] = cells[owners.index(partners.pop())]
+    return out
+
+
+_AS_PARTNER = re.compile(
+    r"^\W*(?:the\s+)?(?:same\s+as|as(?:\s+(?:for|per|with))?|see)\s+(?:for\s+)?(?P<partner>.{2,80}?)"
+    r"(?:['’]s(?:\s+answer)?|\s+(?:above|answer|column))?\W*$",
+    re.IGNORECASE,
+)
 
 
 def _labels_only(cells: Sequence[str], owners: Sequence[str]) -> bool:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import LABEL, set_apart
-from foi_audit.coding.questions import top_question
+from foi_audit.coding.questions import classify_question, top_question, topic_heading
 from foi_audit.coding.records import Line
 
 # How much of a numbered answer is read to tell which question it answers.
@@ -91,3 +91,29 @@ def _named_question(text: str, compiled: Compiled) -> str:
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return ""
     return ranked[0][0]
+
+
+def heading_series(lines: list[Line], compiled: Compiled) -> set[int]:
+    """Places of short paragraphs that head the answers in turn though each ends with a full
+    stop ("Sexual safety policy." ... "Plans." ... "Executive lead."): three or more, each
+    naming the next of our questions in the request's order. One such line alone may be an
+    answer ("Optional."); a series of them in order is the letter's headings."""
+    tops = [q for q in compiled.questions if not q.parent]
+    order = [q.id for q in sorted(tops, key=lambda q: (len(q.label), q.label))]  # as asked
+    found: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        alone = (index == 0 or lines[index - 1].block != line.block) and (
+            index + 1 == len(lines) or lines[index + 1].block != line.block
+        )
+        if line.cell or not alone or not text.endswith(".") or len(text.split()) > 5:
+            continue
+        bare = text.rstrip(" .")
+        if topic_heading(bare, compiled):
+            top = top_question(classify_question(bare, compiled, True), compiled)
+            if top in order:
+                found.append((index, top))
+    places = [order.index(top) for _, top in found]
+    if len(found) >= 3 and all(a < b for a, b in zip(places, places[1:], strict=False)):
+        return {index for index, _ in found}
+    return set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from foi_audit.coding.alignment import aligned_by_content
+from foi_audit.coding.alignment import aligned_by_content, heading_series
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     ANSWER_AFTER_LOST_MARK,
@@ -332,6 +332,7 @@ def segment(
     doc_labels: dict[str, str] = _numbered_questions(every, compiled)
     # a longer request's answers by number alone, tied to ours by what they say
     aligned = foreign and not doc_labels and bool(doc_labels := aligned_by_content(every, compiled))
+    series = heading_series(lines, compiled)  # "Plans." ... "Executive lead."
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := PREFIXED_LABEL.match(line.text))}
     other_rows: set[int] = set()  # segments opened by a table row asking another question
@@ -441,7 +442,7 @@ def segment(
             segments.append(Segment(""))  # "Questions 1 to 3" over one answer: read by topic
             i += 1
             continue
-        text = normalise_heading(line.text)
+        text = normalise_heading(line.text).rstrip(" ." if i in series else "")
         low = text.lower().strip(" :.")
         i += 1
         if line.cell == "label":

@@ -132,6 +132,40 @@ def say(block: int, line: int, left: int, top: int, text: str) -> list[tuple]:
     return words
 
 
+def test_a_forms_rows_are_cut_only_where_a_rule_runs_through_them() -> None:
+    """A departmental form: four boxes across its top row, then question | answer rows under
+    them. A rule that stops at the first row does not cut the questions below it, and a
+    cell's lines keep Tesseract's own order though their boxes overlap in height."""
+    from foi_audit.readers.ocr import Grid, PageRules, Rule
+
+    rows, columns = (1000.0, 1100.0, 1400.0), (200.0, 700.0, 1300.0, 1700.0, 2200.0)
+    top_only = {700.0, 1700.0}
+    verticals = tuple((x, 1000.0, 1100.0 if x in top_only else 1400.0) for x in columns)
+    grid = Grid(rows=rows, columns=columns, verticals=verticals)
+    rules = PageRules(
+        horizontal=tuple(Rule(y, 200, 2200) for y in rows),
+        vertical=tuple(Rule(x, a, b) for x, a, b in verticals),
+        grids=(grid,),
+        tolerance=12,
+    )
+    words = [
+        *say(1, 1, 240, 1040, "Ref"),
+        *say(2, 1, 740, 1040, "Department"),
+        *say(3, 1, 1340, 1040, "Officer"),
+        *say(4, 1, 1740, 1040, "Date"),
+        *say(5, 1, 240, 1140, "1. Does the Trust have a policy"),
+        *say(5, 2, 240, 1155, "on sexual safety?"),  # its box overlaps the line above
+        *say(6, 1, 1340, 1140, "No - the Dignity at Work"),
+        *say(6, 2, 1340, 1155, "Policy applies."),
+    ]
+    blocks = tsv_blocks(tsv(words), 1, first_page=False, rules=rules)
+    assert [b.text for b in blocks if b.role == BlockRole.TABLE] == [
+        "Ref | Department | Officer | Date",
+        "1. Does the Trust have a policy on sexual safety? | "
+        "No - the Dignity at Work Policy applies.",
+    ]
+
+
 def test_grid_cells_keep_question_and_answer_apart() -> None:
     from foi_audit.readers.ocr import Grid, PageRules, Rule
 

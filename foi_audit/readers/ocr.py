@@ -23,6 +23,7 @@ from typing import Any
 from foi_audit.errors import NeedsOcr, ReadError
 from foi_audit.readers.layout import (
     TableRow,
+    TextLine,
     Word,
     find_gutter_tables,
     join_lines,
@@ -72,6 +73,22 @@ class Grid:
 
     rows: tuple[float, ...]
     columns: tuple[float, ...]
+    # each vertical rule's (position, top, bottom): a form's rows are not all cut alike
+    verticals: tuple[tuple[float, float, float], ...] = ()
+
+    def bounds(self, top: float, bottom: float, tolerance: float) -> list[float]:
+        """The inner column edges a rule draws through the row between ``top`` and ``bottom``
+        (all of them when the rules' extents are not known)."""
+        middle = (top + bottom) / 2
+        return [
+            x
+            for x in self.columns[1:-1]
+            if not self.verticals
+            or any(
+                abs(position - x) <= tolerance and start - tolerance <= middle <= end + tolerance
+                for position, start, end in self.verticals
+            )
+        ]
 
     def contains(self, x: float, y: float, tolerance: float) -> bool:
         return (
@@ -243,7 +260,11 @@ def find_rules(image: Any) -> PageRules:
         horizontal=tuple(_scaled(rule, scale) for rule in horizontal),
         vertical=tuple(_scaled(rule, scale) for rule in vertical),
         grids=tuple(
-            Grid(tuple(y * scale for y in g.rows), tuple(x * scale for x in g.columns))
+            Grid(
+                tuple(y * scale for y in g.rows),
+                tuple(x * scale for x in g.columns),
+                tuple((x * scale, a * scale, b * scale) for x, a, b in g.verticals),
+            )
             for g in grids
         ),
         tolerance=tolerance * scale,
@@ -407,13 +428,17 @@ def _grids(
                 and v_rule.start - tolerance <= h_rule.position <= v_rule.end + tolerance
             ):
                 parent[root(i)] = root(len(horizontal) + j)
-    groups: dict[int, tuple[list[float], list[float]]] = {}
+    groups: dict[int, tuple[list[float], list[Rule]]] = {}
     for i, h_rule in enumerate(horizontal):
         groups.setdefault(root(i), ([], []))[0].append(h_rule.position)
     for j, v_rule in enumerate(vertical):
-        groups.setdefault(root(len(horizontal) + j), ([], []))[1].append(v_rule.position)
+        groups.setdefault(root(len(horizontal) + j), ([], []))[1].append(v_rule)
     grids = [
-        Grid(_distinct(rows, tolerance), _distinct(columns, tolerance))
+        Grid(
+            _distinct(rows, tolerance),
+            _distinct([rule.position for rule in columns], tolerance),
+            tuple((rule.position, rule.start, rule.end) for rule in columns),
+        )
         for rows, columns in groups.values()
     ]
     grids = [grid for grid in grids if len(grid.rows) >= 2 and len(grid.columns) >= 2]
@@ -458,7 +483,7 @@ def _blocks(
         if not inside:
             continue
         table_number += 1
-        placed.extend(_grid_rows(grid, [w.word for w in inside], number, table_number))
+        placed.extend(_grid_rows(grid, inside, number, table_number, rules.tolerance))
         taken = {id(w) for w in inside}
         words = [w for w in words if id(w) not in taken]
     lines = text_lines([w.word for w in words])
@@ -542,22 +567,42 @@ def _is_rule_glyph(word: Word, confidence: float, rules: PageRules) -> bool:
     )
 
 
-def _grid_rows(grid: Grid, words: list[Word], number: int, table_number: int) -> list[_Placed]:
-    """Words of a ruled table into one row block per table row, cells by word centre."""
-    bounds = list(grid.columns[1:-1])
+def _grid_rows(
+    grid: Grid, words: list[_OcrWord], number: int, table_number: int, tolerance: float = 0.0
+) -> list[_Placed]:
+    """Words of a ruled table into one row block per table row, cells by word centre, each
+    row cut only where a rule runs through it (a form's top rows have more cells)."""
     rows: list[TableRow] = []
-    bands: dict[int, list[Word]] = {}
-    for word in words:
-        _, y = _centre(word)
+    bands: dict[int, list[_OcrWord]] = {}
+    for item in words:
+        _, y = _centre(item.word)
         band = min(max(bisect_right(grid.rows, y) - 1, 0), len(grid.rows) - 2)
-        bands.setdefault(band, []).append(word)
+        bands.setdefault(band, []).append(item)
     for band in sorted(bands):
-        lines = text_lines(bands[band])
+        lines = _tesseract_lines(bands[band])
         size = sorted(line.bottom - line.top for line in lines)[len(lines) // 2]
+        bounds = grid.bounds(grid.rows[band], grid.rows[band + 1], tolerance)
         # no rules between rows: rows start at item numbers and gaps, as in borderless tables
         split = split_rows(lines, bounds, size, use_labels=len(grid.rows) < 3)
         rows.extend(split if len(grid.rows) < 3 else [_merged(split)])
     return _rows_placed(rows, number, table_number)
+
+
+def _tesseract_lines(words: list[_OcrWord]) -> list[TextLine]:
+    """A table row's words in Tesseract's own lines, top to bottom: in a cell of several
+    close lines on a tilted scan, grouping by height alone ran the lines into one another."""
+    found: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        found.setdefault(item.key, []).append(item.word)
+    lines = [
+        TextLine(
+            top=min(w.top for w in line),
+            bottom=max(w.bottom for w in line),
+            words=tuple(sorted(line, key=lambda w: w.left)),
+        )
+        for line in found.values()
+    ]
+    return sorted(lines, key=lambda line: (line.top, line.words[0].left))
 
 
 def _merged(rows: list[TableRow]) -> TableRow:

@@ -256,6 +256,8 @@ def test_a_web_pages_title_bar_is_no_question_and_answer_row() -> None:
         ("Response", T),
         ("The Trust has no policy specifically on sexual safety.", B),
         ("Harassment of any kind is covered by the Dignity at Work Policy.", B),
+        # a sheet's note in a title cell is a sentence: still the reply's
+        ("Note 2: The lead's name is withheld under section 40(2) of the Act.", T),
     )
     document = replace(
         documents_from_text([""], "RCF")[0],
@@ -266,6 +268,7 @@ def test_a_web_pages_title_bar_is_no_question_and_answer_row() -> None:
     coded = {c.field: c for c in code_documents([document], CODEBOOK)}
     assert coded["policy"].value == "general_only"
     assert "FOI 24-611" not in coded["policy"].quote
+    assert coded["exemptions"].value == "s40"
 
 
 def test_a_regional_return_is_read_from_the_one_row_its_provider_filled() -> None:

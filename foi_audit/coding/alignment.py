@@ -8,6 +8,7 @@ from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import LABEL, set_apart
 from foi_audit.coding.questions import classify_question, top_question, topic_heading
 from foi_audit.coding.records import Line
+from foi_audit.coding.text import matches_any
 
 # How much of a numbered answer is read to tell which question it answers.
 _ANSWER_LINES = 8
@@ -31,6 +32,9 @@ def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     answers = _numbered_answers(lines)
     if not all(number in answers for number in range(1, len(tops) + 1)):
         return {}  # no run of numbered answers from 1 (a log's dates and counts)
+    opening = " ".join(line.text for line in lines[:60])[:3000]
+    if not matches_any(compiled.doc.reply_cues, opening):
+        return {}  # numbered sections of a document that replies to nobody (a policy)
     anchors: dict[int, str] = {}
     for number, text in answers.items():
         top = _named_question(text, compiled)

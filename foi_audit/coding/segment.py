@@ -694,7 +694,7 @@ def segment(
             lead = topic_lead(text, compiled)
             if lead and lead != top_question(current().question, compiled):
                 segments.append(Segment(lead))
-        if line.title and not label_match:
-            continue  # a page's title or a heading that restates nothing answers nothing
+        if line.title and not label_match and not re.search(r"[.!?](?:\s|$)", text):
+            continue  # a page's title or a heading restating nothing answers nothing
         add_answer(text, line)
     return with_second_questions(segments), doc_labels

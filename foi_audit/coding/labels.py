@@ -24,7 +24,7 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "- Q2. Active Bystander"):
     # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
-    r"^[\s_~|]*(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item)\s*\.?\s*)?(?:\((?=\d{1,2}\)))?(?P<num>\d{1,2})\s*"
+    r"^[\s_~|]*(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*\.?\s*)?(?:\((?=\d{1,2}\)))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])\)?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     r"(?P<sep>\s*[.:)\-–—]\s*|\s+)(?=\S)",
     re.IGNORECASE,
@@ -134,7 +134,7 @@ HEADING_VERB = re.compile(
 
 
 INLINE_LABEL = re.compile(
-    r"(?<=[.!?])\s+(?=(?:Q|Question\s*)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
+    r"(?<=[.!?])\s+(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
     r"|(?:Our |Trust |The Trust's )?(?:Response|Answer|Reply)\s*:\s)"
 )  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 
@@ -206,7 +206,9 @@ def normalise_heading(text: str) -> str:
     return f"Question {number}{match['letter'] or ''}" + (f". {rest}" if rest else "")
 
 
-PREFIXED_LABEL = re.compile(r"^\s*(?:q(?:uestion)?|item)\s*\.?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+PREFIXED_LABEL = re.compile(
+    r"^\s*(?:q(?:uestion)?|item|request)\s*\.?\s*(\d{1,2})(?!\d)", re.IGNORECASE
+)
 
 
 def set_apart(label: re.Match[str], text: str) -> bool:

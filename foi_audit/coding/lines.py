@@ -15,6 +15,7 @@ from foi_audit.coding.labels import (
     INTERROGATIVE,
     LABEL,
     LABEL_ONLY,
+    PREFIXED_LABEL,
     QUOTE_MARK,
 )
 from foi_audit.coding.questions import OTHER, classify_question, top_question
@@ -30,7 +31,27 @@ SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
 
 
 _NEVER_ROWS = frozenset({BlockRole.HEADER, BlockRole.TITLE})
-_OCR_BAR = re.compile(r"\s+\|(?=\s|$)")
+_OCR_BAR = re.compile(r"(\S+)\s+\|(?=\s|$)(\s*)(\S?)")
+# a sentence runs on past these: "Freedom of | Information" is one sentence, not two cells
+_RUNS_ON = frozenset(
+    ("of", "the", "and", "to", "in", "for", "a", "an", "with", "under", "by", "on", "at")
+    + ("from", "or", "is", "are", "be")
+)
+
+
+def _bar_or_not(found: re.Match[str]) -> str:
+    """A bar Tesseract read in a scanned paragraph, kept as a cell's edge ("lead for DASV |
+    Ms X") unless it stands inside a sentence ("Freedom of | Information") or before marks
+    ("requested. | _ ag")."""
+    before, space, after = found.groups()
+    inside = (
+        before.lower() in _RUNS_ON
+        or not any(c.isalnum() for c in before)  # a stray mark before it: ". : | 4"
+        or not after
+        or after.islower()
+        or not after.isalnum()
+    )
+    return f"{before}{space or ' '}{after}" if inside else found.group(0)
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
@@ -52,9 +73,9 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             continue
         text = block.text.replace("\u00a0", " ")
         if document.ocr and block.role != BlockRole.TABLE:
-            # a stroke Tesseract read as "|" in a paragraph ("Freedom of | Information"): OCR
-            # marks a table's rows as TABLE blocks, so elsewhere a bar is never a cell's edge
-            text = _OCR_BAR.sub(" ", text)
+            # a stroke Tesseract read as "|" inside a sentence ("Freedom of | Information") or
+            # before marks ("requested. | _ ag"): no cell's edge ("lead for DASV | Ms X" is)
+            text = _OCR_BAR.sub(_bar_or_not, text)
         # A table block is one row; in other blocks a line with "cell | cell" is a row.
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []
@@ -449,6 +470,8 @@ def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     reference = compiled.doc.entry_reference
     starts = []
     for i, line in enumerate(lines):
+        if PREFIXED_LABEL.match(line.text):
+            continue  # "Request 3 - Plans to introduce ABT": a question's label, no log entry
         if matches_any(heading, line.text) or (
             line.cell in {"label", "question"} and matches_any(reference, line.text)
         ):

@@ -733,6 +733,36 @@ def test_joint_reply_answering_both_requests_in_one_letter() -> None:
     assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
 
 
+def test_joint_reply_to_requests_answered_together() -> None:
+    """ "Thank you for your requests to A and B ... we have answered them together": one
+    letter for both trusts, though its letterhead is the group's and its table's columns
+    name the hospitals only by their short names."""
+    reply = doc(
+        "UHN FOI 24-0932 and 24-1488 joint response.pdf",
+        (
+            "University Hospitals of Northamptonshire NHS Group, Rothwell Road, Kettering NN16 8UZ",
+            H,
+        ),
+        ("Dear Dr Kessington,", B),
+        (
+            "Thank you for your requests to Kettering General Hospital NHS Foundation Trust and "
+            "Northampton General Hospital NHS Trust. As the two requests were identical we have "
+            "answered them together.",
+            B,
+        ),
+        ("Q | Kettering General Hospital (KGH) | Northampton General Hospital (NGH)", T),
+        ("5 | No dedicated policy. | As KGH.", T),
+        ("Yours sincerely,", B),
+        (
+            "Kettering General Hospital NHS Foundation Trust | Northampton General Hospital NHS Trust",
+            F,
+        ),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+
+
 def test_joint_reply_on_behalf_of_two_trusts() -> None:
     mail = doc(
         "RE_ Freedom of Information Request.eml",

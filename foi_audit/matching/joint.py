@@ -27,11 +27,18 @@ _JOINT_RE = re.compile(
     r"|same (?:freedom of information |foi )?request to both\b"
     r"|appl(?:y|ies) (?:equally )?to both\b|answers? below appl(?:y|ies) (?:equally )?to\b"
     r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
+    # "As the two requests were identical we have answered them together"
+    r"|(?:answer(?:ed)?|respond(?:ed)?\s+to|repl(?:ied|y)\s+to|dealt\s+with)\s+"
+    r"(?:them|both|the two(?: requests)?|both requests)\s+together"
     r")"
 )
 
 
-_ON_BEHALF_RE = re.compile(r"(?i)\bon behalf of\b[^\n]{0,300}")
+# (with two trusts named in full after it: "on behalf of A and B", "your requests to A and B")
+_ON_BEHALF_RE = re.compile(
+    r"(?i)\b(?:on behalf of|your (?:two |identical |separate )?requests (?:made |sent )?to)\b"
+    r"[^\n]{0,300}"
+)
 
 # A request named by whom it went to: a request site's list of others' requests.
 REQUEST_TO = re.compile(r"\brequests? (?:made |sent )?to\b", re.IGNORECASE)

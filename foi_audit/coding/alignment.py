@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections import Counter
 
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import LABEL, set_apart
-from foi_audit.coding.questions import classify_question, top_question, topic_heading
+from foi_audit.coding.labels import LABEL, label_key, set_apart
+from foi_audit.coding.questions import (
+    OTHER,
+    classify_question,
+    restated_question,
+    top_question,
+    topic_heading,
+)
 from foi_audit.coding.records import Line
 from foi_audit.coding.text import matches_any
 
@@ -121,3 +127,64 @@ def heading_series(lines: list[Line], compiled: Compiled) -> set[int]:
     if len(found) >= 3 and all(a < b for a, b in zip(places, places[1:], strict=False)):
         return {index for index, _ in found}
     return set()
+
+
+def one_number_each(
+    numbered: dict[str, str], lines: list[Line], compiled: Compiled
+) -> dict[str, str]:
+    """A request's numbered questions with each of ours at one number: where two restated
+    questions read as the same one of ours ("1. Who is the executive lead for equality,
+    diversity and inclusion? ... 11. Has the Trust appointed an executive lead for DASV?"),
+    the one most like it keeps it and the others are another subject's."""
+    by_question: dict[str, list[str]] = {}
+    for label, qid in numbered.items():
+        if qid and qid != OTHER:
+            by_question.setdefault(qid, []).append(label)
+    shared = {qid: labels for qid, labels in by_question.items() if len(labels) > 1}
+    if not shared:
+        return numbered
+    asked: dict[str, str] = {}
+    for line in lines:
+        found = LABEL.match(line.text)
+        if found and not found["range"]:
+            asked.setdefault(label_key(found["num"], found["letter"]), line.text[found.end() :])
+    out = dict(numbered)
+    for qid, labels in shared.items():
+
+        def likeness(label: str, qid: str = qid) -> float:
+            ranked = compiled.likeness.rank(asked.get(label, ""))
+            return next((r.score for r in ranked if r.question == qid), 0.0)
+
+        best = max(labels, key=likeness)
+        out.update({label: OTHER for label in labels if label != best})
+    return out
+
+
+def rival_headings(lines: list[Line], compiled: Compiled) -> set[tuple[int, str]]:
+    """Topic headings that read as one of ours another heading in the same document restates
+    more nearly ("Domestic Abuse Champions" and "Executive lead for DASV" above their answers):
+    each of ours has one heading, the one most like it; the others head another subject's
+    answer. Keys are (block, text)."""
+    found: dict[str, list[Line]] = {}
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        alone = (index == 0 or lines[index - 1].block != line.block) and (
+            index + 1 == len(lines) or lines[index + 1].block != line.block
+        )
+        if line.cell or not alone or "?" in text or not topic_heading(text, compiled):
+            continue
+        qid = restated_question(text, compiled)
+        if qid and qid != OTHER:
+            found.setdefault(top_question(qid, compiled), []).append(line)
+    losers: set[tuple[int, str]] = set()
+    for qid, headings in found.items():
+        if len(headings) < 2:
+            continue
+
+        def likeness(line: Line, qid: str = qid) -> float:
+            ranked = compiled.likeness.rank(line.text)
+            return next((r.score for r in ranked if r.question == qid), 0.0)
+
+        best = max(headings, key=likeness)
+        losers.update((h.block, h.text) for h in headings if h is not best)
+    return losers

@@ -306,3 +306,20 @@ def roman_numbered(lines: list[Line]) -> list[Line]:
         assert match is not None
         out[n] = replace(out[n], text=f"{value}. {out[n].text[match.end() :]}")
     return out
+
+
+# A request's list: "Please could you tell me:" and its items ("whether you provide ...").
+LIST_INTRO = re.compile(
+    r"\b(?:tell me|let me know|provide|send me|request|requesting|like to (?:know|ask|see)|"
+    r"the following)\b[^.?]{0,40}:\s*$",
+    re.IGNORECASE,
+)
+# what a request's item opens with ("whether you provide ...", "the name and job title of ...")
+LIST_ITEM = re.compile(
+    r"^\W*(?:whether|how|what|which|who|when|where|if|the|a|an|any|all|copies|details|your|"
+    r"number|names?|information|confirmation|confirm)\b",
+    re.IGNORECASE,
+)
+# A line of a log entry that starts another field or a question: what a request's summary
+# paragraph (wrapped over several lines) never runs on into.
+NEXT_FIELD = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d|[A-Z][A-Za-z ]{1,30}:\s)")

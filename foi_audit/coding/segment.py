@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from foi_audit.coding.alignment import aligned_by_content, heading_series
+from foi_audit.coding.alignment import (
+    aligned_by_content,
+    heading_series,
+    one_number_each,
+    rival_headings,
+)
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     ANSWER_AFTER_LOST_MARK,
@@ -17,6 +22,9 @@ from foi_audit.coding.labels import (
     LABEL,
     LABEL_ONLY,
     LETTER_LABEL,
+    LIST_INTRO,
+    LIST_ITEM,
+    NEXT_FIELD,
     PREFIXED_LABEL,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
@@ -268,34 +276,18 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
         for line in lines:
             text = line.text.strip()
             asked = "?" in text and INTERROGATIVE.match(text) and len(text) < 400
-            listed = listing and len(text) < 400 and bool(_LIST_ITEM.match(text))
+            listed = listing and len(text) < 400 and bool(LIST_ITEM.match(text))
             if (asked or listed) and not LABEL.match(text):
                 runs[-1].append(restated_question(text.split("?")[0] + "?", compiled))
             elif runs[-1]:
                 runs.append([])
-            intro = len(text.split()) >= 3 and _LIST_INTRO.search(text)  # not "Request:"
+            intro = len(text.split()) >= 3 and LIST_INTRO.search(text)  # not "Request:"
             listing = bool(intro) or (listing and listed)
         ours = [run for run in runs if len(run) >= 2 and any(q and q != OTHER for q in run)]
         if ours:
             run = max(ours, key=len)
             found = {str(k): qid for k, qid in enumerate(run, start=1) if qid}
     return found
-
-
-_LIST_INTRO = re.compile(
-    r"\b(?:tell me|let me know|provide|send me|request|requesting|like to (?:know|ask|see)|"
-    r"the following)\b[^.?]{0,40}:\s*$",
-    re.IGNORECASE,
-)
-# what a request's item opens with ("whether you provide ...", "the name and job title of ...")
-_LIST_ITEM = re.compile(
-    r"^\W*(?:whether|how|what|which|who|when|where|if|the|a|an|any|all|copies|details|your|"
-    r"number|names?|information|confirmation|confirm)\b",
-    re.IGNORECASE,
-)
-# A line of a log entry that starts another field or a question: what a request's summary
-# paragraph (wrapped over several lines) never runs on into.
-_NEXT_FIELD = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d|[A-Z][A-Za-z ]{1,30}:\s)")
 
 
 def _ours(qid: str, excluded: bool, compiled: Compiled) -> str:
@@ -329,10 +321,11 @@ def segment(
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
     # The request restated anywhere (quoted under "Q4 - Yes.", listed above "1. ... 2. ...")
     # ties each number to its question, before the codebook's own numbering.
-    doc_labels: dict[str, str] = _numbered_questions(every, compiled)
+    doc_labels = one_number_each(_numbered_questions(every, compiled), every, compiled)
     # a longer request's answers by number alone, tied to ours by what they say
     aligned = foreign and not doc_labels and bool(doc_labels := aligned_by_content(every, compiled))
     series = heading_series(lines, compiled)  # "Plans." ... "Executive lead."
+    rivals = rival_headings(lines, compiled)  # "Domestic Abuse Champions" beside "DASV lead"
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := PREFIXED_LABEL.match(line.text))}
     other_rows: set[int] = set()  # segments opened by a table row asking another question
@@ -419,6 +412,8 @@ def segment(
             )
         if not qid and label:
             qid = resolve(label)
+        elif label and doc_labels.get(label) == OTHER or (line.block, line.text) in rivals:
+            qid = OTHER  # another number or heading restates ours more nearly
         if label and qid:
             doc_labels.setdefault(label, qid)
         pending_label = ""
@@ -522,7 +517,7 @@ def segment(
             request = Segment("", quoted=True)
             request.lines.append(line)
             while i < len(lines) and lines[i].locator == line.locator and not lines[i].cell:
-                if ANSWER_PREFIX.match(lines[i].text) or _NEXT_FIELD.match(lines[i].text):
+                if ANSWER_PREFIX.match(lines[i].text) or NEXT_FIELD.match(lines[i].text):
                     break  # "Response: ...", "Date responded: ...", "Q1 Does the Trust ..."
                 request.lines.append(lines[i])
                 i += 1

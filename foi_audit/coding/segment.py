@@ -321,7 +321,9 @@ def segment(
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
     # The request restated anywhere (quoted under "Q4 - Yes.", listed above "1. ... 2. ...")
     # ties each number to its question, before the codebook's own numbering.
-    doc_labels = one_number_each(_numbered_questions(every, compiled), every, compiled)
+    numbered = _numbered_questions(every, compiled)
+    doc_labels = one_number_each(numbered, every, compiled)
+    outranked = {label for label, qid in doc_labels.items() if qid != numbered[label]}
     # a longer request's answers by number alone, tied to ours by what they say
     aligned = foreign and not doc_labels and bool(doc_labels := aligned_by_content(every, compiled))
     series = heading_series(lines, compiled)  # "Plans." ... "Executive lead."
@@ -412,7 +414,7 @@ def segment(
             )
         if not qid and label:
             qid = resolve(label)
-        elif label and doc_labels.get(label) == OTHER or (line.block, line.text) in rivals:
+        elif label in outranked or (line.block, line.text) in rivals:
             qid = OTHER  # another number or heading restates ours more nearly
         if label and qid:
             doc_labels.setdefault(label, qid)

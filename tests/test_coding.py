@@ -290,6 +290,32 @@ def test_a_regional_return_is_read_from_the_one_row_its_provider_filled() -> Non
     assert (coded["dasv_lead"].value, coded["dasv_lead_role"].value) == ("role_only", "Chief Nurse")
 
 
+def test_a_log_tables_other_request_with_its_date_beside_its_reference_is_left_out() -> None:
+    """A disclosure log's table, a row per request: the date beside each reference
+    ("12/11/2024") is no entry of its own, so another request's row about a patients'
+    domestic abuse policy and who owns it stays out; our row's one answer cell is split at
+    "Q1 – ... Q4 – ..."."""
+    rows = [
+        "Reference | Date published | Title | Request | Response | Exemptions applied",
+        "FOI/24/11/0852 | 12/11/2024 | Domestic abuse policy (patients) | Do you have a domestic "
+        "abuse policy for patients? Who leads on this? | Yes. The policy is owned by the Named "
+        "Nurse for Safeguarding Adults, Mr Callum Ferris. | None",
+        "FOI/24/11/0871 | 29/11/2024 | Sexual safety and domestic abuse lead | 1. Does the Trust "
+        "have a dedicated policy on sexual safety of staff? 2. Does the Trust provide Active "
+        "Bystander Training (ABT) to staff? 3. If not, does it plan to introduce it? 4. Has the "
+        "Trust appointed an executive lead for domestic abuse and sexual violence (DASV)? | Q1 – "
+        "Policy No dedicated policy; the Dignity at Work Policy applies. Q2 – Active Bystander "
+        "Training No. Q3 – There are no plans. Q4 – Yes. The Group Chief Nurse, Mrs Julia "
+        "Penhaligon, is the executive lead. | None",
+        "FOI/24/11/0880 | 29/11/2024 | Consultant vacancies | How many posts are vacant? | Fewer "
+        "than five. | Section 40(2)",
+    ]
+    coded = _table_coded(rows, "R0A")
+    assert coded["dasv_lead_name"].value == "Mrs Julia Penhaligon"
+    assert coded["abt_planned"].value == "no"
+    assert coded["exemptions"].value == ""
+
+
 def test_a_section_said_not_to_apply_is_no_exemption() -> None:
     coded = _coded(
         "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"

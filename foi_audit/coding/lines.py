@@ -190,8 +190,9 @@ CELL_SECTION = re.compile(
 
 # "1. Yes" or "Q1 not held": the Q makes a number a label even before a small letter.
 CELL_NUMBER = re.compile(
-    r"(?:^|\s)(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?\s+\w|\((\d{1,2})\)\s+\w))"
-)  # "1. Yes", "Q1 not held", "(1) No dedicated policy"
+    r"(?:^|\s)(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})\s*[.):–—-]?\s+\w|"
+    r"\((\d{1,2})\)\s+\w))"
+)  # "1. Yes", "Q1 not held", "Q2 – Active Bystander Training No", "(1) No dedicated policy"
 
 
 def _split_cell(text: str) -> list[str]:

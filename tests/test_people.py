@@ -85,3 +85,16 @@ def test_a_small_word_inside_a_name_keeps_the_name_whole(grammar: Grammar) -> No
 
 def test_a_contraction_in_capitals_is_no_name(grammar: Grammar) -> None:
     assert all("Haven't" not in p.text for p in grammar.persons("We Haven't Appointed One."))
+
+
+def test_the_post_holder_covered_for_is_not_the_lead(grammar: Grammar) -> None:
+    """ "Mrs A (interim, covering the substantive Chief Nurse, Professor B, during his
+    secondment)": Professor B is away; he is named to place the post, as a supporter is."""
+    text = (
+        "Mrs Manjit Bains-Rowley (interim from 1 October 2024, covering the substantive Chief "
+        "Nurse, Professor Alan Whitcroft, during his secondment)"
+    )
+    covered = [lead for lead in grammar.leads(text) if lead.person]
+    assert [(lead.person.text, lead.supporting) for lead in covered if lead.person] == [
+        ("Professor Alan Whitcroft", True)
+    ]

@@ -341,6 +341,9 @@ def _by_form(
     ]
     if reading.status is Status.DEFERRED:
         usable = []  # what a deferred answer names in passing is no answer
+    # "The lead was Mr X until his retirement. ... Ms Y, Acting Director of Nursing, is the lead":
+    # a post-holder of the past gives way to the present one
+    usable = [s for s in usable if s.modality is not Modality.CEASED] or usable
     if spec.field.extract is ExtractKind.ORGANISATION:
         orgs: list[tuple[bool, str, SentenceReading]] = []
         for sentence in usable:

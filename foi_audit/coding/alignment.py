@@ -147,7 +147,9 @@ def one_number_each(
     for line in lines:
         found = LABEL.match(line.text)
         if found and not found["range"]:
-            asked.setdefault(label_key(found["num"], found["letter"]), line.text[found.end() :])
+            # the question itself, not the parts asked after it ("Please tell me who ...")
+            question = line.text[found.end() :].split("?")[0] + "?"
+            asked.setdefault(label_key(found["num"], found["letter"]), question)
     out = dict(numbered)
     for qid, labels in shared.items():
 
@@ -156,7 +158,14 @@ def one_number_each(
             return next((r.score for r in ranked if r.question == qid), 0.0)
 
         best = max(labels, key=likeness)
-        out.update({label: OTHER for label in labels if label != best})
+        for label in labels:
+            if label != best:
+                # "If the Trust does not offer ABT, are there plans?": by its own words the
+                # plans question, when no number has that one yet
+                named = classify_question(asked.get(label, ""), compiled)
+                top = top_question(named, compiled) if named else ""
+                free = top and top != qid and top not in out.values()
+                out[label] = top if free else OTHER
     return out
 
 

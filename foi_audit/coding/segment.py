@@ -415,7 +415,7 @@ def segment(
         if not qid and label:
             qid = resolve(label)
         elif label in outranked or (line.block, line.text) in rivals:
-            qid = OTHER  # another number or heading restates ours more nearly
+            qid = doc_labels.get(label, OTHER)  # another restates ours more nearly
         if label and qid:
             doc_labels.setdefault(label, qid)
         pending_label = ""

@@ -316,6 +316,25 @@ def test_a_log_tables_other_request_with_its_date_beside_its_reference_is_left_o
     assert coded["exemptions"].value == ""
 
 
+def test_a_log_with_dotted_references_after_the_dates_keeps_other_requests_sections_out() -> None:
+    """A log table "Date | Reference | Title | Request and response" with references like
+    "FOI.24.612": each row is an entry, so the sections other requests were refused under
+    (s12, s21) are not this reply's."""
+    rows = [
+        "Date | Reference | Title | Request and response",
+        "14/10/2024 | FOI.24.612 | Theatre utilisation | Request: theatre utilisation since 2015. "
+        "Response: refused under section 12 (cost limit).",
+        "21/10/2024 | FOI.24.630 | Sexual safety of staff | 1. Dedicated policy on sexual safety "
+        "of staff? No - the Dignity at Work Policy applies. 3. If no ABT, plans to introduce it? "
+        "Not planned.",
+        "28/10/2024 | FOI.24.655 | Board papers | Request: the Board papers for September. "
+        "Response: these are published on our website and exempt under section 21.",
+    ]
+    coded = _table_coded(rows, "RFF")
+    assert coded["exemptions"].value == ""
+    assert coded["policy"].value == "general_only"
+
+
 def test_a_section_said_not_to_apply_is_no_exemption() -> None:
     coded = _coded(
         "4. Has the Trust appointed an executive lead for DASV? Name and job title.\n"

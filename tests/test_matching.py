@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -266,23 +267,44 @@ def test_name_variants(letterhead: str, code: str) -> None:
     assert match(letter("reply.pdf", letterhead)).trust_code == code
 
 
+def _scanned(document: Document) -> Document:
+    return replace(document, ocr=True)
+
+
 def test_ocr_noise_in_the_letterhead() -> None:
     result = match(
-        letter("scan_0931.pdf", "Great 0rmond Street Hospita1 for Chi1dren NHS Foundation Trust")
+        _scanned(
+            letter(
+                "scan_0931.pdf", "Great 0rmond Street Hospita1 for Chi1dren NHS Foundation Trust"
+            )
+        )
     )
     assert (result.trust_code, result.method) == ("RP4", "letterhead")
 
 
+def test_a_near_miss_in_typed_text_is_another_trusts_name() -> None:
+    """A web page titled with a trust's former name, "Worcestershire Health and Care NHS
+    Trust", is not a garbled "Gloucestershire Health and Care NHS Foundation Trust": close
+    readings are OCR's noise, and this text was typed."""
+    page = letter(
+        "FOI-1452-sexual-safety.html",
+        "FOI 1452 - Sexual safety of staff - Worcestershire Health and Care NHS Trust",
+    )
+    assert match(page).trust_code != "RTQ"
+
+
 def test_a_letterhead_garbled_past_the_fuzzy_cutoff_needs_a_second_sign() -> None:
     garbled = "Shropshire Gantnuuliy Health NHS Trust"
-    alone = match(letter("Document_20241203_0915.pdf", garbled))
+    alone = match(_scanned(letter("Document_20241203_0915.pdf", garbled)))
     assert_flagged(alone)
     assert "R1D" in alone.candidates
     with_postcode = match(
-        letter(
-            "Document_20241203_0915.pdf",
-            garbled,
-            ("Mount McKinley, Anchorage Avenue - Shrewsbury Business Park, SY2 6FG", H),
+        _scanned(
+            letter(
+                "Document_20241203_0915.pdf",
+                garbled,
+                ("Mount McKinley, Anchorage Avenue - Shrewsbury Business Park, SY2 6FG", H),
+            )
         )
     )
     assert with_postcode.trust_code == "R1D"
@@ -761,6 +783,22 @@ def test_joint_reply_to_requests_answered_together() -> None:
     result = match(reply)
     assert result.method == "joint", result.message
     assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+
+
+def test_a_regional_returns_rows_of_providers_are_no_joint_reply() -> None:
+    """An ICB's template lists its providers a row each ("Whittington Health NHS Trust |
+    RKE"), one row filled: rows naming one trust each are no sections of a joint reply."""
+    sheet = doc(
+        "NCL sexual safety FOI return - RFL.xlsx",
+        ("North Central London - Sexual safety FOI request - provider returns", T),
+        ("Provider | ODS | Dedicated policy? (Y/N) | ABT provided? (Y/N)", BlockRole.TABLE),
+        ("Great Ormond Street Hospital for Children NHS Foundation Trust | RP4", BlockRole.TABLE),
+        ("Moorfields Eye Hospital NHS Foundation Trust | RP6", BlockRole.TABLE),
+        ("Royal Free London NHS Foundation Trust | RAL | N | N", BlockRole.TABLE),
+        ("Whittington Health NHS Trust | RKE", BlockRole.TABLE),
+        page_locators=False,
+    )
+    assert match(sheet).method != "joint"
 
 
 def test_joint_reply_on_behalf_of_two_trusts() -> None:

@@ -82,6 +82,8 @@ def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
     # One section per trust: short headings that are each a trust's full name.
     headed = []
     for block in blocks:
+        if block.role is BlockRole.TABLE:
+            continue  # a row naming one trust ("Whittington Health NHS Trust | RKE"): no heading
         text = block.text.strip()
         # not a request site's list of others' requests ("... - request to Salisbury NHS FT")
         if len(text) <= 120 and not text.endswith(".") and not REQUEST_TO.search(text):

@@ -330,7 +330,9 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
             # to Salisbury NHS Foundation Trust") names others' trusts, not the writer's
             exact = [_as_body(e, index) if _listed_request(joined, e) else e for e in exact]
         found += exact
-        if not any(e.points >= _WEIGHTS[signal]["core"] for e in exact):
+        if document.ocr and not any(e.points >= _WEIGHTS[signal]["core"] for e in exact):
+            # a near-miss is OCR's noise; in typed text it is another trust's name
+            # ("Worcestershire Health and Care" is not "Gloucestershire Health and Care")
             found += _fuzzy_evidence(joined, signal, where, index)
         found += _postcode_evidence(joined, _POSTCODE_HEAD, where, index)
         found += _text_domains(joined, _DOMAIN_HEAD, where, index)

@@ -135,6 +135,9 @@ _STATED_RE = re.compile(
 )
 
 
+# A table row holding only an organisation's name and its ODS code.
+_LISTING_ROW = re.compile(r"[^|\n]{5,120}\|\s*[A-Z0-9]{3,5}\s*(?:\|\s*)*")
+
 MATCH_THRESHOLD = 50.0
 
 
@@ -308,6 +311,12 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
     found = _path_evidence(document.path.rpartition(" > ")[2] or document.path, index)
     if " > " in document.path:
         found += _path_evidence(document.path.partition(" > ")[0], index)
+    listed = [b for b in document.blocks if _LISTING_ROW.fullmatch(b.text)]
+    if len(listed) >= 3:
+        # a regional return's rows of providers left for each to fill ("Whittington Health
+        # NHS Trust | RKE"): a list of others, not its writer; the filled row still counts
+        kept = tuple(b for b in document.blocks if b not in listed)
+        document = replace(document, blocks=kept)
     zones = zones_of(document)
     for value, where in zones.email_header:
         found += _name_evidence(value, Signal.EMAIL_HEADER, where, index)

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzh/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzp/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -995,6 +995,136 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.98, 0.97),
         "dasv_lead_role": (0.98, 0.97),
     },
+    # corpus_zzi: r23_threads holdout (40 trusts; correspondence as it arrives: forwarded chains, quoted
+    # requests, request-site threads, holding mails, a shared FOI service). First seen: 0.802 pooled,
+    # 25.2% flagged, 7.2% of unflagged wrong (2 trusts unmatched).
+    "corpus_zzi": {
+        "response_status": (0.87, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.90, 0.94),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.92, 0.94),
+        "abt_planned": (0.90, 0.94),
+        "dasv_lead": (0.92, 0.97),
+        "dasv_lead_name": (0.95, 0.97),
+        "dasv_lead_role": (0.92, 0.97),
+    },
+    # corpus_zzj: r23_national holdout (60 trusts; a national cross-section in office house styles).
+    # First seen: 0.972 pooled, 6.4% flagged, 1.8% of unflagged wrong (1 trust unmatched).
+    "corpus_zzj": {
+        "response_status": (0.93, 0.96),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.96, 0.96),
+        "abt_provided": (0.95, 0.96),
+        "abt_delivery": (0.96, 0.96),
+        "abt_provider": (0.96, 0.96),
+        "abt_mandatory": (0.96, 0.96),
+        "abt_sh_module": (0.96, 0.96),
+        "abt_planned": (0.93, 0.96),
+        "dasv_lead": (0.96, 0.96),
+        "dasv_lead_name": (0.96, 0.96),
+        "dasv_lead_role": (0.96, 0.96),
+    },
+    # corpus_zzk: r23_office holdout (40 trusts; Word and Excel tables, regional returns, CSV exports,
+    # logs). First seen: 0.873 pooled, 13.8% flagged, 6.5% of unflagged wrong (2 trusts unmatched).
+    "corpus_zzk": {
+        "response_status": (0.90, 0.93),
+        "exemptions": (0.90, 0.91),
+        "policy": (0.92, 0.94),
+        "abt_provided": (0.95, 0.94),
+        "abt_delivery": (0.90, 0.94),
+        "abt_provider": (0.90, 0.94),
+        "abt_mandatory": (0.95, 0.94),
+        "abt_sh_module": (0.92, 0.94),
+        "abt_planned": (0.92, 0.92),
+        "dasv_lead": (0.90, 0.94),
+        "dasv_lead_name": (0.90, 0.94),
+        "dasv_lead_role": (0.90, 0.94),
+    },
+    # corpus_zzl: r23_modality holdout (40 trusts; time and certainty: paused, piloted, ratified, interim,
+    # corrected). First seen: 0.938 pooled, 10.0% flagged, 1.6% of unflagged wrong.
+    "corpus_zzl": {
+        "response_status": (0.90, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.95, 0.97),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.95, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.95, 0.97),
+        "dasv_lead": (0.92, 0.97),
+        "dasv_lead_name": (0.92, 0.97),
+        "dasv_lead_role": (0.92, 0.97),
+    },
+    # corpus_zzm: r24_scans holdout (40 trusts, 24 scans: faxes, forms, stamps, scanner edges). First
+    # seen: 0.844 pooled, 28.7% flagged, 0.6% of unflagged wrong.
+    "corpus_zzm": {
+        "response_status": (0.65, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.75, 0.89),
+        "abt_provided": (0.77, 0.96),
+        "abt_delivery": (0.90, 0.96),
+        "abt_provider": (0.95, 0.96),
+        "abt_mandatory": (0.90, 0.96),
+        "abt_sh_module": (0.92, 0.96),
+        "abt_planned": (0.82, 0.96),
+        "dasv_lead": (0.70, 0.96),
+        "dasv_lead_name": (0.77, 0.96),
+        "dasv_lead_role": (0.70, 0.96),
+    },
+    # corpus_zzn: r24_people holdout (40 trusts; the DASV lead in every form). First seen: 0.917
+    # pooled, 11.9% flagged, 2.4% of unflagged wrong.
+    "corpus_zzn": {
+        "response_status": (0.82, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.90, 0.97),
+        "abt_provided": (0.90, 0.94),
+        "abt_delivery": (0.95, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.92, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.87, 0.94),
+        "dasv_lead": (0.85, 0.93),
+        "dasv_lead_name": (0.82, 0.90),
+        "dasv_lead_role": (0.80, 0.87),
+    },
+    # corpus_zzo: r24_requests holdout (40 trusts; requests of 6 to 15 questions, the study's at
+    # scattered numbers). First seen: 0.754 pooled, 24.6% flagged, 15.2% of unflagged wrong (3 trusts
+    # unmatched).
+    "corpus_zzo": {
+        "response_status": (0.75, 0.93),
+        "exemptions": (0.92, 0.94),
+        "policy": (0.77, 0.93),
+        "abt_provided": (0.67, 0.89),
+        "abt_delivery": (0.90, 0.93),
+        "abt_provider": (0.92, 0.93),
+        "abt_mandatory": (0.90, 0.93),
+        "abt_sh_module": (0.92, 0.93),
+        "abt_planned": (0.75, 0.89),
+        "dasv_lead": (0.67, 0.82),
+        "dasv_lead_name": (0.70, 0.82),
+        "dasv_lead_role": (0.65, 0.82),
+    },
+    # corpus_zzp: r24_logs holdout (40 trusts; disclosure logs and request-site pages, former names).
+    # First seen: 0.875 pooled, 17.1% flagged, 5.8% of unflagged wrong (1 trust unmatched).
+    "corpus_zzp": {
+        "response_status": (0.70, 0.89),
+        "exemptions": (0.87, 0.89),
+        "policy": (0.80, 0.96),
+        "abt_provided": (0.92, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.90, 0.94),
+        "dasv_lead": (0.85, 0.96),
+        "dasv_lead_name": (0.85, 0.96),
+        "dasv_lead_role": (0.85, 0.96),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -1005,6 +1135,10 @@ NAMES_NO_TRUST = {
     "corpus_t": {"Sexual Safety Policy HR-091.pdf"},
     # an organogram appendix its cover letter calls "Appendix A", naming no trust or reference
     "corpus_zy": {"Appendix A - Safeguarding governance structure.pdf"},
+    # a case system's CSV export naming only its case officer
+    "corpus_zzk": {"FOI-24-0991_export.csv"},
+    # an appendix naming no trust; a sheet whose only sign, "GHFT", is two trusts' initials
+    "corpus_zzo": {"Appendix A - FOI 1207.docx", "GHFT FOI 24-577.xlsx"},
 }
 
 
@@ -1049,7 +1183,14 @@ _LAYOUTS: dict[str, Layout] = {}
 # ("Somerset | NHS 5 Foundation Trust"); only "SFT" in the file name is left to go on.
 # corpus_zh's RXQ is a scan whose letterhead OCR lost but for "Healthcare NHS Trust" and the
 # street; corpus_zj's RP1 is a log page naming the trust only as "NHFT", which three trusts share.
-UNMATCHED_FOR_A_PERSON = {"corpus_zg": ("RH5",), "corpus_zh": ("RXQ",), "corpus_zj": ("RP1",)}
+UNMATCHED_FOR_A_PERSON = {
+    "corpus_zg": ("RH5",),
+    "corpus_zh": ("RXQ",),
+    "corpus_zj": ("RP1",),
+    "corpus_zzj": ("RY4",),  # a sheet signed only "HCT", its candidate
+    "corpus_zzk": ("RBK",),  # a case system's export naming no trust
+    "corpus_zzo": ("RR7",),  # a sheet signed only "GHFT", two trusts' initials
+}
 
 
 def test_every_reply_matched_to_its_trust(evaluation: tuple[str, Evaluation]) -> None:

@@ -197,3 +197,10 @@ def rival_headings(lines: list[Line], compiled: Compiled) -> set[tuple[int, str]
         best = max(headings, key=likeness)
         losers.update((h.block, h.text) for h in headings if h is not best)
     return losers
+
+
+def own_words(question: str, compiled: Compiled) -> str:
+    """The question of ours a restated question's first sentence asks, "" when it asks none
+    of ours: "5. Who is the lead for violence prevention? Please give their job title." is
+    like the lead's question only by its second sentence."""
+    return restated_question(question.split("?")[0] + "?", compiled)

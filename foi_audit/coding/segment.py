@@ -9,6 +9,7 @@ from foi_audit.coding.alignment import (
     aligned_by_content,
     heading_series,
     one_number_each,
+    own_words,
     rival_headings,
 )
 from foi_audit.coding.compiled import Compiled
@@ -324,7 +325,7 @@ def segment(
     numbered = _numbered_questions(every, compiled)
     doc_labels = one_number_each(numbered, every, compiled)
     outranked = {label for label, qid in doc_labels.items() if qid != numbered[label]}
-    # a longer request's answers by number alone, tied to ours by what they say
+    claimed = {qid: label for label, qid in doc_labels.items() if qid and qid != OTHER}
     aligned = foreign and not doc_labels and bool(doc_labels := aligned_by_content(every, compiled))
     series = heading_series(lines, compiled)  # "Plans." ... "Executive lead."
     rivals = rival_headings(lines, compiled)  # "Domestic Abuse Champions" beside "DASV lead"
@@ -416,6 +417,8 @@ def segment(
             qid = resolve(label)
         elif label in outranked or (line.block, line.text) in rivals:
             qid = doc_labels.get(label, OTHER)  # another restates ours more nearly
+        elif label and claimed.get(qid, label) != label and not own_words(question_text, compiled):
+            qid = OTHER  # ours by a second sentence only, and another number asks ours
         if label and qid:
             doc_labels.setdefault(label, qid)
         pending_label = ""

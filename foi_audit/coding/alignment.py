@@ -113,10 +113,7 @@ def heading_series(lines: list[Line], compiled: Compiled) -> set[int]:
     found: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         text = line.text.strip()
-        alone = (index == 0 or lines[index - 1].block != line.block) and (
-            index + 1 == len(lines) or lines[index + 1].block != line.block
-        )
-        if line.cell or not alone or not text.endswith(".") or len(text.split()) > 5:
+        if line.cell or not _alone(lines, index) or not text.endswith(".") or len(text.split()) > 5:
             continue
         bare = text.rstrip(" .")
         if topic_heading(bare, compiled):
@@ -148,16 +145,11 @@ def one_number_each(
         found = LABEL.match(line.text)
         if found and not found["range"]:
             # the question itself, not the parts asked after it ("Please tell me who ...")
-            question = line.text[found.end() :].split("?")[0] + "?"
+            question = _first_question(line.text[found.end() :])
             asked.setdefault(label_key(found["num"], found["letter"]), question)
     out = dict(numbered)
     for qid, labels in shared.items():
-
-        def likeness(label: str, qid: str = qid) -> float:
-            ranked = compiled.likeness.rank(asked.get(label, ""))
-            return next((r.score for r in ranked if r.question == qid), 0.0)
-
-        best = max(labels, key=likeness)
+        best = max(labels, key=lambda label: _likeness(asked.get(label, ""), qid, compiled))
         for label in labels:
             if label != best:
                 # "If the Trust does not offer ABT, are there plans?": by its own words the
@@ -177,10 +169,12 @@ def rival_headings(lines: list[Line], compiled: Compiled) -> set[tuple[int, str]
     found: dict[str, list[Line]] = {}
     for index, line in enumerate(lines):
         text = line.text.strip()
-        alone = (index == 0 or lines[index - 1].block != line.block) and (
-            index + 1 == len(lines) or lines[index + 1].block != line.block
-        )
-        if line.cell or not alone or "?" in text or not topic_heading(text, compiled):
+        if (
+            line.cell
+            or not _alone(lines, index)
+            or "?" in text
+            or not topic_heading(text, compiled)
+        ):
             continue
         qid = restated_question(text, compiled)
         if qid and qid != OTHER:
@@ -189,12 +183,7 @@ def rival_headings(lines: list[Line], compiled: Compiled) -> set[tuple[int, str]
     for qid, headings in found.items():
         if len(headings) < 2:
             continue
-
-        def likeness(line: Line, qid: str = qid) -> float:
-            ranked = compiled.likeness.rank(line.text)
-            return next((r.score for r in ranked if r.question == qid), 0.0)
-
-        best = max(headings, key=likeness)
+        best = max(headings, key=lambda line: _likeness(line.text, qid, compiled))
         losers.update((h.block, h.text) for h in headings if h is not best)
     return losers
 
@@ -203,4 +192,21 @@ def own_words(question: str, compiled: Compiled) -> str:
     """The question of ours a restated question's first sentence asks, "" when it asks none
     of ours: "5. Who is the lead for violence prevention? Please give their job title." is
     like the lead's question only by its second sentence."""
-    return restated_question(question.split("?")[0] + "?", compiled)
+    return restated_question(_first_question(question), compiled)
+
+
+def _first_question(text: str) -> str:
+    return text.split("?")[0] + "?"
+
+
+def _alone(lines: list[Line], index: int) -> bool:
+    """Whether the line is a paragraph of its own (no other line of its block beside it)."""
+    line = lines[index]
+    return (index == 0 or lines[index - 1].block != line.block) and (
+        index + 1 == len(lines) or lines[index + 1].block != line.block
+    )
+
+
+def _likeness(text: str, qid: str, compiled: Compiled) -> float:
+    """How like question ``qid`` the text is (0 when not at all)."""
+    return next((r.score for r in compiled.likeness.rank(text) if r.question == qid), 0.0)

@@ -222,3 +222,84 @@ SMT: Yes, SMT will introduce it next year.
     assert values[("RBB", "abt_provider")] == ""
     assert values[("RBB", "abt_mandatory")] == ""
     assert values[("RBB", "abt_planned")] == "yes"
+
+
+def test_a_letterhead_naming_both_trusts_heads_no_columns() -> None:
+    """A letterhead line "Trust A | Trust B" above a table whose one answer column is the
+    group's: every trust takes that column (before, A took the question and B the answer)."""
+    document = _joint(
+        "Dear Requester\nEach answer below applies to both trusts.\nYours sincerely",
+        (
+            "No. | Your question | Group response",
+            "Q1 | Dedicated sexual safety policy? | Not yet. A Group Sexual Safety Policy has"
+            " been drafted and is out for consultation.",
+            "Q4 | Executive lead for DASV? | Yes. Fiona Aldercott, Group Chief Nurse, is the"
+            " executive lead for domestic abuse and sexual violence.",
+        ),
+    )
+    letterhead = Block(
+        "Northfield Hospitals NHS Foundation Trust | Southmoor NHS Trust",
+        "page 1",
+        BlockRole.HEADER,
+    )
+    document = replace(document, blocks=(letterhead, *document.blocks))
+    values = _values([document])
+    for trust in ("RAA", "RBB"):
+        assert values[(trust, "policy")] == "in_development"
+        assert values[(trust, "dasv_lead_name")] == "Fiona Aldercott"
+
+
+def test_a_trusts_label_before_its_short_answer_heads_no_section() -> None:
+    """ "NGH: No." and "KGH: N/A." are each trust's answer, not headings of sections: the
+    shared answers after them stay both trusts' (before, the lead's answer was lost to one)."""
+    text = """Dear Requester
+1. Dedicated sexual safety policy Neither trust has a dedicated policy. A Group Dignity at Work Policy covers sexual harassment at both trusts.
+2. Active Bystander Training NHFT: Yes. Sessions are delivered in-house by the NHFT Organisational Development team; attendance is optional.
+SMT: No.
+3. Plans
+NHFT: N/A.
+SMT: Yes - SMT will adopt the NHFT programme from April 2025.
+4. Executive lead for DASV
+Yes. The Group Chief Nurse, Ms Oluwaseun Barraclough, is the executive lead for DASV for both trusts.
+Yours sincerely
+"""
+    values = _values([_joint(text)])
+    assert values[("RBB", "abt_provided")] == "no"
+    assert values[("RBB", "abt_planned")] == "yes"
+    for trust in ("RAA", "RBB"):
+        assert values[(trust, "dasv_lead_name")] == "Ms Oluwaseun Barraclough"
+
+
+def test_trust_labels_on_the_lines_under_each_heading_give_each_trust_its_answers() -> None:
+    """One block a question: its heading, then a line per trust ("South Tees: Yes." /
+    "North Tees and Hartlepool: Not at present."). Each trust takes its own line; the heading
+    is not run into the first trust's answer (before, "Yes." was lost to the heading), and a
+    trust's place name without "Hospitals" labels it too."""
+    from foi_audit.records import Trust
+    from foi_audit.register.names import own_names
+
+    names = {
+        "RAA": own_names(
+            Trust("RAA", "Northfield Vale Hospitals NHS Foundation Trust", "", "", "")
+        ),
+        "RBB": own_names(Trust("RBB", "Southmoor NHS Trust", "", "", "")),
+    }
+    assert "Northfield Vale" in names["RAA"]
+    blocks = [
+        "Dear Requester",
+        "1. Dedicated policy on sexual safety\n  Northfield Vale: Yes. Our Sexual Safety Policy was"
+        " adopted in July 2024.\n  Southmoor: No. Our Dignity at Work Policy covers it.",
+        "2. Active Bystander Training\n  Northfield Vale: Yes.\n  Southmoor: Not at present.",
+        "4. Executive lead for DASV\n  Northfield Vale: Yes - Dr Helen Marwood, Chief Nurse.\n"
+        "  Southmoor: Yes - Lindsey Coverdale, Director of Nursing.",
+    ]
+    document = replace(
+        _joint(""),
+        blocks=tuple(Block(t, f"paragraph {i}", BlockRole.BODY) for i, t in enumerate(blocks)),
+    )
+    values = {(c.trust_code, c.field): c.value for c in code_documents([document], CODEBOOK, names)}
+    assert values[("RBB", "policy")] == "general_only"
+    assert values[("RBB", "abt_provided")] == "no"
+    assert values[("RBB", "dasv_lead_name")] == "Lindsey Coverdale"
+    assert values[("RAA", "abt_provided")] == "yes"
+    assert values[("RAA", "dasv_lead_name")] == "Dr Helen Marwood"

@@ -927,6 +927,24 @@ def test_an_icb_whose_name_overlaps_a_trust_is_not_that_trust() -> None:
     assert "RDU" not in result.candidates
 
 
+def test_a_health_boards_own_initials_in_the_file_name_name_no_trust() -> None:
+    """ "Hywel Dda UHB FOI ...": UHB shortens University Health Board, the body the file name
+    and the mail name; it is not University Hospitals Birmingham's initials (before, the file
+    was left ambiguous between the two)."""
+    mail = doc(
+        "Hywel Dda UHB FOI 25-0041.eml",
+        ("From: Hywel Dda UHB FOI <hdd.foi@wales.nhs.example>", E),
+        ("Dear Dr Brennan-Shaw,", B),
+        ("Although your request was addressed to English NHS trusts, Hywel Dda University"
+         " Health Board is pleased to respond.", B),
+        ("1. The Health Board has an All Wales Dignity at Work Policy.", B),
+        ("Hywel Dda University Health Board", B),
+    )  # fmt: skip
+    result = match(mail)
+    assert result.method == "out_of_scope", result.message
+    assert "RRK" not in result.candidates
+
+
 def test_a_welsh_trusts_ods_code_in_the_file_name_is_out_of_scope() -> None:
     result = match(doc("RT4 FOI 24-0311 response.pdf", *LETTER_BODY))
     assert result.method == "out_of_scope"

@@ -118,7 +118,11 @@ def _heading_of(block: Block, naming: _Naming) -> str:
     named = naming.named(text)
     if len(named) != 1:
         return ""
-    rest = _HEADING_FILLER.sub(" ", naming.strip(text)).split()
+    stripped = naming.strip(text)
+    label = stripped.split(":", 1)
+    if len(label) == 2 and _HEADING_FILLER.sub(" ", label[1]).split():
+        return ""  # "NGH: No.": a trust's label before its answer, no heading
+    rest = _HEADING_FILLER.sub(" ", stripped).split()
     return next(iter(named)) if len(rest) <= 1 else ""
 
 
@@ -165,7 +169,12 @@ def _by_columns(
     headers: list[str] = []  # the header row's cells ("Kettering General Hospital ... (KGH)")
     rows_cut = 0
     for block in blocks:
-        is_row = (block.role is BlockRole.TABLE or " | " in block.text) and "\n" not in block.text
+        # a letterhead "Trust A | Trust B" over the table heads no columns
+        is_row = (
+            block.role not in _FRAME
+            and (block.role is BlockRole.TABLE or " | " in block.text)
+            and "\n" not in block.text
+        )
         if not is_row:
             kept.append((block, False))
             continue

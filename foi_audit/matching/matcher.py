@@ -49,6 +49,7 @@ from foi_audit.matching.names import (
     Index,
     Kind,
     Signal,
+    abbreviates_winner,
     find_names,
     kind_key,
     name_index,
@@ -563,15 +564,9 @@ def _own_site(rival: Candidate, top: Candidate) -> bool:
     """Is the rival a body (a GP practice called "Queens Medical Centre") whose every strong
     cue is words the winner knows as its own site, in the same place? Then the words name the
     trust's hospital, not another body."""
-    rival_strong = [e for e in rival.signals if e.strong]
-    return (
-        rival.is_body
-        and bool(rival_strong)
-        and all(
-            any(t.quote == e.quote and t.where == e.where for t in top.signals)
-            for e in rival_strong
-        )
-    )
+    strong = [(e.quote, e.where) for e in rival.signals if e.strong]
+    known = {(t.quote, t.where) for t in top.signals}
+    return rival.is_body and bool(strong) and all(s in known for s in strong)
 
 
 def match_group(
@@ -640,7 +635,11 @@ def _decide(
         if cues and all((c.firm or c.code in in_full) and not c.is_body for c in named):
             return _joint(named, cues, index)
         conflicting = [
-            r for r in conflicting if not _named_only_beside(r, top) and not _own_site(r, top)
+            r
+            for r in conflicting
+            if not _named_only_beside(r, top)
+            and not _own_site(r, top)
+            and not abbreviates_winner(r.signals, top.signals)
         ]
     if conflicting:
         named = [top, *conflicting]

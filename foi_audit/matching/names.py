@@ -483,3 +483,17 @@ def kind_key(hit: _Hit) -> str:
     if hit.kind is Kind.CORE and hit.end - hit.start < 2:
         return "core_short"
     return str(hit.kind)
+
+
+def abbreviates_winner(rival: Sequence[Evidence], winner: Sequence[Evidence]) -> bool:
+    """Whether a rival's strong evidence is only initials that shorten the last words of a
+    name the winner is known by ("Hywel Dda UHB" in the file name and the sender: University
+    Health Board, not University Hospitals Birmingham)."""
+    strong = [e for e in rival if e.strong]
+    initials = {"".join(word[0] for word in e.quote.split() if word[:1].isupper()) for e in winner}
+    return bool(strong) and all(
+        e.quote.isupper()
+        and len(e.quote) <= 5
+        and any(len(i) > len(e.quote) and i.endswith(e.quote) for i in initials)
+        for e in strong
+    )

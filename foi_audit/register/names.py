@@ -6,6 +6,8 @@ and a trust is never its own external provider.
 
 from __future__ import annotations
 
+import re
+
 from foi_audit.records import Trust
 
 _SMALL = {"and", "of", "the", "for", "in", "at", "on", "upon", "&"}
@@ -19,6 +21,10 @@ def own_names(trust: Trust) -> tuple[str, ...]:
     core = _core(trust.name)
     if len(core.split()) >= 2:
         names.add(core)
+    # "South Tees Hospitals" also writes itself "South Tees" (its place, two words or more)
+    place = re.sub(r"\s+(?:hospitals?|teaching hospitals?)$", "", core, flags=re.IGNORECASE)
+    if place != core and len(place.split()) >= 2:
+        names.add(place)
     words = core.replace("-", " ").split()
     initials = "".join(w[0].upper() for w in words if w.lower() not in _SMALL)
     # "Norfolk Community Health and Care" also writes itself "NCH&C"

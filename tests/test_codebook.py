@@ -112,7 +112,9 @@ def test_request_questions_is_checked(value: object, message: str) -> None:
 def test_answers_numbered_as_a_longer_request_was_are_read_by_the_study_numbering() -> None:
     """A 15-question request with the study's questions at 3, 7 and 12, answered by number
     only: with the request's numbering in the codebook the numbers say which answer is which;
-    without it they are another request's numbering, and nothing is read as ours."""
+    without it only what the answers say ties them to ours ("12. Yes - Dr Ann Bell, Chief
+    Nurse." is the lead's, "8. No plans." the plans'), and an answer that names no question of
+    ours ("3. No, only a Dignity at Work Policy.") is left blank and flagged, never guessed."""
     import dataclasses
 
     reply = "\n".join(
@@ -140,7 +142,10 @@ def test_answers_numbered_as_a_longer_request_was_are_read_by_the_study_numberin
     assert coded["policy"].value == "general_only"
     assert (coded["abt_provided"].value, coded["abt_planned"].value) == ("no", "no")
     assert coded["dasv_lead_name"].value == "Dr Ann Bell"
-    assert code_text(reply, DEFAULT)["dasv_lead_name"].value == ""
+    by_content = code_text(reply, DEFAULT)
+    assert by_content["dasv_lead_name"].value == "Dr Ann Bell"
+    assert by_content["abt_planned"].value == "no"
+    assert by_content["policy"].value == "" and by_content["policy"].needs_review
 
 
 def test_unknown_question_is_an_error() -> None:

@@ -695,3 +695,54 @@ def test_a_sub_question_left_unanswered_under_the_question_column_is_no_answer()
     coded = _table_coded(rows, "RBL", "Answers!A{}:C{}")
     assert coded["abt_delivery"].value == ""
     assert coded["abt_provided"].value != "yes"
+
+
+def test_a_row_left_unanswered_keeps_its_question_and_other_rows_naming_ours_stay_others() -> None:
+    """A long request's answer table: the lead's row has its answer cell left empty (the
+    reader drops it), and rows on domestic abuse support, an IDVA and lone working name our
+    question's words. The empty row still restates ours, the others answer other subjects:
+    the IDVA named in row 4 is not the lead, and the reply is partial (before, the IDVA was
+    coded the lead and the reply successful)."""
+    coded = _table_coded(
+        [
+            "No. | Question | Answer",
+            "2 | Does the Trust have a policy or guidance supporting staff affected by domestic"
+            " abuse, including paid safe leave? | Our Domestic Abuse - Supporting Staff Policy"
+            " allows up to 10 days' paid safe leave.",
+            "3 | Has the Trust appointed an executive lead for domestic abuse and sexual violence"
+            " (DASV)? Please give the name and job title.",
+            "4 | Does the Trust employ or host a hospital Independent Domestic Violence Adviser"
+            " (IDVA)? | Yes - Ms Gemma Tuffin, Hospital IDVA (employed by Lanterns DA Support).",
+            "6 | Does the Trust have a dedicated policy on sexual safety / sexual harassment of"
+            " staff? | Yes. Sexual Safety Policy attached.",
+            "8 | Does the Trust's lone working policy address the risk of sexual violence to staff"
+            " working in the community? | Yes, the policy was updated in 2024.",
+            "9 | Does the Trust provide Active Bystander Training (ABT) to staff? | No.",
+            "10 | If the Trust does not provide ABT, does it plan to introduce it? | No plans.",
+        ],
+        "RCX",
+    )
+    assert coded["dasv_lead"].value == ""
+    assert coded["dasv_lead_name"].value == ""
+    assert coded["policy"].value == "dedicated"
+    assert coded["response_status"].value == "partially_successful"
+
+
+def test_a_part_lettered_inside_its_parents_answer_is_not_silent() -> None:
+    """A blank for part (c) is "silent" (blank by rule, unflagged) only when nothing in the
+    reply touches it; "... b) Optional c) Yes." inside the training's answer does, though no
+    cue of the part is there, so a blank there is a gap a person must see."""
+    from foi_audit.coding.compiled import compile_codebook
+    from foi_audit.coding.flags import silent
+    from foi_audit.coding.records import Reading, Sentence
+
+    compiled = compile_codebook(CODEBOOK)
+    spec = next(f for f in compiled.fields if f.field.name == "abt_sh_module")
+    document = documents_from_text(["x"], "RZZ")[0]
+
+    def reading(answer: str) -> Reading:
+        found = [Sentence(answer, "page 1", "q2", True)]
+        return Reading(document, "reply", {"q2": found}, [])
+
+    assert silent(spec, [reading("Yes. a) Delivered by X Ltd. b) Optional.")], compiled)
+    assert not silent(spec, [reading("Yes. a) Delivered by X Ltd. b) Optional c) Yes.")], compiled)

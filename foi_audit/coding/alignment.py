@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import LABEL, label_key, set_apart
+from foi_audit.coding.labels import LABEL, numbered_texts, set_apart
 from foi_audit.coding.questions import (
     OTHER,
     classify_question,
@@ -24,52 +25,99 @@ _ANSWER_CHARS = 800
 def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     """Number -> question for a reply numbering a longer request's answers without restating
     its questions ("1. The Service does not have a dedicated sexual safety policy ... 3. Not
-    applicable. 4. Yes. Dr X ... is the executive lead ... 5. Yes - signed ..."). A numbered
-    answer that names one of our questions by that question's own cues is an anchor. When the
-    anchors agree on one shift (answer n is our question n - k), every question of ours takes
-    its number under that shift, so "3. Not applicable." between the policy and the lead
-    answers the plans question; a shift other than none needs two anchors. Anchors that
-    disagree keep only their own numbers, when each names a different question in the
-    request's order. {} when nothing ties a number to a question."""
+    applicable. 4. Yes. Dr X ... is the executive lead ... 5. Yes - signed ..."). Each
+    numbered answer is weighed as each of our questions by what it says (:func:`_evidence`);
+    a question's anchor is the answer that reads most as it, and as no other question as
+    much. Anchors agreeing on one shift (answer n is our question n - k) place the questions
+    without one, so "3. Not applicable." between the policy and the lead answers the plans
+    question; a shift other than none needs two anchors, and an anchor off the shift keeps
+    its own number ("15. Yes. Mrs X, Director of Nursing" after answers 9 to 11). {} when
+    nothing ties a number to a question."""
     tops = {int(q.label): q.id for q in compiled.questions if not q.parent and q.label.isdigit()}
     if not tops:
         return {}
     label_of = {qid: label for label, qid in tops.items()}
-    answers = _numbered_answers(lines)
+    answers, letters = _numbered_answers(lines)
     if not all(number in answers for number in range(1, len(tops) + 1)):
         return {}  # no run of numbered answers from 1 (a log's dates and counts)
     opening = " ".join(line.text for line in lines[:60])[:3000]
     if not matches_any(compiled.doc.reply_cues, opening):
         return {}  # numbered sections of a document that replies to nobody (a policy)
-    anchors: dict[int, str] = {}
+    best: dict[str, tuple[int, int]] = {}  # question -> (weight, number)
     for number, text in answers.items():
-        top = _named_question(text, compiled)
-        if top in label_of:
-            anchors[number] = top
+        ranked = _evidence(text, letters.get(number, 0), compiled).most_common(2)
+        if not ranked or ranked[0][1] < _ANCHOR:
+            continue
+        if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+            continue  # "No. The Trust does not provide ABT and has no plan to": two alike
+        qid, weight = ranked[0]
+        if qid in label_of and weight > best.get(qid, (0, 0))[0]:
+            best[qid] = (weight, number)
+    anchors = {number: qid for qid, (_, number) in best.items()}
     if not anchors:
         return {}
     shifts = Counter(number - label_of[qid] for number, qid in anchors.items())
     shift, count = shifts.most_common(1)[0]
-    first, last = min(tops) + shift, max(tops) + shift
-    agree = all(
-        number - label_of[qid] == shift
-        for number, qid in anchors.items()
-        if first <= number <= last
-    )
-    if agree and (count >= 2 or (shift == 0 and len(anchors) == 1)):
-        return {str(label + shift): qid for label, qid in tops.items() if label + shift in answers}
-    ordered = sorted(anchors.items())
-    questions = [qid for _, qid in ordered]
-    in_order = [label_of[qid] for qid in questions] == sorted(label_of[qid] for qid in questions)
-    if len(set(questions)) == len(questions) and in_order and len(anchors) >= 2:
-        return {str(number): qid for number, qid in ordered}
-    return {}
+    placed = {str(number): qid for number, qid in sorted(anchors.items())}
+    if not (count >= 2 or (shift == 0 and len(anchors) == 1)):
+        return placed if len(anchors) >= 2 else {}
+    for label, qid in tops.items():
+        number = label + shift
+        if qid not in best and number in answers and number not in anchors:
+            placed[str(number)] = qid
+    return placed
 
 
-def _numbered_answers(lines: list[Line]) -> dict[int, str]:
+# An anchor weighs at least this: one of the question's own cues (its parts' alone never)
+_ANCHOR = 3
+
+
+def _evidence(text: str, letters: int, compiled: Compiled) -> Counter[str]:
+    """How much an answer reads as each of our top questions: 3 for each of the question's
+    own cues it names, 1 for each of its parts' (2 at most: "mandatory ... delivered by an
+    external company" is how other training is described too); 3 when it has as many lettered
+    parts as the question and no other of ours has that many ("10a N/A 10b N/A 10c N/A"). A
+    question whose field takes a person counts its own cues as 1 when the answer names
+    neither a person nor a post ("the Domestic Abuse Policy is attached" is no lead), and 3
+    for a person in an executive post ("Yes. Mrs X, Director of Nursing and Quality")."""
+    people = compiled.people
+    person_questions = {
+        top_question(qid, compiled)
+        for f in compiled.codebook.fields
+        if f.extract is ExtractKind.PERSON
+        for qid in f.questions
+    }
+    posts = people.titles(text)
+    persons = people.persons(text)
+    named: Counter[str] = Counter()
+    by_parts: Counter[str] = Counter()
+    for question in compiled.questions:
+        top = top_question(question.id, compiled)
+        found = sum(1 for pattern in question.cues if pattern.search(text))
+        if question.parent:
+            by_parts[top] += found
+        else:
+            loose = top in person_questions and not (posts or persons)
+            named[top] += found * (1 if loose else _ANCHOR)
+    for top, found in by_parts.items():
+        named[top] += min(found, 2)
+    tops = [q.id for q in compiled.questions if not q.parent]
+    size = {top: sum(1 for q in compiled.questions if q.parent == top) for top in tops}
+    alike = Counter(size.values())
+    for top in tops:
+        if letters >= 2 and size[top] == letters and alike[letters] == 1:
+            named[top] += _ANCHOR
+    if persons and any(people.executive_post.search(span.text) for span in posts):
+        for top in person_questions:
+            named[top] += _ANCHOR
+    return +named
+
+
+def _numbered_answers(lines: list[Line]) -> tuple[dict[int, str], dict[int, int]]:
     """Each top-level number's answer text ("2. Yes ... (b) It is mandatory ..."), from its
-    first appearance up to the next number."""
+    first appearance up to the next number; and how many lettered parts each has ("10a")."""
     answers: dict[int, list[str]] = {}
+    letters: dict[int, set[str]] = {}
     current = 0
     for line in lines:
         if line.cell:
@@ -77,6 +125,8 @@ def _numbered_answers(lines: list[Line]) -> dict[int, str]:
         label = LABEL.match(line.text)
         if label and not label["range"] and set_apart(label, line.text):
             number = int(label["num"])
+            if label["letter"]:
+                letters.setdefault(number, set()).add(label["letter"].lower())
             if number != current:
                 current = number if number not in answers else 0
                 if current:
@@ -86,21 +136,8 @@ def _numbered_answers(lines: list[Line]) -> dict[int, str]:
             continue
         if current and len(answers[current]) < _ANSWER_LINES:
             answers[current].append(line.text)
-    return {number: " ".join(texts)[:_ANSWER_CHARS] for number, texts in answers.items()}
-
-
-def _named_question(text: str, compiled: Compiled) -> str:
-    """The top question whose family's cues an answer names most, "" on a tie ("No. The
-    Trust does not provide ABT and has no plan to introduce it" answers two)."""
-    named: Counter[str] = Counter()
-    for question in compiled.questions:
-        found = sum(1 for pattern in question.cues if pattern.search(text))
-        if found:
-            named[top_question(question.id, compiled)] += found
-    ranked = named.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
-        return ""
-    return ranked[0][0]
+    texts = {number: " ".join(found)[:_ANSWER_CHARS] for number, found in answers.items()}
+    return texts, {number: len(found) for number, found in letters.items()}
 
 
 def heading_series(lines: list[Line], compiled: Compiled) -> set[int]:
@@ -141,12 +178,9 @@ def one_number_each(
     if not shared:
         return numbered
     asked: dict[str, str] = {}
-    for line in lines:
-        found = LABEL.match(line.text)
-        if found and not found["range"]:
-            # the question itself, not the parts asked after it ("Please tell me who ...")
-            question = _first_question(line.text[found.end() :])
-            asked.setdefault(label_key(found["num"], found["letter"]), question)
+    for key, text in numbered_texts(lines):
+        # the question itself, not the parts asked after it ("Please tell me who ...")
+        asked.setdefault(key, _first_question(text))
     out = dict(numbered)
     for qid, labels in shared.items():
         best = max(labels, key=lambda label: _likeness(asked.get(label, ""), qid, compiled))
@@ -178,7 +212,7 @@ def rival_headings(lines: list[Line], compiled: Compiled) -> set[tuple[int, str]
             continue
         qid = restated_question(text, compiled)
         if qid and qid != OTHER:
-            found.setdefault(top_question(qid, compiled), []).append(line)
+            found.setdefault(qid, []).append(line)  # a part's heading rivals no other part's
     losers: set[tuple[int, str]] = set()
     for qid, headings in found.items():
         if len(headings) < 2:

@@ -103,7 +103,8 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         other = [s for s in other if not any(s is w for w in whole_request)]
     several = _lists_several_requests(document)
     answered = {s.locator for found in answers.values() for s in found}
-    later = _revising_part(lines, answered, compiled)
+    # (in an e-mail the quoted history below is older: only the newest message can revise)
+    later = _revising_part(parts[0], answered, compiled)
     if later:
         answers, revises = _as_revised(answers, general, later, compiled), True
     return Reading(
@@ -121,10 +122,11 @@ def _over_history(
     """The history's answers with the newer message's read over them: first, unless the newer
     answer only defers; in place of the history's when the newer message corrects it ("an
     amended response": the answer below was wrong). Only answers that name their question by
-    its own cues count."""
+    its own cues count, or any answer of a correction."""
     merged = dict(history)
     for qid, said in newer.items():
-        if said and _names_its_question(said, qid, compiled):
+        # a correction's answers stand by their numbers too ("CORRECTION ... Q2 Yes.")
+        if said and (revises or _names_its_question(said, qid, compiled)):
             earlier = history.get(qid, [])
             if _defers(said, compiled):
                 merged[qid] = [*earlier, *said]

@@ -103,6 +103,7 @@ class DocumentPatterns:
     set_aside: Patterns = ()
     decision_overturned: Patterns = ()
     whole_request: Patterns = ()
+    cost_limit: Patterns = ()
 
 
 @dataclass(frozen=True)

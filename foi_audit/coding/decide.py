@@ -156,12 +156,19 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
         if (
             not modalities
             and sentence.modality is not Modality.CURRENT
-            and not (rule.denies and sentence.modality in (Modality.PLANNED, Modality.CEASED))
+            and not (rule.denies and sentence.modality in _DENIAL_HOLDS)
         ):
             # planned, in draft, "whether", stopped: evidence only for rules that ask for it (a
             # denial holds now though the sentence goes on to a plan: "has not appointed a lead,
-            # and the Board will consider this in the new year"; "we no longer offer it")
+            # and the Board will consider this in the new year"; "we no longer offer it"; "it
+            # does not include a module at present, though one is being developed")
             continue
+        if (
+            rule.denies
+            and sentence.modality is Modality.CEASED
+            and _now_asserted(rule, index, reading)
+        ):
+            continue  # "X is no longer the lead. The current lead is Y": ended for X only
         hits = [h for h in reading.hits if h.sentence == index]
         if not all(any(h.concept == c and not h.negated for h in hits) for c in rule.asserts):
             continue
@@ -176,6 +183,20 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
             continue
         return sentence
     return None
+
+
+_DENIAL_HOLDS = (Modality.PLANNED, Modality.CEASED, Modality.DEVELOPING)
+
+
+def _now_asserted(rule: Rule, index: int, reading: AnswerReading) -> bool:
+    """Whether a later sentence, of now, asserts what the ended one denies."""
+    return any(
+        h.concept in rule.denies
+        and not h.negated
+        and h.sentence > index
+        and reading.sentences[h.sentence].modality is Modality.CURRENT
+        for h in reading.hits
+    )
 
 
 def _counts(sentence: SentenceReading, modalities: set[str]) -> bool:
@@ -282,7 +303,8 @@ def _try_rule(
         return Decision(
             rule.value, rule.id, trim(holds.sentence.text), holds.sentence.locator,
             rule.confidence - (0.1 if via else 0.0),
-            _rule_flags(rule) + ((FlagReason.VIA_REFERENCE,) if via else ()),
+            _rule_flags(rule) + ((FlagReason.VIA_REFERENCE,) if via else ())
+            + _only_plans_after(rule, holds, reading),
             addressed=True, question=qid, status=str(reading.status),
         )  # fmt: skip
     if rule.all:
@@ -312,6 +334,22 @@ def _try_rule(
                 _rule_flags(rule), addressed=True, question=qid,
             )  # fmt: skip
     return None
+
+
+def _only_plans_after(
+    rule: Rule, holds: SentenceReading, reading: AnswerReading
+) -> tuple[FlagReason, ...]:
+    """A bare "Yes." to a question of what is now, whose every later sentence is a plan ("Yes. A
+    pilot ... will start in April 2025"): it may answer the plans; a person should read it."""
+    later = reading.sentences[1:]
+    if rule.polarity != "yes" or holds is not reading.direct or not later:
+        return ()
+    if "current" not in rule.modality:
+        return ()  # a yes to a question about plans is followed by them
+    if len(holds.sentence.text.split()) > 3:
+        return ()
+    planned = (Modality.PLANNED, Modality.DEVELOPING)
+    return (FlagReason.CONFLICTING_CUES,) if all(s.modality in planned for s in later) else ()
 
 
 def _without_heads(text: str, qid: str, compiled: Compiled) -> str:

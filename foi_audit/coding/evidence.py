@@ -74,6 +74,9 @@ def attachment_evidence(readings: Sequence[Reading], chosen: Chosen, compiled: C
             continue
         title = reading.document.path.rsplit(" > ", 1)[-1]
         first = reading.general[0] if reading.general else None
+        if first and len(first.text.split()) > _TITLE_WORDS:
+            first = None  # a letter's opening ("... your request regarding sexual safety
+            # policy, ..."), not a document's title
         for text, locator in (
             (title, "file name"),
             (first.text if first else "", first.locator if first else ""),
@@ -85,6 +88,9 @@ def attachment_evidence(readings: Sequence[Reading], chosen: Chosen, compiled: C
                 )  # fmt: skip
                 chosen.sources[name] = reading
                 return
+
+
+_TITLE_WORDS = 15  # a document's title is a line, not a paragraph
 
 
 def applies(spec: FieldSpec, values: dict[str, Decision]) -> bool:

@@ -8,6 +8,7 @@ conditional field is not flagged because the field it depends on is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -40,7 +41,8 @@ def flag_reasons(
         first in r.asked and not r.answers.get(first) for r in replies
     )
     if (
-        not decision.value
+        real_reply  # (a refused request answers nothing: its blanks are the answer)
+        and not decision.value
         and asked_unanswered
         and applies(spec, values)
         and decision.rule == "no_answer"
@@ -90,11 +92,17 @@ def silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> b
     question = next((q for q in compiled.questions if q.id == spec.questions[0]), None)
     if question is None:
         return False
+    # "... b) Optional c) Yes.": the question's own letter inside its parent's answer
+    letter = question.label[-1:] if question.parent and question.label[-1:].isalpha() else ""
+    lettered = re.compile(rf"(?:^|\s)\(?{letter}\)\s", re.I) if letter else None
     for reading in replies:
         if spec.questions[0] in reading.asked:
             return False
         texts = [s.text for s in reading.general]
         texts += [s.text for found in reading.answers.values() for s in found]
         if any(matches_any(question.cues, text) for text in texts):
+            return False
+        parent = reading.answers.get(question.parent, []) if lettered else []
+        if lettered and any(lettered.search(s.text) for s in parent):
             return False
     return True

@@ -45,6 +45,7 @@ class DocumentGrammar:
     decision_overturned: tuple[str, ...] = ()
     # words of the whole request, not one question ("the information requested", "1(1)(a)")
     whole_request: tuple[str, ...] = ()
+    cost_limit: tuple[str, ...] = ()  # the cost limit's words: section 12 by its content
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class PeopleGrammar:
     supporter_intro: tuple[str, ...] = ()  # words before someone who supports or deputises
     not_holder_after: tuple[str, ...] = ()  # words after someone who held or gave the post
     shared_post: tuple[str, ...] = ()  # words saying a post is held by two people at once
+    executive_post: tuple[str, ...] = ()  # a post on a board's executive ("Chief Nurse")
 
 
 @dataclass(frozen=True)

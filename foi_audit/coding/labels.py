@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from foi_audit.coding.records import Line
@@ -134,8 +135,9 @@ HEADING_VERB = re.compile(
 
 
 INLINE_LABEL = re.compile(
-    r"(?<=[.!?])\s+(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
-    r"|(?:Our |Trust |The Trust's )?(?:Response|Answer|Reply)\s*:\s)"
+    # (OCR may leave marks between: "Not applicable. . ~ Question 4. Yes")
+    r"(?<=[.!?])\s+(?:[~.,;'\"‘’_|•·]+\s+){0,2}(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
+    r"|(?:(?i:our|trust|the trust's) )?(?i:response|answer|reply)\s*:\s)"
 )  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 
 
@@ -183,6 +185,24 @@ QUOTE_MARK = re.compile(r"^(?:\s*>)+\s?")  # "> " before each line of a quoted m
 
 def label_key(num: str, letter: str | None) -> str:
     return f"{int(num)}{(letter or '').lower()}"
+
+
+def numbered_texts(lines: Sequence[Line]) -> list[tuple[str, str]]:
+    """Each numbered line's label and the text after it: "4. Does ...?" in prose, or a table
+    row's number cell and question cell ("4 | Does the Trust employ an IDVA? | Yes")."""
+    found: list[tuple[str, str]] = []
+    row = ("", "")  # the last number cell: its row's locator and label
+    for line in lines:
+        if line.cell == "label":
+            only = LABEL_ONLY.match(line.text)
+            key = label_key(only["num"], None if only["range"] else only["letter"]) if only else ""
+            row = (line.locator, key)
+        elif line.cell == "question" and row[1] and row[0] == line.locator:
+            found.append((row[1], line.text))
+            row = ("", "")
+        elif line.cell != "answer" and (label := LABEL.match(line.text)) and not label["range"]:
+            found.append((label_key(label["num"], label["letter"]), line.text[label.end() :]))
+    return found
 
 
 def normalise_heading(text: str) -> str:

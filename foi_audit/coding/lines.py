@@ -155,6 +155,9 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     quoted_mail = compiled.doc.quoted_mail_start
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
+    # a printout's own header ("From: ... Sent: ...") at its top starts no quoted message
+    own_header = -1 if is_mail else _printed_header(lines)
+    is_mail = is_mail or own_header >= 0
     cuts: list[int] = []
     for index, line in enumerate(lines if is_mail else ()):
         # A run of "> " lines is one quoted message, and so is a quoted request with answers
@@ -167,10 +170,15 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         window = "\n".join(below.text for below in lines[index : index + 4])
         # "-----Original Message-----" or a rule of underscores, then "From:": one header
         just_cut = bool(cuts) and cuts[-1] == index - 1 and not quoted_line
+        starts = any(pattern.match(window) for pattern in quoted_mail)
+        # "> On Tue, 5 Nov ... wrote:" inside a quoted message: the older message it quotes
+        # is a part of its own (a department's answers apart from the request they quote)
+        bare = "\n".join(QUOTE_MARK.sub("", below.text) for below in lines[index : index + 4])
+        nested = quoted_line and any(pattern.match(bare) for pattern in quoted_mail)
         if (
             index > 0
-            and not (continued or interleaved or just_cut)
-            and any(pattern.match(window) for pattern in quoted_mail)
+            and index != own_header
+            and (nested or (starts and not (continued or interleaved or just_cut)))
         ):
             cuts.append(index)
     bounds = [0, *cuts, len(lines)]
@@ -179,6 +187,20 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         unquoted = (replace(line, text=QUOTE_MARK.sub("", line.text)) for line in part)
         parts[number] = [line for line in unquoted if line.text.strip()]
     return [_relevant_entries(part, compiled) for part in parts]
+
+
+# A mail client's printout (a PDF of an e-mail) opens with the message's own header lines.
+_HEADER_FROM = re.compile(r"^\s*from:\s+\S", re.I)
+_HEADER_SENT = re.compile(r"^\s*(?:sent|date|subject):\s+\S", re.I)
+
+
+def _printed_header(lines: list[Line]) -> int:
+    """Where an e-mail printed to PDF or saved as text has its own "From:" line, with "Sent:"
+    (or "Subject:") among its first lines, so its quoted history is cut as an e-mail's is;
+    -1 when it is no e-mail."""
+    top = [line.text for line in lines[:12]]
+    own = next((i for i, t in enumerate(top) if _HEADER_FROM.match(t)), -1)
+    return own if any(_HEADER_SENT.match(t) for t in top[own + 1 :]) and own >= 0 else -1
 
 
 CELL_SECTION = re.compile(
@@ -263,19 +285,20 @@ def _split_inline_labels(text: str, counted: _Count) -> list[str]:
     return [part for part in parts if part.strip()] or [text]
 
 
-# (OCR may leave a stray comma between: "Not currently. , 3. If the Trust ...")
+# (OCR may leave a stray comma between: "Not currently. , 3. If the Trust ..."; a dash may
+# follow the number: "3 — N/A. 4 — Yes: Mrs X")
 INLINE_NUMBER = re.compile(
     r"(?<=[.!?])\s+(?:[,;]\s+)?"
     # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
-    r"(?=(?:(\d{1,2})[.)]\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
+    r"(?=(?:(\d{1,2})(?:[.)]|\s*[–—-])\s+[A-Z(]|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
     # OCR lost the full stop, but a question follows: "... sexual harassment 4. If not, do you"
     # (never the first: "please tell me: 1. Does ..." is a request quoted whole)
     r"|(?<=[a-z:])\s+(?=(\d{1,2})[.)]\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|How|Which)\b)"
 )
 
 
-LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):]?\s")
-RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})[.):,]\s+[A-Z(]")
+LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})(?:[.):]?\s|\s*[–—-]+\s*(?=\S))")
+RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})(?:[.):,]\s+|\s*[–—-]+\s*)[A-Z(]")
 
 
 def _split_counted(text: str, counted: _Count) -> list[str]:
@@ -425,14 +448,16 @@ def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
             else kind
             for kind, cell in zip(columns, cells, strict=True)
         ]  # fmt: skip
+    kept = columns[: len(cells)]
     if (
         columns
         and len(cells) < len(columns)
-        and ("answer" in columns[: len(cells)] or not cells[0])
+        and ("answer" in kept or not cells[0] or (kept[-1] == "question" and "?" in cells[-1]))
     ):
         # trailing empty cells a reader dropped: the columns still stand by position (a row
-        # kept from the table's first column, " | (a) in-house / external", stands there too)
-        return list(columns[: len(cells)])
+        # kept from the table's first column, " | (a) in-house / external", stands there too;
+        # "3 | Has the Trust appointed ...?" with its answer cell left empty)
+        return list(kept)
     if columns and len(cells) == 1 and _BAND.match(cells[0]):
         # a band across the table ("Sexual safety policy and training") heads the rows
         # below it: a heading, never an answer

@@ -115,6 +115,9 @@ class Grammar:
         self.supporter_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.supporter_intro) or r"(?!x)x", re.I
         )
+        self.executive_post = re.compile(
+            "|".join(f"(?:{p})" for p in data.executive_post) or r"(?!x)x", re.I
+        )
         self.shared_post = re.compile(
             "|".join(f"(?:{p})" for p in data.shared_post) or r"(?!x)x", re.I
         )
@@ -535,12 +538,12 @@ def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lea
 
 
 # What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name",
-# ", the Trust's ", ", our ".
+# ", the Trust's ", ", our ", ", currently ".
 _BETWEEN = re.compile(
     # "Daniel Osei (Mr), Chief People Officer": an honorific put after the name; "Sarah
     # Whitlock-Hayes MBE RGN, Chief Nursing Officer": letters after it
     r"^\s*(?:\((?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\)\s*)?"
-    r"(?:(?-i:[A-Z][A-Za-z]{1,5})(?:\s+|(?=,))){0,3}?(?:[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
+    r"(?:(?-i:[A-Z][A-Za-z]{1,5})(?:\s+|(?=,))){0,3}?(?:[,–—-]\s*(?:currently|presently|now)\b|[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
     r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?(?:(?:trust|organisation)['’]s\s+|our\s+)?$",
     re.I,
 )

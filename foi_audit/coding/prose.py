@@ -103,11 +103,15 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         if new_paragraph:
             paragraph_locator, paragraph_question = sentence.locator, ""
         named = classify_question(sentence.text, compiled)
-        qid = top_question(named, compiled) or clause_topic
+        # "Policy – ..., and there are no plans to draft one": the paragraph's own topic
+        # heading outranks a later word of another question's
+        lead = topic_lead(sentence.text, compiled) if sentence.opens_block else ""
+        qid = lead or top_question(named, compiled) or clause_topic
         if not qid and new_paragraph:
             qid = top_question(classify_question(sentence.text, compiled, topic=True), compiled)
         if (
             qid
+            and not lead
             and not paragraph_question
             and qid != last_question
             and _stray_part_word(named, sentence.text, compiled)
@@ -331,8 +335,29 @@ def _clauses(sentence: Sentence, compiled: Compiled) -> list[tuple[Sentence, str
             break
     else:
         return [(sentence, "")]
+    if _refers_back(pieces, topics, compiled):
+        return [(sentence, "")]
     return [
         (replace(sentence, text=piece, start=sentence.start and index == 0,
                  opens_block=sentence.opens_block and index == 0), topic)
         for index, (piece, topic) in enumerate(zip(pieces, topics, strict=True))
     ]  # fmt: skip
+
+
+# "no plans to draft one", "to do so", "to introduce it": a clause whose object points back
+ANAPHORIC_OBJECT = re.compile(r"(?<!how )\bto\s+\w+\s+(?:one|it|them|so|this|such)\W*$", re.I)
+
+
+def _refers_back(pieces: list[str], topics: list[str], compiled: Compiled) -> bool:
+    """A later clause named only by its own words ("there are no plans") whose object points
+    back at the clause before ("We have not adopted a stand-alone policy, and there are no
+    plans to draft one"): it is about that clause's subject, so the sentence is one answer,
+    unless the later clause's question is itself about that subject (the plans question asks
+    about the training: "We do not provide ABT, and have no plans to introduce it")."""
+    texts = {q.id: q.text for q in compiled.codebook.questions}
+    cues = {q.id: q.cues for q in compiled.questions}
+    return any(
+        ANAPHORIC_OBJECT.search(piece)
+        and not matches_any(cues.get(before, ()), texts.get(topic, ""))
+        for piece, topic, before in zip(pieces[1:], topics[1:], topics, strict=False)
+    )

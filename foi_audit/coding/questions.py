@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, STARTS_LIKE_ANSWER
+from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, LETTER_LABEL, STARTS_LIKE_ANSWER
 from foi_audit.coding.likeness import COUNT_QUESTION, Likeness, stem
 from foi_audit.coding.records import Segment
 from foi_audit.coding.text import matches_any
@@ -337,6 +337,15 @@ def topic_heading(text: str, compiled: Compiled) -> bool:
     return ranked[0].score >= RESTATES - 0.1 or (ranked[0].precision == 1.0 and alone)
 
 
+def heading_topic(text: str, compiled: Compiled) -> str:
+    """The top question a topic heading names, by its looser words too ("Leadership"); "";
+    never by a part's word alone ("Optional" is an answer)."""
+    if not topic_heading(text, compiled):
+        return ""
+    named = classify_question(text, compiled, topic=True)
+    return named if named and top_question(named, compiled) == named else ""
+
+
 def _names_the_topic(text: str, compiled: Compiled) -> bool:
     """A heading of a few words naming a question by its cues ("Future plans"), or by its
     topic words when the question itself uses each of them ("Policy"; not "FOI Lead")."""
@@ -347,7 +356,15 @@ def _names_the_topic(text: str, compiled: Compiled) -> bool:
     if question is None:
         return False
     own = {stem(word) for word in re.findall(r"[a-z]+", question.text.lower())}
-    return all(stem(word) in own for word in re.findall(r"[a-z]+", text.lower()))
+    return all(_own_or_derived(stem(word), own) for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def _own_or_derived(word: str, own: set[str]) -> bool:
+    """A question's own word, or a noun made from one ("Leadership" from "lead")."""
+    return word in own or any(
+        len(base) >= 4 and word.startswith(base) and word[len(base) :] in {"ership", "ship"}
+        for base in own
+    )
 
 
 def asks_within(cell: str, question: str, compiled: Compiled) -> bool:
@@ -389,3 +406,25 @@ def with_second_questions(segments: list[Segment]) -> list[Segment]:
         if seg.also:
             out.append(replace(seg, question=seg.also, also="", lines=list(seg.lines)))
     return out
+
+
+def part_of(question_text: str, parent: str, compiled: Compiled) -> str:
+    """A short table row under one of our questions is one of its parts: "2. Active Bystander
+    Training" then rows "Offered? | Yes", "(a) Delivery | In-house"; "" when it is not."""
+    short = bool(parent) and len(question_text.split()) <= 5
+    if not short or names_another_subject(question_text, parent, compiled):
+        return ""
+    letter = LETTER_LABEL.match(question_text)
+    child = child_question(compiled, parent, letter["a"] or letter["b"], {}) if letter else ""
+    return child or parent
+
+
+def echoes_open_question(open_: Segment, text: str, compiled: Compiled) -> bool:
+    """A one-line paragraph in the words of the question just restated and not yet answered:
+    its answer ("Q2(b) Mandatory or optional" then "Optional"), not the question again."""
+    return (
+        bool(open_.question)
+        and open_.restated
+        and not open_.lines
+        and restated_question(text, compiled) == open_.question
+    )

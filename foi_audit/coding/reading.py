@@ -231,7 +231,10 @@ def read_sentence(
     text = spelt_out(sentence.text)
     if own_names is not None:
         text = own_names.sub("the Trust", text)
-    text = patterns.own_units.sub("our team", text)
+    # "our OD team" reads "our team" (not "our our team": "managed by our team" stays the client)
+    text = patterns.own_units.sub(
+        lambda m: "team" if m.string[: m.start()].endswith("our ") else "our team", text
+    )
     statuses: tuple[Status, ...] = ()
     if patterns.status_gate is None or patterns.status_gate.search(text):
         statuses = tuple(s for s, found in patterns.statuses if any(p.search(text) for p in found))
@@ -240,8 +243,13 @@ def read_sentence(
     for candidate, found in patterns.modalities if maybe_modal else ():
         # "no plans to", "not being drafted": a negated plan is no plan; but "cannot confirm
         # whether" is as uncertain as "whether"
+        # ("no longer" is negative in form: only a negation before it denies it, "has not
+        # been discontinued")
         if any(
-            candidate is Modality.HYPOTHETICAL or not negated_at(text, m.start(), m.end(), patterns)
+            candidate is Modality.HYPOTHETICAL
+            or not negated_at(
+                text, m.start(), m.start() if candidate is Modality.CEASED else m.end(), patterns
+            )
             for p in found
             for m in p.finditer(text)
         ):

@@ -71,6 +71,7 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
     found: dict[str, Sentence] = {}
     from_log = False
     elsewhere: set[int] = set()  # sentences answering a longer request's other questions
+    cost_limit: Sentence | None = None  # "would exceed the appropriate limit"
     for reading in readings:
         # "anything": a section cited for a longer request's other question counts too
         answers = [s for ss in reading.answers.values() for s in ss]
@@ -81,6 +82,8 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         for sentence in everything:
             if sentence.via_reference or matches_any(skip, sentence.text):
                 continue
+            if matches_any(compiled.doc.cost_limit, sentence.text):
+                cost_limit = cost_limit or sentence
             for section in sections_in(sentence.text, compiled):
                 if section in spec.field.values and section not in void:
                     found.setdefault(section, sentence)
@@ -88,6 +91,9 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         # answers may belong to another request: a person checks it.
         new = [id(t) for s, t in found.items() if s not in found_before]
         from_log = from_log or (reading.several_requests and any(i in outside for i in new))
+    if cost_limit is not None and "s12" in spec.field.values and "s12" not in void:
+        # the cost limit is section 12's, though its number is not written (or OCR lost it)
+        found.setdefault("s12", cost_limit)
     if not found:
         return Decision("", "exemptions.none_cited", confidence=0.85)
     ordered = sorted(found, key=lambda s: int(s[1:]))

@@ -36,6 +36,7 @@ from foi_audit.coding.labels import (
     label_key,
     letter_numbered,
     normalise_heading,
+    numbered_texts,
     questions_named,
     roman_numbered,
     set_apart,
@@ -48,8 +49,10 @@ from foi_audit.coding.questions import (
     asks_within,
     child_question,
     classify_question,
-    names_another_subject,
+    echoes_open_question,
+    heading_topic,
     parent_of,
+    part_of,
     restated_question,
     second_question,
     summary_heading,
@@ -62,6 +65,9 @@ from foi_audit.coding.questions import (
 )
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.text import SENTENCE_END, matches_any
+
+# "South Tees: " before an answer: whose answer it is (a trust's, a site's, a division's)
+_NAMED_BEFORE = re.compile(r"\s*[^:?.]{1,40}:\s+")
 
 
 def _is_question_text(
@@ -255,18 +261,14 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     """The number of each restated question in the document ("4. Does the Trust have a
     dedicated policy ...?" -> 4: the policy question), wherever it stands."""
     found: dict[str, str] = {}
-    for line in lines:
-        label = LABEL.match(line.text)
-        if not label or label["range"]:
-            continue
-        rest = line.text[label.end() :]
+    for key, rest in numbered_texts(lines):
         if "?" not in rest and not INTERROGATIVE.match(rest):
             continue
         if not _is_question_text(rest, True, compiled):
             continue
         qid = restated_question(rest.split("?")[0] + "?", compiled)
         if qid:
-            found.setdefault(label_key(label["num"], label["letter"]), qid)
+            found.setdefault(key, qid)
     if not found:
         # Unnumbered, the request's questions listed one after another and answered "1. ...
         # 2. ...": the k-th question is number k (the longest such list that has ours).
@@ -294,20 +296,6 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
 def _ours(qid: str, excluded: bool, compiled: Compiled) -> str:
     """The top question of one of ours, "" for none, another subject's, or when excluded."""
     return top_question(qid, compiled) if qid and qid != OTHER and not excluded else ""
-
-
-def _part_of(question_text: str, parent: str, compiled: Compiled) -> str:
-    """A short table row under one of our questions is one of its parts: "2. Active Bystander
-    Training" then rows "Offered? | Yes", "(a) Delivery | In-house"; "" when it is not."""
-    if (
-        not parent
-        or len(question_text.split()) > 5
-        or names_another_subject(question_text, parent, compiled)
-    ):
-        return ""
-    letter = LETTER_LABEL.match(question_text)
-    child = child_question(compiled, parent, letter["a"] or letter["b"], {}) if letter else ""
-    return child or parent
 
 
 def segment(
@@ -403,6 +391,7 @@ def segment(
         """A restated question opens its answer (``trailing``: answer text on the same line)."""
         nonlocal pending_label, quoted_seen_question, rows_under
         qid = _in_context(restated_question(question_text, compiled), question_text)
+        qid = qid or ("" if label_match else heading_topic(question_text, compiled))
         label = ""
         if label_match:
             label = label_key(label_match["num"], label_match["letter"])
@@ -413,6 +402,9 @@ def segment(
             qid = qid or child_question(
                 compiled, parent, letter_match["a"] or letter_match["b"], {}
             )
+        part = resolve(label) if label and label[-1].isalpha() else ""
+        if part and qid and top_question(qid, compiled) != top_question(part, compiled):
+            qid = part  # "Q2(c) Sexual harassment module": part c of question 2, by its number
         if not qid and label:
             qid = resolve(label)
         elif label in outranked or (line.block, line.text) in rivals:
@@ -485,7 +477,9 @@ def segment(
                 # rows of the question a heading above restated, or of the question the row
                 # above asked, unless this row opens another entry of a log
                 above = _ours(current().question, entry_row == line.locator, compiled)
-                qid = _part_of(question_text, rows_under or above, compiled) or qid
+                qid = part_of(question_text, rows_under or above, compiled) or qid
+            if label in outranked:
+                qid = doc_labels.get(label, OTHER)  # another row restates ours more nearly
             if label and qid:
                 doc_labels.setdefault(label, qid)
             pending_label = ""
@@ -602,7 +596,10 @@ def segment(
             add_answer(text, line)
             segments.append(Segment(""))
             continue
-        if _is_question_text(rest, labelled, compiled, standalone, bool(label_match)):
+        echoes = standalone and not labelled and echoes_open_question(current(), rest, compiled)
+        if not echoes and _is_question_text(
+            rest, labelled, compiled, standalone, bool(label_match)
+        ):
             question_text = rest
             while i < len(lines) and lines[i].block == line.block:
                 nxt = lines[i].text
@@ -610,6 +607,10 @@ def segment(
                     break
                 if heading_over_sentence(question_text, nxt):
                     break  # "Question 1 - policy" over "The Trust is developing a policy."
+                if (whose := _NAMED_BEFORE.match(nxt)) and STARTS_LIKE_ANSWER.match(
+                    nxt[whose.end() :]
+                ):
+                    break  # "2. Active Bystander Training" over "South Tees: Yes."
                 unfinished = not question_text.rstrip().endswith(("?", ".", ")"))
                 if (
                     ("?" not in question_text or unfinished)

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzp/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzu/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -1125,6 +1125,87 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.85, 0.96),
         "dasv_lead_role": (0.85, 0.96),
     },
+    # corpus_zzq: r25_national holdout (55 trusts; a national cross-section in the study's
+    # proportions). First seen: 0.962 pooled, 4.8% flagged, 2.2% of unflagged wrong (1 trust
+    # unmatched).
+    "corpus_zzq": {
+        "response_status": (0.90, 0.95),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.94, 0.96),
+        "abt_provided": (0.94, 0.96),
+        "abt_delivery": (0.96, 0.96),
+        "abt_provider": (0.96, 0.96),
+        "abt_mandatory": (0.94, 0.96),
+        "abt_sh_module": (0.96, 0.96),
+        "abt_planned": (0.92, 0.94),
+        "dasv_lead": (0.94, 0.96),
+        "dasv_lead_name": (0.94, 0.96),
+        "dasv_lead_role": (0.94, 0.96),
+    },
+    # corpus_zzr: r25_prose holdout (40 trusts; how things are said: negation, concession, tense,
+    # deputies). First seen: 0.933 pooled, 9.0% flagged, 1.8% of unflagged wrong.
+    "corpus_zzr": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.92, 0.94),
+        "abt_provided": (0.92, 0.97),
+        "abt_delivery": (0.92, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.92, 0.97),
+        "abt_sh_module": (0.92, 0.97),
+        "abt_planned": (0.95, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # corpus_zzs: r25_chains holdout (41 trusts; threads, printouts, corrections, reviews, group
+    # replies). First seen: 0.884 pooled, 17.1% flagged, 2.5% of unflagged wrong.
+    "corpus_zzs": {
+        "response_status": (0.87, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.95, 0.97),
+        "abt_provided": (0.90, 0.97),
+        "abt_delivery": (0.87, 0.97),
+        "abt_provider": (0.90, 0.97),
+        "abt_mandatory": (0.90, 0.97),
+        "abt_sh_module": (0.90, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.92, 0.97),
+        "dasv_lead_name": (0.95, 0.97),
+        "dasv_lead_role": (0.95, 0.97),
+    },
+    # corpus_zzt: r25_requests holdout (40 trusts; requests of 8 to 20 questions, answers by number,
+    # table or theme). First seen: 0.848 pooled, 19.8% flagged, 3.9% of unflagged wrong.
+    "corpus_zzt": {
+        "response_status": (0.82, 0.96),
+        "exemptions": (0.95, 0.97),
+        "policy": (0.90, 0.97),
+        "abt_provided": (0.92, 0.97),
+        "abt_delivery": (0.92, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.92, 0.94),
+        "abt_sh_module": (0.92, 0.94),
+        "abt_planned": (0.92, 0.94),
+        "dasv_lead": (0.90, 0.97),
+        "dasv_lead_name": (0.95, 0.97),
+        "dasv_lead_role": (0.92, 0.97),
+    },
+    # corpus_zzu: r25_scans holdout (30 trusts; 25 scans: faxes, forms, stamps, multi-page letters).
+    # First seen: 0.781 pooled, 35.8% flagged, 6.5% of unflagged wrong (1 trust unmatched).
+    "corpus_zzu": {
+        "response_status": (0.60, 0.83),
+        "exemptions": (0.90, 0.88),
+        "policy": (0.73, 0.88),
+        "abt_provided": (0.80, 0.90),
+        "abt_delivery": (0.86, 0.90),
+        "abt_provider": (0.90, 0.90),
+        "abt_mandatory": (0.76, 0.88),
+        "abt_sh_module": (0.80, 0.88),
+        "abt_planned": (0.76, 0.91),
+        "dasv_lead": (0.73, 0.89),
+        "dasv_lead_name": (0.80, 0.90),
+        "dasv_lead_role": (0.73, 0.90),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -1190,7 +1271,13 @@ UNMATCHED_FOR_A_PERSON = {
     "corpus_zzj": ("RY4",),  # a sheet signed only "HCT", its candidate
     "corpus_zzk": ("RBK",),  # a case system's export naming no trust
     "corpus_zzo": ("RR7",),  # a sheet signed only "GHFT", two trusts' initials
+    "corpus_zzq": ("RYY",),  # "KCHFT", the initials of both Kent Community and King's College
+    "corpus_zzu": ("RDR",),  # a fax whose letterhead OCR garbled beyond reading
 }
+
+# Bodies out of scope that no register knows, left unmatched with no candidate (no trust's
+# values come from them): a private hospital saying it is no public authority under the Act.
+UNKNOWN_BODIES = {"corpus_zzs": {"RE_ FOI request - Ashcombe Park Hospital.eml"}}
 
 
 def test_every_reply_matched_to_its_trust(evaluation: tuple[str, Evaluation]) -> None:
@@ -1217,7 +1304,11 @@ def test_every_file_matched_right_or_put_before_a_person(
             got = {row["trust_code"], *row["also_trusts"].split(";")} - {""}
             want = set(expected["trust_codes"].split(";")) - {""}
             if expected["out_of_scope"]:
-                ok = row["status"] == "out_of_scope"
+                ok = row["status"] == "out_of_scope" or (
+                    row["status"] == "unmatched"
+                    and not row["candidates"]
+                    and expected["file"] in UNKNOWN_BODIES.get(corpus, set())
+                )
             elif not want:
                 ok = not got
             elif row["status"] == "unmatched":

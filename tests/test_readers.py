@@ -16,6 +16,7 @@ import pytest
 
 from foi_audit.errors import (
     CorruptFile,
+    EmptyFile,
     EncryptedFile,
     NeedsOcr,
     TooLarge,
@@ -145,6 +146,38 @@ def test_scanned_pdf_is_ocrd() -> None:
     text = " ".join(extraction.text.split())
     assert "Dignity at Work Policy" in text
     assert "Daniel Forsyth, Director of Nursing" in text
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "TIFF"])
+def test_a_photo_or_scan_of_a_page_saved_as_an_image_is_ocrd(kind: str) -> None:
+    """A reply sent as JPEG pages (a phone photo, a scanner's default) is OCR'd like a
+    scanned PDF's page; before, the file was refused ("convert it to PDF")."""
+    if shutil.which("tesseract") is None and os.environ.get("CI") != "true":
+        pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(FIXTURES / "scanned_letter.pdf")[0]
+    image = page.render(scale=200 / 72).to_pil().convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format=kind)
+    name = f"IMG_3312.{kind.lower()}"
+    extraction = read_document(buffer.getvalue(), name)
+    assert (extraction.format, extraction.ocr, extraction.units) == ("image", True, 1)
+    text = " ".join(extraction.text.split())
+    assert "Eastfield Community NHS Trust" in text
+    assert "Daniel Forsyth, Director of Nursing" in text
+
+
+def test_an_image_that_is_no_picture_of_a_page_is_one_clear_error() -> None:
+    from PIL import Image
+
+    with pytest.raises(CorruptFile, match="cannot be opened"):
+        read_document(b"\xff\xd8\xff" + b"\x00" * 40, "IMG_0001.jpg")
+    logo = io.BytesIO()
+    Image.new("RGB", (240, 80), "white").save(logo, format="PNG")
+    with pytest.raises(EmptyFile, match="too small to be a page"):
+        read_document(logo.getvalue(), "image001.png")
 
 
 @pytest.mark.ocr

@@ -35,13 +35,15 @@ _REGISTRY: dict[str, str] = {
     "doc": "foi_audit.readers.legacy:read_doc",
     "odt": "foi_audit.readers.legacy:read_odt",
     "rtf": "foi_audit.readers.legacy:read_rtf",
+    "image": "foi_audit.readers.image:read",
 }
 
 EXTENSIONS: dict[str, str] = {
     ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
     ".xls": "xls", ".ods": "ods", ".csv": "csv", ".txt": "txt", ".text": "txt",
     ".htm": "html", ".html": "html", ".eml": "eml", ".msg": "msg", ".doc": "doc",
-    ".odt": "odt", ".rtf": "rtf",
+    ".odt": "odt", ".rtf": "rtf", ".jpg": "image", ".jpeg": "image", ".png": "image",
+    ".tif": "image", ".tiff": "image",
 }  # fmt: skip
 
 FORMATS = tuple(_REGISTRY)
@@ -74,6 +76,8 @@ _IMAGE_MAGIC = {
     b"II*\x00": "a TIFF image",
     b"MM\x00*": "a TIFF image",
 }
+# Page images OCR'd as they are (a GIF, often a logo or an animation, is not read).
+_PAGE_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _ARCHIVE_MAGIC = {
     b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7-Zip archive",
@@ -93,10 +97,12 @@ def sniff_format(data: bytes, name: str) -> str:
     for magic, what in _EXECUTABLE_MAGIC.items():
         if head.startswith(magic) and not (magic == b"#!" and by_ext in {"txt", "csv"}):
             raise UnsupportedFormat(f"this is {what}, not a document: do not open it; delete it")
+    if any(head.startswith(magic) for magic in _PAGE_IMAGES):
+        return "image"  # a photo or scan of a page: OCR'd
     for magic, what in (_IMAGE_MAGIC | _ARCHIVE_MAGIC).items():
         if head.startswith(magic):
             hint = (
-                "convert it to PDF (e.g. `img2pdf`) so it can be OCR'd"
+                "save it as PNG or PDF so it can be OCR'd"
                 if magic in _IMAGE_MAGIC
                 else "unpack it into the raw folder"
             )

@@ -1,0 +1,47 @@
+"""Images of pages (a phone photo or a scan saved as JPEG, PNG or TIFF): OCR'd like a scanned
+PDF's pages, one page a frame."""
+
+from __future__ import annotations
+
+import io
+
+from foi_audit.errors import CorruptFile, EmptyFile
+from foi_audit.records import Block, Extraction
+
+# A page narrower than this (pixels) is enlarged first: Tesseract reads a letter's 10-point
+# text well from about 200 dpi on an A4 page (1,650 pixels across).
+_MIN_WIDTH = 1650
+# Smaller than this on its longer side (pixels), an image is a logo or an icon, not a page.
+_SMALLEST_PAGE = 600
+
+
+def read(data: bytes, name: str) -> Extraction:
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+    from foi_audit.readers import ocr
+
+    try:
+        picture = Image.open(io.BytesIO(data))
+        frames = [
+            ImageOps.exif_transpose(f.copy()).convert("L") for f in ImageSequence.Iterator(picture)
+        ]
+    except (UnidentifiedImageError, OSError) as error:
+        raise CorruptFile(
+            f"the image cannot be opened ({error}): ask the trust to send it again"
+        ) from None
+    if all(max(f.size) < _SMALLEST_PAGE for f in frames):
+        raise EmptyFile("the image is too small to be a page (a logo or an icon): nothing to read")
+    binary = ocr.tesseract_path()  # a one-line error naming how to install Tesseract
+    blocks: list[Block] = []
+    for number, frame in enumerate(frames, start=1):
+        if frame.width < _MIN_WIDTH:
+            scale = _MIN_WIDTH / frame.width
+            frame = frame.resize(
+                (_MIN_WIDTH, round(frame.height * scale)), Image.Resampling.LANCZOS
+            )
+        buffer = io.BytesIO()
+        frame.save(buffer, format="PNG")
+        blocks.extend(ocr.ocr_image(buffer.getvalue(), number, number == 1, binary, image=frame))
+    if not blocks:
+        raise EmptyFile("the image holds no text OCR could read: check it by hand")
+    return Extraction(format="image", blocks=tuple(blocks), units=len(frames), ocr=True)

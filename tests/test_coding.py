@@ -746,3 +746,64 @@ def test_a_part_lettered_inside_its_parents_answer_is_not_silent() -> None:
 
     assert silent(spec, [reading("Yes. a) Delivered by X Ltd. b) Optional.")], compiled)
     assert not silent(spec, [reading("Yes. a) Delivered by X Ltd. b) Optional c) Yes.")], compiled)
+
+
+def test_a_table_of_numbered_answers_to_a_longer_request_is_read_by_what_each_says() -> None:
+    """A "# | Trust response" table answering a 7-question request with the lead at 1 and ours
+    at 4 to 6: the lead is the row naming an executive lead, not the row on a Domestic Abuse
+    Policy and its executive sponsor; the policy anchors 4, and the training and its plans take
+    the rows after it (before, table rows were never read this way: every field was blank)."""
+    rows = [
+            "# | Trust response",
+            "1 | Yes - the Chief Nursing Officer is the executive lead.",
+            "2 | Yes. The Trust has a dedicated Domestic Abuse Policy for staff. Its executive"
+            " sponsor is Mr Neil Fairbairn, Chief People Officer.",
+            "3 | Yes - the Trust signed the Charter in September 2023.",
+            "4 | No. Sexual harassment is covered by our Bullying and Harassment Policy.",
+            "5 | Not currently.",
+            "6 | Yes - the Trust intends to introduce ABT from April 2026, subject to approval.",
+            "7 | 22.",
+    ]  # fmt: skip
+    letter = Block("Dear Mr Lund, please find our response to your request below.", "page 1")
+    table = (Block(r, f"page 1 table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1))
+    document = replace(documents_from_text([""], "RH8")[0], blocks=(letter, *table))
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert coded["dasv_lead"].value == "role_only"
+    assert coded["dasv_lead_role"].value == "Chief Nursing Officer"
+    assert coded["dasv_lead_name"].value == ""
+    assert coded["policy"].value == "general_only"
+    assert (coded["abt_provided"].value, coded["abt_planned"].value) == ("no", "yes")
+
+
+def test_numbered_answers_with_executives_leading_other_subjects_keep_the_lead_where_it_is() -> (
+    None
+):
+    """A "Q | Answer" table of 12 numbered answers: 1 names the executive lead for flexible
+    working, 5 a network's sponsor, 11 the lead for ours. Another subject's lead is no anchor,
+    and of two answers that read alike (a person in an executive post) the one where the
+    other anchors put the question is the lead's (before, answer 1's lead was coded)."""
+    rows = [
+        "Q | Answer",
+        "1 | Yes. The Trust has a Flexible Working Policy. The executive lead for flexible working"
+        " is Mr Gerald Finch, Chief People Officer.",
+        "2 | 662 formal requests were received in 2023/24.",
+        "3 | The current average wait is 17 working days.",
+        "4 | External provider - Keystone OH Services Ltd.",
+        "5 | Each network has an executive sponsor; for example the Carers Network is sponsored by"
+        " Mr Ian Prothero, Chief Operating Officer.",
+        "6 | Yes - Sexual Safety in the Workplace Policy.",
+        "7 | Yes. Delivered by an external provider, Tallis & Reed Consulting. Optional.",
+        "8 | Not applicable.",
+        "9 | Yes - the Trust has a dedicated Menopause Policy.",
+        "10 | 40 formal cases were opened in 2023/24.",
+        "11 | Yes - Ms Debra Ifeanyi, Chief Nursing Officer.",
+        "12 | Staff can access our Employee Assistance Programme.",
+    ]
+    letter = Block("Dear Ms Lowe, please find our response to your request below.", "page 1")
+    table = (Block(r, f"page 1 table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1))
+    document = replace(documents_from_text([""], "RL4")[0], blocks=(letter, *table))
+    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    assert coded["dasv_lead_name"].value == "Ms Debra Ifeanyi"
+    assert coded["dasv_lead_role"].value == "Chief Nursing Officer"
+    assert coded["policy"].value == "dedicated"
+    assert coded["abt_provider"].value == "Tallis & Reed Consulting"

@@ -945,6 +945,19 @@ def test_a_health_boards_own_initials_in_the_file_name_name_no_trust() -> None:
     assert "RRK" not in result.candidates
 
 
+def test_a_postcode_whose_zero_ocr_read_as_o_still_names_its_trust() -> None:
+    """A scanned letterhead that lost the trust's name ("Healthcare NHS Trust") keeps its
+    address; "HP7 OJD" is HP7 0JD as OCR reads it, so the trust is put before a person (before,
+    the file was unmatched with no candidate)."""
+    scan = doc(
+        "FOI 24-1149 response.pdf",
+        ("Healthcare NHS Trust", H),
+        ("Amersham Hospital, Whielden Street, Amersham HP7 OJD | 0118 496 0640", H),
+        *LETTER_BODY,
+    )
+    assert "RXQ" in match(scan).candidates
+
+
 def test_a_welsh_trusts_ods_code_in_the_file_name_is_out_of_scope() -> None:
     result = match(doc("RT4 FOI 24-0311 response.pdf", *LETTER_BODY))
     assert result.method == "out_of_scope"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import LABEL, numbered_texts, set_apart
+from foi_audit.coding.labels import LABEL, LABEL_ONLY, numbered_texts, set_apart
 from foi_audit.coding.questions import (
     OTHER,
+    aimed_elsewhere,
     classify_question,
     restated_question,
     top_question,
@@ -43,16 +45,16 @@ def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     opening = " ".join(line.text for line in lines[:60])[:3000]
     if not matches_any(compiled.doc.reply_cues, opening):
         return {}  # numbered sections of a document that replies to nobody (a policy)
-    best: dict[str, tuple[int, int]] = {}  # question -> (weight, number)
+    found: dict[str, list[tuple[int, int]]] = {}  # question -> (weight, number) of each
     for number, text in answers.items():
         ranked = _evidence(text, letters.get(number, 0), compiled).most_common(2)
         if not ranked or ranked[0][1] < _ANCHOR:
             continue
         if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
             continue  # "No. The Trust does not provide ABT and has no plan to": two alike
-        qid, weight = ranked[0]
-        if qid in label_of and weight > best.get(qid, (0, 0))[0]:
-            best[qid] = (weight, number)
+        if ranked[0][0] in label_of:
+            found.setdefault(ranked[0][0], []).append((ranked[0][1], number))
+    best = _best_anchors(found, label_of)
     anchors = {number: qid for qid, (_, number) in best.items()}
     if not anchors:
         return {}
@@ -60,7 +62,7 @@ def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     shift, count = shifts.most_common(1)[0]
     placed = {str(number): qid for number, qid in sorted(anchors.items())}
     if not (count >= 2 or (shift == 0 and len(anchors) == 1)):
-        return placed if len(anchors) >= 2 else {}
+        return _beside_anchors(placed, tops, set(answers)) if len(anchors) >= 2 else {}
     for label, qid in tops.items():
         number = label + shift
         if qid not in best and number in answers and number not in anchors:
@@ -68,8 +70,45 @@ def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     return placed
 
 
+def _best_anchors(
+    found: dict[str, list[tuple[int, int]]], label_of: dict[str, int]
+) -> dict[str, tuple[int, int]]:
+    """Each question's answer that reads most as it; of answers that read as it alike (two
+    people in executive posts), the one nearest where the other questions' anchors put it."""
+    best = {
+        qid: max(places, key=lambda place: (place[0], -place[1])) for qid, places in found.items()
+    }
+    for qid, places in found.items():
+        tied = [number for weight, number in places if weight == best[qid][0]]
+        others = Counter(n - label_of[q] for q, (_, n) in best.items() if q != qid)
+        if len(tied) > 1 and others:
+            expected = label_of[qid] + others.most_common(1)[0][0]
+            best[qid] = (best[qid][0], min(tied, key=lambda n: (abs(n - expected), n)))
+    return best
+
+
+def _beside_anchors(
+    placed: dict[str, str], tops: dict[int, str], answers: set[int]
+) -> dict[str, str]:
+    """Anchors on no one shift: a question without one takes the answer after the one its
+    predecessor in the request took (the policy at 4, so the training at 5 and its plans at 6),
+    when that answer is no other question's."""
+    at = {qid: int(number) for number, qid in placed.items()}
+    for label in sorted(tops):
+        qid, before = tops[label], tops.get(label - 1)
+        number = at[before] + 1 if before in at else 0
+        if qid not in at and number in answers and str(number) not in placed:
+            placed[str(number)] = qid
+            at[qid] = number
+    return placed
+
+
 # An anchor weighs at least this: one of the question's own cues (its parts' alone never)
 _ANCHOR = 3
+# Words after a cue that make it a document's title: "Domestic Abuse Policy"
+_TITLED = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+(?:Policy|Procedure|Guidance|Strategy|Charter)\b"
+)
 
 
 def _evidence(text: str, letters: int, compiled: Compiled) -> Counter[str]:
@@ -93,7 +132,12 @@ def _evidence(text: str, letters: int, compiled: Compiled) -> Counter[str]:
     by_parts: Counter[str] = Counter()
     for question in compiled.questions:
         top = top_question(question.id, compiled)
-        found = sum(1 for pattern in question.cues if pattern.search(text))
+        found = sum(
+            1
+            for pattern in question.cues
+            if (m := pattern.search(text))
+            and not (top in person_questions and _TITLED.match(text, m.end()))
+        )  # (a lead's question is not named by a policy's title: "Domestic Abuse Policy")
         if question.parent:
             by_parts[top] += found
         else:
@@ -101,15 +145,18 @@ def _evidence(text: str, letters: int, compiled: Compiled) -> Counter[str]:
             named[top] += found * (1 if loose else _ANCHOR)
     for top, found in by_parts.items():
         named[top] += min(found, 2)
+    elsewhere = {top for top in person_questions if aimed_elsewhere(text, top, compiled)}
     tops = [q.id for q in compiled.questions if not q.parent]
     size = {top: sum(1 for q in compiled.questions if q.parent == top) for top in tops}
     alike = Counter(size.values())
     for top in tops:
         if letters >= 2 and size[top] == letters and alike[letters] == 1:
             named[top] += _ANCHOR
-    if persons and any(people.executive_post.search(span.text) for span in posts):
+    if any(people.executive_post.search(span.text) for span in posts):
         for top in person_questions:
             named[top] += _ANCHOR
+    for top in elsewhere:  # "the executive lead for flexible working is Mr X"
+        del named[top]
     return +named
 
 
@@ -119,9 +166,18 @@ def _numbered_answers(lines: list[Line]) -> tuple[dict[int, str], dict[int, int]
     answers: dict[int, list[str]] = {}
     letters: dict[int, set[str]] = {}
     current = 0
+    row = ("", 0)  # a table row's number cell: its place and number ("7 | Not currently.")
     for line in lines:
+        if line.cell in {"label", "question"} and (only := LABEL_ONLY.match(line.text)):
+            # (a lettered row, "Q3(b)", is a part whose question the request's own lettering
+            # decides: not read by what it says)
+            row = (line.locator, 0 if only["letter"] or only["range"] else int(only["num"]))
+            continue
+        if line.cell == "answer" and row[0] == line.locator and row[1] and row[1] not in answers:
+            answers[row[1]] = [line.text]
+            continue
         if line.cell:
-            continue  # a table's numbers are its rows', not a letter's answers
+            continue  # other cells: a table's numbers are its rows', not a letter's answers
         label = LABEL.match(line.text)
         if label and not label["range"] and set_apart(label, line.text):
             number = int(label["num"])

@@ -300,6 +300,7 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
         developing_breaks=_one(grammar.developing_breaks, "[reading].developing_breaks", shared),
         answer_label=_one(grammar.answer_label, "[reading].answer_label", shared),
         own_units=_one(grammar.own_units, "[reading].own_units", shared),
+        unticked=_one(grammar.unticked, "[reading].unticked", shared),
         yes_answer=each("yes_answer"),
         no_answer=each("no_answer"),
         statuses=statuses,

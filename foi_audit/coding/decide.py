@@ -224,9 +224,11 @@ def decide(
     for number, qid in enumerate(spec.questions):
         # A sentence that restates the request ("mandatory or optional?", or the question's
         # own words) is never an answer.
+        # (a form's options: only the ticked one is said, "[ ] Mandatory [X] Optional")
+        ticked = [replace(s, text=_ticked(s.text, compiled)) for s in answers.get(qid, [])]
         found = [
             replace(s, text=_without_heads(s.text, qid, compiled))
-            for s in answers.get(qid, [])
+            for s in ticked
             if not matches_any(restated, s.text) and not is_question_text(s.text, qid, compiled)
         ]
         if not found:
@@ -350,6 +352,11 @@ def _only_plans_after(
         return ()
     planned = (Modality.PLANNED, Modality.DEVELOPING)
     return (FlagReason.CONFLICTING_CUES,) if all(s.modality in planned for s in later) else ()
+
+
+def _ticked(text: str, compiled: Compiled) -> str:
+    boxes = compiled.reading.unticked
+    return " ".join(boxes.sub(" ", text).split()) if boxes.search(text) else text
 
 
 def _without_heads(text: str, qid: str, compiled: Compiled) -> str:

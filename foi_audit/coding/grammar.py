@@ -62,6 +62,7 @@ class ReadingGrammar:
     developing_breaks: tuple[str, ...] = ()  # where a clause in development is read apart
     answer_label: tuple[str, ...] = ()
     own_units: tuple[str, ...] = ()
+    unticked: tuple[str, ...] = ()  # a form's option whose box is left empty, with its label
     yes_answer: tuple[str, ...] = ()
     no_answer: tuple[str, ...] = ()
     not_held: tuple[str, ...] = ()

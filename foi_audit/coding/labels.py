@@ -208,6 +208,9 @@ def numbered_texts(lines: Sequence[Line]) -> list[tuple[str, str]]:
 def normalise_heading(text: str) -> str:
     """ "Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
     "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""
+    form = _FORM_LABEL.match(text)
+    if form and "?" in text:
+        return text[form.end() :]  # the form's numbering, not the request's: read by its words
     match = HEADING.match(text)
     if not match:
         return text
@@ -343,3 +346,17 @@ LIST_ITEM = re.compile(
 # A line of a log entry that starts another field or a question: what a request's summary
 # paragraph (wrapped over several lines) never runs on into.
 NEXT_FIELD = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d|[A-Z][A-Za-z ]{1,30}:\s)")
+
+
+# "South Tees: " before an answer: whose answer it is (a trust's, a site's, a division's)
+_NAMED_BEFORE = re.compile(r"\s*[^:?.]{1,40}:\s+")
+
+
+def labelled_answer(text: str) -> bool:
+    """A line that is someone's answer behind their name: "South Tees: Yes."."""
+    named = _NAMED_BEFORE.match(text)
+    return named is not None and bool(STARTS_LIKE_ANSWER.match(text[named.end() :]))
+
+
+# "B2. Is it delivered in-house ...?": a response form's own section-and-number label
+_FORM_LABEL = re.compile(r"^\s*[A-H]\d{1,2}[.):]\s+(?=\S)")

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled, Question
-from foi_audit.coding.questions import classify_question, top_question, topic_lead
+from foi_audit.coding.questions import aimed_elsewhere, classify_question, top_question, topic_lead
 from foi_audit.coding.records import Line, Segment, Sentence
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
@@ -103,6 +103,8 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         if new_paragraph:
             paragraph_locator, paragraph_question = sentence.locator, ""
         named = classify_question(sentence.text, compiled)
+        if named and aimed_elsewhere(sentence.text, top_question(named, compiled), compiled):
+            named = ""  # "The executive lead for flexible working is Mr X": not ours
         # "Policy – ..., and there are no plans to draft one": the paragraph's own topic
         # heading outranks a later word of another question's
         lead = topic_lead(sentence.text, compiled) if sentence.opens_block else ""

@@ -428,3 +428,63 @@ def echoes_open_question(open_: Segment, text: str, compiled: Compiled) -> bool:
         and not open_.lines
         and restated_question(text, compiled) == open_.question
     )
+
+
+# "Flexible working (questions 1 and 2)", "Sexual safety and bystander training (questions 6
+# to 8):": a theme heading over a longer request's answers, the numbers the request's own
+THEME_HEADING = re.compile(
+    r"^\s*(?P<topic>[A-Za-z][^()?.:]{1,60}?)\s*\((?:your\s+)?(?:questions?|qs?\.?)\s*"
+    r"(?P<numbers>\d{1,2}[a-z]?(?:\s*(?:,|and|&|to|-|–)\s*\d{1,2}[a-z]?)*)\)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def theme_heading(text: str, compiled: Compiled) -> str | None:
+    """What a theme heading with the request's question numbers heads: another subject's
+    answers (OTHER), one of ours when it gives one number, "" (read by topic) when it gives
+    several of ours; None when the text is no such heading."""
+    found = THEME_HEADING.match(text)
+    if not found:
+        return None
+    qid = topic_question(found["topic"], compiled)
+    if qid == OTHER or not qid:
+        return qid
+    return top_question(qid, compiled) if found["numbers"].isdigit() else ""
+
+
+# "The executive lead for flexible working is Mr X", "sponsor of the Menopause Network": a role
+# held for a subject, its words after "for"/"of"/"on"
+_ROLE_FOR = re.compile(
+    r"\b(?:lead|sponsor|champion|owner)\s+(?:for|of|on)\s+"
+    r"([A-Za-z][\w'’&-]*(?:\s+(?!is\b|are\b|was\b)[A-Za-z][\w'’&-]*){0,3})"
+    # "the Carers Network is sponsored by Mr X"
+    r"|\b((?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3})\s+(?:is|are)\s+"
+    r"(?:sponsored|chaired|championed|led)\s+by\b",
+    re.IGNORECASE,
+)
+# Words of a question that name no subject: the role asked about and the asking
+_ROLE_WORDS = frozenset(
+    {"executive", "lead", "appoint", "appointed", "job", "title", "board", "level", "named",
+     "area", "portfolio", "role", "work", "agenda", "responsibility", "this", "these"}
+)  # fmt: skip
+
+
+def aimed_elsewhere(text: str, qid: str, compiled: Compiled) -> bool:
+    """Whether an answer names a role held for another subject and nothing of the question's
+    own subject ("The executive lead for flexible working is Mr X" is no answer on the lead
+    for domestic abuse and sexual violence)."""
+    question = compiled.codebook.question(qid)
+    if question is None:
+        return False
+    stop = compiled.likeness.stop | _ROLE_WORDS
+
+    def words(part: str) -> set[str]:
+        return {stem(w) for w in re.findall(r"[a-z]+", part.lower()) if w not in stop}
+
+    # its subject named by two of its words, or by its acronym ("violence and aggression"
+    # shares one word with "domestic abuse and sexual violence": another subject)
+    shared = words(text) & words(question.text)
+    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", question.text)}
+    if len(shared) >= 2 or shared & acronyms:
+        return False
+    return any(words(found[1] or found[2]) for found in _ROLE_FOR.finditer(text))

@@ -60,6 +60,7 @@ class ReadingPatterns:
     supposing: re.Pattern[str]
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
+    unticked: re.Pattern[str]
     yes_answer: tuple[re.Pattern[str], ...]
     no_answer: tuple[re.Pattern[str], ...]
     statuses: tuple[tuple[Status, tuple[re.Pattern[str], ...]], ...]
@@ -228,7 +229,8 @@ def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
 def read_sentence(
     sentence: Sentence, patterns: ReadingPatterns, own_names: re.Pattern[str] | None = None
 ) -> SentenceReading:
-    text = spelt_out(sentence.text)
+    # a form's options not ticked are not said: "[X] In-house [ ] External provider"
+    text = patterns.unticked.sub(" ", spelt_out(sentence.text))
     if own_names is not None:
         text = own_names.sub("the Trust", text)
     # "our OD team" reads "our team" (not "our our team": "managed by our team" stays the client)

@@ -34,6 +34,7 @@ from foi_audit.coding.labels import (
     answer_after_request,
     heading_over_sentence,
     label_key,
+    labelled_answer,
     letter_numbered,
     normalise_heading,
     numbered_texts,
@@ -56,6 +57,7 @@ from foi_audit.coding.questions import (
     restated_question,
     second_question,
     summary_heading,
+    theme_heading,
     top_question,
     topic_heading,
     topic_lead,
@@ -65,9 +67,6 @@ from foi_audit.coding.questions import (
 )
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.text import SENTENCE_END, matches_any
-
-# "South Tees: " before an answer: whose answer it is (a trust's, a site's, a division's)
-_NAMED_BEFORE = re.compile(r"\s*[^:?.]{1,40}:\s+")
 
 
 def _is_question_text(
@@ -308,8 +307,7 @@ def segment(
     every = lines if whole is None else letter_numbered(roman_numbered(whole), top_level)
     foreign = own_numbering(every, compiled)
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
-    # The request restated anywhere (quoted under "Q4 - Yes.", listed above "1. ... 2. ...")
-    # ties each number to its question, before the codebook's own numbering.
+    # The request restated anywhere ("1. ... 2. ...") ties numbers to ours, before the codebook
     numbered = _numbered_questions(every, compiled)
     doc_labels = one_number_each(numbered, every, compiled)
     outranked = {label for label, qid in doc_labels.items() if qid != numbered[label]}
@@ -437,6 +435,9 @@ def segment(
         text = normalise_heading(line.text).rstrip(" ." if i in series else "")
         low = text.lower().strip(" :.")
         i += 1
+        if not line.cell and (theme := theme_heading(text, compiled)) is not None:
+            segments.append(Segment(theme, restated=theme == OTHER))  # "Menopause (question 9)"
+            continue
         if line.cell == "label":
             only = LABEL_ONLY.match(text)
             if only:
@@ -607,9 +608,7 @@ def segment(
                     break
                 if heading_over_sentence(question_text, nxt):
                     break  # "Question 1 - policy" over "The Trust is developing a policy."
-                if (whose := _NAMED_BEFORE.match(nxt)) and STARTS_LIKE_ANSWER.match(
-                    nxt[whose.end() :]
-                ):
+                if labelled_answer(nxt):
                     break  # "2. Active Bystander Training" over "South Tees: Yes."
                 unfinished = not question_text.rstrip().endswith(("?", ".", ")"))
                 if (

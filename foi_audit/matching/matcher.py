@@ -146,7 +146,8 @@ MATCH_THRESHOLD = 50.0
 _AMBIGUOUS_RATIO = 0.7
 
 
-_POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b")
+# (OCR reads a 0 as O: "HP7 OJD" is HP7 0JD)
+_POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9O][A-Z]{2})\b")
 
 
 _CODE_CONTEXT_RE = re.compile(
@@ -234,6 +235,7 @@ def _path_evidence(path: str, index: Index) -> list[Evidence]:
 def _postcode_evidence(text: str, signal_points: float, where: str, index: Index) -> list[Evidence]:
     found = []
     for outward, inward in _POSTCODE_RE.findall(text.upper()):
+        inward = "0" + inward[1:] if inward[0] == "O" else inward
         for code in index.postcodes.get(outward + inward, ()):
             found.append(
                 Evidence(code, Signal.POSTCODE, signal_points, f"{outward} {inward}", where)

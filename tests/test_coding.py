@@ -244,6 +244,14 @@ def _table_coded(rows: list[str], trust: str, locator: str = "table 1 row {}") -
     return {c.field: c for c in code_documents([document], CODEBOOK)}
 
 
+def _letter_and_table(rows: list[str], trust: str) -> dict[str, Any]:
+    """Codes of a letter's opening line above a table of ``rows`` (one block each)."""
+    letter = Block("Dear Requester, please find our response to your request below.", "page 1")
+    table = (Block(r, f"page 1 table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1))
+    document = replace(documents_from_text([""], trust)[0], blocks=(letter, *table))
+    return {c.field: c for c in code_documents([document], CODEBOOK)}
+
+
 def test_a_web_pages_title_bar_is_no_question_and_answer_row() -> None:
     """A disclosure-log page's title bar "FOI 24-611 Sexual safety policy and training |
     <trust>" is the page's title: never a question (the topic) answered by the trust's name,
@@ -764,10 +772,7 @@ def test_a_table_of_numbered_answers_to_a_longer_request_is_read_by_what_each_sa
             "6 | Yes - the Trust intends to introduce ABT from April 2026, subject to approval.",
             "7 | 22.",
     ]  # fmt: skip
-    letter = Block("Dear Mr Lund, please find our response to your request below.", "page 1")
-    table = (Block(r, f"page 1 table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1))
-    document = replace(documents_from_text([""], "RH8")[0], blocks=(letter, *table))
-    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    coded = _letter_and_table(rows, "RH8")
     assert coded["dasv_lead"].value == "role_only"
     assert coded["dasv_lead_role"].value == "Chief Nursing Officer"
     assert coded["dasv_lead_name"].value == ""
@@ -799,10 +804,7 @@ def test_numbered_answers_with_executives_leading_other_subjects_keep_the_lead_w
         "11 | Yes - Ms Debra Ifeanyi, Chief Nursing Officer.",
         "12 | Staff can access our Employee Assistance Programme.",
     ]
-    letter = Block("Dear Ms Lowe, please find our response to your request below.", "page 1")
-    table = (Block(r, f"page 1 table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1))
-    document = replace(documents_from_text([""], "RL4")[0], blocks=(letter, *table))
-    coded = {c.field: c for c in code_documents([document], CODEBOOK)}
+    coded = _letter_and_table(rows, "RL4")
     assert coded["dasv_lead_name"].value == "Ms Debra Ifeanyi"
     assert coded["dasv_lead_role"].value == "Chief Nursing Officer"
     assert coded["policy"].value == "dedicated"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from foi_audit.errors import CorruptFile, EmptyFile
+from foi_audit.readers import ocr
 from foi_audit.records import Block, Extraction
 
 # A page narrower than this (pixels) is enlarged first: Tesseract reads a letter's 10-point
@@ -17,8 +18,6 @@ _SMALLEST_PAGE = 600
 
 def read(data: bytes, name: str) -> Extraction:
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-
-    from foi_audit.readers import ocr
 
     try:
         picture = Image.open(io.BytesIO(data))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled
@@ -46,8 +47,9 @@ def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     if not matches_any(compiled.doc.reply_cues, opening):
         return {}  # numbered sections of a document that replies to nobody (a policy)
     found: dict[str, list[tuple[int, int]]] = {}  # question -> (weight, number) of each
+    shapes = _Shapes.of(compiled)
     for number, text in answers.items():
-        ranked = _evidence(text, letters.get(number, 0), compiled).most_common(2)
+        ranked = _evidence(text, letters.get(number, 0), shapes, compiled).most_common(2)
         if not ranked or ranked[0][1] < _ANCHOR:
             continue
         if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
@@ -111,7 +113,25 @@ _TITLED = re.compile(
 )
 
 
-def _evidence(text: str, letters: int, compiled: Compiled) -> Counter[str]:
+@dataclass(frozen=True)
+class _Shapes:
+    """What the evidence needs to know of our questions, found once per document."""
+
+    person_questions: frozenset[str]  # top questions whose field takes a person (the lead's)
+    parts: dict[str, int]  # top question -> how many lettered parts it has
+
+    @classmethod
+    def of(cls, compiled: Compiled) -> _Shapes:
+        fields = compiled.codebook.fields
+        people = (q for f in fields if f.extract is ExtractKind.PERSON for q in f.questions)
+        tops = [q.id for q in compiled.questions if not q.parent]
+        return cls(
+            frozenset(top_question(qid, compiled) for qid in people),
+            {top: sum(1 for q in compiled.questions if q.parent == top) for top in tops},
+        )
+
+
+def _evidence(text: str, letters: int, shapes: _Shapes, compiled: Compiled) -> Counter[str]:
     """How much an answer reads as each of our top questions: 3 for each of the question's
     own cues it names, 1 for each of its parts' (2 at most: "mandatory ... delivered by an
     external company" is how other training is described too); 3 when it has as many lettered
@@ -120,12 +140,7 @@ def _evidence(text: str, letters: int, compiled: Compiled) -> Counter[str]:
     neither a person nor a post ("the Domestic Abuse Policy is attached" is no lead), and 3
     for a person in an executive post ("Yes. Mrs X, Director of Nursing and Quality")."""
     people = compiled.people
-    person_questions = {
-        top_question(qid, compiled)
-        for f in compiled.codebook.fields
-        if f.extract is ExtractKind.PERSON
-        for qid in f.questions
-    }
+    person_questions = shapes.person_questions
     posts = people.titles(text)
     persons = people.persons(text)
     named: Counter[str] = Counter()
@@ -146,11 +161,9 @@ def _evidence(text: str, letters: int, compiled: Compiled) -> Counter[str]:
     for top, found in by_parts.items():
         named[top] += min(found, 2)
     elsewhere = {top for top in person_questions if aimed_elsewhere(text, top, compiled)}
-    tops = [q.id for q in compiled.questions if not q.parent]
-    size = {top: sum(1 for q in compiled.questions if q.parent == top) for top in tops}
-    alike = Counter(size.values())
-    for top in tops:
-        if letters >= 2 and size[top] == letters and alike[letters] == 1:
+    alike = Counter(shapes.parts.values())
+    for top, size in shapes.parts.items():
+        if letters >= 2 and size == letters and alike[letters] == 1:
             named[top] += _ANCHOR
     if any(people.executive_post.search(span.text) for span in posts):
         for top in person_questions:

@@ -187,6 +187,11 @@ def label_key(num: str, letter: str | None) -> str:
     return f"{int(num)}{(letter or '').lower()}"
 
 
+def cell_label(only: re.Match[str]) -> str:
+    """The key of a cell holding only a label (LABEL_ONLY): "Q3(b)" -> "3b"; a range's no letter."""
+    return label_key(only["num"], None if only["range"] else only["letter"])
+
+
 def numbered_texts(lines: Sequence[Line]) -> list[tuple[str, str]]:
     """Each numbered line's label and the text after it: "4. Does ...?" in prose, or a table
     row's number cell and question cell ("4 | Does the Trust employ an IDVA? | Yes")."""
@@ -195,7 +200,7 @@ def numbered_texts(lines: Sequence[Line]) -> list[tuple[str, str]]:
     for line in lines:
         if line.cell == "label":
             only = LABEL_ONLY.match(line.text)
-            key = label_key(only["num"], None if only["range"] else only["letter"]) if only else ""
+            key = cell_label(only) if only else ""
             row = (line.locator, key)
         elif line.cell == "question" and row[1] and row[0] == line.locator:
             found.append((row[1], line.text))

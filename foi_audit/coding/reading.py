@@ -229,8 +229,7 @@ def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
 def read_sentence(
     sentence: Sentence, patterns: ReadingPatterns, own_names: re.Pattern[str] | None = None
 ) -> SentenceReading:
-    # a form's options not ticked are not said: "[X] In-house [ ] External provider"
-    text = patterns.unticked.sub(" ", spelt_out(sentence.text))
+    text = spelt_out(sentence.text)  # (a form's unticked options are gone: decide._ticked)
     if own_names is not None:
         text = own_names.sub("the Trust", text)
     # "our OD team" reads "our team" (not "our our team": "managed by our team" stays the client)

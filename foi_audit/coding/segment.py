@@ -32,6 +32,7 @@ from foi_audit.coding.labels import (
     SUB_RANGE,
     TABLE_HEADER_WORDS,
     answer_after_request,
+    cell_label,
     heading_over_sentence,
     label_key,
     labelled_answer,
@@ -400,9 +401,6 @@ def segment(
             qid = qid or child_question(
                 compiled, parent, letter_match["a"] or letter_match["b"], {}
             )
-        part = resolve(label) if label and label[-1].isalpha() else ""
-        if part and qid and top_question(qid, compiled) != top_question(part, compiled):
-            qid = part  # "Q2(c) Sexual harassment module": part c of question 2, by its number
         if not qid and label:
             qid = resolve(label)
         elif label in outranked or (line.block, line.text) in rivals:
@@ -441,7 +439,7 @@ def segment(
         if line.cell == "label":
             only = LABEL_ONLY.match(text)
             if only:
-                pending_label = label_key(only["num"], None if only["range"] else only["letter"])
+                pending_label = cell_label(only)
             else:
                 entry_row = line.locator  # "BCH-1141 | Podiatry staffing | ...": a new entry
             continue
@@ -461,7 +459,7 @@ def segment(
                 question_text = question_text[label_match.end() :]
             elif only:
                 # A "Question" column holding only the number: "2 | Yes. (a) ..."
-                label = label_key(only["num"], None if only["range"] else only["letter"])
+                label = cell_label(only)
                 question_text = ""
             else:
                 label = pending_label
@@ -542,7 +540,7 @@ def segment(
             continue
         only = LABEL_ONLY.match(text)
         if only:
-            pending_label = label_key(only["num"], None if only["range"] else only["letter"])
+            pending_label = cell_label(only)
             continue
         label_match = LABEL.match(text)
         letter_match = None if label_match else LETTER_LABEL.match(text)

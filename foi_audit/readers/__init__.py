@@ -69,13 +69,7 @@ _EXECUTABLE_MAGIC = {
     b"\xcf\xfa\xed\xfe": "a macOS program",
     b"#!": "a script",
 }
-_IMAGE_MAGIC = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"II*\x00": "a TIFF image",
-    b"MM\x00*": "a TIFF image",
-}
+_IMAGE_MAGIC = {b"GIF8": "a GIF image"}  # other images are pages, OCR'd (_PAGE_IMAGES)
 # Page images OCR'd as they are (a GIF, often a logo or an animation, is not read).
 _PAGE_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _ARCHIVE_MAGIC = {

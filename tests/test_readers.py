@@ -523,6 +523,21 @@ def test_html_blocks_roles_and_dropped_parts() -> None:
     assert "Request received 4 November 2024" in [b.text for b in extraction.blocks]
 
 
+def test_html_table_laying_out_a_page_is_read_as_its_parts() -> None:
+    """An old site laid out in a table: its cells hold headings, rules and a nested table, so
+    each part is a block of its own (not one row joining the menu, three requests and the
+    footer); a menu table of links is navigation and dropped; the answers' own table stays."""
+    blocks = read("layout_table_log.html").blocks
+    texts = [b.text for b in blocks]
+    assert "Careers" not in " ".join(texts)  # the menu
+    assert "HHFT-FOI-24-1433 – Sexual safety, bystander training, DASV lead" in texts
+    rows = [b.text for b in blocks if b.role == BlockRole.TABLE]
+    assert rows[0] == "Question | Response"
+    assert rows[2] == "2. Active Bystander Training provided? | Yes"
+    assert not any("Parking" in row or "Privacy" in row for row in rows)
+    assert texts[-1].endswith("Terms · Privacy notice")
+
+
 def test_txt_in_windows_1252() -> None:
     extraction = read("notes_cp1252.txt")
     assert [b.locator for b in extraction.blocks] == ["paragraph 1", "paragraph 2", "paragraph 3"]

@@ -83,6 +83,12 @@ class _Walker:
                 alt = str(child.get("alt") or "").strip()
                 if alt and role in (BlockRole.HEADER, BlockRole.FOOTER):
                     self.buffer.append(f" {alt} ")
+            elif tag == "table" and _links_only(child):
+                continue  # a menu laid out as a table is navigation
+            elif tag == "table" and _lays_out_page(child):
+                self.flush(role, locator)  # its cells are the page's parts, each read as blocks
+                self.walk(child, role, locator)
+                self.flush(role, locator)
             elif tag == "table":
                 self.flush(role, locator)
                 self._table(child, role, locator)
@@ -120,6 +126,25 @@ class _Walker:
                 row_locator = locator or f"table {self.tables} row {number}"
                 row_role = BlockRole.TABLE if role == BlockRole.BODY else role
                 self.blocks.append(Block(" | ".join(cells), row_locator, row_role))
+
+
+def _own_cells(table: Any) -> list[Any]:
+    return [c for c in table.find_all(["td", "th"]) if c.find_parent("table") is table]
+
+
+def _lays_out_page(table: Any) -> bool:
+    """A table used to lay out a page (old disclosure-log sites): a cell holds a table, a
+    heading or a rule, so its cells are columns of the page, not a row of answers."""
+    return any(cell.find(["table", "hr", *HEADINGS]) is not None for cell in _own_cells(table))
+
+
+def _links_only(table: Any) -> bool:
+    """A menu laid out as a table: three or more cells, each only a link."""
+    cells = [c for c in _own_cells(table) if c.get_text(strip=True)]
+    return len(cells) >= 3 and all(
+        c.get_text(strip=True) == "".join(a.get_text(strip=True) for a in c.find_all("a"))
+        for c in cells
+    )
 
 
 def _inside_content(tag: Any) -> bool:

@@ -148,6 +148,16 @@ def test_answers_numbered_as_a_longer_request_was_are_read_by_the_study_numberin
     assert by_content["policy"].value == "" and by_content["policy"].needs_review
 
 
+def test_a_questions_elsewhere_concepts_must_exist() -> None:
+    """``elsewhere`` names concepts of another subject of the question's kind; a misspelt one
+    is refused with the closest concept named."""
+    data = _codebook_with({"id": "f.ok", "value": "yes", "any": ["x"]})
+    data["concepts"] = {"other_training": ["conflict resolution"]}
+    data["questions"][0]["elsewhere"] = ["other_trainng"]
+    with pytest.raises(CodebookError, match="question q1 names unknown concept.*other_training"):
+        parse_codebook(data, "x")
+
+
 def test_unknown_question_is_an_error() -> None:
     data = _codebook_with({"id": "f.ok", "value": "yes", "any": ["x"]})
     data["fields"][0]["questions"] = ["q9"]

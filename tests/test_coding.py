@@ -11,6 +11,7 @@ import pytest
 
 from foi_audit.coding import code_documents, load_codebook
 from foi_audit.coding.engine import documents_from_text
+from foi_audit.readers import read_document
 from foi_audit.records import Block, BlockRole, Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "coding"
@@ -244,12 +245,104 @@ def _table_coded(rows: list[str], trust: str, locator: str = "table 1 row {}") -
     return {c.field: c for c in code_documents([document], CODEBOOK)}
 
 
+def _blocks_coded(blocks: tuple[Block, ...], trust: str, path: str) -> dict[str, Any]:
+    """Codes of one document, ``path``, made of ``blocks`` (as a reader gave them)."""
+    document = replace(documents_from_text([""], trust)[0], path=path, blocks=blocks)
+    return {c.field: c for c in code_documents([document], CODEBOOK)}
+
+
 def _letter_and_table(rows: list[str], trust: str) -> dict[str, Any]:
     """Codes of a letter's opening line above a table of ``rows`` (one block each)."""
     letter = Block("Dear Requester, please find our response to your request below.", "page 1")
     table = (Block(r, f"page 1 table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(rows, 1))
     document = replace(documents_from_text([""], trust)[0], blocks=(letter, *table))
     return {c.field: c for c in code_documents([document], CODEBOOK)}
+
+
+def test_items_numbered_afresh_in_each_part_are_not_our_questions_by_number() -> None:
+    """A table "Part | Item | Response" whose items count from 1 in each part (A1-A3, B1-B4,
+    C1-C3): "B | 2 | No." is not our question 2, nor "B | 4 | ... Conflict Resolution
+    e-learning (mandatory)" our lead question, and a course is no person. Unread, the values are
+    blank and flagged, never another question's answers."""
+    rows = [
+        "Part | Item | Response",
+        "A | 1 | We currently support 5 staff networks. Yes - 6 hours per month for each chair.",
+        "A | 2 | Yes. The Flexible Working Policy was last updated in December 2024.",
+        "A | 3 | Yes. There are 54 menopause champions, coordinated by Ms Olamide Whitlock.",
+        "B | 1 | A dedicated Sexual Safety Policy is currently in draft.",
+        "B | 2 | No.",
+        "B | 3 | Yes. The Trust intends to introduce Active Bystander Training next year.",
+        "B | 4 | All staff complete Conflict Resolution e-learning (mandatory, every three years).",
+        "C | 1 | The Trust has 1 Freedom to Speak Up Guardian: Bartholomew Drummond-Hay.",
+        "C | 2 | The Trust's executive lead for DASV is the Chief Nurse. The post-holder's name "
+        "is exempt from disclosure under section 40(2) of the FOI Act.",
+        "C | 3 | Niamh Bamigboye (Non-Executive Director) is the Board's Wellbeing Guardian.",
+    ]
+    coded = _letter_and_table(rows, "REM")
+    assert coded["dasv_lead_name"].value != "Conflict Resolution"
+    assert coded["abt_provided"].value != "yes"
+    assert coded["abt_mandatory"].value != "mandatory"
+    for field in ("policy", "abt_provided", "dasv_lead"):
+        assert coded[field].value == "" and coded[field].flags, field
+
+
+def test_answers_in_columns_under_a_merged_group_header_and_its_sub_headers() -> None:
+    """A sheet "Question 1 | Question 2 - ABT (merged over four columns) | Question 3 |
+    Question 4", then the group's sub-headers only under it ("Provided? | (a) ... | (b) ...
+    | (c) ..."; the sheet drops the empty cells at the row's end), then one row of answers:
+    each answer read under its own column's question."""
+    rows = [
+        "Question 1 | Question 2 - Active Bystander Training |  |  |  | Question 3 | Question 4",
+        " | Provided? | (a) In-house / external provider | (b) Mandatory / optional | "
+        "(c) Sexual harassment module",
+        "Yes - Sexual Safety Charter Policy (approved June 2024). | Yes | External provider: "
+        "Fairway Equality Associates | Mandatory - included in the core training for all new "
+        "starters. | Yes, there is a specific module on sexual harassment. | Not applicable | "
+        "Yes - Dr Matthew Oyelaran, Chief Nursing Officer",
+    ]
+    coded = _table_coded(rows, "RTE", "Response!A{}:G{}")
+    assert coded["policy"].value == "dedicated"
+    assert coded["abt_provider"].value == "Fairway Equality Associates"
+    assert (coded["abt_mandatory"].value, coded["abt_sh_module"].value) == ("mandatory", "yes")
+    assert coded["dasv_lead_name"].value == "Dr Matthew Oyelaran"
+    assert coded["response_status"].value == "successful"
+
+
+def test_a_full_row_of_sub_headers_under_group_headers_and_an_answer_that_is_a_choice() -> None:
+    """ "Question 1 | Question 2 – ABT |  |  |  | Question 3 | Question 4" over a header for
+    every column: the answer "Mandatory – all staff" is one of the question's own choices,
+    not its topic, so "Mandatory" is read, not dropped as a heading."""
+    rows = [
+        "Question 1 | Question 2 – Active Bystander Training |  |  |  | Question 3 | Question 4",
+        "Sexual safety policy | Provided? | Delivery / provider | Mandatory? | Sexual harassment "
+        "module? | Plans (if not provided) | DASV executive lead",
+        "Yes – our Sexual Misconduct Policy (2024) is attached. | Yes | Outsourced: Stand Up "
+        "Together Ltd | Mandatory – all staff, every three years | Yes | n/a | Ian Pargeter "
+        "(Mr), Executive Director of Nursing",
+    ]
+    coded = _table_coded(rows, "RTF", "Sheet1!A{}:G{}")
+    assert coded["abt_provider"].value == "Stand Up Together Ltd"
+    assert (coded["abt_mandatory"].value, coded["abt_sh_module"].value) == ("mandatory", "yes")
+
+
+def test_a_second_header_row_naming_only_the_answer_column_keeps_the_question_column() -> None:
+    """ "Question | Response" over " | Response" (what is left of "Trust A | Trust B" in one
+    trust's view of a joint sheet): the rows below still have their question cell."""
+    rows = [
+        "Question | Response",
+        " | Response",
+        "1. Dedicated policy on sexual safety / sexual harassment of staff | Yes - the Group "
+        "Sexual Safety Policy applies to both Trusts.",
+        "2. Active Bystander Training provided? | No",
+        "2(a) In-house or external provider | N/A",
+        "3. Plans to introduce ABT | Yes. ABT will be rolled out from April 2025.",
+        "4. Executive DASV lead - name and job title | Lorraine Pickett, Group Chief Nursing "
+        "Officer (covers both Trusts)",
+    ]
+    coded = _table_coded(rows, "RNQ", "'Joint response'!A{}:C{}")
+    assert (coded["abt_provided"].value, coded["abt_planned"].value) == ("no", "yes")
+    assert coded["dasv_lead_name"].value == "Lorraine Pickett"
+    assert coded["response_status"].value == "successful"
 
 
 def test_a_web_pages_title_bar_is_no_question_and_answer_row() -> None:
@@ -277,6 +370,63 @@ def test_a_web_pages_title_bar_is_no_question_and_answer_row() -> None:
     assert coded["policy"].value == "general_only"
     assert "FOI 24-611" not in coded["policy"].quote
     assert coded["exemptions"].value == "s40"
+
+
+def test_a_log_page_laid_out_in_a_table_is_coded_from_its_own_entry() -> None:
+    """A disclosure-log site laid out in tables (menu, three requests, footer in one outer
+    table): the entry's answers are read, its s40 counted, the parking request's s12 not; the footer's "Terms · Privacy notice" is no lead's name."""
+    name = "layout_table_log.html"
+    data = (Path(__file__).parent / "fixtures" / "readers" / name).read_bytes()
+    coded = _blocks_coded(read_document(data, name).blocks, "RQX", name)
+    assert coded["policy"].value == "general_only"
+    assert (coded["abt_delivery"].value, coded["abt_mandatory"].value) == ("in_house", "mandatory")
+    assert coded["dasv_lead"].value == "role_only"
+    assert coded["dasv_lead_role"].value == "Director of Nursing and Midwifery"
+    assert coded["dasv_lead_name"].value == ""
+    assert (coded["exemptions"].value, coded["exemptions"].flags) == ("s40", ())
+
+
+def test_a_questions_lettered_parts_running_on_to_its_next_line_are_one_question() -> None:
+    """A log's paragraph "Q2 ... (a) provider (b) mandatory/optional" / "(c) sexual harassment
+    module?" / "A2 Information not held.": the third line is the question's, not a part
+    restated on its own, so the answer is the training question's."""
+    paragraphs = [
+        "Q1  Dedicated policy on sexual safety / sexual harassment of staff?\nA1  No specific "
+        "policy.",
+        "Q2  Active Bystander Training - provided? (a) provider (b) mandatory/optional\n"
+        "    (c) sexual harassment module?\nA2  Information not held.",
+        "Q3  If ABT not provided, plans to introduce?\nA3  Not held.",
+    ]
+    blocks = tuple(Block(p, f"paragraph {i}") for i, p in enumerate(paragraphs, 5))
+    coded = _blocks_coded(blocks, "RFF", "barnsley-foi-disclosures-week46.txt")
+    assert (coded["abt_provided"].value, coded["abt_planned"].value) == ("no", "no")
+
+
+def test_a_text_table_drawn_with_rules_joins_each_cells_wrapped_lines() -> None:
+    """A disclosure log's text table ("+-----+---+" rules, cells wrapped over two lines): each
+    row is read as one, so "External: Bright Line Training" / "Partnership" is one provider
+    and "Executive Medical" / "Director" one post."""
+    table = "\n".join(
+        [
+            "+-----+------------------------------------+------------------------------------+",
+            "| No. | Question                           | Response                           |",
+            "+-----+------------------------------------+------------------------------------+",
+            "| 2   | Active Bystander Training?         | Yes                                |",
+            "+-----+------------------------------------+------------------------------------+",
+            "| 2a  | In-house / external (provider)     | External: Bright Line Training     |",
+            "|     |                                    | Partnership                        |",
+            "+-----+------------------------------------+------------------------------------+",
+            "| 2b  | Mandatory / optional               | Optional                           |",
+            "+-----+------------------------------------+------------------------------------+",
+            "| 4   | Executive lead for DASV - name and | Dr Jean Ashworth-Lowe, Executive   |",
+            "|     | job title                          | Medical Director                   |",
+            "+-----+------------------------------------+------------------------------------+",
+        ]
+    )
+    coded = _blocks_coded((Block(table, "paragraph 3"),), "RXP", "CDDFT FOI log entry 24-2291.txt")
+    assert coded["abt_provider"].value == "Bright Line Training Partnership"
+    assert coded["dasv_lead_name"].value == "Dr Jean Ashworth-Lowe"
+    assert coded["dasv_lead_role"].value == "Executive Medical Director"
 
 
 def test_a_regional_return_is_read_from_the_one_row_its_provider_filled() -> None:
@@ -778,6 +928,33 @@ def test_a_table_of_numbered_answers_to_a_longer_request_is_read_by_what_each_sa
     assert coded["dasv_lead_name"].value == ""
     assert coded["policy"].value == "general_only"
     assert (coded["abt_provided"].value, coded["abt_planned"].value) == ("no", "yes")
+
+
+def test_a_guardian_who_reports_to_an_executive_is_no_executive_lead() -> None:
+    """Numbered answers to an 11-question request: 4 names the Freedom to Speak Up Guardian,
+    who "reports to the Chief People Officer"; 11 names the Chief Nursing Officer. Only 11 is
+    a person in an executive post, so it is the lead's answer (read as tied, neither would be
+    nearer where the other anchors put the lead, and the lead would be left blank)."""
+    rows = [
+        "Q | Response",
+        "1 | 2021/22: 21; 2022/23: 53; 2023/24: 69.",
+        "2 | 8 of these incidents were recorded as reported to the police.",
+        "3 | Yes. The Trust's Chaperone Policy (version 5.1) applies to all clinical staff.",
+        "4 | Yes. Our Freedom to Speak Up Guardian is Dr Yusuf Dewhurst. The Guardian reports to"
+        " the Chief People Officer and meets the Chief Executive every quarter.",
+        "5 | There is no specific policy. Sexual harassment is covered by the Dignity at Work "
+        "Policy.",
+        "6 | Yes - Active Bystander Training is delivered in-house by the Learning and "
+        "Development team.",
+        "7 | N/A",
+        "8 | Yes. Conflict Resolution Training is part of statutory and mandatory training.",
+        "9 | Yes. The Trust signed the Charter on 16 September 2023.",
+        "10 | 1.",
+        "11 | Yes - Ms Lowenna Treloar, Chief Nursing Officer.",
+    ]
+    coded = _letter_and_table(rows, "REF")
+    assert coded["dasv_lead_name"].value == "Ms Lowenna Treloar"
+    assert coded["policy"].value == "general_only"
 
 
 def test_numbered_answers_with_executives_leading_other_subjects_keep_the_lead_where_it_is() -> (

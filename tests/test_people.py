@@ -28,6 +28,12 @@ def grammar() -> Grammar:
             "Director of Patient Safety and Quality (Interim) and Executive Safeguarding Lead",
         ),
         ("Deputy Chief Nurse (Safeguarding)", "Deputy Chief Nurse (Safeguarding)"),
+        # a function after a dash ends the title; an answer word after one is no function
+        (
+            "The lead is our Deputy Director of Nursing - Safeguarding.",
+            "Deputy Director of Nursing - Safeguarding",
+        ),
+        ("Director of Nursing – Yes.", "Director of Nursing"),
     ],
 )
 def test_job_title_as_written(grammar: Grammar, text: str, title: str) -> None:

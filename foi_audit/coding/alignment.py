@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import LABEL, LABEL_ONLY, numbered_texts, set_apart
+from foi_audit.coding.labels import LABEL, LABEL_ONLY, QUESTION_RANGE, numbered_texts, set_apart
 from foi_audit.coding.questions import (
     OTHER,
     aimed_elsewhere,
@@ -56,7 +56,7 @@ def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
             continue  # "No. The Trust does not provide ABT and has no plan to": two alike
         if ranked[0][0] in label_of:
             found.setdefault(ranked[0][0], []).append((ranked[0][1], number))
-    best = _best_anchors(found, label_of)
+    best, undecided = _best_anchors(found, label_of)
     anchors = {number: qid for qid, (_, number) in best.items()}
     if not anchors:
         return {}
@@ -64,33 +64,44 @@ def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     shift, count = shifts.most_common(1)[0]
     placed = {str(number): qid for number, qid in sorted(anchors.items())}
     if not (count >= 2 or (shift == 0 and len(anchors) == 1)):
-        return _beside_anchors(placed, tops, set(answers)) if len(anchors) >= 2 else {}
+        if len(anchors) >= 2:
+            return _beside_anchors(placed, tops, set(answers), undecided)
+        # one answer that reads as one of ours by its own words ("A draft Sexual Safety
+        # Policy"): that one alone; not a person in an executive post (a longer request
+        # names many, each for its own subject)
+        return {n: q for n, q in placed.items() if q not in shapes.person_questions}
     for label, qid in tops.items():
         number = label + shift
-        if qid not in best and number in answers and number not in anchors:
+        if qid not in best and qid not in undecided and number in answers and number not in anchors:
             placed[str(number)] = qid
     return placed
 
 
 def _best_anchors(
     found: dict[str, list[tuple[int, int]]], label_of: dict[str, int]
-) -> dict[str, tuple[int, int]]:
+) -> tuple[dict[str, tuple[int, int]], set[str]]:
     """Each question's answer that reads most as it; of answers that read as it alike (two
-    people in executive posts), the one nearest where the other questions' anchors put it."""
+    people in executive posts), the one nearest where the other questions' anchors put it.
+    When none is clearly nearer ("11. Ms X, Chief People Officer", "12. Ms Y, Chief Nursing
+    Officer" where the anchors' shift says 6) which is ours is a guess: it is undecided."""
     best = {
         qid: max(places, key=lambda place: (place[0], -place[1])) for qid, places in found.items()
     }
+    undecided: set[str] = set()
     for qid, places in found.items():
         tied = [number for weight, number in places if weight == best[qid][0]]
         others = Counter(n - label_of[q] for q, (_, n) in best.items() if q != qid)
         if len(tied) > 1 and others:
             expected = label_of[qid] + others.most_common(1)[0][0]
-            best[qid] = (best[qid][0], min(tied, key=lambda n: (abs(n - expected), n)))
-    return best
+            nearest, second = sorted(tied, key=lambda n: (abs(n - expected), n))[:2]
+            best[qid] = (best[qid][0], nearest)
+            if abs(second - expected) - abs(nearest - expected) <= 1:
+                undecided.add(qid)  # 11 and 12 where the shift says 6: neither is nearer
+    return {q: place for q, place in best.items() if q not in undecided}, undecided
 
 
 def _beside_anchors(
-    placed: dict[str, str], tops: dict[int, str], answers: set[int]
+    placed: dict[str, str], tops: dict[int, str], answers: set[int], undecided: set[str]
 ) -> dict[str, str]:
     """Anchors on no one shift: a question without one takes the answer after the one its
     predecessor in the request took (the policy at 4, so the training at 5 and its plans at 6),
@@ -99,7 +110,12 @@ def _beside_anchors(
     for label in sorted(tops):
         qid, before = tops[label], tops.get(label - 1)
         number = at[before] + 1 if before in at else 0
-        if qid not in at and number in answers and str(number) not in placed:
+        if (
+            qid not in at
+            and qid not in undecided
+            and number in answers
+            and str(number) not in placed
+        ):
             placed[str(number)] = qid
             at[qid] = number
     return placed
@@ -165,11 +181,23 @@ def _evidence(text: str, letters: int, shapes: _Shapes, compiled: Compiled) -> C
     for top, size in shapes.parts.items():
         if letters >= 2 and size == letters and alike[letters] == 1:
             named[top] += _ANCHOR
-    if any(people.executive_post.search(span.text) for span in posts):
+    # an executive post held by the person named ("Ms X, Chief Nursing Officer") or with no
+    # one named ("the Chief Nursing Officer is the lead"), not a person in another role beside
+    # one ("our Guardian, Dr Y, reports to the Chief People Officer")
+    if any(
+        lead.title
+        and (lead.person or not persons)
+        and people.executive_post.search(lead.title.text)
+        for lead in people.leads(text)
+    ):
         for top in person_questions:
             named[top] += _ANCHOR
     for top in elsewhere:  # "the executive lead for flexible working is Mr X"
         del named[top]
+    for question in compiled.questions:
+        # "All staff complete Conflict Resolution e-learning (mandatory)": another training
+        if named[question.id] and matches_any(question.elsewhere, text):
+            del named[question.id]
     return +named
 
 
@@ -191,6 +219,14 @@ def _numbered_answers(lines: list[Line]) -> tuple[dict[int, str], dict[int, int]
             continue
         if line.cell:
             continue  # other cells: a table's numbers are its rows', not a letter's answers
+        heading = LABEL_ONLY.match(line.text) or QUESTION_RANGE.match(line.text)
+        if heading and not heading.groupdict().get("letter"):
+            # "Question 4" or "Questions 5 to 9" alone on a line over its answer
+            number = int(heading["num"])
+            current = number if number not in answers else 0
+            if current:
+                answers[current] = []
+            continue
         label = LABEL.match(line.text)
         if label and not label["range"] and set_apart(label, line.text):
             number = int(label["num"])

@@ -80,14 +80,16 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     elif (
         matches_any(compiled.doc.clarification, opening) and _answers_given(answers, compiled) < 2
     ) or (
-        matches_any(compiled.doc.acknowledgement, opening) and not _answers_given(answers, compiled)
+        matches_any(compiled.doc.acknowledgement, opening)
+        and not _answers_given(answers, compiled)
+        and not _refuses(general, compiled)
     ):
         # It asks the requester a question back, or says the reply is to come; its "answers"
         # are the request's own questions quoted.
         kind = "acknowledgement"
     elif any(answers.values()):
         kind = "reply"
-    elif matches_any(compiled.doc.acknowledgement, text):
+    elif matches_any(compiled.doc.acknowledgement, text) and not _refuses(general, compiled):
         kind = "acknowledgement"
     elif not general:
         kind = "empty"
@@ -263,7 +265,8 @@ def _of_the_whole_request(text: str, compiled: Compiled) -> bool:
 # Request references ("FOI 24-1401", "Ref: EIR/2024/118", "AWP-FOI-4410") and entry labels.
 REQUEST_REFERENCE = re.compile(
     r"\b(?:FOI|EIR|Ref(?:erence)?|Request|Case)\s*+(?:(?:no\.?|number|ref\.?)\s*+)?(?:[:#]\s*+)?"
-    r"([A-Z]{0,6}[\s/-]*\d{2,4}(?:[/-]\d{1,6})*)",
+    # ("FOI-MK-24-0998"; a prefix in capitals: "request of 11 November" names no request)
+    r"((?-i:[A-Z]{0,6})[\s/-]*(?:(?-i:[A-Z]{2,6})[/-])?\d{2,4}(?:[/-]\d{1,6})*)",
     re.IGNORECASE,
 )
 
@@ -273,11 +276,13 @@ ENTRY_LABEL = re.compile(r"(?im)^[^\w\n]*(?:request|subject|title|summary of req
 
 # A reference mentioned in a sentence, not listed: "an identical request (our reference
 # FOI/24/1403)", "your earlier request, FOI 1403" (not a log's "Car parking (FOI 7402)").
-_MENTIONED = re.compile(r"\b(our|your|previous|earlier|identical)\b[^()\n]*$", re.IGNORECASE)
+_MENTIONED = re.compile(r"\b(our|your|previous|earlier|identical)\b[^()\n]*\(?\s*$", re.IGNORECASE)
 
 
 # A row or line that opens with a bare reference: "BCH-1120 | Wheelchair waiting times | ...".
-LEADING_REFERENCE = re.compile(r"(?m)^[^\w\n]*([A-Z]{2,6}[/-]\d{2,6}(?:[/-]\d{1,6})*)\b")
+LEADING_REFERENCE = re.compile(
+    r"(?m)^[^\w\n]*([A-Z]{2,6}[/-](?:[A-Z]{2,6}[/-])?\d{2,6}(?:[/-]\d{1,6})*)\b"
+)
 
 
 def _answers_given(answers: Mapping[str, Sequence[Sentence]], compiled: Compiled) -> int:
@@ -291,6 +296,19 @@ def _answers_given(answers: Mapping[str, Sequence[Sentence]], compiled: Compiled
     )
 
 
+_SUPPOSING = re.compile(r"(?i)\b(if|may|might|could|unless|should|whether)\b")
+
+
+def _refuses(sentences: Sequence[Sentence], compiled: Compiled) -> bool:
+    """A sentence refusing the request outright, not supposing it might ("we acknowledge
+    receipt ... the Trust will not be responding to this request": a refusal notice)."""
+    return any(
+        matches_any(compiled.outcome.refusal_in_full, s.text)
+        or (matches_any(compiled.outcome.refusal, s.text) and not _SUPPOSING.search(s.text))
+        for s in sentences
+    )
+
+
 def _lists_several_requests(document: Document) -> bool:
     """Does the page carry more than one FOI request (a disclosure log or a digest)?
 
@@ -301,7 +319,7 @@ def _lists_several_requests(document: Document) -> bool:
     references = {
         re.sub(r"\W", "", m.group(1)).upper()
         for m in REQUEST_REFERENCE.finditer(text)
-        if not _MENTIONED.search(text, max(0, m.start() - 20), m.start())
+        if not _MENTIONED.search(text, max(0, m.start() - 60), m.start())
     }
     references |= {re.sub(r"\W", "", m.group(1)) for m in LEADING_REFERENCE.finditer(text)}
     return len(references) >= 2 or len(ENTRY_LABEL.findall(text)) >= 2

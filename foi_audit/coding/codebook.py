@@ -9,7 +9,6 @@ rule off. Patterns stay text here: the coding stages compile them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from foi_audit.coding.grammar import (
     PeopleGrammar,
     ReadingGrammar,
     Table,
+    did_you_mean,
     document_grammar,
     lexicon_grammar,
     people_grammar,
@@ -84,6 +84,7 @@ class Question:
     parent: str = ""
     cues: tuple[str, ...] = ()  # patterns that recognise the question restated
     topic_cues: tuple[str, ...] = ()  # looser words for prose paragraphs and headings
+    elsewhere: tuple[str, ...] = ()  # concepts of another subject of its kind (another training)
 
 
 @dataclass(frozen=True)
@@ -290,12 +291,11 @@ _OUTCOME_KEYS = (
     "answer_not_held",
     "non_withholding", "required_fields", "not_held_values",
 )  # fmt: skip
-_QUESTION_KEYS = ("id", "label", "text", "parent", "cues", "topic_cues")
+_QUESTION_KEYS = ("id", "label", "text", "parent", "cues", "topic_cues", "elsewhere")
 _FIELD_KEYS = (
     "name", "kind", "label", "short_label", "principal", "definition", "values", "value_labels",
-    "applies_when", "role",
-    "extract", "questions", "negative", "blank_when", "silent_blank", "decision", "rules",
-    "examples",
+    "applies_when", "role", "extract", "questions", "negative", "blank_when", "silent_blank",
+    "decision", "rules", "examples",
 )  # fmt: skip
 _RULE_KEYS = (
     "id", "value", "any", "all", "unless", "extract", "only", "from_field", "confidence",
@@ -333,7 +333,7 @@ def parse_codebook(
         )
     )
     concepts = _concepts(top, source)
-    _check_rule_concepts(fields, {name for name, _ in concepts}, source)
+    _check_rule_concepts(fields, questions, {name for name, _ in concepts}, source)
     codebook = Codebook(
         name=top.text("name") or Path(source).stem,
         description=top.text("description"),
@@ -429,6 +429,7 @@ def _questions(top: Table, source: str) -> tuple[Question, ...]:
                 parent=table.text("parent"),
                 cues=table.texts("cues"),
                 topic_cues=table.texts("topic_cues"),
+                elsewhere=table.texts("elsewhere"),
             )
         )
     for question in questions:
@@ -577,16 +578,17 @@ def _concepts(top: Table, source: str) -> tuple[tuple[str, tuple[str, ...]], ...
     return tuple(found)
 
 
-def _check_rule_concepts(fields: Sequence[Field], known: set[str], source: str) -> None:
-    for f in fields:
-        for rule in f.rules:
-            for name in (*rule.asserts, *rule.denies, *rule.lacks, *rule.without, *rule.also):
-                if name not in known:
-                    close = difflib.get_close_matches(name, sorted(known), n=1)
-                    hint = f" (did you mean {close[0]!r}?)" if close else ""
-                    raise CodebookError(
-                        f"{source}: rule {rule.id} names unknown concept {name!r}{hint}"
-                    )
+def _check_rule_concepts(
+    fields: Sequence[Field], questions: Sequence[Question], known: set[str], source: str
+) -> None:
+    named = [(f"question {q.id}", name) for q in questions for name in q.elsewhere]
+    for rule in (rule for f in fields for rule in f.rules):
+        named += [(f"rule {rule.id}", n) for n in (*rule.asserts, *rule.denies, *rule.lacks)]
+        named += [(f"rule {rule.id}", n) for n in (*rule.without, *rule.also)]
+    for where, name in named:
+        if name not in known:
+            hint = did_you_mean(name, sorted(known))
+            raise CodebookError(f"{source}: {where} names unknown concept {name!r}{hint}")
 
 
 def _outcome(grammar: Table, top: Table, source: str, fields: tuple[Field, ...]) -> Outcome:

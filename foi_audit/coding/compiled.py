@@ -30,6 +30,7 @@ class Question:
     parent: str
     cues: tuple[re.Pattern[str], ...]
     topic_cues: tuple[re.Pattern[str], ...] = ()
+    elsewhere: tuple[re.Pattern[str], ...] = ()  # another subject of its kind (its concepts)
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
             parent=q.parent,
             cues=_patterns(q.cues, f"question {q.id}", shared),
             topic_cues=_patterns(q.topic_cues, f"question {q.id}", shared),
+            elsewhere=tuple(p for name, ps in concepts if name in q.elsewhere for p in ps),
         )
         for q in codebook.questions
     )

@@ -22,6 +22,7 @@ from foi_audit.coding.extractors import (
     OWNERS_IN_BRACKETS,
     clean_org,
     extract,
+    given_name_first,
     in_full,
     mixed_case,
     without_other_values,
@@ -287,9 +288,13 @@ def _try_rule(
     if rule.from_field:
         source = decided.get(rule.from_field)
         if source and source.value:
-            doubtful = source.flags + (
-                (FlagReason.NAME_NOT_READ,) if matches_any(rule.review_if, source.quote) else ()
+            # "Professor" beside the role, or a name the grammar sees in the sentence but did
+            # not pair with the post (OCR broke the title between them): a name was missed
+            missed = bool(rule.review_if) and (
+                matches_any(rule.review_if, source.quote)
+                or bool(context.people.persons(source.quote))
             )
+            doubtful = source.flags + ((FlagReason.NAME_NOT_READ,) if missed else ())
             return Decision(
                 rule.value, rule.id, source.quote, source.locator, source.confidence, doubtful,
                 addressed=True, question=source.question,
@@ -434,7 +439,7 @@ def _by_form(
         capitals = sentence.sentence.text != mixed_case(sentence.sentence.text)
         flags = (FlagReason.NAME_IN_CAPITALS,) if capitals and lead.title is None else ()
         # "Ashdown- Vale": a double-barrelled name a line break (or OCR) split at its hyphen
-        name = re.sub(r"(?<=\w)- (?=[A-Z])", "-", lead.person.text)
+        name = given_name_first(re.sub(r"(?<=\w)- (?=[A-Z])", "-", lead.person.text))
         return _taken(name, rule, sentence, reading, flags + shared)
     if lead.title is None:
         return None

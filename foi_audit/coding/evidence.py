@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.text import matches_any, trim
@@ -109,6 +110,20 @@ def blanked(spec: FieldSpec, values: dict[str, Decision]) -> bool:
     )
 
 
+def _missed(spec: FieldSpec, chosen: Chosen) -> tuple[FlagReason, ...]:
+    """A person's field left blank because its parent holds only a post, where the parent
+    says a name was there but not read: the blank is as doubtful as that post."""
+    condition = spec.field.applies_when
+    parent = chosen.values.get(condition[0]) if condition else None
+    if (
+        spec.field.extract is ExtractKind.PERSON
+        and parent
+        and FlagReason.NAME_NOT_READ in parent.flags
+    ):
+        return (FlagReason.NAME_NOT_READ,)
+    return ()
+
+
 def blank_where_not_asked(compiled: Compiled, chosen: Chosen) -> None:
     """Conditional fields are blank where they do not apply."""
     for spec in compiled.fields:
@@ -116,4 +131,6 @@ def blank_where_not_asked(compiled: Compiled, chosen: Chosen) -> None:
         if spec.derive or name not in chosen.values:
             continue
         if not applies(spec, chosen.values) or blanked(spec, chosen.values):
-            chosen.values[name] = Decision("", "not_applicable", confidence=0.9)
+            chosen.values[name] = Decision(
+                "", "not_applicable", confidence=0.9, flags=_missed(spec, chosen)
+            )

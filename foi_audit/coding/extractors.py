@@ -66,7 +66,18 @@ def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 
     return value
 
 
+# "MCALLISTER-BYRNE, Siobhan" (a register's order): the given name first, letters as written
+_FAMILY_FIRST = re.compile(r"^(?P<family>[A-Z]{2,}(?:['’-][A-Z]{2,})*),\s+(?P<given>[A-Z][a-z]+)$")
+
+
+def given_name_first(name: str) -> str:
+    """ "MCALLISTER-BYRNE, Siobhan" -> "Siobhan MCALLISTER-BYRNE"; any other name as it is."""
+    found = _FAMILY_FIRST.match(name.strip())
+    return f"{found['given']} {found['family']}" if found else name
+
+
 def _clean_person(value: str, compiled: Compiled) -> str:
+    value = given_name_first(value)
     words = value.split()
     while words and words[0] in compiled.not_person:
         words = words[1:]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from foi_audit.coding.codebook import FieldKind
 from foi_audit.coding.compiled import Compiled, FieldSpec
 from foi_audit.coding.evidence import UNDECIDED, Chosen, applies, blanked
 from foi_audit.coding.records import Decision, Reading
@@ -32,7 +33,11 @@ def flag_reasons(
     values = chosen.values
     source = chosen.sources.get(spec.field.name)
     reasons = list(decision.flags)
-    if source is not None and source.document.ocr and _unsure_words(decision, source):
+    if (
+        source is not None
+        and source.document.ocr
+        and _unsure_words(decision, source, spec, compiled)
+    ):
         reasons.append(FlagReason.OCR_LOW_CONFIDENCE)
     if decision.had_text and not decision.value and applies(spec, values):
         reasons.append(FlagReason.NO_RULE_MATCHED)
@@ -68,18 +73,32 @@ def flag_reasons(
     return decision, tuple(dict.fromkeys(reasons))
 
 
-def _unsure_words(decision: Decision, source: Reading) -> list[str]:
-    """Words of the value's quote that Tesseract read with low confidence."""
+def _unsure_words(
+    decision: Decision, source: Reading, spec: FieldSpec, compiled: Compiled
+) -> list[str]:
+    """Words of the value's quote that Tesseract read with low confidence, but for small words
+    and numbers no value rests on ("the", "2024"); OCR's stray marks inside a value count."""
     if not decision.quote:
         return []
+    if spec.field.kind is FieldKind.TEXT and _STRAY_MARK.search(decision.value):
+        return [decision.value]  # "Director of Quality, _Governance and ..."
+    harmless = set(compiled.codebook.reading.ocr_harmless)
     words = set(decision.quote.split())
     return [
         word
         for block in source.document.blocks
         if block.unsure and (not decision.locator or block.locator == decision.locator)
         for word in block.unsure
-        if word in words
+        if word in words and not _harmless(word, harmless)
     ]
+
+
+_STRAY_MARK = re.compile(r"[_|~¢¥©§]")
+
+
+def _harmless(word: str, harmless: set[str]) -> bool:
+    bare = word.strip(".,;:!?'’\"“”()[]‘")
+    return not bare or bare.lower() in harmless or bool(re.fullmatch(r"[\d/.,:-]+", bare))
 
 
 def silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> bool:

@@ -74,6 +74,7 @@ class ReadingGrammar:
     planned: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
     ceased: tuple[str, ...] = ()
+    ocr_harmless: tuple[str, ...] = ()  # words whose OCR doubt doubts no value (not regexes)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,12 @@ def read_toml(path: Path, what: str) -> tuple[dict[str, Any], str]:
         raise CodebookError(f"{path} is not valid TOML ({exc}); fix the line it names") from exc
 
 
+def did_you_mean(name: str, choices: Sequence[str]) -> str:
+    """ " (did you mean 'x'?)" for the choice nearest a misspelt name, or ""."""
+    close = difflib.get_close_matches(name, choices, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 class Table:
     """One TOML table read key by key; keys never asked for are refused as unknown."""
 
@@ -146,8 +153,7 @@ class Table:
         unknown = [key for key in data if key not in allowed]
         if unknown:
             key = unknown[0]
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else f"; allowed: {', '.join(allowed)}"
+            hint = did_you_mean(key, allowed) or f"; allowed: {', '.join(allowed)}"
             raise CodebookError(f"{where}: unknown key {key!r}{hint}")
         self.data = data
         self.where = where

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from foi_audit.coding.records import Line
+
+if TYPE_CHECKING:
+    from foi_audit.coding.compiled import Compiled
 
 TABLE_HEADER_WORDS = {
     "q", "no", "no.", "ref", "ref.", "question", "questions", "response", "responses", "answer",
@@ -25,9 +29,9 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", "- Q2. Active"):
     # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
-    r"^[\s_~|‘’'`]*(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*\.?\s*)?(?:\((?=\d{1,2}\)))?(?P<num>\d{1,2})\s*"
-    r"(?:\(?(?P<letter>[a-h])\)?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
-    r"(?P<sep>\s*[.:)\-–—]\s*|\s+)(?=\S)",
+    r"^[\s_~|‘’'`]*(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*\.?\s*)?(?:\((?=\d{1,2}\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
+    r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
+    r"(?P<sep>\s*[.:)\]\-–—]\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
 
@@ -36,8 +40,9 @@ LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)",
 
 
 LABEL_ONLY = re.compile(
-    r"^\s*(?:q(?:uestion)?\s*\.?\s*)?(?P<num>\d{1,2})\s*(?:\(?(?P<letter>[a-h])\)?)?"
-    r"(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?)?\s*[.:)]?\s*$",
+    r"^\s*(?:q(?:uestion)?\s*\.?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
+    r"(?:\(?(?P<letter>[a-h])[)\]]?)?"
+    r"(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?)?\s*[.:)\]]?\s*$",
     re.IGNORECASE,
 )
 
@@ -51,7 +56,9 @@ ANSWER_PREFIX = re.compile(
 
 
 INTERROGATIVE = re.compile(
-    r"^\s*(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
+    # ("Finally, you asked who ...", "Lastly, you wanted to know ...": the request's next)
+    r"^\s*(?:(?:finally|lastly|next|then|also|and|secondly|thirdly)\s*,?\s*(?=you\b))?"
+    r"(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
     r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
     r"in[- ]house or|mandatory or|name and|you (?:asked|wanted to know|requested|enquired|queried)|"
     r"(?:your|the) (?:request|question) (?:asks?|asked|was))\b",
@@ -187,6 +194,14 @@ def label_key(num: str, letter: str | None) -> str:
     return f"{int(num)}{(letter or '').lower()}"
 
 
+# A heading over answers given together: "Questions 5 to 9", "Q1-3". Their answer reads as
+# the first question's, the others by what it says.
+QUESTION_RANGE = re.compile(
+    r"^\s*(?:questions?|qs?\.?)\s*(?P<num>\d{1,2})\s*(?:to|-|–|and|&)\s*\d{1,2}\s*[.:)]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def cell_label(only: re.Match[str]) -> str:
     """The key of a cell holding only a label (LABEL_ONLY): "Q3(b)" -> "3b"; a range's no letter."""
     return label_key(only["num"], None if only["range"] else only["letter"])
@@ -262,14 +277,26 @@ def questions_named(text: str) -> list[str]:
     return [str(n) for n in dict.fromkeys(numbers)] if len(set(numbers)) >= 2 else []
 
 
+_JOINS_NEXT = re.compile(
+    r"(?i)(?:\b(?:of|and|or|for|the|a|an|on|in|to|by|with|whether)|[/,&(–-])\s*$"
+)
+
+
 def heading_over_sentence(heading: str, line: str) -> bool:
-    """A short heading without "?" above a whole sentence: the sentence is its answer."""
+    """A heading without "?" above a sentence: the sentence is its answer. A whole sentence
+    under a short heading; under a longer heading that does not run on ("... of"), a line
+    that ends a sentence ("Optional.") or reads as one ("A dedicated policy has been drafted
+    and is"), not the title-case rest of a wrapped heading ("Sexual Violence (DASV)")."""
+    if "?" in heading or not line[:1].isupper():
+        return False
+    words = line.split()
+    if len(heading.split()) <= 6 and line.rstrip().endswith((".", "!")) and len(words) >= 4:
+        return True
+    lower = sum(w[:1].islower() for w in words)
     return (
-        "?" not in heading
-        and len(heading.split()) <= 6
-        and line[:1].isupper()
-        and line.rstrip().endswith((".", "!"))
-        and len(line.split()) >= 4
+        len(heading.split()) <= 12
+        and not _JOINS_NEXT.search(heading)
+        and (line.rstrip().endswith((".", "!")) or (len(words) >= 4 and 2 * lower >= len(words)))
     )
 
 
@@ -365,3 +392,61 @@ def labelled_answer(text: str) -> bool:
 
 # "B2. Is it delivered in-house ...?": a response form's own section-and-number label
 _FORM_LABEL = re.compile(r"^\s*[A-H]\d{1,2}[.):]\s+(?=\S)")
+
+
+# A heading in the request's own compound numbering: "Part B, item 2", "Section 3 question 1".
+COMPOUND_LABEL = re.compile(
+    r"^\W*(?:part|section)\s+(?:[a-h]|\d{1,2})\s*[,.:]?\s*(?:item|question|q)\s*\.?\s*\d{1,2}[a-h]?\b",
+    re.IGNORECASE,
+)
+# "Part D – ...": a request lettered in parts; "B" or "Part B" alone in a table's cell
+_PART_CELL = r"\s*(?:part\s+)?[A-H]\s*[.:)]?\s*"
+PART_LABEL = re.compile(r"^\s*part\s+([a-z]|\d{1,2})\s*[-–:.)]\s*(?=\S)", re.IGNORECASE)
+
+
+def next_item(text: str, lettered: bool) -> bool:
+    """A line opening another item like the one before it: after a lettered item, "(b)
+    Mandatory" or "Q3. N/A"; after a numbered one, "Q3. N/A" ("Q2 ... (a) provider (b) ..."
+    over "(c) sexual harassment module?" is one question whose parts run on). Not a wrapped
+    line of the question ("12 of the Act?")."""
+    label = LABEL.match(text)
+    return bool(label and set_apart(label, text) or lettered and LETTER_LABEL.match(text))
+
+
+def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
+    """Whether the document numbers the request its own way: a longer request whose questions
+    run past the codebook's ("Q7", "Question 11", two or more numbered items beyond the
+    last of ours), or items numbered afresh in each part ("A | 1", "B | 1"). Then a bare
+    number says nothing of which of our questions it is: only the
+    document's own restated questions tie a number to a question."""
+    ours = [int(m[0]) for q in compiled.questions if (m := re.match(r"\d+", q.label))]
+    if not ours:
+        return False
+    last = max(*ours, compiled.codebook.request_questions)
+    prefixed: set[int] = set()
+    plain: set[int] = set()
+    parts_of: dict[int, set[str]] = {}  # "A | 1 | ...", "B | 1 | ...": items numbered per part
+    for before, line in zip([None, *lines], lines, strict=False):
+        text = line.text
+        only = LABEL_ONLY.match(text) if line.cell == "label" else None
+        if only and before and re.fullmatch(_PART_CELL, before.text, re.IGNORECASE):
+            parts_of.setdefault(int(only["num"]), set()).add(before.text.strip().upper())
+        found = PREFIXED_LABEL.match(text)
+        if found:
+            prefixed.add(int(found[1]))
+            continue
+        part = PART_LABEL.match(text)
+        if part:  # "Part F": the sixth part
+            mark = part[1].lower()
+            prefixed.add(int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1)
+            continue
+        found_label = LABEL.match(text)
+        only = LABEL_ONLY.match(text)
+        in_question_cell = line.cell == "question"  # a table's question column: "7 Staff numbers"
+        if found_label and (in_question_cell or set_apart(found_label, text)):  # not "12 of"
+            plain.add(int(found_label["num"]))
+        elif only:
+            plain.add(int(only["num"]))
+    beyond = {n for n in prefixed if last < n <= 40}
+    renumbered = any(len(parts) >= 2 for parts in parts_of.values())
+    return bool(beyond) or renumbered or len({n for n in plain if last < n <= 40}) >= 2

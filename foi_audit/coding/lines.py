@@ -59,6 +59,47 @@ def document_lines(document: Document, compiled: Compiled) -> list[Line]:
     return mail_parts(document, compiled)[0]
 
 
+_OCR_STOP = re.compile(r"\b(of|and|the)\.(?=\s+[A-Za-z])")
+
+
+# A text table drawn with rules ("+-----+------+"): its rows, a cell's wrapped lines joined
+_ASCII_RULE = re.compile(r"(?m)^\s*\+[-=+]{3,}\+?\s*$")
+
+
+def _ascii_rows(text: str) -> str:
+    """A text table's rows one line each: the lines between two rules, or a line whose first
+    cell is empty, continue the row above cell by cell ("| 2a | In-house | External: Bright
+    Line Training |" / "|    |          | Partnership |")."""
+    out: list[str] = []
+    row: list[str] = []
+    started = False  # the current row began after the last rule
+
+    def flush() -> None:
+        if row:
+            out.append(" | ".join(" ".join(cell.split()) for cell in row))
+            row.clear()
+
+    for line in text.splitlines():
+        if _ASCII_RULE.match(line):
+            flush()
+            started = False
+            continue
+        stripped = line.strip()
+        if not (stripped.startswith("|") and stripped.endswith("|")):
+            flush()
+            out.append(line)
+            continue
+        cells = [c.strip() for c in stripped[1:-1].split("|")]
+        if row and len(cells) == len(row) and (started or not cells[0]):
+            row[:] = [f"{a} {b}".strip() for a, b in zip(row, cells, strict=True)]
+        else:
+            flush()
+            row.extend(cells)
+        started = True
+    flush()
+    return "\n".join(out)
+
+
 def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     """The document's lines, split in an email at each quoted message ("-----Original
     Message-----", "On ... wrote:"): the first part is the sender's own text, the later parts
@@ -72,10 +113,16 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         if block.role in SKIP_ROLES:
             continue
         text = block.text.replace("\u00a0", " ")
+        if document.ocr:
+            # a speck Tesseract read as a full stop after a word no sentence ends on
+            # ("Director of. Quality and Chief Nurse")
+            text = _OCR_STOP.sub(r"\1", text)
         if document.ocr and block.role != BlockRole.TABLE:
             # a stroke Tesseract read as "|" inside a sentence ("Freedom of | Information") or
             # before marks ("requested. | _ ag"): no cell's edge ("lead for DASV | Ms X" is)
             text = _OCR_BAR.sub(_bar_or_not, text)
+        if _ASCII_RULE.search(text):
+            text = _ascii_rows(text)
         # A table block is one row; in other blocks a line with "cell | cell" is a row.
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []
@@ -95,6 +142,9 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             cells = [c.strip(" |") for c in CELL_SPLIT.split(row)]
             if _question_columns(cells, compiled):
                 question_columns = _under_groups(cells, question_columns)
+                continue
+            if _under_merged(cells, question_columns):
+                question_columns = _grouped(cells, question_columns)
                 continue
             if question_columns and _unfilled(cells, question_columns, compiled):
                 continue  # another provider's row of a regional return, left empty
@@ -127,6 +177,12 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             question_columns = []
             header = _header_columns(cells)
             if header:
+                if len(columns) == len(header):
+                    # a second header row naming only some columns (" | Response" under
+                    # "Question | Response"): the others keep their kind
+                    header = tuple(
+                        h if c else k for h, c, k in zip(header, cells, columns, strict=False)
+                    )
                 columns = header
                 continue
             kinds = _cell_kinds(cells, columns)
@@ -337,7 +393,7 @@ def _question_columns(cells: list[str], compiled: Compiled) -> bool:
     cells = [cell for cell in cells if cell]
     if len(cells) < 3:
         return False
-    labels = [LABEL.match(cell) for cell in cells]
+    labels = [LABEL.match(cell) or LABEL_ONLY.match(cell) for cell in cells]  # "Question 1"
     if not all(labels):
         if len(cells) < 4 or any(len(c.split()) > 12 or _ANSWER_CELL.match(c) for c in cells):
             return False  # (a provider's filled row: "RAL | N | No - covered by ...")
@@ -394,6 +450,20 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
     )
 
 
+def _under_merged(cells: list[str], above: list[str]) -> bool:
+    """A row of sub-headers filling only the columns a merged group header spans ("Question
+    2 - ABT" over four columns, then "Provided? | (a) In-house ... | (b) ... | (c) ...")."""
+    spans = [
+        i for i in range(1, len(above)) if not above[i] and any(above[:i])
+    ]  # the columns a header to their left is merged over
+    filled = [i for i, cell in enumerate(cells) if cell]
+    return (
+        len(filled) >= 2
+        and bool(spans)
+        and all(i in spans or (i + 1 in spans and above[i]) for i in filled)
+    )
+
+
 def _under_groups(cells: list[str], above: list[str]) -> list[str]:
     """Headers beneath a row of group headers (merged over their columns: "Q2 Active
     Bystander Training" over "Provided? | (a) In-house or external | ..."): each header with
@@ -401,6 +471,13 @@ def _under_groups(cells: list[str], above: list[str]) -> list[str]:
     filled_above = sum(map(bool, above))
     if not above or filled_above >= sum(map(bool, cells)) or filled_above == len(above):
         return cells
+    return _grouped(cells, above)
+
+
+def _grouped(cells: list[str], above: list[str]) -> list[str]:
+    """Each header with its group before it (the group over its own column and the empty
+    ones after it)."""
+    cells = cells + [""] * (len(above) - len(cells))  # (a sheet drops a row's empty end)
     groups, group = [], ""
     for index in range(len(cells)):
         group = above[index] if index < len(above) and above[index] else group

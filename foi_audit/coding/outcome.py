@@ -39,12 +39,6 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
         return _no_reply(readings, compiled)
     # A refusal under a section an internal review set aside no longer stands.
     void = set_aside(readings, compiled)
-    general = [
-        s
-        for r in replies
-        for s in r.general
-        if not void.intersection(sections_in(s.text, compiled))
-    ]
     answers = [
         s
         for r in replies
@@ -63,11 +57,21 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
         and not matches_any(compiled.outcome.refusal, d.quote)
     }
     positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]
+    general = [
+        s
+        for r in replies
+        for s in r.general
+        if not void.intersection(sections_in(s.text, compiled))
+    ]
+    # on a page of several requests whose answers to ours gave values, a refusal elsewhere on
+    # the page is another request's ("the request is refused under section 12": the car parks')
+    own = {id(s) for r in replies if not (r.several_requests and coded) for s in r.general}
+    refusals = [s for s in general if id(s) in own] + answers
 
-    refusal = _first(general + answers, compiled.outcome.refusal)
+    refusal = _first(refusals, compiled.outcome.refusal)
     if refusal is not None and not coded:
         return _decision(spec.value(OutcomeRole.REFUSED), "outcome.refused", refusal)
-    in_full = _first(general + answers, compiled.outcome.refusal_in_full)
+    in_full = _first(refusals, compiled.outcome.refusal_in_full)
     if in_full is not None:
         # Its explanation may describe the information ("training has been delivered by
         # different teams"); values read from it are not answers. Answers to several

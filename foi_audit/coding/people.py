@@ -150,8 +150,15 @@ class Grammar:
 
     @_remembered
     def persons(self, text: str) -> list[Span]:
-        """People's names by form, with the honorific the reply puts before them."""
-        found: list[Span] = []
+        """People's names by form, with the honorific the reply puts before them; a family
+        name in capitals before the given name ("MCALLISTER-BYRNE, Siobhan") too."""
+        found: list[Span] = [
+            _span("person", text, m.start(), m.end())
+            for m in _SURNAME_FIRST.finditer(text)
+            if self._name_word(m["given"])
+            and all(part.lower() not in self.not_name for part in re.split(r"[-’']", m["family"]))
+            and m["family"].lower() not in self.org_words
+        ]
         tokens = list(_WORD.finditer(text))
         i = 0
         while i < len(tokens):
@@ -189,7 +196,7 @@ class Grammar:
                 i = j
             else:
                 i += 1
-        return found
+        return sorted(found, key=lambda span: span.start)
 
     def _address_surname(
         self, word: str, names: Sequence[re.Match[str]], tokens: Sequence[re.Match[str]], i: int
@@ -284,8 +291,11 @@ class Grammar:
                 if bracket and bracket.group(1).islower():
                     # "(interim)", "(acting)": a modifier, never a lower-case function
                     bracket = bracket if bracket.group(1) in self.title_modifiers else None
+                # "Deputy Director of Nursing - Safeguarding.": a function after a dash too
+                dashed = None if bracket else _DASHED_FUNCTION.match(text[end:])
+                bracket = bracket or dashed
                 if bracket and not self.persons(bracket.group(0)):
-                    end += bracket.end()
+                    end += bracket.end(1) if dashed else bracket.end()
                     while last + 1 < len(tokens) and tokens[last + 1].end() <= end:
                         last += 1
                 found.append(_span("title", text, tokens[i].start(), end))
@@ -488,12 +498,25 @@ _LIST_GAP = re.compile(
 )
 
 
+# One to three capitalised words after a dash, ending the sentence or clause
+_DASHED_FUNCTION = re.compile(
+    r"\s+[-–—]\s+(?!(?:Yes|No|None|Not|The|We|Our|It|This|See|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\b)"
+    r"((?-i:[A-Z])[a-z&]+(?:\s+(?-i:[A-Z&])[a-z&]*){0,2})(?=\s*(?:[.,;)]|$))"
+)
+
+
 def _end(lead: Lead) -> int:
     return max(s.end for s in (lead.title, lead.person) if s)
 
 
 def _unused(lead: Lead) -> bool:
     return lead.title is not None and lead.person is None and not lead.withheld
+
+
+# "MCALLISTER-BYRNE, Siobhan": a family name in capitals, a comma, the given name
+_SURNAME_FIRST = re.compile(
+    r"(?<![\w-])(?P<family>(?-i:[A-Z]{2,}(?:['’-][A-Z]{2,})*)),\s+(?P<given>(?-i:[A-Z][a-z]+))\b"
+)
 
 
 def _span(kind: str, text: str, start: int, end: int) -> Span:

@@ -6,7 +6,14 @@ import re
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled, Question
-from foi_audit.coding.questions import aimed_elsewhere, classify_question, top_question, topic_lead
+from foi_audit.coding.labels import COMPOUND_LABEL
+from foi_audit.coding.questions import (
+    OTHER,
+    aimed_elsewhere,
+    classify_question,
+    top_question,
+    topic_lead,
+)
 from foi_audit.coding.records import Line, Segment, Sentence
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
@@ -99,6 +106,8 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             sentence.locator != paragraph_locator
             or sentence.start
             or (sentence.opens_block and bool(topic_lead(sentence.text, compiled)))
+            # "Part B, item 4 ...": the request's next item, whatever it is about
+            or bool(COMPOUND_LABEL.match(sentence.text))
         )
         if new_paragraph:
             paragraph_locator, paragraph_question = sentence.locator, ""
@@ -111,6 +120,12 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         qid = lead or top_question(named, compiled) or clause_topic
         if not qid and new_paragraph:
             qid = top_question(classify_question(sentence.text, compiled, topic=True), compiled)
+        if new_paragraph and _of_another_kind(qid, sentence.text, compiled):
+            # "Conflict resolution training ... It is delivered by an external provider": a
+            # paragraph on another training than the one asked about answers another question
+            # (within an answer it may be the contrast: "What all staff do is ...")
+            paragraph_question = OTHER
+            continue
         if (
             qid
             and not lead
@@ -143,13 +158,19 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             paragraph_question, start = qid, True
         else:
             qid, start = paragraph_question, False
-        if qid:
+        if qid and qid != OTHER:
             last_question = qid
             found = answers.setdefault(qid, [])
             opening = Sentence(sentence.text, sentence.locator, qid, start=start or not found)
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(answer_start([opening], compiled) if opening.start else [opening])
     return answers
+
+
+def _of_another_kind(qid: str, text: str, compiled: Compiled) -> bool:
+    """A sentence about another subject of the question's kind (its ``elsewhere`` concepts)."""
+    question = next((q for q in compiled.questions if q.id == qid), None)
+    return question is not None and bool(matches_any(question.elsewhere, text))
 
 
 def _stray_part_word(named: str, text: str, compiled: Compiled) -> bool:

@@ -426,6 +426,7 @@ def echoes_open_question(open_: Segment, text: str, compiled: Compiled) -> bool:
         bool(open_.question)
         and open_.restated
         and not open_.lines
+        and not text.rstrip().endswith("?")  # a question asked next is no answer
         and restated_question(text, compiled) == open_.question
     )
 
@@ -488,3 +489,28 @@ def aimed_elsewhere(text: str, qid: str, compiled: Compiled) -> bool:
     if len(shared) >= 2 or shared & acronyms:
         return False
     return any(words(found[1] or found[2]) for found in _ROLE_FOR.finditer(text))
+
+
+def number_and_cue(qid: str, label: str, text: str, compiled: Compiled) -> str:
+    """Our question numbered ``label`` where the text's own cue names it too ("3. Whether the
+    Trust intends to introduce active bystander training": its words most like the training
+    question's, its number and "intends" the plans question's); else ``qid``."""
+    numbered = next((q.id for q in compiled.questions if q.label == label), "")
+    if (
+        qid
+        and numbered
+        and text.count("?") <= 1  # (not a run of several questions OCR joined into one line)
+        and top_question(qid, compiled) != numbered  # (a part of it stays that part)
+        and classify_question(text, compiled) == numbered
+    ):
+        return numbered
+    return qid
+
+
+def grouped_part(text: str, qid: str, compiled: Compiled) -> str:
+    """A column header under a group header ("Question 2 – ABT - Mandatory?", as the table's
+    reader joins them): the part of that question its own header names, else ``qid``."""
+    if " - " not in text or not qid:
+        return qid
+    child = classify_question(text.rsplit(" - ", 1)[1], compiled, topic=True)
+    return child if child and parent_of(child, compiled) == qid else qid

@@ -26,7 +26,9 @@ from foi_audit.coding.labels import (
     LIST_INTRO,
     LIST_ITEM,
     NEXT_FIELD,
+    PART_LABEL,
     PREFIXED_LABEL,
+    QUESTION_RANGE,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
     SUB_RANGE,
@@ -37,8 +39,10 @@ from foi_audit.coding.labels import (
     label_key,
     labelled_answer,
     letter_numbered,
+    next_item,
     normalise_heading,
     numbered_texts,
+    own_numbering,
     questions_named,
     roman_numbered,
     set_apart,
@@ -52,7 +56,9 @@ from foi_audit.coding.questions import (
     child_question,
     classify_question,
     echoes_open_question,
+    grouped_part,
     heading_topic,
+    number_and_cue,
     parent_of,
     part_of,
     restated_question,
@@ -163,8 +169,8 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-# "Part D – ...": a request lettered in parts.
-PART_LABEL = re.compile(r"^\s*part\s+([a-z]|\d{1,2})\s*[-–:.)]\s*(?=\S)", re.IGNORECASE)
+# The request's next sentence broken off at a line's end: "... (DASV)? Please"
+_DANGLING_REQUEST = re.compile(r"^\W*please(?:\s+(?:give|provide|state|name|confirm))?\W*$", re.I)
 _BRACKETED_TOPIC = re.compile(r"^\((?P<topic>[^()]{2,60})\)\s*[:.\-–]?\s*(?P<answer>.*)$", re.S)
 _SEPARATED_TOPIC = re.compile(
     r"^(?P<topic>[A-Za-z][^:?.;]{1,60}?)\s*(?::|\s[-–]\s)\s*(?P<answer>\S.*)$", re.S
@@ -224,39 +230,6 @@ def _labelled_topic(
     return (qid, answer) if qid and (found or headed) else None
 
 
-def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
-    """Whether the document numbers the request its own way: a longer request whose questions
-    run past the codebook's ("Q7", "Question 11", two or more numbered items beyond the
-    last of ours). Then a bare number says nothing of which of our questions it is: only the
-    document's own restated questions tie a number to a question."""
-    ours = [int(m[0]) for q in compiled.questions if (m := re.match(r"\d+", q.label))]
-    if not ours:
-        return False
-    last = max(*ours, compiled.codebook.request_questions)
-    prefixed: set[int] = set()
-    plain: set[int] = set()
-    for line in lines:
-        text = line.text
-        found = PREFIXED_LABEL.match(text)
-        if found:
-            prefixed.add(int(found[1]))
-            continue
-        part = PART_LABEL.match(text)
-        if part:  # "Part F": the sixth part
-            mark = part[1].lower()
-            prefixed.add(int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1)
-            continue
-        found_label = LABEL.match(text)
-        only = LABEL_ONLY.match(text)
-        in_question_cell = line.cell == "question"  # a table's question column: "7 Staff numbers"
-        if found_label and (in_question_cell or set_apart(found_label, text)):  # not "12 of"
-            plain.add(int(found_label["num"]))
-        elif only:
-            plain.add(int(only["num"]))
-    beyond = {n for n in prefixed if last < n <= 40}
-    return bool(beyond) or len({n for n in plain if last < n <= 40}) >= 2
-
-
 def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     """The number of each restated question in the document ("4. Does the Trust have a
     dedicated policy ...?" -> 4: the policy question), wherever it stands."""
@@ -266,7 +239,9 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
             continue
         if not _is_question_text(rest, True, compiled):
             continue
-        qid = restated_question(rest.split("?")[0] + "?", compiled)
+        qid = number_and_cue(
+            restated_question(rest.split("?")[0] + "?", compiled), key, rest, compiled
+        )
         if qid:
             found.setdefault(key, qid)
     if not found:
@@ -323,6 +298,7 @@ def segment(
     quoted = False
     quoted_seen_question = False
     pending_label = ""
+    inline_answers = False  # the last numbered label had its answer after it on its line
     rows_under = ""  # our question a heading line restated, above table rows of its parts
     entry_row = ""  # the table row that opened with a request's reference (a log's entry)
     i = 0
@@ -394,6 +370,7 @@ def segment(
         label = ""
         if label_match:
             label = label_key(label_match["num"], label_match["letter"])
+            qid = number_and_cue(qid, label, question_text, compiled)
         elif pending_label:
             label = pending_label
         elif letter_match:
@@ -436,6 +413,11 @@ def segment(
         if not line.cell and (theme := theme_heading(text, compiled)) is not None:
             segments.append(Segment(theme, restated=theme == OTHER))  # "Menopause (question 9)"
             continue
+        if quoted and line.cell and current().quoted:
+            # "Your request:" over the request quoted as a table: its rows ask, not answer
+            quoted_seen_question = True
+            current().lines.append(line)
+            continue
         if line.cell == "label":
             only = LABEL_ONLY.match(text)
             if only:
@@ -470,6 +452,7 @@ def segment(
             qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
             qid = as_near_in_family(asked, qid, current().question, compiled)
+            qid = grouped_part(question_text, qid, compiled)
             if not label and asks_within(question_text, current().question, compiled):
                 qid = current().question  # "Q4 Executive lead | Yes" then "Name | Ms X"
             if qid in ("", OTHER) and not label:
@@ -542,12 +525,20 @@ def segment(
         if only:
             pending_label = cell_label(only)
             continue
+        if foreign and (grouped := QUESTION_RANGE.match(text)):
+            pending_label = grouped["num"]  # "Questions 5 to 9" over one answer to them all
+            continue
         label_match = LABEL.match(text)
         letter_match = None if label_match else LETTER_LABEL.match(text)
         rest = text[label_match.end() :] if label_match else text
         if letter_match:
             rest = text[letter_match.end() :]
         labelled = bool(label_match or letter_match or pending_label)
+        lettered = bool(letter_match or label_match and label_match["letter"])
+        if label_match and not lettered:
+            # "Q2. Yes.": this reply writes its answers after the labels, so its lettered
+            # parts below ("(a) External: X") are answers too, not the parts restated
+            inline_answers = bool(STARTS_LIKE_ANSWER.match(rest))
         if not labelled and matches_any(compiled.doc.closing, text):
             # Complaints paragraph, sign-off: never a question, and it ends the answers.
             if current().question or current().quoted:
@@ -596,14 +587,19 @@ def segment(
             segments.append(Segment(""))
             continue
         echoes = standalone and not labelled and echoes_open_question(current(), rest, compiled)
-        if not echoes and _is_question_text(
-            rest, labelled, compiled, standalone, bool(label_match)
+        answered_part = lettered and inline_answers and "?" not in rest
+        if (
+            not echoes
+            and not answered_part
+            and _is_question_text(rest, labelled, compiled, standalone, bool(label_match))
         ):
             question_text = rest
             while i < len(lines) and lines[i].block == line.block:
                 nxt = lines[i].text
                 if ANSWER_PREFIX.match(nxt) or LABEL.match(nxt) and "?" in question_text:
                     break
+                if labelled and next_item(nxt, lettered):
+                    break  # "(a) External: X" over "(b) Mandatory for all staff": the next item
                 if heading_over_sentence(question_text, nxt):
                     break  # "Question 1 - policy" over "The Trust is developing a policy."
                 if labelled_answer(nxt):
@@ -634,6 +630,7 @@ def segment(
                     and not CONTINUATION.match(after)
                     and not INTERROGATIVE.match(after)
                     and not SUB_RANGE.match(after)
+                    and not _DANGLING_REQUEST.match(after)  # "(DASV)? Please" | "give the name"
                 ):
                     trailing, question_text = after, question_text[: last_q + 1]
                 elif run_on := answer_after_request(after):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
+from foi_audit.coding.codebook import Question
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import STARTS_LIKE_ANSWER, SUB_RANGE, TOPIC_LABEL, TOPIC_PREFIX
 from foi_audit.coding.questions import classify_question, top_question
@@ -63,6 +65,20 @@ def _ends_sentence(text: str) -> bool:
     )
 
 
+def _alternatives(compiled: Compiled) -> frozenset[str]:
+    """The choices our questions offer ("mandatory or optional", "in-house or by an external
+    provider"): each is an answer, never a topic."""
+    return _choices(compiled.codebook.questions)
+
+
+@lru_cache(maxsize=8)
+def _choices(questions: tuple[Question, ...]) -> frozenset[str]:
+    pairs = (
+        re.findall(r"([\w-]+) or (?:by )?(?:an? )?([\w-]+)", q.text.lower()) for q in questions
+    )
+    return frozenset(word for found in pairs for pair in found for word in pair)
+
+
 def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
     """An answer that opens with its topic ("Policy." / "Dedicated policy: Yes." / "ABT -
     information not held") starts after the topic: start-anchored rules look there."""
@@ -78,6 +94,8 @@ def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
     if (
         label
         and len(label["topic"].split()) <= 5
+        # "Mandatory – all staff": one of the question's own alternatives is the answer
+        and label["topic"].strip().lower() not in _alternatives(compiled)
         and top_question(classify_question(label["topic"], compiled, topic=True), compiled)
         == top_question(first.question, compiled)
     ):

@@ -67,12 +67,11 @@ _ASCII_RULE = re.compile(r"(?m)^\s*\+[-=+]{3,}\+?\s*$")
 
 
 def _ascii_rows(text: str) -> str:
-    """A text table's rows one line each: the lines between two rules, or a line whose first
-    cell is empty, continue the row above cell by cell ("| 2a | In-house | External: Bright
-    Line Training |" / "|    |          | Partnership |")."""
+    """A text table's rows one line each: a line whose first cell is empty continues the row
+    above cell by cell ("| 2a | In-house | External: Bright Line Training |" / "|    |     |
+    Partnership |"); rules and other lines end a row."""
     out: list[str] = []
     row: list[str] = []
-    started = False  # the current row began after the last rule
 
     def flush() -> None:
         if row:
@@ -80,22 +79,18 @@ def _ascii_rows(text: str) -> str:
             row.clear()
 
     for line in text.splitlines():
-        if _ASCII_RULE.match(line):
-            flush()
-            started = False
-            continue
         stripped = line.strip()
-        if not (stripped.startswith("|") and stripped.endswith("|")):
+        if _ASCII_RULE.match(line) or not (stripped.startswith("|") and stripped.endswith("|")):
             flush()
-            out.append(line)
+            if not _ASCII_RULE.match(line):
+                out.append(line)
             continue
         cells = [c.strip() for c in stripped[1:-1].split("|")]
-        if row and len(cells) == len(row) and (started or not cells[0]):
+        if row and len(cells) == len(row) and not cells[0]:
             row[:] = [f"{a} {b}".strip() for a, b in zip(row, cells, strict=True)]
         else:
             flush()
             row.extend(cells)
-        started = True
     flush()
     return "\n".join(out)
 

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzx/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzze/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -1236,7 +1236,9 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "abt_mandatory": (0.74, 0.80),
         "abt_sh_module": (0.80, 0.88),
         "abt_planned": (0.71, 0.77),
-        "dasv_lead": (0.77, 0.92),
+        # (round 27: two answers that read alike as the lead's, neither where the other anchors
+        # put it, leave the lead blank and flagged instead of guessed: 0.74, 1.0 not flagged)
+        "dasv_lead": (0.71, 0.96),
         "dasv_lead_name": (0.62, 0.71),
         "dasv_lead_role": (0.62, 0.77),
     },
@@ -1256,6 +1258,125 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.83, 0.88),
         "dasv_lead_name": (0.80, 0.85),
         "dasv_lead_role": (0.83, 0.92),
+    },
+    # corpus_zzy: r27_logs holdout (43 trusts; disclosure-log pages laid out in tables, portal
+    # exports, joint replies, former names, bodies out of scope). First seen (after round 26):
+    # 0.922 pooled, 10.9% flagged, 2.4% of unflagged wrong.
+    "corpus_zzy": {
+        "response_status": (0.90, 0.97),
+        "exemptions": (0.93, 0.97),
+        "policy": (0.88, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # corpus_zzz: r27_voices holdout (42 trusts; terse, chatty, legal, corrected, forwarded,
+    # hedged; names in every order). First seen (after round 26): 0.938 pooled, 5.0% flagged,
+    # 2.3% of unflagged wrong.
+    "corpus_zzz": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.95, 0.95),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # corpus_zzza: r27_longreq holdout (36 trusts; requests of 10 to 14 questions in parts and
+    # sections, renumbered, other trainings and executives as decoys). First seen (after round
+    # 26): 0.898 pooled, 16.7% flagged, 2.5% of unflagged wrong.
+    "corpus_zzza": {
+        "response_status": (0.83, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.88, 0.96),
+        "abt_provided": (0.86, 0.96),
+        "abt_delivery": (0.91, 0.96),
+        "abt_provider": (0.94, 0.96),
+        "abt_mandatory": (0.94, 0.96),
+        "abt_sh_module": (0.91, 0.96),
+        "abt_planned": (0.88, 0.96),
+        "dasv_lead": (0.80, 0.96),
+        "dasv_lead_name": (0.86, 0.96),
+        "dasv_lead_role": (0.83, 0.96),
+    },
+    # corpus_zzzb: r27_scans holdout (36 trusts; scanned letters, ruled tables, tick-box
+    # forms, phone photos, handwriting). First seen (after round 26): 0.755 pooled, 47.2%
+    # flagged, 4.8% of unflagged wrong.
+    "corpus_zzzb": {
+        "response_status": (0.61, 0.91),
+        "exemptions": (0.94, 0.93),
+        "policy": (0.55, 0.90),
+        "abt_provided": (0.80, 0.94),
+        "abt_delivery": (0.75, 0.86),
+        "abt_provider": (0.80, 0.86),
+        "abt_mandatory": (0.69, 0.90),
+        "abt_sh_module": (0.75, 0.85),
+        "abt_planned": (0.80, 0.95),
+        "dasv_lead": (0.63, 0.94),
+        "dasv_lead_name": (0.80, 0.90),
+        "dasv_lead_role": (0.66, 0.94),
+    },
+    # corpus_zzzc: r28_national holdout (50 trusts; a national cross-section in realistic
+    # proportions). First seen (after round 27): 0.942 pooled, 8.0% flagged, 2.7% of unflagged
+    # wrong (1 trust unmatched).
+    "corpus_zzzc": {
+        "response_status": (0.84, 0.95),
+        "exemptions": (0.96, 0.95),
+        "policy": (0.88, 0.95),
+        "abt_provided": (0.94, 0.95),
+        "abt_delivery": (0.96, 0.95),
+        "abt_provider": (0.96, 0.95),
+        "abt_mandatory": (0.94, 0.95),
+        "abt_sh_module": (0.96, 0.95),
+        "abt_planned": (0.88, 0.95),
+        "dasv_lead": (0.92, 0.95),
+        "dasv_lead_name": (0.96, 0.95),
+        "dasv_lead_role": (0.92, 0.95),
+    },
+    # corpus_zzzd: r28_correspondence holdout (37 trusts; acknowledgements, extensions,
+    # reviews, corrections, clarifications over time). First seen (after round 27): 0.919
+    # pooled, 8.1% flagged, 2.2% of unflagged wrong.
+    "corpus_zzzd": {
+        "response_status": (0.75, 0.86),
+        "exemptions": (0.89, 0.94),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.89, 0.94),
+        "abt_delivery": (0.86, 0.94),
+        "abt_provider": (0.86, 0.96),
+        "abt_mandatory": (0.89, 0.97),
+        "abt_sh_module": (0.89, 0.94),
+        "abt_planned": (0.91, 0.96),
+        "dasv_lead": (0.91, 0.97),
+        "dasv_lead_name": (0.91, 0.94),
+        "dasv_lead_role": (0.91, 0.94),
+    },
+    # corpus_zzze: r28_tables holdout (38 trusts; sheets, Word and PDF tables, text tables,
+    # tick-box templates, a regional return). First seen (after round 27): 0.827 pooled, 8.6%
+    # flagged, 14.1% of unflagged wrong (4 trusts unmatched).
+    "corpus_zzze": {
+        "response_status": (0.76, 0.83),
+        "exemptions": (0.84, 0.86),
+        "policy": (0.84, 0.83),
+        "abt_provided": (0.84, 0.85),
+        "abt_delivery": (0.84, 0.86),
+        "abt_provider": (0.84, 0.86),
+        "abt_mandatory": (0.76, 0.85),
+        "abt_sh_module": (0.76, 0.84),
+        "abt_planned": (0.84, 0.86),
+        "dasv_lead": (0.81, 0.85),
+        "dasv_lead_name": (0.81, 0.83),
+        "dasv_lead_role": (0.84, 0.86),
     },
 }
 
@@ -1325,6 +1446,10 @@ UNMATCHED_FOR_A_PERSON = {
     "corpus_zzq": ("RYY",),  # "KCHFT", the initials of both Kent Community and King's College
     "corpus_zzu": ("RDR",),  # a fax whose letterhead OCR garbled beyond reading
     "corpus_zzx": ("RXQ",),  # a scan that kept only "Healthcare NHS Trust" and its postcode
+    "corpus_zzzc": ("RBD",),  # a scan whose letterhead OCR could not read
+    # one regional return (and its covering letter) answering for four trusts, a row each:
+    # left ambiguous among them
+    "corpus_zzze": ("RBT", "RJN", "RWW", "RY7"),
 }
 
 # Bodies out of scope that no register knows, left unmatched with no candidate (no trust's
@@ -1332,6 +1457,11 @@ UNMATCHED_FOR_A_PERSON = {
 UNKNOWN_BODIES = {
     "corpus_zzs": {"RE_ FOI request - Ashcombe Park Hospital.eml"},
     "corpus_zzv": {"Harbourside PCF - FOI reply.docx"},  # a GP federation no register names
+    # a private hospital and a GP federation
+    "corpus_zzy": {
+        "RE_ Freedom of Information request (Linden Grange).eml",
+        "Wenmouth PCF information request reply.docx",
+    },
 }
 
 

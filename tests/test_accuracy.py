@@ -1348,15 +1348,15 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # reviews, corrections, clarifications over time). First seen (after round 27): 0.919
     # pooled, 8.1% flagged, 2.2% of unflagged wrong.
     "corpus_zzzd": {
-        "response_status": (0.75, 0.86),
-        "exemptions": (0.89, 0.94),
+        "response_status": (0.81, 0.93),
+        "exemptions": (0.91, 0.97),
         "policy": (0.97, 0.97),
         "abt_provided": (0.89, 0.94),
-        "abt_delivery": (0.86, 0.94),
+        "abt_delivery": (0.89, 0.97),
         "abt_provider": (0.86, 0.96),
         "abt_mandatory": (0.89, 0.97),
         "abt_sh_module": (0.89, 0.94),
-        "abt_planned": (0.91, 0.96),
+        "abt_planned": (0.94, 0.97),
         "dasv_lead": (0.91, 0.97),
         "dasv_lead_name": (0.91, 0.94),
         "dasv_lead_role": (0.91, 0.94),
@@ -1367,7 +1367,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "corpus_zzze": {
         "response_status": (0.76, 0.83),
         "exemptions": (0.84, 0.86),
-        "policy": (0.84, 0.83),
+        "policy": (0.86, 0.86),
         "abt_provided": (0.84, 0.85),
         "abt_delivery": (0.84, 0.86),
         "abt_provider": (0.84, 0.86),

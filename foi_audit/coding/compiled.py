@@ -135,6 +135,10 @@ class Compiled:
     generic_org: frozenset[str] = frozenset()
     not_org_words: frozenset[str] = frozenset()
 
+    def question(self, qid: str) -> Question | None:
+        """Our question ``qid`` as compiled (None when there is none)."""
+        return next((q for q in self.questions if q.id == qid), None)
+
 
 def _gates(concepts: Sequence[tuple[str, Patterns]]) -> dict[str, re.Pattern[str]]:
     """One pattern per concept that finds a text when any of its patterns does. Patterns that

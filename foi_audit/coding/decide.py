@@ -22,12 +22,11 @@ from foi_audit.coding.extractors import (
     OWNERS_IN_BRACKETS,
     clean_org,
     extract,
-    given_name_first,
     in_full,
     mixed_case,
     without_other_values,
 )
-from foi_audit.coding.people import Grammar, Lead
+from foi_audit.coding.people import Grammar, Lead, given_name_first
 from foi_audit.coding.questions import is_question_text, without_restated_head
 from foi_audit.coding.reading import (
     AnswerReading,

@@ -6,6 +6,7 @@ import re
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
+from foi_audit.coding.people import given_name_first
 from foi_audit.coding.records import Decision, Sentence
 from foi_audit.coding.text import matches_any
 
@@ -64,16 +65,6 @@ def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 
     if len(words) == 1 and len(value) < 4:
         return ""
     return value
-
-
-# "MCALLISTER-BYRNE, Siobhan" (a register's order): the given name first, letters as written
-_FAMILY_FIRST = re.compile(r"^(?P<family>[A-Z]{2,}(?:['’-][A-Z]{2,})*),\s+(?P<given>[A-Z][a-z]+)$")
-
-
-def given_name_first(name: str) -> str:
-    """ "MCALLISTER-BYRNE, Siobhan" -> "Siobhan MCALLISTER-BYRNE"; any other name as it is."""
-    found = _FAMILY_FIRST.match(name.strip())
-    return f"{found['given']} {found['family']}" if found else name
 
 
 def _clean_person(value: str, compiled: Compiled) -> str:

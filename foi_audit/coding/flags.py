@@ -108,7 +108,7 @@ def silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> b
         return False
     if any(reading.document.ocr for reading in replies):
         return False  # OCR may have lost the words that would have touched the question
-    question = next((q for q in compiled.questions if q.id == spec.questions[0]), None)
+    question = compiled.question(spec.questions[0])
     if question is None:
         return False
     # "... b) Optional c) Yes.": the question's own letter inside its parent's answer

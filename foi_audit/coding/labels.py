@@ -400,7 +400,7 @@ COMPOUND_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "Part D – ...": a request lettered in parts; "B" or "Part B" alone in a table's cell
-_PART_CELL = r"\s*(?:part\s+)?[A-H]\s*[.:)]?\s*"
+_PART_CELL = re.compile(r"\s*(?:part\s+)?[A-H]\s*[.:)]?\s*", re.IGNORECASE)
 PART_LABEL = re.compile(r"^\s*part\s+([a-z]|\d{1,2})\s*[-–:.)]\s*(?=\S)", re.IGNORECASE)
 
 
@@ -417,8 +417,8 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
     """Whether the document numbers the request its own way: a longer request whose questions
     run past the codebook's ("Q7", "Question 11", two or more numbered items beyond the
     last of ours), or items numbered afresh in each part ("A | 1", "B | 1"). Then a bare
-    number says nothing of which of our questions it is: only the
-    document's own restated questions tie a number to a question."""
+    number says nothing of which of our questions it is: only the document's own restated
+    questions tie a number to a question."""
     ours = [int(m[0]) for q in compiled.questions if (m := re.match(r"\d+", q.label))]
     if not ours:
         return False
@@ -428,8 +428,8 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
     parts_of: dict[int, set[str]] = {}  # "A | 1 | ...", "B | 1 | ...": items numbered per part
     for before, line in zip([None, *lines], lines, strict=False):
         text = line.text
-        only = LABEL_ONLY.match(text) if line.cell == "label" else None
-        if only and before and re.fullmatch(_PART_CELL, before.text, re.IGNORECASE):
+        only = LABEL_ONLY.match(text)
+        if only and line.cell == "label" and before and _PART_CELL.fullmatch(before.text):
             parts_of.setdefault(int(only["num"]), set()).add(before.text.strip().upper())
         found = PREFIXED_LABEL.match(text)
         if found:
@@ -441,7 +441,6 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
             prefixed.add(int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1)
             continue
         found_label = LABEL.match(text)
-        only = LABEL_ONLY.match(text)
         in_question_cell = line.cell == "question"  # a table's question column: "7 Staff numbers"
         if found_label and (in_question_cell or set_apart(found_label, text)):  # not "12 of"
             plain.add(int(found_label["num"]))

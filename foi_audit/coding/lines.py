@@ -80,9 +80,10 @@ def _ascii_rows(text: str) -> str:
 
     for line in text.splitlines():
         stripped = line.strip()
-        if _ASCII_RULE.match(line) or not (stripped.startswith("|") and stripped.endswith("|")):
+        rule = bool(_ASCII_RULE.match(line))
+        if rule or not (stripped.startswith("|") and stripped.endswith("|")):
             flush()
-            if not _ASCII_RULE.match(line):
+            if not rule:
                 out.append(line)
             continue
         cells = [c.strip() for c in stripped[1:-1].split("|")]

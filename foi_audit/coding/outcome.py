@@ -57,16 +57,16 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
         and not matches_any(compiled.outcome.refusal, d.quote)
     }
     positive = [d for n, d in coded.items() if d.value not in fields[n].field.negative]
-    general = [
-        s
+    kept = [
+        (r, s)
         for r in replies
         for s in r.general
         if not void.intersection(sections_in(s.text, compiled))
     ]
+    general = [s for _, s in kept]
     # on a page of several requests whose answers to ours gave values, a refusal elsewhere on
     # the page is another request's ("the request is refused under section 12": the car parks')
-    own = {id(s) for r in replies if not (r.several_requests and coded) for s in r.general}
-    refusals = [s for s in general if id(s) in own] + answers
+    refusals = [s for r, s in kept if not (r.several_requests and coded)] + answers
 
     refusal = _first(refusals, compiled.outcome.refusal)
     if refusal is not None and not coded:

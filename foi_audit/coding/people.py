@@ -103,6 +103,8 @@ class Grammar:
         self.org_words = {lower(w) for w in data.org_words} | self.org_suffixes
         self.org_not_last = {lower(w) for w in data.org_not_last}
         self.not_name = {lower(w) for w in data.not_name}
+        # a capitalised word after a title's dash that is no function of it ("Yes", "Mrs")
+        self._not_function = self.not_name | self.honorifics | {"see"}
         self.address_surnames = {lower(w) for w in data.address_surnames}
         self.name_particles = set(data.name_particles)  # lower case as written
         self.withheld = re.compile("|".join(f"(?:{p})" for p in data.withheld) or r"(?!x)x", re.I)
@@ -293,6 +295,8 @@ class Grammar:
                     bracket = bracket if bracket.group(1) in self.title_modifiers else None
                 # "Deputy Director of Nursing - Safeguarding.": a function after a dash too
                 dashed = None if bracket else _DASHED_FUNCTION.match(text[end:])
+                if dashed and dashed[1].split()[0].lower() in self._not_function:
+                    dashed = None  # "– Yes.", "– Mrs K. Polglase": an answer or a holder
                 bracket = bracket or dashed
                 if bracket and not self.persons(bracket.group(0)):
                     end += bracket.end(1) if dashed else bracket.end()
@@ -500,8 +504,7 @@ _LIST_GAP = re.compile(
 
 # One to three capitalised words after a dash, ending the sentence or clause
 _DASHED_FUNCTION = re.compile(
-    r"\s+[-–—]\s+(?!(?:Yes|No|None|Not|The|We|Our|It|This|See|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\b)"
-    r"((?-i:[A-Z])[a-z&]+(?:\s+(?-i:[A-Z&])[a-z&]*){0,2})(?=\s*(?:[.,;)]|$))"
+    r"\s+[-–—]\s+((?-i:[A-Z])[a-z&]+(?:\s+(?-i:[A-Z&])[a-z&]*){0,2})(?=\s*(?:[.,;)]|$))"
 )
 
 
@@ -517,6 +520,13 @@ def _unused(lead: Lead) -> bool:
 _SURNAME_FIRST = re.compile(
     r"(?<![\w-])(?P<family>(?-i:[A-Z]{2,}(?:['’-][A-Z]{2,})*)),\s+(?P<given>(?-i:[A-Z][a-z]+))\b"
 )
+
+
+def given_name_first(name: str) -> str:
+    """ "MCALLISTER-BYRNE, Siobhan" -> "Siobhan MCALLISTER-BYRNE" (a register's order, the
+    letters as written); any other name as it is."""
+    found = _SURNAME_FIRST.fullmatch(name.strip())
+    return f"{found['given']} {found['family']}" if found else name
 
 
 def _span(kind: str, text: str, start: int, end: int) -> Span:

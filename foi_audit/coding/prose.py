@@ -169,7 +169,7 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
 
 def _of_another_kind(qid: str, text: str, compiled: Compiled) -> bool:
     """A sentence about another subject of the question's kind (its ``elsewhere`` concepts)."""
-    question = next((q for q in compiled.questions if q.id == qid), None)
+    question = compiled.question(qid)
     return question is not None and bool(matches_any(question.elsewhere, text))
 
 
@@ -177,7 +177,7 @@ def _stray_part_word(named: str, text: str, compiled: Compiled) -> bool:
     """A sentence named only by a sub-question's word ("in-house", "optional") far into it,
     that says nothing of its question's topic: not its question's own words or looser ones,
     nor another of its parts' ("sessions", "module")."""
-    question = next((q for q in compiled.questions if q.id == named), None)
+    question = compiled.question(named)
     if question is None or not question.parent:
         return False
     first = min((m.start() for p in question.cues if (m := p.search(text))), default=0)

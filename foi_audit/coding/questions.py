@@ -271,7 +271,7 @@ def classify_question(text: str, compiled: Compiled, topic: bool = False) -> str
 
 
 def child_question(compiled: Compiled, parent: str, letter: str, labels: dict[str, str]) -> str:
-    parent_q = next((q for q in compiled.questions if q.id == parent), None)
+    parent_q = compiled.question(parent)
     if parent_q is None:
         return ""
     for question in compiled.questions:

@@ -65,14 +65,10 @@ def _ends_sentence(text: str) -> bool:
     )
 
 
-def _alternatives(compiled: Compiled) -> frozenset[str]:
-    """The choices our questions offer ("mandatory or optional", "in-house or by an external
-    provider"): each is an answer, never a topic."""
-    return _choices(compiled.codebook.questions)
-
-
 @lru_cache(maxsize=8)
 def _choices(questions: tuple[Question, ...]) -> frozenset[str]:
+    """The choices our questions offer ("mandatory or optional", "in-house or by an external
+    provider"): each is an answer, never a topic."""
     pairs = (
         re.findall(r"([\w-]+) or (?:by )?(?:an? )?([\w-]+)", q.text.lower()) for q in questions
     )
@@ -95,7 +91,7 @@ def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
         label
         and len(label["topic"].split()) <= 5
         # "Mandatory – all staff": one of the question's own alternatives is the answer
-        and label["topic"].strip().lower() not in _alternatives(compiled)
+        and label["topic"].strip().lower() not in _choices(compiled.codebook.questions)
         and top_question(classify_question(label["topic"], compiled, topic=True), compiled)
         == top_question(first.question, compiled)
     ):

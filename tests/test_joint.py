@@ -94,6 +94,29 @@ def test_a_column_per_trust_gives_each_its_own_column() -> None:
     assert values["RBB", "abt_provider"] == "Brightline Learning Ltd"
 
 
+def test_a_row_per_trust_gives_each_its_own_row_under_the_header() -> None:
+    """A regional return: a header row of questions over a row per organisation. Each trust
+    is coded from its own row, never from another trust's or another body's (an ICB's row
+    below, there for information)."""
+    rows = (
+        "Organisation | FOI ref | Q1 Dedicated policy | Q2 ABT provided | Q2a Delivery | Q2a Provider | Q3 Plans | Q4 Exec lead",
+        "Northfield Hospitals NHS Foundation Trust | NHFT 24/1 | Yes | Yes | External | Brightline Learning Ltd | N/A | Chief Nurse",
+        "Southmoor NHS Trust | SMT-24-9 | No | No | N/A | N/A | No | Ms Ann Lowe, Chief Nurse",
+        "Westvale Integrated Care Board | ICB-3 | Yes | Yes | In-house | N/A | N/A | Mr Ed Pike, Director of Nursing",
+    )
+    document = _joint("Consolidated return\nEach trust answers in its own row.", rows)
+    view = trust_view(document, "RBB", NAMES)
+    assert view.layout is JointLayout.ROWS
+    texts = [b.text for b in view.document.blocks]
+    assert texts[-2:] == [rows[0], rows[2]]
+    values = _values([document])
+    assert values["RAA", "policy"] == "dedicated" and values["RBB", "policy"] == "none"
+    assert values["RAA", "abt_provided"] == "yes" and values["RBB", "abt_provided"] == "no"
+    assert values["RAA", "abt_provider"] == "Brightline Learning Ltd"
+    assert values["RBB", "abt_delivery"] == "" and values["RBB", "abt_provider"] == ""
+    assert values["RAA", "dasv_lead"] == "role_only" and values["RBB", "dasv_lead"] == "named"
+
+
 def test_a_column_answering_as_the_other_trusts_column_takes_its_answer() -> None:
     """ "As NHF." in Southmoor's column is Northfield's answer for Southmoor too, the other
     trust named by the short form its column's header gives ("Northfield Hospitals (NHF)")

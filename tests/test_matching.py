@@ -730,6 +730,41 @@ def test_joint_reply_with_a_column_per_trust() -> None:
     assert set(result.candidates) == {"RNQ", "RNS"}
 
 
+def test_a_regional_return_with_a_row_per_trust_answers_for_each_and_not_for_the_icb() -> None:
+    """A workbook a network of trusts answered in together: each row opens with one trust's
+    name (and one with an ICB's, for information). It answers for the trusts; the ICB is none."""
+    reply = doc(
+        "Network FOI return.xlsx",
+        ("Regional FOI network - consolidated return", H),
+        ("Each organisation remains responsible for its own answers.", B),
+        ("Organisation | FOI ref | Q1 Dedicated policy | Q2 ABT provided", BlockRole.TABLE),
+        ("Kettering General Hospital NHS Foundation Trust | K-24-1 | Yes | No", BlockRole.TABLE),
+        ("Northampton General Hospital NHS Trust | N-24-9 | No | No", BlockRole.TABLE),
+        ("NHS Northamptonshire Integrated Care Board | ICB-3 | Yes | Yes", BlockRole.TABLE),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+    assert "a row per trust" in result.message
+
+
+def test_a_hosted_return_answers_for_every_trust_with_a_row_not_only_its_host() -> None:
+    """A collaborative's table of member trusts' answers, its footer naming the host trust:
+    the rows' trusts are named only in the body (weak evidence each), yet the file answers
+    for all of them, not for the host alone (which would read the others' rows as its own)."""
+    reply = doc(
+        "Provider collaborative coordinated response.docx",
+        ("Coordinated Freedom of Information response", B),
+        ("Member trust | Q1 Policy | Q2 Active Bystander Training | Q4 DASV lead", BlockRole.TABLE),
+        ("Kettering General Hospital NHS Foundation Trust | Yes | No | Chief Nurse", BlockRole.TABLE),
+        ("Northampton General Hospital NHS Trust | No | Yes, in-house | Chief Nurse", BlockRole.TABLE),
+        ("Hosted by Kettering General Hospital NHS Foundation Trust", BlockRole.FOOTER),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+
+
 def test_joint_reply_answering_both_requests_in_one_letter() -> None:
     reply = doc(
         "UHN FOI 24-5567 KGH NGH response.docx",

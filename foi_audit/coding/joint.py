@@ -8,6 +8,9 @@ trust's view of the letter keeps what is its own and what is shared:
   plus its own section.
 - **columns**: a table whose header row names a trust per column ("Your question | KGH |
   NGH"); a trust's view keeps each row's question cells and its own column.
+- **rows**: a regional return, a table whose rows each open with one trust's name under a
+  header row of questions ("Organisation | Q1 Dedicated policy | ..."); a trust's view keeps the
+  header row and its own rows, and no other body's.
 - **shared**: one set of answers for all; a clause given to another trust ("for WCHC, Mr
   Neil Oduya ...", "ECT: No.") is left out of this trust's view, a clause naming both kept.
 
@@ -32,6 +35,7 @@ class JointLayout(StrEnum):
     SOLE = "sole"  # not a joint reply
     SECTIONS = "sections"
     COLUMNS = "columns"
+    ROWS = "rows"
     SHARED = "shared"
 
 
@@ -77,6 +81,8 @@ def trust_view(
     naming = _Naming({c: p for c, p in patterns.items() if p is not None})
     layout = JointLayout.COLUMNS
     owned = _by_columns(document.blocks, trust_code, naming)
+    if owned is None:
+        layout, owned = JointLayout.ROWS, _by_rows(document.blocks, trust_code, naming)
     if owned is None:
         layout, owned = JointLayout.SECTIONS, _by_sections(document.blocks, trust_code, naming)
     if owned is None:
@@ -144,6 +150,44 @@ def _by_sections(
     return kept
 
 
+def _is_row(block: Block) -> bool:
+    # (a letterhead "Trust A | Trust B" over a table is no row)
+    return (
+        block.role not in _FRAME
+        and (block.role is BlockRole.TABLE or " | " in block.text)
+        and "\n" not in block.text
+    )
+
+
+def _by_rows(
+    blocks: Sequence[Block], trust: str, naming: _Naming
+) -> list[tuple[Block, bool]] | None:
+    """A table with a row per trust: the trust's own rows under the row that heads them; the
+    rows of others (a trust, an ICB answering for information) are left out."""
+    owners = [
+        (named.pop() if len(named := naming.named(_cells(b.text)[0])) == 1 else "")
+        if _is_row(b)
+        else None
+        for b in blocks
+    ]
+    if len({o for o in owners if o}) < 2 or trust not in owners:
+        return None
+    kept: list[tuple[Block, bool]] = []
+    in_rows = False  # below the first trust's row, until the table ends
+    for index, (block, owner) in enumerate(zip(blocks, owners, strict=True)):
+        if owner is None:
+            in_rows = False
+            kept.append((block, False))
+        elif owner == trust:
+            in_rows = True
+            kept.append((block, True))
+        elif owner or in_rows:
+            in_rows = True  # another trust's row, or another body's below them
+        elif index + 1 < len(owners) and owners[index + 1] is not None:
+            kept.append((block, True))  # the header row over the trusts' rows
+    return kept
+
+
 def _cells(text: str) -> list[str]:
     return [c.strip(" |") for c in CELL_SPLIT.split(text)]
 
@@ -169,13 +213,7 @@ def _by_columns(
     headers: list[str] = []  # the header row's cells ("Kettering General Hospital ... (KGH)")
     rows_cut = 0
     for block in blocks:
-        # a letterhead "Trust A | Trust B" over the table heads no columns
-        is_row = (
-            block.role not in _FRAME
-            and (block.role is BlockRole.TABLE or " | " in block.text)
-            and "\n" not in block.text
-        )
-        if not is_row:
+        if not _is_row(block):
             kept.append((block, False))
             continue
         cells = _cells(block.text)

@@ -1,5 +1,5 @@
 """What says a reply answers for several trusts: "joint response", "on behalf of" two trusts,
-a column or a section per trust (a request site's list of others' requests is none)."""
+a column, a row or a section per trust (a request site's list of others' requests is none)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,19 @@ def named_in_full(zones: Zones, index: Index) -> set[str]:
         if not REQUEST_TO.search(block.text)
         for code in _full_trusts(block.text, index)
     }
+
+
+def trusts_by_row(zones: Zones, index: Index) -> list[str]:
+    """The trusts of a regional return: a table whose rows of answers each open with one
+    trust's full name ("Humber Teaching NHS FT | Yes - ... | No | ..."), two or more."""
+    owners = [
+        named[0]
+        for block in [*zones.letterhead, *zones.body, *zones.signature]
+        if block.role is BlockRole.TABLE
+        and len(cells := block.text.split(" | ")) >= 3
+        and len(named := _full_trusts(cells[0], index)) == 1
+    ]
+    return list(dict.fromkeys(owners)) if len(set(owners)) >= 2 else []
 
 
 def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:

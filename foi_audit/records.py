@@ -85,7 +85,7 @@ class Match:
 
     trust_code: str  # blank when unmatched, ambiguous or out of scope
     # mapping | code_in_name | name_in_path | letterhead | signature | sender_domain | ...
-    # | joint | same_reference | ambiguous | out_of_scope | none
+    # | joint | carried | same_reference | ambiguous | out_of_scope | none
     method: str
     score: float  # 0..100
     message: str = ""

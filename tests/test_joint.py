@@ -117,6 +117,31 @@ def test_a_row_per_trust_gives_each_its_own_row_under_the_header() -> None:
     assert values["RAA", "dasv_lead"] == "role_only" and values["RBB", "dasv_lead"] == "named"
 
 
+def test_a_bodys_reply_carrying_a_trusts_answers_is_read_from_their_heading_on() -> None:
+    """An ICB's e-mail that holds nothing itself and passes on a trust's answers: the trust's
+    view starts at the heading of its answers ("RESPONSE FROM ..."), so the ICB's "does not
+    hold the information" is not read as the trust's."""
+    text = (
+        "Dear Dr Raman\n"
+        "NHS Westvale ICB does not hold the information you have requested. Southmoor NHS Trust "
+        "asked us to pass on its answers, reproduced below.\n"
+        "----------\nRESPONSE FROM SOUTHMOOR NHS TRUST\n----------\n"
+        "Q1 Yes. The Trust has a Sexual Safety Policy, approved in July 2024.\n"
+        "Q2 No. The Trust does not currently provide Active Bystander Training.\n"
+        "Kind regards\nFOI Team, NHS Westvale ICB"
+    )
+    document = documents_from_text([text], "RBB")[0]
+    document = replace(document, match=Match("RBB", "carried", 60.0))
+    view = trust_view(document, "RBB", NAMES)
+    assert view.layout is JointLayout.CARRIED
+    texts = [b.text for b in view.document.blocks]
+    assert texts[0] == "RESPONSE FROM SOUTHMOOR NHS TRUST"
+    assert not any("does not hold" in t for t in texts)
+    values = _values([document])
+    assert values["RBB", "policy"] == "dedicated" and values["RBB", "abt_provided"] == "no"
+    assert values["RBB", "response_status"] != "not_held"
+
+
 def test_a_column_answering_as_the_other_trusts_column_takes_its_answer() -> None:
     """ "As NHF." in Southmoor's column is Northfield's answer for Southmoor too, the other
     trust named by the short form its column's header gives ("Northfield Hospitals (NHF)")

@@ -756,8 +756,14 @@ def test_a_hosted_return_answers_for_every_trust_with_a_row_not_only_its_host() 
         "Provider collaborative coordinated response.docx",
         ("Coordinated Freedom of Information response", B),
         ("Member trust | Q1 Policy | Q2 Active Bystander Training | Q4 DASV lead", BlockRole.TABLE),
-        ("Kettering General Hospital NHS Foundation Trust | Yes | No | Chief Nurse", BlockRole.TABLE),
-        ("Northampton General Hospital NHS Trust | No | Yes, in-house | Chief Nurse", BlockRole.TABLE),
+        (
+            "Kettering General Hospital NHS Foundation Trust | Yes | No | Chief Nurse",
+            BlockRole.TABLE,
+        ),
+        (
+            "Northampton General Hospital NHS Trust | No | Yes, in-house | Chief Nurse",
+            BlockRole.TABLE,
+        ),
         ("Hosted by Kettering General Hospital NHS Foundation Trust", BlockRole.FOOTER),
     )
     result = match(reply)
@@ -991,6 +997,47 @@ def test_a_postcode_whose_zero_ocr_read_as_o_still_names_its_trust() -> None:
         *LETTER_BODY,
     )
     assert "RXQ" in match(scan).candidates
+
+
+ICB_LETTER = (
+    ("NHS Kent and Medway Integrated Care Board", H),
+    ("Dear Dr Raman", B),
+    (
+        "We have answered for the ICB in Part 1 and, with its agreement, included the answers of "
+        "Maidstone and Tunbridge Wells NHS Trust in Part 2.",
+        B,
+    ),
+    ("Part 1 - NHS Kent and Medway ICB", B),
+    ("1. The ICB applies its Dignity at Work Policy.", B),
+)
+
+
+def test_a_bodys_reply_carrying_a_trusts_answers_under_their_heading_is_the_trusts() -> None:
+    """An ICB's letter whose Part 2 is a trust's own answers: the trust's reply (its answers
+    only; the coding leaves out the ICB's part), not out of scope."""
+    reply = doc(
+        "KMICB FOI 25-0214 response incl MTW.pdf",
+        *ICB_LETTER,
+        ("Part 2 - Maidstone and Tunbridge Wells NHS Trust", B),
+        ("1. Dedicated policy | No.", BlockRole.TABLE),
+        ("Yours sincerely, Corporate Affairs, NHS Kent and Medway ICB", B),
+    )
+    result = match(reply)
+    assert (result.trust_code, result.method) == ("RWF", "carried"), result.message
+    assert "Part 2 - Maidstone and Tunbridge Wells NHS Trust" in result.message
+
+
+def test_a_bodys_reply_naming_a_trust_to_write_to_stays_out_of_scope() -> None:
+    """ "Please redirect your request to:" above a trust's name and address is no heading of
+    that trust's answers: the ICB's reply is counted for no trust."""
+    reply = doc(
+        "KMICB FOI 25-0214 response.pdf",
+        *ICB_LETTER[:2],
+        ("The ICB does not hold this information. Please redirect your request to:", B),
+        ("Maidstone and Tunbridge Wells NHS Trust", B),
+        ("Hermitage Lane, Maidstone", B),
+    )
+    assert match(reply).method == "out_of_scope"
 
 
 def test_a_welsh_trusts_ods_code_in_the_file_name_is_out_of_scope() -> None:

@@ -37,6 +37,7 @@ class JointLayout(StrEnum):
     COLUMNS = "columns"
     ROWS = "rows"
     SHARED = "shared"
+    CARRIED = "carried"  # a body's reply (an ICB's) carrying the trust's answers in a section
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def trust_view(
     document: Document, trust_code: str, names: Mapping[str, Sequence[str]]
 ) -> TrustView:
     """``trust_code``'s view of ``document`` (the document itself when it is not joint)."""
+    if document.match.method == "carried":
+        return TrustView(_carried(document, trust_code, names), JointLayout.CARRIED)
     joint = tuple(dict.fromkeys((document.match.trust_code, *document.match.also)))
     if len(joint) < 2 or trust_code not in joint:
         return TrustView(document, JointLayout.SOLE)
@@ -92,6 +95,32 @@ def trust_view(
     blocks = [b if own else _own_clauses(b, trust_code, naming) for b, own in owned]
     kept = tuple(b for b in blocks if b is not None)
     return TrustView(replace(document, blocks=kept), layout, partners)
+
+
+def _carried(document: Document, trust: str, names: Mapping[str, Sequence[str]]) -> Document:
+    """The trust's section of a body's reply: from the first line naming the trust with no
+    sentence in it ("RESPONSE FROM X", "Part 2 - X") to the end. The body's own answers
+    before it ("The ICB does not hold this information") are not the trust's."""
+    own = own_names_pattern(names.get(trust, ()))
+    for number, block in enumerate(document.blocks):
+        lines = block.text.split("\n")
+        start = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if own is not None
+                and block.role not in _FRAME
+                and own.search(line)
+                and len(line) <= 120
+                and not line.rstrip().endswith(".")
+            ),
+            None,
+        )
+        if start is not None:
+            kept = [b for b in document.blocks[:number] if b.role in _FRAME]
+            first = replace(block, text="\n".join(lines[start:]))
+            return replace(document, blocks=(*kept, first, *document.blocks[number + 1 :]))
+    return document
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,42 @@ def trusts_by_row(zones: Zones, index: Index) -> list[str]:
     return list(dict.fromkeys(owners)) if len(set(owners)) >= 2 else []
 
 
+# Words a heading over one trust's answers may have besides its name ("RESPONSE FROM X",
+# "Part 2 - X", "X's answers:").
+_HEADING_WORDS = re.compile(
+    r"(?i)\b(?:part|section|annex|appendix|responses?|repl(?:y|ies)|answers?|information|from|"
+    r"for|of|the|by|trust|[a-z]|[ivx]+|\d+)\b|['\u2019]s\b|[^\w\s]"
+)
+
+
+_SECTION_WORD = re.compile(
+    r"(?i)\b(?:part|section|annex|appendix|responses?|repl(?:y|ies)|answers?)\b"
+)
+
+
+def carried_trust(zones: Zones, index: Index) -> tuple[str, str]:
+    """The one trust whose answers a body's reply carries under a heading of their own ("Part
+    2 - Maidstone and Tunbridge Wells NHS Trust" in an ICB's letter), and that heading."""
+    found: dict[str, str] = {}
+    lines = (
+        line.strip()
+        for block in [*zones.body, *zones.signature]
+        if block.role is not BlockRole.TABLE
+        for line in block.text.split("\n")
+    )
+    for line in lines:
+        if len(line) > 120 or line.endswith("."):
+            continue
+        hits = find_names(line, index, any_case=False)
+        if len(hits) != 1 or hits[0].kind is not Kind.FULL or hits[0].code not in index.codes:
+            continue
+        rest = line.replace(hits[0].quote, " ", 1)
+        # (a heading says it heads answers: a trust's name alone may be an address to write to)
+        if _SECTION_WORD.search(rest) and not _HEADING_WORDS.sub(" ", rest).split():
+            found.setdefault(hits[0].code, line)
+    return next(iter(found.items())) if len(found) == 1 else ("", "")
+
+
 def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
     """What says the document answers for several trusts (empty for an ordinary reply)."""
     cues: list[str] = []

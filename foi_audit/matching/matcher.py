@@ -13,12 +13,15 @@ mention in the body). A trust with strong evidence wins over rivals that have on
 however many; a file is ambiguous only when strong evidence conflicts: two trusts named in full,
 or a trust's repeated evidence against another's full name or code. Strong evidence for several
 trusts in a reply that says it answers for them all (a group or shared FOI service, "on behalf
-of X and Y", one column or section per trust) makes it a *joint* reply, matched to each.
+of X and Y", one column or section per trust) makes it a *joint* reply, matched to each; so
+does a regional return's row per trust, each opening with the trust's full name.
 
 A reply from a body that is not an NHS trust in England (a Welsh or Scottish health board, an
 integrated care board, NHS England, a council) is recognised by its name, code or mail domain
-and reported as out of scope, never as a trust. Given the reply date, a trust that had closed by
-then points to the trust that took it over (``Register.successor_on``).
+and reported as out of scope, never as a trust, unless it carries one trust's answers under
+their own heading ("Part 2 - X NHS Trust"): then it is that trust's (*carried*). Given the
+reply date, a trust that had closed by then points to the trust that took it over
+(``Register.successor_on``).
 
 A file is matched only when one trust (or a joint reply's trusts) clearly wins. Comparable
 evidence, or only weak evidence, leaves ``trust_code`` blank with a message naming the
@@ -38,7 +41,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from foi_audit.matching.joint import REQUEST_TO, joint_cues, named_in_full, trusts_by_row
+from foi_audit.matching.joint import (
+    REQUEST_TO,
+    carried_trust,
+    joint_cues,
+    named_in_full,
+    trusts_by_row,
+)
 from foi_audit.matching.names import (
     BODY_PREFIX,
     EMAIL_RE,
@@ -53,7 +62,7 @@ from foi_audit.matching.names import (
     name_index,
 )
 from foi_audit.matching.ocr_names import ocr_names
-from foi_audit.matching.verdict import MATCH_THRESHOLD, decide, joint, score
+from foi_audit.matching.verdict import MATCH_THRESHOLD, carried, decide, joint, score
 from foi_audit.matching.zones import Zones, zones_of
 from foi_audit.records import Block, Document, Match
 from foi_audit.register.domains import (
@@ -457,4 +466,11 @@ def match_group(
         for document, zones in read:
             cues += joint_cues(document, zones, index)
             in_full |= named_in_full(zones, index)
-    return decide(candidates, list(dict.fromkeys(cues)), index, reply_date, in_full)
+    verdict = decide(candidates, list(dict.fromkeys(cues)), index, reply_date, in_full)
+    bodies = [c for c in candidates[:2] if c.is_body]
+    if bodies and verdict.method in {"out_of_scope", "ambiguous"}:
+        # a body's reply (an ICB's) carrying one trust's answers under their own heading
+        heading = next((h for _, z in read if (h := carried_trust(z, index))[0]), ("", ""))
+        for trust in (c for c in candidates if c.code == heading[0]):
+            return carried(bodies[0], trust, heading[1], index)
+    return verdict

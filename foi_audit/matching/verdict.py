@@ -255,3 +255,16 @@ def joint(named: Sequence[Candidate], cues: Sequence[str], index: Index) -> Matc
         also=tuple(codes[1:]),
         evidence=_evidence_lines(named, index),
     )
+
+
+def carried(body: Candidate, trust: Candidate, heading: str, index: Index) -> Match:
+    """A body's reply carrying one trust's answers under their own heading: the trust's (the
+    coding reads that section alone, not the body's own answers around it)."""
+    return Match(
+        trust.code,
+        "carried",
+        round(trust.score, 1),
+        f"{_body_name(body)} carries {_label(trust, index)}'s answers under '{heading[:80]}'",
+        (trust.code,),
+        evidence=_evidence_lines([trust, body], index),
+    )

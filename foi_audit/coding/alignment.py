@@ -25,6 +25,26 @@ _ANSWER_LINES = 8
 _ANSWER_CHARS = 800
 
 
+def content_labels(
+    lines: list[Line], doc_labels: dict[str, str], compiled: Compiled
+) -> dict[str, str]:
+    """Numbers tied to ours by what their answers say (:func:`aligned_by_content`) in a
+    reply that ties none by restating ours: its numbers unrestated, or only a longer
+    request's other questions restated ("Question 1 - How many nurses ...?" over "2,208",
+    then a bare "Question 6" over "Yes. Our Sexual Safety Policy ..."). Beside others'
+    restated questions, {} when a line restates one of ours: its heading places the answers."""
+    if any(q != OTHER for q in doc_labels.values()):
+        return {}
+    for line in lines if doc_labels else ():
+        text = line.text.strip()
+        if "?" in text and len(text) < 400:
+            asked = restated_question(text.split("?")[0] + "?", compiled)
+            if asked and asked != OTHER:
+                return {}
+    content = aligned_by_content(lines, compiled).items()
+    return {number: qid for number, qid in content if number not in doc_labels}
+
+
 def aligned_by_content(lines: list[Line], compiled: Compiled) -> dict[str, str]:
     """Number -> question for a reply numbering a longer request's answers without restating
     its questions ("1. The Service does not have a dedicated sexual safety policy ... 3. Not

@@ -225,6 +225,33 @@ def numbered_texts(lines: Sequence[Line]) -> list[tuple[str, str]]:
     return found
 
 
+# "... your request of 6 January 2025 1. What was ...? 2. How many ...?": a numbered item
+# inside a paragraph (a request quoted in one block, an appendix run together)
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:]))(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def inline_numbered(lines: Sequence[Line]) -> list[tuple[str, str]]:
+    """The items of a request quoted in one paragraph, each number with its text: three or
+    more items counting up by one ("1. ... 2. ... 3. ..."), so a date or an amount inside a
+    sentence ("section 2. The Trust") is no item."""
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        items = list(_INLINE_ITEM.finditer(line.text))
+        run: list[re.Match[str]] = []
+        for item in items:
+            if run and int(item[1]) != int(run[-1][1]) + 1:
+                found += _items(line.text, run) if len(run) >= 3 else []
+                run = []
+            run.append(item)
+        found += _items(line.text, run) if len(run) >= 3 else []
+    return found
+
+
+def _items(text: str, run: Sequence[re.Match[str]]) -> list[tuple[str, str]]:
+    ends = [m.start() for m in run[1:]] + [len(text)]
+    return [(m[1], text[m.end() : end].strip()) for m, end in zip(run, ends, strict=True)]
+
+
 def normalise_heading(text: str) -> str:
     """ "Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
     "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from foi_audit.coding.alignment import (
-    aligned_by_content,
+    content_labels,
     heading_series,
     one_number_each,
     own_words,
@@ -36,6 +36,7 @@ from foi_audit.coding.labels import (
     answer_after_request,
     cell_label,
     heading_over_sentence,
+    inline_numbered,
     label_key,
     labelled_answer,
     letter_numbered,
@@ -234,7 +235,7 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     """The number of each restated question in the document ("4. Does the Trust have a
     dedicated policy ...?" -> 4: the policy question), wherever it stands."""
     found: dict[str, str] = {}
-    for key, rest in numbered_texts(lines):
+    for key, rest in [*numbered_texts(lines), *inline_numbered(lines)]:
         if "?" not in rest and not INTERROGATIVE.match(rest):
             continue
         if not _is_question_text(rest, True, compiled):
@@ -288,7 +289,8 @@ def segment(
     doc_labels = one_number_each(numbered, every, compiled)
     outranked = {label for label, qid in doc_labels.items() if qid != numbered[label]}
     claimed = {qid: label for label, qid in doc_labels.items() if qid and qid != OTHER}
-    aligned = foreign and not doc_labels and bool(doc_labels := aligned_by_content(every, compiled))
+    by_content = content_labels(every, doc_labels, compiled) if foreign else {}
+    aligned, doc_labels = bool(by_content), {**doc_labels, **by_content}
     series = heading_series(lines, compiled)  # "Plans." ... "Executive lead."
     rivals = rival_headings(lines, compiled)  # "Domestic Abuse Champions" beside "DASV lead"
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's

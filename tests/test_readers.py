@@ -11,6 +11,7 @@ import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -167,6 +168,64 @@ def test_a_photo_or_scan_of_a_page_saved_as_an_image_is_ocrd(kind: str) -> None:
     text = " ".join(extraction.text.split())
     assert "Eastfield Community NHS Trust" in text
     assert "Daniel Forsyth, Director of Nursing" in text
+
+
+def _speckled(image: Any, share: float, seed: int = 7) -> Any:
+    """The page with ``share`` of its pixels set to black or white at random (scanner noise)."""
+    import random
+
+    from PIL import Image
+
+    noisy = image.convert("L").copy()
+    pixels = noisy.load()
+    assert pixels is not None
+    chance = random.Random(seed)
+    for _ in range(int(share * noisy.width * noisy.height)):
+        x, y = chance.randrange(noisy.width), chance.randrange(noisy.height)
+        pixels[x, y] = chance.choice((0, 255))
+    return Image.Image.convert(noisy, "L")
+
+
+def test_specks_are_cleaned_from_a_grey_scan_and_nothing_else_is_touched() -> None:
+    """A grey page with scanner specks is median-filtered before OCR; a clean page and a
+    bilevel fax (whose thin strokes a median would erode) are left as they are."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from foi_audit.readers.ocr import despeckled
+
+    page = Image.new("L", (2480, 1200), 235)  # a third of an A4 page at 300 dpi
+    font = ImageFont.load_default(size=36)  # strokes as thick as a page's at 300 dpi
+    for line, words in enumerate(("1. Dedicated policy: Yes", "2. Bystander training: No")):
+        ImageDraw.Draw(page).text((200, 200 + 80 * line), words, fill=20, font=font)
+    page = page.filter(ImageFilter.GaussianBlur(1))  # a scanner's optics soften every edge
+    assert despeckled(page) is None
+    cleaned = despeckled(_speckled(page, 0.002))
+    assert cleaned is not None
+    changed = sum(
+        1 for a, b in zip(page.getdata(), cleaned.getdata(), strict=True) if abs(a - b) > 96
+    )
+    assert changed < 0.001 * page.width * page.height  # the specks gone, the letters kept
+    fax = _speckled(page.point(lambda v: 0 if v < 128 else 255), 0.002)
+    assert despeckled(fax) is None
+
+
+@pytest.mark.ocr
+def test_a_specked_grey_scan_is_read_as_cleanly_as_a_clean_one() -> None:
+    if shutil.which("tesseract") is None and os.environ.get("CI") != "true":
+        pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(FIXTURES / "scanned_letter.pdf")[0]
+    paper = (
+        page.render(scale=200 / 72, grayscale=True).to_pil().point(lambda v: 40 + v * 195 // 255)
+    )
+    image = _speckled(paper, 0.02)  # a grey scan of paper (not a fax), specked all over
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    text = " ".join(read_document(buffer.getvalue(), "scan.png").text.split())
+    assert "Eastfield Community NHS Trust" in text
+    assert "Daniel Forsyth, Director of Nursing" in text
+    assert "Dignity at Work Policy" in text
 
 
 def test_an_image_that_is_no_picture_of_a_page_is_one_clear_error() -> None:

@@ -33,6 +33,8 @@ def read(data: bytes, name: str) -> Extraction:
     binary = ocr.tesseract_path()  # a one-line error naming how to install Tesseract
     blocks: list[Block] = []
     for number, frame in enumerate(frames, start=1):
+        # specks are cleaned at the picture's own resolution, before scaling blurs them
+        frame = ocr.despeckled(frame) or frame
         if frame.width < _MIN_WIDTH:
             scale = _MIN_WIDTH / frame.width
             frame = frame.resize(

@@ -134,9 +134,7 @@ def render_page(page: Any) -> tuple[bytes, Any]:
     """A pypdfium2 page at 300 dpi as PNG bytes and the image (pdfium is not thread-safe:
     pages are rendered one at a time, then OCR'd side by side)."""
     image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue(), image
+    return _png(image), image
 
 
 def ocr_page(page: Any, number: int, first_page: bool) -> list[Block]:
@@ -154,6 +152,9 @@ def ocr_image(
         from PIL import Image
 
         image = Image.open(io.BytesIO(png))
+    cleaned = despeckled(image)
+    if cleaned is not None:
+        image, png = cleaned, _png(cleaned)
     rules = find_rules(image)
     read = _tsv_words(_tesseract(binary, png, number), rules)
     if rules.grids and _rows_left_empty(read[0], rules):
@@ -161,6 +162,37 @@ def ocr_image(
         # the page is read again with its rules painted out (the words stay where they were)
         read = _tsv_words(_tesseract(binary, without_rules(image, rules), number), rules)
     return _blocks(read, number, first_page, rules)
+
+
+# A pixel a 3x3 median changes by more than this many grey levels is a speck (scanner dust,
+# sensor noise), not part of a letter; a page with more than SPECKLED of them is cleaned first.
+SPECK_CONTRAST = 96
+SPECKLED = 5e-5
+# A page with this share of pure black or white pixels is a bilevel scan (a fax): a median
+# thins its strokes more than it clears its dots.
+BILEVEL = 0.9
+
+
+def despeckled(image: Any) -> Any | None:
+    """The page image with its specks taken out by a 3x3 median filter, or None when it has
+    (almost) none or is bilevel: Tesseract reads specks as stray letters ("i is",
+    "Theetraining"), while a clean page is left exactly as it was."""
+    from PIL import ImageChops, ImageFilter
+
+    grey = image.convert("L")
+    levels = grey.histogram()
+    if levels[0] + levels[255] >= BILEVEL * grey.width * grey.height:
+        return None
+    cleaned = grey.filter(ImageFilter.MedianFilter(3))
+    counts = ImageChops.difference(grey, cleaned).histogram()
+    changed = sum(counts[SPECK_CONTRAST + 1 :])
+    return cleaned if changed > SPECKLED * grey.width * grey.height else None
+
+
+def _png(image: Any) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def _tesseract(binary: str, image: bytes, number: int) -> str:

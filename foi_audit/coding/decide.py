@@ -27,7 +27,12 @@ from foi_audit.coding.extractors import (
     without_other_values,
 )
 from foi_audit.coding.people import Grammar, Lead, given_name_first
-from foi_audit.coding.questions import is_question_text, without_restated_head
+from foi_audit.coding.questions import (
+    heading_topic,
+    is_question_text,
+    top_question,
+    without_restated_head,
+)
 from foi_audit.coding.reading import (
     AnswerReading,
     Modality,
@@ -229,7 +234,9 @@ def decide(
         found = [
             replace(s, text=_without_heads(s.text, qid, compiled))
             for s in ticked
-            if not matches_any(restated, s.text) and not is_question_text(s.text, qid, compiled)
+            if not matches_any(restated, s.text)
+            and not is_question_text(s.text, qid, compiled)
+            and not (s.start and len(ticked) > 1 and _heads(s.text, qid, compiled))
         ]
         if not found:
             continue
@@ -361,6 +368,12 @@ def _only_plans_after(
 def _ticked(text: str, compiled: Compiled) -> str:
     boxes = compiled.reading.unticked
     return " ".join(boxes.sub(" ", text).split()) if boxes.search(text) else text
+
+
+def _heads(text: str, qid: str, compiled: Compiled) -> bool:
+    """An answer's first sentence that is its question's topic ("Sexual safety policy." over
+    "The Trust does not have a dedicated policy ..."): a run-in heading, not an answer."""
+    return heading_topic(text.rstrip(" .:"), compiled) == top_question(qid, compiled)
 
 
 def _without_heads(text: str, qid: str, compiled: Compiled) -> str:

@@ -33,16 +33,15 @@ def read(data: bytes, name: str) -> Extraction:
     binary = ocr.tesseract_path()  # a one-line error naming how to install Tesseract
     blocks: list[Block] = []
     for number, frame in enumerate(frames, start=1):
-        # specks are cleaned at the picture's own resolution, before scaling blurs them
-        frame = ocr.despeckled(frame) or frame
+        # specks are found at the picture's own resolution, before scaling blurs them
+        cleaned = ocr.despeckled(frame)
         if frame.width < _MIN_WIDTH:
-            scale = _MIN_WIDTH / frame.width
-            frame = frame.resize(
-                (_MIN_WIDTH, round(frame.height * scale)), Image.Resampling.LANCZOS
-            )
+            size = (_MIN_WIDTH, round(frame.height * _MIN_WIDTH / frame.width))
+            frame = frame.resize(size, Image.Resampling.LANCZOS)
+            cleaned = None if cleaned is None else cleaned.resize(size, Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         frame.save(buffer, format="PNG")
-        blocks.extend(ocr.ocr_image(buffer.getvalue(), number, number == 1, binary, image=frame))
+        blocks.extend(ocr.ocr_image(buffer.getvalue(), number, number == 1, binary, frame, cleaned))
     if not blocks:
         raise EmptyFile("the image holds no text OCR could read: check it by hand")
     return Extraction(format="image", blocks=tuple(blocks), units=len(frames), ocr=True)

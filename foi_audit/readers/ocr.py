@@ -145,18 +145,29 @@ def ocr_page(page: Any, number: int, first_page: bool) -> list[Block]:
 
 
 def ocr_image(
-    png: bytes, number: int, first_page: bool, binary: str | None = None, image: Any = None
+    png: bytes,
+    number: int,
+    first_page: bool,
+    binary: str | None = None,
+    image: Any = None,
+    cleaned: Any = False,
 ) -> list[Block]:
+    """OCR one page image into blocks. ``cleaned``: the page without its specks, when the
+    caller made it at the picture's own resolution (None: it has none); found here if not."""
     binary = binary or tesseract_path()
     if image is None:
         from PIL import Image
 
         image = Image.open(io.BytesIO(png))
-    cleaned = despeckled(image)
-    if cleaned is not None:
-        image, png = cleaned, _png(cleaned)
     rules = find_rules(image)
-    read = _tsv_words(_tesseract(binary, png, number), rules)
+    tsv = _tesseract(binary, png, number)
+    if _confidence(tsv) < CLEAN_READING:
+        # a poor reading of a specked page is read again without its specks; the surer wins
+        cleaned = despeckled(image) if cleaned is False else cleaned
+        again = _tesseract(binary, _png(cleaned), number) if cleaned is not None else ""
+        if again and _confidence(again) > _confidence(tsv):
+            tsv, image = again, cleaned
+    read = _tsv_words(tsv, rules)
     if rules.grids and _rows_left_empty(read[0], rules):
         # Tesseract's page layout took some ruled cells for pictures and skipped their words:
         # the page is read again with its rules painted out (the words stay where they were)
@@ -173,10 +184,28 @@ SPECKLED = 5e-5
 BILEVEL = 0.9
 
 
+# Tesseract's mean confidence (weighted by word length) below which a page's reading is poor.
+CLEAN_READING = 90.0
+
+
+def _confidence(tsv: str) -> float:
+    """Tesseract's mean confidence in a page's words, each weighted by its length."""
+    total = weighted = 0.0
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and cols[10].strip():
+            confidence = float(cols[10])
+            if confidence >= 0:
+                total += len(cols[11].strip())
+                weighted += len(cols[11].strip()) * confidence
+    return weighted / total if total else 0.0
+
+
 def despeckled(image: Any) -> Any | None:
     """The page image with its specks taken out by a 3x3 median filter, or None when it has
     (almost) none or is bilevel: Tesseract reads specks as stray letters ("i is",
-    "Theetraining"), while a clean page is left exactly as it was."""
+    "Theetraining"). A median also wears glyphs down ("4." read as "A."), so it is read only
+    when the page as scanned read poorly."""
     from PIL import ImageChops, ImageFilter
 
     grey = image.convert("L")

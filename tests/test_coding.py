@@ -1011,3 +1011,46 @@ def test_a_sentence_read_before_is_read_again_by_what_it_depends_on(
     for n in range(5):
         reading.read_sentence(replace(sentence, text=f"Sentence {n}."), patterns)
     assert len(patterns.memo) <= 2
+
+
+def test_number_only_answers_read_by_the_request_annexed_as_a_table() -> None:
+    """Answers given by number alone ("5. Yes", "6. Mandatory for all frontline staff."), the
+    request annexed as a "No. | Question" table: the annex ties each number to its question,
+    parts included (before, a table with no answer column was no table, and its questions
+    were read as answers: the parts' numbers stayed unknown and their answers blank)."""
+    letter = [
+        "Our responses are numbered to match your request (see Annex).",
+        "1. 702",
+        "2. Yes",
+        "3. The Service does not have a separate sexual safety policy.",
+        "4. Yes",
+        "5. Delivered by our own Education and Training team.",
+        "6. Mandatory for all frontline staff.",
+        "7. No.",
+        "8. N/A",
+        "9. The executive lead is the Director of Quality.",
+        "Annex - your request",
+    ]
+    annex = [
+        "No. | Question",
+        "1. | How many assaults on staff were recorded in 2023/24?",
+        "2. | Is conflict resolution training mandatory for all patient-facing staff?",
+        "3. | Does the Trust have a dedicated policy on sexual safety of staff?",
+        "4. | Does the Trust provide Active Bystander Training (ABT) to staff?",
+        "5. | If so, is it delivered in-house or by an external provider?",
+        "6. | Is the ABT mandatory or optional?",
+        "7. | Does the ABT include a module specifically on sexual harassment?",
+        "8. | If the Trust does not provide ABT, does it plan to introduce it?",
+        "9. | Has the Trust appointed an executive lead for domestic abuse and sexual violence?",
+    ]
+    blocks = (
+        *(Block(t, f"paragraph {i}") for i, t in enumerate(letter, 1)),
+        *(Block(r, f"table 1 row {i}", BlockRole.TABLE) for i, r in enumerate(annex, 1)),
+    )
+    coded = _blocks_coded(blocks, "RX8", "reply.docx")
+    assert coded["policy"].value == "none"
+    assert coded["abt_provided"].value == "yes"
+    assert coded["abt_delivery"].value == "in_house"
+    assert coded["abt_mandatory"].value == "mandatory"
+    assert coded["abt_sh_module"].value == "no"
+    assert coded["dasv_lead"].value == "role_only"

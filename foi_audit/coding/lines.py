@@ -430,6 +430,8 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
             kind = kinds[-1]  # a heading merged over two columns ("Question |  | Response")
         kinds.append(kind)
     known = [k for k in kinds if k]
+    if set(known) == {"label", "question"} and len(known) == len(kinds):
+        return tuple(kinds)  # "No. | Question": the request quoted as a table (an annex)
     if "answer" not in known or len(known) < 2 and len(kinds) > 2:
         return ()
     # "Question | Part | Detail | Response": a "Detail" before the column headed as the reply

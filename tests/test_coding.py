@@ -1054,3 +1054,20 @@ def test_number_only_answers_read_by_the_request_annexed_as_a_table() -> None:
     assert coded["abt_mandatory"].value == "mandatory"
     assert coded["abt_sh_module"].value == "no"
     assert coded["dasv_lead"].value == "role_only"
+
+
+def test_a_headerless_table_whose_answer_is_no_is_no_annex() -> None:
+    """ "Question 2 | No." opens no annex of the request (a "No. | Question" header): its
+    "No." is an answer, and every row stays an answer (regression: the rows after it were
+    read as questions, and three fields went blank)."""
+    coded = _table_coded(
+        [
+            "Question 1 | There is no policy specific to this subject area.",
+            "Question 2 | No.",
+            "Question 3 | This information is not held.",
+            "Question 4 | The Trust has not appointed an executive lead for this area.",
+        ],
+        "RV3",
+    )
+    assert coded["abt_provided"].value == "no"
+    assert coded["dasv_lead"].value == "none"

@@ -430,8 +430,10 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
             kind = kinds[-1]  # a heading merged over two columns ("Question |  | Response")
         kinds.append(kind)
     known = [k for k in kinds if k]
-    if set(known) == {"label", "question"} and len(known) == len(kinds):
-        return tuple(kinds)  # "No. | Question": the request quoted as a table (an annex)
+    # "No. | Question": the request quoted as a table (an annex); not "Question 2 | No."
+    annex = kinds[:2] == ["label", "question"] and set(kinds) == {"label", "question"}
+    if annex and not any(c.isdigit() for c in "".join(cells)):
+        return tuple(kinds)
     if "answer" not in known or len(known) < 2 and len(kinds) > 2:
         return ()
     # "Question | Part | Detail | Response": a "Detail" before the column headed as the reply

@@ -77,6 +77,8 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     if document.parent and not matches_any(compiled.doc.reply_cues, opening):
         # An attached policy or leaflet: its numbered sections are not answers.
         kind, answers = "supporting", {}
+    elif matches_any(compiled.doc.away, opening):
+        kind, answers = "acknowledgement", {}  # out of office: nothing in it answers
     elif (
         matches_any(compiled.doc.clarification, opening) and _answers_given(answers, compiled) < 2
     ) or (

@@ -84,6 +84,7 @@ class DocumentPatterns:
 
     acknowledgement: Patterns = ()
     clarification: Patterns = ()
+    away: Patterns = ()
     reply_cues: Patterns = ()
     quoted_request_start: Patterns = ()
     request_paragraph: Patterns = ()

@@ -21,6 +21,7 @@ class DocumentGrammar:
 
     acknowledgement: tuple[str, ...] = ()
     clarification: tuple[str, ...] = ()  # a request for clarification: no reply yet
+    away: tuple[str, ...] = ()  # an out-of-office reply: whatever it says answers nothing
     reply_cues: tuple[str, ...] = ()
     quoted_request_start: tuple[str, ...] = ()
     request_paragraph: tuple[str, ...] = ()  # a paragraph that opens with the request's words

@@ -142,6 +142,36 @@ def test_a_bodys_reply_carrying_a_trusts_answers_is_read_from_their_heading_on()
     assert values["RBB", "response_status"] != "not_held"
 
 
+def test_a_trusts_heading_between_rules_opens_its_section() -> None:
+    """A shared mailbox's e-mail heads each trust's answers in capitals between rules
+    ("=====" above and below): a section each (before, the rule was read as the heading, no
+    section was found, and each trust took the answers that did not name the other: the
+    first trust's for the second)."""
+    rule = "=" * 40
+    text = "\n\n".join(
+        [
+            "Dear Dr Farrant",
+            "The two trusts' answers differ, so each is set out separately below.",
+            f"{rule}\nNORTHFIELD HOSPITALS NHS FOUNDATION TRUST (NHFT 24-788)\n{rule}",
+            "1. A dedicated Sexual Safety Policy has been drafted and is out for consultation.\n"
+            "2. Yes. Sessions are run by our Organisational Development team.",
+            f"{rule}\nSOUTHMOOR NHS TRUST (SMT 24-1021)\n{rule}",
+            "1. We do not have a policy specific to sexual harassment; it is covered by our "
+            "Respect at Work Policy.\n2. No.",
+            "Kind regards",
+        ]
+    )
+    document = replace(
+        documents_from_text([""], "RAA")[0],
+        blocks=tuple(Block(t, f"paragraph {i}") for i, t in enumerate(text.split("\n\n"), 1)),
+        match=Match("RAA", "joint", 90.0, also=("RBB",)),
+    )
+    assert trust_view(document, "RBB", NAMES).layout is JointLayout.SECTIONS
+    values = _values([document])
+    assert values["RAA", "policy"] == "in_development" and values["RBB", "policy"] == "general_only"
+    assert values["RAA", "abt_provided"] == "yes" and values["RBB", "abt_provided"] == "no"
+
+
 def test_a_column_answering_as_the_other_trusts_column_takes_its_answer() -> None:
     """ "As NHF." in Southmoor's column is Northfield's answer for Southmoor too, the other
     trust named by the short form its column's header gives ("Northfield Hospitals (NHF)")

@@ -146,8 +146,9 @@ def _heading_of(block: Block, naming: _Naming) -> str:
     text = block.text.strip()
     if block.role in _FRAME or block.role is BlockRole.TABLE:
         return ""
-    # A heading may open the block its answers are in ("PAHT\n1. Yes ...").
-    text = text.split("\n", 1)[0].strip()
+    # A heading may open the block its answers are in ("PAHT\n1. Yes ..."), under a rule
+    # ("=====\nSUSSEX PARTNERSHIP NHS FOUNDATION TRUST\n=====").
+    text = next((line.strip() for line in text.split("\n") if any(c.isalpha() for c in line)), "")
     if len(text) > 120 or " | " in text:
         return ""
     named = naming.named(text)

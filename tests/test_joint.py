@@ -172,6 +172,25 @@ def test_a_trusts_heading_between_rules_opens_its_section() -> None:
     assert values["RAA", "abt_provided"] == "yes" and values["RBB", "abt_provided"] == "no"
 
 
+def test_one_sentence_giving_a_part_to_each_trust_by_its_place() -> None:
+    """Prose answering for two trusts in one sentence, each part opened by "at" and the
+    trust's place alone ("at Northfield, ..., and at Southmoor, ..."): each trust reads its
+    own part (before, both read the whole sentence and took its first lead)."""
+    text = (
+        "Dear Requester\n"
+        "Both trusts provide Active Bystander Training, delivered by Keel Street Learning CIC. "
+        "At Northfield it is mandatory for all clinical staff; at Southmoor it is optional.\n"
+        "The executive leads for domestic abuse and sexual violence are, at Northfield, the "
+        "Chief Nurse, Mrs Joanne Pryce, and at Southmoor, Dr Hugh Shah, Chief Nurse."
+    )
+    values = _values([_joint(text)])
+    assert values["RAA", "dasv_lead_name"] == "Mrs Joanne Pryce"
+    assert values["RBB", "dasv_lead_name"] == "Dr Hugh Shah"
+    assert values["RAA", "abt_mandatory"] == "mandatory"
+    assert values["RBB", "abt_mandatory"] == "optional"
+    assert values["RBB", "abt_provider"] == "Keel Street Learning CIC"
+
+
 def test_a_column_answering_as_the_other_trusts_column_takes_its_answer() -> None:
     """ "As NHF." in Southmoor's column is Northfield's answer for Southmoor too, the other
     trust named by the short form its column's header gives ("Northfield Hospitals (NHF)")

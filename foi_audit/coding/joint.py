@@ -78,7 +78,8 @@ def trust_view(
     if len(joint) < 2 or trust_code not in joint:
         return TrustView(document, JointLayout.SOLE)
     partners = tuple(c for c in joint if c != trust_code)
-    patterns = {c: own_names_pattern(names.get(c, ())) for c in joint}
+    places = _places({c: names.get(c, ()) for c in joint})
+    patterns = {c: own_names_pattern((*names.get(c, ()), *places[c])) for c in joint}
     if any(p is None for p in patterns.values()):
         return TrustView(document, JointLayout.SHARED, partners)
     naming = _Naming({c: p for c, p in patterns.items() if p is not None})
@@ -121,6 +122,26 @@ def _carried(document: Document, trust: str, names: Mapping[str, Sequence[str]])
             first = replace(block, text="\n".join(lines[start:]))
             return replace(document, blocks=(*kept, first, *document.blocks[number + 1 :]))
     return document
+
+
+# "Barnsley Hospital", "The Rotherham": a trust's place, the word a joint letter calls it by
+_PLACE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<place>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?:\s+(?:University\s+)?(?:Teaching\s+)?Hospitals?)?$"
+)
+
+
+def _places(names: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each joint trust's place alone ("at Barnsley, the Chief Nurse ...; at Rotherham, ..."),
+    where no other trust of the letter shares it. A place alone names a town too, so only
+    a joint letter, between its own trusts, reads it as a trust's name."""
+    found = {
+        code: {m["place"] for n in own if (m := _PLACE.match(n))} for code, own in names.items()
+    }
+    return {
+        code: tuple(sorted(p for p in mine if not any(p in found[o] for o in found if o != code)))
+        for code, mine in found.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -340,31 +361,61 @@ def _own_clauses(block: Block, trust: str, naming: _Naming) -> Block | None:
 def _own_line(line: str, trust: str, naming: _Naming) -> str:
     kept: list[str] = []
     owner = ""  # the trust a label gave the line to ("GHFT: Yes. It is optional."), until another
+    whole = True  # the clause before was kept whole
     for clause in SENTENCE_END.split(line):
-        named = naming.named(clause)
-        owner = _labelled(clause, naming) or owner
-        if owner and owner != trust and trust not in named:
-            label = _LABEL_START.match(clause)
-            if label:  # keep "4." so the answers that follow stay under their question
-                kept.append(label.group(0).rstrip())
-            continue
-        if owner == trust:
-            kept.append(clause)
-            continue
-        others = named - {trust}
-        if not others or trust in named:
-            kept.append(clause)
-            continue
-        before = clause[: naming.first(clause, others)]
-        intro = _ATTRIBUTION.search(before)
-        if intro or (before.strip() and before.rstrip().endswith(":")):
-            # "... its own executive lead: [for WCHC, Mr Neil Oduya ...]"
-            kept.append((before[: intro.start()] if intro else before).rstrip())
-            continue
-        label = _LABEL_START.match(clause)
-        if label:  # keep "4." so the answers that follow stay under their question
-            kept.append(label.group(0).rstrip())
+        part = _own_part(clause, trust, naming, owner := _labelled(clause, naming) or owner)
+        if part == clause and not whole:
+            # after a clause left out ("At Barnsley it is mandatory; [at Rotherham it is
+            # optional]"): a sentence of its own
+            part = clause[:1].upper() + clause[1:]
+        whole = part == clause
+        kept.append(part)
     return " ".join(k for k in kept if k.strip())
+
+
+def _own_part(clause: str, trust: str, naming: _Naming, owner: str) -> str:
+    """What of one clause is the trust's: all of it, a part, a label, or nothing."""
+    named = naming.named(clause)
+    label = _LABEL_START.match(clause)
+    if owner and owner != trust and trust not in named:
+        # keep "4." so the answers that follow stay under their question
+        return label.group(0).rstrip() if label else ""
+    if owner == trust:
+        return clause
+    if (own := _attributed(clause, trust, naming)) is not None:
+        return own  # "are, at Barnsley, X, and at Rotherham, Y": this trust's part
+    others = named - {trust}
+    if not others or trust in named:
+        return clause
+    before = clause[: naming.first(clause, others)]
+    intro = _ATTRIBUTION.search(before)
+    if intro or (before.strip() and before.rstrip().endswith(":")):
+        # "... its own executive lead: [for WCHC, Mr Neil Oduya ...]"
+        return (before[: intro.start()] if intro else before).rstrip()
+    return label.group(0).rstrip() if label else ""
+
+
+def _attributed(clause: str, trust: str, naming: _Naming) -> str | None:
+    """A clause that gives a part to each of two trusts or more ("The executive leads are, at
+    Barnsley, the Chief Nurse, Mrs X, and at Rotherham, Dr Y"): its head and this trust's
+    part ("The executive leads are, at Rotherham, Dr Y"); None when it does not."""
+    starts = sorted(
+        (intro.start(), code)
+        for code, pattern in naming.patterns.items()
+        for found in pattern.finditer(clause)
+        if (intro := _ATTRIBUTION.search(clause[: found.start()]))
+    )
+    if len({code for _, code in starts}) < 2:
+        return None
+    ends = [start for start, _ in starts[1:]] + [len(clause)]
+    own = [
+        re.sub(r"[\s,;]*\band\s*$", "", clause[start:end]).rstrip(" ,;")
+        for (start, code), end in zip(starts, ends, strict=True)
+        if code == trust
+    ]
+    text = " ".join([clause[: starts[0][0]].rstrip(), *own]).strip()
+    stop = clause.rstrip()[-1:]
+    return text + stop if stop in ".!?" and not text.endswith(stop) else text
 
 
 _LABEL_COLON = re.compile(r"^\s*([^:.;]{1,60}?)\s*:\s")

@@ -189,6 +189,8 @@ def test_one_sentence_giving_a_part_to_each_trust_by_its_place() -> None:
     assert values["RAA", "abt_mandatory"] == "mandatory"
     assert values["RBB", "abt_mandatory"] == "optional"
     assert values["RBB", "abt_provider"] == "Keel Street Learning CIC"
+    # "Both trusts provide ..." says nothing of a mix of in-house and external delivery
+    assert values["RAA", "abt_delivery"] == values["RBB", "abt_delivery"] == "outsourced"
 
 
 def test_a_column_answering_as_the_other_trusts_column_takes_its_answer() -> None:

@@ -51,7 +51,7 @@ def code_trust(
             if decided.value and decided.value == codebook.outcome.value(OutcomeRole.NOT_HELD):
                 fill_not_held(chosen, decided, compiled)
             if decided.value and decided.value == codebook.outcome.value(OutcomeRole.REFUSED):
-                clear_refused(chosen, compiled)
+                clear_refused(chosen, compiled, decided)
     for spec in compiled.fields:
         if spec.derive:  # evidence points where the words are (an attachment, not its e-mail)
             found = reading_of(chosen.values[spec.field.name], readings)

@@ -185,16 +185,21 @@ def fill_not_held(chosen: Chosen, held: Decision, compiled: Compiled) -> None:
         )
 
 
-def clear_refused(chosen: Chosen, compiled: Compiled) -> None:
+def clear_refused(chosen: Chosen, compiled: Compiled, refusal: Decision) -> None:
     """A refused request answers no question: what its explanation seemed to say is cleared
     (the rule that read it is kept in the trace, not in the dataset), and so is text no rule
-    could code ("you may wish to ask only for the name of the executive lead")."""
+    could code ("you may wish to ask only for the name of the executive lead"). Where the
+    refusal itself is in doubt (answers beside it), a value cleared is flagged with it."""
+    doubted = FlagReason.OUTCOME_UNCLEAR in refusal.flags
     for spec in compiled.fields:
         name = spec.field.name
         decision = chosen.values.get(name)
         if spec.derive or decision is None or not (decision.value or decision.quote):
             continue
-        chosen.values[name] = Decision("", "outcome.refused_blank", question=decision.question)
+        flags = (FlagReason.OUTCOME_UNCLEAR,) if doubted and decision.value else ()
+        chosen.values[name] = Decision(
+            "", "outcome.refused_blank", flags=flags, question=decision.question
+        )
 
 
 def is_real_reply(readings: Sequence[Reading], status: str, compiled: Compiled) -> bool:

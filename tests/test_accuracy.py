@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzze/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzl/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -1313,19 +1313,21 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # corpus_zzzb: r27_scans holdout (36 trusts; scanned letters, ruled tables, tick-box
     # forms, phone photos, handwriting). First seen (after round 26): 0.755 pooled, 47.2%
     # flagged, 4.8% of unflagged wrong.
+    # Raised after round 29 (a poorly read grey scan with specks is read again through a median
+    # filter): 0.856 pooled, 30.8% flagged, 0.7% of unflagged wrong.
     "corpus_zzzb": {
-        "response_status": (0.61, 0.91),
+        "response_status": (0.69, 0.94),
         "exemptions": (0.94, 0.93),
-        "policy": (0.55, 0.90),
-        "abt_provided": (0.80, 0.94),
-        "abt_delivery": (0.75, 0.86),
-        "abt_provider": (0.80, 0.86),
-        "abt_mandatory": (0.69, 0.90),
-        "abt_sh_module": (0.75, 0.85),
-        "abt_planned": (0.80, 0.95),
-        "dasv_lead": (0.63, 0.94),
-        "dasv_lead_name": (0.80, 0.90),
-        "dasv_lead_role": (0.66, 0.94),
+        "policy": (0.75, 0.95),
+        "abt_provided": (0.83, 0.96),
+        "abt_delivery": (0.86, 0.96),
+        "abt_provider": (0.88, 0.96),
+        "abt_mandatory": (0.88, 0.96),
+        "abt_sh_module": (0.88, 0.95),
+        "abt_planned": (0.88, 0.92),
+        "dasv_lead": (0.72, 0.95),
+        "dasv_lead_name": (0.83, 0.95),
+        "dasv_lead_role": (0.75, 0.95),
     },
     # corpus_zzzc: r28_national holdout (50 trusts; a national cross-section in realistic
     # proportions). First seen (after round 27): 0.942 pooled, 8.0% flagged, 2.7% of unflagged
@@ -1364,19 +1366,139 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # corpus_zzze: r28_tables holdout (38 trusts; sheets, Word and PDF tables, text tables,
     # tick-box templates, a regional return). First seen (after round 27): 0.827 pooled, 8.6%
     # flagged, 14.1% of unflagged wrong (4 trusts unmatched).
+    # Raised after round 29 (the regional return is a joint reply with a row per trust): 0.950
+    # pooled, 8.3% flagged, 0.2% of unflagged wrong.
     "corpus_zzze": {
-        "response_status": (0.76, 0.83),
-        "exemptions": (0.84, 0.86),
-        "policy": (0.86, 0.86),
-        "abt_provided": (0.84, 0.85),
-        "abt_delivery": (0.84, 0.86),
-        "abt_provider": (0.84, 0.86),
-        "abt_mandatory": (0.76, 0.85),
-        "abt_sh_module": (0.76, 0.84),
-        "abt_planned": (0.84, 0.86),
-        "dasv_lead": (0.81, 0.85),
-        "dasv_lead_name": (0.81, 0.83),
-        "dasv_lead_role": (0.84, 0.86),
+        "response_status": (0.86, 0.96),
+        "exemptions": (0.94, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.94, 0.97),
+        "abt_delivery": (0.94, 0.97),
+        "abt_provider": (0.92, 0.97),
+        "abt_mandatory": (0.86, 0.97),
+        "abt_sh_module": (0.86, 0.96),
+        "abt_planned": (0.94, 0.97),
+        "dasv_lead": (0.92, 0.97),
+        "dasv_lead_name": (0.92, 0.94),
+        "dasv_lead_role": (0.94, 0.97),
+    },
+    # corpus_zzzf: r29_multi holdout (36 trusts; regional returns with a row per trust, ICBs passing
+    # on a trust's answers, joint and merged trusts). First seen (after round 28): 0.868 pooled,
+    # 1.4% flagged, 12.4% of unflagged wrong (4 trusts unmatched).
+    "corpus_zzzf": {
+        "response_status": (0.94, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.94, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.94, 0.97),
+        "dasv_lead_name": (0.94, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # corpus_zzzg: r29_typical holdout (50 trusts; an everyday batch in many voices). First seen:
+    # 0.942 pooled, 3.7% flagged, 4.2% of unflagged wrong (2 trusts whose letters postdate their
+    # mergers counted for the successors).
+    "corpus_zzzg": {
+        "response_status": (0.88, 0.93),
+        "exemptions": (0.94, 0.93),
+        "policy": (0.90, 0.93),
+        "abt_provided": (0.92, 0.93),
+        "abt_delivery": (0.94, 0.93),
+        "abt_provider": (0.94, 0.93),
+        "abt_mandatory": (0.94, 0.93),
+        "abt_sh_module": (0.94, 0.93),
+        "abt_planned": (0.92, 0.93),
+        "dasv_lead": (0.92, 0.93),
+        "dasv_lead_name": (0.92, 0.93),
+        "dasv_lead_role": (0.92, 0.93),
+    },
+    # corpus_zzzh: r29_requests holdout (36 trusts; long requests answered by number, renumbered,
+    # reordered, with the request quoted elsewhere or not at all). First seen: 0.780 pooled, 32.9%
+    # flagged, 3.8% of unflagged wrong.
+    "corpus_zzzh": {
+        "response_status": (0.61, 0.95),
+        "exemptions": (0.97, 0.96),
+        "policy": (0.83, 0.93),
+        "abt_provided": (0.83, 0.93),
+        "abt_delivery": (0.80, 0.96),
+        "abt_provider": (0.91, 0.96),
+        "abt_mandatory": (0.72, 0.88),
+        "abt_sh_module": (0.77, 0.85),
+        "abt_planned": (0.91, 0.96),
+        "dasv_lead": (0.83, 0.93),
+        "dasv_lead_name": (0.88, 0.93),
+        "dasv_lead_role": (0.88, 0.93),
+    },
+    # corpus_zzzi: r29_scans holdout (33 trusts; scans, faxes, phone photos, TIFF, mixed PDFs).
+    # First seen: 0.856 pooled, 22.5% flagged, 5.9% of unflagged wrong (1 trust counted for its
+    # successor).
+    "corpus_zzzi": {
+        "response_status": (0.75, 0.90),
+        "exemptions": (0.93, 0.93),
+        "policy": (0.78, 0.92),
+        "abt_provided": (0.78, 0.88),
+        "abt_delivery": (0.81, 0.89),
+        "abt_provider": (0.84, 0.92),
+        "abt_mandatory": (0.84, 0.92),
+        "abt_sh_module": (0.81, 0.92),
+        "abt_planned": (0.84, 0.88),
+        "dasv_lead": (0.81, 0.91),
+        "dasv_lead_name": (0.84, 0.88),
+        "dasv_lead_role": (0.84, 0.87),
+    },
+    # corpus_zzzj: r30_emails holdout (37 trusts; e-mail threads, quoted requests, forwards,
+    # corrections, out-of-office replies, a shared mailbox). First seen (after round 29): 0.923
+    # pooled, 8.6% flagged, 6.2% of unflagged wrong (1 trust unmatched).
+    "corpus_zzzj": {
+        "response_status": (0.89, 0.93),
+        "exemptions": (0.94, 0.94),
+        "policy": (0.86, 0.93),
+        "abt_provided": (0.91, 0.94),
+        "abt_delivery": (0.91, 0.91),
+        "abt_provider": (0.91, 0.91),
+        "abt_mandatory": (0.94, 0.94),
+        "abt_sh_module": (0.94, 0.94),
+        "abt_planned": (0.89, 0.93),
+        "dasv_lead": (0.94, 0.94),
+        "dasv_lead_name": (0.94, 0.94),
+        "dasv_lead_role": (0.94, 0.94),
+    },
+    # corpus_zzzk: r30_national holdout (58 trusts of every type; a realistic national batch). First
+    # seen (after round 29): 0.940 pooled, 8.0% flagged, 1.9% of unflagged wrong.
+    "corpus_zzzk": {
+        "response_status": (0.82, 0.97),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.91, 0.98),
+        "abt_provided": (0.96, 0.98),
+        "abt_delivery": (0.98, 0.98),
+        "abt_provider": (0.94, 0.98),
+        "abt_mandatory": (0.94, 0.96),
+        "abt_sh_module": (0.96, 0.98),
+        "abt_planned": (0.96, 0.98),
+        "dasv_lead": (0.93, 0.98),
+        "dasv_lead_name": (0.94, 0.98),
+        "dasv_lead_role": (0.93, 0.98),
+    },
+    # corpus_zzzl: r30_prose holdout (43 trusts; narrative letters, hedges, double negatives, plans
+    # at every stage, joint prose). First seen (after round 29): 0.860 pooled, 16.1% flagged, 5.3%
+    # of unflagged wrong.
+    "corpus_zzzl": {
+        "response_status": (0.79, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.88, 0.95),
+        "abt_provided": (0.74, 0.96),
+        "abt_delivery": (0.81, 0.96),
+        "abt_provider": (0.86, 0.93),
+        "abt_mandatory": (0.81, 0.97),
+        "abt_sh_module": (0.79, 0.90),
+        "abt_planned": (0.86, 0.90),
+        "dasv_lead": (0.95, 0.95),
+        "dasv_lead_name": (0.93, 0.93),
+        "dasv_lead_role": (0.93, 0.93),
     },
 }
 
@@ -1392,6 +1514,8 @@ NAMES_NO_TRUST = {
     "corpus_zzk": {"FOI-24-0991_export.csv"},
     # an appendix naming no trust; a sheet whose only sign, "GHFT", is two trusts' initials
     "corpus_zzo": {"Appendix A - FOI 1207.docx", "GHFT FOI 24-577.xlsx"},
+    # a policy saved apart from its covering e-mail, naming no trust
+    "corpus_zzzk": {"Sexual Safety Policy v3.0 (RM).pdf"},
 }
 
 
@@ -1447,9 +1571,19 @@ UNMATCHED_FOR_A_PERSON = {
     "corpus_zzu": ("RDR",),  # a fax whose letterhead OCR garbled beyond reading
     "corpus_zzx": ("RXQ",),  # a scan that kept only "Healthcare NHS Trust" and its postcode
     "corpus_zzzc": ("RBD",),  # a scan whose letterhead OCR could not read
-    # one regional return (and its covering letter) answering for four trusts, a row each:
-    # left ambiguous among them
-    "corpus_zzze": ("RBT", "RJN", "RWW", "RY7"),
+    # a shared IG service whose signature names a second trust (Wye Valley) beside the
+    # initials of the one it answers for in the file name: left ambiguous between them
+    "corpus_zzzj": ("R1A",),
+}
+
+# Trusts a corpus's author took for open (their copy of the ODS extract has no close date)
+# that the register records as taken over before their replies were dated: Solent NHS Trust
+# (R1C) merged into Hampshire and Isle of Wight Healthcare (RW1) on 1 October 2024, and North
+# Middlesex (RAP) joined the Royal Free (RAL) on 1 January 2025. Their 2025 replies count for
+# the successor (the match message says so); the gold's rows for them are scored as missing.
+TAKEN_OVER = {
+    "corpus_zzzg": {"R1C": "RW1", "RAP": "RAL"},
+    "corpus_zzzi": {"R1C": "RW1"},
 }
 
 # Bodies out of scope that no register knows, left unmatched with no candidate (no trust's
@@ -1462,12 +1596,14 @@ UNKNOWN_BODIES = {
         "RE_ Freedom of Information request (Linden Grange).eml",
         "Wenmouth PCF information request reply.docx",
     },
+    "corpus_zzzf": {"Marlowe Park Private Hospital - information request reply.docx"},
 }
 
 
 def test_every_reply_matched_to_its_trust(evaluation: tuple[str, Evaluation]) -> None:
     corpus, scores = evaluation
-    assert scores.missing_trusts == UNMATCHED_FOR_A_PERSON.get(corpus, ())
+    expected = {*UNMATCHED_FOR_A_PERSON.get(corpus, ()), *TAKEN_OVER.get(corpus, {})}
+    assert scores.missing_trusts == tuple(sorted(expected))
 
 
 def test_every_file_matched_right_or_put_before_a_person(
@@ -1487,7 +1623,8 @@ def test_every_file_matched_right_or_put_before_a_person(
         for expected in csv.DictReader(handle):
             row = rows[expected["file"]]
             got = {row["trust_code"], *row["also_trusts"].split(";")} - {""}
-            want = set(expected["trust_codes"].split(";")) - {""}
+            named = set(expected["trust_codes"].split(";")) - {""}
+            want = {TAKEN_OVER.get(corpus, {}).get(c, c) for c in named}
             if expected["out_of_scope"]:
                 ok = row["status"] == "out_of_scope" or (
                     row["status"] == "unmatched"
@@ -1497,9 +1634,12 @@ def test_every_file_matched_right_or_put_before_a_person(
             elif not want:
                 ok = not got
             elif row["status"] == "unmatched":
-                ok = want <= set(row["candidates"].split(";")) or expected[
-                    "file"
-                ] in NAMES_NO_TRUST.get(corpus, set())
+                candidates = set(row["candidates"].split(";"))
+                ok = (
+                    want <= candidates
+                    or named <= candidates
+                    or expected["file"] in NAMES_NO_TRUST.get(corpus, set())
+                )
             else:
                 ok = got == want
             if not ok:

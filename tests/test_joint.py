@@ -193,6 +193,35 @@ def test_one_sentence_giving_a_part_to_each_trust_by_its_place() -> None:
     assert values["RAA", "abt_delivery"] == values["RBB", "abt_delivery"] == "outsourced"
 
 
+def test_a_place_another_trust_of_the_letter_is_named_by_too_names_neither() -> None:
+    """ "Wirral" is in both trusts' names ("Wirral University Teaching Hospital", "Wirral
+    Community Health and Care"): alone it names neither, so a part headed by the second's
+    full name is not given to the first (regression: it was, and the first took the second's
+    answers)."""
+    names = {
+        "RAA": (
+            "Wirral University Teaching Hospital NHS Foundation Trust",
+            "Wirral University Teaching Hospital",
+            "WUTH",
+        ),
+        "RBB": (
+            "Wirral Community Health and Care NHS Foundation Trust",
+            "Wirral Community Health and Care",
+            "WCHC",
+        ),
+    }
+    text = (
+        "Dear Requester\n"
+        "Wirral University Teaching Hospital NHS Foundation Trust (our ref WUTH 24-4481)\n"
+        "2. No, Active Bystander Training is not provided.\n"
+        "Wirral Community Health and Care NHS Foundation Trust (our ref WCHC 24-1172)\n"
+        "2. Yes, it is delivered in-house as part of the Corporate Induction day."
+    )
+    coded = code_documents([_joint(text)], CODEBOOK, names)
+    values = {(c.trust_code, c.field): c.value for c in coded}
+    assert values["RAA", "abt_provided"] == "no" and values["RBB", "abt_provided"] == "yes"
+
+
 def test_a_column_answering_as_the_other_trusts_column_takes_its_answer() -> None:
     """ "As NHF." in Southmoor's column is Northfield's answer for Southmoor too, the other
     trust named by the short form its column's header gives ("Northfield Hospitals (NHF)")

@@ -138,8 +138,13 @@ def _places(names: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
     found = {
         code: {m["place"] for n in own if (m := _PLACE.match(n))} for code, own in names.items()
     }
+
+    def elsewhere(place: str, code: str) -> bool:  # "Wirral" in "Wirral Community Health"
+        word = re.compile(rf"\b{re.escape(place)}\b")
+        return any(word.search(n) for o, own in names.items() if o != code for n in own)
+
     return {
-        code: tuple(sorted(p for p in mine if not any(p in found[o] for o in found if o != code)))
+        code: tuple(sorted(p for p in mine if not elsewhere(p, code)))
         for code, mine in found.items()
     }
 
@@ -359,18 +364,17 @@ def _own_clauses(block: Block, trust: str, naming: _Naming) -> Block | None:
 
 
 def _own_line(line: str, trust: str, naming: _Naming) -> str:
-    kept: list[str] = []
+    kept = ""
     owner = ""  # the trust a label gave the line to ("GHFT: Yes. It is optional."), until another
     whole = True  # the clause before was kept whole
     for clause in SENTENCE_END.split(line):
         part = _own_part(clause, trust, naming, owner := _labelled(clause, naming) or owner)
-        if part == clause and not whole:
+        if part.strip():
             # after a clause left out ("At Barnsley it is mandatory; [at Rotherham it is
-            # optional]"): a sentence of its own
-            part = clause[:1].upper() + clause[1:]
+            # optional]"), a line of its own: not read on from the clause before it
+            kept += (" " if whole or not kept else "\n") + part if kept else part
         whole = part == clause
-        kept.append(part)
-    return " ".join(k for k in kept if k.strip())
+    return kept
 
 
 def _own_part(clause: str, trust: str, naming: _Naming, owner: str) -> str:

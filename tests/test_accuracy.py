@@ -1556,12 +1556,11 @@ _LAYOUTS: dict[str, Layout] = {}
 
 
 # Trusts whose only reply is left unmatched, with the trust among its candidates (so it is put
-# before a person, flagged): corpus_zg's RH5 is a scan whose OCR garbled the letterhead
-# ("Somerset | NHS 5 Foundation Trust"); only "SFT" in the file name is left to go on.
-# corpus_zh's RXQ is a scan whose letterhead OCR lost but for "Healthcare NHS Trust" and the
-# street; corpus_zj's RP1 is a log page naming the trust only as "NHFT", which three trusts share.
+# before a person, flagged): corpus_zh's RXQ is a scan whose letterhead OCR lost but for
+# "Healthcare NHS Trust" and the street; corpus_zj's RP1 is a log page naming the trust only as
+# "NHFT", which three trusts share. (corpus_zg's RH5, a specked scan whose letterhead OCR
+# garbled, is matched since its page is read again without the specks.)
 UNMATCHED_FOR_A_PERSON = {
-    "corpus_zg": ("RH5",),
     "corpus_zh": ("RXQ",),
     "corpus_zj": ("RP1",),
     "corpus_zzj": ("RY4",),  # a sheet signed only "HCT", its candidate

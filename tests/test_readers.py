@@ -191,7 +191,7 @@ def test_specks_are_cleaned_from_a_grey_scan_and_nothing_else_is_touched() -> No
     bilevel fax (whose thin strokes a median would erode) are left as they are."""
     from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
-    from foi_audit.readers.ocr import despeckled
+    from foi_audit.readers.specks import despeckled
 
     page = Image.new("L", (2480, 1200), 235)  # a third of an A4 page at 300 dpi
     font = ImageFont.load_default(size=36)  # strokes as thick as a page's at 300 dpi

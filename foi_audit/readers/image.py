@@ -7,6 +7,7 @@ import io
 
 from foi_audit.errors import CorruptFile, EmptyFile
 from foi_audit.readers import ocr
+from foi_audit.readers.specks import despeckled
 from foi_audit.records import Block, Extraction
 
 # A page narrower than this (pixels) is enlarged first: Tesseract reads a letter's 10-point
@@ -34,7 +35,7 @@ def read(data: bytes, name: str) -> Extraction:
     blocks: list[Block] = []
     for number, frame in enumerate(frames, start=1):
         # specks are found at the picture's own resolution, before scaling blurs them
-        cleaned = ocr.despeckled(frame)
+        cleaned = despeckled(frame)
         if frame.width < _MIN_WIDTH:
             size = (_MIN_WIDTH, round(frame.height * _MIN_WIDTH / frame.width))
             frame = frame.resize(size, Image.Resampling.LANCZOS)

@@ -30,6 +30,7 @@ from foi_audit.readers.layout import (
     split_rows,
     text_lines,
 )
+from foi_audit.readers.specks import CLEAN_READING, confidence, despeckled
 from foi_audit.records import Block, BlockRole
 
 OCR_DPI = 300
@@ -161,11 +162,11 @@ def ocr_image(
         image = Image.open(io.BytesIO(png))
     rules = find_rules(image)
     tsv = _tesseract(binary, png, number)
-    if _confidence(tsv) < CLEAN_READING:
+    if confidence(tsv) < CLEAN_READING:
         # a poor reading of a specked page is read again without its specks; the surer wins
         cleaned = despeckled(image) if cleaned is False else cleaned
         again = _tesseract(binary, _png(cleaned), number) if cleaned is not None else ""
-        if again and _confidence(again) > _confidence(tsv):
+        if again and confidence(again) > confidence(tsv):
             tsv, image = again, cleaned
     read = _tsv_words(tsv, rules)
     if rules.grids and _rows_left_empty(read[0], rules):
@@ -173,49 +174,6 @@ def ocr_image(
         # the page is read again with its rules painted out (the words stay where they were)
         read = _tsv_words(_tesseract(binary, without_rules(image, rules), number), rules)
     return _blocks(read, number, first_page, rules)
-
-
-# A pixel a 3x3 median changes by more than this many grey levels is a speck (scanner dust,
-# sensor noise), not part of a letter; a page with more than SPECKLED of them is cleaned first.
-SPECK_CONTRAST = 96
-SPECKLED = 5e-5
-# A page with this share of pure black or white pixels is a bilevel scan (a fax): a median
-# thins its strokes more than it clears its dots.
-BILEVEL = 0.9
-
-
-# Tesseract's mean confidence (weighted by word length) below which a page's reading is poor.
-CLEAN_READING = 90.0
-
-
-def _confidence(tsv: str) -> float:
-    """Tesseract's mean confidence in a page's words, each weighted by its length."""
-    total = weighted = 0.0
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and cols[10].strip():
-            confidence = float(cols[10])
-            if confidence >= 0:
-                total += len(cols[11].strip())
-                weighted += len(cols[11].strip()) * confidence
-    return weighted / total if total else 0.0
-
-
-def despeckled(image: Any) -> Any | None:
-    """The page image with its specks taken out by a 3x3 median filter, or None when it has
-    (almost) none or is bilevel: Tesseract reads specks as stray letters ("i is",
-    "Theetraining"). A median also wears glyphs down ("4." read as "A."), so it is read only
-    when the page as scanned read poorly."""
-    from PIL import ImageChops, ImageFilter
-
-    grey = image.convert("L")
-    levels = grey.histogram()
-    if levels[0] + levels[255] >= BILEVEL * grey.width * grey.height:
-        return None
-    cleaned = grey.filter(ImageFilter.MedianFilter(3))
-    counts = ImageChops.difference(grey, cleaned).histogram()
-    changed = sum(counts[SPECK_CONTRAST + 1 :])
-    return cleaned if changed > SPECKLED * grey.width * grey.height else None
 
 
 def _png(image: Any) -> bytes:

@@ -1,6 +1,6 @@
 """Joint replies: one letter answering for several trusts, seen as each trust's own reply.
 
-Trusts that share an FOI service answer in one letter laid out in one of three ways, and each
+Trusts that share an FOI service answer in one letter laid out in one of four ways, and each
 trust's view of the letter keeps what is its own and what is shared:
 
 - **sections**: a heading names one trust ("Section B – East Cheshire NHS Trust", "KGH
@@ -12,7 +12,11 @@ trust's view of the letter keeps what is its own and what is shared:
   header row of questions ("Organisation | Q1 Dedicated policy | ..."); a trust's view keeps the
   header row and its own rows, and no other body's.
 - **shared**: one set of answers for all; a clause given to another trust ("for WCHC, Mr
-  Neil Oduya ...", "ECT: No.") is left out of this trust's view, a clause naming both kept.
+  Neil Oduya ...", "ECT: No.") is left out of this trust's view, a clause naming both kept,
+  and a clause giving a part to each ("at Barnsley, X, and at Rotherham, Y") keeps its own.
+
+A body's reply that carries one trust's answers (an ICB's letter, ``Match.method`` "carried")
+is, for that trust, its section alone: from the heading naming it to the end.
 
 The matcher says which trusts a file answers for (``Match.also``); a trust's names are its
 register names and initialisms (``register.names.own_names``).

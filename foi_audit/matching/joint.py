@@ -75,16 +75,13 @@ def trusts_by_row(zones: Zones, index: Index) -> list[str]:
     return list(dict.fromkeys(owners)) if len(set(owners)) >= 2 else []
 
 
-# Words a heading over one trust's answers may have besides its name ("RESPONSE FROM X",
-# "Part 2 - X", "X's answers:").
+# Words that say a heading heads answers, and all the words such a heading may have besides
+# the trust's name ("RESPONSE FROM X", "Part 2 - X", "X's answers:").
+_SECTION_WORDS = r"part|section|annex|appendix|responses?|repl(?:y|ies)|answers?"
+_SECTION_WORD = re.compile(rf"(?i)\b(?:{_SECTION_WORDS})\b")
 _HEADING_WORDS = re.compile(
-    r"(?i)\b(?:part|section|annex|appendix|responses?|repl(?:y|ies)|answers?|information|from|"
-    r"for|of|the|by|trust|[a-z]|[ivx]+|\d+)\b|['\u2019]s\b|[^\w\s]"
-)
-
-
-_SECTION_WORD = re.compile(
-    r"(?i)\b(?:part|section|annex|appendix|responses?|repl(?:y|ies)|answers?)\b"
+    rf"(?i)\b(?:{_SECTION_WORDS}|information|from|for|of|the|by|trust|[a-z]|[ivx]+|\d+)\b"
+    r"|['\u2019]s\b|[^\w\s]"
 )
 
 

@@ -988,31 +988,6 @@ def test_numbered_answers_with_executives_leading_other_subjects_keep_the_lead_w
     assert coded["abt_provider"].value == "Tallis & Reed Consulting"
 
 
-def test_a_sentence_read_before_is_read_again_by_what_it_depends_on(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A sentence's reading is remembered by its words and the trust's own names: the same
-    words for another trust ("ELFT trainers" is the Trust only for ELFT) are read afresh, and
-    the memory is bounded."""
-    import re
-
-    from foi_audit.coding import reading
-    from foi_audit.coding.compiled import compile_codebook
-    from foi_audit.coding.records import Sentence
-
-    patterns = compile_codebook(CODEBOOK).reading
-    patterns.memo.clear()
-    sentence = Sentence("Sessions are delivered by ELFT trainers.", "page 1", "q2", True)
-    own = re.compile(r"\bELFT\b")
-    assert "the Trust" in reading.read_sentence(sentence, patterns, own).text
-    assert "the Trust" not in reading.read_sentence(sentence, patterns, None).text
-    assert "the Trust" in reading.read_sentence(sentence, patterns, own).text
-    monkeypatch.setattr(reading, "_MEMO_SIZE", 2)
-    for n in range(5):
-        reading.read_sentence(replace(sentence, text=f"Sentence {n}."), patterns)
-    assert len(patterns.memo) <= 2
-
-
 def test_number_only_answers_read_by_the_request_annexed_as_a_table() -> None:
     """Answers given by number alone ("5. Yes", "6. Mandatory for all frontline staff."), the
     request annexed as a "No. | Question" table: the annex ties each number to its question,

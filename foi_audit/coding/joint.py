@@ -107,17 +107,17 @@ def _carried(document: Document, trust: str, names: Mapping[str, Sequence[str]])
     sentence in it ("RESPONSE FROM X", "Part 2 - X") to the end. The body's own answers
     before it ("The ICB does not hold this information") are not the trust's."""
     own = own_names_pattern(names.get(trust, ()))
+    if own is None:
+        return document
     for number, block in enumerate(document.blocks):
+        if block.role in _FRAME:
+            continue
         lines = block.text.split("\n")
         start = next(
             (
                 i
                 for i, line in enumerate(lines)
-                if own is not None
-                and block.role not in _FRAME
-                and own.search(line)
-                and len(line) <= 120
-                and not line.rstrip().endswith(".")
+                if own.search(line) and len(line) <= 120 and not line.rstrip().endswith(".")
             ),
             None,
         )

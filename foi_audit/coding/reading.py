@@ -15,9 +15,8 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import TypeVar
 
 from foi_audit.coding.records import Sentence
 from foi_audit.coding.text import spelt_out
@@ -70,21 +69,6 @@ class ReadingPatterns:
     # are passed over in one search (None where the patterns cannot be joined)
     status_gate: re.Pattern[str] | None = None
     modality_gate: re.Pattern[str] | None = None
-    # what a sentence's words were read as, kept by its text: a trust's answers are read once
-    # per question, and many trusts share sentences (bounded: cleared when full)
-    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
-
-    def remembered(self, key: object, work: Callable[[], _T]) -> _T:
-        if key in self.memo:
-            return self.memo[key]  # type: ignore[return-value]
-        if len(self.memo) >= _MEMO_SIZE:
-            self.memo.clear()
-        value = self.memo[key] = work()
-        return value
-
-
-_T = TypeVar("_T")
-_MEMO_SIZE = 20_000
 
 
 # A negated verb right after a concept that is its subject: "our staff do not run ...". The
@@ -245,17 +229,7 @@ def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
 def read_sentence(
     sentence: Sentence, patterns: ReadingPatterns, own_names: re.Pattern[str] | None = None
 ) -> SentenceReading:
-    text, modality, statuses = patterns.remembered(
-        ("sentence", sentence.text, own_names),
-        lambda: _read_words(sentence.text, patterns, own_names),
-    )
-    return SentenceReading(sentence, text, modality, statuses)
-
-
-def _read_words(
-    words: str, patterns: ReadingPatterns, own_names: re.Pattern[str] | None
-) -> tuple[str, Modality, tuple[Status, ...]]:
-    text = spelt_out(words)  # (a form's unticked options are gone: decide._ticked)
+    text = spelt_out(sentence.text)  # (a form's unticked options are gone: decide._ticked)
     if own_names is not None:
         text = own_names.sub("the Trust", text)
     # "our OD team" reads "our team" (not "our our team": "managed by our team" stays the client)
@@ -282,7 +256,7 @@ def _read_words(
         ):
             modality = candidate
             break
-    return text, modality, statuses
+    return SentenceReading(sentence, text, modality, statuses)
 
 
 def _clauses_apart(
@@ -343,14 +317,11 @@ def read_answer(
     hits: list[ConceptHit] = []
     for index, sentence in enumerate(read):
         for name, found in concepts:
-            # (kept by the patterns' identity, held in the value so it is never reused)
-            places = list(
-                patterns.remembered(
-                    ("places", sentence.text, id(found)),
-                    functools.partial(
-                        _places, sentence.text, found, gates.get(name) if gates else None
-                    ),
-                )[1]
+            gate = gates.get(name) if gates else None
+            places = (
+                [(m.start(), m.end()) for p in found for m in p.finditer(sentence.text)]
+                if gate is None or gate.search(sentence.text)
+                else []
             )
             if spans is not None:
                 places += list(spans(name, sentence.text))
@@ -385,14 +356,6 @@ def read_answer(
         # question": no yes or no, and the answer is to come
         status = Status.DEFERRED
     return AnswerReading(question, read, status, polarity, tuple(hits))
-
-
-def _places(
-    text: str, found: Sequence[re.Pattern[str]], gate: re.Pattern[str] | None
-) -> tuple[Sequence[re.Pattern[str]], tuple[tuple[int, int], ...]]:
-    if gate is not None and not gate.search(text):
-        return found, ()
-    return found, tuple((m.start(), m.end()) for p in found for m in p.finditer(text))
 
 
 # "We will write to you separately on this question": the deferral is of this very answer

@@ -7,7 +7,6 @@ import io
 
 from foi_audit.errors import CorruptFile, EmptyFile
 from foi_audit.readers import ocr
-from foi_audit.readers.specks import despeckled
 from foi_audit.records import Block, Extraction
 
 # A page narrower than this (pixels) is enlarged first: Tesseract reads a letter's 10-point
@@ -34,15 +33,13 @@ def read(data: bytes, name: str) -> Extraction:
     binary = ocr.tesseract_path()  # a one-line error naming how to install Tesseract
     blocks: list[Block] = []
     for number, frame in enumerate(frames, start=1):
-        # specks are found at the picture's own resolution, before scaling blurs them
-        cleaned = despeckled(frame)
+        native = frame  # its specks are found at its own resolution, before scaling blurs them
         if frame.width < _MIN_WIDTH:
             size = (_MIN_WIDTH, round(frame.height * _MIN_WIDTH / frame.width))
             frame = frame.resize(size, Image.Resampling.LANCZOS)
-            cleaned = None if cleaned is None else cleaned.resize(size, Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         frame.save(buffer, format="PNG")
-        blocks.extend(ocr.ocr_image(buffer.getvalue(), number, number == 1, binary, frame, cleaned))
+        blocks.extend(ocr.ocr_image(buffer.getvalue(), number, number == 1, binary, frame, native))
     if not blocks:
         raise EmptyFile("the image holds no text OCR could read: check it by hand")
     return Extraction(format="image", blocks=tuple(blocks), units=len(frames), ocr=True)

@@ -151,10 +151,10 @@ def ocr_image(
     first_page: bool,
     binary: str | None = None,
     image: Any = None,
-    cleaned: Any = False,
+    native: Any = None,
 ) -> list[Block]:
-    """OCR one page image into blocks. ``cleaned``: the page without its specks, when the
-    caller made it at the picture's own resolution (None: it has none); found here if not."""
+    """OCR one page image into blocks. ``native``: the picture at its own resolution, before
+    it was scaled up to ``image`` (its specks are found there: scaling blurs them)."""
     binary = binary or tesseract_path()
     if image is None:
         from PIL import Image
@@ -164,7 +164,9 @@ def ocr_image(
     tsv = _tesseract(binary, png, number)
     if confidence(tsv) < CLEAN_READING:
         # a poor reading of a specked page is read again without its specks; the surer wins
-        cleaned = despeckled(image) if cleaned is False else cleaned
+        cleaned = despeckled(image if native is None else native)
+        if cleaned is not None and cleaned.size != image.size:
+            cleaned = cleaned.resize(image.size)
         again = _tesseract(binary, _png(cleaned), number) if cleaned is not None else ""
         if again and confidence(again) > confidence(tsv):
             tsv, image = again, cleaned

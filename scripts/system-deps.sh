@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the system packages foi-audit uses outside Python (Debian/Ubuntu names):
-#   tesseract-ocr                 OCR of scanned pages (ingest)
+#   tesseract-ocr (+eng, osd)     OCR of scanned pages (ingest)
 #   chromium chromium-driver      the HTML report's browser tests (test suite only)
 # Usage: scripts/system-deps.sh [ocr|all]   (default: all)
 set -uo pipefail
 want=${1:-all}
 packages=()
-command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr tesseract-ocr-eng)
+# (osd: orientation data, which turns pages scanned sideways or upside down upright)
+tesseract --list-langs 2>/dev/null | grep -qx osd || packages+=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd)
 if [ "$want" = all ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)

@@ -226,6 +226,33 @@ def test_a_specked_grey_scan_is_read_as_cleanly_as_a_clean_one() -> None:
     assert "Dignity at Work Policy" in text
 
 
+@pytest.mark.ocr
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(turn: int) -> None:
+    """A page fed into the scanner the wrong way round read as noise ("Japuelshg"), and its
+    answers were lost: a page read poorly is turned as Tesseract's orientation detection says."""
+    if shutil.which("tesseract") is None and os.environ.get("CI") != "true":
+        pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(FIXTURES / "scanned_letter.pdf")[0]
+    image = page.render(scale=200 / 72, grayscale=True).to_pil().rotate(turn, expand=True)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    text = " ".join(read_document(buffer.getvalue(), "scan.png").text.split())
+    assert "Daniel Forsyth, Director of Nursing" in text
+    assert "Dignity at Work Policy" in text
+
+
+def test_orientation_is_taken_only_when_tesseract_is_sure() -> None:
+    from foi_audit.readers.tesseract import orientation
+
+    report = "Page number: 0\nOrientation in degrees: 270\nRotate: 90\nOrientation confidence: {}\n"
+    assert orientation(report.format("14.30")) == 90
+    assert orientation(report.format("0.41")) == 0  # a guess (a page of figures, a logo)
+    assert orientation("Too few characters. Skipping this page") == 0
+
+
 def test_an_image_that_is_no_picture_of_a_page_is_one_clear_error() -> None:
     from PIL import Image
 
@@ -244,7 +271,7 @@ def test_pages_of_a_scan_read_side_by_side_come_back_in_order() -> None:
         pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
     import pypdfium2 as pdfium
 
-    from foi_audit.readers import ocr
+    from foi_audit.readers import tesseract
     from foi_audit.readers.pdf import read as read_pdf
 
     scan = pdfium.PdfDocument(FIXTURES / "scanned_letter.pdf")
@@ -254,12 +281,12 @@ def test_pages_of_a_scan_read_side_by_side_come_back_in_order() -> None:
     buffer = io.BytesIO()
     three.save(buffer)
     try:
-        ocr.set_page_threads(1)
+        tesseract.set_page_threads(1)
         one_at_a_time = read_pdf(buffer.getvalue(), "scan.pdf")
-        ocr.set_page_threads(3)
+        tesseract.set_page_threads(3)
         side_by_side = read_pdf(buffer.getvalue(), "scan.pdf")
     finally:
-        ocr.set_page_threads(1)
+        tesseract.set_page_threads(1)
     assert side_by_side == one_at_a_time
     pages = [b.locator.split(" (")[0] for b in side_by_side.blocks]
     assert pages == sorted(pages) and set(pages) == {"page 1", "page 2", "page 3"}

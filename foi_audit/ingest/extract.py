@@ -15,7 +15,7 @@ from typing import Any
 from foi_audit.errors import FoiAuditError, TooLarge
 from foi_audit.fileio import read_regular_file, sha256_bytes
 from foi_audit.readers import read_document
-from foi_audit.readers.ocr import set_page_threads
+from foi_audit.readers.tesseract import set_page_threads
 
 MAX_DEPTH = 12  # mail in mail in mail ...: deeper than this is not read
 

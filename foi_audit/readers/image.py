@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from foi_audit.errors import CorruptFile, EmptyFile
-from foi_audit.readers import ocr
+from foi_audit.readers import ocr, tesseract
 from foi_audit.records import Block, Extraction
 
 # A page narrower than this (pixels) is enlarged first: Tesseract reads a letter's 10-point
@@ -30,7 +30,7 @@ def read(data: bytes, name: str) -> Extraction:
         ) from None
     if all(max(f.size) < _SMALLEST_PAGE for f in frames):
         raise EmptyFile("the image is too small to be a page (a logo or an icon): nothing to read")
-    binary = ocr.tesseract_path()  # a one-line error naming how to install Tesseract
+    binary = tesseract.tesseract_path()  # a one-line error naming how to install Tesseract
     blocks: list[Block] = []
     for number, frame in enumerate(frames, start=1):
         native = frame  # its specks are found at its own resolution, before scaling blurs them

@@ -11,16 +11,12 @@ gives the columns of a borderless one. Each table row becomes one block, cells j
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from foi_audit.errors import NeedsOcr, ReadError
 from foi_audit.readers.layout import (
     TableRow,
     TextLine,
@@ -31,16 +27,19 @@ from foi_audit.readers.layout import (
     text_lines,
 )
 from foi_audit.readers.specks import CLEAN_READING, confidence, despeckled
+from foi_audit.readers.tesseract import (
+    TURNED_READING,
+    on_its_side,
+    tesseract_path,
+    turn_needed,
+    words_tsv,
+)
+from foi_audit.readers.tesseract import png as _png
 from foi_audit.records import Block, BlockRole
 
 OCR_DPI = 300
-NEEDS_OCR_MESSAGE = (
-    "needs OCR: install tesseract-ocr (Debian/Ubuntu: sudo apt-get install tesseract-ocr; "
-    "macOS: brew install tesseract)"
-)
 LETTERHEAD_FRACTION = 0.22
 FOOTER_FRACTION = 0.07
-PAGE_SECONDS = 120
 
 # Ruling-line detection, as fractions of the page so that any scan resolution works.
 RUN_FRACTION = 1 / 33  # shortest dark run that counts as part of a rule (longer than letters)
@@ -110,27 +109,6 @@ class PageRules:
     tolerance: float = 10.0
 
 
-def tesseract_path() -> str:
-    path = shutil.which("tesseract")
-    if not path:
-        raise NeedsOcr(NEEDS_OCR_MESSAGE)
-    return path
-
-
-# Pages of one scanned file OCR'd at once (Tesseract runs as its own process, so threads
-# that wait on it use every core): set per file by the worker, from the run's --jobs.
-_page_threads = 1
-
-
-def set_page_threads(count: int) -> None:
-    global _page_threads
-    _page_threads = max(1, count)
-
-
-def page_threads() -> int:
-    return _page_threads
-
-
 def render_page(page: Any) -> tuple[bytes, Any]:
     """A pypdfium2 page at 300 dpi as PNG bytes and the image (pdfium is not thread-safe:
     pages are rendered one at a time, then OCR'd side by side)."""
@@ -160,54 +138,32 @@ def ocr_image(
         from PIL import Image
 
         image = Image.open(io.BytesIO(png))
+    tsv = words_tsv(binary, png, number)
+    sideways = on_its_side(tsv)
+    turn = turn_needed(binary, png, number) if sideways or confidence(tsv) < TURNED_READING else 0
+    if turn:
+        # a page fed in upside down reads as noise, one on its side as words in no order: it is
+        # read again turned upright (a sideways reading's confidence says nothing of its order)
+        turned = image.rotate(-turn, expand=True)
+        again = words_tsv(binary, _png(turned), number)
+        if sideways or confidence(again) > confidence(tsv):
+            tsv, image = again, turned
+            native = native.rotate(-turn, expand=True) if native is not None else None
     rules = find_rules(image)
-    tsv = _tesseract(binary, png, number)
     if confidence(tsv) < CLEAN_READING:
         # a poor reading of a specked page is read again without its specks; the surer wins
         cleaned = despeckled(image if native is None else native)
         if cleaned is not None and cleaned.size != image.size:
             cleaned = cleaned.resize(image.size)
-        again = _tesseract(binary, _png(cleaned), number) if cleaned is not None else ""
+        again = words_tsv(binary, _png(cleaned), number) if cleaned is not None else ""
         if again and confidence(again) > confidence(tsv):
             tsv, image = again, cleaned
     read = _tsv_words(tsv, rules)
     if rules.grids and _rows_left_empty(read[0], rules):
         # Tesseract's page layout took some ruled cells for pictures and skipped their words:
         # the page is read again with its rules painted out (the words stay where they were)
-        read = _tsv_words(_tesseract(binary, without_rules(image, rules), number), rules)
+        read = _tsv_words(words_tsv(binary, without_rules(image, rules), number), rules)
     return _blocks(read, number, first_page, rules)
-
-
-def _png(image: Any) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def _tesseract(binary: str, image: bytes, number: int) -> str:
-    """Tesseract's TSV (words with their places) for one page image."""
-    # OpenMP threads make Tesseract several times slower on small machines.
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    try:
-        result = subprocess.run(
-            [binary, "-", "-", "--psm", "3", "-l", "eng", "tsv"],
-            input=image,
-            capture_output=True,
-            env=env,
-            timeout=PAGE_SECONDS,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise ReadError(
-            f"OCR of page {number} took over {PAGE_SECONDS} s: check the scan by hand"
-        ) from None
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReadError(
-            f"tesseract failed on page {number} ({message[-1] if message else 'no message'}): "
-            "check the tesseract-ocr installation and its English language data"
-        )
-    return result.stdout.decode("utf-8", "replace")
 
 
 def _rows_left_empty(words: Sequence[_OcrWord], rules: PageRules) -> bool:

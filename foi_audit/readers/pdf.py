@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from foi_audit.errors import CorruptFile, EmptyFile, EncryptedFile
-from foi_audit.readers import ocr
+from foi_audit.readers import ocr, tesseract
 from foi_audit.readers.layout import (
     Cell,
     Edge,
@@ -73,7 +73,7 @@ def read(data: bytes, name: str) -> Extraction:
     blocks: list[Block] = []
     ocr_used = False
     plumber: Any = None
-    scans = _ScannedPages(ocr.page_threads())
+    scans = _ScannedPages(tesseract.page_threads())
     try:
         page_count = len(doc)
         if page_count == 0:
@@ -148,7 +148,7 @@ class _ScannedPages:
         from concurrent.futures import ThreadPoolExecutor, wait
 
         if self.pool is None:
-            self.binary = ocr.tesseract_path()
+            self.binary = tesseract.tesseract_path()
             self.pool = ThreadPoolExecutor(self.threads, thread_name_prefix="ocr")
         # Keep at most `threads` rendered pages waiting: a long scan never sits in memory.
         running = [f for f in self.waiting if not f.done()]

@@ -1,0 +1,111 @@
+"""The Tesseract program: found, run on one page image for its words or for the page's
+orientation (a page fed in sideways or upside down)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from typing import Any
+
+from foi_audit.errors import NeedsOcr, ReadError
+
+NEEDS_OCR_MESSAGE = (
+    "needs OCR: install tesseract-ocr (Debian/Ubuntu: sudo apt-get install tesseract-ocr; "
+    "macOS: brew install tesseract)"
+)
+PAGE_SECONDS = 120
+# A page read with a mean confidence below this may be on its side or upside down.
+TURNED_READING = 60.0
+# Orientation detection's own confidence below which its answer is a guess.
+SURE_ORIENTATION = 2.0
+_ROTATE = re.compile(r"^Rotate:\s*(\d+)\s*$", re.M)
+_SURE = re.compile(r"^Orientation confidence:\s*([\d.]+)\s*$", re.M)
+
+
+def tesseract_path() -> str:
+    path = shutil.which("tesseract")
+    if not path:
+        raise NeedsOcr(NEEDS_OCR_MESSAGE)
+    return path
+
+
+# Pages of one scanned file OCR'd at once (Tesseract runs as its own process, so threads
+# that wait on it use every core): set per file by the worker, from the run's --jobs.
+_page_threads = 1
+
+
+def set_page_threads(count: int) -> None:
+    global _page_threads
+    _page_threads = max(1, count)
+
+
+def page_threads() -> int:
+    return _page_threads
+
+
+def png(image: Any) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def words_tsv(binary: str, image: bytes, number: int) -> str:
+    """Tesseract's TSV (words with their places) for one page image."""
+    result = _run(binary, image, number, ["--psm", "3", "-l", "eng", "tsv"])
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ReadError(
+            f"tesseract failed on page {number} ({message[-1] if message else 'no message'}): "
+            "check the tesseract-ocr installation and its English language data"
+        )
+    return result.stdout.decode("utf-8", "replace")
+
+
+def turn_needed(binary: str, image: bytes, number: int) -> int:
+    """Degrees clockwise (90, 180 or 270) that stand a page upright, by Tesseract's orientation
+    detection; 0 when the page is upright, the detection unsure, or its data not installed."""
+    result = _run(binary, image, number, ["--psm", "0"])
+    return orientation(result.stdout.decode("utf-8", "replace")) if result.returncode == 0 else 0
+
+
+def on_its_side(tsv: str) -> bool:
+    """Whether most longer words of a reading stand taller than wide: Tesseract read a page
+    lying on its side as vertical lines, with good confidence but in no useful order."""
+    tall = wide = 0
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 12 and cols[0] == "5" and len(cols[11].strip()) >= 4:
+            if int(cols[9]) > int(cols[8]):
+                tall += 1
+            else:
+                wide += 1
+    return tall > wide
+
+
+def orientation(osd: str) -> int:
+    """The clockwise turn in Tesseract's orientation report ("Rotate: 90"), if it is sure."""
+    rotate, sure = _ROTATE.search(osd), _SURE.search(osd)
+    if not rotate or not sure or float(sure.group(1)) < SURE_ORIENTATION:
+        return 0
+    return int(rotate.group(1)) % 360
+
+
+def _run(binary: str, image: bytes, number: int, options: list[str]) -> Any:
+    # OpenMP threads make Tesseract several times slower on small machines.
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        return subprocess.run(
+            [binary, "-", "-", *options],
+            input=image,
+            capture_output=True,
+            env=env,
+            timeout=PAGE_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise ReadError(
+            f"OCR of page {number} took over {PAGE_SECONDS} s: check the scan by hand"
+        ) from None

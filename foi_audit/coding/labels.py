@@ -141,10 +141,20 @@ HEADING_VERB = re.compile(
 )
 
 
+# "Our response to question 4 is: Yes.", "In answer to your question 2:": a label in words
+_PROSE_LABEL_TEXT = (
+    r"(?i:(?:our|the trust's|the|in|my)\s+(?:response|answer|reply)\s+(?:to|for)\s+(?:your\s+)?"
+    r"(?:question|q)\s*{number}(?!\d)(?:\s+(?:is|was|are)(?:\s+as\s+follows)?)?\s*[:\-–])"
+)
+PROSE_LABEL = re.compile(r"^\W*" + _PROSE_LABEL_TEXT.replace("{number}", r"(\d{1,2})") + r"\s*")
+
 INLINE_LABEL = re.compile(
     # (OCR may leave marks between: "Not applicable. . ~ Question 4. Yes")
     r"(?<=[.!?])\s+(?:[~.,;'\"‘’_|•·]+\s+){0,2}(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
     r"|(?:(?i:our|trust|the trust's) )?(?i:response|answer|reply)\s*:\s)"
+    # "Further to our email of 5 November, our answer to question 4 is: ...", after any word
+    # (not a reference: "please see our answer to question 3:")
+    r"|(?<!\bsee)(?<!\bto)(?<!\bin)\s+(?=" + _PROSE_LABEL_TEXT.replace("{number}", r"\d{1,2}") + ")"
 )  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 
 
@@ -255,6 +265,9 @@ def _items(text: str, run: Sequence[re.Match[str]]) -> list[tuple[str, str]]:
 def normalise_heading(text: str) -> str:
     """ "Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
     "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""
+    prose = PROSE_LABEL.match(text)
+    if prose:
+        return f"Question {prose[1]}. {text[prose.end() :]}"
     form = _FORM_LABEL.match(text)
     if form and "?" in text:
         return text[form.end() :]  # the form's numbering, not the request's: read by its words

@@ -333,7 +333,16 @@ def _prose_lines(text: str, locator: str, block_no: int, counted: _Count) -> lis
 def _split_inline_labels(text: str, counted: _Count) -> list[str]:
     """OCR and careless layouts run answers together ("Q3. N/A. Q4. Yes."): split at each
     "Q4." / "Question 4:" that follows the end of a sentence."""
-    parts = [piece for part in INLINE_LABEL.split(text) for piece in _split_counted(part, counted)]
+    # answers run into one paragraph after a reference or a link ("Ref: 24/0551 1) Yes. ...
+    # policy at https://... 2) Yes. 3) N/A."): first cut at each item of a numbered run
+    cuts = [start for start in _numbered_run(text) if start > 0]
+    runs = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    parts = [
+        piece
+        for run in runs
+        for part in INLINE_LABEL.split(run)
+        for piece in _split_counted(part, counted)
+    ]
     return [part for part in parts if part.strip()] or [text]
 
 
@@ -381,6 +390,29 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
         text[a:b].strip().rstrip(",;" if b in cuts else "").strip()
         for a, b in zip(bounds, bounds[1:], strict=False)
     ]
+
+
+def _numbered_run(text: str) -> list[int]:
+    """Where each item starts of a run "1. ... 2. ... 3. ..." (three or more items counting up
+    by one from 1) inside ``text``, whatever stands before each item; [] when there is none."""
+    run: list[int] = []
+    for item in _RUN_ITEM.finditer(text):
+        number = int(item["label"] or item["bare"])
+        if number == len(run) + 1:
+            run.append(item.start())
+        elif number == 1 and len(run) < 3:
+            run = [item.start()]
+    if len(run) < 3:
+        return []
+    # a request quoted in one paragraph ("please tell me: 1. Does ...? 2. ...") is read whole
+    items = [text[a:b] for a, b in zip(run, [*run[1:], len(text)], strict=True)]
+    return [] if sum("?" in item for item in items) * 2 >= len(items) else run
+
+
+_RUN_ITEM = re.compile(
+    r"(?:^|(?<=\s))(?:(?:Question|Q)\s*(?P<label>\d{1,2})[.):]?|(?P<bare>\d{1,2})(?:[.)]|\s+[–—-]))"
+    r"\s+(?=[A-Z(])"
+)
 
 
 def _question_columns(cells: list[str], compiled: Compiled) -> bool:

@@ -584,7 +584,10 @@ _BETWEEN = re.compile(
 
 # "Dr Jo Bell, who joined the Trust in 2024 as Director of People": the post she holds
 _HOLDER_AS = re.compile(
-    r"^,?\s*(?:who\s+[^.;|,()]{0,60}?\s|(?:appointed|employed|serving|working)\s+)as\s+"
+    # "Mr Neil Ashdown took up post as Director of Nursing ... and is now the executive lead"
+    r"^,?\s*(?:who\s+[^.;|,()]{0,60}?\s|(?:appointed|employed|serving|working)\s+|"
+    r"(?:took|has taken|takes) up (?:the |his |her |their )?(?:post|role|position)\s+|"
+    r"(?:was|has been) (?:formally )?appointed\s+)as\s+"
     r"(?:the\s+|our\s+|an?\s+)?(?:(?:trust|organisation)['’]s\s+)?$",
     re.I,
 )

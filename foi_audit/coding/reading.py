@@ -61,6 +61,8 @@ class ReadingPatterns:
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
     unticked: re.Pattern[str]
+    earlier_position: re.Pattern[str]
+    since_changed: re.Pattern[str]
     yes_answer: tuple[re.Pattern[str], ...]
     no_answer: tuple[re.Pattern[str], ...]
     statuses: tuple[tuple[Status, tuple[re.Pattern[str], ...]], ...]
@@ -309,10 +311,15 @@ def read_answer(
     ``spans(concept, text)`` adds places a concept is found by form, not by pattern (an
     organisation's name). ``gates[concept]`` finds a sentence whenever one of the concept's
     patterns does: where it finds nothing, they are not tried one by one."""
-    read = tuple(
-        reading
-        for s in sentences
-        for reading in _clauses_apart(read_sentence(s, patterns, own_names), patterns, own_names)
+    read = _ended_positions(
+        tuple(
+            reading
+            for s in sentences
+            for reading in _clauses_apart(
+                read_sentence(s, patterns, own_names), patterns, own_names
+            )
+        ),
+        patterns,
     )
     hits: list[ConceptHit] = []
     for index, sentence in enumerate(read):
@@ -348,14 +355,51 @@ def read_answer(
         and polarity is Polarity.UNKNOWN
         and any(
             Status.DEFERRED in s.statuses and _OF_THIS_QUESTION.search(s.text)
-            for s in read
+            for s in _first_answer(read)
             if not s.sentence.via_reference
         )
+        and not any(not s.statuses for s in _later_parts(read))
     ):
         # "The team is reviewing our training offer. We will write to you separately on this
-        # question": no yes or no, and the answer is to come
+        # question": no yes or no, and the answer is to come (a deferral in an earlier mail
+        # quoted below a later answer is no longer so)
         status = Status.DEFERRED
     return AnswerReading(question, read, status, polarity, tuple(hits))
+
+
+def _ended_positions(
+    read: tuple[SentenceReading, ...], patterns: ReadingPatterns
+) -> tuple[SentenceReading, ...]:
+    """A position told "at the time of your request", then changed in a later sentence ("Since
+    then, the Board designated ..."): that earlier position has ended."""
+    ended = [
+        index
+        for index, sentence in enumerate(read)
+        if patterns.earlier_position.search(sentence.text)
+        and any(patterns.since_changed.search(later.text) for later in read[index + 1 :])
+    ]
+    return tuple(
+        replace(sentence, modality=Modality.CEASED) if index in ended else sentence
+        for index, sentence in enumerate(read)
+    )
+
+
+def _later_parts(read: Sequence[SentenceReading]) -> list[SentenceReading]:
+    """The first sentence of each later paragraph of an answer elsewhere than its first (the
+    same question answered again further down: a second message, an earlier mail quoted)."""
+    first = read[0].sentence.locator if read else ""
+    return [
+        s
+        for s in read[1:]
+        if (s.sentence.start or s.sentence.opens_block) and s.sentence.locator != first
+    ]
+
+
+def _first_answer(read: Sequence[SentenceReading]) -> Sequence[SentenceReading]:
+    """The sentences of an answer's first part, up to where a second part of it starts (the
+    same question answered again further down, as in an earlier mail quoted below)."""
+    later = [i for i, s in enumerate(read) if i and s.sentence.start]
+    return read[: later[0]] if later else read
 
 
 # "We will write to you separately on this question": the deferral is of this very answer
@@ -414,9 +458,14 @@ def _status(sentences: Sequence[SentenceReading]) -> Status:
     if not own:
         return Status.REFERS
     first = own[0]
-    for status in (Status.NOT_APPLICABLE, Status.NOT_HELD, Status.REFERS, Status.DEFERRED):
+    for status in (Status.NOT_APPLICABLE, Status.NOT_HELD, Status.REFERS):
         if status in first.statuses:
             return status
+    if Status.DEFERRED in first.statuses:
+        # unless the answer is given after all, further down ("Question 4 has been passed to
+        # the Executive Office." ... "our answer to question 4 is: ...")
+        later = [s for s in _later_parts(own) if not s.statuses]
+        return Status.ANSWERED if later else Status.DEFERRED
     if Status.WITHHELD in first.statuses:
         return Status.WITHHELD
     if any(Status.DEFERRED in s.statuses for s in own) and all(

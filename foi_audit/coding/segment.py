@@ -519,7 +519,9 @@ def segment(
         if prefixed:
             answer = text[prefixed.end() :].strip()
             if quoted:
+                # "You asked: <question> Our response: No.": the question quoted is answered
                 quoted = False
+                segments.append(Segment(current().question if current().quoted else ""))
             if answer:
                 add_answer(answer, line)
             continue

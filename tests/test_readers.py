@@ -640,6 +640,31 @@ def test_csv_rows() -> None:
 # --- email -----------------------------------------------------------------------------------
 
 
+def test_a_page_pasted_into_a_mail_body_is_read_and_its_logo_is_not() -> None:
+    """ "Please see our response in the image below": the answers were only in an inline
+    picture, which was dropped with the logos, and the reply came out blank."""
+    from email.message import EmailMessage
+
+    from PIL import Image
+
+    def png(size: tuple[int, int]) -> bytes:
+        buffer = io.BytesIO()
+        Image.new("L", size, 255).save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    mail = EmailMessage()
+    mail["Subject"], mail["From"] = "Your FOI request", "FOI <foi@trust.example>"
+    mail.set_content("Please see our response in the image below.")
+    mail.add_alternative(
+        '<p>Please see our response in the image below.</p><img src="cid:p1">', "html"
+    )
+    html = mail.get_payload()[1]
+    html.add_related(png((240, 80)), "image", "png", cid="<logo1>", filename="logo.png")
+    html.add_related(png((1240, 1754)), "image", "png", cid="<p1>", filename="image001.png")
+    extraction = read_document(mail.as_bytes(), "reply.eml")
+    assert [a.name for a in extraction.attachments] == ["image001.png"]
+
+
 def test_eml_headers_body_and_attachments() -> None:
     extraction = read("reply_with_attachments.eml")
     assert extraction.header("subject") == "RE: FOI 24-1102 response"

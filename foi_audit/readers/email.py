@@ -14,6 +14,7 @@ from email.parser import BytesParser
 from typing import Any
 
 from foi_audit.readers.html import read_html_text
+from foi_audit.readers.image import pictures_a_page
 from foi_audit.readers.text import decode_text
 from foi_audit.records import Attachment, Block, BlockRole, Extraction
 
@@ -107,6 +108,9 @@ def _collect(
                 chosen = [p for p in subparts if p.get_content_type() != "text/plain"][-1:]
             for sub in chosen:
                 _collect(sub, bodies, attachments, top=False)
+            for sub in subparts:  # a page pasted into the html body that was not chosen
+                if sub not in chosen:
+                    _collect(sub, [], attachments, top=False)
             return
         for sub in subparts:
             _collect(sub, bodies, attachments, top=False)
@@ -115,7 +119,12 @@ def _collect(
     filename = _filename(part)
     maintype = part.get_content_maintype()
     if maintype == "image" and (disposition != "attachment" or part.get("Content-ID")):
-        return  # logos and inline pictures
+        # logos and inline pictures, but a page pasted into the body ("see our response in
+        # the image below") is read like an attached scan
+        payload = _payload(part)
+        if payload and pictures_a_page(payload):
+            attachments.append(Attachment(_attachment_name(part, ctype), payload))
+        return
     if ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename:
         bodies.append(("html" if ctype == "text/html" else "plain", _text(part)))
         return

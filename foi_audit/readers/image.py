@@ -16,6 +16,22 @@ _MIN_WIDTH = 1650
 _SMALLEST_PAGE = 600
 
 
+# A picture set in a mail's body whose shorter side is under this is a logo or a banner.
+_NARROWEST_PAGE = 400
+
+
+def pictures_a_page(data: bytes) -> bool:
+    """Whether a picture set in a mail's body is big enough to be a page (a scanned table of
+    answers pasted in), not a logo, an icon or a signature's banner."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        size = Image.open(io.BytesIO(data)).size
+    except (UnidentifiedImageError, OSError):
+        return False
+    return max(size) >= _SMALLEST_PAGE and min(size) >= _NARROWEST_PAGE
+
+
 def read(data: bytes, name: str) -> Extraction:
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 

@@ -385,14 +385,10 @@ def _ended_positions(
 
 
 def _later_parts(read: Sequence[SentenceReading]) -> list[SentenceReading]:
-    """The first sentence of each later paragraph of an answer elsewhere than its first (the
-    same question answered again further down: a second message, an earlier mail quoted)."""
+    """The first sentence of each later part of an answer, elsewhere than its first (the same
+    question answered again further down: a second message, an earlier mail quoted)."""
     first = read[0].sentence.locator if read else ""
-    return [
-        s
-        for s in read[1:]
-        if (s.sentence.start or s.sentence.opens_block) and s.sentence.locator != first
-    ]
+    return [s for s in read[1:] if s.sentence.start and s.sentence.locator != first]
 
 
 def _first_answer(read: Sequence[SentenceReading]) -> Sequence[SentenceReading]:

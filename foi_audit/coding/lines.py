@@ -404,9 +404,13 @@ def _numbered_run(text: str) -> list[int]:
             run = [item.start()]
     if len(run) < 3:
         return []
-    # a request quoted in one paragraph ("please tell me: 1. Does ...? 2. ...") is read whole
+    # a request quoted in one paragraph ("please tell me: 1. Does ...? 2) Whether ...") is
+    # read whole
     items = [text[a:b] for a, b in zip(run, [*run[1:], len(text)], strict=True)]
-    return [] if sum("?" in item for item in items) * 2 >= len(items) else run
+    asked = sum(
+        "?" in item or bool(INTERROGATIVE.match(_RUN_ITEM.sub("", item, 1))) for item in items
+    )
+    return [] if asked * 2 >= len(items) else run
 
 
 _RUN_ITEM = re.compile(

@@ -350,19 +350,9 @@ def read_answer(
         else Polarity.UNKNOWN
     )
     status = _status(read)
-    if (
-        status is Status.ANSWERED
-        and polarity is Polarity.UNKNOWN
-        and any(
-            Status.DEFERRED in s.statuses and _OF_THIS_QUESTION.search(s.text)
-            for s in _first_answer(read)
-            if not s.sentence.via_reference
-        )
-        and not any(not s.statuses for s in _later_parts(read))
-    ):
+    if status is Status.ANSWERED and polarity is Polarity.UNKNOWN and _deferred_here(read):
         # "The team is reviewing our training offer. We will write to you separately on this
-        # question": no yes or no, and the answer is to come (a deferral in an earlier mail
-        # quoted below a later answer is no longer so)
+        # question": no yes or no, and the answer is to come
         status = Status.DEFERRED
     return AnswerReading(question, read, status, polarity, tuple(hits))
 
@@ -391,11 +381,37 @@ def _later_parts(read: Sequence[SentenceReading]) -> list[SentenceReading]:
     return [s for s in read[1:] if s.sentence.start and s.sentence.locator != first]
 
 
-def _first_answer(read: Sequence[SentenceReading]) -> Sequence[SentenceReading]:
-    """The sentences of an answer's first part, up to where a second part of it starts (the
-    same question answered again further down, as in an earlier mail quoted below)."""
-    later = [i for i, s in enumerate(read) if i and s.sentence.start]
-    return read[: later[0]] if later else read
+def _deferred_here(read: Sequence[SentenceReading]) -> bool:
+    """Whether the answer says this very answer is to come ("we will write to you separately
+    on this question"), and no other part of it (a later message, a later mail above an
+    earlier one quoted) states the answer."""
+    parts = _parts(read)
+    deferring = {
+        part
+        for s, part in zip(read, parts, strict=True)
+        if Status.DEFERRED in s.statuses
+        and _OF_THIS_QUESTION.search(s.text)
+        and not s.sentence.via_reference
+    }
+    return bool(deferring) and not any(
+        part not in deferring and not s.statuses and _STATEMENT.search(s.text)
+        for s, part in zip(read, parts, strict=True)
+    )
+
+
+def _parts(read: Sequence[SentenceReading]) -> list[int]:
+    """Each sentence's part of the answer: a new part starts where the same question is
+    answered again (a segment of its own: a later message, an earlier mail quoted)."""
+    parts, number = [], 0
+    for index, sentence in enumerate(read):
+        number += bool(index and sentence.sentence.start)
+        parts.append(number)
+    return parts
+
+
+# A sentence that states something ("the lead is ..."), not a heading ("Active Bystander
+# Training, and plans to introduce it.")
+_STATEMENT = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did)\b", re.I)
 
 
 # "We will write to you separately on this question": the deferral is of this very answer

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzl/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzq/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -1500,6 +1500,86 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.93, 0.93),
         "dasv_lead_role": (0.93, 0.93),
     },
+    # corpus_zzzm: r31_outcomes holdout (41 trusts; refusals, deferrals, not held, reviews).
+    # First seen: 0.980 / 8.9% / 0.7%.
+    "corpus_zzzm": {
+        "response_status": (0.85, 0.94),
+        "exemptions": (0.92, 0.94),
+        "policy": (0.92, 0.94),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # corpus_zzzn: r31_scans holdout (32 image-only trusts; faxes, turned pages, two columns).
+    # First seen: 0.680 / 48.7% / 9.1%.
+    "corpus_zzzn": {
+        "response_status": (0.56, 0.81),
+        "exemptions": (0.87, 0.85),
+        "policy": (0.59, 0.73),
+        "abt_provided": (0.78, 0.91),
+        "abt_delivery": (0.71, 0.90),
+        "abt_provider": (0.81, 0.90),
+        "abt_mandatory": (0.62, 0.89),
+        "abt_sh_module": (0.78, 0.89),
+        "abt_planned": (0.87, 0.90),
+        "dasv_lead": (0.46, 0.80),
+        "dasv_lead_name": (0.56, 0.78),
+        "dasv_lead_role": (0.53, 0.76),
+    },
+    # corpus_zzzo: r32_typical holdout (46 trusts; a national mailing, positions since
+    # changed). First seen: 0.942 / 10.0% / 1.0%.
+    "corpus_zzzo": {
+        "response_status": (0.89, 0.95),
+        "exemptions": (0.95, 0.95),
+        "policy": (0.93, 0.95),
+        "abt_provided": (0.93, 0.97),
+        "abt_delivery": (0.95, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.93, 0.97),
+        "dasv_lead": (0.93, 0.97),
+        "dasv_lead_name": (0.93, 0.97),
+        "dasv_lead_role": (0.93, 0.97),
+    },
+    # corpus_zzzp: r32_threads holdout (41 trusts; request-site threads, two-part replies,
+    # logs). First seen: 0.872 / 15.0% / 4.1%.
+    "corpus_zzzp": {
+        "response_status": (0.87, 0.93),
+        "exemptions": (0.95, 0.94),
+        "policy": (0.92, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.92, 0.94),
+        "abt_provider": (0.92, 0.94),
+        "abt_mandatory": (0.92, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.90, 0.94),
+        "dasv_lead_name": (0.90, 0.94),
+        "dasv_lead_role": (0.90, 0.94),
+    },
+    # corpus_zzzq: r32_scans holdout (32 trusts; pages turned 90/180/270, photos, pasted
+    # page). First seen: 0.891 / 18.0% / 0.6%.
+    "corpus_zzzq": {
+        "response_status": (0.87, 0.96),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.90, 0.96),
+        "abt_provided": (0.90, 0.96),
+        "abt_delivery": (0.90, 0.96),
+        "abt_provider": (0.96, 0.96),
+        "abt_mandatory": (0.87, 0.96),
+        "abt_sh_module": (0.87, 0.96),
+        "abt_planned": (0.96, 0.96),
+        "dasv_lead": (0.84, 0.93),
+        "dasv_lead_name": (0.87, 0.93),
+        "dasv_lead_role": (0.84, 0.96),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -1573,6 +1653,8 @@ UNMATCHED_FOR_A_PERSON = {
     # a shared IG service whose signature names a second trust (Wye Valley) beside the
     # initials of the one it answers for in the file name: left ambiguous between them
     "corpus_zzzj": ("R1A",),
+    # a scan saved as "BHNFT" whose letterhead OCR read poorly: ambiguous between RFF and R1K
+    "corpus_zzzn": ("RFF",),
 }
 
 # Trusts a corpus's author took for open (their copy of the ODS extract has no close date)
@@ -1597,6 +1679,11 @@ UNKNOWN_BODIES = {
     },
     "corpus_zzzf": {"Marlowe Park Private Hospital - information request reply.docx"},
 }
+
+
+# Bodies out of scope whose names come close to a trust's ("Lancashire and South Cumbria ICB"):
+# left unmatched with that trust as a candidate, for a person, never given to it.
+OUT_OF_SCOPE_FOR_A_PERSON = {"corpus_zzzp": {"RE_ FOI LSC ICB 24-0449.eml"}}
 
 
 def test_every_reply_matched_to_its_trust(evaluation: tuple[str, Evaluation]) -> None:
@@ -1629,6 +1716,8 @@ def test_every_file_matched_right_or_put_before_a_person(
                     row["status"] == "unmatched"
                     and not row["candidates"]
                     and expected["file"] in UNKNOWN_BODIES.get(corpus, set())
+                    or row["status"] == "unmatched"
+                    and expected["file"] in OUT_OF_SCOPE_FOR_A_PERSON.get(corpus, set())
                 )
             elif not want:
                 ok = not got

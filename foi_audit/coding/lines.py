@@ -656,8 +656,9 @@ def _refs(entry: list[Line]) -> set[str]:
 
 
 def _questions_asked(entry: list[Line], compiled: Compiled) -> int:
-    """How many of the study's questions (not their parts) an entry's question lines ask."""
-    asked = [line.text for line in entry if "?" in line.text]
+    """How many of the study's questions (not their parts) an entry's question lines ask (its
+    whole text when it restates none with a "?": "Q1 Sexual safety policy - Yes ... Q4 ...")."""
+    asked = [line.text for line in entry if "?" in line.text] or [line.text for line in entry]
     return sum(
         1
         for q in compiled.questions

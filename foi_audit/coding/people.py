@@ -46,7 +46,10 @@ class Lead:
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,|\(|\)|:|;|–|—|-|/|\||\d+")
 _SENTENCE_END = re.compile(r"[^\W\d_]{3,}\.$")  # "Quality." ends a run ("Dr." does not)
 _OWN_UNIT_BEFORE = re.compile(
-    r"\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?)\s+$", re.I
+    r"\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?|"
+    # where staff book, not who teaches: "staff book through the Learning Hub"
+    r"(?:book|books|booked|booking|register|registers|enrol|enrols|sign up)\s+(?:on|onto|through|via|using|on to)(?: the)?)\s+$",
+    re.I,
 )
 _UNIT_AFTER = re.compile(r"^\s+(?:team|teams|department|service|unit|directorate|function)\b", re.I)
 _SIGN_OFF_BEFORE = re.compile(

@@ -133,6 +133,7 @@ class FlagReason(StrEnum):
     NOT_HELD_IN_ONE_ANSWER = "not_held_in_one_answer"  # "not held" said of one question only
     NO_REPLY_TEXT = "no_reply_text"  # the trust's documents hold no readable reply
     ROLE_CONTAINS_NAME = "role_contains_name"  # the job title taken holds a person's name
+    TITLE_CUT_SHORT = "title_cut_short"  # the job title read is one word ("Chief"): cut short
     NAME_IN_CAPITALS = "name_in_capitals"  # read from text typed in capitals: form cannot tell
     PROVIDER_IS_THE_TRUST = "provider_is_the_trust"  # the provider read is the trust itself
     QUOTE_IS_QUESTION_TEXT = "quote_is_question_text"  # the evidence is the question's own words

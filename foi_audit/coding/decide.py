@@ -459,6 +459,9 @@ def _by_form(
         (FlagReason.ROLE_CONTAINS_NAME,) if context.people.has_honorific(lead.title.text) else ()
     )
     role = LEAD_IN_BRACKETS.sub("", OWNERS_IN_BRACKETS.sub("", lead.title.text))
+    if len(role.split()) == 1:
+        # "Dr Esther Blakemore, Chief. ' Nursing Officer": OCR's marks cut the title short
+        flags += (FlagReason.TITLE_CUT_SHORT,)
     return _taken(role, rule, sentence, reading, flags + shared)
 
 

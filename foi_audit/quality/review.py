@@ -69,6 +69,7 @@ FLAG_TEXT = {
     FlagReason.NOT_HELD_IN_ONE_ANSWER: "'not held' said of one question only",
     FlagReason.NO_REPLY_TEXT: "the trust's documents hold no readable reply",
     FlagReason.ROLE_CONTAINS_NAME: "the job title taken holds a person's name",
+    FlagReason.TITLE_CUT_SHORT: "the job title read is a single word: OCR or layout cut it short",
     FlagReason.NAME_IN_CAPITALS: "the name was read from text typed in capitals",
     FlagReason.PROVIDER_IS_THE_TRUST: "the provider read is the trust itself",
     FlagReason.QUOTE_IS_QUESTION_TEXT: "the evidence is the question's own words",

@@ -246,10 +246,8 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
         if qid:
             found.setdefault(key, qid)
     if not found:
-        # Unnumbered, the request's questions listed one after another and answered "1. ...
-        # 2. ...": the k-th question is number k (the longest such list that has ours).
-        # The same for a list of items after "Please could you tell me:" ("whether you
-        # provide ...", "the name and job title of ..."), up to the requester's sign-off.
+        # The request's questions listed unnumbered (or items after "Please could you tell
+        # me:", to the sign-off) and answered "1. ... 2. ...": the k-th is number k.
         runs: list[list[str]] = [[]]
         listing = False
         for line in lines:
@@ -487,10 +485,13 @@ def segment(
                 and current().restated
                 and not current().lines
                 and not quoted
-                and i >= 2
-                and lines[i - 2].locator == line.locator
-            ):
-                continue  # "Answer:" in the same table row as its question: that row's answer
+                and (
+                    i >= 2
+                    and lines[i - 2].locator == line.locator
+                    or all(seg.lines for seg in segments[:-1] if seg.question and seg.restated)
+                )
+            ):  # "Answer:" in its question's table row, or under each question in turn
+                continue
             quoted = False
             segments.append(Segment(""))
             continue

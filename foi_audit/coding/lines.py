@@ -382,6 +382,13 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
         if number == previous + 1 or (number == 1 and not cuts and not leading):
             cuts.append(match.end())
             previous = number
+    if leading and not cuts and "?" not in text:
+        # "3. N/A 4. Yes - Rebecca Fairlie, Chief Nurse.": the next number after a short
+        # answer without a full stop (not among questions OCR ran together)
+        for item in _RUN_ITEM.finditer(text, leading.end()):
+            if int(item["label"] or item["bare"]) == previous + 1:
+                cuts.append(item.start())
+                previous += 1
     if cuts:
         counted.last = previous
     bounds = [0, *cuts, len(text)]
@@ -402,8 +409,8 @@ def _numbered_run(text: str) -> list[int]:
             run.append(item.start())
         elif number == 1 and len(run) < 3:
             run = [item.start()]
-    if len(run) < 3:
-        return []
+    if len(run) < 3 and not (len(run) == 2 and _SALUTED.search(text[: run[0]])):
+        return []  # (two items after "Dear Ms Tarrant," are the reply's first answers)
     # a request quoted in one paragraph ("please tell me: 1. Does ...? 2) Whether ...") is
     # read whole
     items = [text[a:b] for a, b in zip(run, [*run[1:], len(text)], strict=True)]
@@ -413,6 +420,7 @@ def _numbered_run(text: str) -> list[int]:
     return [] if asked * 2 >= len(items) else run
 
 
+_SALUTED = re.compile(r"\bdear\s[^,.;:]{1,40},?\s*$", re.I)
 _RUN_ITEM = re.compile(
     r"(?:^|(?<=\s))(?:(?:Question|Q)\s*(?P<label>\d{1,2})[.):]?|(?P<bare>\d{1,2})(?:[.)]|\s+[–—-]))"
     r"\s+(?=[A-Z(])"

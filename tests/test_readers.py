@@ -323,6 +323,27 @@ def test_ocr_tsv_paragraphs_and_roles() -> None:
     assert blocks[0].locator == "page 3 (OCR)"
 
 
+def test_a_second_page_photographed_alone_has_no_letterhead() -> None:
+    """The photo of a letter's second page starts with "(b) It is mandatory ...": its top is
+    the answers' continuation, not a letterhead (whose text answers nothing)."""
+    from foi_audit.readers.ocr import tsv_blocks
+
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        "1\t1\t0\t0\t0\t0\t0\t0\t1000\t1000\t-1\t",
+        "5\t1\t1\t1\t1\t1\t10\t10\t50\t20\t95\t(b)",
+        "5\t1\t1\t1\t1\t2\t70\t10\t50\t20\t95\tMandatory.",
+        "5\t1\t2\t1\t1\t1\t10\t60\t50\t20\t95\tN/A.",
+        "5\t1\t3\t1\t1\t1\t10\t500\t50\t20\t95\tYes.",
+    ]
+    blocks = tsv_blocks("\n".join([header, *rows]), 1, first_page=True)
+    assert [(b.text, b.role) for b in blocks] == [
+        ("(b) Mandatory.", BlockRole.BODY),
+        ("N/A.", BlockRole.BODY),
+        ("Yes.", BlockRole.BODY),
+    ]
+
+
 def test_ocr_paragraph_cut_mid_sentence_is_joined_again() -> None:
     # Tesseract can end one paragraph at "... does not hold the" and start the next with
     # "information you requested.": one paragraph, so the sentence is read whole; a paragraph

@@ -52,6 +52,8 @@ MAX_SKEW = 0.035  # tangent of the largest skew looked for (2 degrees)
 EDGE_FRACTION = 0.02  # of the page: a dark band this close to an edge is the scanner's
 # Characters Tesseract makes out of a ruling line
 _DASHES = re.compile(r"^[_—–\-=~.]+$")
+# A numbered or lettered item ("(b) It is mandatory", "3. Plans"): never a letterhead
+_ITEM = re.compile(r"^\s*(?:\(?[a-hA-H]\)|\d{1,2}[.)])\s+\S")
 LOW_CONFIDENCE = 50  # Tesseract's confidence (0-100) below which a word on a rule is noise
 # Below this a word may be misread: a value whose quote holds one is checked by a person.
 UNSURE_CONFIDENCE = 70
@@ -472,10 +474,14 @@ def _blocks(
         placed.extend(_rows_placed(table.rows, number, table_number))
     placed.extend(_paragraphs([w for w in words if id(w.word) not in used], list(placed)))
     blocks = []
+    # a numbered item at the top (a letter's second page photographed alone: "(b) It is
+    # mandatory ...") is no letterhead, nor is anything below it
+    letterhead = first_page
     for piece in sorted(placed, key=lambda p: (p.top, p.bottom)):
+        letterhead = letterhead and not _ITEM.match(piece.text)
         if piece.is_table:
             role = BlockRole.TABLE
-        elif first_page and piece.bottom <= page_height * LETTERHEAD_FRACTION:
+        elif letterhead and piece.bottom <= page_height * LETTERHEAD_FRACTION:
             role = BlockRole.HEADER
         elif piece.top >= page_height * (1 - FOOTER_FRACTION):
             role = BlockRole.FOOTER

@@ -113,6 +113,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             # a speck Tesseract read as a full stop after a word no sentence ends on
             # ("Director of. Quality and Chief Nurse")
             text = _OCR_STOP.sub(r"\1", text)
+            text = _OCR_ONE.sub(r"\g<1>1", text)  # "Qi. Sexual safety policy" is "Q1."
         if document.ocr and block.role != BlockRole.TABLE:
             # a stroke Tesseract read as "|" inside a sentence ("Freedom of | Information") or
             # before marks ("requested. | _ ag"): no cell's edge ("lead for DASV | Ms X" is)
@@ -328,6 +329,11 @@ def _prose_lines(text: str, locator: str, block_no: int, counted: _Count) -> lis
     for number, piece in enumerate(_split_inline_labels(text, counted)):
         out.extend(_cell_lines(piece, locator, block_no * 1000 + number, ""))
     return out
+
+
+# OCR's "i", "l" or "]" for the "1" of a question's label, at a line's start (not a table's
+# "Question | Answer")
+_OCR_ONE = re.compile(r"(?m)^(\W{0,2}(?:Q|Question)\s?)[il\]](?=[.:)]?\s)")
 
 
 def _split_inline_labels(text: str, counted: _Count) -> list[str]:

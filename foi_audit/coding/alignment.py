@@ -17,7 +17,7 @@ from foi_audit.coding.questions import (
     top_question,
     topic_heading,
 )
-from foi_audit.coding.records import Line
+from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.text import matches_any
 
 # How much of a numbered answer is read to tell which question it answers.
@@ -369,3 +369,12 @@ def _alone(lines: list[Line], index: int) -> bool:
 def _likeness(text: str, qid: str, compiled: Compiled) -> float:
     """How like question ``qid`` the text is (0 when not at all)."""
     return next((r.score for r in compiled.likeness.rank(text) if r.question == qid), 0.0)
+
+
+def answered_in_turn(segments: list[Segment], compiled: Compiled) -> bool:
+    """Whether the last question restated opens its own answer ("REQUEST 2 ... RESPONSE"): the
+    first question, or one after questions each answered in turn (not a summary's last)."""
+    before = [seg for seg in segments[:-1] if seg.question and seg.restated]
+    if not before:
+        return any(q.id == segments[-1].question and q.label == "1" for q in compiled.questions)
+    return all(seg.lines for seg in before)

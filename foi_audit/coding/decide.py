@@ -455,14 +455,13 @@ def _by_form(
         return _taken(name, rule, sentence, reading, flags + shared)
     if lead.title is None:
         return None
-    flags = (
-        (FlagReason.ROLE_CONTAINS_NAME,) if context.people.has_honorific(lead.title.text) else ()
-    )
     role = LEAD_IN_BRACKETS.sub("", OWNERS_IN_BRACKETS.sub("", lead.title.text))
-    if len(role.split()) == 1:
+    doubts = (
+        (FlagReason.ROLE_CONTAINS_NAME,) * context.people.has_honorific(lead.title.text)
         # "Dr Esther Blakemore, Chief. ' Nursing Officer": OCR's marks cut the title short
-        flags += (FlagReason.TITLE_CUT_SHORT,)
-    return _taken(role, rule, sentence, reading, flags + shared)
+        + (FlagReason.TITLE_CUT_SHORT,) * (len(role.split()) == 1)
+    )
+    return _taken(role, rule, sentence, reading, doubts + shared)
 
 
 def _shared(text: str, context: TrustContext) -> tuple[FlagReason, ...]:

@@ -93,8 +93,10 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     paragraph_question = last_question = ""
     signed = False  # after "Kind regards": the signature, until another message starts
     for sentence, clause_topic in (pair for whole in general for pair in _clauses(whole, compiled)):
-        if matches_any(compiled.doc.quoted_mail_start, sentence.text):
-            signed = False
+        if matches_any(compiled.doc.quoted_mail_start, sentence.text) or matches_any(
+            compiled.doc.answer_section_start, sentence.text
+        ):
+            signed = False  # another message starts ("FOI Team, X, 4 November 2024")
         elif matches_any(compiled.doc.valediction, sentence.text.strip()):
             signed = True
         if signed or matches_any(boilerplate, sentence.text) or matches_any(closing, sentence.text):

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from foi_audit.coding.alignment import (
+    answered_in_turn,
     content_labels,
     heading_series,
     one_number_each,
@@ -100,8 +101,7 @@ def _is_question_text(
     ):
         return False
     if "?" not in text and not INTERROGATIVE.match(text):
-        # A numbered heading names its topic without a verb ("2. Active Bystander Training");
-        # "2(b) It's encouraged but not mandatory" is an answer.
+        # A numbered heading has no verb ("2. Active Bystander Training"); "2(b) It's ..." answers
         text = summary_heading(text, compiled) if numbered else text
         shaped = (
             len(text.split()) <= 12
@@ -488,7 +488,7 @@ def segment(
                 and (
                     i >= 2
                     and lines[i - 2].locator == line.locator
-                    or all(seg.lines for seg in segments[:-1] if seg.question and seg.restated)
+                    or answered_in_turn(segments, compiled)
                 )
             ):  # "Answer:" in its question's table row, or under each question in turn
                 continue

@@ -83,14 +83,22 @@ def _unsure_words(
     if spec.field.kind is FieldKind.TEXT and _STRAY_MARK.search(decision.value):
         return [decision.value]  # "Director of Quality, _Governance and ..."
     harmless = set(compiled.codebook.reading.ocr_harmless)
-    words = set(decision.quote.split())
-    return [
+    unsure = {
         word
         for block in source.document.blocks
         if block.unsure and (not decision.locator or block.locator == decision.locator)
         for word in block.unsure
-        if word in words and not _harmless(word, harmless)
-    ]
+        if not _harmless(word, harmless)
+    }
+    found = [word for word in decision.quote.split() if word in unsure]
+    if not found and len(decision.quote.split()) <= 3 and decision.question:
+        # a bare "No." leans on what its answer says next: "No. Sexual harassment is covered
+        # by our Digiity at t Work PERRY." may qualify it (two garbled words, not one)
+        said = source.answers.get(decision.question, [])
+        after = [b.text for a, b in zip(said, said[1:], strict=False) if a.text == decision.quote]
+        garbled = [w for w in " ".join(after[:1]).split() if w.strip(".,;:") in unsure]
+        found = garbled if len(garbled) >= 2 else []
+    return found
 
 
 _STRAY_MARK = re.compile(r"[_|~¢¥©§]")

@@ -162,7 +162,8 @@ def test_file_needing_ocr_is_read_again_once_tesseract_is_installed(
     raw = project / "raw"
     (raw / "scan.pdf").write_bytes(image_pdf(gray=120, full_page=True))
     layout = Layout.from_dirs(raw)
-    monkeypatch.setattr(tesseract.shutil, "which", lambda name: None)  # no tesseract, in the workers too
+    # no tesseract, in the workers too
+    monkeypatch.setattr(tesseract.shutil, "which", lambda name: None)
     first = ingest(layout, OPTIONS)
     row = _rows(layout)["scan.pdf"]
     assert row["status"] == "error" and "install tesseract-ocr" in row["message"]

@@ -26,9 +26,10 @@ from foi_audit.readers.layout import (
     split_rows,
     text_lines,
 )
-from foi_audit.readers.specks import CLEAN_READING, confidence, despeckled
+from foi_audit.readers.specks import CLEAN_READING, despeckled
 from foi_audit.readers.tesseract import (
     TURNED_READING,
+    confidence,
     on_its_side,
     tesseract_path,
     turn_needed,

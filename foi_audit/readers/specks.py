@@ -1,5 +1,5 @@
 """Specks on a scanned page (scanner dust, sensor noise): found, taken out by a median filter,
-and Tesseract's confidence in a page's reading, which says whether to read it again cleaned."""
+read again cleaned when Tesseract's confidence says the page read poorly."""
 
 from __future__ import annotations
 
@@ -14,19 +14,6 @@ SPECKLED = 5e-5
 BILEVEL = 0.9
 # Tesseract's mean confidence (weighted by word length) below which a page's reading is poor.
 CLEAN_READING = 90.0
-
-
-def confidence(tsv: str) -> float:
-    """Tesseract's mean confidence in a page's words, each weighted by its length."""
-    total = weighted = 0.0
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and cols[10].strip():
-            value = float(cols[10])
-            if value >= 0:
-                total += len(cols[11].strip())
-                weighted += len(cols[11].strip()) * value
-    return weighted / total if total else 0.0
 
 
 def despeckled(image: Any) -> Any | None:

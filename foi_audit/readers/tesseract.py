@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from typing import Any
 
 from foi_audit.errors import NeedsOcr, ReadError
@@ -71,18 +72,29 @@ def turn_needed(binary: str, image: bytes, number: int) -> int:
     return orientation(result.stdout.decode("utf-8", "replace")) if result.returncode == 0 else 0
 
 
+def confidence(tsv: str) -> float:
+    """Tesseract's mean confidence in a page's words, each weighted by its length."""
+    total = weighted = 0.0
+    for text, value, _width, _height in _words(tsv):
+        if value >= 0:
+            total += len(text)
+            weighted += len(text) * value
+    return weighted / total if total else 0.0
+
+
 def on_its_side(tsv: str) -> bool:
     """Whether most longer words of a reading stand taller than wide: Tesseract read a page
     lying on its side as vertical lines, with good confidence but in no useful order."""
-    tall = wide = 0
+    shapes = [height > width for text, _value, width, height in _words(tsv) if len(text) >= 4]
+    return sum(shapes) > len(shapes) - sum(shapes)
+
+
+def _words(tsv: str) -> Iterator[tuple[str, float, int, int]]:
+    """Each word of a Tesseract TSV: its text, confidence, width and height."""
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and len(cols[11].strip()) >= 4:
-            if int(cols[9]) > int(cols[8]):
-                tall += 1
-            else:
-                wide += 1
-    return tall > wide
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip() and cols[10].strip():
+            yield cols[11].strip(), float(cols[10]), int(cols[8]), int(cols[9])
 
 
 def orientation(osd: str) -> int:

@@ -20,7 +20,8 @@ import pytest
 
 from foi_audit.readers import read_document
 from foi_audit.readers.layout import TextLine, Word, find_gutter_tables, looks_like_item
-from foi_audit.readers.ocr import find_rules, tsv_blocks
+from foi_audit.readers.ocr import tsv_blocks
+from foi_audit.readers.rules import find_rules
 from foi_audit.records import Block, BlockRole, Extraction
 
 LAYOUT = Path(__file__).parent / "fixtures" / "readers" / "layout"
@@ -136,7 +137,7 @@ def test_a_forms_rows_are_cut_only_where_a_rule_runs_through_them() -> None:
     """A departmental form: four boxes across its top row, then question | answer rows under
     them. A rule that stops at the first row does not cut the questions below it, and a
     cell's lines keep Tesseract's own order though their boxes overlap in height."""
-    from foi_audit.readers.ocr import Grid, PageRules, Rule
+    from foi_audit.readers.rules import Grid, PageRules, Rule
 
     rows, columns = (1000.0, 1100.0, 1400.0), (200.0, 700.0, 1300.0, 1700.0, 2200.0)
     top_only = {700.0, 1700.0}
@@ -167,7 +168,7 @@ def test_a_forms_rows_are_cut_only_where_a_rule_runs_through_them() -> None:
 
 
 def test_grid_cells_keep_question_and_answer_apart() -> None:
-    from foi_audit.readers.ocr import Grid, PageRules, Rule
+    from foi_audit.readers.rules import Grid, PageRules, Rule
 
     grid = Grid(rows=(1000.0, 1200.0, 1500.0), columns=(200.0, 1200.0, 2200.0))
     rules = PageRules(
@@ -208,7 +209,7 @@ def test_grid_cells_keep_question_and_answer_apart() -> None:
 
 
 def test_low_confidence_words_on_a_rule_are_dropped() -> None:
-    from foi_audit.readers.ocr import PageRules, Rule
+    from foi_audit.readers.rules import PageRules, Rule
 
     rules = PageRules(horizontal=(Rule(420.0, 200, 2200),))
     words = [(1, 1, 240, 300, 600, "Kingsmere"), (2, 1, 240, 400, 1900, "eeeeSSSe")]
@@ -487,7 +488,7 @@ def test_small_ruled_tables_of_short_cells_are_read_whole() -> None:
 def test_rules_are_painted_out_and_marks_between_them_kept() -> None:
     from PIL import Image
 
-    from foi_audit.readers.ocr import without_rules
+    from foi_audit.readers.rules import without_rules
 
     image = grid_image(0.5)
     rules = find_rules(image)
@@ -497,3 +498,31 @@ def test_rules_are_painted_out_and_marks_between_them_kept() -> None:
     dark_before = sum(image.convert("L").histogram()[:60])
     dark_after = sum(clean.histogram()[:60])
     assert dark_after > 0.8 * dark_before  # the letter-like marks (fill 30) stay
+
+
+def test_a_scanned_letter_in_two_columns_is_read_a_column_at_a_time() -> None:
+    """Tesseract keeps each column's lines apart, but its paragraphs (a speck splits them line
+    by line) were put in order of height alone, so the two answers interleaved."""
+    words = say(
+        1, 1, 200, 300, "Dear Ms Lindqvist, thank you for your request; our response is below."
+    )
+    for i, text in enumerate(LEFT_COLUMN):
+        words += say(10 + i, 1, 200, 600 + 56 * i, text)
+    for i, text in enumerate(RIGHT_COLUMN):
+        words += say(30 + i, 1, 1290, 600 + 56 * i, text)
+    words += say(50, 1, 200, 1400, "Yours sincerely, Information Governance Team")
+    text = " ".join(b.text for b in tsv_blocks(tsv(words), 1, first_page=False))
+    assert " ".join(LEFT_COLUMN) in text  # never interleaved with the right column
+    assert " ".join(RIGHT_COLUMN) in text
+    assert text.index(LEFT_COLUMN[-1]) < text.index(RIGHT_COLUMN[0]) < text.index("Yours")
+
+
+def test_scanned_labels_beside_their_answers_are_not_read_as_two_columns() -> None:
+    labels = ["Policy", "Training", "Delivery", "Mandatory", "Module", "Plans", "Lead", "Other"]
+    words = []
+    for i, label in enumerate(labels):
+        words += say(10 + i, 1, 200, 600 + 112 * i, label)
+        words += say(30 + i, 1, 1290, 600 + 112 * i, f"The answer about {label.lower()} is here")
+        words += say(30 + i, 2, 1290, 656 + 112 * i, "and runs on to a second line.")
+    text = " ".join(b.text for b in tsv_blocks(tsv(words), 1, first_page=False))
+    assert text.index("Policy") < text.index("about policy") < text.index("Training")

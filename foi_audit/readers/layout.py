@@ -8,7 +8,7 @@ Used for text PDF pages (:mod:`foi_audit.readers.pdf`) and for OCR'd words
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 _URL_TAIL = re.compile(r"(https?://|www\.)\S*$")
@@ -516,3 +516,96 @@ def _rows(cells: list[Cell]) -> tuple[tuple[Cell | None, ...], ...]:
     for cell in sorted(cells, key=lambda c: (c[1], c[0])):
         by_top.setdefault(cell[1], {})[cell[0]] = cell
     return tuple(tuple(slots.get(x) for x in lefts) for _, slots in sorted(by_top.items()))
+
+
+# --- Two-column letters ----------------------------------------------------------------------
+
+MIN_COLUMN_LINES = 8  # a two-column stretch this long at least, ...
+MIN_BOTH_SIDES = 5  # ... with text on both sides of the gutter on this many lines
+GUTTER_MARGIN = 0.01  # of the page width: text this close to the gutter crosses it
+
+
+@dataclass(frozen=True)
+class ColumnRun:
+    """Lines ``first`` to ``last`` of a page set in two columns either side of ``gutter``."""
+
+    first: int
+    last: int
+    gutter: float
+
+
+def find_columns(
+    lines: Sequence[TextLine], width: float, margin: float = GUTTER_MARGIN
+) -> ColumnRun | None:
+    """A letter set in two columns: a gutter down the middle of the page that no text crosses
+    for a run of lines, most of them with text on both sides, the left column filled to its
+    edge (a borderless table's labels, "Policy", "Delivery", are not, and its rows are read
+    across). Below the last line with text on both sides the left column may run on (columns
+    end unevenly), but not across a wide gap nor from one side to the other: a sign-off under
+    both columns is no column. ``margin``: of the width, text this close to the gutter crosses
+    it (a scan's gutter is narrowed by skew and specks)."""
+    margin = width * margin
+    best: ColumnRun | None = None
+    for step in range(45, 105):
+        x = width * step / 150
+        run = _column_run(lines, x, margin)
+        if run and (best is None or run[1] - run[0] > best.last - best.first):
+            best = ColumnRun(run[0], run[1], x)
+    if best is None:
+        return None
+    first, last, gutter = best.first, best.last, best.gutter
+    both = [i for i in range(first, last + 1) if _both_sides(lines[i], gutter)]
+    side = None
+    for index in range(both[-1] + 1, last + 1):
+        previous, line = lines[index - 1], lines[index]
+        on_left = line.words[0].right <= gutter
+        if line.top - previous.bottom > 2.5 * (previous.bottom - previous.top) or side not in (
+            None,
+            on_left,
+        ):
+            last = index - 1
+            break
+        side = on_left
+    ends = [
+        max(w.right for w in left)
+        for line in lines[first : last + 1]
+        if (left := [w for w in line.words if w.right <= gutter])
+    ]
+    start = min(
+        (w.left for line in lines[first : last + 1] for w in line.words if w.right <= gutter),
+        default=gutter,
+    )
+    full = [end for end in ends if end >= gutter - 0.25 * (gutter - start)]
+    if len(full) < 0.5 * len(ends):
+        return None
+    return ColumnRun(first, last, gutter)
+
+
+def _column_run(lines: Sequence[TextLine], x: float, margin: float) -> tuple[int, int] | None:
+    """The longest run of lines no text crosses at ``x``, when it is long enough and has text
+    on both sides often enough."""
+    best: tuple[int, int] | None = None
+    start = None
+    both = 0
+    for index, line in enumerate([*lines, None]):
+        crossed = line is None or any(
+            w.left < x + margin and w.right > x - margin for w in line.words
+        )
+        if not crossed and line is not None:
+            if start is None:
+                start, both = index, 0
+            both += _both_sides(line, x)
+            continue
+        if (
+            start is not None
+            and index - start >= MIN_COLUMN_LINES
+            and both >= MIN_BOTH_SIDES
+            and (best is None or index - 1 - start > best[1] - best[0])
+        ):
+            best = (start, index - 1)
+        start = None
+    return best
+
+
+def _both_sides(line: TextLine, x: float) -> bool:
+    return len({w.right <= x for w in line.words}) == 2

@@ -25,6 +25,7 @@ from foi_audit.readers.layout import (
     Point,
     TextLine,
     Word,
+    find_columns,
     find_grid_tables,
     find_gutter_tables,
     join_lines,
@@ -569,26 +570,13 @@ def _gutter_pieces(
 def _column_pieces(
     lines: list[_Line], number: int, width: float
 ) -> tuple[list[_Piece], list[_Line]]:
-    """A letter set in two columns: the left column's paragraphs, then the right's (read
-    across, "Behaviour of a sexual nature which The executive lead for ..." mixes two
-    answers). Found as a gutter down the middle of the page that no text crosses for a run of
-    lines, most of them with text on both sides; returns the pieces and the lines left."""
-    best: tuple[int, int, float] | None = None  # (first, last) line of the run, and the gutter
-    for x in range(int(width * 0.3), int(width * 0.7), 4):
-        run = _column_run(lines, float(x))
-        if run and (best is None or run[1] - run[0] > best[1] - best[0]):
-            best = (run[0], run[1], float(x))
-    if best is None:
+    """A letter set in two columns (:func:`find_columns`): the left column's paragraphs, then
+    the right's (read across, "Behaviour of a sexual nature which The executive lead for ..."
+    mixes two answers); returns the pieces and the lines left."""
+    columns = find_columns([TextLine(line.top, line.bottom, line.words) for line in lines], width)
+    if columns is None:
         return [], lines
-    first, last, gutter = best
-    # Below the last line with text on both sides, the left column may run on (columns end
-    # unevenly), but not across a wide gap: a sign-off under both columns is read after them.
-    both = [i for i in range(first, last + 1) if _both_sides(lines[i], gutter)]
-    for index in range(both[-1] + 1, last + 1):
-        previous = lines[index - 1]
-        if lines[index].top - previous.bottom > 2.5 * (previous.bottom - previous.top):
-            last = index - 1
-            break
+    first, last, gutter = columns.first, columns.last, columns.gutter
     heights = sorted(w.bottom - w.top for line in lines[first : last + 1] for w in line.words)
     height = heights[len(heights) // 2]
     left: list[_Line] = []
@@ -610,49 +598,11 @@ def _column_pieces(
                         words=tuple(words),
                     )
                 )
-    # Two columns of prose fill the left column to its edge; a borderless table's labels
-    # ("Policy", "Delivery") do not, and its rows are read across.
-    margin = min((line.left for line in left), default=gutter)
-    full = [line for line in left if line.words[-1].right >= gutter - 0.25 * (gutter - margin)]
-    if len(full) < 0.5 * len(left):
-        return [], lines
     pieces = _paragraphs(left, number)
     after = max((p.top for p in pieces), default=lines[first].top)
     for index, piece in enumerate(_paragraphs(right, number), start=1):
         pieces.append(replace(piece, order=after + index / 1000))
     return pieces, lines[:first] + lines[last + 1 :]
-
-
-_MIN_COLUMN_LINES = 8  # a two-column stretch this long at least, ...
-_MIN_BOTH_SIDES = 5  # ... with text on both sides of the gutter on this many lines
-
-
-def _column_run(lines: list[_Line], x: float) -> tuple[int, int] | None:
-    """The longest run of lines no text crosses at ``x`` (a gutter a column apart), when it is
-    long enough and has text on both sides often enough."""
-    best: tuple[int, int] | None = None
-    start = None
-    both = 0
-    for index, line in enumerate([*lines, None]):
-        crossed = line is None or any(w.left < x + 6 and w.right > x - 6 for w in line.words)
-        if not crossed and line is not None:
-            if start is None:
-                start, both = index, 0
-            both += _both_sides(line, x)
-            continue
-        if (
-            start is not None
-            and index - start >= _MIN_COLUMN_LINES
-            and both >= _MIN_BOTH_SIDES
-            and (best is None or index - 1 - start > best[1] - best[0])
-        ):
-            best = (start, index - 1)
-        start = None
-    return best
-
-
-def _both_sides(line: _Line, x: float) -> bool:
-    return len({w.right <= x for w in line.words}) == 2
 
 
 def _inside(line: _Line, boxes: list[tuple]) -> bool:

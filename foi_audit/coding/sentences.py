@@ -70,8 +70,10 @@ def _choices(questions: tuple[Question, ...]) -> frozenset[str]:
     """The choices our questions offer ("mandatory or optional", "in-house or by an external
     provider"): each is an answer, never a topic."""
     pairs = (
-        re.findall(r"([\w-]+) or (?:by )?(?:an? )?([\w-]+)", q.text.lower()) for q in questions
+        re.findall(r"([\w-]+) or (?:by )?(?:an? )?(([\w-]+)(?: [\w-]+)?)", q.text.lower())
+        for q in questions
     )
+    # the second choice alone and with the word after it ("external", "external provider")
     return frozenset(word for found in pairs for pair in found for word in pair)
 
 

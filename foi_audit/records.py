@@ -126,6 +126,7 @@ class FlagReason(StrEnum):
     NAME_NOT_READ = "name_not_read"  # a title such as "Dr" beside a role: a name was missed
     OCR_LOW_CONFIDENCE = "ocr_low_confidence"  # OCR was unsure of a word the value rests on
     BASE_UNDECIDED = "base_undecided"  # blank because the field it depends on is undecided
+    BASE_IN_DOUBT = "base_in_doubt"  # blank because of a value flagged as one of two readings
     SEVERAL_REQUESTS = "several_requests_on_page"  # a page listing other requests too
     ATTACHMENT_TITLE_ONLY = "attachment_title_only"  # only an attachment's title says so
     OUTCOME_FROM_GAP = "outcome_from_gap"  # partly answered only because an answer was not found

@@ -15,13 +15,22 @@ from foi_audit.coding.codebook import Codebook, OutcomeRole
 from foi_audit.coding.compiled import compile_codebook
 from foi_audit.coding.decide import TrustContext, decide_reading
 from foi_audit.coding.evidence import attachment_evidence, blank_where_not_asked, choose
-from foi_audit.coding.flags import flag_reasons
+from foi_audit.coding.flags import base_doubt, flag_reasons
 from foi_audit.coding.joint import documents_by_trust, trust_view
 from foi_audit.coding.outcome import clear_refused, fill_not_held, is_real_reply, outcome
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.sections import sections_cited
 from foi_audit.coding.text import own_names_pattern
-from foi_audit.records import Block, CodedValue, Document, FileStatus, Flag, Grounding, Match
+from foi_audit.records import (
+    Block,
+    CodedValue,
+    Document,
+    FileStatus,
+    Flag,
+    FlagReason,
+    Grounding,
+    Match,
+)
 
 
 def code_trust(
@@ -60,15 +69,15 @@ def code_trust(
     status = chosen.value(codebook.outcome.field) if codebook.outcome.field else ""
     real_reply = is_real_reply(readings, status, compiled)
     coded = []
-    undecided: set[str] = set()
+    bases: dict[str, FlagReason] = {}
     for spec in compiled.fields:
         name = spec.field.name
         decision = chosen.values.get(name, Decision("", "no_answer"))
         decision, reasons = flag_reasons(
-            spec, decision, chosen, replies, compiled, real_reply, frozenset(undecided)
+            spec, decision, chosen, replies, compiled, real_reply, bases
         )
-        if reasons and not decision.value:
-            undecided.add(name)
+        if (doubt := base_doubt(decision, reasons)) is not None:
+            bases[name] = doubt
         source = chosen.sources.get(name)
         ocr = source is not None and source.document.ocr
         confidence = decision.confidence * (0.7 if ocr else 1.0)

@@ -3,14 +3,17 @@
 A value is flagged for what is doubtful about its own evidence only: a hedged reading, a
 cross-reference, replies that disagree, OCR text, an answer no rule could read, a question
 the reply restates but whose answer was not found, a blank where an answer was expected. A
-conditional field is not flagged because the field it depends on is.
+conditional field is not flagged because the field it depends on is, unless that field is
+blank too, or is in doubt between two readings (replies or cues conflict) and its value is
+what made this one blank as not applicable: the other reading would have asked for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from types import MappingProxyType
 
 from foi_audit.coding.codebook import FieldKind
 from foi_audit.coding.compiled import Compiled, FieldSpec
@@ -27,9 +30,10 @@ def flag_reasons(
     replies: Sequence[Reading],
     compiled: Compiled,
     real_reply: bool,
-    undecided: frozenset[str] = frozenset(),
+    bases: Mapping[str, FlagReason] = MappingProxyType({}),
 ) -> tuple[Decision, tuple[FlagReason, ...]]:
-    """The decision (its rule renamed when a gap was found) and why a person should look."""
+    """The decision (its rule renamed when a gap was found) and why a person should look.
+    ``bases``: fields already flagged that make a blank here doubtful (:func:`base_doubt`)."""
     values = chosen.values
     source = chosen.sources.get(spec.field.name)
     reasons = list(decision.flags)
@@ -67,10 +71,27 @@ def flag_reasons(
     ):
         reasons.append(FlagReason.UNSURE_BLANK)
     condition = spec.field.applies_when
-    if not decision.value and condition and condition[0] in undecided:
-        # the field it depends on is blank and flagged: this one is unknown too, not "n/a"
-        reasons.append(FlagReason.BASE_UNDECIDED)
+    base = bases.get(condition[0]) if condition and not decision.value else None
+    if base is FlagReason.BASE_UNDECIDED or (
+        base is not None and (not applies(spec, values) or blanked(spec, values))
+    ):
+        # the field it depends on is blank and flagged, or in doubt: this one is unknown too
+        reasons.append(base)
     return decision, tuple(dict.fromkeys(reasons))
+
+
+# A value in doubt between two readings: the other one may make its conditional fields apply.
+_TWO_READINGS = (FlagReason.REPLIES_CONFLICT, FlagReason.CONFLICTING_CUES)
+
+
+def base_doubt(decision: Decision, reasons: Sequence[FlagReason]) -> FlagReason | None:
+    """What a field's flags make of the fields that depend on it: unknown when it is blank and
+    flagged; in doubt when its value is flagged as one of two readings."""
+    if reasons and not decision.value:
+        return FlagReason.BASE_UNDECIDED
+    if any(reason in _TWO_READINGS for reason in reasons):
+        return FlagReason.BASE_IN_DOUBT
+    return None
 
 
 def _unsure_words(

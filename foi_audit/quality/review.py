@@ -62,6 +62,7 @@ FLAG_TEXT = {
     FlagReason.NAME_NOT_READ: "a title such as Dr is there but no name was read",
     FlagReason.OCR_LOW_CONFIDENCE: "OCR was unsure of a word the value rests on",
     FlagReason.BASE_UNDECIDED: "blank because the question it depends on is undecided",
+    FlagReason.BASE_IN_DOUBT: "blank because the answer it depends on is in doubt",
     FlagReason.SEVERAL_REQUESTS: "the page lists other requests too",
     FlagReason.ATTACHMENT_TITLE_ONLY: "only an attachment's title says so",
     FlagReason.OUTCOME_FROM_GAP: "partly answered only because an answer was not found",

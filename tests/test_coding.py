@@ -33,6 +33,16 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
             # The PDF reader marks the top of page 1 HEADER: a reply with no letterhead.
             header = tuple(Block(t, "page 1", BlockRole.HEADER) for t in case["header_blocks"])
             document = replace(document, blocks=header)
+        if spec.get("table"):
+            # A Word table: each line with " | " between its cells is a row
+            rows = iter(range(1, len(document.blocks) + 1))
+            blocks = tuple(
+                Block(b.text, f"table 1 row {next(rows)}", BlockRole.TABLE)
+                if " | " in b.text
+                else b
+                for b in document.blocks
+            )
+            document = replace(document, blocks=blocks)
         if spec.get("one_page"):
             # A PDF page: every paragraph shares the locator "page 1".
             blocks = tuple(Block(b.text, "page 1", BlockRole.BODY) for b in document.blocks)

@@ -469,8 +469,8 @@ _REPLY_HEADER = re.compile(r"\b(?:response|responses|answer|answers|reply|replie
 
 def _header_columns(cells: list[str]) -> tuple[str, ...]:
     """The kinds of a table's columns when this row is its header row, else ()."""
-    if len(cells) < 2:
-        return ()
+    if len(cells) < 2 or len(cells) == 2 and cells[0].rstrip().endswith(":"):
+        return ()  # "Response: | No.": a form's row, the first cell naming the second
     kinds: list[str] = []
     for cell in cells:
         kind = _header_kind(cell)
@@ -592,6 +592,16 @@ def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
         return ["question"]
     if len(cells) < 2:
         return [""] * len(cells)
+    named = _header_kind(cells[0])
+    if (
+        len(cells) == 2
+        and named in {"question", "answer"}
+        and not re.search(r"\d", cells[0])  # "Question 2 | No." numbers its answer
+        and _header_kind(cells[1]) not in {"question", "answer"}
+    ):
+        # a form's "Request: | 1. Does ...?" and "Response: | Yes." rows: the first cell says
+        # what the second holds
+        return ["skip", named]
     kinds = ["question"] * (len(cells) - 1) + ["answer"]
     if LABEL_ONLY.match(cells[0]):
         kinds[0] = "label"

@@ -541,9 +541,9 @@ def find_columns(
     for a run of lines, most of them with text on both sides, the left column filled to its
     edge (a borderless table's labels, "Policy", "Delivery", are not, and its rows are read
     across). Below the last line with text on both sides the left column may run on (columns
-    end unevenly), but not across a wide gap nor from one side to the other: a sign-off under
-    both columns is no column. ``margin``: of the width, text this close to the gutter crosses
-    it (a scan's gutter is narrowed by skew and specks)."""
+    end unevenly), but not across a wide gap: a sign-off under both columns is no column.
+    ``margin``: of the width, text this close to the gutter crosses it (a scan's gutter is
+    narrowed by skew and specks)."""
     margin = width * margin
     best: ColumnRun | None = None
     for step in range(45, 105):
@@ -555,17 +555,11 @@ def find_columns(
         return None
     first, last, gutter = best.first, best.last, best.gutter
     both = [i for i in range(first, last + 1) if _both_sides(lines[i], gutter)]
-    side = None
     for index in range(both[-1] + 1, last + 1):
-        previous, line = lines[index - 1], lines[index]
-        on_left = line.words[0].right <= gutter
-        if line.top - previous.bottom > 2.5 * (previous.bottom - previous.top) or side not in (
-            None,
-            on_left,
-        ):
+        previous = lines[index - 1]
+        if lines[index].top - previous.bottom > 2.5 * (previous.bottom - previous.top):
             last = index - 1
             break
-        side = on_left
     ends = [
         max(w.right for w in left)
         for line in lines[first : last + 1]

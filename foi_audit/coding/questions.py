@@ -7,7 +7,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import HEADING_VERB, INTERROGATIVE, LETTER_LABEL, STARTS_LIKE_ANSWER
+from foi_audit.coding.labels import (
+    HEADING_VERB,
+    INTERROGATIVE,
+    LABEL,
+    LETTER_LABEL,
+    STARTS_LIKE_ANSWER,
+)
 from foi_audit.coding.likeness import COUNT_QUESTION, Likeness, stem
 from foi_audit.coding.records import Segment
 from foi_audit.coding.text import matches_any
@@ -41,6 +47,20 @@ def restated_question(text: str, compiled: Compiled) -> str:
 
 
 _LONGEST_QUESTION = 600
+_FIELD_NAME = re.compile(r"^\W*[^:–—-]{1,40}[:–—-]\s*")  # "Request: "
+
+
+def asked_in_request(texts: list[str], compiled: Compiled) -> str:
+    """The one question a request paragraph restates ("Request: 2(b) Is the training
+    mandatory or optional?"): the response below it answers that one. "" when it asks none
+    we know, or several ("Request: The requester asked (1) whether ...; (2) whether ...")."""
+    texts = [_FIELD_NAME.sub("", texts[0], count=1), *texts[1:]] if texts else []
+    asked = {
+        restated_question(LABEL.sub("", text, count=1), compiled) for text in texts if "?" in text
+    } - {""}
+    return asked.pop() if len(asked) == 1 else ""
+
+
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’-]*)\W*$")
 
 

@@ -54,6 +54,7 @@ from foi_audit.coding.questions import (
     RESTATES,
     answer_after_head,
     as_near_in_family,
+    asked_in_request,
     asks_within,
     child_question,
     classify_question,
@@ -112,8 +113,7 @@ def _is_question_text(
             return False
         if labelled and classify_question(text, compiled, topic=True):
             return True
-        # A heading in the request's own words, numbered or not ("Dedicated sexual-safety
-        # policy (copy or link)", "Plans to introduce ABT").
+        # A heading in the request's own words ("Plans to introduce ABT"), numbered or not
         ranked = compiled.likeness.rank(text)
         return bool(ranked) and ranked[0].precision >= 0.8 and ranked[0].score >= RESTATES - 0.1
     return labelled or bool(classify_question(text, compiled))
@@ -497,15 +497,15 @@ def segment(
             continue
         if not line.cell and matches_any(compiled.doc.request_paragraph, text):
             # "Request: The requester asked (1) whether ...": the whole paragraph is the
-            # request's, then what follows is read as before
-            request = Segment("", quoted=True)
-            request.lines.append(line)
+            # request's; what follows answers the one question it asks, if one
+            request = Segment("", quoted=True, lines=[line])
             while i < len(lines) and lines[i].locator == line.locator and not lines[i].cell:
                 if ANSWER_PREFIX.match(lines[i].text) or NEXT_FIELD.match(lines[i].text):
                     break  # "Response: ...", "Date responded: ...", "Q1 Does the Trust ..."
                 request.lines.append(lines[i])
                 i += 1
-            segments.extend([request, Segment("", quoted=quoted)])
+            asked = asked_in_request([q.text for q in request.lines], compiled)
+            segments.extend([request, Segment(asked, quoted=quoted)])
             continue
         if matches_any(compiled.doc.quoted_request_start, text):
             quoted, quoted_seen_question = True, False

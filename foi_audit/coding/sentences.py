@@ -92,8 +92,10 @@ def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
     if (
         label
         and len(label["topic"].split()) <= 5
-        # "Mandatory – all staff": one of the question's own alternatives is the answer
+        # "Mandatory – all staff", "Mandatory for all staff - it is ...": one of the
+        # question's own alternatives is the answer
         and label["topic"].strip().lower() not in _choices(compiled.codebook.questions)
+        and label["topic"].split()[0].lower() not in _choices(compiled.codebook.questions)
         and top_question(classify_question(label["topic"], compiled, topic=True), compiled)
         == top_question(first.question, compiled)
     ):

@@ -308,6 +308,7 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
         answer_label=_one(grammar.answer_label, "[reading].answer_label", shared),
         own_units=_one(grammar.own_units, "[reading].own_units", shared),
         unticked=_one(grammar.unticked, "[reading].unticked", shared),
+        unticked_after=_one(grammar.unticked_after, "[reading].unticked_after", shared),
         earlier_position=_one(grammar.earlier_position, "[reading].earlier_position", shared),
         since_changed=_one(grammar.since_changed, "[reading].since_changed", shared),
         yes_answer=each("yes_answer"),

@@ -366,8 +366,17 @@ def _only_plans_after(
 
 
 def _ticked(text: str, compiled: Compiled) -> str:
-    boxes = compiled.reading.unticked
+    """A form's answer with its unticked options gone, and the ticks: "[ ] Yes [X] No" and
+    "Yes ☐ No ☒" read "No". Its boxes follow their labels when a word stands right before
+    the first ("Yes ☒", not "Q2: ☒ Yes")."""
+    first = _BOX.search(text)
+    after = first is not None and _WORD_BEFORE_BOX.search(text, 0, first.start()) is not None
+    boxes = compiled.reading.unticked_after if after else compiled.reading.unticked
     return " ".join(boxes.sub(" ", text).split()) if boxes.search(text) else text
+
+
+_BOX = re.compile(r"\[[\s_xX✓✔]*\]|[☐□☒☑✗✘]")
+_WORD_BEFORE_BOX = re.compile(r"[A-Za-z][\w/-]*\s*$")
 
 
 def _heads(text: str, qid: str, compiled: Compiled) -> bool:

@@ -64,6 +64,7 @@ class ReadingGrammar:
     answer_label: tuple[str, ...] = ()
     own_units: tuple[str, ...] = ()
     unticked: tuple[str, ...] = ()  # a form's option whose box is left empty, with its label
+    unticked_after: tuple[str, ...] = ()  # the same where each box follows its label
     earlier_position: tuple[str, ...] = ()  # "At the time of your request ..."
     since_changed: tuple[str, ...] = ()  # "Since then ...": the position has changed
     yes_answer: tuple[str, ...] = ()

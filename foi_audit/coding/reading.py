@@ -61,6 +61,7 @@ class ReadingPatterns:
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
     unticked: re.Pattern[str]
+    unticked_after: re.Pattern[str]
     earlier_position: re.Pattern[str]
     since_changed: re.Pattern[str]
     yes_answer: tuple[re.Pattern[str], ...]

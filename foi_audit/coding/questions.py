@@ -50,6 +50,11 @@ _LONGEST_QUESTION = 600
 _FIELD_NAME = re.compile(r"^\W*[^:–—-]{1,40}[:–—-]\s*")  # "Request: "
 
 
+def ours_top(qid: str, excluded: bool, compiled: Compiled) -> str:
+    """The top question of one of ours, "" for none, another subject's, or when excluded."""
+    return top_question(qid, compiled) if qid and qid != OTHER and not excluded else ""
+
+
 def asked_in_request(texts: list[str], compiled: Compiled) -> str:
     """The one question a request paragraph restates ("Request: 2(b) Is the training
     mandatory or optional?"): the response below it answers that one. "" when it asks none

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from foi_audit.coding.alignment import (
     answered_in_turn,
@@ -62,6 +63,7 @@ from foi_audit.coding.questions import (
     grouped_part,
     heading_topic,
     number_and_cue,
+    ours_top,
     parent_of,
     part_of,
     restated_question,
@@ -267,11 +269,6 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     return found
 
 
-def _ours(qid: str, excluded: bool, compiled: Compiled) -> str:
-    """The top question of one of ours, "" for none, another subject's, or when excluded."""
-    return top_question(qid, compiled) if qid and qid != OTHER and not excluded else ""
-
-
 def segment(
     lines: list[Line], compiled: Compiled, whole: list[Line] | None = None
 ) -> tuple[list[Segment], dict[str, str]]:
@@ -390,7 +387,7 @@ def segment(
         if quoted:
             quoted_seen_question = True
         segments.append(Segment(qid, label, quoted=quoted, restated=True))
-        rows_under = _ours(qid, quoted, compiled)
+        rows_under = ours_top(qid, quoted, compiled)
         if trailing:
             add_answer(trailing, line)
 
@@ -458,7 +455,7 @@ def segment(
             if qid in ("", OTHER) and not label:
                 # rows of the question a heading above restated, or of the question the row
                 # above asked, unless this row opens another entry of a log
-                above = _ours(current().question, entry_row == line.locator, compiled)
+                above = ours_top(current().question, entry_row == line.locator, compiled)
                 qid = part_of(question_text, rows_under or above, compiled) or qid
             if label in outranked:
                 qid = doc_labels.get(label, OTHER)  # another row restates ours more nearly
@@ -492,8 +489,11 @@ def segment(
                 )
             ):  # "Answer:" in its question's table row, or under each question in turn
                 continue
+            # "Request: / 2c. Does it ...? / Response: / Yes": what the request quoted asks
+            block = list(takewhile(lambda s: s.quoted, reversed(segments))) if quoted else []
+            asked = {s.question for s in block if s.question}
             quoted = False
-            segments.append(Segment(""))
+            segments.append(Segment(asked.pop() if len(asked) == 1 else ""))
             continue
         if not line.cell and matches_any(compiled.doc.request_paragraph, text):
             # "Request: The requester asked (1) whether ...": the whole paragraph is the
@@ -567,7 +567,7 @@ def segment(
                 doc_labels.setdefault(key, qid)
             pending_label = ""
             segments.append(Segment(qid, key, quoted=quoted, restated=True))
-            rows_under = _ours(qid, quoted, compiled)
+            rows_under = ours_top(qid, quoted, compiled)
             if answer:
                 add_answer(answer, line)
             continue

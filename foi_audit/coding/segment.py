@@ -491,9 +491,9 @@ def segment(
                 continue
             # "Request: / 2c. Does it ...? / Response: / Yes": what the request quoted asks
             block = list(takewhile(lambda s: s.quoted, reversed(segments))) if quoted else []
-            asked = {s.question for s in block if s.question}
+            quoted_asks = {s.question for s in block if s.question}
             quoted = False
-            segments.append(Segment(asked.pop() if len(asked) == 1 else ""))
+            segments.append(Segment(quoted_asks.pop() if len(quoted_asks) == 1 else ""))
             continue
         if not line.cell and matches_any(compiled.doc.request_paragraph, text):
             # "Request: The requester asked (1) whether ...": the whole paragraph is the

@@ -40,7 +40,7 @@ LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)",
 
 
 LABEL_ONLY = re.compile(
-    r"^\s*(?:q(?:uestion)?\s*\.?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
+    r"^\s*(?:(?:q(?:uestion)?|item|request)\s*\.?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?)?"
     r"(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?)?\s*[.:)\]]?\s*$",
     re.IGNORECASE,

@@ -489,3 +489,15 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
     beyond = {n for n in prefixed if last < n <= 40}
     renumbered = any(len(parts) >= 2 for parts in parts_of.values())
     return bool(beyond) or renumbered or len({n for n in plain if last < n <= 40}) >= 2
+
+
+# A topic before its answer: "(sexual safety policy): No.", "Freedom to Speak Up – Yes."
+BRACKETED_TOPIC = re.compile(r"^\((?P<topic>[^()]{2,60})\)\s*[:.\-–]?\s*(?P<answer>.*)$", re.S)
+SEPARATED_TOPIC = re.compile(
+    r"^(?P<topic>[A-Za-z][^:?.;]{1,60}?)\s*(?::|\s[-–]\s)\s*(?P<answer>\S.*)$", re.S
+)
+# Where a topic run into its answer ends: the answer starts like one or with its subject.
+ANSWER_OPENING = re.compile(
+    r"(?:yes|no|not|none|n/?a|nil|the|we|our|it|this|there|all|information|please)\b",
+    re.IGNORECASE,
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import takewhile
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
@@ -48,6 +49,11 @@ def restated_question(text: str, compiled: Compiled) -> str:
 
 _LONGEST_QUESTION = 600
 _FIELD_NAME = re.compile(r"^\W*[^:–—-]{1,40}[:–—-]\s*")  # "Request: "
+
+
+def quoted_block(segments: list[Segment]) -> list[Segment]:
+    """The segments of the request quoted last, when the segmenter is inside it."""
+    return list(takewhile(lambda s: s.quoted, reversed(segments)))
 
 
 def ours_top(qid: str, excluded: bool, compiled: Compiled) -> str:

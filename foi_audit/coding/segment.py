@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import takewhile
 
 from foi_audit.coding.alignment import (
     answered_in_turn,
@@ -17,8 +16,10 @@ from foi_audit.coding.alignment import (
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     ANSWER_AFTER_LOST_MARK,
+    ANSWER_OPENING,
     ANSWER_PREFIX,
     ANSWER_WORDS,
+    BRACKETED_TOPIC,
     CONTINUATION,
     HEADING_VERB,
     INTERROGATIVE,
@@ -31,6 +32,7 @@ from foi_audit.coding.labels import (
     PART_LABEL,
     PREFIXED_LABEL,
     QUESTION_RANGE,
+    SEPARATED_TOPIC,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
     SUB_RANGE,
@@ -66,6 +68,7 @@ from foi_audit.coding.questions import (
     ours_top,
     parent_of,
     part_of,
+    quoted_block,
     restated_question,
     second_question,
     summary_heading,
@@ -174,15 +177,6 @@ def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
 
 # The request's next sentence broken off at a line's end: "... (DASV)? Please"
 _DANGLING_REQUEST = re.compile(r"^\W*please(?:\s+(?:give|provide|state|name|confirm))?\W*$", re.I)
-_BRACKETED_TOPIC = re.compile(r"^\((?P<topic>[^()]{2,60})\)\s*[:.\-–]?\s*(?P<answer>.*)$", re.S)
-_SEPARATED_TOPIC = re.compile(
-    r"^(?P<topic>[A-Za-z][^:?.;]{1,60}?)\s*(?::|\s[-–]\s)\s*(?P<answer>\S.*)$", re.S
-)
-# Where a topic run into its answer ends: the answer starts like one or with its subject.
-_ANSWER_OPENING = re.compile(
-    r"(?:yes|no|not|none|n/?a|nil|the|we|our|it|this|there|all|information|please)\b",
-    re.IGNORECASE,
-)
 
 
 def _labelled_topic(
@@ -194,7 +188,7 @@ def _labelled_topic(
     topic and answer, or unsure (left to the other readings). A topic that shares no word
     with ours is another question only in a document numbered its own way (``foreign``):
     elsewhere "1. The position: ..." may be our first question in other words."""
-    found = _BRACKETED_TOPIC.match(text) or _SEPARATED_TOPIC.match(text)
+    found = BRACKETED_TOPIC.match(text) or SEPARATED_TOPIC.match(text)
     if found:
         topic, answer = found["topic"].strip(), found["answer"].strip()
     else:
@@ -203,7 +197,7 @@ def _labelled_topic(
             (
                 k
                 for k in range(1, min(12, len(words)))
-                if words[k][:1].isupper() and _ANSWER_OPENING.match(" ".join(words[k:]))
+                if words[k][:1].isupper() and ANSWER_OPENING.match(" ".join(words[k:]))
             ),
             None,
         )
@@ -490,8 +484,7 @@ def segment(
             ):  # "Answer:" in its question's table row, or under each question in turn
                 continue
             # "Request: / 2c. Does it ...? / Response: / Yes": what the request quoted asks
-            block = list(takewhile(lambda s: s.quoted, reversed(segments))) if quoted else []
-            quoted_asks = {s.question for s in block if s.question}
+            quoted_asks = {s.question for s in quoted_block(segments) if s.question and quoted}
             quoted = False
             segments.append(Segment(quoted_asks.pop() if len(quoted_asks) == 1 else ""))
             continue
@@ -590,6 +583,7 @@ def segment(
             segments.append(Segment("", quoted=True, restated=True))
             add_answer(text, line)
             segments.append(Segment(""))
+            quoted = False  # ("you asked:" above it: the quote is over)
             continue
         echoes = standalone and not labelled and echoes_open_question(current(), rest, compiled)
         answered_part = lettered and inline_answers and "?" not in rest

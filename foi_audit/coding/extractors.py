@@ -29,12 +29,14 @@ NEVER_NAME_START = {
 }  # fmt: skip
 
 
-def _named_company(words: list[str], before: str) -> bool:
+def _named_company(words: list[str], before: str, compiled: Compiled) -> bool:
     """A name whose first word is on the not-an-organisation list is still a company when it
-    carries a company suffix, or is introduced as the provider ("an external provider, X")."""
+    carries a company suffix, or is introduced as the provider ("an external provider, X",
+    "commissioned from Equality Edge Training")."""
     if len(words) < 2 or words[0].lower() in NEVER_NAME_START:
         return False
-    return bool(COMPANY_SUFFIX.search(" ".join(words)) or PROVIDER_INTRO.search(before))
+    introduced = PROVIDER_INTRO.search(before) or compiled.people.provider_intro.search(before)
+    return bool(COMPANY_SUFFIX.search(" ".join(words)) or introduced)
 
 
 def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
@@ -46,7 +48,7 @@ def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 
     named = words[1:] if len(words) > 1 and words[0] == "The" else words
     if not named or value.lower() in compiled.not_org:
         return ""
-    if named[0].lower() in compiled.not_org and not _named_company(named, text[:start]):
+    if named[0].lower() in compiled.not_org and not _named_company(named, text[:start], compiled):
         return ""
     if len(words) == 1 and value.lower().endswith("ly"):
         return ""  # an adverb opening a sentence ("Externally provided"), not an organisation
@@ -55,6 +57,9 @@ def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 
         return ""
     if any(w.lower().strip(".,'’") in compiled.not_org_words for w in words):
         return ""  # "Line Managers deliver it": people, not an organisation
+    after = re.match(r"\s+([\w-]+)", text[end:])
+    if after and after[1].lower() in compiled.not_org_words and not COMPANY_SUFFIX.search(value):
+        return ""  # "Equality and Diversity colleagues": a group of staff, named by their unit
     # "the Trust", "our Learning Team" are the trust itself; a charity named "... Trust" (at
     # least two words of its own, not an NHS or foundation trust) is an outside body.
     charity = re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){2,5}Trust", value) and not re.search(

@@ -17,6 +17,7 @@ from foi_audit.coding.labels import (
     LABEL_ONLY,
     PREFIXED_LABEL,
     QUOTE_MARK,
+    STARTS_LIKE_ANSWER,
 )
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.records import Line
@@ -603,6 +604,9 @@ def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
         # what the second holds
         return ["skip", named]
     kinds = ["question"] * (len(cells) - 1) + ["answer"]
+    for index in range(1, len(cells) - 1):
+        if STARTS_LIKE_ANSWER.match(cells[index]) and "?" not in cells[index]:
+            kinds[index] = "answer"  # "Q | Yes ✓ | Policy - copy attached": a tick, then details
     if LABEL_ONLY.match(cells[0]):
         kinds[0] = "label"
     if len(cells) == 2 and kinds[0] == "label":

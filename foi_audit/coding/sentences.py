@@ -42,6 +42,9 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
             and not _ends_sentence(groups[-1][0])
             and not LABELLED_LINE.match(line.text)
             and not SALUTATION.match(groups[-1][0])
+            # "... exempt under section 21: https://..." then "If you are unhappy ...": a
+            # link ends its sentence
+            and not (_ENDS_WITH_LINK.search(groups[-1][0]) and line.text[:1].isupper())
         ):
             groups[-1] = (groups[-1][0] + " " + line.text, line.locator)
         else:
@@ -57,6 +60,9 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
                 )
                 first_piece = False
     return out
+
+
+_ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$")
 
 
 def _ends_sentence(text: str) -> bool:

@@ -359,7 +359,7 @@ INLINE_NUMBER = re.compile(
     r"(?<=[.!?])\s+(?:[,;]\s+)?"
     # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
     # ("2. 2021: 38; ..." and "11. 3,402": a numbered answer may be a figure)
-    r"(?=(?:(\d{1,2})(?:[.)]\s+[A-Z(\d£]|\s*[–—-]\s+[A-Z(])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
+    r"(?=(?:(\d{1,2})(?:[.)]\s+[A-Z(\d£]|\s*[–—-]\s+[A-Z(]|\([a-h]\)\s+[A-Z])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
     # OCR lost the full stop, but a question follows: "... sexual harassment 4. If not, do you"
     # (never the first: "please tell me: 1. Does ..." is a request quoted whole)
     r"|(?<=[a-z:])\s+(?=(\d{1,2})[.)]\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|How|Which)\b)"
@@ -386,7 +386,12 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
             continue
         # counting on from the last numbered paragraph, or from 1 (answers under a request
         # quoted whole: "... below. 1. Yes. 2. ...")
-        if number == previous + 1 or (number == 1 and not cuts and not leading):
+        part = re.match(r"\d{1,2}\([a-h]\)", text[match.end() :])  # "2(b)" under "Q2"
+        if (
+            number == previous + 1
+            or (part and number in (previous, previous + 1))
+            or (number == 1 and not cuts and not leading)
+        ):
             cuts.append(match.end())
             previous = number
     if leading and not cuts and "?" not in text:

@@ -89,7 +89,7 @@ STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECA
 
 # never a range or a reference to parts: "parts (a) to (c) do not apply"
 SUB_MARKER = re.compile(
-    r"(?:^|(?<=[\s.;:]))(?<!\bparts\s)(?<!\bpart\s)(?<!\)\sto\s)(?<!\)\s[-–]\s)"
+    r"(?:^|(?<=[\s.;:]))(?<!\bparts\s)(?<!\bpart\s)(?<!\)\sto\s)(?<!\)\s[-–]\s)(?<!\)[-–]\s)"
     r"\(?([a-h])\)(?!\s*(?:to|[-–])\s*\(?[a-h]\))\s+",
     re.IGNORECASE,
 )
@@ -150,7 +150,7 @@ PROSE_LABEL = re.compile(r"^\W*" + _PROSE_LABEL_TEXT.replace("{number}", r"(\d{1
 
 INLINE_LABEL = re.compile(
     # (OCR may leave marks between: "Not applicable. . ~ Question 4. Yes")
-    r"(?<=[.!?])\s+(?:[~.,;'\"‘’_|•·]+\s+){0,2}(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
+    r"(?<=[.!?)])\s+(?:[~.,;'\"‘’_|•·]+\s+){0,2}(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
     r"|(?:(?i:our|trust|the trust's) )?(?i:response|answer|reply)\s*:\s)"
     # a lettered question run into the answer above it: "... delivers all sessions. (d)
     # Mandatory or optional?"

@@ -26,6 +26,10 @@ OTHER = "~other"
 RESTATES = 0.5
 MARGIN = 0.08
 UNRELATED = 0.35
+# So like one question (score, and share of the text's words that are the question's) that a
+# word naming another subject must be a misreading
+NEAR_WHOLE = 0.65
+NEAR_WHOLE_PRECISION = 0.75
 
 
 def restated_question(text: str, compiled: Compiled) -> str:
@@ -36,7 +40,12 @@ def restated_question(text: str, compiled: Compiled) -> str:
         return OTHER  # "How many staff completed ABT in 2023/24?": a count none of ours asks
     found = _restated_question(text, compiled)
     if found and found != OTHER and names_another_subject(text, found, compiled):
-        return OTHER
+        # unless it has the question's own words nearly all ("does it Hin to introduce it?":
+        # OCR garbled the one word that named the subject)
+        ranked = compiled.likeness.rank(text)
+        near = ranked and ranked[0].question == found and ranked[0].score >= NEAR_WHOLE
+        if not (near and ranked[0].precision >= NEAR_WHOLE_PRECISION):
+            return OTHER
     if not found and (text.rstrip().endswith("?") or INTERROGATIVE.match(text)):
         # unsure which of ours it is: plainly another if it names another subject of the
         # kind of the question it is most like ("Do you have a chaperone policy?")

@@ -1056,3 +1056,27 @@ def test_a_headerless_table_whose_answer_is_no_is_no_annex() -> None:
     )
     assert coded["abt_provided"].value == "no"
     assert coded["dasv_lead"].value == "none"
+
+
+@pytest.mark.parametrize(
+    ("answer", "ticked"),
+    [
+        ("☒ Yes ☐ No", "Yes"),
+        ("[ ] Yes [X] No", "No"),
+        ("Yes ☐ No ☒", "No"),
+        (
+            "In-house ☐ External ☒ - Cornish Bystander Network CIC",
+            "External - Cornish Bystander Network CIC",
+        ),
+        ("Mandatory ✗ Optional ✓", "Optional"),
+        # OCR read the ticked box as "A": the boxes still stand before their labels
+        ("A Yes [] No", "A Yes"),
+    ],
+)
+def test_a_forms_unticked_options_are_dropped_whichever_side_its_boxes_stand(
+    answer: str, ticked: str
+) -> None:
+    from foi_audit.coding.compiled import compile_codebook
+    from foi_audit.coding.decide import _ticked
+
+    assert _ticked(answer, compile_codebook(CODEBOOK)) == ticked

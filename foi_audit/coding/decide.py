@@ -368,14 +368,19 @@ def _only_plans_after(
 def _ticked(text: str, compiled: Compiled) -> str:
     """A form's answer with its unticked options gone, and the ticks: "[ ] Yes [X] No" and
     "Yes ☐ No ☒" read "No". Its boxes follow their labels when a word stands right before
-    the first ("Yes ☒", not "Q2: ☒ Yes")."""
-    first = _BOX.search(text)
-    after = first is not None and _WORD_BEFORE_BOX.search(text, 0, first.start()) is not None
+    the first ("Yes ☒", not "Q2: ☒ Yes") and none right after the last ("☒ - Cornish ..." or
+    the end; not "A Yes [] No", OCR's "A" for the ticked box before "Yes")."""
+    boxes_found = list(_BOX.finditer(text))
+    after = (
+        bool(boxes_found)
+        and _WORD_BEFORE_BOX.search(text, 0, boxes_found[0].start()) is not None
+        and not re.match(r"\s*[A-Za-z]", text[boxes_found[-1].end() :])
+    )
     boxes = compiled.reading.unticked_after if after else compiled.reading.unticked
     return " ".join(boxes.sub(" ", text).split()) if boxes.search(text) else text
 
 
-_BOX = re.compile(r"\[[\s_xX✓✔]*\]|[☐□☒☑✗✘]")
+_BOX = re.compile(r"\[[\s_xX✓✔]*\]|[☐□☒☑✗✘✓✔]")
 _WORD_BEFORE_BOX = re.compile(r"[A-Za-z][\w/-]*\s*$")
 
 

@@ -40,7 +40,7 @@ LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)",
 
 
 LABEL_ONLY = re.compile(
-    r"^\s*(?:(?:q(?:uestion)?|item|request)\s*\.?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
+    r"^\s*(?:(?:q(?:uestion)?|request)\s*\.?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?)?"
     r"(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?)?\s*[.:)\]]?\s*$",
     re.IGNORECASE,
@@ -502,5 +502,14 @@ SEPARATED_TOPIC = re.compile(
 # Where a topic run into its answer ends: the answer starts like one or with its subject.
 ANSWER_OPENING = re.compile(
     r"(?:yes|no|not|none|n/?a|nil|the|we|our|it|this|there|all|information|please)\b",
+    re.IGNORECASE,
+)
+
+
+# A form's row label naming what the cell beside it holds ("Request:", "Response:"; not
+# "Subject", nor "Question 2" numbering its answer)
+FORM_ROW_LABEL = re.compile(
+    r"^\s*(?:(?P<asked>(?:your )?(?:request|question))|(?:our |trust )?(?:response|answer|reply))"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )

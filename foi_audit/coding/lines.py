@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
+    FORM_ROW_LABEL,
     HEADER_ANSWER,
     HEADER_LABEL,
     HEADER_QUESTION,
@@ -598,16 +599,11 @@ def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
         return ["question"]
     if len(cells) < 2:
         return [""] * len(cells)
-    named = _header_kind(cells[0])
-    if (
-        len(cells) == 2
-        and named in {"question", "answer"}
-        and not re.search(r"\d", cells[0])  # "Question 2 | No." numbers its answer
-        and _header_kind(cells[1]) not in {"question", "answer"}
-    ):
+    named = FORM_ROW_LABEL.match(cells[0])
+    if len(cells) == 2 and named and _header_kind(cells[1]) not in {"question", "answer"}:
         # a form's "Request: | 1. Does ...?" and "Response: | Yes." rows: the first cell says
         # what the second holds
-        return ["skip", named]
+        return ["skip", "question" if named["asked"] else "answer"]
     kinds = ["question"] * (len(cells) - 1) + ["answer"]
     for index in range(1, len(cells) - 1):
         if STARTS_LIKE_ANSWER.match(cells[index]) and "?" not in cells[index]:

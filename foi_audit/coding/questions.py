@@ -74,7 +74,9 @@ def asked_in_request(texts: list[str], compiled: Compiled) -> str:
     """The one question a request paragraph restates ("Request: 2(b) Is the training
     mandatory or optional?"): the response below it answers that one. "" when it asks none
     we know, or several ("Request: The requester asked (1) whether ...; (2) whether ...")."""
-    texts = [_FIELD_NAME.sub("", texts[0], count=1), *texts[1:]] if texts else []
+    if sum(text.count("?") for text in texts) != 1:
+        return ""  # several questions asked (or none): the response says which it answers
+    texts = [_FIELD_NAME.sub("", texts[0], count=1), *texts[1:]]
     asked = {
         restated_question(LABEL.sub("", text, count=1), compiled) for text in texts if "?" in text
     } - {""}

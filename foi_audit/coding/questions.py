@@ -60,9 +60,15 @@ _LONGEST_QUESTION = 600
 _FIELD_NAME = re.compile(r"^\W*[^:–—-]{1,40}[:–—-]\s*")  # "Request: "
 
 
-def quoted_block(segments: list[Segment]) -> list[Segment]:
-    """The segments of the request quoted last, when the segmenter is inside it."""
-    return list(takewhile(lambda s: s.quoted, reversed(segments)))
+def quoted_asks(segments: list[Segment], compiled: Compiled) -> str:
+    """The one question (with its parts) the request quoted last asks, "" for several: "You
+    asked: 2. Does the Trust provide ABT? (a) ...? (b) ...? Our response: ..." answers 2."""
+    block = takewhile(lambda s: s.quoted, reversed(segments))
+    asked = {s.question for s in block if s.question and s.question != OTHER}
+    tops = {top_question(q, compiled) for q in asked}
+    if len(tops) != 1:
+        return ""
+    return asked.pop() if len(asked) == 1 else tops.pop()
 
 
 def ours_top(qid: str, excluded: bool, compiled: Compiled) -> str:

@@ -68,7 +68,7 @@ from foi_audit.coding.questions import (
     ours_top,
     parent_of,
     part_of,
-    quoted_block,
+    quoted_asks,
     restated_question,
     second_question,
     summary_heading,
@@ -484,9 +484,9 @@ def segment(
             ):  # "Answer:" in its question's table row, or under each question in turn
                 continue
             # "Request: / 2c. Does it ...? / Response: / Yes": what the request quoted asks
-            quoted_asks = {s.question for s in quoted_block(segments) if s.question and quoted}
+            answered = quoted_asks(segments, compiled) if quoted else ""
             quoted = False
-            segments.append(Segment(quoted_asks.pop() if len(quoted_asks) == 1 else ""))
+            segments.append(Segment(answered))
             continue
         if not line.cell and matches_any(compiled.doc.request_paragraph, text):
             # "Request: The requester asked (1) whether ...": the whole paragraph is the

@@ -153,8 +153,8 @@ INLINE_LABEL = re.compile(
     r"(?<=[.!?)])\s+(?:[~.,;'\"‘’_|•·]+\s+){0,2}(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
     r"|(?:(?i:our|trust|the trust's) )?(?i:response|answer|reply)\s*:\s)"
     # a lettered question run into the answer above it: "... delivers all sessions. (d)
-    # Mandatory or optional?"
-    r"|(?<=[.!?])\s+(?=\([a-h]\)\s+[A-Z][^.!?]{2,120}\?)"
+    # Mandatory or optional?" (not a question's own parts: "...? (a) In-house or external?")
+    r"|(?<=\.)\s+(?=\([a-h]\)\s+[A-Z][^.!?]{2,120}\?)"
     # "Further to our email of 5 November, our answer to question 4 is: ...", after any word
     # (not a reference: "please see our answer to question 3:")
     r"|(?<!\bsee)(?<!\bto)(?<!\bin)\s+(?=" + _PROSE_LABEL_TEXT.replace("{number}", r"\d{1,2}") + ")"

@@ -86,7 +86,10 @@ def asked_in_request(texts: list[str], compiled: Compiled) -> str:
     asked = {
         restated_question(LABEL.sub("", text, count=1), compiled) for text in texts if "?" in text
     } - {""}
-    return asked.pop() if len(asked) == 1 else ""
+    found = asked.pop() if len(asked) == 1 else ""
+    # in the request's own words, not only by a cue ("Who provides interpreting services?")
+    ranked = compiled.likeness.rank(" ".join(texts))
+    return found if found == OTHER or (ranked and ranked[0].question == found) else ""
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’-]*)\W*$")

@@ -39,6 +39,10 @@ def _named_company(words: list[str], before: str, compiled: Compiled) -> bool:
     return bool(COMPANY_SUFFIX.search(" ".join(words)) or introduced)
 
 
+# Words after a name that make it no course's name ("Bright Line training" may be theirs)
+_COURSE_NOT_NAMED = frozenset({"training", "and", "the", "for", "of", "in", "on"})
+
+
 def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
     value = re.sub(r"(\s+(and|of|for|the|in|at|&))+$", "", value.strip())
     if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
@@ -58,8 +62,11 @@ def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 
     if any(w.lower().strip(".,'’") in compiled.not_org_words for w in words):
         return ""  # "Line Managers deliver it": people, not an organisation
     after = re.match(r"\s+([\w-]+)", text[end:])
-    if after and after[1].lower() in compiled.not_org_words and not COMPANY_SUFFIX.search(value):
+    following = after[1].lower() if after else ""
+    if following in compiled.not_org_words and not COMPANY_SUFFIX.search(value):
         return ""  # "Equality and Diversity colleagues": a group of staff, named by their unit
+    if following in compiled.generic_org - _COURSE_NOT_NAMED and not COMPANY_SUFFIX.search(value):
+        return ""  # "the annual Essential Education programme": a course's name, not its provider
     # "the Trust", "our Learning Team" are the trust itself; a charity named "... Trust" (at
     # least two words of its own, not an NHS or foundation trust) is an outside body.
     charity = re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){2,5}Trust", value) and not re.search(

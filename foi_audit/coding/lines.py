@@ -22,7 +22,7 @@ from foi_audit.coding.labels import (
 )
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.records import Line
-from foi_audit.coding.text import CELL_SPLIT, matches_any
+from foi_audit.coding.text import CELL_SPLIT, matches_any, sent_at
 from foi_audit.records import (
     BlockRole,
     Document,
@@ -241,6 +241,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     for number, part in enumerate(parts[1:], start=1):
         unquoted = (replace(line, text=QUOTE_MARK.sub("", line.text)) for line in part)
         parts[number] = [line for line in unquoted if line.text.strip()]
+    sent = [s for part in parts if (s := sent_at("\n".join(ln.text for ln in part[:8])))]
+    if len(sent) > 1 and sent == sorted(sent) and sent[0] != sent[-1]:
+        # a thread printed oldest first (a PDF of the chain): the newest message leads
+        parts = parts[::-1]
     return [_relevant_entries(part, compiled) for part in parts]
 
 

@@ -14,6 +14,7 @@ The values are the codebook's (``[outcome] values``), so another study names its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from foi_audit.coding.codebook import OutcomeRole
@@ -68,7 +69,11 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
     # the page is another request's ("the request is refused under section 12": the car parks')
     refusals = [s for r, s in kept if not (r.several_requests and coded)] + answers
 
-    refusal = _first(refusals, compiled.outcome.refusal)
+    # (not a holding reply's warning: "the Trust may apply section 12 or section 14 where
+    # appropriate; we will let you know if either applies")
+    refusal = _first(
+        [s for s in refusals if not _MAY_APPLY.search(s.text)], compiled.outcome.refusal
+    )
     if refusal is not None and not coded:
         return _decision(spec.value(OutcomeRole.REFUSED), "outcome.refused", refusal)
     in_full = _first(refusals, compiled.outcome.refusal_in_full)
@@ -164,6 +169,12 @@ def _first(sentences: Sequence[Sentence], patterns: Sequence[object]) -> Sentenc
 
 def _decision(value: str, rule: str, sentence: Sentence) -> Decision:
     return Decision(value, rule, trim(sentence.text), sentence.locator, 0.85)
+
+
+_MAY_APPLY = re.compile(
+    r"(?i)\b(may|might|could) (apply|rely on|use|engage|refuse)\b|\bwhere appropriate\b"
+    r"|\bif (either|any|it|this|they|one) (applies|apply)\b"
+)
 
 
 def fill_not_held(chosen: Chosen, held: Decision, compiled: Compiled) -> None:

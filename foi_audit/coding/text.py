@@ -103,3 +103,25 @@ def compile_pattern(pattern: str, flags: int = PATTERN_FLAGS) -> re.Pattern[str]
     if found is None:
         found = _COMPILED[key] = re.compile(pattern, flags)
     return found
+
+
+_MONTH_NUMBERS = {
+    m: n
+    for n, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_SENT = re.compile(
+    r"(?im)(?:^\W*|\s)(?:sent|date)\s*:\s*(?:\w+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?"
+    r"\s+(\d{4})(?:\s+(\d{1,2}):(\d{2}))?"
+)
+
+
+def sent_at(text: str) -> tuple[int, ...] | None:
+    """When a message's header says it was sent ("Sent: 25 October 2024 14:10", "Date: Fri,
+    15 Nov 2024 16:02"), as (year, month, day, hour, minute); None when it says no date."""
+    found = _SENT.search(text)
+    if found is None or found[2].lower() not in _MONTH_NUMBERS:
+        return None
+    day, month, year = int(found[1]), _MONTH_NUMBERS[found[2].lower()], int(found[3])
+    return (year, month, day, int(found[4] or 0), int(found[5] or 0))

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzt/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzv/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -1628,6 +1628,40 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.96, 0.96),
         "dasv_lead_name": (0.96, 0.96),
         "dasv_lead_role": (0.90, 0.92),
+    },
+    # corpus_zzzu: r34_threads holdout (30 trusts; e-mail threads in several clients' styles,
+    # forwarded chains, internal reviews, request-site pages, a chain printed oldest first). First
+    # seen at 0.94 / 8% / 2.1%
+    "corpus_zzzu": {
+        "response_status": (0.83, 0.96),
+        "exemptions": (0.93, 0.96),
+        "policy": (0.93, 0.96),
+        "abt_provided": (0.90, 0.96),
+        "abt_delivery": (0.96, 0.96),
+        "abt_provider": (0.96, 0.96),
+        "abt_mandatory": (0.93, 0.96),
+        "abt_sh_module": (0.93, 0.92),
+        "abt_planned": (0.93, 0.96),
+        "dasv_lead": (0.90, 0.96),
+        "dasv_lead_name": (0.93, 0.96),
+        "dasv_lead_role": (0.90, 0.96),
+    },
+    # corpus_zzzv: r34_prose holdout (33 trusts; prose letters: hedges, past and future positions,
+    # people named in passing, unrelated questions answered in the same prose). First seen at 0.89 /
+    # 10% / 5.0%
+    "corpus_zzzv": {
+        "response_status": (0.90, 0.96),
+        "exemptions": (0.96, 0.96),
+        "policy": (0.90, 0.96),
+        "abt_provided": (0.90, 0.96),
+        "abt_delivery": (0.81, 0.90),
+        "abt_provider": (0.87, 0.96),
+        "abt_mandatory": (0.84, 0.93),
+        "abt_sh_module": (0.90, 0.96),
+        "abt_planned": (0.93, 0.96),
+        "dasv_lead": (0.96, 0.96),
+        "dasv_lead_name": (0.96, 0.96),
+        "dasv_lead_role": (0.96, 0.96),
     },
 }
 

@@ -13,12 +13,6 @@ from foi_audit.coding.text import matches_any
 COMPANY_SUFFIX = re.compile(r"\b(?:Ltd\.?|Limited|LLP|CIC|plc|Inc\.?)$")
 
 
-PROVIDER_INTRO = re.compile(
-    r"\b(?:provider|supplier|company|consultancy|organisation|organization|charity)\s*[,:(–-]\s*$",
-    re.IGNORECASE,
-)
-
-
 # Words a company name may well start with although alone they name a department or a course
 # ("Equality Training Partners Ltd", "Culture Shift Training"); sentence words never can.
 NEVER_NAME_START = {
@@ -35,7 +29,7 @@ def _named_company(words: list[str], before: str, compiled: Compiled) -> bool:
     "commissioned from Equality Edge Training")."""
     if len(words) < 2 or words[0].lower() in NEVER_NAME_START:
         return False
-    introduced = PROVIDER_INTRO.search(before) or compiled.people.provider_intro.search(before)
+    introduced = compiled.people.provider_intro.search(before)
     return bool(COMPANY_SUFFIX.search(" ".join(words)) or introduced)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
+
+from foi_audit.datetext import parse_date
 
 QUOTE_CHARS = 300
 # Cells of a table row: " | " (one space each side, so that an empty cell, "a |  | c", keeps its
@@ -105,23 +108,16 @@ def compile_pattern(pattern: str, flags: int = PATTERN_FLAGS) -> re.Pattern[str]
     return found
 
 
-_MONTH_NUMBERS = {
-    m: n
-    for n, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
-_SENT = re.compile(
-    r"(?im)(?:^\W*|\s)(?:sent|date)\s*:\s*(?:\w+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?"
-    r"\s+(\d{4})(?:\s+(\d{1,2}):(\d{2}))?"
-)
+_SENT = re.compile(r"(?im)(?:^\W*|\s)(?:sent|date)\s*:\s*([^\n]{0,60})")
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 
 
-def sent_at(text: str) -> tuple[int, ...] | None:
+def sent_at(text: str) -> tuple[dt.date, int, int] | None:
     """When a message's header says it was sent ("Sent: 25 October 2024 14:10", "Date: Fri,
-    15 Nov 2024 16:02"), as (year, month, day, hour, minute); None when it says no date."""
+    15 Nov 2024 16:02"): its date, hour and minute; None when it says no date."""
     found = _SENT.search(text)
-    if found is None or found[2].lower() not in _MONTH_NUMBERS:
+    when = parse_date(found[1]) if found else None
+    if found is None or when is None:
         return None
-    day, month, year = int(found[1]), _MONTH_NUMBERS[found[2].lower()], int(found[3])
-    return (year, month, day, int(found[4] or 0), int(found[5] or 0))
+    time = _TIME.search(found[1])
+    return (when, int(time[1]), int(time[2])) if time else (when, 0, 0)

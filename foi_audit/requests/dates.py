@@ -27,30 +27,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from foi_audit.coding.codebook import Codebook
+from foi_audit.datetext import DATE_PATTERN as _DATE
+from foi_audit.datetext import DATE_RE, date_from_match, parse_date
 from foi_audit.fileio import read_csv, unneutralise_cell, write_csv
 from foi_audit.records import BlockRole, Document, FileStatus
 
 DATES_COLUMNS = ("path", "trust_code", "date", "kind", "role", "quote", "locator", "note")
 KIND_RANK = {"email_header": 0, "date_of_response": 1, "letter_date": 2, "published": 3}
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)"
-_DATE = (
-    rf"{_WEEKDAY}?(?:"
-    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    r"|(?P<d3>\d{1,2})[/.\-](?P<m3>\d{1,2})[/.\-](?P<y3>\d{4}|\d{2})(?![\d/.\-])"
-    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
-    r")"
-)
-DATE_RE = re.compile(_DATE, re.IGNORECASE)
 
 _LABEL_GAP = r"[ \t]*(?:[:\-\u2013|][ \t]*)?\s{0,4}"
 _DATE_GROUP = "(?P<date>" + _DATE + ")"
@@ -127,33 +111,6 @@ class FoundDate:
     quote: str
     locator: str
     note: str = ""
-
-
-# FOI came into force in 2005; a year far outside this is a reference number or an OCR slip.
-_PLAUSIBLE_YEARS = (2000, 2099)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first UK-style date in ``text`` ("25th April 2024", "25/04/2024" day first...)."""
-    match = DATE_RE.search(text)
-    return _date_from_match(match) if match else None
-
-
-def _date_from_match(match: re.Match[str]) -> dt.date | None:
-    groups = match.groupdict()
-    for n in "1234":
-        day, month, year = groups.get(f"d{n}"), groups.get(f"m{n}"), groups.get(f"y{n}")
-        if not (day and month and year):
-            continue
-        month_number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
-        full_year = int(year) + 2000 if len(year) == 2 else int(year)
-        if not _PLAUSIBLE_YEARS[0] <= full_year <= _PLAUSIBLE_YEARS[1]:
-            return None  # "Our ref: 24/11/8894" is a reference, not a date
-        try:
-            return dt.date(full_year, month_number or 0, int(day))
-        except ValueError:
-            return None
-    return None
 
 
 def email_date(value: str) -> dt.date | None:
@@ -233,13 +190,13 @@ def find_dates(document: Document, topic_words: frozenset[str] = frozenset()) ->
     own = text[: quoted.start()] if quoted else text
 
     def add_match(match: re.Match[str], kind: str, note: str = "") -> None:
-        add(_date_from_match(match), kind, match.group(0), _locator(offsets, match.start()), note)
+        add(date_from_match(match), kind, match.group(0), _locator(offsets, match.start()), note)
 
-    responses = [m for m in _RESPONSE_LABEL.finditer(own) if _date_from_match(m)]
+    responses = [m for m in _RESPONSE_LABEL.finditer(own) if date_from_match(m)]
     chosen, note = _pick_entry(own, responses, topic_words)
     for match in chosen:
         add_match(match, "date_of_response", note)
-    published = [m for m in _PUBLISHED_LABEL.finditer(own) if _date_from_match(m)]
+    published = [m for m in _PUBLISHED_LABEL.finditer(own) if date_from_match(m)]
     chosen, note = _pick_entry(own, published, topic_words)
     for match in chosen:
         add_match(match, "published", note or "publication date: the reply was on or before it")
@@ -267,7 +224,7 @@ def find_dates(document: Document, topic_words: frozenset[str] = frozenset()) ->
         if _PROSE_AFTER.search(after):
             continue
         quote = (before[-40:] + match.group(0)).strip()
-        add(_date_from_match(match), "letter_date", quote, _locator(offsets, match.start()))
+        add(date_from_match(match), "letter_date", quote, _locator(offsets, match.start()))
     found.sort(key=lambda f: KIND_RANK[f.kind])
     return found
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled, Question
-from foi_audit.coding.labels import COMPOUND_LABEL
+from foi_audit.coding.labels import COMPOUND_LABEL, HEADING_VERB
 from foi_audit.coding.questions import (
     OTHER,
     aimed_elsewhere,
@@ -14,6 +14,7 @@ from foi_audit.coding.questions import (
     top_question,
     topic_lead,
 )
+from foi_audit.coding.reading import Polarity, polarity_of
 from foi_audit.coding.records import Line, Segment, Sentence
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
@@ -92,7 +93,10 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     paragraph_locator = None
     paragraph_question = last_question = ""
     signed = False  # after "Kind regards": the signature, until another message starts
-    for sentence, clause_topic in (pair for whole in general for pair in _clauses(whole, compiled)):
+    pairs = zip(general, general[1:], strict=False)
+    themes = {id(s) for s, after in pairs if _run_in_theme(s, after, compiled)}
+    clauses = ((whole, pair) for whole in general for pair in _clauses(whole, compiled))
+    for whole, (sentence, clause_topic) in clauses:
         if matches_any(compiled.doc.quoted_mail_start, sentence.text) or matches_any(
             compiled.doc.answer_section_start, sentence.text
         ):
@@ -113,6 +117,10 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         )
         if new_paragraph:
             paragraph_locator, paragraph_question = sentence.locator, ""
+        if id(whole) in themes:
+            # "Equality data. The proportion ...": a paragraph headed by another theme
+            paragraph_locator, paragraph_question = sentence.locator, OTHER
+            continue
         named = classify_question(sentence.text, compiled)
         if named and aimed_elsewhere(sentence.text, top_question(named, compiled), compiled):
             named = ""  # "The executive lead for flexible working is Mr X": not ours
@@ -167,6 +175,23 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(answer_start([opening], compiled) if opening.start else [opening])
     return answers
+
+
+# a short theme heading run into its paragraph's text: "Equality data. The proportion ..."
+_THEME_HEADING = re.compile(r"^\W*[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,3}\s*[.:]$")
+
+
+def _run_in_theme(sentence: Sentence, after: Sentence, compiled: Compiled) -> bool:
+    """A paragraph's theme heading, on none of our questions, run into its text."""
+    return (
+        sentence.opens_block
+        and not after.opens_block
+        and after.locator == sentence.locator
+        and bool(_THEME_HEADING.match(sentence.text))
+        and not HEADING_VERB.search(sentence.text)
+        and polarity_of(sentence.text, compiled.reading) is Polarity.UNKNOWN
+        and not classify_question(sentence.text, compiled, topic=True)
+    )
 
 
 def _of_another_kind(qid: str, text: str, compiled: Compiled) -> bool:

@@ -15,6 +15,10 @@ _MONTH = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)"
+# a month's or a day's name standing alone: "in January", "on Mondays"
+MONTH_OR_DAY = re.compile(
+    rf"^(?:{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\.?$", re.IGNORECASE
+)
 DATE_PATTERN = (
     rf"{_WEEKDAY}?(?:"
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"

@@ -181,10 +181,9 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
             continue
         if any(any(h.concept == c and not h.negated for h in hits) for c in rule.without):
             continue
-        if rule.any and not (
-            any(p.search(sentence.text) for p in rule.any)
-            and not any(p.search(sentence.text) for p in rule.unless)
-        ):
+        if any(p.search(sentence.text) for p in rule.unless):
+            continue
+        if rule.any and not any(p.search(sentence.text) for p in rule.any):
             continue
         return sentence
     return None

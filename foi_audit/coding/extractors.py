@@ -39,6 +39,8 @@ _COURSE_NOT_NAMED = frozenset({"training", "and", "the", "for", "of", "in", "on"
 
 def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
     value = re.sub(r"(\s+(and|of|for|the|in|at|&))+$", "", value.strip())
+    if compiled.people.national_name.fullmatch(value):
+        return value  # "NHS England": a national body (found only as a course's author)
     if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
         value = value[:-1]
     words = value.split()

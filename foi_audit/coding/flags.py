@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from foi_audit.coding.codebook import FieldKind
+from rapidfuzz import fuzz, process
+
+from foi_audit.coding.codebook import ExtractKind, FieldKind
 from foi_audit.coding.compiled import Compiled, FieldSpec
 from foi_audit.coding.evidence import UNDECIDED, Chosen, applies, blanked
 from foi_audit.coding.records import Decision, Reading
@@ -103,6 +105,10 @@ def _unsure_words(
         return []
     if spec.field.kind is FieldKind.TEXT and _STRAY_MARK.search(decision.value):
         return [decision.value]  # "Director of Quality, _Governance and ..."
+    if spec.field.extract is ExtractKind.JOB_TITLE:
+        misread = _near_title_words(decision.value, compiled.people.title_words)
+        if misread:
+            return misread  # "Director of People and Cuiture": read with confidence, misread
     harmless = set(compiled.codebook.reading.ocr_harmless)
     unsure = {
         word
@@ -123,6 +129,20 @@ def _unsure_words(
 
 
 _STRAY_MARK = re.compile(r"[_|~¢¥©§]")
+
+
+def _near_title_words(title: str, title_words: set[str]) -> list[str]:
+    """Words of an OCR'd job title one slip away from a title word but not one ("Cuiture")."""
+    near = []
+    for word in title.split():
+        bare = word.strip(".,;:()'’").lower()
+        forms = {bare, bare.removesuffix("'s"), bare.removesuffix("’s"), bare.removesuffix("s")}
+        if len(bare) < 5 or forms & title_words:
+            continue  # ("Children's", "Nurses": a title word's own forms)
+        found = process.extractOne(bare, title_words, scorer=fuzz.ratio, score_cutoff=80)
+        if found is not None:
+            near.append(word)
+    return near
 
 
 def _harmless(word: str, harmless: set[str]) -> bool:

@@ -104,6 +104,8 @@ class PeopleGrammar:
     org_not_last: tuple[str, ...] = ()  # "... Training Day": a course or event, not a company
     withheld: tuple[str, ...] = ()
     provider_intro: tuple[str, ...] = ()
+    national_bodies: tuple[str, ...] = ()  # national NHS bodies that publish courses
+    national_author: tuple[str, ...] = ()  # one of them named as a course's author: {body}
     holder_intro: tuple[str, ...] = ()  # words before a name that hold a post named before it
     supporter_intro: tuple[str, ...] = ()  # words before someone who supports or deputises
     not_holder_after: tuple[str, ...] = ()  # words after someone who held or gave the post

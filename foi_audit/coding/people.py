@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from foi_audit.coding.codebook import PeopleGrammar
+from foi_audit.datetext import MONTH_OR_DAY
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,12 @@ class Grammar:
         self.provider_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.provider_intro) or r"(?!x)x", re.I
         )
+        bodies = sorted(data.national_bodies, key=len, reverse=True)
+        body = "|".join(re.escape(b) for b in bodies) or r"(?!x)x"
+        self.national_name = re.compile(rf"(?:the\s+)?(?:{body})", re.I)
+        self.national_author = [
+            re.compile(p.replace("{body}", body), re.I) for p in data.national_author
+        ]
         self.holder_intro = re.compile(
             "|".join(f"(?:{p})" for p in data.holder_intro) or r"(?!x)x", re.I
         )
@@ -392,7 +399,12 @@ class Grammar:
                 ):
                     j += 3  # "Open Door Training (UK) Ltd": a bracket inside the name
                 elif word.lower() in {"and", "of", "for", "the", "in", "at", "de", "la", "on"}:
-                    if j + 1 < len(tokens) and _CAPITAL.match(tokens[j + 1].group(0)):
+                    # ("launched Active Bystander Training in January": a date, not a name)
+                    if (
+                        j + 1 < len(tokens)
+                        and _CAPITAL.match(tokens[j + 1].group(0))
+                        and not MONTH_OR_DAY.match(tokens[j + 1].group(0))
+                    ):
                         j += 1
                     else:
                         break
@@ -425,7 +437,21 @@ class Grammar:
             if (suffixed or introduced) and not (own_unit or writer or possessive or person):
                 found.append(_span("organisation", text, start, end))
             i = last + 1
-        return found
+        return self._with_national_authors(text, found)
+
+    def _with_national_authors(self, text: str, found: list[Span]) -> list[Span]:
+        """A national NHS body named as a course's author is an organisation ("NHS England's
+        e-learning module"), in the text's order, in place of any name found inside it."""
+        national = [
+            _span("organisation", text, m.start("org"), m.end("org"))
+            for pattern in self.national_author
+            for m in pattern.finditer(text)
+        ]
+        if not national:
+            return found
+        kept = [s for s in found if not any(s.start < n.end and n.start < s.end for n in national)]
+        unique = {(n.start, n.end): n for n in national}
+        return sorted([*kept, *unique.values()], key=lambda span: span.start)
 
     # ------------------------------------------------------------------ leads
 

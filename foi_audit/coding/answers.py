@@ -343,6 +343,16 @@ def _read_lines(
     block_done = False
     quoted_questions = 0
     boilerplate = compiled.doc.boilerplate
+    asked = frozenset(
+        seg.question for seg in segments if seg.question and not seg.quoted and seg.restated
+    )
+    top_level = {q.id for q in compiled.questions if not q.parent}
+    # Some questions restated, the others answered in paragraphs of their own ("Active
+    # bystander training? We do." among paragraphs on the policy and the lead)
+    asked_tops = {top_question(qid, compiled) for qid in asked}
+    some_asked = (
+        not any(seg.quoted for seg in segments) and bool(asked_tops) and asked_tops < top_level
+    )
     for seg in segments:
         ours = (seg.restated or seg.quoted) and seg.question != OTHER
         if not block_done and ours and (seg.question or seg.quoted):
@@ -355,6 +365,10 @@ def _read_lines(
         found = sentences(seg.lines, seg.question)
         if seg.question:
             found = answer_start(found, compiled)
+            if some_asked:
+                cut = _paragraph_on_another(found, asked_tops, compiled)
+                general.extend(found[cut:])
+                found = found[:cut]
             answers.setdefault(seg.question, []).extend(
                 s for s in found if not matches_any(boilerplate, s.text)
             )
@@ -362,10 +376,6 @@ def _read_lines(
             general.extend(found)
             if not block:
                 preamble.extend(found)
-    asked = frozenset(
-        seg.question for seg in segments if seg.question and not seg.quoted and seg.restated
-    )
-    top_level = {q.id for q in compiled.questions if not q.parent}
     restated = bool(asked) or quoted_questions > 0
     ordered = answers_in_order(segments, compiled)
     if not any(answers.get(qid) for qid in top_level - set(list(ordered)[-1:])):
@@ -383,15 +393,27 @@ def _read_lines(
             below = general[len(preamble) :]
         for qid, found in prose_answers(below, compiled).items():
             answers.setdefault(qid, []).extend(found)
-    elif not restated:
-        # Bare numbered answers mixed with paragraphs that open with their topic: the
-        # paragraphs answer the questions no number answered.
+    elif not restated or some_asked:
+        # Bare numbered answers (or some questions restated) mixed with paragraphs that open
+        # with their topic: the paragraphs answer the questions no number answered.
         answered = {top_question(qid, compiled) for qid, found in answers.items() if found}
         for qid, found in prose_answers(general, compiled).items():
             if qid not in answered:
                 answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)
     return answers, general, quoted_questions, asked
+
+
+def _paragraph_on_another(found: list[Sentence], asked_tops: set[str], compiled: Compiled) -> int:
+    """Where a restated question's answer ends: at a later paragraph that names a question the
+    reply does not restate ("And yes, there's an exec lead for DASV: ..."), or at its end."""
+    for index, sentence in enumerate(found[1:], start=1):
+        if not sentence.opens_block:
+            continue
+        named = top_question(classify_question(sentence.text, compiled), compiled)
+        if named and named != OTHER and named not in asked_tops:
+            return index
+    return len(found)
 
 
 def _answered(answers: dict[str, list[Sentence]], compiled: Compiled) -> int:

@@ -565,3 +565,17 @@ def grouped_part(text: str, qid: str, compiled: Compiled) -> str:
         return qid
     child = classify_question(text.rsplit(" - ", 1)[1], compiled, topic=True)
     return child if child and parent_of(child, compiled) == qid else qid
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z])")
+
+
+def answer_before_closing(text: str, compiled: Compiled) -> tuple[str, str]:
+    """An answer run into the complaints paragraph after it ("Mrs X is the lead. If you are
+    dissatisfied ..."): the sentences before the first closing one, and the rest ("" and the
+    whole text when it opens with the closing)."""
+    pieces = _SENTENCE_BREAK.split(text)
+    for index, piece in enumerate(pieces):
+        if matches_any(compiled.doc.closing, piece):
+            return " ".join(pieces[:index]), " ".join(pieces[index:])
+    return "", text

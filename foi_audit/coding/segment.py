@@ -56,6 +56,7 @@ from foi_audit.coding.questions import (
     OTHER,
     RESTATES,
     answer_after_head,
+    answer_before_closing,
     as_near_in_family,
     asked_in_request,
     asks_within,
@@ -539,6 +540,11 @@ def segment(
             inline_answers = bool(STARTS_LIKE_ANSWER.match(rest))
         if not labelled and matches_any(compiled.doc.closing, text):
             # Complaints paragraph, sign-off: never a question, and it ends the answers.
+            if current().question and not current().quoted:
+                # (an answer the scan ran into it: "Mrs X is the lead. If you are dissatisfied")
+                answer, text = answer_before_closing(text, compiled)
+                if answer:
+                    add_answer(answer, line)
             if current().question or current().quoted:
                 quoted = False
                 segments.append(Segment(""))

@@ -121,3 +121,9 @@ def sent_at(text: str) -> tuple[dt.date, int, int] | None:
         return None
     time = _TIME.search(found[1])
     return (when, int(time[1]), int(time[2])) if time else (when, 0, 0)
+
+
+# OCR's "l" for the capital I of a name after an honorific: "Mr lan Pettifer" is "Mr Ian"
+OCR_NAME_I = re.compile(
+    r"\b((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)l(?=[a-z]{2,}\b)"
+)

@@ -763,8 +763,10 @@ def test_msg_is_sniffed_from_bytes_not_name() -> None:
 
 def test_empty_cells_keep_every_answer_under_its_header(tmp_path: Path) -> None:
     """A row with an empty cell (no link given, a question left blank) is written with the
-    empty cell in its place, in a workbook and in a CSV export alike; trailing ones are not.
-    A lone cell under the table keeps its column too (a note under the answer above it)."""
+    empty cell in its place, in a workbook and in a CSV export alike, trailing ones to the
+    table's last column too (an empty answer cell at a row's end: the question cell before it
+    was read as the answer). A lone cell under the table keeps its column too (a note under
+    the answer above it)."""
     import openpyxl
 
     from foi_audit.readers import read_document
@@ -786,6 +788,29 @@ def test_empty_cells_keep_every_answer_under_its_header(tmp_path: Path) -> None:
         texts = [b.text for b in read_document(data, name).blocks]
         assert texts == [
             "Organisation | Q1 Policy | Q1 Link | Q2 ABT | Notes",
-            "Homerton Healthcare NHS Foundation Trust | No |  | No",
-            " |  | see note",
+            "Homerton Healthcare NHS Foundation Trust | No |  | No | ",
+            " |  | see note |  | ",
         ], name
+
+
+@pytest.mark.parametrize("angle", [-2.2, -1.0, 0.0, 1.5, 2.4])
+def test_a_scanned_page_s_skew_is_found_from_its_text_rows(angle: float) -> None:
+    """Tesseract read a noisy page scanned two degrees askew much worse ("South West
+    voriahire" for "South West Yorkshire"): a poor reading is read again with the page turned
+    level by the angle its text rows give (the surer reading wins)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from foi_audit.readers.skew import LEVEL_DEGREES, levelled, skew_degrees
+
+    page = Image.new("L", (1700, 2200), 255)  # A4 at 200 dpi
+    font = ImageFont.load_default(size=28)
+    draw = ImageDraw.Draw(page)
+    for line in range(30):
+        draw.text((150, 200 + 55 * line), f"Line {line} of a letter about training", font=font)
+    askew = page.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    assert skew_degrees(askew) == pytest.approx(angle, abs=0.2)
+    level, _, turned = levelled(askew)
+    if abs(angle) < LEVEL_DEGREES:
+        assert turned == 0.0 and level is askew  # a level page is left as it is
+    else:
+        assert skew_degrees(level) == pytest.approx(0.0, abs=0.2)

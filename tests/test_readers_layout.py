@@ -20,7 +20,7 @@ import pytest
 
 from foi_audit.readers import read_document
 from foi_audit.readers.layout import TextLine, Word, find_gutter_tables, looks_like_item
-from foi_audit.readers.ocr import tsv_blocks
+from foi_audit.readers.ocr import numbers_restored, tsv_blocks
 from foi_audit.readers.rules import find_rules
 from foi_audit.records import Block, BlockRole, Extraction
 
@@ -526,3 +526,26 @@ def test_scanned_labels_beside_their_answers_are_not_read_as_two_columns() -> No
         words += say(30 + i, 2, 1290, 656 + 112 * i, "and runs on to a second line.")
     text = " ".join(b.text for b in tsv_blocks(tsv(words), 1, first_page=False))
     assert text.index("Policy") < text.index("about policy") < text.index("Training")
+
+
+def test_a_table_s_row_number_read_as_a_letter_is_restored_from_the_rows_above() -> None:
+    """Tesseract read the "4" of a scanned answer table as "A", so the lead's answer row was
+    no row of question 4 and the lead was lost; a letter that cannot follow is left alone."""
+
+    def row(table: int, number: int, text: str) -> Block:
+        return Block(text, f"page 1 (OCR) table {table} row {number}", BlockRole.TABLE)
+
+    rows = [
+        row(1, 1, "Q | Response"),
+        row(1, 2, "1 | Yes - the Sexual Safety at Work Policy."),
+        row(1, 3, "2 | Yes: delivered in-house."),
+        row(1, 4, "3 | N/A"),
+        row(1, 5, "A | Yes: Ms Tanya Ferreira-Hughes, Chief Nurse."),
+        row(2, 1, "B | Another table's first row"),  # no row above it in its table
+        row(2, 2, "3 | a number out of sequence"),
+        row(2, 3, "S | Summary: an S is a 5, not the 4 the row above leads to"),
+    ]
+    texts = [b.text for b in numbers_restored(rows)]
+    assert texts[4] == "4 | Yes: Ms Tanya Ferreira-Hughes, Chief Nurse."
+    assert texts[:4] == [b.text for b in rows[:4]]
+    assert texts[5:] == [b.text for b in rows[5:]]

@@ -30,6 +30,7 @@ from foi_audit.readers.layout import (
     text_lines,
 )
 from foi_audit.readers.rules import Grid, PageRules, find_rules, without_rules
+from foi_audit.readers.skew import levelled
 from foi_audit.readers.specks import CLEAN_READING, despeckled
 from foi_audit.readers.tesseract import (
     TURNED_READING,
@@ -96,6 +97,13 @@ def ocr_image(
         if sideways or confidence(again) > confidence(tsv):
             tsv, image = again, turned
             native = native.rotate(-turn, expand=True) if native is not None else None
+    if confidence(tsv) < CLEAN_READING:
+        # a poor reading of a page scanned askew is read again turned level; the surer wins
+        # (Tesseract reads a clean page a degree askew well, and turning it blurs its glyphs)
+        level, level_native, angle = levelled(image, native)
+        again = words_tsv(binary, _png(level), number) if angle else ""
+        if again and confidence(again) > confidence(tsv):
+            tsv, image, native = again, level, level_native
     rules = find_rules(image)
     if confidence(tsv) < CLEAN_READING:
         # a poor reading of a specked page is read again without its specks; the surer wins
@@ -201,7 +209,35 @@ def _blocks(
             role = BlockRole.BODY
         doubtful = tuple(w for w in dict.fromkeys(piece.text.split()) if w in unsure)
         blocks.append(Block(piece.text, piece.locator or f"page {number} (OCR)", role, doubtful))
-    return blocks
+    return numbers_restored(blocks)
+
+
+# Letters Tesseract makes of a lone digit: "A" for 4, "S" for 5, "l" for 1 ...
+_DIGIT_LOOKALIKES = {"A": "4", "S": "5", "s": "5", "l": "1", "I": "1", "i": "1", "|": "1",
+                     "O": "0", "o": "0", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "q": "9"}  # fmt: skip
+_ROW_NUMBER = re.compile(r"^(?P<label>Q?)(?P<number>\d{1,2}|\S)(?P<rest>\s*\|)")
+
+
+def numbers_restored(blocks: list[Block]) -> list[Block]:
+    """A table's numbered rows with one number read as a letter ("1 | ...", "2 | ...",
+    "3 | ...", "A | ..."): the letter is the number the row before it leads to."""
+    restored = []
+    previous: tuple[str, int] | None = None  # (table, number) of the row above
+    for block in blocks:
+        table = block.locator.rsplit(" row ", 1)[0] if block.role is BlockRole.TABLE else ""
+        found = _ROW_NUMBER.match(block.text) if table else None
+        if found is None:
+            previous = None
+            restored.append(block)
+            continue
+        number = found["number"]
+        expected = str(previous[1] + 1) if previous and previous[0] == table else ""
+        if not number.isdigit() and _DIGIT_LOOKALIKES.get(number) == expected:
+            text = f"{found['label']}{expected}{found['rest']}{block.text[found.end() :]}"
+            block, number = replace(block, text=text), expected
+        previous = (table, int(number)) if number.isdigit() else None
+        restored.append(block)
+    return restored
 
 
 def _tsv_words(tsv: str, rules: PageRules) -> tuple[list[_OcrWord], set[str], tuple[int, int]]:

@@ -1829,3 +1829,15 @@ def test_trusts_given_as_examples_by_an_out_of_scope_body_are_not_its_writer() -
     )
     found = match_group([council], load_register())
     assert (found.trust_code, found.method) == ("", "out_of_scope")
+
+
+def test_a_letterhead_torn_to_words_many_names_share_does_not_rival_the_file_name() -> None:
+    """OCR kept only "ean Hospital NHS Foundation Trust" of Barnsley's letterhead: close to
+    another trust's name in shared words alone, it is weak evidence, so the file name
+    ("BHNFT") names the trust instead of the file being left ambiguous."""
+    torn = match(
+        _scanned(letter("BHNFT FOI 24-1187 Response.pdf", "ean Hospital NHS Foundation Trust"))
+    )
+    assert torn.trust_code == "RFF"
+    whole = match(_scanned(letter("scan_0412.pdf", "Barnsiey Hospltal NHS Foundation Trust")))
+    assert (whole.trust_code, whole.method) == ("RFF", "letterhead")

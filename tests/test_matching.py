@@ -1841,3 +1841,42 @@ def test_a_letterhead_torn_to_words_many_names_share_does_not_rival_the_file_nam
     assert torn.trust_code == "RFF"
     whole = match(_scanned(letter("scan_0412.pdf", "Barnsiey Hospltal NHS Foundation Trust")))
     assert (whole.trust_code, whole.method) == ("RFF", "letterhead")
+
+
+def test_a_reply_written_below_the_quoted_request_is_signed_below_it() -> None:
+    """Answers written under the request quoted line by line ("> 1. Does the Trust ...") and
+    signed with the trust's name at the end: the quote marked ">" ends nothing, so the
+    signature below it names the trust (it was all taken for the requester's message)."""
+    E = BlockRole.EMAIL_HEADER
+    reply = doc(
+        "Re FOI 24-5542.eml",
+        ("Subject: Re: Freedom of Information request - sexual safety", E),
+        ("From: FOI Office <foi.office@nhs.example>", E),
+        ("Dear Dr Lindqvist,\nOur answers follow your original request.", B),
+        (
+            "On Mon, 7 Oct 2024 at 09:14, Priya Lindqvist <priya@uni.example> wrote:\n"
+            "> Dear Freedom of Information Officer,\n>\n"
+            "> 1. Does the Trust have a dedicated policy on sexual safety?\n"
+            "> Kind regards,\n> Dr Priya Lindqvist",
+            B,
+        ),
+        ("Answers:", B),
+        ("(1) The Group's Sexual Safety Policy is in draft.\n(2) Not at present.", B),
+        ("Kind regards,\nFOI Office\nNorthern Care Alliance NHS Foundation Trust", B),
+        page_locators=False,
+    )
+    assert match_group([reply], load_register()).trust_code == "RM3"
+    # a quoted message under an Outlook header (lines not marked) still ends the reply
+    above = doc(
+        "RE FOI request.eml",
+        ("Subject: RE: FOI request", E),
+        ("From: FOI Office <foi.office@nhs.example>", E),
+        ("Dear Dr Lindqvist,\nPlease find our answers attached.\nKind regards\nFOI Office", B),
+        (
+            "From: Priya Lindqvist <priya@uni.example>\nSent: 07 October 2024 09:14\n"
+            "To: FOI\nSubject: FOI request\nDear Northern Care Alliance NHS Foundation Trust",
+            B,
+        ),
+        page_locators=False,
+    )
+    assert match_group([above], load_register()).trust_code != "RM3"

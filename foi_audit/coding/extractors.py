@@ -68,7 +68,11 @@ def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 
     charity = re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){2,5}Trust", value) and not re.search(
         r"\b(?:nhs|foundation|team)\b", value, re.IGNORECASE
     )
-    if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE) and not charity:
+    # A regional NHS academy or network ("Eastern NHS Learning Academy") is an outside body.
+    academy = re.search(r"\bnhs\b.*\b(?:academy|network|collaborative)$", value, re.IGNORECASE)
+    if re.search(r"\btrust\b|\bteam\b|\bnhs\b", value, re.IGNORECASE) and not (
+        charity or academy and not re.search(r"\b(?:trust|team)\b", value, re.IGNORECASE)
+    ):
         return ""
     if len(words) == 1 and len(value) < 4:
         return ""

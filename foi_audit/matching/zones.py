@@ -139,6 +139,11 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
                 cut = None
                 if not text.strip():
                     continue
+            if cut is not None and _marked_line_by_line(text[cut.end() :]):
+                # "On ... wrote:" over lines each marked ">": the reply goes on below them
+                # (answers under the quoted questions, the trust's signature at the end)
+                text = text[: cut.start()]
+                cut = None
             if cut is not None:
                 text = text[: cut.start()]
                 if text.strip():
@@ -166,6 +171,13 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
         if text.strip():
             kept.append((Block(text, block.locator, block.role), before_greeting))
     return kept
+
+
+def _marked_line_by_line(quoted: str) -> bool:
+    """Whether a quoted message's lines are each marked with ">" (so unmarked text after them
+    is the sender's again)."""
+    lines = [line for line in quoted.splitlines()[1:] if line.strip()]
+    return bool(lines) and all(line.lstrip().startswith(">") for line in lines)
 
 
 def _passed_on(kept: Sequence[tuple[Block, bool]], text: str, cut: int) -> bool:

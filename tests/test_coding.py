@@ -47,6 +47,9 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
             # A PDF page: every paragraph shares the locator "page 1".
             blocks = tuple(Block(b.text, "page 1", BlockRole.BODY) for b in document.blocks)
             document = replace(document, blocks=blocks)
+        if spec.get("headers"):
+            # an e-mail's own headers ("From" = "Priya Lindqvist <p@uni.example>")
+            document = replace(document, headers=tuple(spec["headers"].items()))
         documents.append(
             replace(
                 document, path=path, parent=spec.get("parent", ""), format=path.rsplit(".", 1)[-1]

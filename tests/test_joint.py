@@ -94,6 +94,28 @@ def test_a_column_per_trust_gives_each_its_own_column() -> None:
     assert values["RBB", "abt_provider"] == "Brightline Learning Ltd"
 
 
+def test_a_plain_text_mails_table_with_a_column_per_trust_gives_each_its_own_column() -> None:
+    """A plain-text e-mail's table is one paragraph of "cell | cell" lines: its rows are read
+    one by one, so each trust keeps its own column (both had read the first trust's)."""
+    table = "\n".join(
+        (
+            "Question | Northfield Hospitals (NHFT) | Southmoor NHS Trust (SMT)",
+            "1. Sexual safety policy | No dedicated policy; covered by our Dignity at Work Policy. | Yes - SMT Sexual Safety Policy",
+            "2. Active Bystander Training | Yes | No",
+            "2a. In-house or external | In-house (NHFT Learning and Development) | N/A",
+            "3. Plans to introduce ABT | N/A | Yes - to be rolled out at SMT from April 2025.",
+        )
+    )
+    document = _joint("Dear Requester\nWe answer for both Trusts in one reply.")
+    blocks = (*document.blocks, Block(table, "paragraph 3", BlockRole.BODY))
+    document = replace(document, blocks=blocks, format="eml", path="joint.eml")
+    assert trust_view(document, "RBB", NAMES).layout is JointLayout.COLUMNS
+    values = _values([document])
+    assert values["RAA", "policy"] == "general_only" and values["RBB", "policy"] == "dedicated"
+    assert values["RAA", "abt_provided"] == "yes" and values["RBB", "abt_provided"] == "no"
+    assert values["RAA", "abt_delivery"] == "in_house" and values["RBB", "abt_planned"] == "yes"
+
+
 def test_a_row_per_trust_gives_each_its_own_row_under_the_header() -> None:
     """A regional return: a header row of questions over a row per organisation. Each trust
     is coded from its own row, never from another trust's or another body's (an ICB's row

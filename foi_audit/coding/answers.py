@@ -50,7 +50,12 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
             restated & {top_question(q, compiled) for q in found if found[q]}
         ) < len(restated):
             continue  # the request quoted back (a signature under its last question)
-        if count > best:
+        if count and _forwarded_by_addressee(document, part):
+            # the requester passing the reply on ("Croydon's answer is below. My guess is it's
+            # optional ..."): the note above is the requester's, the reply is the history
+            answers, asked, general, other = found, found_asked, found_general, found_other
+            lines, best, revises = part, count, False
+        elif count > best:
             # the history answers more; what the newer message above it says of a question
             # stands over the history's answer ("Apologies for the omission: the lead is Rosalind
             # Tate-Okoro" over "Q4. Yes - the Executive Director of Nursing"), unless it only
@@ -115,6 +120,27 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
     )  # fmt: skip
+
+
+_GREETING = re.compile(
+    r"^\W*(?:dear|hi|hello)\s+(?:(?:dr|mr|mrs|ms|miss|mx|prof|professor)\.?\s+)?"
+    r"(?:[\w'’-]+\s+)?(?P<name>[\w'’-]+)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _forwarded_by_addressee(document: Document, history: Sequence[Line]) -> bool:
+    """Whether the newest message was sent by the person the quoted reply greets: the
+    requester forwarding the trust's reply to a colleague."""
+    sender = next((v for k, v in document.headers if k.lower() == "from"), "")
+    names = [w.lower() for w in re.sub(r"<[^>]*>|\([^)]*\)|[\"']", " ", sender).split()]
+    if not names:
+        return False
+    for line in history[:8]:
+        greeting = _GREETING.match(line.text)
+        if greeting:
+            return greeting["name"].lower() == names[-1]
+    return False
 
 
 def _over_history(

@@ -103,6 +103,7 @@ class DocumentPatterns:
     not_exemption: Patterns = ()
     revision: Patterns = ()
     set_aside: Patterns = ()
+    set_aside_all: Patterns = ()
     decision_overturned: Patterns = ()
     whole_request: Patterns = ()
     cost_limit: Patterns = ()

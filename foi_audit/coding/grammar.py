@@ -41,6 +41,7 @@ class DocumentGrammar:
     not_exemption: tuple[str, ...] = ()
     revision: tuple[str, ...] = ()  # a reply that revises an earlier one (an internal review)
     set_aside: tuple[str, ...] = ()  # a section a revision no longer relies on (group 1: number)
+    set_aside_all: tuple[str, ...] = ()  # a revision relying on none of the sections it names
     # a revision's decision reversed, under a heading naming the section ("I have overturned
     # the original decision")
     decision_overturned: tuple[str, ...] = ()

@@ -219,6 +219,19 @@ def _is_row(block: Block) -> bool:
     )
 
 
+def _text_rows_apart(blocks: Sequence[Block]) -> list[Block]:
+    """A plain-text e-mail's table ("Question | KGH | NGH" and its rows, one paragraph) as
+    a block per row."""
+    apart: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        if block.role not in _FRAME and sum(" | " in line for line in lines) >= 2:
+            apart.extend(replace(block, text=line) for line in lines if line.strip())
+        else:
+            apart.append(block)
+    return apart
+
+
 def _by_rows(
     blocks: Sequence[Block], trust: str, naming: _Naming
 ) -> list[tuple[Block, bool]] | None:
@@ -272,7 +285,7 @@ def _by_columns(
     owners: list[str] | None = None
     headers: list[str] = []  # the header row's cells ("Kettering General Hospital ... (KGH)")
     rows_cut = 0
-    for block in blocks:
+    for block in _text_rows_apart(blocks):
         if not _is_row(block):
             kept.append((block, False))
             continue

@@ -37,6 +37,10 @@ def sections_set_aside(sentences: Iterable[Sentence], compiled: Compiled) -> fro
     the original decision")."""
     found: set[str] = set()
     heading: list[str] = []  # the sections the last short heading named
+    sentences = list(sentences)
+    if any(matches_any(compiled.doc.set_aside_all, s.text) for s in sentences):
+        # "Your complaint is therefore upheld and neither exemption is now relied on"
+        found.update(section for s in sentences for section in sections_in(s.text, compiled))
     for sentence in sentences:
         found.update(
             f"s{int(m.group(1))}"

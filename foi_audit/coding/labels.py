@@ -513,3 +513,19 @@ FORM_ROW_LABEL = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+def trailing_cells_dropped(cells: Sequence[str], kept: Sequence[str]) -> bool:
+    """Whether a table row shorter than its header lost only empty cells at its end: it holds
+    an answer column, starts with an empty cell, or ends on its question ("... ?", or a topic
+    after a row label: "2(c) | Sexual harassment module", not "2(a) | Yes")."""
+    return (
+        "answer" in kept
+        or not cells[0]
+        or kept[-1] == "question"
+        and (
+            "?" in cells[-1]
+            or bool(LABEL_ONLY.match(cells[0]))
+            and not STARTS_LIKE_ANSWER.match(cells[-1])
+        )
+    )

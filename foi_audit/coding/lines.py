@@ -19,6 +19,7 @@ from foi_audit.coding.labels import (
     PREFIXED_LABEL,
     QUOTE_MARK,
     STARTS_LIKE_ANSWER,
+    trailing_cells_dropped,
 )
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.records import Line
@@ -588,14 +589,10 @@ def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
             for kind, cell in zip(columns, cells, strict=True)
         ]  # fmt: skip
     kept = columns[: len(cells)]
-    if (
-        columns
-        and len(cells) < len(columns)
-        and ("answer" in kept or not cells[0] or (kept[-1] == "question" and "?" in cells[-1]))
-    ):
+    if columns and len(cells) < len(columns) and trailing_cells_dropped(cells, kept):
         # trailing empty cells a reader dropped: the columns still stand by position (a row
         # kept from the table's first column, " | (a) in-house / external", stands there too;
-        # "3 | Has the Trust appointed ...?" with its answer cell left empty)
+        # "3 | Has the Trust appointed ...?" and "2(c) | Sexual harassment module", answer empty)
         return list(kept)
     if columns and len(cells) == 1 and _BAND.match(cells[0]):
         # a band across the table ("Sexual safety policy and training") heads the rows

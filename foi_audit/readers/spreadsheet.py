@@ -97,10 +97,6 @@ def read_other(data: bytes, name: str) -> Extraction:
     return Extraction(format=fmt, blocks=tuple(blocks), units=len(names), warnings=tuple(warnings))
 
 
-def _padded(row: list[str], width: int) -> list[str]:
-    return row + [""] * (width - len(row))
-
-
 def cell_text(value: Any) -> str:
     if value is None:
         return ""
@@ -150,16 +146,6 @@ def sheet_blocks(sheet: str, grid: list[list[str]]) -> list[Block]:
         ),
         default=1,
     )
-    # ... to its last column: a row whose answer cell is empty ("2(c) | Sexual harassment
-    # module |  ") keeps that cell, so the question is not taken for the answer
-    table_last = max(
-        (
-            max(c for c, v in enumerate(row, start=1) if v)
-            for row in grid
-            if sum(map(bool, row)) >= 2
-        ),
-        default=1,
-    )
     for r, row in enumerate(grid, start=1):
         filled = [(c, v) for c, v in enumerate(row, start=1) if v]
         if not filled:
@@ -176,9 +162,7 @@ def sheet_blocks(sheet: str, grid: list[list[str]]) -> list[Block]:
         # answer above it); one in the first column is a band across the table or a title
         in_table = header_seen and not table_ended
         text = (
-            " | ".join(
-                _padded(row, table_last)[min(first, table_first) - 1 : max(last, table_last)]
-            )
+            " | ".join(row[min(first, table_first) - 1 : last])
             if len(filled) >= 2 or in_table and first > table_first
             else filled[0][1]
         )

@@ -51,15 +51,11 @@ def read_csv(data: bytes, name: str) -> Extraction:
     # each answer stays under its header
     filled = [[i for i, c in enumerate(row) if c] for row in rows]
     first = min((f[0] for f in filled if len(f) >= 2), default=0)
-    # ... and empty cells up to the table's last column ("Q4 | Executive lead |  ": the
-    # answer cell left empty is still the answer's)
-    last = max((f[-1] for f in filled if len(f) >= 2), default=0)
     for r, (cells, where) in enumerate(zip(rows, filled, strict=True), start=1):
         if len(where) == 1 and (where[0] <= first or not blocks):
             blocks.append(Block(cells[where[0]], f"row {r}"))  # a title, or a band in column 1
         elif where:
-            row = cells + [""] * (last + 1 - len(cells))
             blocks.append(
-                Block(" | ".join(row[min(first, where[0]) : max(where[-1], last) + 1]), f"row {r}")
+                Block(" | ".join(cells[min(first, where[0]) : where[-1] + 1]), f"row {r}")
             )
     return Extraction(format="csv", blocks=tuple(blocks), units=1)

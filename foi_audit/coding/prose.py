@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled, Question
-from foi_audit.coding.labels import COMPOUND_LABEL, HEADING_VERB
+from foi_audit.coding.labels import COMPOUND_LABEL, HEADING_VERB, STARTS_LIKE_ANSWER
 from foi_audit.coding.questions import (
     OTHER,
     aimed_elsewhere,
@@ -93,8 +93,12 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
     paragraph_locator = None
     paragraph_question = last_question = ""
     signed = False  # after "Kind regards": the signature, until another message starts
-    pairs = zip(general, general[1:], strict=False)
+    pairs = list(zip(general, general[1:], strict=False))
     themes = {id(s) for s, after in pairs if _run_in_theme(s, after, compiled)}
+    # a paragraph that is only a heading naming a question, no verb, no full stop ("Active
+    # Bystander Training – provision, delivery, status and content"), and the one under it
+    headings = {id(s) for s, after in pairs if after.opens_block and _heading(s, compiled)}
+    under_heading = {id(after) for s, after in pairs if id(s) in headings}
     clauses = ((whole, pair) for whole in general for pair in _clauses(whole, compiled))
     for whole, (sentence, clause_topic) in clauses:
         if matches_any(compiled.doc.quoted_mail_start, sentence.text) or matches_any(
@@ -130,6 +134,11 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         qid = lead or top_question(named, compiled) or clause_topic
         if not qid and new_paragraph:
             qid = top_question(classify_question(sentence.text, compiled, topic=True), compiled)
+        if qid and id(whole) in headings:
+            paragraph_question = last_question = qid  # a heading is no answer
+            continue
+        if not qid and id(whole) in under_heading and STARTS_LIKE_ANSWER.match(whole.text):
+            qid = last_question  # "Not currently. The Trust ran ...": its heading's answer
         if new_paragraph and _of_another_kind(qid, sentence.text, compiled):
             # "Conflict resolution training ... It is delivered by an external provider": a
             # paragraph on another training than the one asked about answers another question
@@ -179,6 +188,18 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
 
 # a short theme heading run into its paragraph's text: "Equality data. The proportion ..."
 _THEME_HEADING = re.compile(r"^\W*[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,3}\s*[.:]$")
+
+
+def _heading(sentence: Sentence, compiled: Compiled) -> bool:
+    """A paragraph that is a heading naming a question: no verb, no full stop."""
+    text = sentence.text.rstrip()
+    return (
+        sentence.opens_block
+        and "row" not in sentence.locator  # (a table's cell: "Subject | Sexual safety ...")
+        and not text.endswith((".", "?", "!"))
+        and not HEADING_VERB.search(text)
+        and bool(classify_question(text, compiled, topic=True))
+    )
 
 
 def _run_in_theme(sentence: Sentence, after: Sentence, compiled: Compiled) -> bool:

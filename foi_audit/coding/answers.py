@@ -423,7 +423,10 @@ def _read_lines(
         # Bare numbered answers (or some questions restated) mixed with paragraphs that open
         # with their topic: the paragraphs answer the questions no number answered.
         answered = {top_question(qid, compiled) for qid, found in answers.items() if found}
-        for qid, found in prose_answers(general, compiled).items():
+        # (beside restated questions, a table's cells are its questions' and answers' own:
+        # "Active Bystander Training: (a) in-house or external provider; ..." is no answer)
+        paragraphs = [s for s in general if not restated or "row" not in s.locator]
+        for qid, found in prose_answers(paragraphs, compiled).items():
             if qid not in answered:
                 answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)

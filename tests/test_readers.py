@@ -812,3 +812,5 @@ def test_a_scanned_page_s_skew_is_found_from_its_text_rows(angle: float) -> None
         assert turned == 0.0 and level is askew  # a level page is left as it is
     else:
         assert skew_degrees(level) == pytest.approx(0.0, abs=0.2)
+        # grown to hold the turned page (cut to its old size, a corner's letterhead was lost)
+        assert level.width > askew.width and level.height > askew.height

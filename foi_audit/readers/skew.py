@@ -52,7 +52,9 @@ def levelled(image: Any, native: Any = None) -> tuple[Any, Any, float]:
         return image, native, 0.0
 
     def turn(picture: Any) -> Any:
+        # (grown to hold the turned page: cut to its old size, a letterhead near the top
+        # corner was lost)
         grey = picture.convert("L")
-        return grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        return grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
 
     return turn(image), turn(native) if native is not None else None, angle

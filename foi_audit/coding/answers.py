@@ -392,7 +392,8 @@ def _read_lines(
         if seg.question:
             found = answer_start(found, compiled)
             if some_asked:
-                cut = _paragraph_on_another(found, asked_tops, compiled)
+                own = asked_tops | {top_question(seg.question, compiled)}
+                cut = _paragraph_on_another(found, own, compiled)
                 general.extend(found[cut:])
                 found = found[:cut]
             answers.setdefault(seg.question, []).extend(
@@ -433,14 +434,15 @@ def _read_lines(
     return answers, general, quoted_questions, asked
 
 
-def _paragraph_on_another(found: list[Sentence], asked_tops: set[str], compiled: Compiled) -> int:
+def _paragraph_on_another(found: list[Sentence], ours: set[str], compiled: Compiled) -> int:
     """Where a restated question's answer ends: at a later paragraph that names a question the
-    reply does not restate ("And yes, there's an exec lead for DASV: ..."), or at its end."""
+    reply does not restate, nor this answer's own ("And yes, there's an exec lead for DASV:
+    ..."), or at its end."""
     for index, sentence in enumerate(found[1:], start=1):
         if not sentence.opens_block:
             continue
         named = top_question(classify_question(sentence.text, compiled), compiled)
-        if named and named != OTHER and named not in asked_tops:
+        if named and named != OTHER and named not in ours:
             return index
     return len(found)
 

@@ -191,10 +191,15 @@ _THEME_HEADING = re.compile(r"^\W*[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,3}\s*[.
 
 
 def _heading(sentence: Sentence, compiled: Compiled) -> bool:
-    """A paragraph that is a heading naming a question: no verb, no full stop."""
+    """A paragraph that is a heading naming a question: no verb, no full stop, no label with
+    its answer ("Provider: Bystander Works Ltd", "Lead – Tamsin Okereke-Lowe, Chief Nurse";
+    "Active Bystander Training – provision, delivery, status and content" lists topics)."""
     text = sentence.text.rstrip()
+    parts = re.split(r"\s[–—-]\s", text, maxsplit=1)
     return (
         sentence.opens_block
+        and ":" not in text
+        and not (len(parts) == 2 and re.search(r"\b[A-Z]", parts[1]))
         and "row" not in sentence.locator  # (a table's cell: "Subject | Sexual safety ...")
         and not text.endswith((".", "?", "!"))
         and not HEADING_VERB.search(text)

@@ -54,6 +54,7 @@ SCAN_GUTTER_MARGIN = 0.004  # of the page width (a printed gutter is narrower th
 LOW_CONFIDENCE = 50  # Tesseract's confidence (0-100) below which a word on a rule is noise
 # Below this a word may be misread: a value whose quote holds one is checked by a person.
 UNSURE_CONFIDENCE = 70
+LEVEL_READING = 80.0  # Tesseract's mean confidence below which a page askew is read turned level
 _RULE_GLYPHS = re.compile(r"^[|\[\]{}()!lIiL1J_—–\-=~.,:;'\"`]{1,3}$")
 
 
@@ -97,9 +98,10 @@ def ocr_image(
         if sideways or confidence(again) > confidence(tsv):
             tsv, image = again, turned
             native = native.rotate(-turn, expand=True) if native is not None else None
-    if confidence(tsv) < CLEAN_READING:
+    if confidence(tsv) < LEVEL_READING:
         # a poor reading of a page scanned askew is read again turned level; the surer wins
-        # (Tesseract reads a clean page a degree askew well, and turning it blurs its glyphs)
+        # (Tesseract reads a clean page a degree askew well, and turning it blurs its glyphs:
+        # a letterhead read at 88 was garbled turned, though Tesseract was surer of it)
         level, level_native, angle = levelled(image, native)
         again = words_tsv(binary, _png(level), number) if angle else ""
         if again and confidence(again) > confidence(tsv):

@@ -16,6 +16,7 @@ from foi_audit.coding.labels import (
     STARTS_LIKE_ANSWER,
 )
 from foi_audit.coding.likeness import COUNT_QUESTION, Likeness, stem
+from foi_audit.coding.reading import Status
 from foi_audit.coding.records import Segment
 from foi_audit.coding.text import matches_any
 
@@ -577,5 +578,9 @@ def answer_before_closing(text: str, compiled: Compiled) -> tuple[str, str]:
     pieces = _SENTENCE_BREAK.split(text)
     for index, piece in enumerate(pieces):
         if matches_any(compiled.doc.closing, piece):
-            return " ".join(pieces[:index]), " ".join(pieces[index:])
+            answer = " ".join(pieces[:index])
+            deferred = dict(compiled.reading.statuses).get(Status.DEFERRED, ())
+            if matches_any(deferred, answer):
+                break  # a holding reply's "We will be in touch as soon as possible." answers none
+            return answer, " ".join(pieces[index:])
     return "", text

@@ -18,7 +18,7 @@ from foi_audit.coding.labels import (
 from foi_audit.coding.likeness import COUNT_QUESTION, Likeness, stem
 from foi_audit.coding.reading import Status
 from foi_audit.coding.records import Segment
-from foi_audit.coding.text import matches_any
+from foi_audit.coding.text import SENTENCE_END, matches_any
 
 # A restated question that is none of the request's (a longer request's other questions).
 OTHER = "~other"
@@ -568,14 +568,11 @@ def grouped_part(text: str, qid: str, compiled: Compiled) -> str:
     return child if child and parent_of(child, compiled) == qid else qid
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z])")
-
-
 def answer_before_closing(text: str, compiled: Compiled) -> tuple[str, str]:
     """An answer run into the complaints paragraph after it ("Mrs X is the lead. If you are
     dissatisfied ..."): the sentences before the first closing one, and the rest ("" and the
     whole text when it opens with the closing)."""
-    pieces = _SENTENCE_BREAK.split(text)
+    pieces = SENTENCE_END.split(text)
     for index, piece in enumerate(pieces):
         if matches_any(compiled.doc.closing, piece):
             answer = " ".join(pieces[:index])

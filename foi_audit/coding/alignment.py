@@ -373,8 +373,12 @@ def _likeness(text: str, qid: str, compiled: Compiled) -> float:
 
 def answered_in_turn(segments: list[Segment], compiled: Compiled) -> bool:
     """Whether the last question restated opens its own answer ("REQUEST 2 ... RESPONSE"): the
-    first question, or one after questions each answered in turn (not a summary's last)."""
+    first question (ours, or a longer request's "Question 1" on another subject), or one after
+    questions each answered in turn (not a summary's last)."""
     before = [seg for seg in segments[:-1] if seg.question and seg.restated]
+    last = segments[-1]
     if not before:
-        return any(q.id == segments[-1].question and q.label == "1" for q in compiled.questions)
+        return last.label == "1" or any(
+            q.id == last.question and q.label == "1" for q in compiled.questions
+        )
     return all(seg.lines for seg in before)

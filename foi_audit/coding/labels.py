@@ -31,7 +31,8 @@ LABEL = re.compile(
     # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
     r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*\.?\s*)?(?:\((?=\d{1,2}\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
-    r"(?P<sep>\s*[.:)\]\-–—]\s*|\s+)(?=\S)",
+    # a number's decimals or a time ("10.6%", "10:30") are no label's separator
+    r"(?P<sep>\s*[.:)\]\-–—]\s*|\s+)(?=\S)(?!(?<=[.:])\d)",
     re.IGNORECASE,
 )
 

@@ -117,9 +117,21 @@ XREF = re.compile(
     r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|(?:stated|noted|explained|mentioned|described|"
     r"set\s+out|given)\s+(?:in|at|under))|same\s+as)"
     r"\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply)\s+(?:to|at|for|in|under)\s+)?"
-    r"(?:question|q)?\s*\.?\s*(\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
+    r"(?:question|q)?\s*\.?\s*((?-i:[A-H])?\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
     re.IGNORECASE,
 )
+
+
+# A part's letter before a question's number ("Part B ... B2 Active bystander training")
+_SECTION_LABEL = re.compile(r"^\W*([A-H]\d{1,2})(?![\d.,%])\b")
+
+
+def heading_keys(label: str, heading: str) -> tuple[str, ...]:
+    """The keys a restated question is known by: its label, and its heading's part-lettered
+    number ("b2" of "B2 Active bystander training") for a cross-reference to it ("Please
+    see our response to B2.")."""
+    found = _SECTION_LABEL.match(heading)
+    return tuple(key for key in (label, found[1].lower() if found else "") if key)
 
 
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]

@@ -77,6 +77,14 @@ class QuestionLikeness:
         )
         return found[0] if found else ""
 
+    def content_words(self, text: str) -> set[str]:
+        """The text's content words, stemmed as the questions' are."""
+        return self._content(text)
+
+    def known(self, word: str) -> str:
+        """The request's word a content word is (an OCR slip allowed); "" when none."""
+        return self._known(word)
+
     def known_words(self, text: str) -> tuple[int, int]:
         """How many of the text's content words some question of the request uses, of all."""
         words = self._content(text)

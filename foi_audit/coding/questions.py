@@ -381,6 +381,8 @@ def topic_heading(text: str, compiled: Compiled) -> bool:
         return False  # "Plans N/A" is a heading with its answer; HEADING_VERB has yes/no/not
     if len(text.split()) <= 3 and _names_the_topic(text, compiled):
         return True  # "Policy", "Future plans": a question's topic word as the heading
+    if len(text.split()) >= 4 and _request_words_naming_one(text, compiled):
+        return True  # "Plans to introduce active bystander training": two questions' words
     ranked = compiled.likeness.rank(text)
     if not ranked or ranked[0].precision < 0.9:
         return False
@@ -409,6 +411,27 @@ def _names_the_topic(text: str, compiled: Compiled) -> bool:
         return False
     own = {stem(word) for word in re.findall(r"[a-z]+", question.text.lower())}
     return all(_own_or_derived(stem(word), own) for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def _request_words_naming_one(text: str, compiled: Compiled) -> bool:
+    """Every content word the request's own, and one top question of ours named by its cues:
+    a heading that borrows another question's words for its subject ("Plans to introduce
+    active bystander training" where the plans question says "ABT"). Answers have a word of
+    their own ("Plans to introduce ABT in April 2025"); a part's words alone are an answer's
+    ("Delivered in-house by an external provider")."""
+    known, total = compiled.likeness.known_words(text)
+    if not total or known < total:
+        return False
+    named = classify_question(text, compiled)
+    if not named or top_question(named, compiled) != named:
+        return False
+    # a word of another question only when the named one itself names that question: not a
+    # page's title over several answers ("Sexual safety of staff and Active Bystander Training")
+    own = next((q.text for q in compiled.codebook.questions if q.id == named), "")
+    likeness = compiled.likeness
+    named_by_own = {q.id for q in compiled.questions if matches_any(q.cues, own)} | {named}
+    known = (likeness.known(word) for word in likeness.content_words(text))
+    return all(any(k in likeness.words[qid] for qid in named_by_own) for k in known if k)
 
 
 def _own_or_derived(word: str, own: set[str]) -> bool:

@@ -39,6 +39,7 @@ from foi_audit.coding.labels import (
     TABLE_HEADER_WORDS,
     answer_after_request,
     cell_label,
+    heading_keys,
     heading_over_sentence,
     inline_numbered,
     label_key,
@@ -91,8 +92,7 @@ def _is_question_text(
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
     if standalone and not labelled and topic_heading(text, compiled):
-        # A paragraph of its own naming a question's topic in the request's words
-        # ("SEXUAL SAFETY POLICY" above "Not specifically."): a heading, not an answer.
+        # A paragraph of its own in the request's words ("SEXUAL SAFETY POLICY"): a heading
         return True
     # An unlabelled statement that merely starts like a question ("Whether the training was
     # mandatory has varied ...") is an answer; a restated question is one sentence.
@@ -376,8 +376,8 @@ def segment(
             qid = doc_labels.get(label, OTHER)  # another restates ours more nearly
         elif label and claimed.get(qid, label) != label and not own_words(question_text, compiled):
             qid = OTHER  # ours by a second sentence only, and another number asks ours
-        if label and qid:
-            doc_labels.setdefault(label, qid)
+        for key in heading_keys(label, question_text) if qid else ():
+            doc_labels.setdefault(key, qid)
         pending_label = ""
         if quoted:
             quoted_seen_question = True

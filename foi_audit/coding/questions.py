@@ -430,8 +430,8 @@ def _request_words_naming_one(text: str, compiled: Compiled) -> bool:
     own = next((q.text for q in compiled.codebook.questions if q.id == named), "")
     likeness = compiled.likeness
     named_by_own = {q.id for q in compiled.questions if matches_any(q.cues, own)} | {named}
-    known = (likeness.known(word) for word in likeness.content_words(text))
-    return all(any(k in likeness.words[qid] for qid in named_by_own) for k in known if k)
+    words = (likeness.known(word) for word in likeness.content_words(text))
+    return all(any(w in likeness.words[qid] for qid in named_by_own) for w in words if w)
 
 
 def _own_or_derived(word: str, own: set[str]) -> bool:

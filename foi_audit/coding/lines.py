@@ -23,7 +23,7 @@ from foi_audit.coding.labels import (
 )
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.records import Line
-from foi_audit.coding.text import CELL_SPLIT, OCR_NAME_I, matches_any, sent_at
+from foi_audit.coding.text import CELL_SPLIT, OCR_NAME_I, matches_any, ocr_boxes, sent_at
 from foi_audit.records import (
     BlockRole,
     Document,
@@ -116,6 +116,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             # a speck Tesseract read as a full stop after a word no sentence ends on
             # ("Director of. Quality and Chief Nurse")
             text = _OCR_STOP.sub(r"\1", text)
+            text = ocr_boxes(text)  # "L] Yes (™] No": "☐ Yes ☒ No"
             text = OCR_NAME_I.sub(r"\1I", _OCR_ONE.sub(r"\g<1>1", text))  # "Qi." is "Q1."
         if document.ocr and block.role != BlockRole.TABLE:
             # a stroke Tesseract read as "|" inside a sentence ("Freedom of | Information") or

@@ -127,3 +127,17 @@ def sent_at(text: str) -> tuple[dt.date, int, int] | None:
 OCR_NAME_I = re.compile(
     r"\b((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)l(?=[a-z]{2,}\b)"
 )
+
+
+# Tesseract's readings of a form's boxes just before an option's capitalised label: an empty
+# box ("L] Yes", "LI Yes", "_] Appointed", "CL] No") and a marked one ("(™] No", "l@] Yes",
+# "KX) Yes", "X] Optional"), read as the boxes the grammar knows (☐, ☒).
+_OCR_EMPTY_BOX = re.compile(r"(?<![\w\])|])(?:C?L\]|LI|L\||_\]|C\]|\[_?\])\s*(?=[A-Z][\w-])")
+_OCR_MARKED_BOX = re.compile(
+    r"(?<![\w\])|])(?:[(\[]?[@™®][)\]]?|l@\]?|KX\)|[(\[]?X[)\]])\s*(?=[A-Z][\w-])"
+)
+
+
+def ocr_boxes(text: str) -> str:
+    """A scanned form's boxes as ☐ and ☒ ("L] Yes (™] No" reads "☐ Yes ☒ No")."""
+    return _OCR_MARKED_BOX.sub("☒ ", _OCR_EMPTY_BOX.sub("☐ ", text))

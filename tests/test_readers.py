@@ -226,6 +226,57 @@ def test_a_specked_grey_scan_is_read_as_cleanly_as_a_clean_one() -> None:
     assert "Dignity at Work Policy" in text
 
 
+def test_a_red_stamp_is_dropped_from_a_scan_and_blue_and_black_ink_kept() -> None:
+    """A post room's red "RECEIVED" stamp across a letterhead garbled the trust's name; the
+    page is read as its red channel when red ink is on it, as its plain grey when none is."""
+    from PIL import Image, ImageDraw
+
+    from foi_audit.readers.stamps import grey_without_stamps
+
+    page = Image.new("RGB", (1200, 400), (250, 250, 250))
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((100, 100, 500, 140), fill=(0, 94, 184))  # NHS blue letterhead ink
+    draw.rectangle((100, 200, 500, 240), fill=(20, 20, 20))  # black text ink
+    plain = grey_without_stamps(page)
+    assert plain.mode == "L" and plain.getpixel((300, 120)) > 50  # luminance: blue is mid-grey
+    draw.rectangle((300, 80, 700, 260), outline=(200, 30, 40), width=12)  # the stamp's frame
+    grey = grey_without_stamps(page)
+    assert grey.getpixel((306, 150)) > 180  # the stamp's ink fades to paper
+    assert grey.getpixel((200, 120)) < 30 and grey.getpixel((200, 220)) < 30  # letters stay
+    assert grey_without_stamps(page.convert("L")).mode == "L"
+
+
+@pytest.mark.ocr
+def test_a_letterhead_under_a_red_received_stamp_is_read() -> None:
+    if shutil.which("tesseract") is None and os.environ.get("CI") != "true":
+        pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("RGB", (2480, 900), (252, 252, 250))
+    draw = ImageDraw.Draw(page)
+    draw.text(
+        (900, 150),
+        "Eastfield Community NHS Trust",
+        fill=(0, 94, 184),
+        font=ImageFont.load_default(size=64),
+    )
+    draw.text(
+        (200, 500),
+        "Dear Ms Thackeray, please find our response below.",
+        fill=(20, 20, 20),
+        font=ImageFont.load_default(size=40),
+    )
+    stamp = ImageFont.load_default(size=72)
+    draw.rectangle((1200, 90, 1900, 330), outline=(200, 35, 45), width=10)
+    draw.text((1240, 110), "RECEIVED", fill=(200, 35, 45), font=stamp)
+    draw.text((1240, 200), "02 DEC 2024", fill=(200, 35, 45), font=stamp)
+    buffer = io.BytesIO()
+    page.save(buffer, format="PNG")
+    text = " ".join(read_document(buffer.getvalue(), "scan.png").text.split())
+    assert "Eastfield Community NHS Trust" in text
+    assert "RECEIVED" not in text
+
+
 @pytest.mark.ocr
 @pytest.mark.parametrize("turn", [90, 180, 270])
 def test_a_page_scanned_sideways_or_upside_down_is_read_upright(turn: int) -> None:

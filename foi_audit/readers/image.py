@@ -7,6 +7,7 @@ import io
 
 from foi_audit.errors import CorruptFile, EmptyFile
 from foi_audit.readers import ocr, tesseract
+from foi_audit.readers.stamps import grey_without_stamps
 from foi_audit.records import Block, Extraction
 
 # A page narrower than this (pixels) is enlarged first: Tesseract reads a letter's 10-point
@@ -38,7 +39,8 @@ def read(data: bytes, name: str) -> Extraction:
     try:
         picture = Image.open(io.BytesIO(data))
         frames = [
-            ImageOps.exif_transpose(f.copy()).convert("L") for f in ImageSequence.Iterator(picture)
+            grey_without_stamps(ImageOps.exif_transpose(f.copy()).convert("RGB"))
+            for f in ImageSequence.Iterator(picture)
         ]
     except (UnidentifiedImageError, OSError) as error:
         raise CorruptFile(

@@ -32,6 +32,7 @@ from foi_audit.readers.layout import (
 from foi_audit.readers.rules import Grid, PageRules, find_rules, without_rules
 from foi_audit.readers.skew import levelled
 from foi_audit.readers.specks import CLEAN_READING, despeckled
+from foi_audit.readers.stamps import grey_without_stamps
 from foi_audit.readers.tesseract import (
     TURNED_READING,
     confidence,
@@ -61,7 +62,7 @@ _RULE_GLYPHS = re.compile(r"^[|\[\]{}()!lIiL1J_—–\-=~.,:;'\"`]{1,3}$")
 def render_page(page: Any) -> tuple[bytes, Any]:
     """A pypdfium2 page at 300 dpi as PNG bytes and the image (pdfium is not thread-safe:
     pages are rendered one at a time, then OCR'd side by side)."""
-    image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+    image = grey_without_stamps(page.render(scale=OCR_DPI / 72).to_pil())
     return _png(image), image
 
 

@@ -47,6 +47,17 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
             # A PDF page: every paragraph shares the locator "page 1".
             blocks = tuple(Block(b.text, "page 1", BlockRole.BODY) for b in document.blocks)
             document = replace(document, blocks=blocks)
+        if spec.get("pages"):
+            # A PDF of several pages: "---" alone starts the next; "(footer) ..." is a footer
+            page, blocks = 1, []
+            for b in document.blocks:
+                if b.text.strip() == "---":
+                    page += 1
+                    continue
+                footer = b.text.startswith("(footer) ")
+                role = BlockRole.FOOTER if footer else BlockRole.BODY
+                blocks.append(Block(b.text.removeprefix("(footer) "), f"page {page}", role))
+            document = replace(document, blocks=tuple(blocks))
         if spec.get("headers"):
             # an e-mail's own headers ("From" = "Priya Lindqvist <p@uni.example>")
             document = replace(document, headers=tuple(spec["headers"].items()))

@@ -21,6 +21,7 @@ from foi_audit.coding.labels import (
     STARTS_LIKE_ANSWER,
     trailing_cells_dropped,
 )
+from foi_audit.coding.pages import across_pages
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.records import Line
 from foi_audit.coding.text import CELL_SPLIT, OCR_NAME_I, matches_any, ocr_boxes, sent_at
@@ -108,7 +109,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     counted = _Count()  # the last number a paragraph started with
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
     question_columns: list[str] = []  # a header row whose every cell is a numbered question
-    for block in document.blocks:
+    for block in across_pages(document.blocks):
         if block.role in SKIP_ROLES:
             continue
         text = block.text.replace("\u00a0", " ")

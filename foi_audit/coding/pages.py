@@ -1,0 +1,52 @@
+"""Paragraphs a page break cut in two, joined again (the footer and header between set aside)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from foi_audit.records import Block, BlockRole
+
+_PAGE = re.compile(r"^page (\d+)\b")
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"”’]\s*$")
+# Words a sentence never ends on: "... is our Chief Nurse and" runs on over the page
+_RUNS_ON = frozenset(
+    ("and", "or", "of", "the", "to", "for", "a", "an", "with", "by", "in", "on", "at", "is")
+    + ("are", "was", "be", "our", "their", "its", "from", "&", "as", "who", "which", "that")
+)
+_BETWEEN_PAGES = frozenset({BlockRole.HEADER, BlockRole.FOOTER})
+
+
+def across_pages(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each paragraph that runs on from the foot of one page to the top of
+    the next ("... is our Chief Nurse and" | footer | "Director of Patient Experience.") made
+    one block again, at the place of its first half."""
+    out: list[Block] = []
+    last = -1  # the place in ``out`` of the last body paragraph, while only a page's frame follows
+    for block in blocks:
+        if block.role in _BETWEEN_PAGES:
+            out.append(block)
+            continue
+        if block.role is BlockRole.BODY and last >= 0 and _runs_on(out[last], block):
+            first = out[last]
+            out[last] = replace(
+                first,
+                text=f"{first.text.rstrip()} {block.text.lstrip()}",
+                unsure=first.unsure + block.unsure,
+            )
+            last = -1
+            continue
+        out.append(block)
+        last = len(out) - 1 if block.role is BlockRole.BODY else -1
+    return out
+
+
+def _runs_on(first: Block, then: Block) -> bool:
+    before, after = _PAGE.match(first.locator), _PAGE.match(then.locator)
+    if not (before and after and int(after[1]) == int(before[1]) + 1):
+        return False
+    text, next_text = first.text.rstrip(), then.text.lstrip()
+    if not text or not next_text or _ENDS_SENTENCE.search(text):
+        return False
+    return text.split()[-1].lower() in _RUNS_ON or next_text[0].islower()

@@ -125,19 +125,21 @@ def _beside_anchors(
 ) -> dict[str, str]:
     """Anchors on no one shift: a question without one takes the answer after the one its
     predecessor in the request took (the policy at 4, so the training at 5 and its plans at 6),
+    else the answer before the one its successor took ("3. No." before the training at 4),
     when that answer is no other question's."""
     at = {qid: int(number) for number, qid in placed.items()}
-    for label in sorted(tops):
-        qid, before = tops[label], tops.get(label - 1)
-        number = at[before] + 1 if before in at else 0
-        if (
-            qid not in at
-            and qid not in undecided
-            and number in answers
-            and str(number) not in placed
-        ):
-            placed[str(number)] = qid
-            at[qid] = number
+    for step, labels in ((1, sorted(tops)), (-1, sorted(tops, reverse=True))):
+        for label in labels:
+            qid, beside = tops[label], tops.get(label - step)
+            number = at[beside] + step if beside in at else 0
+            if (
+                qid not in at
+                and qid not in undecided
+                and number in answers
+                and str(number) not in placed
+            ):
+                placed[str(number)] = qid
+                at[qid] = number
     return placed
 
 

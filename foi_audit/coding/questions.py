@@ -535,7 +535,10 @@ _ROLE_FOR = re.compile(
     r"([A-Za-z][\w'’&-]*(?:\s+(?!is\b|are\b|was\b)[A-Za-z][\w'’&-]*){0,3})"
     # "the Carers Network is sponsored by Mr X"
     r"|\b((?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3})\s+(?:is|are)\s+"
-    r"(?:sponsored|chaired|championed|led)\s+by\b",
+    r"(?:sponsored|chaired|championed|led)\s+by\b"
+    # "The Director of Estates leads the Trust's backlog reduction programme"
+    r"|\b(?:leads|chairs|oversees)\s+(?:the\s+trust['’]s\s+|our\s+|the\s+)"
+    r"([A-Za-z][\w'’&-]*(?:\s+(?!is\b|are\b|was\b)[A-Za-z][\w'’&-]*){0,3})",
     re.IGNORECASE,
 )
 # Words of a question that name no subject: the role asked about and the asking
@@ -563,7 +566,7 @@ def aimed_elsewhere(text: str, qid: str, compiled: Compiled) -> bool:
     acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", question.text)}
     if len(shared) >= 2 or shared & acronyms:
         return False
-    return any(words(found[1] or found[2]) for found in _ROLE_FOR.finditer(text))
+    return any(words(next(filter(None, m.groups()), "")) for m in _ROLE_FOR.finditer(text))
 
 
 def number_and_cue(qid: str, label: str, text: str, compiled: Compiled) -> str:

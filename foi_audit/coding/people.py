@@ -617,7 +617,10 @@ _HOLDER_AS = re.compile(
     r"^,?\s*(?:who\s+[^.;|,()]{0,60}?\s|(?:appointed|employed|serving|working)\s+|"
     r"(?:took|has taken|takes) up (?:the |his |her |their )?(?:post|role|position)\s+|"
     r"(?:was|has been) (?:formally )?appointed\s+)as\s+"
-    r"(?:the\s+|our\s+|an?\s+)?(?:(?:trust|organisation)['’]s\s+)?$",
+    r"(?:the\s+|our\s+|an?\s+)?(?:(?:trust|organisation)['’]s\s+)?$"
+    # "Ms X, who holds the joint post of Chief Nurse and Director of Quality"
+    r"|^,?\s*who\s+(?:holds|occupies)\s+(?:the\s+)?(?:joint\s+|combined\s+|dual\s+)?"
+    r"(?:post|role|position|office)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -98,6 +98,7 @@ SUB_MARKER = re.compile(
 
 _FULL_STOP = re.compile(r"(?<=[.!])\s+(?=[A-Z\"“])")
 # what an answer run on after the request's words opens with
+_NUMBERED_A = re.compile(r"^A\d{1,2}[a-h]?\s+")
 _RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
 
 
@@ -108,7 +109,8 @@ def answer_after_request(after: str) -> tuple[str, str] | None:
     if not (CONTINUATION.match(after) or INTERROGATIVE.match(after)) or "?" in after:
         return None  # ("Name and job title. Yes, ...": the request's words without a "?")
     pieces = _FULL_STOP.split(after, maxsplit=1)
-    if len(pieces) == 2 and _RUN_ON_ANSWER.match(pieces[1]) and not SUB_MARKER.search(pieces[0]):
+    answer = _NUMBERED_A.sub("", pieces[-1])  # "A1 Yes. We launched ...": its label aside
+    if len(pieces) == 2 and _RUN_ON_ANSWER.match(answer) and not SUB_MARKER.search(pieces[0]):
         return pieces[0], pieces[1].strip()
     return None
 

@@ -544,3 +544,18 @@ def trailing_cells_dropped(cells: Sequence[str], kept: Sequence[str]) -> bool:
             and not STARTS_LIKE_ANSWER.match(cells[-1])
         )
     )
+
+
+_DECIMAL_ITEM = re.compile(r"^\W*\d{1,2}\.\d{1,2}\b")
+
+
+def section_over_questions(text: str, after: str) -> bool:
+    """A quoted request's numbered section heading ("3. Governance") over its own numbered
+    questions ("3.1 Has the Trust appointed ...?"): still the request, not an answer to it."""
+    label = LABEL.match(text)
+    rest = text[label.end() :] if label else text
+    return (
+        len(rest.split()) <= 4
+        and not re.search(r"[.;:?!]", rest)
+        and bool(_DECIMAL_ITEM.match(after))
+    )

@@ -51,6 +51,7 @@ from foi_audit.coding.labels import (
     own_numbering,
     questions_named,
     roman_numbered,
+    section_over_questions,
     set_apart,
 )
 from foi_audit.coding.questions import (
@@ -577,8 +578,8 @@ def segment(
             if run_in:
                 open_restated(run_in[0], run_in[1], line, label_match, letter_match)
                 continue
-        # A restated question: gather its wrapped lines within the same block.
-        # a paragraph of one line (a table's cell is not a paragraph)
+        # A restated question: gather its wrapped lines within the same block. (standalone: a
+        # paragraph of one line; a table's cell is not a paragraph)
         standalone = (
             "table" not in line.locator
             and (i >= len(lines) or lines[i].block != line.block)
@@ -627,8 +628,7 @@ def segment(
                 after = question_text[last_q + 1 :].strip()
                 restated_parts = _restated_parts(after, compiled) if after else None
                 if restated_parts is not None:
-                    # the request's own sub-questions; an answer run into the last of them
-                    # answers the question as a whole
+                    # its own sub-questions; an answer run into the last answers the whole
                     trailing, question_text = restated_parts, question_text[: last_q + 1]
                 elif (
                     after
@@ -644,7 +644,7 @@ def segment(
             open_restated(question_text, trailing, line, label_match, letter_match)
             continue
         if quoted:
-            if not quoted_seen_question:
+            if not quoted_seen_question or section_over_questions(text, after):
                 continue
             quoted = False
             segments.append(Segment(""))

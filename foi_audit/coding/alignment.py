@@ -250,6 +250,8 @@ def _numbered_answers(lines: list[Line]) -> tuple[dict[int, str], dict[int, int]
                 answers[current] = []
             continue
         label = LABEL.match(line.text)
+        if label and "." in label["num"]:
+            continue  # a decimal paragraph ("2.1"): tied to ours by its words, not its number
         if label and not label["range"] and set_apart(label, line.text):
             number = int(label["num"])
             if label["letter"]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import XREF
+from foi_audit.coding.labels import STARTS_LIKE_ANSWER, XREF
 from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.prose import answers_in_order, prose_answers
 from foi_audit.coding.questions import (
@@ -393,7 +393,8 @@ def _read_lines(
             found = answer_start(found, compiled)
             if some_asked:
                 own = asked_tops | {top_question(seg.question, compiled)}
-                cut = _paragraph_on_another(found, own, compiled)
+                top = top_question(seg.question, compiled)
+                cut = _paragraph_on_another(found, own, top, compiled)
                 general.extend(found[cut:])
                 found = found[:cut]
             answers.setdefault(seg.question, []).extend(
@@ -434,17 +435,38 @@ def _read_lines(
     return answers, general, quoted_questions, asked
 
 
-def _paragraph_on_another(found: list[Sentence], ours: set[str], compiled: Compiled) -> int:
+def _paragraph_on_another(
+    found: list[Sentence], ours: set[str], question: str, compiled: Compiled
+) -> int:
     """Where a restated question's answer ends: at a later paragraph that names a question the
     reply does not restate, nor this answer's own ("And yes, there's an exec lead for DASV:
-    ..."), or at its end."""
-    for index, sentence in enumerate(found[1:], start=1):
-        if not sentence.opens_block:
+    ..."), or at its end; at its first paragraph when that one names such a question and
+    nothing of its own (under "1. Sexual safety and Active Bystander Training", "1.1 The
+    Trust has a dedicated Sexual Safety Policy")."""
+    for index, sentence in enumerate(found):
+        if not (sentence.opens_block or index == 0):
             continue
         named = top_question(classify_question(sentence.text, compiled), compiled)
-        if named and named != OTHER and named not in ours:
+        elsewhere = named and named != OTHER and named not in ours
+        if elsewhere and (index or _on_another_subject(sentence.text, question, named, compiled)):
             return index
     return len(found)
+
+
+def _on_another_subject(text: str, question: str, named: str, compiled: Compiled) -> bool:
+    """An answer's first sentence on the subject of another question, not its own: none of
+    its question's cues, not an elliptical answer ("No, and there are no plans to"), and
+    neither question about the other's subject (the plans question names the training)."""
+    if STARTS_LIKE_ANSWER.match(text):
+        return False
+    family = [q for q in compiled.questions if top_question(q.id, compiled) == question]
+    others = [q for q in compiled.questions if top_question(q.id, compiled) == named]
+    texts = {q.id: q.text for q in compiled.codebook.questions}
+    mine, theirs = texts.get(question, ""), texts.get(named, "")
+    return not (
+        any(matches_any(q.cues, text) or matches_any(q.cues, theirs) for q in family)
+        or any(matches_any(q.cues, mine) for q in others)
+    )
 
 
 def _answered(answers: dict[str, list[Sentence]], compiled: Compiled) -> int:

@@ -29,7 +29,7 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2."):
     # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
-    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*\.?\s*)?(?:\((?=\d{1,2}\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
+    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*\.?\s*)?(?:\((?=\d{1,2}\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.\d{1,2}(?=[\s(]))?)\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     # a number's decimals or a time ("10.6%", "10:30") are no label's separator
     r"(?P<sep>\s*[.:)\]\-–—]\s*|\s+)(?=\S)(?!(?<=[.:])\d)",
@@ -219,7 +219,9 @@ QUOTE_MARK = re.compile(r"^(?:\s*>)+\s?")  # "> " before each line of a quoted m
 
 
 def label_key(num: str, letter: str | None) -> str:
-    return f"{int(num)}{(letter or '').lower()}"
+    """ "2b" of "2" and "b"; a decimal number stays as written ("2.1", a paragraph's or a
+    longer request's own numbering)."""
+    return f"{num if '.' in num else int(num)}{(letter or '').lower()}"
 
 
 # A heading over answers given together: "Questions 5 to 9", "Q1-3". Their answer reads as
@@ -500,6 +502,8 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
             continue
         found_label = LABEL.match(text)
         in_question_cell = line.cell == "question"  # a table's question column: "7 Staff numbers"
+        if found_label and "." in found_label["num"]:
+            return True  # "2.1", "2.2(a)": the document's own decimal numbering
         if found_label and (in_question_cell or set_apart(found_label, text)):  # not "12 of"
             plain.add(int(found_label["num"]))
         elif only:

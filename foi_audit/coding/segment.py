@@ -298,6 +298,8 @@ def segment(
 
     def resolve(label: str) -> str:
         found = doc_labels.get(label) or by_label.get(label, "")
+        if "." in label:
+            return found  # a decimal paragraph no restated question tied: read by its topic
         parts = re.fullmatch(r"(\d+)([a-h])", label)
         if not found and parts and parts[1] in doc_labels:
             # "3(a)" under a renumbered "3. Bystander training": that question's part (a).
@@ -306,9 +308,8 @@ def segment(
         if not found and aligned and label.isdigit():
             found = OTHER  # its answers tied to ours by what they say: the rest are others'
         elif not found and foreign and (current().question in ("", OTHER) or label in asked_as):
-            # the document's own numbering, and no restated question of ours has this number:
-            # another question of a longer request (under one of ours, a numbered paragraph
-            # of its answer, as a legal letter numbers every paragraph)
+            # the document's own numbering, no restated question of ours has this number: another
+            # question of a longer request (under one of ours, a numbered paragraph of its answer)
             found = OTHER
         elif not found and label.isdigit() and int(label) <= compiled.codebook.request_questions:
             found = OTHER  # another question of the longer request the study's are part of
@@ -318,9 +319,8 @@ def segment(
         return segments[-1]
 
     def _in_context(qid: str, text: str) -> str:
-        """A part of one of our questions asked right after another question, without naming
-        our subject ("Q4 Who delivers that training?" after a question on conflict resolution
-        training), asks about that other question's subject."""
+        """A part of ours asked right after another question without naming our subject ("Q4
+        Who delivers that training?" after one on conflict resolution training) asks of it."""
         parent = parent_of(qid, compiled) if qid and qid != OTHER else ""
         if parent and current().question == OTHER and current().restated:
             family = [q for q in compiled.questions if q.id == parent]

@@ -549,3 +549,20 @@ def test_a_table_s_row_number_read_as_a_letter_is_restored_from_the_rows_above()
     assert texts[4] == "4 | Yes: Ms Tanya Ferreira-Hughes, Chief Nurse."
     assert texts[:4] == [b.text for b in rows[:4]]
     assert texts[5:] == [b.text for b in rows[5:]]
+
+
+def test_a_numbered_paragraph_whose_number_ocr_read_as_a_letter_takes_the_next_number() -> None:
+    def paragraph(text: str) -> Block:
+        return Block(text, "page 1 (OCR)", BlockRole.BODY)
+
+    answers = [
+        paragraph("Dear Ms Thackeray"),
+        paragraph("A. Smith wrote to us."),  # no numbered paragraph before it: a letter
+        paragraph("2. The Trust does not provide it. 3. There are no plans to introduce it."),
+        paragraph("A. Our Director of Nursing is the executive lead."),
+    ]
+    texts = [b.text for b in numbers_restored(answers)]
+    assert texts[:3] == [b.text for b in answers[:3]]
+    assert texts[3] == "4. Our Director of Nursing is the executive lead."
+    asked = [paragraph("3. Does the Trust plan to introduce it?"), paragraph("A. No plans.")]
+    assert [b.text for b in numbers_restored(asked)] == [b.text for b in asked]  # "A." answers

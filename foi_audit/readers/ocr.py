@@ -223,14 +223,20 @@ _ROW_NUMBER = re.compile(r"^(?P<label>Q?)(?P<number>\d{1,2}|\S)(?P<rest>\s*\|)")
 
 def numbers_restored(blocks: list[Block]) -> list[Block]:
     """A table's numbered rows with one number read as a letter ("1 | ...", "2 | ...",
-    "3 | ...", "A | ..."): the letter is the number the row before it leads to."""
+    "3 | ...", "A | ..."): the letter is the number the row before it leads to. So too a
+    numbered paragraph after answers numbered up to the one before ("3. The Trust has no
+    plans ..." then "A. Our Director of Nursing is the executive lead"), unless the paragraph
+    before asks ("3. Does it plan ...?" over "A. No": an answer's label)."""
     restored = []
     previous: tuple[str, int] | None = None  # (table, number) of the row above
+    paragraph = 0  # the last number a paragraph gave, 0 after a question
     for block in blocks:
         table = block.locator.rsplit(" row ", 1)[0] if block.role is BlockRole.TABLE else ""
         found = _ROW_NUMBER.match(block.text) if table else None
         if found is None:
             previous = None
+            if block.role is BlockRole.BODY:
+                block, paragraph = _paragraph_number(block, paragraph)
             restored.append(block)
             continue
         number = found["number"]
@@ -241,6 +247,20 @@ def numbers_restored(blocks: list[Block]) -> list[Block]:
         previous = (table, int(number)) if number.isdigit() else None
         restored.append(block)
     return restored
+
+
+_LETTER_FOR_NUMBER = re.compile(r"^(?P<number>\S)[.,](?=\s+[A-Z])")
+_PARAGRAPH_NUMBERS = re.compile(r"(?:^|(?<=[.!?]\s))(\d{1,2})\.\s+(?=[A-Z])")
+
+
+def _paragraph_number(block: Block, last: int) -> tuple[Block, int]:
+    found = _LETTER_FOR_NUMBER.match(block.text)
+    if found and last and _DIGIT_LOOKALIKES.get(found["number"]) == str(last + 1):
+        block = replace(block, text=f"{last + 1}.{block.text[found.end() :]}")
+    numbers = _PARAGRAPH_NUMBERS.findall(block.text)
+    if block.text.rstrip().endswith("?"):
+        return block, 0
+    return block, int(numbers[-1]) if numbers else last
 
 
 def _tsv_words(tsv: str, rules: PageRules) -> tuple[list[_OcrWord], set[str], tuple[int, int]]:

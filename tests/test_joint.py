@@ -139,6 +139,20 @@ def test_a_row_per_trust_gives_each_its_own_row_under_the_header() -> None:
     assert values["RAA", "dasv_lead"] == "role_only" and values["RBB", "dasv_lead"] == "named"
 
 
+def test_a_row_per_trust_keyed_by_its_code_before_its_name_gives_each_its_own_row() -> None:
+    """A collated return whose rows open with the trust's ODS code, then its name: the owner
+    is named in the second cell."""
+    rows = (
+        "ODS | Trust | Dedicated policy (Y/N) | ABT (Y/N) | Q3 plans (if no ABT) | Job title",
+        "RAA | Northfield Hospitals NHS Foundation Trust | Y | Y |  | Chief Nurse",
+        "RBB | Southmoor NHS Trust | N | N | No plans | Director of Nursing",
+    )
+    document = _joint("Collated return\nEach trust entered its own answers in one row.", rows)
+    view = trust_view(document, "RBB", NAMES)
+    assert view.layout is JointLayout.ROWS
+    assert [b.text for b in view.document.blocks][-2:] == [rows[0], rows[2]]
+
+
 def test_a_bodys_reply_carrying_a_trusts_answers_is_read_from_their_heading_on() -> None:
     """An ICB's e-mail that holds nothing itself and passes on a trust's answers: the trust's
     view starts at the heading of its answers ("RESPONSE FROM ..."), so the ICB's "does not

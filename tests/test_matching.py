@@ -748,6 +748,21 @@ def test_a_regional_return_with_a_row_per_trust_answers_for_each_and_not_for_the
     assert "a row per trust" in result.message
 
 
+def test_a_collated_return_keyed_by_ods_code_then_name_answers_for_each_row_s_trust() -> None:
+    """Rows opening with the trust's ODS code and then its name ("RNQ | Kettering General
+    ... | Y | ..."): the name in the second cell says whose row it is."""
+    reply = doc(
+        "Collated FOI return.xlsx",
+        ("Collated FOI return", H),
+        ("ODS | Trust | Dedicated policy (Y/N) | ABT (Y/N)", BlockRole.TABLE),
+        ("RNQ | Kettering General Hospital NHS Foundation Trust | Y | N", BlockRole.TABLE),
+        ("RNS | Northampton General Hospital NHS Trust | N | N", BlockRole.TABLE),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+
+
 def test_a_hosted_return_answers_for_every_trust_with_a_row_not_only_its_host() -> None:
     """A collaborative's table of member trusts' answers, its footer naming the host trust:
     the rows' trusts are named only in the body (weak evidence each), yet the file answers

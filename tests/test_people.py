@@ -45,6 +45,20 @@ def test_a_lower_case_aside_in_brackets_is_not_part_of_a_title(grammar: Grammar)
     assert titles == ["Chief Nurse"]
 
 
+@pytest.mark.parametrize(
+    ("text", "withheld"),
+    [
+        ("Director of Nursing and Governance | Name withheld - s40(2)", True),
+        # a return's notes cell on another answer: the provider's name, not the lead's
+        ("Director of Nursing and Governance | Provider name exempt under s43(2)", False),
+    ],
+)
+def test_only_the_lead_s_own_name_withheld_makes_the_lead_withheld(
+    grammar: Grammar, text: str, withheld: bool
+) -> None:
+    assert [lead.withheld for lead in grammar.leads(text)] == [withheld]
+
+
 def test_name_after_a_title(grammar: Grammar) -> None:
     persons = [span.text for span in grammar.persons("Chief Nurse, Dr Ruth Amankwah, leads.")]
     assert persons == ["Dr Ruth Amankwah"]

@@ -238,7 +238,7 @@ def _by_rows(
     """A table with a row per trust: the trust's own rows under the row that heads them; the
     rows of others (a trust, an ICB answering for information) are left out."""
     owners = [
-        (named.pop() if len(named := naming.named(_cells(b.text)[0])) == 1 else "")
+        (named.pop() if len(named := naming.named(_owner_cell(_cells(b.text)))) == 1 else "")
         if _is_row(b)
         else None
         for b in blocks
@@ -263,6 +263,16 @@ def _by_rows(
 
 def _cells(text: str) -> list[str]:
     return [c.strip(" |") for c in CELL_SPLIT.split(text)]
+
+
+# A row's key before the name it is about: an ODS code ("RBL") or a row number
+_ROW_KEY = re.compile(r"\s*(?:[A-Z0-9]{3,5}|\d{1,3}\.?)\s*")
+
+
+def _owner_cell(cells: list[str]) -> str:
+    """The cell of a row that names whose row it is: the first, or the second after a code
+    ("RBL | Wirral University Teaching Hospital NHS FT | Y | ...")."""
+    return cells[1] if len(cells) > 2 and _ROW_KEY.fullmatch(cells[0]) else cells[0]
 
 
 def _column_owners(cells: Sequence[str], naming: _Naming) -> list[str] | None:

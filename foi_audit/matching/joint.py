@@ -64,15 +64,26 @@ def named_in_full(zones: Zones, index: Index) -> set[str]:
 
 def trusts_by_row(zones: Zones, index: Index) -> list[str]:
     """The trusts of a regional return: a table whose rows of answers each open with one
-    trust's full name ("Humber Teaching NHS FT | Yes - ... | No | ..."), two or more."""
+    trust's full name ("Humber Teaching NHS FT | Yes - ... | No | ..."), or with its code
+    or row number then its name ("RBL | Wirral University Teaching Hospital NHS FT | Y |
+    ..."), two or more."""
     owners = [
         named[0]
         for block in [*zones.letterhead, *zones.body, *zones.signature]
         if block.role is BlockRole.TABLE
         and len(cells := block.text.split(" | ")) >= 3
-        and len(named := _full_trusts(cells[0], index)) == 1
+        and len(named := _full_trusts(owner_cell(cells), index)) == 1
     ]
     return list(dict.fromkeys(owners)) if len(set(owners)) >= 2 else []
+
+
+# A row's key before the name it is about: an ODS code ("RBL") or a row number
+_ROW_KEY = re.compile(r"\s*(?:[A-Z0-9]{3,5}|\d{1,3}\.?)\s*")
+
+
+def owner_cell(cells: list[str]) -> str:
+    """The cell of a row that names whose row it is: the first, or the second after a code."""
+    return cells[1] if len(cells) > 2 and _ROW_KEY.fullmatch(cells[0]) else cells[0]
 
 
 # Words that say a heading heads answers, and all the words such a heading may have besides

@@ -54,7 +54,8 @@ _OWN_UNIT_BEFORE = re.compile(
 )
 _UNIT_AFTER = re.compile(r"^\s+(?:team|teams|department|service|unit|directorate|function)\b", re.I)
 _SIGN_OFF_BEFORE = re.compile(
-    r"\b(?:thanks|regards|sincerely|faithfully|wishes|from|dear|to|by email|attention|fao|"
+    # ("To: Mr X" addresses; "the portfolio passed to Mr X" does not)
+    r"\b(?:thanks|regards|sincerely|faithfully|wishes|from|dear|(?<![a-z]\s)to|by email|attention|fao|"
     r"(?:checked|prepared|completed|compiled|approved|collated|reviewed|signed) by)\W{0,6}$",
     re.I,
 )

@@ -48,6 +48,8 @@ def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 
     named = words[1:] if len(words) > 1 and words[0] == "The" else words
     if not named or value.lower() in compiled.not_org:
         return ""
+    if compiled.people.honorifics & {named[0].lower().rstrip(".")}:
+        return ""  # "co-facilitated by Ms Holt": a person, not an organisation
     if named[0].lower() in compiled.not_org and not _named_company(named, text[:start], compiled):
         return ""
     if len(words) == 1 and value.lower().endswith("ly"):

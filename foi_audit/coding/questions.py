@@ -348,11 +348,15 @@ TOPIC_LEAD = re.compile(
 )
 
 
+_DETERMINER = re.compile(r"^(?:our|the|its|the trust['’]s|the service['’]s)\s+", re.IGNORECASE)
+
+
 def topic_lead(text: str, compiled: Compiled) -> str:
     """The top-level question a paragraph opens with as its topic ("Policy - yes", "ABT: we
     do", "Exec lead for DASV is ..."), or ""."""
     match = TOPIC_LEAD.match(text)
-    if not match or len(match["topic"].split()) > 7:
+    # ("Our executive lead for domestic abuse and sexual violence is ...": its determiner aside)
+    if not match or len(_DETERMINER.sub("", match["topic"]).split()) > 8:
         return ""
     # "Policy - yes" names its topic loosely; "Our lead trainer is ..." is not Q4: before a
     # verb only the question's own cues count.

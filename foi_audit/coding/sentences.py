@@ -41,7 +41,9 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
             and not other_cell
             and not _ends_sentence(groups[-1][0])
             and not LABELLED_LINE.match(line.text)
-            and not SALUTATION.match(groups[-1][0])
+            # (a salutation on a line of its own ends its sentence, even run on after a
+            # letterhead's reference and date: "Our ref: X 27 November 2024 Dear Ms Tarrant,")
+            and not SALUTATION.match(previous.text if previous else groups[-1][0])
             # "... exempt under section 21: https://..." then "If you are unhappy ...": a
             # link ends its sentence
             and not (_ENDS_WITH_LINK.search(groups[-1][0]) and line.text[:1].isupper())

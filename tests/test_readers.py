@@ -639,6 +639,54 @@ def test_xlsx_titles_table_rows_merged_cells_and_sheets() -> None:
     assert blocks["'Cover sheet'!A3"].text == "No exemptions were applied."
 
 
+def _xlsx_with_fills(rows: list[list[str]], fills: dict[str, str]) -> bytes:
+    """A workbook of ``rows`` whose cells named in ``fills`` ("B4") have that solid fill."""
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    for ref, rgb in fills.items():
+        sheet[ref].fill = PatternFill(fill_type="solid", fgColor=rgb)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_sheet_answering_by_colour_alone_is_read_through_its_own_key() -> None:
+    """ "Key: Green = Yes | Red = No" over empty filled cells, and "the option that applies is
+    shaded green" over rows of options: read as the answers the colours give (a row of
+    options had been read as its first option, "Yes")."""
+    green, red = "FF92D050", "FFFF7C80"
+    by_meaning = _xlsx_with_fills(
+        [
+            ["Key:", "Green = Yes", "Red = No"],
+            ["Q1 Dedicated policy?", "", "Covered by our Dignity at Work Policy."],
+            ["Q2 ABT provided?", "", ""],
+        ],
+        {"B1": green, "C1": red, "B2": red, "B3": green},
+    )
+    texts = [b.text for b in read_document(by_meaning, "rag.xlsx").blocks]
+    assert texts[0] == "Key: | Green = Yes | Red = No"
+    assert texts[1] == "Q1 Dedicated policy? | No | Covered by our Dignity at Work Policy."
+    assert texts[2] == "Q2 ABT provided? | Yes"
+    by_option = _xlsx_with_fills(
+        [
+            ["Key: the option that applies to the Trust is shaded green."],
+            ["Q1 Dedicated policy?", "Yes", "No", "In draft", "Due at Board in March."],
+            ["Q4 Lead appointed?", "Yes", "No", "", "Chief Nurse"],
+        ],
+        {"D2": green, "B3": green},
+    )
+    texts = [b.text for b in read_document(by_option, "options.xlsx").blocks]
+    assert texts[1] == "Q1 Dedicated policy? | ☐ Yes | ☐ No | ☒ In draft | Due at Board in March."
+    assert texts[2] == "Q4 Lead appointed? | ☒ Yes | ☐ No |  | Chief Nurse"
+    plain = _xlsx_with_fills([["Q1", "Yes", "No"]], {"B1": green})  # fills but no key
+    assert [b.text for b in read_document(plain, "plain.xlsx").blocks] == ["Q1 | Yes | No"]
+
+
 def test_ods_through_calamine() -> None:
     extraction = read("disclosure_log.ods")
     assert extraction.format == "ods"

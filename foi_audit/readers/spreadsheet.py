@@ -17,6 +17,7 @@ from typing import Any
 
 from foi_audit.errors import CorruptFile, EmptyFile, EncryptedFile
 from foi_audit.readers._zip import open_zip
+from foi_audit.readers.fills import keyed_by_colour, read_fills, solid_fills
 from foi_audit.records import Block, BlockRole, Extraction
 
 MAX_CELLS = 2_000_000  # a reply never has this many; a generated monster sheet is cut short
@@ -37,6 +38,8 @@ def read_xlsx(data: bytes, name: str) -> Extraction:
     try:
         for sheet in workbook.worksheets:
             grid = _openpyxl_grid(sheet, warnings)
+            if keyed_by_colour(grid):  # "Key: Green = Yes": answers given by a cell's fill
+                grid = read_fills(grid, solid_fills(sheet))
             blocks.extend(sheet_blocks(sheet.title, grid))
         count = len(workbook.worksheets)
     finally:

@@ -20,6 +20,7 @@ from foi_audit.coding.labels import (
     QUOTE_MARK,
     STARTS_LIKE_ANSWER,
     trailing_cells_dropped,
+    unmarked_options,
 )
 from foi_audit.coding.pages import across_pages
 from foi_audit.coding.questions import OTHER, classify_question, top_question
@@ -141,7 +142,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 block_no += 1
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
                 prose, columns = [], ()
-            cells = [c.strip(" |") for c in CELL_SPLIT.split(row)]
+            cells = unmarked_options([c.strip(" |") for c in CELL_SPLIT.split(row)])
             if _question_columns(cells, compiled):
                 question_columns = _under_groups(cells, question_columns)
                 continue

@@ -460,6 +460,8 @@ def _on_another_subject(text: str, question: str, named: str, compiled: Compiled
     if STARTS_LIKE_ANSWER.match(text):
         return False
     family = [q for q in compiled.questions if top_question(q.id, compiled) == question]
+    if not family:
+        return False  # another subject's answer (a longer request's): never given to ours
     others = [q for q in compiled.questions if top_question(q.id, compiled) == named]
     texts = {q.id: q.text for q in compiled.codebook.questions}
     mine, theirs = texts.get(question, ""), texts.get(named, "")

@@ -588,3 +588,16 @@ def unmarked_options(cells: list[str]) -> list[str]:
     if not set(bare) <= run:
         return cells  # "Q1 Policy? | Y | Q2 ABT? | N": each answer after its own question
     return ["" if i in run else cell for i, cell in enumerate(cells)]
+
+
+_CELL_EDGE = re.compile(r"\s\|\s")
+
+
+def labelled_paragraphs(row: str) -> list[str]:
+    """A scan's line that OCR split at a stroke into "Question 1 - Not held. ... | Question 2
+    - Not held, ...": each piece opens with its own question's label, in order, so they are
+    paragraphs side by side, not a question's cell and its answer's; [] when not that."""
+    pieces = [piece.strip() for piece in _CELL_EDGE.split(row)]
+    numbers = [int(found[1]) if (found := PREFIXED_LABEL.match(p)) else 0 for p in pieces]
+    ordered = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    return pieces if len(pieces) >= 2 and all(numbers) and ordered else []

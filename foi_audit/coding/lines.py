@@ -19,6 +19,7 @@ from foi_audit.coding.labels import (
     PREFIXED_LABEL,
     QUOTE_MARK,
     STARTS_LIKE_ANSWER,
+    labelled_paragraphs,
     trailing_cells_dropped,
     unmarked_options,
 )
@@ -115,8 +116,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             continue
         text = block.text.replace("\u00a0", " ")
         if document.ocr:
-            # a speck Tesseract read as a full stop after a word no sentence ends on
-            # ("Director of. Quality and Chief Nurse")
+            # a speck read as a full stop after a word no sentence ends on ("Director of. Quality")
             text = _OCR_STOP.sub(r"\1", text)
             text = ocr_boxes(text)  # "L] Yes (™] No": "☐ Yes ☒ No"
             text = OCR_NAME_I.sub(r"\1I", _OCR_ONE.sub(r"\g<1>1", text))  # "Qi." is "Q1."
@@ -130,13 +130,16 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []
         for row in rows:
-            # (a page header's "Information Governance | Unit 2, Kings Court" and a web page's
-            # title bar "FOI 24-611 Sexual safety | Airedale NHS FT" are no Q/A rows; an OCR'd
-            # page's top lines are only guessed to be its header)
-            if (block.role in _NEVER_ROWS and not document.ocr) or (
-                block.role != BlockRole.TABLE and " | " not in row and "\t" not in row
+            # (no Q/A rows: a page header's "IG | Unit 2, Kings Court", a web page's title bar
+            # "FOI 24-611 Sexual safety | Airedale NHS FT" (an OCR'd page's header is a guess),
+            # a scan's "Question 1 - ... | Question 2 - ...")
+            pieces = labelled_paragraphs(row)
+            if (
+                pieces
+                or (block.role in _NEVER_ROWS and not document.ocr)
+                or (block.role != BlockRole.TABLE and " | " not in row and "\t" not in row)
             ):
-                prose.append(row)
+                prose.extend(pieces or [row])
                 continue
             if prose:
                 block_no += 1
@@ -220,8 +223,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     cuts: list[int] = []
     for index, line in enumerate(lines if is_mail else ()):
         # A run of "> " lines is one quoted message, and so is a quoted request with answers
-        # typed between its "> " questions: once a part opens with "> ", later "> " lines
-        # belong to it.
+        # typed between its "> " questions: once a part opens with "> ", later ones are its.
         quoted_line = QUOTE_MARK.match(line.text)
         continued = quoted_line and QUOTE_MARK.match(lines[index - 1].text)
         interleaved = quoted_line and cuts and QUOTE_MARK.match(lines[cuts[-1]].text)
@@ -341,8 +343,7 @@ def _prose_lines(text: str, locator: str, block_no: int, counted: _Count) -> lis
     return out
 
 
-# OCR's "i", "l" or "]" for the "1" of a question's label, at a line's start (not a table's
-# "Question | Answer")
+# OCR's "i", "l" or "]" for the "1" of a question label at a line's start (not "Question | A")
 _OCR_ONE = re.compile(r"(?m)^(\W{0,2}(?:Q|Question)\s?)[il\]](?=[.:)]?\s)")
 
 

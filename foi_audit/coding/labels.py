@@ -171,6 +171,9 @@ INLINE_LABEL = re.compile(
     # a lettered question run into the answer above it: "... delivers all sessions. (d)
     # Mandatory or optional?" (not a question's own parts: "...? (a) In-house or external?")
     r"|(?<=\.)\s+(?=\([a-h]\)\s+[A-Z][^.!?]{2,120}\?)"
+    # the first answer run on after the letter's heading and its reference ("Freedom of
+    # Information request 24/2290 Q1: The Trust does not have ...")
+    r"|(?<=\d)\s+(?=(?:Q|Question\s*)1\s*[.:)\-–—]\s)"
     # "Further to our email of 5 November, our answer to question 4 is: ...", after any word
     # (not a reference: "please see our answer to question 3:")
     r"|(?<!\bsee)(?<!\bto)(?<!\bin)\s+(?=" + _PROSE_LABEL_TEXT.replace("{number}", r"\d{1,2}") + ")"

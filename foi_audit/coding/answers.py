@@ -79,7 +79,12 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     if document.parent:
         # an attached answer sheet's header row ("Question | Response") is no line of its own
         opening = " ".join(b.text for b in document.blocks[:3]) + " " + opening
-    if document.parent and not matches_any(compiled.doc.reply_cues, opening):
+    if (
+        document.parent
+        and not matches_any(compiled.doc.reply_cues, opening)
+        # (an attached page restating our question over its answer is the reply's next page)
+        and not (asked and _answers_given(answers, compiled))
+    ):
         # An attached policy or leaflet: its numbered sections are not answers.
         kind, answers = "supporting", {}
     elif matches_any(compiled.doc.away, opening):

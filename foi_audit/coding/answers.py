@@ -82,8 +82,9 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
     if (
         document.parent
         and not matches_any(compiled.doc.reply_cues, opening)
-        # (an attached page restating our question over its answer is the reply's next page)
-        and not (asked and _answers_given(answers, compiled))
+        # (an attached page asking our question over its answer is the reply's next page; a
+        # policy's title naming one is not)
+        and not (asked and "?" in opening and _answers_given(answers, compiled))
     ):
         # An attached policy or leaflet: its numbered sections are not answers.
         kind, answers = "supporting", {}

@@ -63,7 +63,9 @@ INTERROGATIVE = re.compile(
     r"(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
     r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
     r"in[- ]house or|mandatory or|name and|you (?:asked|wanted to know|requested|enquired|queried)|"
-    r"(?:your|the) (?:request|question) (?:asks?|asked|was))\b",
+    # "Your third question concerned plans to introduce such training."
+    r"(?:your|the) (?:(?:first|second|third|fourth|fifth|sixth|seventh|next|final|last|\d{1,2}(?:st|nd|rd|th)) )?"
+    r"(?:request|question|point) (?:asks?|asked|was|concerned|concerns|was about|is about|related to|relates to))\b",
     re.IGNORECASE,
 )
 

@@ -567,6 +567,54 @@ def test_docx_zip_bomb_is_refused() -> None:
         read("zip_bomb.docx")
 
 
+def _zip_of(files: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_zip_archive_s_files_are_read_as_its_attachments() -> None:
+    """A trust's "disclosure pack.zip" (covering letter, answer sheet, policy): each file is
+    read as an attachment of the archive; a Mac's resource forks and hidden files are not."""
+    letter = (FIXTURES / "reply_with_table.docx").read_bytes()
+    pack = _zip_of(
+        {
+            "FOI 24-3317/01 Cover letter.docx": letter,
+            "FOI 24-3317/02 answers.txt": b"Q1 Yes. Q2 No.",
+            "__MACOSX/FOI 24-3317/._01 Cover letter.docx": b"\x00\x05\x16\x07",
+            ".DS_Store": b"\x00\x00",
+        }
+    )
+    extraction = read_document(pack, "MSEFT disclosure pack.zip")
+    assert extraction.format == "zip" and not extraction.blocks
+    assert [a.name for a in extraction.attachments] == [
+        "FOI 24-3317/01 Cover letter.docx",
+        "FOI 24-3317/02 answers.txt",
+    ]
+    assert extraction.attachments[1].data == b"Q1 Yes. Q2 No."
+    with pytest.raises(EmptyFile, match="holds no files"):
+        read_document(_zip_of({"__MACOSX/._x": b"x"}), "empty.zip")
+
+
+def test_a_zip_bomb_or_a_password_protected_zip_is_refused() -> None:
+    import zipfile
+
+    with pytest.raises(TooLarge, match="zip bomb"):
+        read_document(_zip_of({"huge.txt": b"0" * (40 * 1024 * 1024)}), "pack.zip")
+    locked = bytearray(_zip_of({"reply.txt": b"secret"}))
+    # the entry's flag says it is encrypted (zipfile writes none): local and central headers
+    locked[6] |= 0x1
+    central = locked.find(b"PK\x01\x02")
+    locked[central + 8] |= 0x1
+    assert zipfile.ZipFile(io.BytesIO(bytes(locked))).infolist()[0].flag_bits & 0x1
+    with pytest.raises(EncryptedFile, match="password-protected"):
+        read_document(bytes(locked), "locked.zip")
+
+
 def test_docx_xml_entities_are_not_expanded(tmp_path: Path) -> None:
     """A billion-laughs style entity in document.xml must not be expanded into the text."""
     import zipfile

@@ -36,6 +36,7 @@ _REGISTRY: dict[str, str] = {
     "odt": "foi_audit.readers.legacy:read_odt",
     "rtf": "foi_audit.readers.legacy:read_rtf",
     "image": "foi_audit.readers.image:read",
+    "zip": "foi_audit.readers.archive:read",
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -43,7 +44,7 @@ EXTENSIONS: dict[str, str] = {
     ".xls": "xls", ".ods": "ods", ".csv": "csv", ".txt": "txt", ".text": "txt",
     ".htm": "html", ".html": "html", ".eml": "eml", ".msg": "msg", ".doc": "doc",
     ".odt": "odt", ".rtf": "rtf", ".jpg": "image", ".jpeg": "image", ".png": "image",
-    ".tif": "image", ".tiff": "image",
+    ".tif": "image", ".tiff": "image", ".zip": "zip",
 }  # fmt: skip
 
 FORMATS = tuple(_REGISTRY)
@@ -146,7 +147,7 @@ def _sniff_zip(data: bytes, by_ext: str) -> str:
             return "ods"
         if "text" in mimetype:
             return "odt"
-    raise UnsupportedFormat("this is a zip archive, not a document: unpack it into the raw folder")
+    return "zip"  # a zip of documents: each read as an attachment of the archive
 
 
 def _sniff_ole(data: bytes, by_ext: str) -> str:

@@ -375,10 +375,15 @@ def whole_request(text: str, compiled: Compiled) -> bool:
     return len(found - {"", OTHER}) >= 3
 
 
+_LIST_ITEM_MARK = re.compile(r"^\s*[*•·▪◦‣]\s+\S")
+
+
 def topic_heading(text: str, compiled: Compiled) -> bool:
-    """A short noun phrase (no verb, no sentence punctuation) made of a question's own words."""
+    """A short noun phrase (no verb, no sentence punctuation) made of a question's own words;
+    never a list's item ("* Optional" in a bulleted answer)."""
     if (
-        not 1 <= len(text.split()) <= 8
+        _LIST_ITEM_MARK.match(text)
+        or not 1 <= len(text.split()) <= 8
         or re.search(r"[.,;:!?/]", text)
         or HEADING_VERB.search(text)
     ):

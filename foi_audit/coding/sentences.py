@@ -17,6 +17,9 @@ from foi_audit.coding.text import SENTENCE_END
 # A line led by its topic ("Policy: ...", "DASV lead: ...") starts a statement of its own even
 # when the line before ends without a full stop (a link); so does the line after "Dear X,".
 LABELLED_LINE = re.compile(r"^\W*[A-Z][A-Za-z&/'’-]*(?:\s+[A-Za-z&/'’-]+){0,4}\s*:\s+\S")
+# A list's item on a line of its own ("  * External - Kinship Learning Partnership"): a
+# statement of its own, never the wrapped end of the line above
+BULLET_LINE = re.compile(r"^\s*[*•·▪◦‣-]\s+\S")
 
 
 SALUTATION = re.compile(r"^\W*(?:dear|hello|hi|good (?:morning|afternoon))\b[^.]{0,60},$", re.I)
@@ -41,6 +44,7 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
             and not other_cell
             and not _ends_sentence(groups[-1][0])
             and not LABELLED_LINE.match(line.text)
+            and not BULLET_LINE.match(line.text)
             # (a salutation on a line of its own ends its sentence, even run on after a
             # letterhead's reference and date: "Our ref: X 27 November 2024 Dear Ms Tarrant,")
             and not SALUTATION.match(previous.text if previous else groups[-1][0])

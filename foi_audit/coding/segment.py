@@ -318,13 +318,13 @@ def segment(
     def current() -> Segment:
         return segments[-1]
 
-    def _in_context(qid: str, text: str) -> str:
+    def _in_context(qid: str, text: str, tied: str = "") -> str:
         """A part of ours asked right after another question without naming our subject ("Q4
-        Who delivers that training?" after one on conflict resolution training) asks of it."""
+        Who delivers that training?" after another training's) asks of it, unless ``tied``."""
         parent = parent_of(qid, compiled) if qid and qid != OTHER else ""
         if parent and current().question == OTHER and current().restated:
             family = [q for q in compiled.questions if q.id == parent]
-            if not any(matches_any(q.cues, text) for q in family):
+            if not any(matches_any(q.cues, text) for q in family) and tied in ("", OTHER):
                 return OTHER
         return qid
 
@@ -358,11 +358,11 @@ def segment(
     ) -> None:
         """A restated question opens its answer (``trailing``: answer text on the same line)."""
         nonlocal pending_label, quoted_seen_question, rows_under
-        qid = _in_context(restated_question(question_text, compiled), question_text)
+        label = label_key(label_match["num"], label_match["letter"]) if label_match else ""
+        asked = restated_question(question_text, compiled)
+        qid = _in_context(asked, question_text, doc_labels.get(label, ""))
         qid = qid or ("" if label_match else heading_topic(question_text, compiled))
-        label = ""
         if label_match:
-            label = label_key(label_match["num"], label_match["letter"])
             qid = number_and_cue(qid, label, question_text, compiled)
         elif pending_label:
             label = pending_label

@@ -318,13 +318,14 @@ def segment(
     def current() -> Segment:
         return segments[-1]
 
-    def _in_context(qid: str, text: str, tied: str = "") -> str:
-        """A part of ours asked right after another question without naming our subject ("Q4
-        Who delivers that training?" after another training's) asks of it, unless ``tied``."""
+    def _in_context(qid: str, text: str, label: str = "") -> str:
+        """A part of ours asked right after another question without naming our subject asks
+        of it ("Q4 Who delivers that training?"), unless numbered in our question's family."""
         parent = parent_of(qid, compiled) if qid and qid != OTHER else ""
         if parent and current().question == OTHER and current().restated:
-            family = [q for q in compiled.questions if q.id == parent]
-            if not any(matches_any(q.cues, text) for q in family) and tied in ("", OTHER):
+            cued = any(matches_any(q.cues, text) for q in compiled.questions if q.id == parent)
+            ours = {k.rstrip("abcdefgh") for k, q in doc_labels.items() if q == parent}
+            if not cued and not (label and label.rstrip("abcdefgh") in ours):  # "2d" by "2a"
                 return OTHER
         return qid
 
@@ -359,8 +360,7 @@ def segment(
         """A restated question opens its answer (``trailing``: answer text on the same line)."""
         nonlocal pending_label, quoted_seen_question, rows_under
         label = label_key(label_match["num"], label_match["letter"]) if label_match else ""
-        asked = restated_question(question_text, compiled)
-        qid = _in_context(asked, question_text, doc_labels.get(label, ""))
+        qid = _in_context(restated_question(question_text, compiled), question_text, label)
         qid = qid or ("" if label_match else heading_topic(question_text, compiled))
         if label_match:
             qid = number_and_cue(qid, label, question_text, compiled)

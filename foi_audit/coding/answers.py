@@ -469,8 +469,7 @@ def _on_another_subject(text: str, question: str, named: str, compiled: Compiled
     if not family:
         return False  # another subject's answer (a longer request's): never given to ours
     others = [q for q in compiled.questions if top_question(q.id, compiled) == named]
-    texts = {q.id: q.text for q in compiled.codebook.questions}
-    mine, theirs = texts.get(question, ""), texts.get(named, "")
+    mine, theirs = (getattr(compiled.codebook.question(q), "text", "") for q in (question, named))
     return not (
         any(matches_any(q.cues, text) or matches_any(q.cues, theirs) for q in family)
         or any(matches_any(q.cues, mine) for q in others)

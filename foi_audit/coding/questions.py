@@ -436,7 +436,7 @@ def _request_words_naming_one(text: str, compiled: Compiled) -> bool:
         return False
     # a word of another question only when the named one itself names that question: not a
     # page's title over several answers ("Sexual safety of staff and Active Bystander Training")
-    own = next((q.text for q in compiled.codebook.questions if q.id == named), "")
+    own = getattr(compiled.codebook.question(named), "text", "")
     likeness = compiled.likeness
     named_by_own = {q.id for q in compiled.questions if matches_any(q.cues, own)} | {named}
     words = (likeness.known(word) for word in likeness.content_words(text))

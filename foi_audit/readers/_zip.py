@@ -13,8 +13,10 @@ MAX_RATIO = 200  # uncompressed / compressed; XML compresses ~10-30x, bombs 1000
 RATIO_CHECK_FROM_BYTES = 20 * 1024 * 1024  # small files may compress well; harmless
 
 
-def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
-    """Open ``data`` as a zip after checking it cannot unpack to something huge."""
+def open_zip(data: bytes, what: str, office_xml: bool = True) -> zipfile.ZipFile:
+    """Open ``data`` as a zip after checking it cannot unpack to something huge (and, for an
+    Office or OpenDocument file, that no XML part declares entities; a plain archive's own
+    files are checked when each is read)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -23,7 +25,8 @@ def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
             f"damaged {what} file ({exc}): ask the trust to send it again or as PDF"
         ) from None
     check_zip_members(infos, len(data), what)
-    refuse_xml_declarations(archive, infos, what)
+    if office_xml:
+        refuse_xml_declarations(archive, infos, what)
     return archive
 
 

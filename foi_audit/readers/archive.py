@@ -3,23 +3,17 @@ an attachment of the archive, so the covering letter and its answer sheet are ma
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import PurePosixPath
 
 from foi_audit.errors import CorruptFile, EmptyFile, EncryptedFile
-from foi_audit.readers._zip import check_zip_members
+from foi_audit.readers._zip import open_zip
 from foi_audit.records import Attachment, Extraction
 
 
 def read(data: bytes, name: str) -> Extraction:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise CorruptFile(f"damaged zip archive ({exc}): ask the trust to send it again") from None
-    check_zip_members(infos, len(data), "zip")  # a zip bomb is refused before unpacking
-    files = [info for info in infos if not info.is_dir() and _a_document(info.filename)]
+    archive = open_zip(data, "zip", office_xml=False)  # a zip bomb is refused before unpacking
+    files = [i for i in archive.infolist() if not i.is_dir() and _a_document(i.filename)]
     if any(info.flag_bits & 0x1 for info in files):
         raise EncryptedFile(
             "the zip archive is password-protected: ask the trust for the files unzipped"

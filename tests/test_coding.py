@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from foi_audit.coding import code_documents, load_codebook
+from foi_audit.coding.codebook import Codebook
 from foi_audit.coding.engine import documents_from_text
 from foi_audit.readers import read_document
 from foi_audit.records import Block, BlockRole, Document
@@ -17,6 +18,21 @@ from foi_audit.records import Block, BlockRole, Document
 FIXTURES = Path(__file__).parent / "fixtures" / "coding"
 CODEBOOK = load_codebook()
 CASES = tomllib.loads((FIXTURES / "hard_cases.toml").read_text(encoding="utf-8"))["case"]
+
+
+def case_codebook(case: dict[str, Any]) -> Codebook:
+    """The built-in codebook, or numbered as a case's longer request was (``request``: its
+    number of questions and the study's labels in it), as a researcher would write it."""
+    request = case.get("request")
+    if not request:
+        return CODEBOOK
+    labels = request["labels"]
+    return replace(
+        CODEBOOK,
+        source="numbered as asked",
+        questions=tuple(replace(q, label=labels.get(q.id, q.label)) for q in CODEBOOK.questions),
+        request_questions=request["questions"],
+    )
 
 
 def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
@@ -77,7 +93,7 @@ def test_hard_case(case: dict[str, Any]) -> None:
         from foi_audit.register.names import own_names
 
         names = {"RXX": own_names(Trust("RXX", case["trust_names"][0], "", "", "2000-01-01"))}
-    coded = {c.field: c for c in code_documents(_documents(case), CODEBOOK, names)}
+    coded = {c.field: c for c in code_documents(_documents(case), case_codebook(case), names)}
     for field, expected in case.get("expect", {}).items():
         assert coded[field].value == expected, f"{field}: {coded[field]}"
     for field in case.get("review", []):

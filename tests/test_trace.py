@@ -22,7 +22,7 @@ from foi_audit.dataset.layout import Layout
 from foi_audit.errors import CodebookError, InputError
 from foi_audit.figures.explain import explain_trace, trace_dict, trace_lines
 from foi_audit.ingest.pipeline import IngestOptions, ingest
-from tests.test_coding import CASES, CODEBOOK, _documents
+from tests.test_coding import CASES, CODEBOOK, _documents, case_codebook
 
 GOLDEN = Path(__file__).parent / "fixtures" / "coding" / "hard_cases.golden.txt"
 
@@ -30,11 +30,11 @@ GOLDEN = Path(__file__).parent / "fixtures" / "coding" / "hard_cases.golden.txt"
 def _golden_text() -> str:
     out: list[str] = []
     for case in CASES:
-        documents = _documents(case)
+        documents, codebook = _documents(case), case_codebook(case)
         out.append(f"## {case['name']}")
-        out.extend(segmentation_lines(documents, CODEBOOK))
+        out.extend(segmentation_lines(documents, codebook))
         out.append("  coded:")
-        for value in code_documents(documents, CODEBOOK):
+        for value in code_documents(documents, codebook):
             flags = f"  flags: {', '.join(value.flag_reasons)}" if value.flags else ""
             out.append(f"    {value.field} = {value.value or '(blank)'}  [{value.rule}]{flags}")
         out.append("")

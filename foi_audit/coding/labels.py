@@ -44,7 +44,9 @@ LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)",
 LABEL_ONLY = re.compile(
     r"^\s*(?:(?:q(?:uestion)?|request)\s*\.?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?)?"
-    r"(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?)?\s*[.:)\]]?\s*$",
+    # (a dash alone after it is an empty answer: "Q6c -")
+    r"(?P<range>\s*[-–]\s*(?:\d{1,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?|\([a-h]\)|(?-i:[a-h])\b))?"
+    r"\s*[.:)\]\-–]?\s*$",
     re.IGNORECASE,
 )
 
@@ -606,3 +608,48 @@ def labelled_paragraphs(row: str) -> list[str]:
     numbers = [int(found[1]) if (found := PREFIXED_LABEL.match(p)) else 0 for p in pieces]
     ordered = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     return pieces if len(pieces) >= 2 and all(numbers) and ordered else []
+
+
+def decimals_as_numbers(lines: list[Line], questions: int) -> list[Line]:
+    """Decimal labels one of whose parts never changes carry the question's number in the
+    other: "Q4.1 ... Q6.1(a) ... Q7.1" (an answer's ".1" after each number) and "3.1 ... 3.6(a)
+    ... 3.12" (the letter's section 3, the request's numbers after it) read as "Q4", "Q6(a)",
+    "3.6(a)" as "6(a)". Only with at least three numbers, each at most the request's count,
+    told by labels set apart; then "3.5 7.9%" is "5. 7.9%" too."""
+    found = []
+    for n, line in enumerate(lines):
+        label = LABEL.match(line.text)
+        if label and "." in label["num"]:
+            after = line.text[label.end() : label.end() + 1]
+            clear = set_apart(label, line.text) or after.isupper() or bool(label["letter"])
+            major, minor = (int(part) for part in label["num"].split("."))
+            found.append((n, label, major, minor, clear))
+    majors, minors = {f[2] for f in found if f[4]}, {f[3] for f in found if f[4]}
+    if len(majors) == 1 and len(minors) >= 3 and max(minors) <= questions:
+        varies = 3  # the section's number never changes: the question's is after it
+    elif len(minors) == 1 and len(majors) >= 3 and max(majors) <= questions:
+        varies = 2
+    else:
+        return lines
+    constant = (majors if varies == 3 else minors).pop()
+    out = list(lines)
+    for n, label, major, minor, _ in found:
+        number, kept = (minor, major) if varies == 3 else (major, minor)
+        if kept != constant or number > questions:
+            continue
+        text = out[n].text
+        start, end = label.span("num")
+        text = f"{text[:start]}{number}{text[end:]}"
+        if not label["sep"].strip() and not set_apart(LABEL.match(text) or label, text):
+            cut = label.start("sep") - (end - start) + len(str(number))
+            text = f"{text[:cut]}.{text[cut:]}"  # "3.1 There were" -> "1. There were"
+        out[n] = replace(out[n], text=text)
+    return out
+
+
+def renumbered(lines: list[Line], compiled: Compiled) -> list[Line]:
+    """Lines whose labels are lettered, in roman numerals or decimals as the request's
+    numbers (see the three functions)."""
+    top_level = sum(1 for q in compiled.questions if not q.parent)
+    asked = max(compiled.codebook.request_questions or 0, top_level)
+    return decimals_as_numbers(letter_numbered(roman_numbered(lines), top_level), asked)

@@ -363,8 +363,7 @@ def _split_inline_labels(text: str, counted: _Count) -> list[str]:
     return [part for part in parts if part.strip()] or [text]
 
 
-# (OCR may leave a stray comma between: "Not currently. , 3. If the Trust ..."; a dash may
-# follow the number: "3 — N/A. 4 — Yes: Mrs X")
+# (OCR's stray comma: "Not currently. , 3. If ..."; a dash after it: "3 — N/A. 4 — Yes: X")
 INLINE_NUMBER = re.compile(
     r"(?<=[.!?])\s+(?:[,;]\s+)?"
     # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
@@ -377,6 +376,7 @@ INLINE_NUMBER = re.compile(
 
 
 LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})(?:[.):]?\s|\s*[–—-]+\s*(?=\S))")
+HEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)(\d{1,2})[.):]?\s*$")  # "Question 1" alone
 RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})(?:[.):,]\s+|\s*[–—-]+\s*)[A-Z(]")
 
 
@@ -385,9 +385,9 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
     split at each bare "N)" / "N." after a sentence that counts up from the paragraph's own
     number (from the last numbered paragraph's when it has none), so "section 2. 4. Next" is
     not cut."""
-    leading = LEADING_NUMBER.match(text)
+    leading = LEADING_NUMBER.match(text) or HEADING_NUMBER.match(text)
     previous = int(leading.group(1)) if leading else counted.last
-    label = RUNNING_NUMBER.match(text)  # a label ("3.", "11,"), not "4 December 2024"
+    label = RUNNING_NUMBER.match(text) or HEADING_NUMBER.match(text)  # not "4 December 2024"
     counted.last = int(label.group(1)) if label else counted.last
     cuts: list[int] = []
     for match in INLINE_NUMBER.finditer(text):

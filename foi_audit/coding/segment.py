@@ -44,13 +44,12 @@ from foi_audit.coding.labels import (
     inline_numbered,
     label_key,
     labelled_answer,
-    letter_numbered,
     next_item,
     normalise_heading,
     numbered_texts,
     own_numbering,
     questions_named,
-    roman_numbered,
+    renumbered,
     section_over_questions,
     set_apart,
 )
@@ -143,8 +142,7 @@ def _restated_parts(text: str, compiled: Compiled) -> str | None:
     return answer_after_head(last, lambda head: _is_question_text(head, True, compiled)) or None
 
 
-# A heading run into its answer never ends on these: "An executive lead for | DASV has not"
-# is a sentence.
+# A heading run into its answer never ends on these ("An executive lead for | DASV has not")
 _HEAD_NEVER_ENDS = frozenset(
     {"a", "an", "the", "for", "of", "to", "and", "or", "in", "on", "at", "by", "with", "from"}
 )
@@ -182,7 +180,7 @@ _DANGLING_REQUEST = re.compile(r"^\W*please(?:\s+(?:give|provide|state|name|conf
 
 
 def _labelled_topic(
-    text: str, compiled: Compiled, foreign: bool, headed: bool = False
+    text: str, compiled: Compiled, foreign: bool, headed: bool = False, others: bool = False
 ) -> tuple[str, str] | None:
     """After a label, a short topic and its answer: "(sexual safety policy): No.", "Freedom to
     Speak Up – Yes.", "restrictive practice training Yes. All staff ...". Returns the question
@@ -215,6 +213,8 @@ def _labelled_topic(
     ):
         return None
     qid = topic_question(topic, compiled)
+    if others and qid != OTHER and len(topic.split()) < 2:
+        return None  # "Question 12 - Provider: X" (``others``: the label is another question's)
     if qid == OTHER:
         # another subject of our kind ("conflict resolution training"), or any other topic
         # where the request was numbered its own way
@@ -270,9 +270,8 @@ def segment(
 ) -> tuple[list[Segment], dict[str, str]]:
     """Split a document's lines into answers per question (see the module docstring);
     ``whole``: every line of the document (a mail's quoted history too), for its numbering."""
-    top_level = sum(1 for q in compiled.questions if not q.parent)
-    lines = letter_numbered(roman_numbered(lines), top_level)
-    every = lines if whole is None else letter_numbered(roman_numbered(whole), top_level)
+    lines = renumbered(lines, compiled)
+    every = lines if whole is None else renumbered(whole, compiled)
     foreign = own_numbering(every, compiled)
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
     # The request restated anywhere ("1. ... 2. ...") ties numbers to ours, before the codebook
@@ -557,10 +556,10 @@ def segment(
             topical = _labelled_topic(text[part.end() :], compiled, foreign, headed=True)
         elif label_match and set_apart(label_match, text):
             # a label set apart ("3.", "Q3"), not a wrapped line of prose ("12 of the Act")
-            topical = _labelled_topic(rest, compiled, foreign)
+            others = not foreign and resolve(label_match["num"]) == OTHER  # another's number
+            topical = _labelled_topic(rest, compiled, foreign, others=others)
         if topical is not None:
-            # "3 (conflict resolution training): Mandatory ...", "Part H – executive lead for
-            # DASV The Trust has ...": the label's topic says which question it answers.
+            # "3 (conflict resolution training): Mandatory ...": the topic says which question
             qid, answer = topical
             key = label_key(label_match["num"], label_match["letter"]) if label_match else ""
             if key and qid:
@@ -572,8 +571,7 @@ def segment(
                 add_answer(answer, line)
             continue
         if label_match and not _is_question_text(rest, labelled, compiled):
-            # "Question 1 – dedicated policy No, the Trust does not ...": a heading in the
-            # request's words run into its answer on one line.
+            # "Question 1 – dedicated policy No, the Trust does not ...": a heading run into it
             run_in = _run_in_heading(rest, compiled)
             if run_in:
                 open_restated(run_in[0], run_in[1], line, label_match, letter_match)
@@ -650,10 +648,13 @@ def segment(
             segments.append(Segment(""))
         if current().question and matches_any(compiled.doc.closing, text):
             segments.append(Segment(""))
+        # a label alone heads this line, unless the line has one of its own ("Q6c -" | "Q7 No.")
+        under_pending = bool(pending_label) and not (label_match and set_apart(label_match, text))
         if pending_label:
-            qid = resolve(pending_label)
-            segments.append(Segment(qid, pending_label))
+            segments.append(Segment(resolve(pending_label), pending_label))
             pending_label = ""
+        if under_pending:
+            pass
         elif (
             label_match
             and (
@@ -689,8 +690,7 @@ def segment(
             and i >= 2
             and lines[i - 2].block != line.block
         ):
-            # After a bare numbered answer ("Q3 n/a."), a new paragraph led by another
-            # question's topic ("Exec lead for DASV is ...") answers that question.
+            # after a bare numbered answer ("Q3 n/a."), "Exec lead for DASV is ..." answers it
             lead = topic_lead(text, compiled)
             if lead and lead != top_question(current().question, compiled):
                 segments.append(Segment(lead))

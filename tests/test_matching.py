@@ -1895,3 +1895,110 @@ def test_a_reply_written_below_the_quoted_request_is_signed_below_it() -> None:
         page_locators=False,
     )
     assert match_group([above], load_register()).trust_code != "RM3"
+
+
+def test_joint_reply_to_identical_requests_the_requester_sent_both() -> None:
+    """ "You sent identical requests to A (HUTH) and B (NLaG) ... we are answering them
+    together": a group's shared office answering for both, from its own mailbox."""
+    mail = doc(
+        "RE_ FOI HUTH 25-0042 NLaG 25-0017.eml",
+        ("From: Humber Health Partnership IG <hyp-tr.foi@nhs.example>", E),
+        ("Dear Mr Tessler,", B),
+        (
+            "You sent identical requests to Hull University Teaching Hospitals NHS Trust (HUTH) "
+            "and Northern Lincolnshire and Goole NHS Foundation Trust (NLaG). As both are part "
+            "of the NHS Humber Health Partnership we are answering them together.",
+            B,
+        ),
+        ("1. HUTH: a dedicated policy is being written.\nNLaG: there is no dedicated policy.", B),
+        ("Yours sincerely,\nHumber Health Partnership Information Governance", B),
+    )
+    result = match(mail)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RWA", "RJL"}
+
+
+def test_a_follow_up_names_its_trust_only_in_its_own_earlier_message_quoted() -> None:
+    """Part 2 of a reply, with part 1 quoted below it: the trust's name is only in part 1's
+    signature, a message from the same mailbox (not the requester's quoted request)."""
+    mail = doc(
+        "GOSH FOI 24-2215 part 2 (with part 1 below).eml",
+        ("From: GOSH FOI <gosh.foi@nhs.example>", E),
+        ("Dear Rowan Tessler,", B),
+        ("3. We have no plans to introduce active bystander training.", B),
+        ("FOI Team", B),
+        (
+            "From: GOSH FOI <gosh.foi@nhs.example>\nDate: 18 December 2024 15:30\n"
+            "To: Rowan Tessler\nSubject: GOSH FOI 24-2215 (part 1)",
+            B,
+        ),
+        ("1. The Trust does not have a separate policy.", B),
+        ("FOI Team, Great Ormond Street Hospital for Children NHS Foundation Trust", B),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RP4"
+    quoted = doc(
+        "Re_ FOI 8801.eml",
+        ("From: CW FOI <chelwest.foi@nhs.example>", E),
+        ("Dear Rowan", B),
+        ("The training is optional.", B),
+        (
+            "On Thu, 9 Jan 2025 at 09:10, Rowan Tessler <rowan@research.example> wrote:\n"
+            "> Thanks - is it mandatory?\n> On Wed, 8 Jan 2025 at 16:00, CW FOI "
+            "<chelwest.foi@nhs.example> wrote:\n> > 1. Not specifically.\n> >\n"
+            "> > Chelsea and Westminster Hospital NHS Foundation Trust FOI",
+            B,
+        ),
+        page_locators=False,
+    )
+    assert match(quoted).trust_code == "RQM"
+
+
+def test_a_mail_opening_with_many_thanks_has_no_signature_there() -> None:
+    """ "Many thanks for getting in touch ..." opens the mail: no sign-off, so the restated
+    question below it ("... the NHS England Sexual Safety Charter?") is no signature."""
+    mail = doc(
+        "RE_ FOI request - staff wellbeing and safety (UHBW 25-0041).eml",
+        ("From: foi@uhbw.example", E),
+        ("Dear Dr Whitcombe\nMany thanks for getting in touch with us about staff wellbeing.", B),
+        ("Question 3", B),
+        (
+            "Has the Trust signed the NHS England Sexual Safety in Healthcare Organisational "
+            "Charter? If so, on what date?\nThe Trust signed the Charter in March 2024.\n"
+            "Question 4",
+            B,
+        ),
+        ("Does the Trust have a dedicated policy?\nNot yet.", B),
+        ("Is ABT provided?\nNo.", B),
+        ("Who is the lead?\nDr Samuel Okafor.", B),
+        (
+            "Hope that helps! If anything is unclear, just drop us a line. If you're unhappy "
+            "with how we've handled your request you can ask for an internal review.\nKind "
+            "regards,\nFreedom of Information Team\nUniversity Hospitals Bristol and Weston NHS "
+            "Foundation Trust",
+            B,
+        ),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RA7"
+
+
+def test_initials_alone_yield_to_a_letterhead_with_the_same_reference() -> None:
+    """A delay notice from "nhct.foi@" (Northumbria's initials) sharing its reference with a
+    reply on Nottinghamshire Healthcare's letterhead is left for a person, both candidates,
+    not given to Northumbria."""
+    notice = doc(
+        "NHFT FOI 24-5051 delay notice.eml",
+        ("From: NottsHC FOI <nhct.foi@nhs.example>", E),
+        ("We regret that we will not be able to answer FOI 24-5051 by the due date.", B),
+    )
+    reply = letter(
+        "NHFT FOI 24-5051 response.pdf",
+        "Nottinghamshire Healthcare NHS Foundation Trust",
+        ("Our ref: FOI 24-5051", B),
+    )
+    assert match(notice).trust_code == "RTF"  # its own evidence alone
+    linked = _link(notice, reply)
+    assert linked[notice.path].trust_code == ""
+    assert set(linked[notice.path].candidates) == {"RTF", "RHA"}
+    assert "same reference" in linked[notice.path].message

@@ -28,7 +28,7 @@ _JOINT_RE = re.compile(
     r"|appl(?:y|ies) (?:equally )?to both\b|answers? below appl(?:y|ies) (?:equally )?to\b"
     r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
     # "As the two requests were identical we have answered them together"
-    r"|(?:answer(?:ed)?|respond(?:ed)?\s+to|repl(?:ied|y)\s+to|dealt\s+with)\s+"
+    r"|(?:answer(?:ed|ing)?|respond(?:ed|ing)?\s+to|repl(?:ied|ying|y)\s+to|deal(?:t|ing)\s+with)\s+"
     r"(?:them|both|the two(?: requests)?|both requests)\s+together"
     r")"
 )
@@ -36,7 +36,8 @@ _JOINT_RE = re.compile(
 
 # (with two trusts named in full after it: "on behalf of A and B", "your requests to A and B")
 _ON_BEHALF_RE = re.compile(
-    r"(?i)\b(?:on behalf of|your (?:two |identical |separate )?requests (?:made |sent )?to)\b"
+    r"(?i)\b(?:on behalf of|(?:your|you (?:sent|made|submitted)) (?:two |identical |separate )?"
+    r"requests (?:made |sent )?to)\b"
     r"[^\n]{0,300}"
 )
 

@@ -231,6 +231,10 @@ def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
             by_reference.setdefault(reference, []).append(number)
     changed: dict[str, Match] = {}
     for number, item in enumerate(files):
+        if item.match.method in _BY_ALIAS and (
+            doubt := _outweighed(item, number, files, by_reference)
+        ):
+            changed[item.path] = doubt
         if _resolved(item.match):
             continue
         anchors: dict[tuple[str, ...], list[tuple[str, FileMatch]]] = {}
@@ -245,6 +249,34 @@ def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
         if new is not None:
             changed[item.path] = new
     return changed
+
+
+# Evidence from initials alone (a mailbox "nhct.foi@", a file name "NHFT ..."), and evidence a
+# trust writes its full name in (its letterhead, its signature)
+_BY_ALIAS = frozenset({"email_address", "name_in_path"})
+_BY_NAME = frozenset({"letterhead", "signature"})
+
+
+def _outweighed(
+    item: FileMatch, number: int, files: Sequence[FileMatch], by_reference: dict[str, list[int]]
+) -> Match | None:
+    """A file matched by initials alone whose reference a file matched by a trust's full name
+    shares, for another trust ("NHFT FOI 24-5051 delay notice" from "nhct.foi@" beside the
+    reply on Nottinghamshire Healthcare's letterhead): left for a person, both candidates."""
+    for reference in item.references:
+        for other in (files[k] for k in by_reference[reference] if k != number):
+            theirs = other.match
+            if theirs.method in _BY_NAME and theirs.trust_code not in _verdict(item.match):
+                return replace(
+                    item.match,
+                    trust_code="",
+                    method="ambiguous",
+                    candidates=tuple(dict.fromkeys([*item.match.candidates, theirs.trust_code])),
+                    message=f"matched by initials only ({item.match.method}: "
+                    f"{item.match.trust_code}), but {other.path} with the same reference "
+                    f"{reference} is {theirs.trust_code} by its {theirs.method}: check which",
+                )
+    return None
 
 
 def _named_by(

@@ -52,8 +52,9 @@ _SIGN_OFF_LINE_RE = re.compile(
 
 
 _SIGN_OFF_RE = re.compile(
-    r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|many thanks|"
-    r"cheers\b|thanks again\b|with thanks\b|all the best\b)",
+    r"^\s*(?:yours (?:sincerely|faithfully)|(?:kind|best|warm)? ?regards|best wishes|all the best\b|"
+    # (a sentence of thanks opens a mail: "Many thanks for getting in touch with us ...")
+    r"(?:many thanks|cheers|thanks again|with thanks)\b(?![^\n]{25}))",
     re.IGNORECASE,
 )
 
@@ -266,6 +267,40 @@ def _looks_like_address(block: Block) -> bool:
     )
 
 
+_QUOTE_MARKS_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_HEADER_LINE_RE = re.compile(r"(?i)^\s*(?:from|sent|date|to|cc|subject):")
+
+
+def _own_earlier_signature(content: Sequence[Block], senders: Sequence[str]) -> list[Block]:
+    """The signature of the sender's own earlier message quoted in a thread (its header from
+    the same address as this mail's, "On ..., GOSH FOI <gosh.foi@...> wrote:"): a follow-up
+    or a second part often names the trust only there. Its last short lines, at most four."""
+    lines = [
+        (_QUOTE_MARKS_RE.sub("", line), block)
+        for block in content
+        for line in block.text.split("\n")
+    ]
+    wanted = [address.lower() for address in senders]
+    starts = [
+        _QUOTE_START_RE.match("\n".join(t for t, _ in lines[n : n + 2])) for n in range(len(lines))
+    ]
+    for n, start in enumerate(starts):
+        if not start:
+            continue
+        header = start.group(0).lower()  # "On ..., X <address> wrote:", "From: X <address>"
+        if not any(address in header for address in wanted):
+            continue
+        message: list[tuple[str, Block]] = []
+        for k, (text, block) in enumerate(lines[n + 1 :], start=n + 1):
+            if starts[k]:
+                break
+            if text.strip() and not (not message and _HEADER_LINE_RE.match(text)):
+                message.append((text.strip(), block))
+        tail = [(t, b) for t, b in message[-_SIGNATURE_BLOCKS:] if len(t) <= 120]
+        return [Block(text, block.locator, block.role) for text, block in tail]
+    return []
+
+
 def zones_of(document: Document) -> Zones:
     zones = Zones()
     email = _is_email(document)
@@ -370,6 +405,9 @@ def zones_of(document: Document) -> Zones:
         for block, _ in kept[:2]:
             if block.role is BlockRole.BODY:
                 zones.email_header.append((block.text, block.locator))
+    if email:
+        senders = [address for address, name in zones.addresses if name.lower() == "from"]
+        zones.signature += _own_earlier_signature(content, senders)
     for i, (block, _) in enumerate(kept):
         if (block.role is BlockRole.HEADER and _page_one(block)) or i in first:
             zones.letterhead.append(block)

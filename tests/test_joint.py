@@ -467,3 +467,31 @@ def test_trust_labels_on_the_lines_under_each_heading_give_each_trust_its_answer
     assert values[("RBB", "dasv_lead_name")] == "Lindsey Coverdale"
     assert values[("RAA", "abt_provided")] == "yes"
     assert values[("RAA", "dasv_lead_name")] == "Dr Helen Marwood"
+
+
+def test_trust_labels_after_a_topic_and_in_the_trusts_own_capitals() -> None:
+    """ "Q2 Active Bystander Training Walsall Healthcare: Yes. ... Royal Wolverhampton: Yes.
+    ..." labels each trust's answer after the question's topic, and "NLaG:" is the trust
+    whose initials the register writes "NLAG" (before, the first trust's answer was read as
+    the second's too: its provider, mixed delivery, its plans)."""
+    names = {
+        "RAA": ("Northfield Lincs and Goole NHS Foundation Trust", "NLAG"),
+        "RBB": ("Southmoor Healthcare NHS Trust", "Southmoor Healthcare", "SHT"),
+    }
+    blocks = [
+        "Dear Requester",
+        "Q2 Active Bystander Training Southmoor Healthcare: Yes. Delivered by an external "
+        "provider, Midlands Upstanders Partnership. Optional. NLaG: Yes. Delivered by our own "
+        "Practice Education team. Mandatory for all patient-facing staff.",
+        "3. SHT: not applicable.\n   NLaG: no plans at this time.",
+    ]
+    document = replace(
+        _joint(""),
+        blocks=tuple(Block(t, f"paragraph {i}", BlockRole.BODY) for i, t in enumerate(blocks)),
+    )
+    values = {(c.trust_code, c.field): c.value for c in code_documents([document], CODEBOOK, names)}
+    assert values[("RAA", "abt_delivery")] == "in_house"
+    assert values[("RAA", "abt_provider")] == ""
+    assert values[("RAA", "abt_mandatory")] == "mandatory"
+    assert values[("RBB", "abt_delivery")] == "outsourced"
+    assert values[("RBB", "abt_provider")] == "Midlands Upstanders Partnership"

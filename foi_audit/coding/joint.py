@@ -459,4 +459,10 @@ def _labelled(clause: str, naming: _Naming) -> str:
         return ""
     named = naming.named(found.group(1))
     rest = _HEADING_FILLER.sub(" ", naming.strip(found.group(1))).split()
-    return next(iter(named)) if len(named) == 1 and len(rest) <= 1 else ""
+    if len(named) != 1:
+        return ""
+    (code,) = named
+    # "Q2 Active Bystander Training Walsall Healthcare: Yes.": a topic, then the trust's label
+    last = [m.end() for m in naming.patterns[code].finditer(found.group(1))]
+    after_topic = len(rest) <= 5 and bool(last) and last[-1] == len(found.group(1))
+    return code if len(rest) <= 1 or after_topic else ""

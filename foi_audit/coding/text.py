@@ -87,10 +87,16 @@ def own_names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     if not usable:
         return None
     parts = [
-        re.escape(n) if n.isupper() and " " not in n else "(?i:" + re.escape(n) + ")"
-        for n in usable
+        _acronym(n) if n.isupper() and " " not in n else "(?i:" + re.escape(n) + ")" for n in usable
     ]
     return re.compile(r"(?<![\w'’])(?:the\s+)?(?:" + "|".join(parts) + r")(?:['’]s)?(?![\w])")
+
+
+def _acronym(name: str) -> str:
+    """Capitals, but inside a longer one in the trust's own style: "NLAG" is "NLaG" too."""
+    if len(name) < 4 or not name.isalpha():
+        return re.escape(name)
+    return name[0] + "".join(f"[{c}{c.lower()}]" for c in name[1:-1]) + name[-1]
 
 
 # The flags coding compiles a codebook pattern with (an extraction keeps its case).

@@ -14,6 +14,7 @@ from foi_audit.coding.questions import (
     OTHER,
     child_question,
     classify_question,
+    parent_of,
     restated_question,
     top_question,
 )
@@ -161,6 +162,11 @@ def _over_history(
     its own cues count, or any answer of a correction."""
     merged = dict(history)
     for qid, said in newer.items():
+        named = classify_question(" ".join(s.text for s in said), compiled) if said else ""
+        if named and parent_of(named, compiled) == qid and not revises:
+            # a short reply to the requester's follow-up on one part ("The training is
+            # optional." over "> is it mandatory or optional (Q2b)?"): that part's answer
+            qid, said = named, [replace(s, question=named) for s in said]
         # a correction's answers stand by their numbers too ("CORRECTION ... Q2 Yes.")
         if said and (revises or _names_its_question(said, qid, compiled)):
             earlier = history.get(qid, [])
@@ -239,6 +245,15 @@ def _named_in_revision(
     for sentence in everything:
         if sentence.locator in later and sentence.locator not in targets:
             qid = _revised_question(sentence.text, compiled)
+            if (
+                not qid
+                and any(sentence is s for s in general)
+                and not _PROCEDURE.search(sentence.text)
+            ):
+                # read with no question ("Apologies for the omission. Yes - there is a
+                # specific sexual harassment module"): the question its words name
+                named = classify_question(sentence.text, compiled)
+                qid = named if named != OTHER else ""
             if qid:
                 targets[sentence.locator] = qid
     if not targets:
@@ -250,6 +265,11 @@ def _named_in_revision(
                 replace(sentence, question=targets[sentence.locator])
             )
     return out
+
+
+# A revision's account of itself ("the internal review concerning our decision to withhold
+# the name of the ABT provider"), never an answer to the question its words name
+_PROCEDURE = re.compile(r"(?i)\b(?:review\w*|decision|appeal|complaint|exemption|section \d)")
 
 
 def _revised_question(text: str, compiled: Compiled) -> str:

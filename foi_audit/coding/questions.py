@@ -481,11 +481,21 @@ def second_question(cell: str, qid: str, compiled: Compiled) -> str:
     return ""
 
 
-def with_second_questions(segments: list[Segment]) -> list[Segment]:
+def with_second_questions(segments: list[Segment], compiled: Compiled) -> list[Segment]:
     """Each segment whose cell restates two questions followed by one for the second, with
-    the same answer: one cell answering two questions answers both."""
+    the same answer: one cell answering two questions answers both. So does an answer cell
+    merged down over the next row, a part of the same question left with no cell of its own
+    ("2(b) Mandatory or optional? | Mandatory ... And yes - there is a dedicated unit on
+    sexual harassment" over "2(c) ... module ...?"): its lines naming that part answer it."""
     out: list[Segment] = []
     for seg in segments:
+        above = out[-1] if out else None
+        if above and seg.restated and seg.question and not seg.lines and above.lines:
+            family = parent_of(seg.question, compiled)
+            if family and family == parent_of(above.question, compiled):
+                cues = next(q.cues for q in compiled.questions if q.id == seg.question)
+                named = [n for n in above.lines if n.cell == "answer" and matches_any(cues, n.text)]
+                seg = replace(seg, lines=named)
         out.append(seg)
         if seg.also:
             out.append(replace(seg, question=seg.also, also="", lines=list(seg.lines)))

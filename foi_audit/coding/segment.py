@@ -697,4 +697,4 @@ def segment(
         if line.title and not label_match and not re.search(r"[.!?](?:\s|$)", text):
             continue  # a page's title or a heading restating nothing answers nothing
         add_answer(text, line)
-    return with_second_questions(segments), doc_labels
+    return with_second_questions(segments, compiled), doc_labels

@@ -91,6 +91,8 @@ TOPIC_LABEL = re.compile(r"^\W*(?P<topic>[A-Za-z][A-Za-z /&'’]{1,50}?)\s*(?::|
 
 
 STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
+# a form's options behind their boxes ("☐ In-house ☐ External ☒ Both"): an answer's cell
+BOXED = re.compile(r"^\s*(?:[☐□☒☑]|\[\s*[xX✓✔]?\s*\])\s*\w")
 
 
 # never a range or a reference to parts: "parts (a) to (c) do not apply"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
+    BOXED,
     FORM_ROW_LABEL,
     HEADER_ANSWER,
     HEADER_LABEL,
@@ -159,8 +160,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 question_columns
                 and len(question_columns) >= len(cells) > len(question_columns) // 2
             ):
-                # Questions as column headers, the answers in the row beneath: each header
-                # with its own cell, as if written one question and answer a row.
+                # Questions as column headers over their answers: one question and answer a row
                 for question, answer in zip(question_columns, cells, strict=False):
                     kind = _header_kind(question)
                     if not question or not answer and kind == "answer":
@@ -184,8 +184,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             header = _header_columns(cells)
             if header:
                 if len(columns) == len(header):
-                    # a second header row naming only some columns (" | Response" under
-                    # "Question | Response"): the others keep their kind
+                    # a second header row naming some columns (" | Response"): the rest stay
                     header = tuple(
                         h if c else k for h, c, k in zip(header, cells, columns, strict=False)
                     )
@@ -311,8 +310,7 @@ def _split_cell(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-# Text marked as deleted where a tracked change was pasted as text ("[deleted: Yes - ...]"):
-# what the trust struck out is not its answer.
+# A tracked change pasted as text ("[deleted: Yes - ...]"): what was struck out is no answer
 DELETED_TEXT = re.compile(
     r"\[(?:deleted|deletion|struck(?:[- ]?(?:out|through))?|strikethrough|removed)\b[^\]]*\]",
     re.IGNORECASE,
@@ -611,7 +609,9 @@ def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
         return ["skip", "question" if named["asked"] else "answer"]
     kinds = ["question"] * (len(cells) - 1) + ["answer"]
     for index in range(1, len(cells) - 1):
-        if STARTS_LIKE_ANSWER.match(cells[index]) and "?" not in cells[index]:
+        if (
+            STARTS_LIKE_ANSWER.match(cells[index]) or BOXED.match(cells[index])
+        ) and "?" not in cells[index]:
             kinds[index] = "answer"  # "Q | Yes ✓ | Policy - copy attached": a tick, then details
     if LABEL_ONLY.match(cells[0]):
         kinds[0] = "label"

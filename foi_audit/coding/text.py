@@ -145,5 +145,31 @@ _OCR_MARKED_BOX = re.compile(
 
 
 def ocr_boxes(text: str) -> str:
-    """A scanned form's boxes as ☐ and ☒ ("L] Yes (™] No" reads "☐ Yes ☒ No")."""
-    return _OCR_MARKED_BOX.sub("☒ ", _OCR_EMPTY_BOX.sub("☐ ", text))
+    """A scanned form's boxes as ☐ and ☒ ("L] Yes (™] No" reads "☐ Yes ☒ No"), and a row of
+    options each after a box however OCR read it ("] In-house 0 External", "0 Yes I No")."""
+    text = _OCR_MARKED_BOX.sub("☒ ", _OCR_EMPTY_BOX.sub("☐ ", text))
+    head, mark, tail = text.rpartition("?")
+    row = _option_row(tail)
+    return text if row is None else f"{head}{mark} {row}".strip()
+
+
+# A box as OCR reads it in a row of options: round (empty: "O", "0", "C1", "[CI") or not
+# (marked: "]", "KX]", "XX]", "I")
+_ROW_BOX = r"(?:[\[(]?(?:KX|XX|X)[\])]|\]|I|l|O|0|\[?C[1I\]]|☐|☒)"
+_ROW_SPLIT = re.compile(rf"(?:^|\s)({_ROW_BOX})\s+(?=[A-Z])")
+_EMPTY_READINGS = frozenset({"O", "0", "C1", "CI", "[C1", "[CI", "C]", "[C]", "☐"})
+
+
+def _option_row(options: str) -> str | None:
+    """Options after their boxes read as ☐/☒ when the row is two to five boxes, each before a
+    label of at most three words (the last may run on: "Details: N/A"), and some round."""
+    parts = _ROW_SPLIT.split(options)
+    boxes, labels = parts[1::2], [p.strip() for p in parts[2::2]]
+    short = all(len(x.split()) <= 3 and not re.search(r"[.!?;]", x) for x in labels[:-1])
+    if parts[0].strip() or not 2 <= len(boxes) <= 5 or not short:
+        return None
+    if not any(b in _EMPTY_READINGS for b in boxes):
+        return None
+    return " ".join(
+        f"{'☐' if b in _EMPTY_READINGS else '☒'} {x}" for b, x in zip(boxes, labels, strict=True)
+    )

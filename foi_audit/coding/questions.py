@@ -481,6 +481,12 @@ def second_question(cell: str, qid: str, compiled: Compiled) -> str:
     return ""
 
 
+def unlike(text: str, qid: str, compiled: Compiled) -> bool:
+    """Whether a restated question is less like ours than a restatement is (RESTATES)."""
+    ranked = [r for r in compiled.likeness.rank(text) if r.question == qid]
+    return not ranked or ranked[0].score < RESTATES
+
+
 def with_second_questions(segments: list[Segment], compiled: Compiled) -> list[Segment]:
     """Each segment whose cell restates two questions followed by one for the second, with
     the same answer: one cell answering two questions answers both. So does an answer cell

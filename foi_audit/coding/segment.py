@@ -79,6 +79,7 @@ from foi_audit.coding.questions import (
     topic_heading,
     topic_lead,
     topic_question,
+    unlike,
     whole_request,
     with_second_questions,
 )
@@ -94,8 +95,7 @@ def _is_question_text(
     if standalone and not labelled and topic_heading(text, compiled):
         # A paragraph of its own in the request's words ("SEXUAL SAFETY POLICY"): a heading
         return True
-    # An unlabelled statement that merely starts like a question ("Whether the training was
-    # mandatory has varied ...") is an answer; a restated question is one sentence.
+    # "Whether the training was mandatory has varied ..." is an answer, not a question
     if (
         "?" not in text
         and not labelled
@@ -216,8 +216,7 @@ def _labelled_topic(
     if others and qid != OTHER and len(topic.split()) < 2:
         return None  # "Question 12 - Provider: X" (``others``: the label is another question's)
     if qid == OTHER:
-        # another subject of our kind ("conflict resolution training"), or any other topic
-        # where the request was numbered its own way
+        # another subject of ours ("conflict resolution training"), or any, numbered its own way
         ours_in_kind = bool(classify_question(topic, compiled, topic=True))
         return (qid, answer) if foreign or ours_in_kind else None
     # ours: when the topic stands apart (brackets, colon, dash) or heads a part ("Part E –"),
@@ -376,6 +375,8 @@ def segment(
             qid = doc_labels.get(label, OTHER)  # another restates ours more nearly
         elif label and claimed.get(qid, label) != label and not own_words(question_text, compiled):
             qid = OTHER  # ours by a second sentence only, and another number asks ours
+        elif not foreign and resolve(label) == OTHER and unlike(question_text, qid, compiled):
+            qid = OTHER  # "Question 11 / Does the Trust have an HR policy ... domestic abuse?"
         for key in heading_keys(label, question_text) if qid else ():
             doc_labels.setdefault(key, qid)
         pending_label = ""
@@ -396,7 +397,8 @@ def segment(
             # not when the questions' own words come next, as their heading
             and not (len(after.split()) <= 15 and restated_question(after, compiled))
         ):
-            segments.append(Segment(""))  # "Questions 1 to 3" over one answer: read by topic
+            pair = sorted(named - {"", OTHER}) if len(named - {"", OTHER}) == 2 else ["", ""]
+            segments.append(Segment(pair[0], also=pair[1]))  # two of ours: one answer to both
             i += 1
             continue
         text = normalise_heading(line.text).rstrip(" ." if i in series else "")
@@ -535,8 +537,7 @@ def segment(
         labelled = bool(label_match or letter_match or pending_label)
         lettered = bool(letter_match or label_match and label_match["letter"])
         if label_match and not lettered:
-            # "Q2. Yes.": this reply writes its answers after the labels, so its lettered
-            # parts below ("(a) External: X") are answers too, not the parts restated
+            # "Q2. Yes.": lettered parts below ("(a) External: X") are answers too
             inline_answers = bool(STARTS_LIKE_ANSWER.match(rest))
         if not labelled and matches_any(compiled.doc.closing, text):
             # Complaints paragraph, sign-off: never a question, and it ends the answers.
@@ -576,8 +577,7 @@ def segment(
             if run_in:
                 open_restated(run_in[0], run_in[1], line, label_match, letter_match)
                 continue
-        # A restated question: gather its wrapped lines within the same block. (standalone: a
-        # paragraph of one line; a table's cell is not a paragraph)
+        # A restated question: its wrapped lines in the block (standalone: a paragraph alone)
         standalone = (
             "table" not in line.locator
             and (i >= len(lines) or lines[i].block != line.block)

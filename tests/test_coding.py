@@ -1110,3 +1110,23 @@ def test_a_forms_unticked_options_are_dropped_whichever_side_its_boxes_stand(
     from foi_audit.coding.decide import _ticked
 
     assert _ticked(answer, compile_codebook(CODEBOOK)) == ticked
+
+
+def test_a_log_table_whose_outcome_column_stands_before_its_response_summary() -> None:
+    """Regression: "Reference | Subject | Date | Outcome | Response summary" left no answer
+    column (the outcome before the summary read as the question's) and coding stopped with
+    ValueError; the summary answers, and the refusal under section 14(2) is read."""
+    coded = _table_coded(
+        [
+            "Reference | Subject | Date | Outcome | Response summary",
+            "FOI/2024/1488 | Car parking income 2023/24 | 3 January 2025 | Information provided"
+            " | Total income and number of permits issued, by site.",
+            "FOI/2024/1499 | Sexual safety policy, Active Bystander Training, DASV executive lead"
+            " | 8 January 2025 | Refused - s14(2) | This request is substantially similar to"
+            " FOI/2024/1262 from the same requester, and no reasonable interval has elapsed. The"
+            " Trust is therefore not obliged to comply, under section 14(2) of the Act.",
+        ],
+        "RXX",
+    )
+    assert coded["exemptions"].value == "s14"
+    assert coded["response_status"].value == "rejected"

@@ -167,8 +167,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                         continue
                     block_no += 1
                     if kind in {"answer", "skip"}:
-                        # a Notes column answers no one question: its text goes under the
-                        # column of the question it names ("Policy coverage: ...")
+                        # a Notes column: its text under the question it names ("Policy: ...")
                         named = _column_named(answer, question_columns, compiled)
                         if kind == "answer" and named:
                             lines.extend(_cell_lines(named, block.locator, block_no, "question"))
@@ -197,8 +196,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 block_no += 1
                 pieces = _split_cell(cell) if kind == "answer" else []
                 if pieces:
-                    # One cell holding "Request: 1. ...? 2. ...? Response: 1. ... 2. ...":
-                    # read as the lines it was written as (reader flattened its paragraphs).
+                    # one cell "Request: 1. ...? 2. ...? Response: 1. ... 2. ...": its lines
                     for number, piece in enumerate(pieces):
                         lines.extend(
                             _cell_lines(piece, block.locator, block_no * 1000 + number, "")
@@ -500,15 +498,17 @@ def _header_columns(cells: list[str]) -> tuple[str, ...]:
         return tuple(kinds)
     if "answer" not in known or len(known) < 2 and len(kinds) > 2:
         return ()
-    # "Question | Part | Detail | Response": a "Detail" before the column headed as the reply
-    # details the question
+    # "Question | Detail | Response": a "Detail" before the reply's column details the question
     replies = [i for i, cell in enumerate(cells) if _REPLY_HEADER.search(cell)]
     if replies:
         kinds = [
             "question" if kind == "answer" and index < replies[0] else kind
             for index, kind in enumerate(kinds)
         ]
-    # An unknown heading after the answer column is more answer (notes); before it, question.
+        if not kinds[replies[0]]:  # "Outcome | Response summary": the summary answers
+            kinds[replies[0]] = "answer"
+    if "answer" not in kinds:
+        return ()
     first_answer = kinds.index("answer")
     return tuple(
         k or ("answer" if index > first_answer else "question") for index, k in enumerate(kinds)

@@ -26,6 +26,7 @@ from foi_audit.coding.labels import (
 )
 from foi_audit.coding.pages import across_pages
 from foi_audit.coding.questions import OTHER, classify_question, top_question
+from foi_audit.coding.quoting import below_quote, printed_header
 from foi_audit.coding.records import Line
 from foi_audit.coding.text import CELL_SPLIT, OCR_NAME_I, matches_any, ocr_boxes, sent_at
 from foi_audit.records import (
@@ -215,8 +216,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     is_mail = document.format in {"eml", "msg"} or bool(document.headers)
     is_mail = is_mail or document.path.lower().endswith((".eml", ".msg"))
     # a printout's own header ("From: ... Sent: ...") at its top starts no quoted message
-    own_header = -1 if is_mail else _printed_header(lines)
+    own_header = -1 if is_mail else printed_header(lines)
     is_mail = is_mail or own_header >= 0
+    if is_mail and (own := below_quote(lines, quoted_mail)):
+        lines = lines[own:] + lines[:own]  # the reply read first, the message it quotes after
     cuts: list[int] = []
     for index, line in enumerate(lines if is_mail else ()):
         # A run of "> " lines is one quoted message, and so is a quoted request with answers
@@ -249,20 +252,6 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         # a thread printed oldest first (a PDF of the chain): the newest message leads
         parts = parts[::-1]
     return [_relevant_entries(part, compiled) for part in parts]
-
-
-# A mail client's printout (a PDF of an e-mail) opens with the message's own header lines.
-_HEADER_FROM = re.compile(r"^\s*from:\s+\S", re.I)
-_HEADER_SENT = re.compile(r"^\s*(?:sent|date|subject):\s+\S", re.I)
-
-
-def _printed_header(lines: list[Line]) -> int:
-    """Where an e-mail printed to PDF or saved as text has its own "From:" line, with "Sent:"
-    (or "Subject:") among its first lines, so its quoted history is cut as an e-mail's is;
-    -1 when it is no e-mail."""
-    top = [line.text for line in lines[:12]]
-    own = next((i for i, t in enumerate(top) if _HEADER_FROM.match(t)), -1)
-    return own if any(_HEADER_SENT.match(t) for t in top[own + 1 :]) and own >= 0 else -1
 
 
 CELL_SECTION = re.compile(

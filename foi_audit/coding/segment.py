@@ -219,8 +219,7 @@ def _labelled_topic(
         # another subject of ours ("conflict resolution training"), or any, numbered its own way
         ours_in_kind = bool(classify_question(topic, compiled, topic=True))
         return (qid, answer) if foreign or ours_in_kind else None
-    # ours: when the topic stands apart (brackets, colon, dash) or heads a part ("Part E –"),
-    # unless it heads a group of questions ("Part B – questions on sexual safety")
+    # ours when set apart or heading a part ("Part E –"), not a group ("Part B – questions on")
     if re.search(r"(?i)\bquestions\b", topic):
         return None
     if answer and _is_question_text(answer, True, compiled):
@@ -393,12 +392,13 @@ def segment(
         named = {top_question(resolve(n), compiled) for n in questions_named(line.text)}
         if (
             not line.cell
-            and len(named - {"", OTHER}) >= 2
+            and len(named - {""}) >= 2
+            and bool(named - {"", OTHER})
             # not when the questions' own words come next, as their heading
             and not (len(after.split()) <= 15 and restated_question(after, compiled))
         ):
-            pair = sorted(named - {"", OTHER}) if len(named - {"", OTHER}) == 2 else ["", ""]
-            segments.append(Segment(pair[0], also=pair[1]))  # two of ours: one answer to both
+            ours = [*sorted(named - {"", OTHER}), ""] if len(named - {"", OTHER}) <= 2 else ["", ""]
+            segments.append(Segment(ours[0], also=ours[1]))  # ours of two: one answer to both
             i += 1
             continue
         text = normalise_heading(line.text).rstrip(" ." if i in series else "")

@@ -447,7 +447,7 @@ def _read_lines(
             below = general[len(preamble) :]
         for qid, found in prose_answers(below, compiled).items():
             answers.setdefault(qid, []).extend(found)
-    elif not restated or some_asked:
+    elif not asked or some_asked:  # (the request quoted whole restates none of its answers)
         # Bare numbered answers (or some questions restated) mixed with paragraphs that open
         # with their topic: the paragraphs answer the questions no number answered.
         answered = {top_question(qid, compiled) for qid, found in answers.items() if found}

@@ -62,7 +62,8 @@ ANSWER_PREFIX = re.compile(
 INTERROGATIVE = re.compile(
     # ("Finally, you asked who ...", "Lastly, you wanted to know ...": the request's next)
     r"^\s*(?:(?:finally|lastly|next|then|also|and|secondly|thirdly)\s*,?\s*(?=you\b))?"
-    r"(?:does|do|has|have|is|are|was|were|will|would|can|could|if|what|which|who|how|when|"
+    # (an auxiliary before "not" states: "Question 3 does not apply.")
+    r"(?:(?:does|do|has|have|is|are|was|were|will|would|can|could)\b(?!\s+not\b)|if|what|which|who|how|when|"
     r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
     r"in[- ]house or|mandatory or|name and|you (?:asked|wanted to know|requested|enquired|queried)|"
     # "Your third question concerned plans to introduce such training."

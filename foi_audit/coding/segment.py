@@ -16,12 +16,9 @@ from foi_audit.coding.alignment import (
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     ANSWER_AFTER_LOST_MARK,
-    ANSWER_OPENING,
     ANSWER_PREFIX,
     ANSWER_WORDS,
-    BRACKETED_TOPIC,
     CONTINUATION,
-    HEADING_VERB,
     INTERROGATIVE,
     LABEL,
     LABEL_ONLY,
@@ -32,7 +29,6 @@ from foi_audit.coding.labels import (
     PART_LABEL,
     PREFIXED_LABEL,
     QUESTION_RANGE,
-    SEPARATED_TOPIC,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
     SUB_RANGE,
@@ -55,8 +51,6 @@ from foi_audit.coding.labels import (
 )
 from foi_audit.coding.questions import (
     OTHER,
-    RESTATES,
-    answer_after_head,
     answer_before_closing,
     as_near_in_family,
     asked_in_request,
@@ -73,158 +67,24 @@ from foi_audit.coding.questions import (
     quoted_asks,
     restated_question,
     second_question,
-    summary_heading,
     theme_heading,
     top_question,
-    topic_heading,
     topic_lead,
-    topic_question,
     unlike,
     whole_request,
     with_second_questions,
 )
 from foi_audit.coding.records import Line, Segment
-from foi_audit.coding.text import SENTENCE_END, matches_any
-
-
-def _is_question_text(
-    text: str, labelled: bool, compiled: Compiled, standalone: bool = False, numbered: bool = False
-) -> bool:
-    if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
-        return False
-    if standalone and not labelled and topic_heading(text, compiled):
-        # A paragraph of its own in the request's words ("SEXUAL SAFETY POLICY"): a heading
-        return True
-    # "Whether the training was mandatory has varied ..." is an answer, not a question
-    if (
-        "?" not in text
-        and not labelled
-        and (
-            not INTERROGATIVE.match(text)
-            or re.match(r"\s*whether\b", text, re.IGNORECASE)
-            or len(text.split()) > 45
-            or len(SENTENCE_END.split(text.strip())) > 1
-        )
-    ):
-        return False
-    if "?" not in text and not INTERROGATIVE.match(text):
-        # A numbered heading has no verb ("2. Active Bystander Training"); "2(b) It's ..." answers
-        text = summary_heading(text, compiled) if numbered else text
-        shaped = (
-            len(text.split()) <= 12
-            and not re.search(r"[.,;!]\s*$|[,;]", text)
-            and not HEADING_VERB.search(text)
-        )
-        if not shaped:
-            return False
-        if labelled and classify_question(text, compiled, topic=True):
-            return True
-        # A heading in the request's own words ("Plans to introduce ABT"), numbered or not
-        ranked = compiled.likeness.rank(text)
-        return bool(ranked) and ranked[0].precision >= 0.8 and ranked[0].score >= RESTATES - 0.1
-    return labelled or bool(classify_question(text, compiled))
-
-
-def _restated_parts(text: str, compiled: Compiled) -> str | None:
-    """Lettered parts after a question's "?" that are the request's own sub-questions, not
-    answers ("? (a) in-house or external (b) mandatory or optional (c) sexual harassment
-    module"): every part reads as question text. Returns the answer run into the last part
-    ("(c) sexual harassment module Not at present." -> "Not at present."), "" when there is
-    none, and None when the parts are answers."""
-    parts = SUB_MARKER.split(text)
-    if len(parts) < 3 or parts[0].strip():
-        return None
-    *heads, last = [part.strip() for part in parts[2::2]]
-    if not all(_is_question_text(part, True, compiled) for part in heads):
-        return None
-    if _is_question_text(last, True, compiled):
-        return ""
-    return answer_after_head(last, lambda head: _is_question_text(head, True, compiled)) or None
-
-
-# A heading run into its answer never ends on these ("An executive lead for | DASV has not")
-_HEAD_NEVER_ENDS = frozenset(
-    {"a", "an", "the", "for", "of", "to", "and", "or", "in", "on", "at", "by", "with", "from"}
+from foi_audit.coding.restated import (
+    is_question_text,
+    labelled_topic,
+    restated_parts,
+    run_in_heading,
 )
-
-
-def _run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
-    """A short heading in the request's words and the answer it runs into on one line
-    ("dedicated policy No, the Trust ..."): the answer starts like one ("No, ...") or with a
-    capital; of several cuts, the heading most like a question (a name after it is not)."""
-    words = text.split()
-    best: tuple[float, str, str] | None = None
-    names = None  # the companies named in the text, found when first needed
-    for k in range(1, min(9, len(words))):
-        head, tail = " ".join(words[:k]), " ".join(words[k:])
-        if not tail[:1].isupper() or re.search(r"[.,;:!?]", head):
-            continue
-        if words[k - 1].lower() in _HEAD_NEVER_ENDS or words[0].lower() in {"a", "an", "the"}:
-            continue  # "An executive lead for | DASV has not ...": a sentence, not a heading
-        if not _is_question_text(head, True, compiled):
-            continue
-        if STARTS_LIKE_ANSWER.match(tail):
-            return head, tail
-        names = compiled.people.organisations(text) if names is None else names
-        if any(n.start < len(head) < n.end for n in names):
-            continue  # "Delivered by | Bystander Ready CIC": no cut inside a company's name
-        ranked = compiled.likeness.rank(head)
-        score = ranked[0].score if ranked else 0.0
-        if best is None or score > best[0]:
-            best = (score, head, tail)
-    return (best[1], best[2]) if best else None
-
+from foi_audit.coding.text import SENTENCE_END, matches_any
 
 # The request's next sentence broken off at a line's end: "... (DASV)? Please"
 _DANGLING_REQUEST = re.compile(r"^\W*please(?:\s+(?:give|provide|state|name|confirm))?\W*$", re.I)
-
-
-def _labelled_topic(
-    text: str, compiled: Compiled, foreign: bool, headed: bool = False, others: bool = False
-) -> tuple[str, str] | None:
-    """After a label, a short topic and its answer: "(sexual safety policy): No.", "Freedom to
-    Speak Up – Yes.", "restrictive practice training Yes. All staff ...". Returns the question
-    the topic names (OTHER for another subject) and the answer; None when the text is no
-    topic and answer, or unsure (left to the other readings). A topic that shares no word
-    with ours is another question only in a document numbered its own way (``foreign``):
-    elsewhere "1. The position: ..." may be our first question in other words."""
-    found = BRACKETED_TOPIC.match(text) or SEPARATED_TOPIC.match(text)
-    if found:
-        topic, answer = found["topic"].strip(), found["answer"].strip()
-    else:
-        words = text.split()
-        cut = next(
-            (
-                k
-                for k in range(1, min(12, len(words)))
-                if words[k][:1].isupper() and ANSWER_OPENING.match(" ".join(words[k:]))
-            ),
-            None,
-        )
-        if cut is None and not headed:
-            return None
-        topic, answer = (
-            (text, "") if cut is None else (" ".join(words[:cut]), " ".join(words[cut:]))
-        )
-    if (
-        len(topic.split()) > 10
-        or HEADING_VERB.search(topic)
-        or ("?" in text and _is_question_text(topic + "?", True, compiled))
-    ):
-        return None
-    qid = topic_question(topic, compiled)
-    if others and qid != OTHER and len(topic.split()) < 2:
-        return None  # "Question 12 - Provider: X" (``others``: the label is another question's)
-    if qid == OTHER:
-        # another subject of ours ("conflict resolution training"), or any, numbered its own way
-        ours_in_kind = bool(classify_question(topic, compiled, topic=True))
-        return (qid, answer) if foreign or ours_in_kind else None
-    # ours when set apart or heading a part ("Part E –"), not a group ("Part B – questions on")
-    if re.search(r"(?i)\bquestions\b", topic):
-        return None
-    if answer and _is_question_text(answer, True, compiled):
-        answer = ""  # "Executive lead for DASV - name and job title": all of it is the question
-    return (qid, answer) if qid and (found or headed) else None
 
 
 def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]:
@@ -234,7 +94,7 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     for key, rest in [*numbered_texts(lines), *inline_numbered(lines)]:
         if "?" not in rest and not INTERROGATIVE.match(rest):
             continue
-        if not _is_question_text(rest, True, compiled):
+        if not is_question_text(rest, True, compiled):
             continue
         qid = number_and_cue(
             restated_question(rest.split("?")[0] + "?", compiled), key, rest, compiled
@@ -554,11 +414,11 @@ def segment(
         part = None if label_match or letter_match else PART_LABEL.match(text)
         topical = None
         if part:
-            topical = _labelled_topic(text[part.end() :], compiled, foreign, headed=True)
+            topical = labelled_topic(text[part.end() :], compiled, foreign, headed=True)
         elif label_match and set_apart(label_match, text):
             # a label set apart ("3.", "Q3"), not a wrapped line of prose ("12 of the Act")
             others = not foreign and resolve(label_match["num"]) == OTHER  # another's number
-            topical = _labelled_topic(rest, compiled, foreign, others=others)
+            topical = labelled_topic(rest, compiled, foreign, others=others)
         if topical is not None:
             # "3 (conflict resolution training): Mandatory ...": the topic says which question
             qid, answer = topical
@@ -571,9 +431,9 @@ def segment(
             if answer:
                 add_answer(answer, line)
             continue
-        if label_match and not _is_question_text(rest, labelled, compiled):
+        if label_match and not is_question_text(rest, labelled, compiled):
             # "Question 1 – dedicated policy No, the Trust does not ...": a heading run into it
-            run_in = _run_in_heading(rest, compiled)
+            run_in = run_in_heading(rest, compiled)
             if run_in:
                 open_restated(run_in[0], run_in[1], line, label_match, letter_match)
                 continue
@@ -595,7 +455,7 @@ def segment(
         if (
             not echoes
             and not answered_part
-            and _is_question_text(rest, labelled, compiled, standalone, bool(label_match))
+            and is_question_text(rest, labelled, compiled, standalone, bool(label_match))
         ):
             question_text = rest
             while i < len(lines) and lines[i].block == line.block:
@@ -624,10 +484,10 @@ def segment(
             last_q = question_text.rfind("?")
             if 0 <= last_q < len(question_text) - 1:
                 after = question_text[last_q + 1 :].strip()
-                restated_parts = _restated_parts(after, compiled) if after else None
-                if restated_parts is not None:
+                own_parts = restated_parts(after, compiled) if after else None
+                if own_parts is not None:
                     # its own sub-questions; an answer run into the last answers the whole
-                    trailing, question_text = restated_parts, question_text[: last_q + 1]
+                    trailing, question_text = own_parts, question_text[: last_q + 1]
                 elif (
                     after
                     and not CONTINUATION.match(after)
@@ -690,8 +550,13 @@ def segment(
             and i >= 2
             and lines[i - 2].block != line.block
         ):
-            # after a bare numbered answer ("Q3 n/a."), "Exec lead for DASV is ..." answers it
+            # after a bare numbered answer ("Q3 n/a."), "Exec lead for DASV is ..." answers it;
+            # after a short one ("Question 3 does not apply."), so does a paragraph naming
+            # another of ours ("Mrs X, Director of Nursing, is the executive lead for DASV.")
             lead = topic_lead(text, compiled)
+            done = len(current().lines) == 1 and len(current().lines[0].text.split()) <= 8
+            naming = top_question(classify_question(text, compiled), compiled) if done else ""
+            lead = lead or (naming if naming != OTHER else "")
             if lead and lead != top_question(current().question, compiled):
                 segments.append(Segment(lead))
         if line.title and not label_match and not re.search(r"[.!?](?:\s|$)", text):

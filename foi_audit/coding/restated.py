@@ -1,0 +1,164 @@
+"""Whether a line restates one of the request's questions, and how: a question, a heading in
+its words run into the answer, a label's topic, the request's own lettered parts."""
+
+from __future__ import annotations
+
+import re
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import (
+    ANSWER_OPENING,
+    ANSWER_PREFIX,
+    BRACKETED_TOPIC,
+    HEADING_VERB,
+    INTERROGATIVE,
+    SEPARATED_TOPIC,
+    STARTS_LIKE_ANSWER,
+    SUB_MARKER,
+)
+from foi_audit.coding.questions import (
+    OTHER,
+    RESTATES,
+    answer_after_head,
+    classify_question,
+    summary_heading,
+    topic_heading,
+    topic_question,
+)
+from foi_audit.coding.text import SENTENCE_END
+
+
+def is_question_text(
+    text: str, labelled: bool, compiled: Compiled, standalone: bool = False, numbered: bool = False
+) -> bool:
+    if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
+        return False
+    if standalone and not labelled and topic_heading(text, compiled):
+        # A paragraph of its own in the request's words ("SEXUAL SAFETY POLICY"): a heading
+        return True
+    # "Whether the training was mandatory has varied ..." is an answer, not a question
+    if (
+        "?" not in text
+        and not labelled
+        and (
+            not INTERROGATIVE.match(text)
+            or re.match(r"\s*whether\b", text, re.IGNORECASE)
+            or len(text.split()) > 45
+            or len(SENTENCE_END.split(text.strip())) > 1
+        )
+    ):
+        return False
+    if "?" not in text and not INTERROGATIVE.match(text):
+        # A numbered heading has no verb ("2. Active Bystander Training"); "2(b) It's ..." answers
+        text = summary_heading(text, compiled) if numbered else text
+        shaped = (
+            len(text.split()) <= 12
+            and not re.search(r"[.,;!]\s*$|[,;]", text)
+            and not HEADING_VERB.search(text)
+        )
+        if not shaped:
+            return False
+        if labelled and classify_question(text, compiled, topic=True):
+            return True
+        # A heading in the request's own words ("Plans to introduce ABT"), numbered or not
+        ranked = compiled.likeness.rank(text)
+        return bool(ranked) and ranked[0].precision >= 0.8 and ranked[0].score >= RESTATES - 0.1
+    return labelled or bool(classify_question(text, compiled))
+
+
+def restated_parts(text: str, compiled: Compiled) -> str | None:
+    """Lettered parts after a question's "?" that are the request's own sub-questions, not
+    answers ("? (a) in-house or external (b) mandatory or optional (c) sexual harassment
+    module"): every part reads as question text. Returns the answer run into the last part
+    ("(c) sexual harassment module Not at present." -> "Not at present."), "" when there is
+    none, and None when the parts are answers."""
+    parts = SUB_MARKER.split(text)
+    if len(parts) < 3 or parts[0].strip():
+        return None
+    *heads, last = [part.strip() for part in parts[2::2]]
+    if not all(is_question_text(part, True, compiled) for part in heads):
+        return None
+    if is_question_text(last, True, compiled):
+        return ""
+    return answer_after_head(last, lambda head: is_question_text(head, True, compiled)) or None
+
+
+# A heading run into its answer never ends on these ("An executive lead for | DASV has not")
+_HEAD_NEVER_ENDS = frozenset(
+    {"a", "an", "the", "for", "of", "to", "and", "or", "in", "on", "at", "by", "with", "from"}
+)
+
+
+def run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
+    """A short heading in the request's words and the answer it runs into on one line
+    ("dedicated policy No, the Trust ..."): the answer starts like one ("No, ...") or with a
+    capital; of several cuts, the heading most like a question (a name after it is not)."""
+    words = text.split()
+    best: tuple[float, str, str] | None = None
+    names = None  # the companies named in the text, found when first needed
+    for k in range(1, min(9, len(words))):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if not tail[:1].isupper() or re.search(r"[.,;:!?]", head):
+            continue
+        if words[k - 1].lower() in _HEAD_NEVER_ENDS or words[0].lower() in {"a", "an", "the"}:
+            continue  # "An executive lead for | DASV has not ...": a sentence, not a heading
+        if not is_question_text(head, True, compiled):
+            continue
+        if STARTS_LIKE_ANSWER.match(tail):
+            return head, tail
+        names = compiled.people.organisations(text) if names is None else names
+        if any(n.start < len(head) < n.end for n in names):
+            continue  # "Delivered by | Bystander Ready CIC": no cut inside a company's name
+        ranked = compiled.likeness.rank(head)
+        score = ranked[0].score if ranked else 0.0
+        if best is None or score > best[0]:
+            best = (score, head, tail)
+    return (best[1], best[2]) if best else None
+
+
+def labelled_topic(
+    text: str, compiled: Compiled, foreign: bool, headed: bool = False, others: bool = False
+) -> tuple[str, str] | None:
+    """After a label, a short topic and its answer: "(sexual safety policy): No.", "Freedom to
+    Speak Up – Yes.", "restrictive practice training Yes. All staff ...". Returns the question
+    the topic names (OTHER for another subject) and the answer; None when the text is no
+    topic and answer, or unsure (left to the other readings). A topic that shares no word
+    with ours is another question only in a document numbered its own way (``foreign``):
+    elsewhere "1. The position: ..." may be our first question in other words."""
+    found = BRACKETED_TOPIC.match(text) or SEPARATED_TOPIC.match(text)
+    if found:
+        topic, answer = found["topic"].strip(), found["answer"].strip()
+    else:
+        words = text.split()
+        cut = next(
+            (
+                k
+                for k in range(1, min(12, len(words)))
+                if words[k][:1].isupper() and ANSWER_OPENING.match(" ".join(words[k:]))
+            ),
+            None,
+        )
+        if cut is None and not headed:
+            return None
+        topic, answer = (
+            (text, "") if cut is None else (" ".join(words[:cut]), " ".join(words[cut:]))
+        )
+    if (
+        len(topic.split()) > 10
+        or HEADING_VERB.search(topic)
+        or ("?" in text and is_question_text(topic + "?", True, compiled))
+    ):
+        return None
+    qid = topic_question(topic, compiled)
+    if others and qid != OTHER and len(topic.split()) < 2:
+        return None  # "Question 12 - Provider: X" (``others``: the label is another question's)
+    if qid == OTHER:
+        # another subject of ours ("conflict resolution training"), or any, numbered its own way
+        ours_in_kind = bool(classify_question(topic, compiled, topic=True))
+        return (qid, answer) if foreign or ours_in_kind else None
+    # ours when set apart or heading a part ("Part E –"), not a group ("Part B – questions on")
+    if re.search(r"(?i)\bquestions\b", topic):
+        return None
+    if answer and is_question_text(answer, True, compiled):
+        answer = ""  # "Executive lead for DASV - name and job title": all of it is the question
+    return (qid, answer) if qid and (found or headed) else None

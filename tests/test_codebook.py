@@ -257,3 +257,34 @@ def test_patterns_with_back_references_get_no_gate() -> None:
     plain = re.compile("policy", re.I)
     echo = re.compile(r"(\w+) \1", re.I)
     assert set(_gates([("a", (plain,)), ("b", (plain, echo))])) == {"a"}
+
+
+def test_a_rules_review_names_its_flag_reason_or_is_refused() -> None:
+    """``review = true`` flags a hedged reading; ``review = "<reason>"`` names the doubt (a
+    convention coders differ on); any other text is refused with the reasons listed."""
+    rules = {
+        "true": {"id": "f.hedged", "value": "no", "any": ["x"], "review": True},
+        "named": {"id": "f.held", "value": "no", "any": ["x"], "review": "not_held_read_as_no"},
+    }
+    book = parse_codebook(_codebook_with(rules["true"]), "x")
+    assert book.fields[0].rules[0].review == "hedged_answer"
+    book = parse_codebook(_codebook_with(rules["named"]), "x")
+    assert book.fields[0].rules[0].review == "not_held_read_as_no"
+    bad = {"id": "f.bad", "value": "no", "any": ["x"], "review": "maybe"}
+    with pytest.raises(CodebookError, match="review 'maybe' is not true, false or one of"):
+        parse_codebook(_codebook_with(bad), "x")
+
+
+def test_not_held_to_the_plans_question_is_no_and_flagged_for_its_convention() -> None:
+    """ "Not held." to the plans question: coded no (the hand corpus's convention), flagged
+    not_held_read_as_no because other coders leave it blank."""
+    from foi_audit.coding import code_documents
+    from foi_audit.coding.engine import documents_from_text
+
+    text = (
+        "Q2. Does the Trust provide Active Bystander Training?\nNo.\n"
+        "Q3. If not, does it plan to introduce it?\nInformation not held.\n"
+    )
+    coded = {c.field: c for c in code_documents(documents_from_text([text], "RXX"), DEFAULT)}
+    assert coded["abt_planned"].value == "no"
+    assert coded["abt_planned"].flag_reasons == ("not_held_read_as_no",)

@@ -34,6 +34,7 @@ from foi_audit.coding.grammar import (
 )
 from foi_audit.coding.text import PATTERN_FLAGS, compile_pattern
 from foi_audit.errors import CodebookError
+from foi_audit.records import FlagReason
 
 DEFAULT_CODEBOOK = "codebook.toml"
 # In a concept's patterns: "an organisation's name, found by its form" (coding/people.py).
@@ -100,7 +101,7 @@ class Rule:
     only: tuple[str, ...] = ()  # the questions whose answers it reads (all when empty)
     from_field: str = ""  # takes its value from another field's (named -> from the name)
     confidence: float = 0.85
-    review: bool = False  # a hedged or weak reading: the value is kept and flagged
+    review: str = ""  # a doubtful reading's flag (true: hedged_answer): value kept, flagged
     review_if: tuple[str, ...] = ()  # evidence that makes the value doubtful
     # Conditions on the answer as read (coding/reading.py); all that are given must hold.
     status: tuple[str, ...] = ()  # answered, not_held, withheld, deferred, refers, not_applicable
@@ -211,8 +212,7 @@ class Codebook:
     people: PeopleGrammar = PeopleGrammar()
     likeness: Likeness = Likeness()
     concepts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # name -> patterns (the study's words)
-    # How many numbered questions the request as sent had, when it asked more than the study
-    # codes (0: as many as the highest label): a reply numbered up to it is numbered as asked.
+    # the questions the request as sent had, beyond the study's (0: as many as the top label)
     request_questions: int = 0
 
     @property
@@ -533,7 +533,7 @@ def _rules(field_table: Table, field_name: str) -> tuple[Rule, ...]:
                 only=table.texts("only"),
                 from_field=table.text("from_field"),
                 confidence=table.number("confidence", 0.85),
-                review=table.flag("review"),
+                review=table.reason("review", FlagReason.HEDGED_ANSWER),
                 review_if=table.texts("review_if"),
                 status=_among(table.texts("status"), _STATUSES, table.where, "status"),
                 polarity=_among(

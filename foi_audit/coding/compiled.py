@@ -44,7 +44,7 @@ class Rule:
     only: tuple[str, ...] = ()
     from_field: str = ""
     confidence: float = 0.85
-    review: bool = False
+    review: str = ""  # why a reading is doubtful (a FlagReason), "" when it is not
     review_if: tuple[re.Pattern[str], ...] = ()  # evidence that makes this rule's value doubtful
     status: tuple[str, ...] = ()
     polarity: str = ""

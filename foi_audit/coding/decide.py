@@ -98,7 +98,7 @@ class TrustContext:
 
 
 def _rule_flags(rule: Rule) -> tuple[FlagReason, ...]:
-    return (FlagReason.HEDGED_ANSWER,) if rule.review else ()
+    return (FlagReason(rule.review),) if rule.review else ()
 
 
 def _matches(rule: Rule, sentence: Sentence, hypothetical: Sequence[re.Pattern[str]]) -> bool:

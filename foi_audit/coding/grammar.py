@@ -8,6 +8,7 @@ import hashlib
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +185,18 @@ class Table:
         if not isinstance(value, bool):
             raise CodebookError(f"{self.where}: {key} must be true or false")
         return value
+
+    def reason(self, key: str, when_true: StrEnum) -> str:
+        """A flag's reason: ``true`` for ``when_true``, or the name of another of its kind."""
+        value = self.data.get(key, False)
+        if isinstance(value, bool):
+            return when_true.value if value else ""
+        allowed = [reason.value for reason in type(when_true)]
+        if value not in allowed:
+            raise CodebookError(
+                f"{self.where}: {key} {value!r} is not true, false or one of {', '.join(allowed)}"
+            )
+        return str(value)
 
     def number(self, key: str, default: float) -> float:
         value = self.data.get(key, default)

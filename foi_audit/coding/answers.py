@@ -29,7 +29,28 @@ from foi_audit.records import (
 )
 
 
-def read_document(document: Document, compiled: Compiled) -> Reading:
+def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Reading]:
+    """Each document read; the one attachment a covering message calls the reply ("Please
+    find attached the signed response") is read as one, though it opens with no reply's words,
+    when the message answers nothing itself and no other attachment is a reply."""
+    readings = [read_document(d, compiled) for d in documents]
+    under: dict[str, list[Reading]] = {}
+    for r in readings:
+        under.setdefault(r.document.parent, []).append(r)
+    covering = {
+        r.document.path
+        for r in readings
+        if not any(r.answers.values())
+        and any(matches_any(compiled.doc.reply_attached, s.text) for s in r.general)
+        and [a.kind for a in under.get(r.document.path, [])] == ["supporting"]
+    }
+    return [
+        read_document(r.document, compiled, True) if r.document.parent in covering else r
+        for r in readings
+    ]
+
+
+def read_document(document: Document, compiled: Compiled, as_reply: bool = False) -> Reading:
     parts = mail_parts(document, compiled)
     lines = parts[0]
     whole = [line for part in parts for line in part]
@@ -82,6 +103,7 @@ def read_document(document: Document, compiled: Compiled) -> Reading:
         opening = " ".join(b.text for b in document.blocks[:3]) + " " + opening
     if (
         document.parent
+        and not as_reply
         and not matches_any(compiled.doc.reply_cues, opening)
         # (an attached page asking our question over its answer is the reply's next page; a
         # policy's title naming one is not)

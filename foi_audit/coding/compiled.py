@@ -86,6 +86,7 @@ class DocumentPatterns:
     clarification: Patterns = ()
     away: Patterns = ()
     reply_cues: Patterns = ()
+    reply_attached: Patterns = ()
     quoted_request_start: Patterns = ()
     request_paragraph: Patterns = ()
     answer_section_start: Patterns = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from foi_audit.coding.answers import read_document
+from foi_audit.coding.answers import read_documents
 from foi_audit.coding.codebook import Codebook, OutcomeRole
 from foi_audit.coding.compiled import compile_codebook
 from foi_audit.coding.decide import TrustContext, decide_reading
@@ -42,7 +42,7 @@ def code_trust(
     """Every field of the codebook for one trust, from all its documents."""
     compiled = compile_codebook(codebook)
     context = TrustContext(compiled, own_names_pattern(own_names))
-    readings = [read_document(d, compiled) for d in documents]
+    readings = read_documents(documents, compiled)
     replies = [r for r in readings if r.kind == "reply"]
     per_reply = [(r, decide_reading(r, context, key)) for key, r in enumerate(replies)]
     chosen = choose(compiled, per_reply)

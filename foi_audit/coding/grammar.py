@@ -24,6 +24,7 @@ class DocumentGrammar:
     clarification: tuple[str, ...] = ()  # a request for clarification: no reply yet
     away: tuple[str, ...] = ()  # an out-of-office reply: whatever it says answers nothing
     reply_cues: tuple[str, ...] = ()
+    reply_attached: tuple[str, ...] = ()  # a covering message calling its attachment the reply
     quoted_request_start: tuple[str, ...] = ()
     request_paragraph: tuple[str, ...] = ()  # a paragraph that opens with the request's words
     answer_section_start: tuple[str, ...] = ()

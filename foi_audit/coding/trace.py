@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from foi_audit.coding.answers import read_document
+from foi_audit.coding.answers import read_documents
 from foi_audit.coding.codebook import Codebook
 from foi_audit.coding.compiled import compile_codebook
 from foi_audit.coding.decide import RuleStep, TrustContext, decide_reading
@@ -80,7 +80,7 @@ def trace_field(
     compiled = compile_codebook(codebook)
     context = TrustContext(compiled, own_names_pattern(names.get(trust_code, ())))
     views = [trust_view(d, trust_code, names) for d in documents]
-    readings = [read_document(v.document, compiled) for v in views]
+    readings = read_documents([v.document for v in views], compiled)
     document_steps = tuple(
         DocumentStep(
             r.document.path,
@@ -142,8 +142,7 @@ def segmentation_lines(documents: Sequence[Document], codebook: Codebook) -> lis
     answers to questions that are not ours. A golden view of the segment stage."""
     compiled = compile_codebook(codebook)
     lines: list[str] = []
-    for document in documents:
-        reading = read_document(document, compiled)
+    for document, reading in zip(documents, read_documents(documents, compiled), strict=True):
         restated = ", ".join(sorted(reading.asked)) or "none"
         lines.append(f"{document.path}: {reading.kind}; restates {restated}")
         sections = [*reading.answers.items(), ("(general)", reading.general)]

@@ -28,7 +28,7 @@ from foi_audit.coding.pages import across_pages
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.quoting import below_quote, printed_header
 from foi_audit.coding.records import Line
-from foi_audit.coding.text import CELL_SPLIT, OCR_NAME_I, matches_any, ocr_boxes, sent_at
+from foi_audit.coding.text import CELL_SPLIT, matches_any, ocr_boxes, ocr_words, sent_at
 from foi_audit.records import (
     BlockRole,
     Document,
@@ -121,7 +121,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             # a speck read as a full stop after a word no sentence ends on ("Director of. Quality")
             text = _OCR_STOP.sub(r"\1", text)
             text = ocr_boxes(text)  # "L] Yes (™] No": "☐ Yes ☒ No"
-            text = OCR_NAME_I.sub(r"\1I", _OCR_ONE.sub(r"\g<1>1", text))  # "Qi." is "Q1."
+            text = ocr_words(_OCR_ONE.sub(r"\g<1>1", text))  # "Qi." is "Q1."
         if document.ocr and block.role != BlockRole.TABLE:
             # a stroke Tesseract read as "|" inside a sentence ("Freedom of | Information") or
             # before marks ("requested. | _ ag"): no cell's edge ("lead for DASV | Ms X" is)

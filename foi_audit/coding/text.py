@@ -130,9 +130,16 @@ def sent_at(text: str) -> tuple[dt.date, int, int] | None:
 
 
 # OCR's "l" for the capital I of a name after an honorific: "Mr lan Pettifer" is "Mr Ian"
-OCR_NAME_I = re.compile(
+_OCR_NAME_I = re.compile(
     r"\b((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)l(?=[a-z]{2,}\b)"
 )
+# Words OCR ran together after a pronoun: "Itis delivered by ..." is "It is delivered by ..."
+_OCR_GLUED_IS = re.compile(r"\b(It|it|This|this|There|there|Which|which|That|that)is\b")
+
+
+def ocr_words(text: str) -> str:
+    """OCR's usual misreadings of words mended: "Mr lan" is "Mr Ian", "Itis" is "It is"."""
+    return _OCR_GLUED_IS.sub(r"\1 is", _OCR_NAME_I.sub(r"\1I", text))
 
 
 # Tesseract's readings of a form's boxes just before an option's capitalised label: an empty

@@ -353,16 +353,16 @@ INLINE_NUMBER = re.compile(
     r"(?<=[.!?])\s+(?:[,;]\s+)?"
     # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
     # ("2. 2021: 38; ..." and "11. 3,402": a numbered answer may be a figure)
-    r"(?=(?:(\d{1,2})(?:[.)]\s+[A-Z(\d£]|\s*[–—-]\s+[A-Z(]|\([a-h]\)\s+[A-Z])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
+    r"(?=(?:\(?(\d{1,2})(?:[.)]\s+[A-Z(\d£]|\s*[–—-]\s+[A-Z(]|\([a-h]\)\s+[A-Z])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
     # OCR lost the full stop, but a question follows: "... sexual harassment 4. If not, do you"
     # (never the first: "please tell me: 1. Does ..." is a request quoted whole)
     r"|(?<=[a-z:])\s+(?=(\d{1,2})[.)]\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|How|Which)\b)"
 )
 
 
-LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})(?:[.):]?\s|\s*[–—-]+\s*(?=\S))")
+LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*|\()?(\d{1,2})(?:[.):]?\s|\s*[–—-]+\s*(?=\S))")
 HEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)(\d{1,2})[.):]?\s*$")  # "Question 1" alone
-RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)?(\d{1,2})(?:[.):,]\s+|\s*[–—-]+\s*)[A-Z(]")
+RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*|\()?(\d{1,2})(?:[.):,]\s+|\s*[–—-]+\s*)[A-Z(]")
 
 
 def _split_counted(text: str, counted: _Count) -> list[str]:

@@ -342,7 +342,8 @@ def _of_the_whole_request(text: str, compiled: Compiled) -> bool:
 REQUEST_REFERENCE = re.compile(
     r"\b(?:FOI|EIR|Ref(?:erence)?|Request|Case)\s*+(?:(?:no\.?|number|ref\.?)\s*+)?(?:[:#]\s*+)?"
     # ("FOI-MK-24-0998"; a prefix in capitals: "request of 11 November" names no request)
-    r"((?-i:[A-Z]{0,6})[\s/-]*(?:(?-i:[A-Z]{2,6})[/-])?\d{2,4}(?:[/-]\d{1,6})*)",
+    # ("2024-FOI-7781": its letters between numbers are part of it)
+    r"((?-i:[A-Z]{0,6})[\s/-]*(?:(?-i:[A-Z]{2,6})[/-])?\d{2,4}(?:[/-](?:(?-i:[A-Z]{2,6})[/-])?\d{1,6})*)",
     re.IGNORECASE,
 )
 

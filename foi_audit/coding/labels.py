@@ -148,7 +148,7 @@ NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", 
 
 
 HEADING = re.compile(
-    r"^\s*(?:your\s+)?(?:question|q)s?\s*(?:no\.?\s*|number\s*)?(?P<num>\d{1,2}(?!\d)|(?:"
+    r"^\s*(?:you (?:asked|wanted to know)\s*[:\-–]?\s*)?(?:your\s+)?(?:question|q)s?\s*(?:no\.?\s*|number\s*)?(?P<num>\d{1,2}(?!\d)|(?:"
     + "|".join(NUMBER_WORDS)
     + r")\b)(?P<letter>\s*\(?[a-h]\)(?=\W|$)|(?<=\d)[a-h]\b)?"
     r"(?:\s*(?:,|and|&|to|-|–)\s*(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b(?:\s*\(?[a-h]\))?)*"
@@ -308,7 +308,7 @@ def normalise_heading(text: str) -> str:
     unusual = (
         not match["num"].isdigit()
         or match["topic"] is not None
-        or re.match(r"\s*your\b", text, re.IGNORECASE)
+        or re.match(r"\s*(?:your|you asked|you wanted)\b", text, re.IGNORECASE)
         or re.search(r"\d\s*(?:,|and|&|to)\s*\d", match.group(0))
         or re.match(r"\s*(?:your\s+)?(?:question|q)s?\s*(?:no\.?|number)\s*\d", text, re.I)
     )

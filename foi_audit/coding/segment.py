@@ -375,7 +375,10 @@ def segment(
         prefixed = ANSWER_PREFIX.match(text)
         if prefixed:
             answer = text[prefixed.end() :].strip()
-            if quoted:
+            if pending_label:  # "You asked: Question 2" over "Response: No."
+                segments.append(Segment(resolve(pending_label), pending_label))
+                pending_label = ""
+            elif quoted:
                 # "You asked: <question> Our response: No.": the question quoted is answered
                 quoted = False
                 segments.append(Segment(current().question if current().quoted else ""))

@@ -29,7 +29,7 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2."):
     # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
-    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*\.?\s*)?(?:\((?=\d{1,2}\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
+    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*)?(?:\((?=\d{1,2}\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     # a number's decimals or a time ("10.6%", "10:30") are no label's separator, but a scan's
     # "4.0" alone on its line is answer 4, "0"
@@ -42,7 +42,7 @@ LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)",
 
 
 LABEL_ONLY = re.compile(
-    r"^\s*(?:(?:q(?:uestion)?|request)\s*\.?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
+    r"^\s*(?:(?:q(?:uestion)?|request)\s*[.:]?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?)?"
     # (a dash alone after it is an empty answer: "Q6c -")
     r"(?P<range>\s*[-–]\s*(?:\d{1,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?|\([a-h]\)|(?-i:[a-h])\b))?"
@@ -321,7 +321,7 @@ def normalise_heading(text: str) -> str:
 
 
 PREFIXED_LABEL = re.compile(
-    r"^\s*(?:q(?:uestion)?|item|request)\s*\.?\s*(\d{1,2})(?!\d)", re.IGNORECASE
+    r"^\s*(?:q(?:uestion)?|item|request)\s*[.:]?\s*(\d{1,2})(?!\d)", re.IGNORECASE
 )
 
 

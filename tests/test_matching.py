@@ -2002,3 +2002,21 @@ def test_initials_alone_yield_to_a_letterhead_with_the_same_reference() -> None:
     assert linked[notice.path].trust_code == ""
     assert set(linked[notice.path].candidates) == {"RTF", "RHA"}
     assert "same reference" in linked[notice.path].message
+
+
+def test_a_requesters_own_reference_quoted_by_several_trusts_unmatches_none() -> None:
+    """The requester's own reference ("your ref 58213") in replies from several trusts ties no
+    file to another trust: a file matched by its initials keeps its trust."""
+    reply = doc(
+        "LUHFT FOI 24-3390 refusal.eml",
+        ("From: LUHFT FOI <luhft.foi@nhs.example>", E),
+        ("Your ref 58213. We are refusing your request under section 14.", B),
+    )
+    others = [
+        letter(f"Reply {n}.pdf", name, ("Your ref 58213. Our answers are below.", B))
+        for n, name in enumerate(
+            ["Nottinghamshire Healthcare NHS Foundation Trust", "Walsall Healthcare NHS Trust"]
+        )
+    ]
+    assert match(reply).trust_code == "REM"
+    assert reply.path not in _link(reply, *others)

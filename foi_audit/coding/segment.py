@@ -557,7 +557,8 @@ def segment(
             # after a short one ("Question 3 does not apply."), so does a paragraph naming
             # another of ours ("Mrs X, Director of Nursing, is the executive lead for DASV.")
             lead = topic_lead(text, compiled)
-            done = len(current().lines) == 1 and len(current().lines[0].text.split()) <= 8
+            said = current().lines[0].text if len(current().lines) == 1 else ""
+            done = len(said.split()) <= 8 and said.rstrip().endswith(".")  # not a heading
             naming = top_question(classify_question(text, compiled), compiled) if done else ""
             lead = lead or (naming if naming != OTHER else "")
             if lead and lead != top_question(current().question, compiled):

@@ -264,7 +264,10 @@ def _outweighed(
     shares, for another trust ("NHFT FOI 24-5051 delay notice" from "nhct.foi@" beside the
     reply on Nottinghamshire Healthcare's letterhead): left for a person, both candidates."""
     for reference in item.references:
-        for other in (files[k] for k in by_reference[reference] if k != number):
+        others = [files[k] for k in by_reference[reference] if k != number]
+        if len({_verdict(o.match) for o in others if _resolved(o.match)}) != 1:
+            continue  # (the requester's own reference, quoted by every trust, tells nothing)
+        for other in others:
             theirs = other.match
             if theirs.method in _BY_NAME and theirs.trust_code not in _verdict(item.match):
                 return replace(

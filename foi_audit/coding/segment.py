@@ -375,7 +375,7 @@ def segment(
         prefixed = ANSWER_PREFIX.match(text)
         if prefixed:
             answer = text[prefixed.end() :].strip()
-            if pending_label:  # "You asked: Question 2" over "Response: No."
+            if resolve(pending_label) not in ("", OTHER):  # "You asked: Question 2" | "Response:"
                 segments.append(Segment(resolve(pending_label), pending_label))
                 pending_label = ""
             elif quoted:

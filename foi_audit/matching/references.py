@@ -231,9 +231,10 @@ def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
             by_reference.setdefault(reference, []).append(number)
     changed: dict[str, Match] = {}
     for number, item in enumerate(files):
-        if item.match.method in _BY_ALIAS and (
-            doubt := _outweighed(item, number, files, by_reference)
-        ):
+        by_alias = item.match.method in _BY_ALIAS and not any(
+            e.split(":", 1)[0] in {*_BY_NAME, "email_header"} for e in item.match.evidence
+        )  # initials alone: no full name in its letterhead, signature or sender
+        if by_alias and (doubt := _outweighed(item, number, files, by_reference)):
             changed[item.path] = doubt
         if _resolved(item.match):
             continue

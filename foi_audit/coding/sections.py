@@ -39,8 +39,15 @@ def sections_set_aside(sentences: Iterable[Sentence], compiled: Compiled) -> fro
     heading: list[str] = []  # the sections the last short heading named
     sentences = list(sentences)
     if any(matches_any(compiled.doc.set_aside_all, s.text) for s in sentences):
-        # "Your complaint is therefore upheld and neither exemption is now relied on"
-        found.update(section for s in sentences for section in sections_in(s.text, compiled))
+        # "Your complaint is therefore upheld and neither exemption is now relied on": the
+        # sections the review speaks of, not those its answers cite afresh ("... withheld
+        # under section 40(2)" after "The refusal is overturned")
+        found.update(
+            section
+            for s in sentences
+            if not s.question
+            for section in sections_in(s.text, compiled)
+        )
     for sentence in sentences:
         found.update(
             f"s{int(m.group(1))}"

@@ -38,14 +38,16 @@ def sections_set_aside(sentences: Iterable[Sentence], compiled: Compiled) -> fro
     found: set[str] = set()
     heading: list[str] = []  # the sections the last short heading named
     sentences = list(sentences)
-    if any(matches_any(compiled.doc.set_aside_all, s.text) for s in sentences):
-        # "Your complaint is therefore upheld and neither exemption is now relied on": the
-        # sections the review speaks of, not those its answers cite afresh ("... withheld
-        # under section 40(2)" after "The refusal is overturned")
+    said = [s for s in sentences if matches_any(compiled.doc.set_aside_all, s.text)]
+    if said:
+        # "Your complaint is therefore upheld and neither exemption is now relied on"; of a
+        # refusal overturned, the sections it cited, not those the answers cite afresh ("The
+        # refusal is overturned" then "... withheld under section 40(2)")
+        refusal = all(re.search(r"(?i)\brefus", s.text) for s in said)
         found.update(
             section
             for s in sentences
-            if not s.question
+            if not (refusal and s.question)
             for section in sections_in(s.text, compiled)
         )
     for sentence in sentences:

@@ -184,8 +184,12 @@ def _over_history(
     its own cues count, or any answer of a correction."""
     merged = dict(history)
     for qid, said in newer.items():
-        named = classify_question(" ".join(s.text for s in said), compiled) if said else ""
-        if named and parent_of(named, compiled) == qid and not revises:
+        named = (
+            ""
+            if revises or not said
+            else classify_question(" ".join(s.text for s in said), compiled)
+        )
+        if named and parent_of(named, compiled) == qid:
             # a short reply to the requester's follow-up on one part ("The training is
             # optional." over "> is it mandatory or optional (Q2b)?"): that part's answer
             qid, said = named, [replace(s, question=named) for s in said]

@@ -499,7 +499,8 @@ def with_second_questions(segments: list[Segment], compiled: Compiled) -> list[S
         if above and seg.restated and seg.question and not seg.lines and above.lines:
             family = parent_of(seg.question, compiled)
             if family and family == parent_of(above.question, compiled):
-                cues = next(q.cues for q in compiled.questions if q.id == seg.question)
+                part = compiled.question(seg.question)
+                cues = part.cues if part else ()
                 named = [n for n in above.lines if n.cell == "answer" and matches_any(cues, n.text)]
                 seg = replace(seg, lines=named)
         out.append(seg)

@@ -31,6 +31,8 @@ from foi_audit.coding.text import SENTENCE_END
 def is_question_text(
     text: str, labelled: bool, compiled: Compiled, standalone: bool = False, numbered: bool = False
 ) -> bool:
+    """Whether a line restates a question rather than answers one (``labelled``: after a
+    label; ``standalone``: a paragraph of its own; ``numbered``: after a number)."""
     if ANSWER_PREFIX.match(text) or STARTS_LIKE_ANSWER.match(text):
         return False
     if standalone and not labelled and topic_heading(text, compiled):

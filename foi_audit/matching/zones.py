@@ -294,7 +294,7 @@ def _own_earlier_signature(content: Sequence[Block], senders: Sequence[str]) -> 
         for k, (text, block) in enumerate(lines[n + 1 :], start=n + 1):
             if starts[k]:
                 break
-            if text.strip() and not (not message and _HEADER_LINE_RE.match(text)):
+            if text.strip() and (message or not _HEADER_LINE_RE.match(text)):  # past its header
                 message.append((text.strip(), block))
         tail = [(t, b) for t, b in message[-_SIGNATURE_BLOCKS:] if len(t) <= 120]
         return [Block(text, block.locator, block.role) for text, block in tail]

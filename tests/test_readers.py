@@ -961,3 +961,54 @@ def test_a_scanned_page_s_skew_is_found_from_its_text_rows(angle: float) -> None
         assert skew_degrees(level) == pytest.approx(0.0, abs=0.2)
         # grown to hold the turned page (cut to its old size, a corner's letterhead was lost)
         assert level.width > askew.width and level.height > askew.height
+
+
+@pytest.mark.ocr
+def test_a_recorded_tesseract_call_is_replayed_not_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The accuracy ratchet replays its scans' Tesseract readings: a call is recorded only when
+    asked (FOI_OCR_RECORD=1), replayed from then on, and only for the same options and page."""
+    if shutil.which("tesseract") is None and os.environ.get("CI") != "true":
+        pytest.skip("the tesseract binary is not installed (sudo apt-get install tesseract-ocr)")
+    from foi_audit.readers import tesseract
+
+    binary = tesseract.tesseract_path()
+    page = tesseract.pnm(_rendered_scanned_letter())
+    live = tesseract.words_tsv(binary, page, 1)
+    monkeypatch.setenv(tesseract.RECORDINGS_ENV, str(tmp_path))
+    tesseract.words_tsv(binary, page, 1)
+    assert not list(tmp_path.iterdir())  # not asked to record
+    monkeypatch.setenv(tesseract.RECORD_ENV, "1")
+    assert tesseract.words_tsv(binary, page, 1) == live
+    assert len(list(tmp_path.glob("*.gz"))) == 1
+
+    def never(*_args: Any) -> Any:
+        raise AssertionError("tesseract run although its reading was recorded")
+
+    monkeypatch.delenv(tesseract.RECORD_ENV)
+    monkeypatch.setattr(tesseract, "_run_live", never)
+    assert tesseract.words_tsv(binary, page, 1) == live
+    with pytest.raises(AssertionError, match="recorded"):
+        tesseract.turn_needed(binary, page, 1)  # other options: not that recording
+
+
+def _rendered_scanned_letter() -> Any:
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(FIXTURES / "scanned_letter.pdf")[0]
+    return page.render(scale=150 / 72).to_pil().convert("L")
+
+
+def test_a_page_is_sent_to_tesseract_with_its_pixels_unchanged() -> None:
+    """Pages go to Tesseract as uncompressed PNM (PNG's compression had cost a second a page):
+    the bytes decode to the very pixels rendered."""
+    from PIL import Image, ImageChops
+
+    from foi_audit.readers import tesseract
+
+    image = _rendered_scanned_letter()
+    decoded = Image.open(io.BytesIO(tesseract.pnm(image)))
+    assert decoded.format == "PPM"
+    assert (decoded.size, decoded.mode) == (image.size, image.mode)
+    assert ImageChops.difference(decoded, image).getbbox() is None

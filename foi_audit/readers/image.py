@@ -55,9 +55,8 @@ def read(data: bytes, name: str) -> Extraction:
         if frame.width < _MIN_WIDTH:
             size = (_MIN_WIDTH, round(frame.height * _MIN_WIDTH / frame.width))
             frame = frame.resize(size, Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        frame.save(buffer, format="PNG")
-        blocks.extend(ocr.ocr_image(buffer.getvalue(), number, number == 1, binary, frame, native))
+        page = tesseract.pnm(frame)
+        blocks.extend(ocr.ocr_image(page, number, number == 1, binary, frame, native))
     if not blocks:
         raise EmptyFile("the image holds no text OCR could read: check it by hand")
     return Extraction(format="image", blocks=tuple(blocks), units=len(frames), ocr=True)

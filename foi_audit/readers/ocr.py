@@ -37,11 +37,11 @@ from foi_audit.readers.tesseract import (
     TURNED_READING,
     confidence,
     on_its_side,
+    pnm,
     tesseract_path,
     turn_needed,
     words_tsv,
 )
-from foi_audit.readers.tesseract import png as _png
 from foi_audit.records import Block, BlockRole
 
 OCR_DPI = 300
@@ -60,21 +60,21 @@ _RULE_GLYPHS = re.compile(r"^[|\[\]{}()!lIiL1J_—–\-=~.,:;'\"`]{1,3}$")
 
 
 def render_page(page: Any) -> tuple[bytes, Any]:
-    """A pypdfium2 page at 300 dpi as PNG bytes and the image (pdfium is not thread-safe:
+    """A pypdfium2 page at 300 dpi as image bytes for Tesseract and the image (pdfium is not thread-safe:
     pages are rendered one at a time, then OCR'd side by side)."""
     image = grey_without_stamps(page.render(scale=OCR_DPI / 72).to_pil())
-    return _png(image), image
+    return pnm(image), image
 
 
 def ocr_page(page: Any, number: int, first_page: bool) -> list[Block]:
     """Render a pypdfium2 page at 300 dpi and OCR it into paragraph and table-row blocks."""
     binary = tesseract_path()
-    png, image = render_page(page)
-    return ocr_image(png, number, first_page, binary, image=image)
+    picture, image = render_page(page)
+    return ocr_image(picture, number, first_page, binary, image=image)
 
 
 def ocr_image(
-    png: bytes,
+    picture: bytes,
     number: int,
     first_page: bool,
     binary: str | None = None,
@@ -87,15 +87,17 @@ def ocr_image(
     if image is None:
         from PIL import Image
 
-        image = Image.open(io.BytesIO(png))
-    tsv = words_tsv(binary, png, number)
+        image = Image.open(io.BytesIO(picture))
+    tsv = words_tsv(binary, picture, number)
     sideways = on_its_side(tsv)
-    turn = turn_needed(binary, png, number) if sideways or confidence(tsv) < TURNED_READING else 0
+    turn = (
+        turn_needed(binary, picture, number) if sideways or confidence(tsv) < TURNED_READING else 0
+    )
     if turn:
         # a page fed in upside down reads as noise, one on its side as words in no order: it is
         # read again turned upright (a sideways reading's confidence says nothing of its order)
         turned = image.rotate(-turn, expand=True)
-        again = words_tsv(binary, _png(turned), number)
+        again = words_tsv(binary, pnm(turned), number)
         if sideways or confidence(again) > confidence(tsv):
             tsv, image = again, turned
             native = native.rotate(-turn, expand=True) if native is not None else None
@@ -104,7 +106,7 @@ def ocr_image(
         # (Tesseract reads a clean page a degree askew well, and turning it blurs its glyphs:
         # a letterhead read at 88 was garbled turned, though Tesseract was surer of it)
         level, level_native, angle = levelled(image, native)
-        again = words_tsv(binary, _png(level), number) if angle else ""
+        again = words_tsv(binary, pnm(level), number) if angle else ""
         if again and confidence(again) > confidence(tsv):
             tsv, image, native = again, level, level_native
     rules = find_rules(image)
@@ -113,7 +115,7 @@ def ocr_image(
         cleaned = despeckled(image if native is None else native)
         if cleaned is not None and cleaned.size != image.size:
             cleaned = cleaned.resize(image.size)
-        again = words_tsv(binary, _png(cleaned), number) if cleaned is not None else ""
+        again = words_tsv(binary, pnm(cleaned), number) if cleaned is not None else ""
         if again and confidence(again) > confidence(tsv):
             tsv, image = again, cleaned
     read = _tsv_words(tsv, rules)

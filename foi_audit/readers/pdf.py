@@ -155,8 +155,8 @@ class _ScannedPages:
         running = [f for f in self.waiting if not f.done()]
         if len(running) >= self.threads:
             wait(running, return_when="FIRST_COMPLETED")
-        png, image = ocr.render_page(page)
-        future = self.pool.submit(ocr.ocr_image, png, number, first_page, self.binary, image)
+        picture, image = ocr.render_page(page)
+        future = self.pool.submit(ocr.ocr_image, picture, number, first_page, self.binary, image)
         self.waiting.append(future)
         return [future]
 

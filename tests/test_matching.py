@@ -2020,3 +2020,65 @@ def test_a_requesters_own_reference_quoted_by_several_trusts_unmatches_none() ->
     ]
     assert match(reply).trust_code == "REM"
     assert reply.path not in _link(reply, *others)
+
+
+def test_a_joint_table_with_a_column_per_trust_answers_for_each_column_s_trust() -> None:
+    """A group's letter (its letterhead the group's, no trust's) whose table of answers has a
+    column headed by each trust's full name: each body mention alone is weak, the columns say
+    whose answers they are."""
+    reply = doc(
+        "UHN Group FOI 24-0633 joint response.docx",
+        ("University Hospitals of Northamptonshire NHS Group", H),
+        ("Joint Freedom of Information response", B),
+        (
+            "Question | Kettering General Hospital NHS Foundation Trust (KGH) | "
+            "Northampton General Hospital NHS Trust (NGH)",
+            BlockRole.TABLE,
+        ),
+        ("1. Dedicated policy? | Yes | Yes", BlockRole.TABLE),
+        ("2. Active Bystander Training? | Yes | Yes", BlockRole.TABLE),
+        ("2a. In-house or external? | External | Both", BlockRole.TABLE),
+        ("2b. Mandatory or optional? | Mandatory | Optional", BlockRole.TABLE),
+        ("2c. A sexual harassment module? | Yes | Yes", BlockRole.TABLE),
+        ("3. Plans? | N/A | N/A", BlockRole.TABLE),
+        ("4. DASV lead? | Mrs Hannah Ebbs, Group Chief Nurse | The same", BlockRole.TABLE),
+        ("Group Information Governance Team", B),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+    assert "a column per trust" in result.message
+
+
+def test_a_request_site_thread_saved_as_text_is_matched_by_the_trust_s_own_messages() -> None:
+    """A thread saved as text heads each message "From: ... Date: ...": the first is the
+    requester's (no quoted earlier message that ends the trust's words), and the trust's reply
+    signs off below the acknowledgement's furniture."""
+    rule = "-" * 60
+    thread = doc(
+        "whatdotheyknow_thread.txt",
+        ("Sexual safety of staff\n" + "=" * 30, B),
+        (f"{rule}\nFrom: Dr Imogen Tarrant\nDate: 5 November 2024", B),
+        ("Dear Great Ormond Street Hospital for Children NHS Foundation Trust,", B),
+        ("1. Does the Trust have a dedicated policy on sexual safety?", B),
+        ("Yours faithfully,", B),
+        ("Dr Imogen Tarrant", B),
+        (f"Link to this | Report\n{rule}\nFrom: FOI Office\nDate: 5 November 2024", B),
+        ("Dear Dr Tarrant,", B),
+        ("Thank you for your request, logged as FOI-2024-1844.", B),
+        ("Kind regards\nFreedom of Information Office", B),
+        (f"Link to this | Report\n{rule}\nFrom: FOI Office\nDate: 4 December 2024", B),
+        ("Dear Dr Tarrant,", B),
+        ("1) Yes - see attached.", B),
+        (
+            "Best wishes\nFreedom of Information Office\n"
+            "Great Ormond Street Hospital for Children NHS Foundation Trust",
+            B,
+        ),
+        (f"Link to this | Report\n{rule}", B),
+        ("Similar requests: Sexual safety charter", B),
+        page_locators=False,
+    )
+    result = match(thread)
+    assert result.trust_code == "RP4", result.message
+    assert any(line.startswith("signature:RP4") for line in result.evidence), result.evidence

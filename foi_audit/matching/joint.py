@@ -78,6 +78,20 @@ def trusts_by_row(zones: Zones, index: Index) -> list[str]:
     return list(dict.fromkeys(owners)) if len(set(owners)) >= 2 else []
 
 
+def trusts_by_column(zones: Zones, index: Index) -> list[str]:
+    """The trusts of a joint table of answers: a row (its header) whose cells after the first
+    each name one trust in full ("Question | Kettering General Hospital NHS Foundation Trust
+    (KGH) | Northampton General Hospital NHS Trust (NGH)"), two or more, the first naming none."""
+    for block in [*zones.letterhead, *zones.body, *zones.signature]:
+        cells = block.text.split(" | ")
+        if block.role is not BlockRole.TABLE or len(cells) < 3 or _full_trusts(cells[0], index):
+            continue
+        owners = [named[0] for cell in cells[1:] if len(named := _full_trusts(cell, index)) == 1]
+        if len(owners) == len(cells) - 1 and len(set(owners)) >= 2:
+            return list(dict.fromkeys(owners))
+    return []
+
+
 # A row's key before the name it is about: an ODS code ("RBL") or a row number
 _ROW_KEY = re.compile(r"\s*(?:[A-Z0-9]{3,5}|\d{1,3}\.?)\s*")
 

@@ -46,6 +46,7 @@ from foi_audit.matching.joint import (
     carried_trust,
     joint_cues,
     named_in_full,
+    trusts_by_column,
     trusts_by_row,
 )
 from foi_audit.matching.names import (
@@ -455,10 +456,15 @@ def match_group(
     evidence = _dated([e for found, _ in readings for e in found], register, index, reply_date)
     read = [(document, zones) for document, (_, zones) in zip(group, readings, strict=True)]
     candidates = score(evidence)
-    # a regional return answers for the trust of each row (not for a body's row, nor its host)
-    rows = {code for _, zones in read for code in trusts_by_row(zones, index)}
-    if len(by_row := [c for c in candidates if c.code in rows and not c.is_body]) >= 2:
-        return joint(by_row, ["a row per trust"], index)
+    # a regional return answers for the trust of each row (not for a body's row, nor its host);
+    # a joint table of answers, for the trust of each column
+    for owners, cue in (
+        (trusts_by_row, "a row per trust"),
+        (trusts_by_column, "a column per trust"),
+    ):
+        found = {code for _, zones in read for code in owners(zones, index)}
+        if len(each := [c for c in candidates if c.code in found and not c.is_body]) >= 2:
+            return joint(each, [cue], index)
     cues: list[str] = []
     in_full: set[str] = set()
     if sum(1 for c in candidates if c.strong and not c.is_body) >= 2:

@@ -71,6 +71,10 @@ _ORG_GREETING_RE = re.compile(
 )
 
 
+# A request site's page or thread saved as text: its own words about the thread.
+_THREAD_RE = re.compile(r"(?im)^\W*link to this\b|\bmade this freedom of information request to\b")
+
+
 _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
 # A web page's furniture under a reply (request sites, disclosure logs): the signature ends.
 _PAGE_CHROME_RE = re.compile(
@@ -107,6 +111,8 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
     sign-off and name.
     """
     blocks = _below_forwards(blocks)
+    # a request site's thread saved as text heads each message "From: ... Date: ...": no quote
+    thread = any(_THREAD_RE.search(block.text) for block in blocks)
     kept: list[tuple[Block, bool]] = []
     quoting_request = 0
     greeted = False
@@ -129,6 +135,8 @@ def _trust_blocks(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
             continue
         if block.role is not BlockRole.EMAIL_HEADER:
             cut = _QUOTE_START_RE.search(text)
+            if cut is not None and thread and cut.group(0).lstrip().lower().startswith("from:"):
+                cut = None
             if cut is not None and _FORWARDED_RE.search(text[: cut.start()]):
                 cut = None  # the header of a forwarded message, not a quoted earlier one
             if cut is not None and _passed_on(kept, text, cut.start()):
@@ -301,6 +309,20 @@ def _own_earlier_signature(content: Sequence[Block], senders: Sequence[str]) -> 
     return []
 
 
+def _thread_sign_offs(
+    kept: Sequence[tuple[Block, bool]], sign_off: int | None, chrome: int
+) -> list[int]:
+    """The first sign-off, and each later one below a request site's furniture."""
+    if sign_off is None:
+        return []
+    return [sign_off] + [
+        i
+        for i in range(chrome + 1, len(kept))
+        if _SIGN_OFF_RE.match(kept[i][0].text)
+        and any(_PAGE_CHROME_RE.match(block.text) for block, _ in kept[sign_off:i])
+    ]
+
+
 def zones_of(document: Document) -> Zones:
     zones = Zones()
     email = _is_email(document)
@@ -379,11 +401,14 @@ def zones_of(document: Document) -> Zones:
         for i in tail
         if kept[i][0].role is not BlockRole.TITLE and _looks_like_address(kept[i][0])
     }
-    if sign_off is not None:
-        # The sign-off and the few blocks under it (name, post, team, trust); a web page's
-        # furniture after it (a request site's "Similar requests" naming other trusts) is not.
-        for i in range(sign_off, min(len(kept), sign_off + 1 + _SIGNATURE_BLOCKS)):
-            if i > sign_off and (
+    # The sign-off and the few blocks under it (name, post, team, trust); a web page's
+    # furniture after it (a request site's "Similar requests" naming other trusts) is not. A
+    # request site's thread saved as text signs each message off above its "Link to this":
+    # every message's sign-off below that furniture counts too (the reply's comes after the
+    # acknowledgement's).
+    for start in _thread_sign_offs(kept, sign_off, chrome):
+        for i in range(start, min(len(kept), start + 1 + _SIGNATURE_BLOCKS)):
+            if i > start and (
                 kept[i][0].role is BlockRole.TITLE or _PAGE_CHROME_RE.match(kept[i][0].text)
             ):
                 break

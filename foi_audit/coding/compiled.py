@@ -307,6 +307,8 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
         ),
         modal_breaks=_one(grammar.modal_breaks, "[reading].modal_breaks", shared),
         developing_breaks=_one(grammar.developing_breaks, "[reading].developing_breaks", shared),
+        halted=_one(grammar.halted, "[reading].halted", shared),
+        resumed=_one(grammar.resumed, "[reading].resumed", shared),
         answer_label=_one(grammar.answer_label, "[reading].answer_label", shared),
         own_units=_one(grammar.own_units, "[reading].own_units", shared),
         unticked=_one(grammar.unticked, "[reading].unticked", shared),

@@ -81,6 +81,8 @@ class ReadingGrammar:
     planned: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
     ceased: tuple[str, ...] = ()
+    halted: tuple[str, ...] = ()  # work on what is being drafted stopped: ceased, not developing
+    resumed: tuple[str, ...] = ()  # ... then started again: developing after all
     ocr_harmless: tuple[str, ...] = ()  # words whose OCR doubt doubts no value (not regexes)
 
 

@@ -650,9 +650,34 @@ def decimals_as_numbers(lines: list[Line], questions: int) -> list[Line]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})(?=\s+[^\s.:)\-–—(])")
+
+
+def bare_numbers(lines: list[Line], questions: int) -> list[Line]:
+    """Answers numbered by bare numbers ("1 We recorded 8 cases", "6 Yes", "11 Dr X, Chief
+    Medical Officer"): a run of at least four lines opening with 1, 2, 3 ... in order (other
+    lines between them) has each number set apart as a label ("6. Yes")."""
+    runs: list[list[tuple[int, re.Match[str]]]] = []
+    for n, line in enumerate(lines):
+        bare = _BARE_NUMBER.match(line.text)
+        if bare is None or int(bare[1]) > questions:
+            continue
+        if int(bare[1]) == 1:
+            runs.append([(n, bare)])
+        elif runs and int(bare[1]) == int(runs[-1][-1][1][1]) + 1:
+            runs[-1].append((n, bare))
+    out = list(lines)
+    for run in (r for r in runs if len(r) >= 4):
+        for n, bare in run:
+            text = out[n].text
+            out[n] = replace(out[n], text=f"{text[: bare.end()]}.{text[bare.end() :]}")
+    return out
+
+
 def renumbered(lines: list[Line], compiled: Compiled) -> list[Line]:
-    """Lines whose labels are lettered, in roman numerals or decimals as the request's
-    numbers (see the three functions)."""
+    """Lines whose labels are lettered, in roman numerals, decimals or bare numbers as the
+    request's numbers (see the four functions)."""
     top_level = sum(1 for q in compiled.questions if not q.parent)
     asked = max(compiled.codebook.request_questions or 0, top_level)
-    return decimals_as_numbers(letter_numbered(roman_numbered(lines), top_level), asked)
+    lettered = letter_numbered(roman_numbered(lines), top_level)
+    return bare_numbers(decimals_as_numbers(lettered, asked), asked)

@@ -53,6 +53,20 @@ _OWN_UNIT_BEFORE = re.compile(
     re.I,
 )
 _UNIT_AFTER = re.compile(r"^\s+(?:team|teams|department|service|unit|directorate|function)\b", re.I)
+# Said to be the writer's own after its name: "the UHMBT Academy, the Trust's own education and
+# training arm", "Bayside Training Ltd (a wholly owned subsidiary of the Trust)"
+_OWN_AFTER = re.compile(
+    r"^\s*[,(–—-]\s*(?:which is\s+)?(?:(?:the trust['’]s own|our own)\s+(?:[\w&-]+\s+){0,4}?"
+    r"(?:arm|academy|company|subsidiary|college|charity|organisation|provider|training body)"
+    r"|(?:a|the|our) (?:wholly[- ]owned )?subsidiary of (?:the|our) trust)\b",
+    re.I,
+)
+# Who pays is not who teaches: "The programme is funded by Croydon Health Charity, but ..."
+_FUNDER_BEFORE = re.compile(
+    r"\b(?:funded|paid for|sponsored|financed|bankrolled|supported financially)\s+(?:by|through)"
+    r"(?:\s+the)?\s+$",
+    re.I,
+)
 _SIGN_OFF_BEFORE = re.compile(
     # ("To: Mr X" addresses; "the portfolio passed to Mr X" does not)
     r"\b(?:thanks|regards|sincerely|faithfully|wishes|from|dear|(?<![a-z]\s)to|by email|attention|fao|"
@@ -425,7 +439,12 @@ class Grammar:
                 and any(w in self.org_suffixes for w in words[1:])
                 and words[-1] not in self.org_not_last
             )
-            own_unit = _OWN_UNIT_BEFORE.search(text[:start]) or _UNIT_AFTER.match(text[end:])
+            own_unit = (
+                _OWN_UNIT_BEFORE.search(text[:start])
+                or _UNIT_AFTER.match(text[end:])
+                or _OWN_AFTER.match(text[end:])
+                or _FUNDER_BEFORE.search(text[max(0, start - 40) : start])
+            )
             # "The Group provides ...": the writer; "Solent's own trainers": whose, not who
             writer = all(w in self.org_self for w in words) or (
                 # "the Group's Organisational Development practitioners": the writer's own

@@ -57,6 +57,8 @@ class ReadingPatterns:
     clause_breaks: re.Pattern[str]
     modal_breaks: re.Pattern[str]
     developing_breaks: re.Pattern[str]
+    halted: re.Pattern[str]  # work on a draft stopped: the whole sentence has ceased
+    resumed: re.Pattern[str]  # ... and started again
     supposing: re.Pattern[str]
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
@@ -259,6 +261,8 @@ def read_sentence(
         ):
             modality = candidate
             break
+    if modality is Modality.DEVELOPING and patterns.halted.search(text):
+        modality = Modality.CEASED  # "a draft was prepared, but work on it has been paused"
     return SentenceReading(sentence, text, modality, statuses)
 
 
@@ -268,7 +272,7 @@ def _clauses_apart(
     """A sentence whose only consideration ("reviewing whether ...") or plan ("although we
     expect to extend it") sits in one coordinated clause is read as its clauses, so the
     others still say what they say ("Because we already provide the training, ...")."""
-    if reading.modality not in _APART:
+    if reading.modality not in _APART or patterns.halted.search(reading.text):
         return (reading,)
     sentence = reading.sentence
     breaks = (
@@ -369,8 +373,21 @@ def _ended_positions(
         if patterns.earlier_position.search(sentence.text)
         and any(patterns.since_changed.search(later.text) for later in read[index + 1 :])
     ]
+    # a draft whose work stopped, then started again ("The work restarted in October"): in
+    # development after all
+    resumed = [
+        index
+        for index, sentence in enumerate(read)
+        if sentence.modality is Modality.CEASED
+        and patterns.halted.search(sentence.text)
+        and any(patterns.resumed.search(later.text) for later in read[index + 1 :])
+    ]
     return tuple(
-        replace(sentence, modality=Modality.CEASED) if index in ended else sentence
+        replace(sentence, modality=Modality.CEASED)
+        if index in ended
+        else replace(sentence, modality=Modality.DEVELOPING)
+        if index in resumed
+        else sentence
         for index, sentence in enumerate(read)
     )
 

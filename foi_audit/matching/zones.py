@@ -72,7 +72,9 @@ _ORG_GREETING_RE = re.compile(
 
 
 # A request site's page or thread saved as text: its own words about the thread.
-_THREAD_RE = re.compile(r"(?im)^\W*link to this\b|\bmade this freedom of information request to\b")
+_THREAD_RE = re.compile(
+    r"(?im)^[^\w\n]*link to this\b|\bmade this freedom of information request to\b"
+)
 
 
 _DISCLAIMER_RE = re.compile(r"\*{5,}|confidential|intended only|meant only", re.IGNORECASE)
@@ -312,14 +314,12 @@ def _own_earlier_signature(content: Sequence[Block], senders: Sequence[str]) -> 
 def _thread_sign_offs(
     kept: Sequence[tuple[Block, bool]], sign_off: int | None, chrome: int
 ) -> list[int]:
-    """The first sign-off, and each later one below a request site's furniture."""
+    """The first sign-off, and each later one below a request site's furniture (``chrome``,
+    the first after the sign-off; ``len(kept)`` when there is none)."""
     if sign_off is None:
         return []
     return [sign_off] + [
-        i
-        for i in range(chrome + 1, len(kept))
-        if _SIGN_OFF_RE.match(kept[i][0].text)
-        and any(_PAGE_CHROME_RE.match(block.text) for block, _ in kept[sign_off:i])
+        i for i in range(chrome + 1, len(kept)) if _SIGN_OFF_RE.match(kept[i][0].text)
     ]
 
 

@@ -146,6 +146,8 @@ class FlagReason(StrEnum):
     SHARED_POST = "shared_post"  # the post is held jointly: only the first holder is coded
     # "not held" to a yes/no question read as no (or none): coders differ, some leave it blank
     NOT_HELD_READ_AS_NO = "not_held_read_as_no"
+    # a lead's post vacant read as no lead: coders differ, some record the post (role_only)
+    VACANT_POST = "vacant_post"
 
 
 class Grounding(StrEnum):

@@ -108,9 +108,12 @@ def run_in_heading(text: str, compiled: Compiled) -> tuple[str, str] | None:
             continue
         if STARTS_LIKE_ANSWER.match(tail):
             return head, tail
-        names = compiled.people.organisations(text) if names is None else names
+        if names is None:
+            names = [*compiled.people.organisations(text), *compiled.people.titles(text)]
         if any(n.start < len(head) < n.end for n in names):
-            continue  # "Delivered by | Bystander Ready CIC": no cut inside a company's name
+            # "Delivered by | Bystander Ready CIC", "sits with the Chief | People Officer": no
+            # cut inside a company's name or a post
+            continue
         ranked = compiled.likeness.rank(head)
         score = ranked[0].score if ranked else 0.0
         if best is None or score > best[0]:

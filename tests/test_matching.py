@@ -2082,3 +2082,28 @@ def test_a_request_site_thread_saved_as_text_is_matched_by_the_trust_s_own_messa
     result = match(thread)
     assert result.trust_code == "RP4", result.message
     assert any(line.startswith("signature:RP4") for line in result.evidence), result.evidence
+
+
+def test_a_shared_information_governance_service_s_footer_is_no_joint_reply() -> None:
+    """A mail from a joint IG service, its footer naming both trusts it serves, says it was
+    "sent on behalf of" one of them: that trust's reply, not a joint one (and "on behalf of A.
+    B, Unit 2 ..." names A alone)."""
+    reply = doc(
+        "RE_ WVT FOI 24_901.eml",
+        ("Subject: RE: FOI 24/901", E),
+        ("From: Wye Valley FOI <wvt.foi@nhs.example>", E),
+        ("Hello Dr Whitcombe", B),
+        ("Wye Valley NHS Trust's answers are below.", B),
+        ("Mr Andrew Cottrell, Director of Operations, is our executive lead.", B),
+        ("Best regards Sian Prothero Information Governance Officer", B),
+        (
+            "Herefordshire and Worcestershire Health and Care NHS Trust & Wye Valley NHS Trust - "
+            "Joint Information Governance Service. This message was sent on behalf of Wye Valley "
+            "NHS Trust. Herefordshire and Worcestershire Health and Care NHS Trust, Unit 2 Kings "
+            "Court, Charles Hastings Way, Worcester WR5 1JR.",
+            B,
+        ),
+        page_locators=False,
+    )
+    result = match(reply)
+    assert (result.trust_code, result.also) == ("RLQ", ()), result.message

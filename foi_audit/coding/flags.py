@@ -74,6 +74,16 @@ def flag_reasons(
         reasons.append(FlagReason.UNSURE_BLANK)
     condition = spec.field.applies_when
     base = bases.get(condition[0]) if condition and not decision.value else None
+    if base is None and not decision.value:
+        # blanked by a value read one of two ways ("dasv_lead=none" for a vacant post)
+        base = next(
+            (
+                FlagReason.BASE_IN_DOUBT
+                for name, _ in spec.blank_when
+                if bases.get(name) is FlagReason.BASE_IN_DOUBT
+            ),
+            None,
+        )
     if base is FlagReason.BASE_UNDECIDED or (
         base is not None and (not applies(spec, values) or blanked(spec, values))
     ):
@@ -82,8 +92,9 @@ def flag_reasons(
     return decision, tuple(dict.fromkeys(reasons))
 
 
-# A value in doubt between two readings: the other one may make its conditional fields apply.
-_TWO_READINGS = (FlagReason.REPLIES_CONFLICT, FlagReason.CONFLICTING_CUES)
+# A value in doubt between two readings: the other one may make its conditional fields apply
+# (a vacant post read as no lead is, to other coders, the post: role_only).
+_TWO_READINGS = (FlagReason.REPLIES_CONFLICT, FlagReason.CONFLICTING_CUES, FlagReason.VACANT_POST)
 
 
 def base_doubt(decision: Decision, reasons: Sequence[FlagReason]) -> FlagReason | None:

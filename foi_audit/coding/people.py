@@ -427,9 +427,6 @@ class Grammar:
                     break
             while i < last and tokens[i].group(0).lower() in self.org_labels:
                 i += 1  # "Outsourced Enact Bystander Ltd": the label is not the name
-            if i < last and tokens[i].group(0) == "The" and not text[: tokens[i].start()].strip():
-                i += 1  # "The Thames Valley Upstander Network (external) deliver ...": a capital
-                # only because the sentence starts there
             start, end = tokens[i].start(), tokens[last].end()
             words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
             introduced = bool(self.provider_intro.search(text[max(0, start - 60) : start])) or any(

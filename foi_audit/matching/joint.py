@@ -38,7 +38,7 @@ _JOINT_RE = re.compile(
 _ON_BEHALF_RE = re.compile(
     r"(?i)\b(?:on behalf of|(?:your|you (?:sent|made|submitted)) (?:two |identical |separate )?"
     r"requests (?:made |sent )?to)\b"
-    r"[^\n]{0,300}"
+    r"[^.;\n]{0,300}"  # (within its sentence: "on behalf of A. B, Unit 2 ..." names A alone)
 )
 
 # A request named by whom it went to: a request site's list of others' requests.
@@ -164,4 +164,17 @@ def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
                 headed += named
     if len(set(headed)) >= 2:
         cues.append("a section per trust")
+    if any(
+        len(_full_trusts(m.group(0), index)) == 1 for t in texts for m in _SENT_FOR_ONE.finditer(t)
+    ):
+        # a shared service's name ("... Joint Information Governance Service. This message was
+        # sent on behalf of Wye Valley NHS Trust"): the service is joint, the reply is one trust's
+        cues = [c for c in cues if not _SHARED_SERVICE.search(c)]
     return list(dict.fromkeys(cues))
+
+
+# A mail or letter saying whom alone it is sent for (the first sentence after the words)
+_SENT_FOR_ONE = re.compile(
+    r"(?i)\b(?:sent|written|issued|replying|responding|answered)\s+on behalf of\s+[^.;\n]{0,120}"
+)
+_SHARED_SERVICE = re.compile(r"(?i)\b(?:service|team|office|function)'?$")

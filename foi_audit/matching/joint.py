@@ -134,6 +134,13 @@ def carried_trust(zones: Zones, index: Index) -> tuple[str, str]:
     return next(iter(found.items())) if len(found) == 1 else ("", "")
 
 
+# A mail or letter saying whom alone it is sent for (the first sentence after the words)
+_SENT_FOR_ONE = re.compile(
+    r"(?i)\b(?:sent|written|issued|replying|responding|answered)\s+on behalf of\s+[^.;\n]{0,120}"
+)
+_SHARED_SERVICE = re.compile(r"(?i)\b(?:service|team|office|function)'?$")
+
+
 def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
     """What says the document answers for several trusts (empty for an ordinary reply)."""
     cues: list[str] = []
@@ -171,10 +178,3 @@ def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
         # sent on behalf of Wye Valley NHS Trust"): the service is joint, the reply is one trust's
         cues = [c for c in cues if not _SHARED_SERVICE.search(c)]
     return list(dict.fromkeys(cues))
-
-
-# A mail or letter saying whom alone it is sent for (the first sentence after the words)
-_SENT_FOR_ONE = re.compile(
-    r"(?i)\b(?:sent|written|issued|replying|responding|answered)\s+on behalf of\s+[^.;\n]{0,120}"
-)
-_SHARED_SERVICE = re.compile(r"(?i)\b(?:service|team|office|function)'?$")

@@ -120,6 +120,7 @@ class SentenceReading:
     text: str  # contractions spelt out ("isn't" -> "is not")
     modality: Modality
     statuses: tuple[Status, ...]
+    halted: bool = False  # in development, but work on it stopped ("the draft ... is paused")
 
 
 @dataclass(frozen=True)
@@ -261,9 +262,10 @@ def read_sentence(
         ):
             modality = candidate
             break
-    if modality is Modality.DEVELOPING and patterns.halted.search(text):
-        modality = Modality.CEASED  # "a draft was prepared, but work on it has been paused"
-    return SentenceReading(sentence, text, modality, statuses)
+    # "a draft was prepared, but work on it has been paused": ceased, the whole sentence
+    halted = modality is Modality.DEVELOPING and bool(patterns.halted.search(text))
+    modality = Modality.CEASED if halted else modality
+    return SentenceReading(sentence, text, modality, statuses, halted)
 
 
 def _clauses_apart(
@@ -272,7 +274,7 @@ def _clauses_apart(
     """A sentence whose only consideration ("reviewing whether ...") or plan ("although we
     expect to extend it") sits in one coordinated clause is read as its clauses, so the
     others still say what they say ("Because we already provide the training, ...")."""
-    if reading.modality not in _APART or patterns.halted.search(reading.text):
+    if reading.modality not in _APART or reading.halted:
         return (reading,)
     sentence = reading.sentence
     breaks = (
@@ -378,8 +380,7 @@ def _ended_positions(
     resumed = [
         index
         for index, sentence in enumerate(read)
-        if sentence.modality is Modality.CEASED
-        and patterns.halted.search(sentence.text)
+        if sentence.halted
         and any(patterns.resumed.search(later.text) for later in read[index + 1 :])
     ]
     return tuple(

@@ -60,8 +60,8 @@ _RULE_GLYPHS = re.compile(r"^[|\[\]{}()!lIiL1J_—–\-=~.,:;'\"`]{1,3}$")
 
 
 def render_page(page: Any) -> tuple[bytes, Any]:
-    """A pypdfium2 page at 300 dpi as image bytes for Tesseract and the image (pdfium is not thread-safe:
-    pages are rendered one at a time, then OCR'd side by side)."""
+    """A pypdfium2 page at 300 dpi as image bytes for Tesseract and the image (pdfium is not
+    thread-safe: pages are rendered one at a time, then OCR'd side by side)."""
     image = grey_without_stamps(page.render(scale=OCR_DPI / 72).to_pil())
     return pnm(image), image
 

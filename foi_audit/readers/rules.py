@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
+
+from foi_audit.readers.tesseract import pnm
 
 # Ruling-line detection, as fractions of the page so that any scan resolution works.
 RUN_FRACTION = 1 / 33  # shortest dark run that counts as part of a rule (longer than letters)
@@ -162,9 +163,7 @@ def without_rules(image: Any, rules: PageRules) -> bytes:
             (rule.position - slope * y, y + slope * rule.position) for y in (rule.start, rule.end)
         ]
         draw.line(ends, fill=paper, width=width)
-    buffer = io.BytesIO()
-    clean.save(buffer, format="PPM")
-    return buffer.getvalue()
+    return pnm(clean)
 
 
 def _scaled(rule: Rule, scale: int) -> Rule:

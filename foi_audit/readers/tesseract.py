@@ -141,7 +141,10 @@ def _call_key(binary: str, image: bytes, options: list[str]) -> str:
 @functools.cache
 def _version(binary: str) -> str:
     """The first line of ``tesseract --version`` (a recording replays only on its version)."""
-    result = subprocess.run([binary, "--version"], capture_output=True, check=False, timeout=30)
+    try:
+        result = subprocess.run([binary, "--version"], capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"  # (then no recording replays: each page is read live)
     lines = (result.stdout or result.stderr).decode("utf-8", "replace").splitlines()
     return lines[0].strip() if lines else "unknown"
 

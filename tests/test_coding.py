@@ -542,6 +542,19 @@ def test_a_section_said_not_to_apply_is_no_exemption() -> None:
     assert coded["exemptions"].value == ""
 
 
+def test_a_postcode_is_no_section_and_any_section_of_the_act_is_kept() -> None:
+    # Regression: "Chesterfield S44 5BL" in a scanned letterhead and a reference "S24-1718" were
+    # read as sections 44 and 24 once the codebook listed every exemption; s31 (law
+    # enforcement, CCTV) was lost before.
+    coded = _coded(
+        "Chesterfield Royal Hospital NHS Foundation Trust, Calow, Chesterfield S44 5BL\n"
+        "Our response to your FOI request (S24-1718) follows.\n"
+        "1. Does the Trust have a dedicated policy on sexual safety? No.\n"
+        "5. CCTV locations are withheld under section 31(1)(a) (law enforcement)."
+    )
+    assert coded["exemptions"].value == "s31"
+
+
 def test_a_label_in_the_request_words_before_a_colon_is_not_read_as_the_answer() -> None:
     coded = _coded(
         "3. If the Trust does not provide ABT, does it plan to introduce it?\n"

@@ -2107,3 +2107,25 @@ def test_a_shared_information_governance_service_s_footer_is_no_joint_reply() ->
     )
     result = match(reply)
     assert (result.trust_code, result.also) == ("RLQ", ()), result.message
+
+
+def test_a_national_body_named_deep_in_a_mails_first_answer_is_not_its_sender() -> None:
+    # Regression: a mail whose first block ran on from its opening into the answer to question
+    # 1 ("... the national benchmark report is available from NHS England") was left ambiguous
+    # between the trust and NHS England, as if NHS England had written it.
+    mail = doc(
+        "RE_ FOI request 2024-1554.eml",
+        ("Dear Ms Kellaway,", B),
+        (
+            "Question 1 Please provide the percentage of staff who reported in the 2023 NHS "
+            "Staff Survey that they had experienced unwanted sexual behaviour at work.\nThe "
+            "Trust ran its own pulse survey on this subject and the results are due to be "
+            "published in March 2025. We are therefore withholding the information under "
+            "section 22. The national 2023 benchmark report is available from NHS England.",
+            B,
+        ),
+        ("Yours sincerely\nFOI Team\nEast London NHS Foundation Trust", B),
+        headers=(("From", "ELFT FOI <elft.foi@nhs.example>"), ("Subject", "RE: FOI request")),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RWK"

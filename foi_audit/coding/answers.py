@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.compiled import Compiled, Question
 from foi_audit.coding.labels import STARTS_LIKE_ANSWER, XREF
 from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.prose import answers_in_order, prose_answers
@@ -326,7 +326,7 @@ def _revised(found: list[Sentence], later: frozenset[str]) -> list[Sentence]:
 
 
 _AMENDS = re.compile(
-    r"\b(amended|corrected|revised|changed|incorrect|inaccurate|wrong|overturned|should (?:have )?"
+    r"\b(amended|corrected|revised|changed|incorrect|inaccurate|wrong|overturned|should (?:now |have )?"
     r"read|replaced)\b",
     re.IGNORECASE,
 )
@@ -545,4 +545,39 @@ def _follow_references(
                     Sentence(s.text, s.locator, qid, start=False, via_reference=True)
                     for s in answers.get(target, [])
                 )
+    # "See above" / "As above" names no question: it points at the answers just above it, its
+    # earlier sister questions' (its parent's is read anyway when it has none of its own) or,
+    # for a question of its own, the previous question with its parts.
+    refers = dict(compiled.reading.statuses).get(Status.REFERS, ())
+    above: list[Question] = []
+    for question in _all_in_request_order(compiled):
+        found = out.get(question.id, [])
+        sources = [q for q in above if q.parent] if question.parent else above
+        if (
+            found
+            and sources
+            and matches_any(refers, found[0].text)
+            and not XREF.search(found[0].text)
+        ):
+            out[question.id] = found + [
+                Sentence(s.text, s.locator, question.id, start=False, via_reference=True)
+                for q in sources
+                for s in out.get(q.id, [])
+                if not s.via_reference
+            ]
+        above = [*above, question] if question.parent else [question]
     return out
+
+
+def _all_in_request_order(compiled: Compiled) -> list[Question]:
+    """Every question, sub-questions after their parent, in the order the request numbers them
+    ("2", "2a", "2b", "3"); none when a question's number is not of that form."""
+    keys = {q.id: re.fullmatch(r"(\d{1,3})([a-z]?)", q.label.lower()) for q in compiled.questions}
+    if not all(keys.values()):
+        return []
+
+    def number(question: Question) -> tuple[int, str]:
+        match = keys[question.id]
+        return (int(match.group(1)), match.group(2)) if match else (0, "")
+
+    return sorted(compiled.questions, key=number)

@@ -248,6 +248,12 @@ def decide(
         for rule in spec.rules:
             if rule.only and qid not in rule.only:
                 continue
+            if (
+                rule.from_field
+                and reading.status is Status.REFERS
+                and number + 1 < len(spec.questions)
+            ):
+                continue  # "see above": the next question's own words decide before another field
             decision = _try_rule(rule, spec, found, reading, decided, context)
             if steps is not None:
                 steps.append(
@@ -541,6 +547,8 @@ def _taken(
     )  # fmt: skip
 
 
+# a table of people's row about an area: "For Prevent, Executive lead Mrs X, Chief Nurse"
+_AREA = re.compile(r"^For ([^,;.]{2,80}), (?=\S)")
 _PRONOUN_FIRST = re.compile(r"^\W*(?:she|he|they)\b", re.IGNORECASE)
 
 
@@ -584,9 +592,21 @@ def _lead(
         lead.title and sentence_of(lead) == 0 for lead in leads
     )
 
+    # a table of leads by area ("For Safeguarding children, Executive lead Mrs X, ..."): the
+    # row of the area asked about, when one is
+    areas = [found[1] if (found := _AREA.match(text)) else "" for text in texts]
+    asked = top_question(sentences[0].sentence.question, context.compiled)
+    on_subject = [bool(a) and heading_topic(a, context.compiled) == asked for a in areas]
+
     def weight(lead: Lead) -> int:
-        later = sentence_of(lead) > 0 and not context.people.says_lead(texts[sentence_of(lead)])
-        return rank(lead) + (1 if opens_with_post and later else 0)
+        index = sentence_of(lead)
+        later = index > 0 and not context.people.says_lead(texts[index])
+        second = context.people.secondary_lead.search(texts[index])  # "Mr X: deputy lead"
+        elsewhere = any(on_subject) and bool(areas[index]) and not on_subject[index]
+        return (
+            rank(lead) + (1 if opens_with_post and later else 0) + (2 if second else 0)
+            + (3 if elsewhere else 0)
+        )  # fmt: skip
 
     ordered = sorted(leads, key=weight)
     if not ordered:

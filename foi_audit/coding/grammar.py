@@ -116,6 +116,7 @@ class PeopleGrammar:
     not_holder_after: tuple[str, ...] = ()  # words after someone who held or gave the post
     shared_post: tuple[str, ...] = ()  # words saying a post is held by two people at once
     executive_post: tuple[str, ...] = ()  # a post on a board's executive ("Chief Nurse")
+    secondary_lead: tuple[str, ...] = ()  # "deputy lead", "operational lead": not the lead
 
 
 @dataclass(frozen=True)

@@ -7,27 +7,30 @@ from dataclasses import dataclass, replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
-    BOXED,
-    FORM_ROW_LABEL,
-    HEADER_ANSWER,
-    HEADER_LABEL,
-    HEADER_QUESTION,
-    HEADER_SKIP,
     INLINE_LABEL,
     INTERROGATIVE,
-    LABEL,
-    LABEL_ONLY,
     PREFIXED_LABEL,
     QUOTE_MARK,
-    STARTS_LIKE_ANSWER,
     labelled_paragraphs,
-    trailing_cells_dropped,
     unmarked_options,
 )
 from foi_audit.coding.pages import across_pages
-from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.quoting import below_quote, printed_header
 from foi_audit.coding.records import Line
+from foi_audit.coding.table_rows import (
+    cell_kinds,
+    column_named,
+    grouped,
+    header_columns,
+    header_kind,
+    is_questions_header,
+    of_people,
+    people_header,
+    person_row,
+    under_groups,
+    under_merged,
+    unfilled,
+)
 from foi_audit.coding.text import CELL_SPLIT, matches_any, ocr_boxes, ocr_words, sent_at
 from foi_audit.records import (
     BlockRole,
@@ -72,6 +75,10 @@ _OCR_STOP = re.compile(r"\b(of|and|the)\.(?=\s+[A-Za-z])")
 
 # A text table drawn with rules ("+-----+------+"): its rows, a cell's wrapped lines joined
 _ASCII_RULE = re.compile(r"(?m)^\s*\+[-=+]{3,}\+?\s*$")
+
+
+# a text table's rule between its header and rows ("------|------", "|:---|:---|")
+_TEXT_TABLE_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?\s*")
 
 
 def _ascii_rows(text: str) -> str:
@@ -132,6 +139,8 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []
         for row in rows:
+            if _TEXT_TABLE_RULE.fullmatch(row):
+                continue  # a text table's rule under its header ("-----|-----")
             # (no Q/A rows: a page header's "IG | Unit 2, Kings Court", a web page's title bar
             # "FOI 24-611 Sexual safety | Airedale NHS FT" (an OCR'd page's header is a guess),
             # a scan's "Question 1 - ... | Question 2 - ...")
@@ -148,13 +157,13 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
                 prose, columns = [], ()
             cells = unmarked_options([c.strip(" |") for c in CELL_SPLIT.split(row)])
-            if _question_columns(cells, compiled):
-                question_columns = _under_groups(cells, question_columns)
+            if is_questions_header(cells, compiled):
+                question_columns = under_groups(cells, question_columns)
                 continue
-            if _under_merged(cells, question_columns):
-                question_columns = _grouped(cells, question_columns)
+            if under_merged(cells, question_columns):
+                question_columns = grouped(cells, question_columns)
                 continue
-            if question_columns and _unfilled(cells, question_columns, compiled):
+            if question_columns and unfilled(cells, question_columns, compiled):
                 continue  # another provider's row of a regional return, left empty
             # (a spreadsheet drops the empty cells at a row's end)
             if (
@@ -163,13 +172,13 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             ):
                 # Questions as column headers over their answers: one question and answer a row
                 for question, answer in zip(question_columns, cells, strict=False):
-                    kind = _header_kind(question)
+                    kind = header_kind(question)
                     if not question or not answer and kind == "answer":
                         continue
                     block_no += 1
                     if kind in {"answer", "skip"}:
                         # a Notes column: its text under the question it names ("Policy: ...")
-                        named = _column_named(answer, question_columns, compiled)
+                        named = column_named(answer, question_columns, compiled)
                         if kind == "answer" and named:
                             lines.extend(_cell_lines(named, block.locator, block_no, "question"))
                             block_no += 1
@@ -181,7 +190,16 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                         lines.extend(_cell_lines(answer, block.locator, block_no, "answer"))
                 continue
             question_columns = []
-            header = _header_columns(cells)
+            if of_people(columns) and len(cells) == len(columns):
+                # a row of a table of people: its name, post and part read together, under
+                # the area it is about as its question ("Domestic abuse | Mr X | Chief Nurse")
+                area, said = person_row(cells, columns)
+                for text, kind in ((area, "question"), (said, "answer" if area else "")):
+                    if text:
+                        block_no += 1
+                        lines.extend(_cell_lines(text, block.locator, block_no, kind))
+                continue
+            header = people_header(cells) or header_columns(cells)
             if header:
                 if len(columns) == len(header):
                     # a second header row naming some columns (" | Response"): the rest stay
@@ -190,7 +208,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                     )
                 columns = header
                 continue
-            kinds = _cell_kinds(cells, columns)
+            kinds = cell_kinds(cells, columns)
             for cell, kind in zip(cells, kinds, strict=True):
                 if not cell or kind == "skip":
                     continue
@@ -432,190 +450,6 @@ _RUN_ITEM = re.compile(
     r"(?:^|(?<=\s))(?:(?:Question|Q)\s*(?P<label>\d{1,2})[.):]?|(?P<bare>\d{1,2})(?:[.)]|\s+[–—-]))"
     r"\s+(?=[A-Z(])"
 )
-
-
-def _question_columns(cells: list[str], compiled: Compiled) -> bool:
-    """A header row of numbered questions ("Q1 Policy | Q2 ABT provided | Q2a Delivery"), or
-    of short headings naming three or more of the request's questions ("Dedicated sexual
-    safety policy? | ABT provided? | ... | Exec lead for DASV")."""
-    cells = [cell for cell in cells if cell]
-    if len(cells) < 3:
-        return False
-    labels = [LABEL.match(cell) or LABEL_ONLY.match(cell) for cell in cells]  # "Question 1"
-    if not all(labels):
-        if len(cells) < 4 or any(len(c.split()) > 12 or _ANSWER_CELL.match(c) for c in cells):
-            return False  # (a provider's filled row: "RAL | N | No - covered by ...")
-        named = {top_question(classify_question(cell, compiled, True), compiled) for cell in cells}
-        return len(named - {"", OTHER}) >= 3
-    numbers = [int(m.group("num")) for m in labels if m]
-    ascending = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
-    return ascending and len(set(numbers)) > 1
-
-
-_ANSWER_CELL = re.compile(r"^(?:y|n|yes|no|none|n/?a)\b", re.IGNORECASE)
-
-
-def _unfilled(cells: list[str], question_columns: list[str], compiled: Compiled) -> bool:
-    """A row under four or more question headers with nothing past its first two cells
-    ("North Middlesex University Hospital NHS Trust | RAP" in a return each provider fills
-    one row of: the provider and its code, none of the answers)."""
-    asked = [q for q in question_columns[2:] if classify_question(q, compiled, True)]
-    return len(asked) >= 4 and not any(cells[2:])
-
-
-# a short title with no sentence in it, not an answer's first word
-_BAND = re.compile(r"^(?!(?:yes|no|none|n/?a|not)\b)[^.?!;:]{3,60}$", re.I)
-_REPLY_HEADER = re.compile(r"\b(?:response|responses|answer|answers|reply|replies)\b", re.I)
-
-
-def _header_columns(cells: list[str]) -> tuple[str, ...]:
-    """The kinds of a table's columns when this row is its header row, else ()."""
-    if len(cells) < 2 or len(cells) == 2 and cells[0].rstrip().endswith(":"):
-        return ()  # "Response: | No.": a form's row, the first cell naming the second
-    kinds: list[str] = []
-    for cell in cells:
-        kind = _header_kind(cell)
-        if kind is None:
-            return ()
-        if not cell and kinds:
-            kind = kinds[-1]  # a heading merged over two columns ("Question |  | Response")
-        kinds.append(kind)
-    known = [k for k in kinds if k]
-    # "No. | Question": the request quoted as a table (an annex); not "Question 2 | No."
-    annex = kinds[:2] == ["label", "question"] and set(kinds) == {"label", "question"}
-    if annex and not any(c.isdigit() for c in "".join(cells)):
-        return tuple(kinds)
-    if "answer" not in known or len(known) < 2 and len(kinds) > 2:
-        return ()
-    # "Question | Detail | Response": a "Detail" before the reply's column details the question
-    replies = [i for i, cell in enumerate(cells) if _REPLY_HEADER.search(cell)]
-    if replies:
-        kinds = [
-            "question" if kind == "answer" and index < replies[0] else kind
-            for index, kind in enumerate(kinds)
-        ]
-        if not kinds[replies[0]]:  # "Outcome | Response summary": the summary answers
-            kinds[replies[0]] = "answer"
-    if "answer" not in kinds:
-        return ()
-    first_answer = kinds.index("answer")
-    return tuple(
-        k or ("answer" if index > first_answer else "question") for index, k in enumerate(kinds)
-    )
-
-
-def _under_merged(cells: list[str], above: list[str]) -> bool:
-    """A row of sub-headers filling only the columns a merged group header spans ("Question
-    2 - ABT" over four columns, then "Provided? | (a) In-house ... | (b) ... | (c) ...")."""
-    spans = [
-        i for i in range(1, len(above)) if not above[i] and any(above[:i])
-    ]  # the columns a header to their left is merged over
-    filled = [i for i, cell in enumerate(cells) if cell]
-    return (
-        len(filled) >= 2
-        and bool(spans)
-        and all(i in spans or (i + 1 in spans and above[i]) for i in filled)
-    )
-
-
-def _under_groups(cells: list[str], above: list[str]) -> list[str]:
-    """Headers beneath a row of group headers (merged over their columns: "Q2 Active
-    Bystander Training" over "Provided? | (a) In-house or external | ..."): each header with
-    its group before it. A group stands over its own column and the empty ones after it."""
-    filled_above = sum(map(bool, above))
-    if not above or filled_above >= sum(map(bool, cells)) or filled_above == len(above):
-        return cells
-    return _grouped(cells, above)
-
-
-def _grouped(cells: list[str], above: list[str]) -> list[str]:
-    """Each header with its group before it (the group over its own column and the empty
-    ones after it)."""
-    cells = cells + [""] * (len(above) - len(cells))  # (a sheet drops a row's empty end)
-    groups, group = [], ""
-    for index in range(len(cells)):
-        group = above[index] if index < len(above) and above[index] else group
-        groups.append(group)
-    return [f"{g} - {c}" if g and c else c or g for g, c in zip(groups, cells, strict=True)]
-
-
-def _column_named(note: str, headers: list[str], compiled: Compiled) -> str:
-    """The header of the question a note's words name ("Policy coverage: ..." -> "Q1
-    Dedicated policy"), or "" when it names none or no column is that question's."""
-    named = classify_question(note, compiled, True)
-    if not named:
-        return ""
-    return next((h for h in headers if h and classify_question(h, compiled, True) == named), "")
-
-
-def _header_kind(cell: str) -> str | None:
-    """What a header cell says its column holds: skip, label, question, answer, "" (a
-    heading we do not know, "Lead officer's remarks"), or None (no header's words)."""
-    if not cell:  # a column without a heading (a spreadsheet's empty header cell)
-        return "skip"
-    # "WWL Response": the trust's initials before the column's word
-    cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
-    low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())
-    for kind, pattern in (
-        ("skip", HEADER_SKIP),
-        ("label", HEADER_LABEL),
-        ("question", HEADER_QUESTION),
-        ("answer", HEADER_ANSWER),
-    ):
-        if pattern.match(low):
-            return kind
-    if len(cell.split()) <= 4 and not re.search(r"[.?!]$|\d", cell):
-        return ""
-    return None
-
-
-def _cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
-    """Which cells of a table row are a label, the restated question and the answer."""
-    if columns and len(columns) == len(cells):
-        # an "Item" column of topics ("Dedicated sexual safety policy"), not of numbers or
-        # references: the question the row answers
-        return [
-            "question" if kind == "label" and len(cell.split()) >= 2 and not re.search(r"\d", cell)
-            else kind
-            for kind, cell in zip(columns, cells, strict=True)
-        ]  # fmt: skip
-    kept = columns[: len(cells)]
-    if columns and len(cells) < len(columns) and trailing_cells_dropped(cells, kept):
-        # trailing empty cells a reader dropped: the columns still stand by position (a row
-        # kept from the table's first column, " | (a) in-house / external", stands there too;
-        # "3 | Has the Trust appointed ...?" and "2(c) | Sexual harassment module", answer empty)
-        return list(kept)
-    if columns and len(cells) == 1 and _BAND.match(cells[0]):
-        # a band across the table ("Sexual safety policy and training") heads the rows
-        # below it: a heading, never an answer
-        return ["question"]
-    if len(cells) < 2:
-        return [""] * len(cells)
-    named = FORM_ROW_LABEL.match(cells[0])
-    if len(cells) == 2 and named and _header_kind(cells[1]) not in {"question", "answer"}:
-        # a form's "Request: | 1. Does ...?" and "Response: | Yes." rows: the first cell says
-        # what the second holds
-        return ["skip", "question" if named["asked"] else "answer"]
-    kinds = ["question"] * (len(cells) - 1) + ["answer"]
-    for index in range(1, len(cells) - 1):
-        if (
-            STARTS_LIKE_ANSWER.match(cells[index]) or BOXED.match(cells[index])
-        ) and "?" not in cells[index]:
-            kinds[index] = "answer"  # "Q | Yes ✓ | Policy - copy attached": a tick, then details
-    if LABEL_ONLY.match(cells[0]):
-        kinds[0] = "label"
-    if len(cells) == 2 and kinds[0] == "label":
-        return kinds
-    # A two-cell row with no header whose first cell reads like an answer is not a Q/A row.
-    if len(cells) == 2 and not _looks_like_question_cell(cells[0]):
-        return ["", ""]
-    return kinds
-
-
-def _looks_like_question_cell(cell: str) -> bool:
-    if "?" in cell or LABEL.match(cell) or INTERROGATIVE.match(cell):
-        return True
-    return len(cell.split()) <= 14 and not re.search(r"[.!]\s*$", cell)
 
 
 _REFERENCE_NUMBER = re.compile(r"\d{3,}")

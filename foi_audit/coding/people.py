@@ -148,6 +148,9 @@ class Grammar:
         self.shared_post = re.compile(
             "|".join(f"(?:{p})" for p in data.shared_post) or r"(?!x)x", re.I
         )
+        self.secondary_lead = re.compile(
+            "|".join(f"(?:{p})" for p in data.secondary_lead) or r"(?!x)x", re.I
+        )
         self.not_holder_after = re.compile(
             "|".join(f"(?:{p})" for p in data.not_holder_after) or r"(?!x)x", re.I
         )

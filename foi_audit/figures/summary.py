@@ -389,6 +389,9 @@ def _condition_label(codebook: Codebook, parent: str, wanted: str) -> str:
     return f"with {parent_field.label} = {parent_field.value_label(wanted)}"
 
 
+_WHOLE_REQUEST_REFUSALS = ("s12", "s14")
+
+
 def _values_to_report(f: Field, counted: _Counted) -> list[str]:
     if f.kind is FieldKind.TEXT:
         return [GIVEN]
@@ -400,7 +403,9 @@ def _values_to_report(f: Field, counted: _Counted) -> list[str]:
             seen.add(value)
     values = list(f.values) + sorted(seen - set(f.values))  # unexpected values still add up
     if f.role is FieldRole.EXEMPTIONS:
-        values.append(NONE_CITED)
+        # the Act's many sections: those some trust cited, and the two that refuse a whole
+        # request (s12 cost limit, s14 vexatious), not a line for every other one
+        values = [v for v in values if v in seen or v in _WHOLE_REQUEST_REFUSALS] + [NONE_CITED]
     return values
 
 

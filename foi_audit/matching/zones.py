@@ -13,6 +13,8 @@ _LETTERHEAD_BLOCKS = 6  # at most this many blocks above the greeting are the le
 
 
 _SIGNATURE_BLOCKS = 4  # the last blocks count as the signature
+_MAIL_OPENING = 400  # characters of a mail's first blocks that may name its sender
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
 # Where a quoted earlier message starts (everything after it is the requester's, not the trust's).
@@ -426,10 +428,13 @@ def zones_of(document: Document) -> Zones:
         if opening and not email:
             zones.letterhead.append(Block("\n".join(opening), kept[0][0].locator))
     if email:
-        # The first lines a trust writes in a mail usually name it ("the FOI team at ...").
+        # The first lines a trust writes in a mail usually name it ("the FOI team at ..."):
+        # the opening of its first blocks, not a whole answer run on in one ("... the national
+        # report is available from NHS England")
         for block, _ in kept[:2]:
             if block.role is BlockRole.BODY:
-                zones.email_header.append((block.text, block.locator))
+                first_two = " ".join(_SENTENCE_BREAK.split(block.text, maxsplit=2)[:2])
+                zones.email_header.append((first_two[:_MAIL_OPENING], block.locator))
     if email:
         senders = [address for address, name in zones.addresses if name.lower() == "from"]
         zones.signature += _own_earlier_signature(content, senders)

@@ -1,0 +1,280 @@
+"""Table rows: what a header says its columns hold, and what each cell of a row is."""
+
+from __future__ import annotations
+
+import re
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import (
+    BOXED,
+    FORM_ROW_LABEL,
+    HEADER_ANSWER,
+    HEADER_LABEL,
+    HEADER_QUESTION,
+    HEADER_SKIP,
+    INTERROGATIVE,
+    LABEL,
+    LABEL_ONLY,
+    STARTS_LIKE_ANSWER,
+    trailing_cells_dropped,
+)
+from foi_audit.coding.questions import OTHER, classify_question, top_question
+
+# A table of people ("Name | Role | Responsibility", "Role | Name | Notes"): a column of names
+HEADER_PERSON = re.compile(
+    r"^(?:names?|full name|post ?holder|name of (?:post ?holder|individual|officer|lead)|"
+    r"individual|person|lead name|named lead)$"
+)
+# ... or a column of leads by their part ("Executive lead | Deputy lead"), beside a column of
+# the areas they lead ("Area", "Portfolio")
+HEADER_LEAD = re.compile(
+    r"^(?:(?:executive|exec|deputy|operational|board|accountable|named) )+leads?$"
+)
+# the other headings of a table of people ("Role", "Job title", "Notes")
+HEADER_PEOPLE_OTHER = re.compile(
+    r"^(?:roles?|job titles?|titles?|posts?|positions?|designations?|job roles?|board roles?|"
+    r"responsibility|responsibilities|notes?|comments?|details|department|directorate|"
+    r"organisation|contact|contact details|email|voting|executive portfolio|lead roles?)$"
+)
+HEADER_AREA = re.compile(
+    r"^(?:area|areas|lead areas?|portfolio|portfolios|portfolio area|remit|subject|topic|"
+    r"responsibility area|area of responsibility)$"
+)
+
+
+def is_questions_header(cells: list[str], compiled: Compiled) -> bool:
+    """A header row of numbered questions ("Q1 Policy | Q2 ABT provided | Q2a Delivery"), or
+    of short headings naming three or more of the request's questions ("Dedicated sexual
+    safety policy? | ABT provided? | ... | Exec lead for DASV")."""
+    cells = [cell for cell in cells if cell]
+    if len(cells) < 3:
+        return False
+    labels = [LABEL.match(cell) or LABEL_ONLY.match(cell) for cell in cells]  # "Question 1"
+    if not all(labels):
+        if len(cells) < 4 or any(len(c.split()) > 12 or _ANSWER_CELL.match(c) for c in cells):
+            return False  # (a provider's filled row: "RAL | N | No - covered by ...")
+        named = {top_question(classify_question(cell, compiled, True), compiled) for cell in cells}
+        return len(named - {"", OTHER}) >= 3
+    numbers = [int(m.group("num")) for m in labels if m]
+    ascending = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
+    return ascending and len(set(numbers)) > 1
+
+
+_ANSWER_CELL = re.compile(r"^(?:y|n|yes|no|none|n/?a)\b", re.IGNORECASE)
+
+
+def unfilled(cells: list[str], question_columns: list[str], compiled: Compiled) -> bool:
+    """A row under four or more question headers with nothing past its first two cells
+    ("North Middlesex University Hospital NHS Trust | RAP" in a return each provider fills
+    one row of: the provider and its code, none of the answers)."""
+    asked = [q for q in question_columns[2:] if classify_question(q, compiled, True)]
+    return len(asked) >= 4 and not any(cells[2:])
+
+
+# a short title with no sentence in it, not an answer's first word
+_BAND = re.compile(r"^(?!(?:yes|no|none|n/?a|not)\b)[^.?!;:]{3,60}$", re.I)
+_REPLY_HEADER = re.compile(r"\b(?:response|responses|answer|answers|reply|replies)\b", re.I)
+
+
+def people_header(cells: list[str]) -> tuple[str, ...]:
+    """A table of people's header ("Name | Role | Responsibility", "Area | Executive lead |
+    Deputy lead"), read a row at a time: each column "name", "lead:<its heading>", "area" or
+    "person" (a post or a part played); or () for any other row."""
+    lows = [" ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split()) for cell in cells]
+    kinds = tuple(
+        "name" if HEADER_PERSON.match(low)
+        else f"lead:{cell.strip()}" if HEADER_LEAD.match(low)
+        else "area" if HEADER_AREA.match(low)
+        else "person" if HEADER_PEOPLE_OTHER.match(low) or not low
+        else ""
+        for cell, low in zip(cells, lows, strict=True)
+    )  # fmt: skip
+    if len(cells) < 2 or not of_people(kinds) or "" in kinds:
+        return ()
+    if any(header_kind(cell) not in {"", "answer"} for cell in cells):
+        return ()
+    return kinds
+
+
+def of_people(columns: tuple[str, ...]) -> bool:
+    """Whether a table's columns (as ``people_header`` gives them) are a table of people's."""
+    return any(kind == "name" or kind.startswith("lead:") for kind in columns)
+
+
+# a cell naming a part someone plays ("Executive lead for DASV", "Deputy lead", "Executive Lead
+# (DASV)"), not a post ("Domestic Abuse Lead Nurse")
+_DUTY = re.compile(r"\blead\s*(?:$|for\b|on\b|\()", re.I)
+
+
+def person_row(cells: list[str], columns: tuple[str, ...]) -> tuple[str, str]:
+    """A row of a table of people: the area it is about ("" when none) and the row as a
+    sentence, whatever the columns' order ("Ms Jo Bell, Chief Nurse: Executive lead for DASV";
+    "For Domestic abuse, Executive lead Mr Al Roe, Chief People Officer; Deputy lead Ms Di Fey,
+    Head of Safeguarding")."""
+    filled = [(cell, kind) for cell, kind in zip(cells, columns, strict=True) if cell]
+    area = " and ".join(cell for cell, kind in filled if kind == "area")
+    people = [
+        f"{kind[5:]} {cell}" if kind.startswith("lead:") else cell
+        for cell, kind in filled
+        if kind == "name" or kind.startswith("lead:")
+    ]
+    others = [cell for cell, kind in filled if kind == "person"]
+    posts = [c for c in others if not _DUTY.search(c)]
+    duties = [c for c in others if _DUTY.search(c)]
+    if people and posts:
+        people[0] = ", ".join([people[0], *posts])
+    said = "; ".join(people) or ", ".join(posts)
+    if duties:
+        said = f"{said}: {', '.join(duties)}" if said else ", ".join(duties)
+    said = said if said.endswith((".", "!", "?")) else f"{said}."  # a row ends its sentence
+    return area, f"For {area}, {said}" if area else said
+
+
+def header_columns(cells: list[str]) -> tuple[str, ...]:
+    """The kinds of a table's columns when this row is its header row, else ()."""
+    if len(cells) < 2 or len(cells) == 2 and cells[0].rstrip().endswith(":"):
+        return ()  # "Response: | No.": a form's row, the first cell naming the second
+    kinds: list[str] = []
+    for cell in cells:
+        kind = header_kind(cell)
+        if kind is None:
+            return ()
+        if not cell and kinds:
+            kind = kinds[-1]  # a heading merged over two columns ("Question |  | Response")
+        kinds.append(kind)
+    known = [k for k in kinds if k]
+    # "No. | Question": the request quoted as a table (an annex); not "Question 2 | No."
+    annex = kinds[:2] == ["label", "question"] and set(kinds) == {"label", "question"}
+    if annex and not any(c.isdigit() for c in "".join(cells)):
+        return tuple(kinds)
+    if "answer" not in known or len(known) < 2 and len(kinds) > 2:
+        return ()
+    # "Question | Detail | Response": a "Detail" before the reply's column details the question
+    replies = [i for i, cell in enumerate(cells) if _REPLY_HEADER.search(cell)]
+    if replies:
+        kinds = [
+            "question" if kind == "answer" and index < replies[0] else kind
+            for index, kind in enumerate(kinds)
+        ]
+        if not kinds[replies[0]]:  # "Outcome | Response summary": the summary answers
+            kinds[replies[0]] = "answer"
+    if "answer" not in kinds:
+        return ()
+    first_answer = kinds.index("answer")
+    return tuple(
+        k or ("answer" if index > first_answer else "question") for index, k in enumerate(kinds)
+    )
+
+
+def under_merged(cells: list[str], above: list[str]) -> bool:
+    """A row of sub-headers filling only the columns a merged group header spans ("Question
+    2 - ABT" over four columns, then "Provided? | (a) In-house ... | (b) ... | (c) ...")."""
+    spans = [
+        i for i in range(1, len(above)) if not above[i] and any(above[:i])
+    ]  # the columns a header to their left is merged over
+    filled = [i for i, cell in enumerate(cells) if cell]
+    return (
+        len(filled) >= 2
+        and bool(spans)
+        and all(i in spans or (i + 1 in spans and above[i]) for i in filled)
+    )
+
+
+def under_groups(cells: list[str], above: list[str]) -> list[str]:
+    """Headers beneath a row of group headers (merged over their columns: "Q2 Active
+    Bystander Training" over "Provided? | (a) In-house or external | ..."): each header with
+    its group before it. A group stands over its own column and the empty ones after it."""
+    filled_above = sum(map(bool, above))
+    if not above or filled_above >= sum(map(bool, cells)) or filled_above == len(above):
+        return cells
+    return grouped(cells, above)
+
+
+def grouped(cells: list[str], above: list[str]) -> list[str]:
+    """Each header with its group before it (the group over its own column and the empty
+    ones after it)."""
+    cells = cells + [""] * (len(above) - len(cells))  # (a sheet drops a row's empty end)
+    groups, group = [], ""
+    for index in range(len(cells)):
+        group = above[index] if index < len(above) and above[index] else group
+        groups.append(group)
+    return [f"{g} - {c}" if g and c else c or g for g, c in zip(groups, cells, strict=True)]
+
+
+def column_named(note: str, headers: list[str], compiled: Compiled) -> str:
+    """The header of the question a note's words name ("Policy coverage: ..." -> "Q1
+    Dedicated policy"), or "" when it names none or no column is that question's."""
+    named = classify_question(note, compiled, True)
+    if not named:
+        return ""
+    return next((h for h in headers if h and classify_question(h, compiled, True) == named), "")
+
+
+def header_kind(cell: str) -> str | None:
+    """What a header cell says its column holds: skip, label, question, answer, "" (a
+    heading we do not know, "Lead officer's remarks"), or None (no header's words)."""
+    if not cell:  # a column without a heading (a spreadsheet's empty header cell)
+        return "skip"
+    # "WWL Response": the trust's initials before the column's word
+    cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
+    low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())
+    for kind, pattern in (
+        ("skip", HEADER_SKIP),
+        ("label", HEADER_LABEL),
+        ("question", HEADER_QUESTION),
+        ("answer", HEADER_ANSWER),
+    ):
+        if pattern.match(low):
+            return kind
+    if len(cell.split()) <= 4 and not re.search(r"[.?!]$|\d", cell):
+        return ""
+    return None
+
+
+def cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
+    """Which cells of a table row are a label, the restated question and the answer."""
+    if columns and len(columns) == len(cells):
+        # an "Item" column of topics ("Dedicated sexual safety policy"), not of numbers or
+        # references: the question the row answers
+        return [
+            "question" if kind == "label" and len(cell.split()) >= 2 and not re.search(r"\d", cell)
+            else kind
+            for kind, cell in zip(columns, cells, strict=True)
+        ]  # fmt: skip
+    kept = columns[: len(cells)]
+    if columns and len(cells) < len(columns) and trailing_cells_dropped(cells, kept):
+        # trailing empty cells a reader dropped: the columns still stand by position (a row
+        # kept from the table's first column, " | (a) in-house / external", stands there too;
+        # "3 | Has the Trust appointed ...?" and "2(c) | Sexual harassment module", answer empty)
+        return list(kept)
+    if columns and len(cells) == 1 and _BAND.match(cells[0]):
+        # a band across the table ("Sexual safety policy and training") heads the rows
+        # below it: a heading, never an answer
+        return ["question"]
+    if len(cells) < 2:
+        return [""] * len(cells)
+    named = FORM_ROW_LABEL.match(cells[0])
+    if len(cells) == 2 and named and header_kind(cells[1]) not in {"question", "answer"}:
+        # a form's "Request: | 1. Does ...?" and "Response: | Yes." rows: the first cell says
+        # what the second holds
+        return ["skip", "question" if named["asked"] else "answer"]
+    kinds = ["question"] * (len(cells) - 1) + ["answer"]
+    for index in range(1, len(cells) - 1):
+        if (
+            STARTS_LIKE_ANSWER.match(cells[index]) or BOXED.match(cells[index])
+        ) and "?" not in cells[index]:
+            kinds[index] = "answer"  # "Q | Yes ✓ | Policy - copy attached": a tick, then details
+    if LABEL_ONLY.match(cells[0]):
+        kinds[0] = "label"
+    if len(cells) == 2 and kinds[0] == "label":
+        return kinds
+    # A two-cell row with no header whose first cell reads like an answer is not a Q/A row.
+    if len(cells) == 2 and not _looks_like_question_cell(cells[0]):
+        return ["", ""]
+    return kinds
+
+
+def _looks_like_question_cell(cell: str) -> bool:
+    if "?" in cell or LABEL.match(cell) or INTERROGATIVE.match(cell):
+        return True
+    return len(cell.split()) <= 14 and not re.search(r"[.!]\s*$", cell)

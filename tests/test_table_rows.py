@@ -1,0 +1,40 @@
+"""Table rows: a table of people is read a row at a time, name and post before the part played."""
+
+from foi_audit.coding.table_rows import header_columns, people_header, person_row
+
+
+def test_a_header_with_a_name_column_makes_a_table_of_people() -> None:
+    assert people_header(["Name", "Role", "Responsibility"]) == ("name", "person", "person")
+    assert people_header(["Role", "Name", "Notes"]) == ("person", "name", "person")
+    assert people_header(["Post holder", "Job title"]) == ("name", "person")
+
+
+def test_a_question_and_answer_header_is_no_table_of_people() -> None:
+    assert people_header(["Question", "Response"]) == ()
+    assert people_header(["Policy", "Yes"]) == ()  # a first row of answers, no header
+    assert header_columns(["Question", "Response"]) == ("question", "answer")
+
+
+def test_a_row_reads_name_and_post_before_the_part_played_whatever_the_order() -> None:
+    columns = ("person", "name", "person")
+    row = ["Executive Lead (DASV)", "Dr Jo Bell", "Director of Nursing"]
+    assert person_row(row, columns) == (
+        "",
+        "Dr Jo Bell, Director of Nursing: Executive Lead (DASV).",
+    )
+    # a post with "Lead" inside it is a post, not a part played
+    assert person_row(["Ms Ada Obi", "Domestic Abuse Lead Nurse"], ("name", "person")) == (
+        "",
+        "Ms Ada Obi, Domestic Abuse Lead Nurse.",
+    )
+
+
+def test_a_table_of_leads_by_area_gives_each_row_its_area() -> None:
+    columns = people_header(["Area", "Executive lead", "Deputy lead"])
+    assert columns == ("area", "lead:Executive lead", "lead:Deputy lead")
+    row = ["Prevent", "Mrs Al Roe, Chief Nurse", "Mr Di Fey, Head of Safeguarding"]
+    assert person_row(row, columns) == (
+        "Prevent",
+        "For Prevent, Executive lead Mrs Al Roe, Chief Nurse; Deputy lead Mr Di Fey, Head of "
+        "Safeguarding.",
+    )

@@ -495,3 +495,24 @@ def test_trust_labels_after_a_topic_and_in_the_trusts_own_capitals() -> None:
     assert values[("RAA", "abt_mandatory")] == "mandatory"
     assert values[("RBB", "abt_delivery")] == "outsourced"
     assert values[("RBB", "abt_provider")] == "Midlands Upstanders Partnership"
+
+
+def test_an_attachment_naming_one_trust_of_a_joint_mail_is_that_trusts_alone() -> None:
+    # Regression: a mail answering for several trusts with each trust's answers attached
+    # ("SMT-24-2901 response.pdf") gave one trust's attachment to every trust of the mail.
+    attachment = replace(
+        documents_from_text(
+            [
+                "Southmoor NHS Trust\n1. Yes, our Sexual Safety Policy is published online.\n"
+                "2. Yes. In-house, by the Trust's Equality team. Mandatory for every member of staff."
+            ],
+            "RBB",
+        )[0],
+        path="RE_ FOI requests.eml > SMT-24-2901 response.pdf",
+        match=Match("RAA", "joint", 90.0, also=("RBB",)),
+    )
+    assert trust_view(attachment, "RBB", NAMES).document.blocks == attachment.blocks
+    assert trust_view(attachment, "RAA", NAMES).document.blocks == ()
+    values = _values([attachment])
+    assert values[("RBB", "abt_provided")] == "yes"
+    assert values[("RAA", "abt_provided")] == ""

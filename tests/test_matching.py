@@ -2129,3 +2129,116 @@ def test_a_national_body_named_deep_in_a_mails_first_answer_is_not_its_sender() 
         page_locators=False,
     )
     assert match(mail).trust_code == "RWK"
+
+
+def test_a_shared_service_processing_requests_for_one_trust_is_no_joint_reply() -> None:
+    # Regression: a shared information-governance service that "processes Freedom of
+    # Information requests on behalf of" one trust, and names its host trust, was read as a
+    # joint reply of both.
+    mail = doc(
+        "RE_ FOI request - Walsall Healthcare NHS Trust [Ref BCIGS-2024-3310].eml",
+        ("Dear Dr Mabbott,", B),
+        (
+            "The Black Country Shared Information Governance Service processes Freedom of "
+            "Information requests on behalf of Walsall Healthcare NHS Trust. The service is "
+            "hosted by The Royal Wolverhampton NHS Trust, but this reply concerns Walsall "
+            "Healthcare only.",
+            B,
+        ),
+        ("Q2 - Yes. Active Bystander training is commissioned from an external provider.", B),
+        ("Regards,\nInformation Governance Officer\nBlack Country Shared IG Service", B),
+        headers=(
+            ("From", "Black Country Shared IG Service <foi.bcigs@bcigs.example>"),
+            ("Subject", "RE: FOI request - Walsall Healthcare NHS Trust [Ref BCIGS-2024-3310]"),
+        ),
+        page_locators=False,
+    )
+    found = match(mail)
+    assert (found.trust_code, found.also) == ("RBK", ())
+
+
+def test_a_group_letter_in_a_section_per_trust_answers_for_each() -> None:
+    # A group's letter ("You sent the same request to the two trusts in our hospital group")
+    # with a part headed by each trust's full name answers for both (round 45's such letter,
+    # with its answer tables, was given to one trust).
+    letter_ = doc(
+        "GESH FOI response - St Georges and ESTH - 24-5120.docx",
+        ("GESH Group - Freedom of Information", H),
+        (
+            "St George's, Epsom and St Helier University Hospitals and Health Group\n"
+            "Group Information Governance",
+            B,
+        ),
+        ("10 January 2025\nOur refs: SGUH FOI 24-5120; ESTH FOI 24-5121", B),
+        ("Dear Dr Mabbott,\nYou sent the same request to the two trusts in our hospital group.", B),
+        ("Part 1: St George's University Hospitals NHS Foundation Trust (FOI 24-5120)", B),
+        ("1. We do not have a dedicated policy.", B),
+        ("Part 2: Epsom and St Helier University Hospitals NHS Trust (FOI 24-5121)", B),
+        ("Epsom and St Helier has refused your request under section 14(2).", B),
+        page_locators=False,
+    )
+    found = match(letter_)
+    assert {found.trust_code, *found.also} == {"RJ7", "RVR"}
+
+
+def test_a_shared_service_naming_the_trusts_it_handles_requests_for_answers_for_each() -> None:
+    # Regression: "The Dorset Shared FOI Service handles requests for A, B and C" named each
+    # trust once; the letter went to the trust whose postcode the service shares.
+    letter_ = doc(
+        "DFS-2025-014 cover letter.pdf",
+        ("Dorset Shared FOI Service\nSentinel House, Nuffield Road, Poole, BH17 0RB", H),
+        (
+            "The Dorset Shared FOI Service handles requests for University Hospitals Dorset "
+            "NHS Foundation Trust, Dorset County Hospital NHS Foundation Trust and Dorset "
+            "Healthcare University NHS Foundation Trust. You asked all three trusts the same "
+            "questions; their answers are in the attached workbook.",
+            B,
+        ),
+    )
+    found = match(letter_)
+    assert {found.trust_code, *found.also} == {"R0D", "RBD", "RDY"}
+
+
+def test_a_log_whose_header_names_the_responding_trust_column_answers_for_each_row() -> None:
+    # Regression: a provider collaborative's log with the trust in its third column
+    # ("Reference | Subject | Responding trust | Response") was left ambiguous.
+    log = doc(
+        "Disclosure log - Provider Collaborative - January 2025.html",
+        ("Disclosure log - Provider Collaborative", B),
+        ("Reference | Subject | Responding trust | Response", BlockRole.TABLE),
+        (
+            "PC-0802 | Sexual safety | Lancashire Teaching Hospitals NHS Foundation Trust | "
+            "Q1 Yes.",
+            BlockRole.TABLE,
+        ),
+        (
+            "PC-0802 | Sexual safety | East Lancashire Hospitals NHS Trust | Refused.",
+            BlockRole.TABLE,
+        ),
+        page_locators=False,
+    )
+    found = match(log)
+    assert {found.trust_code, *found.also} == {"RXN", "RXR"}
+
+
+def test_an_icb_sending_the_requester_to_the_trusts_is_no_trusts_reply() -> None:
+    # Regression: an ICB's mail naming the county's three trusts as the bodies to contact
+    # ("... are separate public authorities; you will need to contact them") was taken for a
+    # joint reply of all three.
+    mail = doc(
+        "RE_ FOI - redirect.eml",
+        ("Dear Dr Mabbott,", B),
+        (
+            "NHS Dorset (the Integrated Care Board) does not hold this information for provider "
+            "organisations. The three NHS trusts in Dorset - University Hospitals Dorset NHS "
+            "Foundation Trust, Dorset County Hospital NHS Foundation Trust and Dorset HealthCare "
+            "University NHS Foundation Trust - are separate public authorities; you will need to "
+            "contact them (their shared FOI service is at foi@dorset-trusts.example).",
+            B,
+        ),
+        ("Regards\nNHS Dorset FOI team", B),
+        headers=(("From", "NHS Dorset FOI <foi@nhsdorset.example>"),),
+        page_locators=False,
+    )
+    found = match(mail)
+    assert found.trust_code == "" and not found.also

@@ -31,6 +31,7 @@ from enum import StrEnum
 
 from foi_audit.coding.text import CELL_SPLIT, SENTENCE_END, own_names_pattern
 from foi_audit.records import Block, BlockRole, Document
+from foi_audit.register.names import owner_cell, owner_column
 
 __all__ = ["JointLayout", "TrustView", "documents_by_trust", "trust_view"]
 
@@ -87,6 +88,14 @@ def trust_view(
     if any(p is None for p in patterns.values()):
         return TrustView(document, JointLayout.SHARED, partners)
     naming = _Naming({c: p for c, p in patterns.items() if p is not None})
+    owner = _attachment_owner(document, naming)
+    if owner:
+        # one trust's answers attached to a mail answering for several ("NNUH-24-2901
+        # response.pdf"): that trust's alone
+        mine = owner == trust_code
+        return TrustView(
+            document if mine else replace(document, blocks=()), JointLayout.SECTIONS, partners
+        )
     layout = JointLayout.COLUMNS
     owned = _by_columns(document.blocks, trust_code, naming)
     if owned is None:
@@ -100,6 +109,18 @@ def trust_view(
     blocks = [b if own else _own_clauses(b, trust_code, naming) for b, own in owned]
     kept = tuple(b for b in blocks if b is not None)
     return TrustView(replace(document, blocks=kept), layout, partners)
+
+
+def _attachment_owner(document: Document, naming: _Naming) -> str:
+    """The one trust an attachment of a joint reply is named for, by its file name or its
+    letterhead; "" when it names none, or several (a joint letter attached)."""
+    if " > " not in document.path:
+        return ""
+    head = [document.path.rsplit(" > ", 1)[-1]]
+    head += [b.text for b in document.blocks[:3] if b.role is not BlockRole.TABLE]
+    named = naming.named("\n".join(head))
+    body = naming.named("\n".join(b.text for b in document.blocks))
+    return next(iter(named)) if len(named) == 1 and body <= named else ""
 
 
 def _carried(document: Document, trust: str, names: Mapping[str, Sequence[str]]) -> Document:
@@ -237,12 +258,18 @@ def _by_rows(
 ) -> list[tuple[Block, bool]] | None:
     """A table with a row per trust: the trust's own rows under the row that heads them; the
     rows of others (a trust, an ICB answering for information) are left out."""
-    owners = [
-        (named.pop() if len(named := naming.named(_owner_cell(_cells(b.text)))) == 1 else "")
-        if _is_row(b)
-        else None
-        for b in blocks
-    ]
+    owners: list[str | None] = []
+    column = None  # the column a header names as the trust's ("Responding trust")
+    for block in blocks:
+        cells = _cells(block.text)
+        headed = owner_column(cells) if _is_row(block) else None
+        column = headed if headed is not None else column if _is_row(block) else None
+        if not _is_row(block):
+            owners.append(None)
+            continue
+        named = naming.named(cells[column]) if column is not None and column < len(cells) else set()
+        named = named or naming.named(owner_cell(cells))  # (else the row's first cell)
+        owners.append(named.pop() if len(named) == 1 else "")
     if len({o for o in owners if o}) < 2 or trust not in owners:
         return None
     kept: list[tuple[Block, bool]] = []
@@ -263,16 +290,6 @@ def _by_rows(
 
 def _cells(text: str) -> list[str]:
     return [c.strip(" |") for c in CELL_SPLIT.split(text)]
-
-
-# A row's key before the name it is about: an ODS code ("RBL") or a row number
-_ROW_KEY = re.compile(r"\s*(?:[A-Z0-9]{3,5}|\d{1,3}\.?)\s*")
-
-
-def _owner_cell(cells: list[str]) -> str:
-    """The cell of a row that names whose row it is: the first, or the second after a code
-    ("RBL | Wirral University Teaching Hospital NHS FT | Y | ...")."""
-    return cells[1] if len(cells) > 2 and _ROW_KEY.fullmatch(cells[0]) else cells[0]
 
 
 def _column_owners(cells: Sequence[str], naming: _Naming) -> list[str] | None:

@@ -36,6 +36,11 @@ def section_name(section: str) -> str:
     return str(_data().get("sections", {}).get(section, ""))
 
 
+def sections_always_counted() -> tuple[str, ...]:
+    """The exemptions a summary counts though no trust cited them (``always_counted``)."""
+    return tuple(str(s) for s in _data().get("always_counted", ()))
+
+
 def section_label(section: str) -> str:
     """``"s40"`` -> ``"s40 personal information"`` (the bare code when the name is unknown)."""
     name = section_name(section)

@@ -41,6 +41,7 @@ from foi_audit.figures.presentation import (
     is_question,
     principal_answers,
     section_label,
+    sections_always_counted,
 )
 from foi_audit.records import CodedValue
 from foi_audit.register.trusts import Register, load_register
@@ -389,9 +390,6 @@ def _condition_label(codebook: Codebook, parent: str, wanted: str) -> str:
     return f"with {parent_field.label} = {parent_field.value_label(wanted)}"
 
 
-_WHOLE_REQUEST_REFUSALS = ("s12", "s14")
-
-
 def _values_to_report(f: Field, counted: _Counted) -> list[str]:
     if f.kind is FieldKind.TEXT:
         return [GIVEN]
@@ -403,9 +401,10 @@ def _values_to_report(f: Field, counted: _Counted) -> list[str]:
             seen.add(value)
     values = list(f.values) + sorted(seen - set(f.values))  # unexpected values still add up
     if f.role is FieldRole.EXEMPTIONS:
-        # the Act's many sections: those some trust cited, and the two that refuse a whole
-        # request (s12 cost limit, s14 vexatious), not a line for every other one
-        values = [v for v in values if v in seen or v in _WHOLE_REQUEST_REFUSALS] + [NONE_CITED]
+        # the Act's many sections: those some trust cited, and those always counted (the
+        # refusals of a whole request), not a line for every other one
+        shown = set(sections_always_counted())
+        values = [v for v in values if v in seen or v in shown] + [NONE_CITED]
     return values
 
 

@@ -8,6 +8,7 @@ import re
 from foi_audit.matching.names import Index, Kind, find_names
 from foi_audit.matching.zones import Zones
 from foi_audit.records import BlockRole, Document
+from foi_audit.register.names import owner_cell, owner_column
 
 # What a reply says when it answers for several trusts.
 _JOINT_RE = re.compile(
@@ -19,12 +20,17 @@ _JOINT_RE = re.compile(
     r"|(?:responding|replying) to both|(?:answering|answer|answers) both (?:requests|trusts)\b"
     r"|this (?:letter|response|reply|e-?mail) (?:answers|covers)"
     r" both"
-    r"|shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
+    r"|(?<!their )(?<!whose )shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
     r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"
     r"\b(?:service|team|office|function)"
     r"|each (?:trust|organisation)['\u2019]?s (?:answers?|responses?|repl(?:y|ies))"
     # "You made the same request to both trusts in our Group. The answers below apply equally"
     r"|same (?:freedom of information |foi )?request to both\b"
+    # "You sent the same request to the two trusts in our hospital group", "your request to the
+    # three member trusts of the Collaborative"
+    r"|you asked (?:both|all (?:three|four|(?:of )?the)|the (?:two|three|four)) trusts\b"
+    r"|(?:same|your) (?:freedom of information |foi )?requests? to (?:the (?:two|three|four)|all "
+    r"(?:three|four|(?:of )?the)|each of the)\b[^.\n]{0,30}\btrusts\b"
     r"|appl(?:y|ies) (?:equally )?to both\b|answers? below appl(?:y|ies) (?:equally )?to\b"
     r"|group (?:foi|freedom of information|information governance) (?:service|team|office)"
     # "As the two requests were identical we have answered them together"
@@ -36,8 +42,10 @@ _JOINT_RE = re.compile(
 
 # (with two trusts named in full after it: "on behalf of A and B", "your requests to A and B")
 _ON_BEHALF_RE = re.compile(
-    r"(?i)\b(?:on behalf of|(?:your|you (?:sent|made|submitted)) (?:two |identical |separate )?"
-    r"requests (?:made |sent )?to)\b"
+    r"(?i)\b(?:on behalf of|(?:handles|processes|deals with|answers|manages) (?:the )?"
+    r"(?:freedom of information |foi |information )?requests (?:made )?(?:for|to)"
+    r"|(?:your|you (?:sent|made|submitted)) (?:two |identical |separate )?"
+    r"(?:freedom of information |foi |information )?requests (?:made |sent )?to)\b"
     r"[^.;\n]{0,300}"  # (within its sentence: "on behalf of A. B, Unit 2 ..." names A alone)
 )
 
@@ -68,13 +76,24 @@ def trusts_by_row(zones: Zones, index: Index) -> list[str]:
     trust's full name ("Humber Teaching NHS FT | Yes - ... | No | ..."), or with its code
     or row number then its name ("RBL | Wirral University Teaching Hospital NHS FT | Y |
     ..."), two or more."""
-    owners = [
-        named[0]
-        for block in [*zones.letterhead, *zones.body, *zones.signature]
-        if block.role is BlockRole.TABLE
-        and len(cells := block.text.split(" | ")) >= 3
-        and len(named := _full_trusts(owner_cell(cells), index)) == 1
-    ]
+    owners = []
+    column = None  # the column a header names as the trust's ("Responding trust")
+    for block in [*zones.letterhead, *zones.body, *zones.signature]:
+        cells = block.text.split(" | ")
+        if block.role is not BlockRole.TABLE or len(cells) < 3:
+            column = None
+            continue
+        headed = owner_column(cells)
+        if headed is not None:
+            column = headed
+            continue
+        # (the header's column when it names a trust there, else the row's first cell: a
+        # sheet's rows may come in another order than its header's)
+        named = (
+            _full_trusts(cells[column], index) if column is not None and column < len(cells) else []
+        )
+        if len(named := named or _full_trusts(owner_cell(cells), index)) == 1:
+            owners.append(named[0])
     return list(dict.fromkeys(owners)) if len(set(owners)) >= 2 else []
 
 
@@ -90,15 +109,6 @@ def trusts_by_column(zones: Zones, index: Index) -> list[str]:
         if len(owners) == len(cells) - 1 and len(set(owners)) >= 2:
             return list(dict.fromkeys(owners))
     return []
-
-
-# A row's key before the name it is about: an ODS code ("RBL") or a row number
-_ROW_KEY = re.compile(r"\s*(?:[A-Z0-9]{3,5}|\d{1,3}\.?)\s*")
-
-
-def owner_cell(cells: list[str]) -> str:
-    """The cell of a row that names whose row it is: the first, or the second after a code."""
-    return cells[1] if len(cells) > 2 and _ROW_KEY.fullmatch(cells[0]) else cells[0]
 
 
 # Words that say a heading heads answers, and all the words such a heading may have besides
@@ -136,9 +146,40 @@ def carried_trust(zones: Zones, index: Index) -> tuple[str, str]:
 
 # A mail or letter saying whom alone it is sent for (the first sentence after the words)
 _SENT_FOR_ONE = re.compile(
-    r"(?i)\b(?:sent|written|issued|replying|responding|answered)\s+on behalf of\s+[^.;\n]{0,120}"
+    r"(?i)\b(?:(?:sent|written|issued|replying|responding|answered)\s+"
+    # "The ... Shared IG Service processes Freedom of Information requests on behalf of X"
+    r"|(?:process|handl|manag|deal)\w*\b[^.;\n]{0,60}?\s)on behalf of\s+[^.;\n]{0,120}"
 )
 _SHARED_SERVICE = re.compile(r"(?i)\b(?:service|team|office|function)'?$")
+
+
+def trusts_by_section(zones: Zones, index: Index) -> list[str]:
+    """The trusts of a reply with one section per trust: short headings that are each one
+    trust's full name, two or more (else none)."""
+    headed: list[str] = []
+    for block in [*zones.letterhead, *zones.body, *zones.signature]:
+        if block.role is BlockRole.TABLE:
+            continue  # a row naming one trust ("Whittington Health NHS Trust | RKE"): no heading
+        text = block.text.strip()
+        # not a request site's list of others' requests ("... - request to Salisbury NHS FT")
+        if len(text) <= 120 and not text.endswith(".") and not REQUEST_TO.search(text):
+            named = _full_trusts(text, index)
+            if len(named) == 1:
+                headed += named
+    found = list(dict.fromkeys(headed))
+    return found if len(found) >= 2 else []
+
+
+def trusts_answered_for(zones: Zones, index: Index) -> list[str]:
+    """The trusts a reply says it answers for, named in full in one sentence ("The Dorset
+    Shared FOI Service handles requests for A, B and C", "on behalf of A and B"), two or more."""
+    blocks = [*zones.letterhead, *zones.body, *zones.signature]
+    texts = [value for value, _ in zones.email_header] + [b.text for b in blocks]
+    for text in texts:
+        for behalf in _ON_BEHALF_RE.finditer(text):
+            if len(named := _full_trusts(behalf.group(0), index)) >= 2:
+                return named
+    return []
 
 
 def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
@@ -158,18 +199,7 @@ def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
         if block.role is BlockRole.TABLE and len(_full_trusts(block.text, index)) >= 2:
             cues.append(f"a column per trust ({block.locator})")
             break
-    # One section per trust: short headings that are each a trust's full name.
-    headed = []
-    for block in blocks:
-        if block.role is BlockRole.TABLE:
-            continue  # a row naming one trust ("Whittington Health NHS Trust | RKE"): no heading
-        text = block.text.strip()
-        # not a request site's list of others' requests ("... - request to Salisbury NHS FT")
-        if len(text) <= 120 and not text.endswith(".") and not REQUEST_TO.search(text):
-            named = _full_trusts(text, index)
-            if len(named) == 1:
-                headed += named
-    if len(set(headed)) >= 2:
+    if trusts_by_section(zones, index):
         cues.append("a section per trust")
     if any(
         len(_full_trusts(m.group(0), index)) == 1 for t in texts for m in _SENT_FOR_ONE.finditer(t)

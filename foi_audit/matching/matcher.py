@@ -46,8 +46,10 @@ from foi_audit.matching.joint import (
     carried_trust,
     joint_cues,
     named_in_full,
+    trusts_answered_for,
     trusts_by_column,
     trusts_by_row,
+    trusts_by_section,
 )
 from foi_audit.matching.names import (
     BODY_PREFIX,
@@ -135,13 +137,17 @@ _STATED_RE = re.compile(
     r"(?:relates? to|is (?:sent |provided |given |made )?(?:on behalf of|for|from)|covers|"
     r"concerns|applies to)\s+(?:the\s+)?"
     # "Response prepared by the FOI Team, Rotherham Doncaster and South Humber NHS FT"
-    r"|\b(?:response|reply|letter|answers?) (?:was |is |has been )?(?:prepared|sent|issued|"
-    r"compiled|written) by\s+(?:the\s+)?(?:[\w ]{0,40}?\b(?:team|office|department|unit)"
+    r"|\b(?:responses?|repl(?:y|ies)|letters?|answers?) (?:was |were |is |are |has been |have "
+    r"been )?(?:prepared|sent|issued|compiled|written|published) by\s+(?:the\s+)?(?:[\w ]{0,40}?\b(?:team|office|department|unit)"
     r"\s*(?:,|at|of)?\s*)?(?:the\s+)?"
     # an acknowledgement names whom the requester wrote to: "Thank you for contacting the
     # Sussex Community NHS Foundation Trust Freedom of Information team"
     r"|\bthank you for (?:contacting|writing to|your (?:e-?mail|request|letter|message) to)\s+"
-    r"(?:the\s+)?",
+    r"(?:the\s+)?"
+    # a request sent to the wrong trust, passed on: the notice is the request's, of the trust
+    # it was meant for ("your request is addressed to X ... We have passed your request on to
+    # their FOI team")
+    r"|\byour request is (?:addressed|meant|intended) (?:to|for)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
@@ -465,6 +471,19 @@ def match_group(
         found = {code for _, zones in read for code in owners(zones, index)}
         if len(each := [c for c in candidates if c.code in found and not c.is_body]) >= 2:
             return joint(each, [cue], index)
+    # a reply in one section per trust that says it answers for them ("You sent the same
+    # request to the two trusts in our hospital group"), each trust named in its heading alone
+    sections = {code for _, zones in read for code in trusts_by_section(zones, index)}
+    if len(each := [c for c in candidates if c.code in sections and not c.is_body]) >= 2:
+        said = [c for d, z in read for c in joint_cues(d, z, index) if c != "a section per trust"]
+        if said:
+            return joint(each, [*dict.fromkeys(said), "a section per trust"], index)
+    # a shared service's letter naming the trusts it answers for ("handles requests for A, B
+    # and C"), though it names each no more than there
+    served = {code for _, zones in read for code in trusts_answered_for(zones, index)}
+    if len(each := [c for c in candidates if c.code in served and not c.is_body]) >= 2:
+        said = [c for d, z in read for c in joint_cues(d, z, index)]
+        return joint(each, list(dict.fromkeys(said)), index)
     cues: list[str] = []
     in_full: set[str] = set()
     if sum(1 for c in candidates if c.strong and not c.is_body) >= 2:
@@ -473,6 +492,14 @@ def match_group(
             cues += joint_cues(document, zones, index)
             in_full |= named_in_full(zones, index)
     verdict = decide(candidates, list(dict.fromkeys(cues)), index, reply_date, in_full)
+    if verdict.method == "joint":
+        # a section per trust: each trust heading a section is answered for, though the rest of
+        # the reply names it no more than in passing ("1. SLaM does not have ...")
+        answered = [verdict.trust_code, *verdict.also]
+        more = [c for c in candidates if c.code in sections - set(answered) and not c.is_body]
+        if more:
+            named = [c for code in answered for c in candidates if c.code == code]
+            verdict = joint([*named, *more], list(dict.fromkeys(cues)), index)
     bodies = [c for c in candidates[:2] if c.is_body]
     if bodies and verdict.method in {"out_of_scope", "ambiguous"}:
         # a body's reply (an ICB's) carrying one trust's answers under their own heading

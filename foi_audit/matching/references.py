@@ -341,6 +341,11 @@ def _from_anchors(
             message=f"{match.message}; {anchor.path} has the same reference {reference} "
             f"({'/'.join(verdict)})",
         )
+    own = [code for code in match.candidates if code in verdict]
+    if len(verdict) > 1 and len(own) == 1:
+        # a joint reply's appendix that names one of its trusts alone ("Appendix A - course
+        # outline (SASH)"): that trust's part
+        verdict = (own[0],)
     where = "as" if method == "same_reference" else "named by"
     label = "the same reference" if method == "same_reference" else "its title"
     return Match(

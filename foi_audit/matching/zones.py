@@ -15,6 +15,13 @@ _LETTERHEAD_BLOCKS = 6  # at most this many blocks above the greeting are the le
 _SIGNATURE_BLOCKS = 4  # the last blocks count as the signature
 _MAIL_OPENING = 400  # characters of a mail's first blocks that may name its sender
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# a sentence sending the requester to other bodies names them, not the writer: "The three NHS
+# trusts in Dorset - A, B and C - are separate public authorities; you will need to contact them"
+_REFERRED_ELSEWHERE = re.compile(
+    r"(?i)\b(?:you (?:will|would|may) need to (?:contact|write to|ask)|you may wish to "
+    r"(?:contact|write to|redirect)|(?:please )?(?:contact|write to) (?:them|each|the trusts?) "
+    r"directly|(?:are|is) (?:a )?separate public authorit(?:y|ies)|redirect your request)"
+)
 
 
 # Where a quoted earlier message starts (everything after it is the requester's, not the trust's).
@@ -433,7 +440,11 @@ def zones_of(document: Document) -> Zones:
         # report is available from NHS England")
         for block, _ in kept[:2]:
             if block.role is BlockRole.BODY:
-                first_two = " ".join(_SENTENCE_BREAK.split(block.text, maxsplit=2)[:2])
+                first_two = " ".join(
+                    sentence
+                    for sentence in _SENTENCE_BREAK.split(block.text, maxsplit=2)[:2]
+                    if not _REFERRED_ELSEWHERE.search(sentence)
+                )
                 zones.email_header.append((first_two[:_MAIL_OPENING], block.locator))
     if email:
         senders = [address for address, name in zones.addresses if name.lower() == "from"]

@@ -53,3 +53,25 @@ def _core(name: str) -> str:
         if low.endswith(" " + suffix):
             return name[: -len(suffix) - 1].strip(" ,")
     return name
+
+
+# A table row's key before the name it is about: an ODS code ("RBL") or a row number
+_ROW_KEY = re.compile(r"\s*(?:[A-Z0-9]{3,5}|\d{1,3}\.?)\s*")
+# A header cell naming the column that says whose row it is: "Responding trust", "Organisation"
+_OWNER_HEADER = re.compile(
+    r"(?i)^\s*(?:responding |answering |replying |providing )?(?:trust|organi[sz]ation|provider)"
+    r"(?: name)?\s*$"
+)
+
+
+def owner_cell(cells: list[str]) -> str:
+    """The cell of a row that names whose row it is: the first, or the second after a code
+    ("RBL | Wirral University Teaching Hospital NHS FT | Y | ...")."""
+    return cells[1] if len(cells) > 2 and _ROW_KEY.fullmatch(cells[0]) else cells[0]
+
+
+def owner_column(cells: list[str]) -> int | None:
+    """The column a table's header row names as the trust's ("Reference | Subject |
+    Responding trust | Response"), or None when the row is no such header."""
+    found = [i for i, cell in enumerate(cells) if _OWNER_HEADER.match(cell)]
+    return found[0] if len(found) == 1 else None

@@ -2242,3 +2242,16 @@ def test_an_icb_sending_the_requester_to_the_trusts_is_no_trusts_reply() -> None
     )
     found = match(mail)
     assert found.trust_code == "" and not found.also
+
+
+def test_a_trusts_initials_with_a_t_for_trust_name_it() -> None:
+    # Regression: "UHMBT" (the register's alias "UHMB" with "Trust"'s T) named no trust, so a
+    # disclosure-log page headed and saved only with it was left with no candidate.
+    log = doc(
+        "UHMBT disclosure log FOI 9921.txt",
+        ("UHMBT Disclosure Log - FOI 9921 - Staff sexual safety\nPublished: 07/01/2025", B),
+        ("Request: 1. Dedicated sexual safety policy?", B),
+        ("Response: 1. No.", B),
+        page_locators=False,
+    )
+    assert match(log).trust_code == "RTX"

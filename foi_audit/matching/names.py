@@ -199,6 +199,7 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> Index:
         # A closed trust whose successor kept its HQ: the postcode is the successor's.
         later = {c for code in codes for c in lineage(code, register.successions)}
         index.postcodes[key] = [c for c in codes if c not in later] or codes
+    listed = {alias.alias.upper() for alias in aliases}
     for alias in aliases:
         tokens = tuple(name_tokens(alias.alias)[0])
         if not tokens:
@@ -210,6 +211,9 @@ def _build_index(register: Register, aliases: Iterable[Alias]) -> Index:
             kind = Kind.WEAK
             patterns += [_Pattern(tokens, code, Kind.WEAK, acronym=True) for code in others]
         patterns.append(_Pattern(tokens, alias.code, kind, acronym=is_acronym))
+        trust_t = f"{alias.alias.upper()}T"  # "UHMB" written as "UHMBT": its Trust's initial
+        if is_acronym and len(tokens) == 1 and trust_t not in listed:
+            patterns.append(_Pattern((trust_t.lower(),), alias.code, kind, acronym=True))
     for body in register.other_bodies:
         key = f"{BODY_PREFIX}{body.name} ({body.kind})"
         if body.code:

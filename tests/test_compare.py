@@ -120,7 +120,9 @@ def test_principal_answer_for_the_built_in_study_and_the_fallback() -> None:
     exemptions = CODEBOOK.field("exemptions")
     assert principal_value(CODEBOOK, exemptions, [*exemptions.values, "(none)"]) == "(none)"
     # A chosen value the summary does not report is not used: the fallback takes over.
-    assert principal_value(CODEBOOK, policy, ["none", "general_only"]) == "general_only"
+    # (a broader policy only is, like none, a negative answer: no dedicated policy)
+    assert principal_value(CODEBOOK, policy, ["none", "in_development"]) == "in_development"
+    assert principal_value(CODEBOOK, policy, ["none", "general_only"]) == "none"
     # Another study: the first value that is not negative, else the first.
     other = Field(name="fire_plan", values=("no", "partly", "yes"), negative=("no",))
     assert principal_value(CODEBOOK, other, other.values) == "partly"

@@ -2255,3 +2255,43 @@ def test_a_trusts_initials_with_a_t_for_trust_name_it() -> None:
         page_locators=False,
     )
     assert match(log).trust_code == "RTX"
+
+
+def test_trusts_an_icb_cannot_answer_for_or_a_mailboxs_remit_make_no_joint_reply() -> None:
+    # Regression: "we cannot answer on behalf of provider trusts ..., such as A, B, C or D" in
+    # an ICB's letter, and a shared mailbox's footer "operated ... on behalf of A, B and C",
+    # were read as the trusts the reply answers for.
+    icb = doc(
+        "KM ICB FOI 24-301 response.docx",
+        ("NHS Kent and Medway Integrated Care Board", H),
+        (
+            "Thank you for your request. The ICB is a commissioning organisation; we cannot "
+            "answer on behalf of provider trusts in Kent and Medway, such as Medway NHS "
+            "Foundation Trust, Dartford and Gravesham NHS Trust or Maidstone and Tunbridge Wells "
+            "NHS Trust.",
+            B,
+        ),
+        ("1. The ICB does not have a dedicated policy.", B),
+    )
+    assert not match(icb).also
+    mail = doc(
+        "Acknowledgement - FOI MCHFT 2412-033.eml",
+        ("Dear Requester", B),
+        (
+            "Thank you for your request for information, which was received by Mid Cheshire "
+            "Hospitals NHS Foundation Trust on 3 December 2024.",
+            B,
+        ),
+        ("We will respond within 20 working days, by 3 January 2025.", B),
+        ("Cheshire Information Governance Shared Service\n" + "-" * 45, B),
+        (
+            "This mailbox is operated by the Cheshire IG Shared Service on behalf of Mid "
+            "Cheshire Hospitals NHS Foundation Trust, East Cheshire NHS Trust and Cheshire and "
+            "Wirral Partnership NHS Foundation Trust.",
+            B,
+        ),
+        headers=(("From", "Mid Cheshire FOI <mcht.foi@nhs.example>"),),
+        page_locators=False,
+    )
+    found = match(mail)
+    assert (found.trust_code, found.also) == ("RBT", ())

@@ -171,15 +171,28 @@ def trusts_by_section(zones: Zones, index: Index) -> list[str]:
 
 
 def trusts_answered_for(zones: Zones, index: Index) -> list[str]:
-    """The trusts a reply says it answers for, named in full in one sentence ("The Dorset
-    Shared FOI Service handles requests for A, B and C", "on behalf of A and B"), two or more."""
-    blocks = [*zones.letterhead, *zones.body, *zones.signature]
-    texts = [value for value, _ in zones.email_header] + [b.text for b in blocks]
-    for text in texts:
+    """The trusts a reply says it answers for, named in full in one sentence of its opening
+    ("The Dorset Shared FOI Service handles requests for A, B and C"), two or more; not a
+    service's remit in a footer ("This mailbox is operated ... on behalf of A, B and C"), nor
+    trusts it cannot answer for ("we cannot answer on behalf of provider trusts, such as ...")."""
+    opening = [value for value, _ in zones.email_header]
+    opening += [b.text for b in [*zones.letterhead, *zones.body[:6]]]
+    for text in opening:
         for behalf in _ON_BEHALF_RE.finditer(text):
+            before = text[max(0, behalf.start() - 80) : behalf.start()]
+            if _NOT_FOR_THEM.search(before):
+                continue
             if len(named := _full_trusts(behalf.group(0), index)) >= 2:
                 return named
     return []
+
+
+# "we cannot answer on behalf of", "This mailbox is operated by ... on behalf of"
+_NOT_FOR_THEM = re.compile(
+    r"(?i)\b(?:cannot|can ?not|unable to|not able to|do not|does not|will not)\b[^.;]{0,20}$"
+    r"|\b(?:mailbox|inbox|service|team|function)\b[^.;]{0,20}\b(?:is|are) (?:operated|run|"
+    r"managed|provided|hosted)\b[^.;]{0,60}$"
+)
 
 
 def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:

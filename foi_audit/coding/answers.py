@@ -9,7 +9,7 @@ from dataclasses import replace
 from foi_audit.coding.compiled import Compiled, Question
 from foi_audit.coding.labels import STARTS_LIKE_ANSWER, XREF
 from foi_audit.coding.lines import mail_parts
-from foi_audit.coding.prose import answers_in_order, prose_answers
+from foi_audit.coding.prose import answers_in_order, in_request_order, prose_answers
 from foi_audit.coding.questions import (
     OTHER,
     child_question,
@@ -550,7 +550,7 @@ def _follow_references(
     # for a question of its own, the previous question with its parts.
     refers = dict(compiled.reading.statuses).get(Status.REFERS, ())
     above: list[Question] = []
-    for question in _all_in_request_order(compiled):
+    for question in in_request_order(compiled, parts=True):
         found = out.get(question.id, [])
         sources = [q for q in above if q.parent] if question.parent else above
         if (
@@ -567,17 +567,3 @@ def _follow_references(
             ]
         above = [*above, question] if question.parent else [question]
     return out
-
-
-def _all_in_request_order(compiled: Compiled) -> list[Question]:
-    """Every question, sub-questions after their parent, in the order the request numbers them
-    ("2", "2a", "2b", "3"); none when a question's number is not of that form."""
-    keys = {q.id: re.fullmatch(r"(\d{1,3})([a-z]?)", q.label.lower()) for q in compiled.questions}
-    if not all(keys.values()):
-        return []
-
-    def number(question: Question) -> tuple[int, str]:
-        match = keys[question.id]
-        return (int(match.group(1)), match.group(2)) if match else (0, "")
-
-    return sorted(compiled.questions, key=number)

@@ -31,7 +31,7 @@ from enum import StrEnum
 
 from foi_audit.coding.text import CELL_SPLIT, SENTENCE_END, own_names_pattern
 from foi_audit.records import Block, BlockRole, Document
-from foi_audit.register.names import owner_cell, owner_column
+from foi_audit.register.names import owner_cells, owner_column
 
 __all__ = ["JointLayout", "TrustView", "documents_by_trust", "trust_view"]
 
@@ -261,14 +261,14 @@ def _by_rows(
     owners: list[str | None] = []
     column = None  # the column a header names as the trust's ("Responding trust")
     for block in blocks:
-        cells = _cells(block.text)
-        headed = owner_column(cells) if _is_row(block) else None
-        column = headed if headed is not None else column if _is_row(block) else None
         if not _is_row(block):
+            column = None
             owners.append(None)
             continue
-        named = naming.named(cells[column]) if column is not None and column < len(cells) else set()
-        named = named or naming.named(owner_cell(cells))  # (else the row's first cell)
+        cells = _cells(block.text)
+        headed = owner_column(cells)
+        column = column if headed is None else headed
+        named = next((n for cell in owner_cells(cells, column) if (n := naming.named(cell))), set())
         owners.append(named.pop() if len(named) == 1 else "")
     if len({o for o in owners if o}) < 2 or trust not in owners:
         return None

@@ -277,7 +277,7 @@ def _listed_in_order(
     """Answers listed in one paragraph after "In answer to your questions:", one clause per
     question in the request's order, when there are exactly as many clauses as questions;
     the other sentences are returned to be read as prose."""
-    top_level = [q.id for q in _in_request_order(compiled)]
+    top_level = [q.id for q in in_request_order(compiled)]
     if not top_level:
         return {}, general
     for index, sentence in enumerate(general):
@@ -302,13 +302,24 @@ def _listed_in_order(
     return {}, general
 
 
-def _in_request_order(compiled: Compiled) -> list[Question]:
-    """The request's top-level questions in its order (their numbers); none when a question
-    is not numbered, for then its order is unknown."""
-    asked = [q for q in compiled.questions if not q.parent]
-    if not all(q.label.isdigit() for q in asked):
+def in_request_order(compiled: Compiled, parts: bool = False) -> list[Question]:
+    """The request's top-level questions in its order (their numbers), or with ``parts`` every
+    question, each part after its parent ("2", "2a", "2b", "3"); none when a question is not
+    numbered so, for then its order is unknown."""
+    if not parts:
+        asked = [q for q in compiled.questions if not q.parent]
+        return (
+            sorted(asked, key=lambda q: int(q.label))
+            if all(q.label.isdigit() for q in asked)
+            else []
+        )
+    numbers = {
+        q.id: re.fullmatch(r"(\d{1,3})([a-z]?)", q.label.lower()) for q in compiled.questions
+    }
+    keys = {qid: (int(m[1]), m[2]) for qid, m in numbers.items() if m}
+    if len(keys) < len(numbers):
         return []
-    return sorted(asked, key=lambda q: int(q.label))
+    return sorted(compiled.questions, key=lambda q: keys[q.id])
 
 
 # "The Trust's responses are:", "Our answers to your questions are as follows:"
@@ -325,7 +336,7 @@ def _paragraphs_in_order(
     paragraphs as the request has questions stand before the sign-off and none is about
     another question's topic alone ("Yes – ABT will be introduced from April" in third place
     answers the third question, on plans to introduce it)."""
-    top_level = _in_request_order(compiled)
+    top_level = in_request_order(compiled)
     if not top_level:
         return {}, general
     for index, sentence in enumerate(general):

@@ -8,7 +8,7 @@ import re
 from foi_audit.matching.names import Index, Kind, find_names
 from foi_audit.matching.zones import Zones
 from foi_audit.records import BlockRole, Document
-from foi_audit.register.names import owner_cell, owner_column
+from foi_audit.register.names import owner_cells, owner_column
 
 # What a reply says when it answers for several trusts.
 _JOINT_RE = re.compile(
@@ -87,12 +87,10 @@ def trusts_by_row(zones: Zones, index: Index) -> list[str]:
         if headed is not None:
             column = headed
             continue
-        # (the header's column when it names a trust there, else the row's first cell: a
-        # sheet's rows may come in another order than its header's)
-        named = (
-            _full_trusts(cells[column], index) if column is not None and column < len(cells) else []
+        named = next(
+            (n for cell in owner_cells(cells, column) if (n := _full_trusts(cell, index))), []
         )
-        if len(named := named or _full_trusts(owner_cell(cells), index)) == 1:
+        if len(named) == 1:
             owners.append(named[0])
     return list(dict.fromkeys(owners)) if len(set(owners)) >= 2 else []
 
@@ -151,6 +149,9 @@ _SENT_FOR_ONE = re.compile(
     r"|(?:process|handl|manag|deal)\w*\b[^.;\n]{0,60}?\s)on behalf of\s+[^.;\n]{0,120}"
 )
 _SHARED_SERVICE = re.compile(r"(?i)\b(?:service|team|office|function)'?$")
+
+
+SECTION_CUE = "a section per trust"
 
 
 def trusts_by_section(zones: Zones, index: Index) -> list[str]:
@@ -213,7 +214,7 @@ def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
             cues.append(f"a column per trust ({block.locator})")
             break
     if trusts_by_section(zones, index):
-        cues.append("a section per trust")
+        cues.append(SECTION_CUE)
     if any(
         len(_full_trusts(m.group(0), index)) == 1 for t in texts for m in _SENT_FOR_ONE.finditer(t)
     ):

@@ -43,6 +43,7 @@ from dataclasses import replace
 
 from foi_audit.matching.joint import (
     REQUEST_TO,
+    SECTION_CUE,
     carried_trust,
     joint_cues,
     named_in_full,
@@ -471,35 +472,37 @@ def match_group(
         found = {code for _, zones in read for code in owners(zones, index)}
         if len(each := [c for c in candidates if c.code in found and not c.is_body]) >= 2:
             return joint(each, [cue], index)
-    # a reply in one section per trust that says it answers for them ("You sent the same
-    # request to the two trusts in our hospital group"), each trust named in its heading alone
+    # Several trusts the reply says it answers for: each trust heading a section of its own (when
+    # the reply also says it answers for them: "You sent the same request to the two trusts in
+    # our hospital group"), those a shared service "handles requests for", or, between strong
+    # candidates, whatever says the reply is joint
     sections = {code for _, zones in read for code in trusts_by_section(zones, index)}
-    if len(each := [c for c in candidates if c.code in sections and not c.is_body]) >= 2:
-        said = [c for d, z in read for c in joint_cues(d, z, index) if c != "a section per trust"]
-        if said:
-            return joint(each, [*dict.fromkeys(said), "a section per trust"], index)
-    # a shared service's letter naming the trusts it answers for ("handles requests for A, B
-    # and C"), though it names each no more than there
     served = {code for _, zones in read for code in trusts_answered_for(zones, index)}
-    if len(each := [c for c in candidates if c.code in served and not c.is_body]) >= 2:
-        said = [c for d, z in read for c in joint_cues(d, z, index)]
-        return joint(each, list(dict.fromkeys(said)), index)
+    by_section = [c for c in candidates if c.code in sections and not c.is_body]
+    by_service = [c for c in candidates if c.code in served and not c.is_body]
+    strong = sum(1 for c in candidates if c.strong and not c.is_body) >= 2
     cues: list[str] = []
     in_full: set[str] = set()
-    if sum(1 for c in candidates if c.strong and not c.is_body) >= 2:
-        # Strong evidence for several trusts: does the reply say it answers for them all?
+    if strong or len(by_section) >= 2 or len(by_service) >= 2:
         for document, zones in read:
             cues += joint_cues(document, zones, index)
             in_full |= named_in_full(zones, index)
-    verdict = decide(candidates, list(dict.fromkeys(cues)), index, reply_date, in_full)
+        cues = list(dict.fromkeys(cues))
+    if len(by_section) >= 2 and any(c != SECTION_CUE for c in cues):
+        return joint(by_section, cues, index)
+    if len(by_service) >= 2:
+        return joint(by_service, cues, index)
+    verdict = decide(
+        candidates, cues if strong else [], index, reply_date, in_full if strong else set()
+    )
     if verdict.method == "joint":
-        # a section per trust: each trust heading a section is answered for, though the rest of
-        # the reply names it no more than in passing ("1. SLaM does not have ...")
+        # each trust heading a section is answered for, though the rest of the reply names it
+        # no more than in passing ("1. SLaM does not have ...")
         answered = [verdict.trust_code, *verdict.also]
-        more = [c for c in candidates if c.code in sections - set(answered) and not c.is_body]
+        more = [c for c in by_section if c.code not in answered]
         if more:
             named = [c for code in answered for c in candidates if c.code == code]
-            verdict = joint([*named, *more], list(dict.fromkeys(cues)), index)
+            verdict = joint([*named, *more], cues, index)
     bodies = [c for c in candidates[:2] if c.is_body]
     if bodies and verdict.method in {"out_of_scope", "ambiguous"}:
         # a body's reply (an ICB's) carrying one trust's answers under their own heading

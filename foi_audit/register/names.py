@@ -70,6 +70,14 @@ def owner_cell(cells: list[str]) -> str:
     return cells[1] if len(cells) > 2 and _ROW_KEY.fullmatch(cells[0]) else cells[0]
 
 
+def owner_cells(cells: list[str], column: int | None) -> list[str]:
+    """The cells that may name whose row it is, first first: the column a header named
+    (``column``), then the row's own first cell (a sheet's rows may come in another order than
+    its header's)."""
+    headed = [cells[column]] if column is not None and column < len(cells) else []
+    return [*headed, owner_cell(cells)]
+
+
 def owner_column(cells: list[str]) -> int | None:
     """The column a table's header row names as the trust's ("Reference | Subject |
     Responding trust | Response"), or None when the row is no such header."""

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field, replace
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
 from foi_audit.coding.extractors import (
-    LEAD_IN_BRACKETS,
-    OWNERS_IN_BRACKETS,
     clean_org,
     extract,
     in_full,
     mixed_case,
+    post_title,
     without_other_values,
 )
 from foi_audit.coding.people import Grammar, Lead, given_name_first
@@ -88,7 +87,8 @@ class TrustContext:
         for span in self.people.organisations(text):
             if "the Trust" in span.text or (self.own_names and self.own_names.search(span.text)):
                 continue
-            if clean_org(span.text, text, span.end, self.compiled, span.start):
+            outside = self.own_names is not None  # (another NHS body's name: not ours)
+            if clean_org(span.text, text, span.end, self.compiled, span.start, outside):
                 found.append((span.start, span.end))
         return found
 
@@ -432,7 +432,8 @@ def _by_form(
             for span in context.people.organisations(text):
                 if context.own_names is not None and context.own_names.search(span.text):
                     continue  # the trust itself is never its own external provider
-                value = clean_org(span.text, text, span.end, context.compiled, span.start)
+                outside = context.own_names is not None  # (its own names passed over above)
+                value = clean_org(span.text, text, span.end, context.compiled, span.start, outside)
                 if value:
                     before = text[max(0, span.start - 60) : span.start]
                     introduced = bool(context.people.provider_intro.search(before))
@@ -467,18 +468,20 @@ def _by_form(
                 question=reading.question,
             )  # fmt: skip
         # in capitals a name is told from other words only beside its post
-        capitals = sentence.sentence.text != mixed_case(sentence.sentence.text)
+        acronyms = context.people.title_acronyms
+        capitals = sentence.sentence.text != mixed_case(sentence.sentence.text, acronyms)
         flags = (FlagReason.NAME_IN_CAPITALS,) if capitals and lead.title is None else ()
         # "Ashdown- Vale": a double-barrelled name a line break (or OCR) split at its hyphen
         name = given_name_first(re.sub(r"(?<=\w)- (?=[A-Z])", "-", lead.person.text))
         return _taken(name, rule, sentence, reading, flags + shared)
     if lead.title is None:
         return None
-    role = LEAD_IN_BRACKETS.sub("", OWNERS_IN_BRACKETS.sub("", lead.title.text))
+    role = post_title(lead.title.text, context.people.title_acronyms)
     doubts = (
         (FlagReason.ROLE_CONTAINS_NAME,) * context.people.has_honorific(lead.title.text)
         # "Dr Esther Blakemore, Chief. ' Nursing Officer": OCR's marks cut the title short
-        + (FlagReason.TITLE_CUT_SHORT,) * (len(role.split()) == 1)
+        + (FlagReason.TITLE_CUT_SHORT,)
+        * (len(role.split()) == 1 and role.rstrip(".") not in context.people.title_acronyms)
     )
     return _taken(role, rule, sentence, reading, doubts + shared)
 
@@ -564,7 +567,7 @@ def _lead(
     if not sentences:
         return None
     # An answer typed in capitals reads in ordinary case (same length, so places still fit).
-    texts = [mixed_case(s.sentence.text) for s in sentences]
+    texts = [mixed_case(s.sentence.text, context.people.title_acronyms) for s in sentences]
     joined = " | ".join(texts)  # a title or a name never runs on into the next sentence
     starts = []
     position = 0
@@ -596,11 +599,16 @@ def _lead(
     # row of the area asked about, when one is
     areas = [found[1] if (found := _AREA.match(text)) else "" for text in texts]
     asked = top_question(sentences[0].sentence.question, context.compiled)
-    on_subject = [bool(a) and heading_topic(a, context.compiled) == asked for a in areas]
+    on_subject = [
+        any(heading_topic(piece, context.compiled) == asked for piece in a.split(" / ") if piece)
+        for a in areas
+    ]
 
     def weight(lead: Lead) -> int:
         index = sentence_of(lead)
-        later = index > 0 and not context.people.says_lead(texts[index])
+        # (the holder's own title, "Lead Freedom to Speak Up Guardian", says no lead of ours)
+        own = texts[index].replace(lead.title.text, "") if lead.title else texts[index]
+        later = index > 0 and not context.people.says_lead(own)
         second = context.people.secondary_lead.search(texts[index])  # "Mr X: deputy lead"
         elsewhere = any(on_subject) and bool(areas[index]) and not on_subject[index]
         return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
@@ -11,6 +12,15 @@ from foi_audit.coding.records import Decision, Sentence
 from foi_audit.coding.text import matches_any
 
 COMPANY_SUFFIX = re.compile(r"\b(?:Ltd\.?|Limited|LLP|CIC|plc|Inc\.?)$")
+# Another NHS body or a university named in full ("Mersey Care NHS Foundation Trust", "NHS
+# Somerset Integrated Care Board", "Kingston University"): an outside organisation, once the
+# trust's own names are ruled out (``nhs_bodies``).
+OUTSIDE_BODY = re.compile(
+    r"^(?:The\s+)?(?:NHS\s+)?(?:(?!NHS\b|Trust\b|Foundation\b)[A-Z][\w'’-]*\s+)"
+    r"(?:(?:[A-Z][\w'’-]*|and|of|&)\s+){0,7}"
+    r"(?:NHS\s+(?:Foundation\s+)?Trust|Integrated\s+Care\s+Board|ICB|University)$"
+    r"|^University\s+of\s+(?:[A-Z][\w'’-]*\s*){1,3}$"
+)
 
 
 # Words a company name may well start with although alone they name a department or a course
@@ -37,10 +47,14 @@ def _named_company(words: list[str], before: str, compiled: Compiled) -> bool:
 _COURSE_NOT_NAMED = frozenset({"training", "and", "the", "for", "of", "in", "on"})
 
 
-def clean_org(value: str, text: str, end: int, compiled: Compiled, start: int = 0) -> str:
+def clean_org(
+    value: str, text: str, end: int, compiled: Compiled, start: int = 0, nhs_bodies: bool = False
+) -> str:
     value = re.sub(r"(\s+(and|of|for|the|in|at|&))+$", "", value.strip())
     if compiled.people.national_name.fullmatch(value):
         return value  # "NHS England": a national body (found only as a course's author)
+    if nhs_bodies and OUTSIDE_BODY.match(value):
+        return value
     if value.endswith(".") and not (end < len(text) and text[end] in ",;)"):
         value = value[:-1]
     words = value.split()
@@ -133,6 +147,15 @@ OWNERS_IN_BRACKETS = re.compile(  # possessive: no backtracking on "(AA&AA&AA&..
 )
 
 
+def post_title(title: str, acronyms: Collection[str]) -> str:
+    """A job title without whose it is ("Chief Nurse (ELHT & BTH)") or a "(lead)" after it;
+    a short form of the title itself stays ("Chief Nursing Officer (CNO)")."""
+    owners = OWNERS_IN_BRACKETS.search(title)
+    if owners and owners[0].strip(" ()") not in acronyms:
+        title = title[: owners.start()]
+    return LEAD_IN_BRACKETS.sub("", title)
+
+
 KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}  # fmt: skip
 
 
@@ -149,16 +172,16 @@ SMALL_WORDS = {
 CAPITALS_WORD = re.compile(r"[A-Z][A-Z'’]*")
 
 
-def mixed_case(text: str) -> str:
+def mixed_case(text: str, keep: Collection[str] = ()) -> str:
     """A sentence typed all in capitals, in ordinary case, so that names and job titles can be
     told from the words around them ("YES - JOANNE SMITH, CHIEF NURSE" -> "Yes - Joanne Smith,
-    Chief Nurse"); any other text unchanged."""
+    Chief Nurse"); any other text unchanged. Words in ``keep`` ("CNO") stay as written."""
     if re.search(r"[a-z]", text) or not re.search(r"[A-Z]{3}", text):
         return text
 
     def word(match: re.Match[str]) -> str:
         found = match.group(0)
-        if found in KEEP_CAPITALS:
+        if found in KEEP_CAPITALS or found in keep:
             return found
         if found.lower() in SMALL_WORDS and match.start() > 0:
             return found.lower()

@@ -93,6 +93,7 @@ class PeopleGrammar:
     honorifics: tuple[str, ...] = ()
     title_heads: tuple[str, ...] = ()
     title_words: tuple[str, ...] = ()
+    title_acronyms: tuple[str, ...] = ()  # "CNO", "DoN": a whole title, in its own case
     title_joiners: tuple[str, ...] = ()
     generic_title: tuple[str, ...] = ()  # a "title" made only of these is a topic label
     title_modifiers: tuple[str, ...] = ()  # words after which any capitalised word continues

@@ -339,7 +339,10 @@ def questions_named(text: str) -> list[str]:
     """The numbers a heading alone names when it names several ("Questions 1 to 3" -> 1, 2,
     3; "Your questions 2 and 3 (ABT)" -> 2, 3), else []."""
     match = HEADING.match(text)
-    if not match or text[match.end() :].strip() or match["letter"]:
+    rest = text[match.end() :].strip() if match else ""
+    # (or with the questions restated after it: "Questions 6 and 17 Does the Trust ...? / Has
+    # the Trust appointed ...?")
+    if not match or match["letter"] or rest and not (rest[:1].isupper() and "?" in rest):
         return []
     words = re.findall(r"\d{1,2}|" + "|".join(NUMBER_WORDS), match.group(0).lower())
     numbers = [int(w) if w.isdigit() else NUMBER_WORDS.index(w) + 1 for w in words]

@@ -73,6 +73,10 @@ _SIGN_OFF_BEFORE = re.compile(
     r"(?:checked|prepared|completed|compiled|approved|collated|reviewed|signed) by)\W{0,6}$",
     re.I,
 )
+# "I am the Trust's executive lead for ...": the letter's signatory holds the post
+_SIGNATORY_HOLDS = re.compile(
+    r"(?-i:\bI)\s+(?:am|have been)\s+(?:the|your|its|our)\b[^.|]{0,60}\blead\b", re.I
+)
 _LEAD_CUE = re.compile(
     r"\b(?:yes|lead|leads|name|named|executive|responsib\w*|appointed|designated|accountable|holds?|is)\b",
     re.I,
@@ -110,6 +114,7 @@ class Grammar:
         self.honorifics = {lower(w).rstrip(".") for w in data.honorifics}
         self.title_heads = {lower(w) for w in data.title_heads}
         self.title_words = {lower(w) for w in data.title_words} | self.title_heads
+        self.title_acronyms = frozenset(data.title_acronyms)  # case as written
         self.title_joiners = {lower(w) for w in data.title_joiners}
         self.generic_title = {lower(w) for w in data.generic_title}
         self.title_modifiers = {lower(w) for w in data.title_modifiers}
@@ -313,8 +318,11 @@ class Grammar:
             words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
             if cut:
                 words[-1] = words[-1][:-cut]
-            generic = all(w in self.generic_title for w in words)
-            if any(w in self.title_heads for w in words) and not generic:
+            generic = all(w in self.generic_title or w in self.title_joiners for w in words)
+            headed = any(w in self.title_heads for w in words) or any(
+                t.group(0).rstrip(".") in self.title_acronyms for t in tokens[i : last + 1]
+            )
+            if headed and not generic:
                 end = tokens[last].end() - cut
                 # "Deputy Chief Nurse (Safeguarding)": a function in brackets is part of it
                 bracket = re.match(r"\s*\(((?-i:[A-Z])[\w&,' -]{1,40}|[a-z]+)\)", text[end:])
@@ -348,6 +356,8 @@ class Grammar:
         return out
 
     def _title_word(self, word: str, first: bool, after_joiner: bool = True) -> bool:
+        if word.rstrip(".") in self.title_acronyms:
+            return True
         low = word.lower().rstrip(".")
         if (
             low.replace("’", "'") in self.title_stops
@@ -441,7 +451,7 @@ class Grammar:
                 len(words) >= 2
                 and any(w in self.org_suffixes for w in words[1:])
                 and words[-1] not in self.org_not_last
-            )
+            ) or (len(words) >= 3 and words[:2] in (["university", "of"], ["college", "of"]))
             own_unit = (
                 _OWN_UNIT_BEFORE.search(text[:start])
                 or _UNIT_AFTER.match(text[end:])
@@ -495,11 +505,14 @@ class Grammar:
         addressee or signatory."""
         titles = self.titles(text) if titles is None else titles
         organisations = self.organisations(text)
+        signatory_holds = bool(_SIGNATORY_HOLDS.search(text))
         return [
             p
             for p in self.persons(text)
             if not _overlaps(p, [*titles, *organisations])
-            and not _SIGN_OFF_BEFORE.search(text[max(0, p.start - 20) : p.start])
+            and (
+                signatory_holds or not _SIGN_OFF_BEFORE.search(text[max(0, p.start - 20) : p.start])
+            )
         ]
 
     def leads(self, text: str) -> list[Lead]:

@@ -87,7 +87,7 @@ from foi_audit.coding.text import SENTENCE_END, matches_any
 _DANGLING_REQUEST = re.compile(r"^\W*please(?:\s+(?:give|provide|state|name|confirm))?\W*$", re.I)
 
 
-def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]:
+def _numbered_questions(lines: list[Line], compiled: Compiled, foreign: bool) -> dict[str, str]:
     """The number of each restated question in the document ("4. Does the Trust have a
     dedicated policy ...?" -> 4: the policy question), wherever it stands."""
     found: dict[str, str] = {}
@@ -96,9 +96,12 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
             continue
         if not is_question_text(rest, True, compiled):
             continue
-        qid = number_and_cue(
-            restated_question(rest.split("?")[0] + "?", compiled), key, rest, compiled
-        )
+        first = rest.split("?")[0] + "?"
+        qid = number_and_cue(restated_question(first, compiled), key, rest, compiled)
+        if qid not in ("", OTHER) and not foreign and _others_number(key, compiled):
+            # the number the request gave another of its questions: ours only if it restates
+            # ours ("10. Please give the name and job title of the lead for estates" is not)
+            qid = OTHER if unlike(first, qid, compiled) else qid
         if qid:
             found.setdefault(key, qid)
     if not found:
@@ -123,6 +126,15 @@ def _numbered_questions(lines: list[Line], compiled: Compiled) -> dict[str, str]
     return found
 
 
+def _others_number(label: str, compiled: Compiled) -> bool:
+    """Whether a longer request numbered ``label`` one of its other questions."""
+    return (
+        label.isdigit()
+        and int(label) <= compiled.codebook.request_questions
+        and all(q.label != label for q in compiled.questions)
+    )
+
+
 def segment(
     lines: list[Line], compiled: Compiled, whole: list[Line] | None = None
 ) -> tuple[list[Segment], dict[str, str]]:
@@ -133,7 +145,7 @@ def segment(
     foreign = own_numbering(every, compiled)
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
     # The request restated anywhere ("1. ... 2. ...") ties numbers to ours, before the codebook
-    numbered = _numbered_questions(every, compiled)
+    numbered = _numbered_questions(every, compiled, foreign)
     doc_labels = one_number_each(numbered, every, compiled)
     outranked = {label for label, qid in doc_labels.items() if qid != numbered[label]}
     claimed = {qid: label for label, qid in doc_labels.items() if qid and qid != OTHER}
@@ -293,6 +305,10 @@ def segment(
             if label_match:
                 label = label_key(label_match["num"], label_match["letter"])
                 question_text = question_text[label_match.end() :]
+            elif only and i < len(lines) and lines[i].cell == "question":
+                # "Q10 | Please give ... | Mr X": the number's own column, the question beside it
+                pending_label = cell_label(only)
+                continue
             elif only:
                 # A "Question" column holding only the number: "2 | Yes. (a) ..."
                 label = cell_label(only)
@@ -305,7 +321,15 @@ def segment(
                 asked = asked.rstrip(" .") + "?"  # not a heading ("Policy") nor a letterhead
             qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
-            qid = as_near_in_family(asked, qid, current().question, compiled)
+            if qid not in ("", OTHER) and not foreign and _others_number(label, compiled):
+                # another question's number: ours only if it restates ours, not if it is
+                # only like it ("Q10 | name and job title of the Trust's lead for estates")
+                qid = OTHER if unlike(question_text, qid, compiled) else qid
+            # (near to a part of the question the rows above answer, unless the row's own
+            # number says whose it is: "3 | Future ABT" under "2 | ABT")
+            numbered = resolve(label) if label else ""
+            above = numbered if numbered not in ("", OTHER) else current().question
+            qid = as_near_in_family(asked, qid, above, compiled)
             qid = grouped_part(question_text, qid, compiled)
             if not label and asks_within(question_text, current().question, compiled):
                 qid = current().question  # "Q4 Executive lead | Yes" then "Name | Ms X"

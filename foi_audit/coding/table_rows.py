@@ -38,7 +38,9 @@ HEADER_PEOPLE_OTHER = re.compile(
 )
 HEADER_AREA = re.compile(
     r"^(?:area|areas|lead areas?|portfolio|portfolios|portfolio area|remit|subject|topic|"
-    r"responsibility area|area of responsibility)$"
+    r"responsibility area|areas? of responsibility|"
+    # "Lead responsibilities": the areas each leads ("Safeguarding; DASV executive lead")
+    r"(?:lead|key|main|executive|portfolio) responsibilit(?:y|ies))$"
 )
 
 
@@ -112,7 +114,9 @@ def person_row(cells: list[str], columns: tuple[str, ...]) -> tuple[str, str]:
     "For Domestic abuse, Executive lead Mr Al Roe, Chief People Officer; Deputy lead Ms Di Fey,
     Head of Safeguarding")."""
     filled = [(cell, kind) for cell, kind in zip(cells, columns, strict=True) if cell]
+    # (a cell listing areas, "Safeguarding; DASV executive lead", stays one sentence's part)
     area = " and ".join(cell for cell, kind in filled if kind == "area")
+    area = re.sub(r"\s*[;,]\s*", " / ", area.strip(" ;,."))
     people = [
         f"{kind[5:]} {cell}" if kind.startswith("lead:") else cell
         for cell, kind in filled

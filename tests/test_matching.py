@@ -1954,6 +1954,34 @@ def test_a_follow_up_names_its_trust_only_in_its_own_earlier_message_quoted() ->
     assert match(quoted).trust_code == "RQM"
 
 
+def test_an_offices_forwarded_reply_is_matched_by_its_own_earlier_message_quoted_below() -> None:
+    """A researcher files a mail in which the FOI office forwarded, with a note naming no
+    trust, its own earlier reply sent to a wrong address: the quoted message is from the same
+    office's address, so its signature is the sender's."""
+    mail = doc(
+        "FW_ Fwd_ FW_ FOI 3391 response.eml",
+        ("From: Ben Castle <ben.castle@research.example>", E),
+        ("Filing in the project inbox.\nBen", B),
+        (
+            "---------- Forwarded message ---------\n"
+            "From: FOI Team <foi.office@nhs-trust.example>\nDate: Thu, 19 Dec 2024 at 10:05",
+            B,
+        ),
+        ("Dear Dr Okafor", B),
+        ("Our response was sent in error to an incorrect address; forwarding it to you now.", B),
+        ("FOI Office", B),
+        (
+            "________________________________\nFrom: FOI Team <foi.office@nhs-trust.example>\n"
+            "Sent: Wednesday, 18 December 2024 09:40",
+            B,
+        ),
+        ("Q1. Yes - a Sexual Safety Policy was approved in September 2024.", B),
+        ("Kind regards,\nFOI Office, Gloucestershire Hospitals NHS Foundation Trust", B),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RTE"
+
+
 def test_a_mail_opening_with_many_thanks_has_no_signature_there() -> None:
     """ "Many thanks for getting in touch ..." opens the mail: no sign-off, so the restated
     question below it ("... the NHS England Sexual Safety Charter?") is no signature."""

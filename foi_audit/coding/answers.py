@@ -60,7 +60,10 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
     subject = next((v for k, v in document.headers if k.lower() == "subject"), "")
     head = "\n".join([subject, *(line.text for line in lines[:12])])[:1200]
     revises = bool(matches_any(compiled.doc.revision, head))
+    withdrawn = _withdraws_earlier(lines, compiled)
     for part in parts[1:]:
+        if withdrawn:
+            break  # "please disregard our email of 17 December": the history below is void
         # Quoted history that ANSWERS the questions (the FOI team forwarding a department's
         # answers) is the reply; history that only restates them is the request quoted back.
         found, found_general, _, found_asked = _read_lines(part, compiled, False, whole)
@@ -77,6 +80,7 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
             # optional ..."): the note above is the requester's, the reply is the history
             answers, asked, general, other = found, found_asked, found_general, found_other
             lines, best, revises = part, count, False
+            withdrawn = _withdraws_earlier(part, compiled)
         elif count > best:
             # the history answers more; what the newer message above it says of a question
             # stands over the history's answer ("Apologies for the omission: the lead is Rosalind
@@ -203,6 +207,12 @@ def _over_history(
     return merged
 
 
+def _withdraws_earlier(lines: Sequence[Line], compiled: Compiled) -> bool:
+    """Whether a message's opening withdraws the earlier message it quotes."""
+    opening = "\n".join(line.text for line in lines[:12])[:1200]
+    return bool(matches_any(compiled.doc.earlier_withdrawn, opening))
+
+
 def _defers(said: Sequence[Sentence], compiled: Compiled) -> bool:
     """Whether an answer only says the answer is to come ("we will write again")."""
     deferring = [found for status, found in compiled.reading.statuses if status is Status.DEFERRED]
@@ -252,8 +262,14 @@ def _as_revised(
     }
 
 
+# "Our answers to Questions 1 and 4 are unchanged": answers left as they were, none given
+_UNCHANGED = re.compile(r"(?i)\b(?:unchanged|unaltered|remains? (?:the same|correct|accurate))\b")
 _NAMED_ANSWER = re.compile(
-    r"\b(?:answer|response|reply) to (?:question|q)\s*(\d{1,2})\s*\(?([a-h])?\)?", re.IGNORECASE
+    # "the answer to question 2(b)", "our corrected answer to 2(b)", "the original answers to
+    # questions 2 and 3" (the first named)
+    r"\b(?:answers?|responses?|repl(?:y|ies)) to (?:questions?\s*|qs?\s*)?(\d{1,2})"
+    r"(?:\s*\(?([a-h])\)?(?![a-z]))?",
+    re.IGNORECASE,
 )
 
 
@@ -268,20 +284,24 @@ def _named_in_revision(
     DASV: Ms X, Chief Nurse."), answers that question, wherever it was read."""
     everything = [*general, *(s for found in answers.values() for s in found)]
     targets: dict[str, str] = {}
+    # a paragraph naming the answer it revises, wherever it says so ("... This replaces the
+    # original answers to questions 2 and 3."), before one whose words name a question
     for sentence in everything:
-        if sentence.locator in later and sentence.locator not in targets:
-            qid = _revised_question(sentence.text, compiled)
-            if (
-                not qid
-                and any(sentence is s for s in general)
-                and not _PROCEDURE.search(sentence.text)
-            ):
-                # read with no question ("Apologies for the omission. Yes - there is a
-                # specific sexual harassment module"): the question its words name
-                named = classify_question(sentence.text, compiled)
-                qid = named if named != OTHER else ""
-            if qid:
-                targets[sentence.locator] = qid
+        qid = _revised_question(sentence.text, compiled) if sentence.locator in later else ""
+        if qid and sentence.locator not in targets:
+            targets[sentence.locator] = qid
+    for sentence in everything:
+        if (
+            sentence.locator in later
+            and sentence.locator not in targets
+            and any(sentence is s for s in general)
+            and not _PROCEDURE.search(sentence.text)
+        ):
+            # read with no question ("Apologies for the omission. Yes - there is a specific
+            # sexual harassment module"): the question its words name
+            named = classify_question(sentence.text, compiled)
+            if named and named != OTHER:
+                targets[sentence.locator] = named
     if not targets:
         return answers
     out = {qid: [s for s in found if s.locator not in targets] for qid, found in answers.items()}
@@ -299,7 +319,7 @@ _PROCEDURE = re.compile(r"(?i)\b(?:review\w*|decision|appeal|complaint|exemption
 
 
 def _revised_question(text: str, compiled: Compiled) -> str:
-    named = _NAMED_ANSWER.search(text)
+    named = None if _UNCHANGED.search(text) else _NAMED_ANSWER.search(text)
     if named:
         by_label = {q.label: q.id for q in compiled.questions if q.label}
         qid = by_label.get(named[1], "")
@@ -327,7 +347,7 @@ def _revised(found: list[Sentence], later: frozenset[str]) -> list[Sentence]:
 
 _AMENDS = re.compile(
     r"\b(amended|corrected|revised|changed|incorrect|inaccurate|wrong|overturned|should (?:now |have )?"
-    r"read|replaced)\b",
+    r"read|replac(?:ed|es|ing)|supersed\w*|to correct (?:our|the|my))\b",
     re.IGNORECASE,
 )
 

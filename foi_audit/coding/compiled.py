@@ -103,6 +103,7 @@ class DocumentPatterns:
     section_pattern: Patterns = ()
     not_exemption: Patterns = ()
     revision: Patterns = ()
+    earlier_withdrawn: Patterns = ()
     set_aside: Patterns = ()
     set_aside_all: Patterns = ()
     decision_overturned: Patterns = ()

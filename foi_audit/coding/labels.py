@@ -487,6 +487,15 @@ def next_item(text: str, lettered: bool) -> bool:
     return bool(label and set_apart(label, text) or lettered and LETTER_LABEL.match(text))
 
 
+# A number with its unit is a quantity, never a paragraph's number ("72.9 WTE registered
+# nurses", "12.5 hours"); nor is one past any request's questions ("98.2 of ...")
+_QUANTITY = re.compile(
+    r"^\s*(?:\d{3,}|[4-9]\d)\.\d|^\s*\d+\.\d+\s*(?:%|WTE|FTE|hours?|hrs|days?|weeks?|months?|years?|"
+    r"per\s*cent|percent|million|m\b|k\b|staff|people|posts?|places|spaces|sessions?)",
+    re.IGNORECASE,
+)
+
+
 def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
     """Whether the document numbers the request its own way: a longer request whose questions
     run past the codebook's ("Q7", "Question 11", two or more numbered items beyond the
@@ -516,7 +525,7 @@ def own_numbering(lines: list[Line], compiled: Compiled) -> bool:
             continue
         found_label = LABEL.match(text)
         in_question_cell = line.cell == "question"  # a table's question column: "7 Staff numbers"
-        if found_label and "." in found_label["num"]:
+        if found_label and "." in found_label["num"] and not _QUANTITY.match(text):
             return True  # "2.1", "2.2(a)": the document's own decimal numbering
         if found_label and (in_question_cell or set_apart(found_label, text)):  # not "12 of"
             plain.add(int(found_label["num"]))

@@ -368,10 +368,11 @@ def _split_inline_labels(text: str, counted: _Count) -> list[str]:
 
 # (OCR's stray comma: "Not currently. , 3. If ..."; a dash after it: "3 — N/A. 4 — Yes: X")
 INLINE_NUMBER = re.compile(
-    r"(?<=[.!?])\s+(?:[,;]\s+)?"
+    # (after a sentence, or after a dash answering the item before: "3. - 4. Yes - Mrs X")
+    r"(?:(?<=[.!?])|(?<=\d[.)]\s[–—-]))\s+(?:[,;]\s+)?"
     # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
     # ("2. 2021: 38; ..." and "11. 3,402": a numbered answer may be a figure)
-    r"(?=(?:\(?(\d{1,2})(?:[.)]\s+[A-Z(\d£]|\s*[–—-]\s+[A-Z(]|\([a-h]\)\s+[A-Z])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
+    r"(?=(?:\(?(\d{1,2})(?:[.)]\s+(?:[A-Z(\d£]|[–—-](?=\s))|\s*[–—-]\s+[A-Z(]|\([a-h]\)\s+[A-Z])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
     # OCR lost the full stop, but a question follows: "... sexual harassment 4. If not, do you"
     # (never the first: "please tell me: 1. Does ..." is a request quoted whole)
     r"|(?<=[a-z:])\s+(?=(\d{1,2})[.)]\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|How|Which)\b)"

@@ -327,8 +327,8 @@ def segment(
                 qid = OTHER if unlike(question_text, qid, compiled) else qid
             # (near to a part of the question the rows above answer, unless the row's own
             # number says whose it is: "3 | Future ABT" under "2 | ABT")
-            numbered = resolve(label) if label else ""
-            above = numbered if numbered not in ("", OTHER) else current().question
+            own = resolve(label) if label else ""
+            above = own if own not in ("", OTHER) else current().question
             qid = as_near_in_family(asked, qid, above, compiled)
             qid = grouped_part(question_text, qid, compiled)
             if not label and asks_within(question_text, current().question, compiled):

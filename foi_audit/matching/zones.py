@@ -304,8 +304,8 @@ def _own_earlier_signature(content: Sequence[Block], senders: Sequence[str]) -> 
         _QUOTE_START_RE.match("\n".join(t for t, _ in lines[n : n + 2])) for n in range(len(lines))
     ]
     for n, start in enumerate(starts):
-        if not start:
-            continue
+        if not start or n and _FORWARDED_RE.search(lines[n - 1][0]):
+            continue  # (a forwarded message's own header: read in place, not quoted)
         header = start.group(0).lower()  # "On ..., X <address> wrote:", "From: X <address>"
         if not any(address in header for address in wanted):
             continue
@@ -318,6 +318,21 @@ def _own_earlier_signature(content: Sequence[Block], senders: Sequence[str]) -> 
         tail = [(t, b) for t, b in message[-_SIGNATURE_BLOCKS:] if len(t) <= 120]
         return [Block(text, block.locator, block.role) for text, block in tail]
     return []
+
+
+def _forwarded_senders(content: Sequence[Block]) -> list[str]:
+    """The addresses of an FOI office's or a trust's messages forwarded in this mail
+    ("---------- Forwarded message --------- From: FOI Team <foi@...>"): read in place as the
+    sender's, so that office's own earlier message quoted below is the sender's too."""
+    found: list[str] = []
+    for block in content:
+        lines = block.text.splitlines()
+        for n, line in enumerate(lines):
+            if _FORWARDED_RE.search(line):
+                header = "\n".join(lines[n + 1 : n + 3])
+                if _TRUST_SENDER_RE.search(header):
+                    found += EMAIL_RE.findall(header)
+    return found
 
 
 def _thread_sign_offs(
@@ -448,6 +463,7 @@ def zones_of(document: Document) -> Zones:
                 zones.email_header.append((first_two[:_MAIL_OPENING], block.locator))
     if email:
         senders = [address for address, name in zones.addresses if name.lower() == "from"]
+        senders += _forwarded_senders(content)
         zones.signature += _own_earlier_signature(content, senders)
     for i, (block, _) in enumerate(kept):
         if (block.role is BlockRole.HEADER and _page_one(block)) or i in first:

@@ -144,6 +144,7 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
         general = general + whole_request
         other = [s for s in other if not any(s is w for w in whole_request)]
     several = _lists_several_requests(document)
+    answers = {qid: _given_as_courtesy(found, compiled) for qid, found in answers.items()}
     answered = {s.locator for found in answers.values() for s in found}
     # (in an e-mail the quoted history below is older: only the newest message can revise)
     later = _revising_part(parts[0], answered, compiled)
@@ -205,6 +206,15 @@ def _over_history(
             else:
                 merged[qid] = [*said] if revises else [*said, *earlier]
     return merged
+
+
+def _given_as_courtesy(said: list[Sentence], compiled: Compiled) -> list[Sentence]:
+    """An answer that gives, "outside the Act" or "as a courtesy", what the formal answer
+    before it did not ("no decision has been recorded"): from that sentence on."""
+    start = next(
+        (i for i, s in enumerate(said) if i and matches_any(compiled.doc.courtesy, s.text)), 0
+    )
+    return said[start:]
 
 
 def _withdraws_earlier(lines: Sequence[Line], compiled: Compiled) -> bool:

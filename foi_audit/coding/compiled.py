@@ -104,6 +104,7 @@ class DocumentPatterns:
     not_exemption: Patterns = ()
     revision: Patterns = ()
     earlier_withdrawn: Patterns = ()
+    courtesy: Patterns = ()
     set_aside: Patterns = ()
     set_aside_all: Patterns = ()
     decision_overturned: Patterns = ()

@@ -45,6 +45,9 @@ class DocumentGrammar:
     # a newer message withdrawing the earlier one it quotes ("please disregard our email of
     # 17 December"): the quoted history answers nothing
     earlier_withdrawn: tuple[str, ...] = ()
+    # an answer given "outside the Act, as a courtesy" after a formal "not held" or "no record":
+    # what follows it is the answer
+    courtesy: tuple[str, ...] = ()
     set_aside: tuple[str, ...] = ()  # a section a revision no longer relies on (group 1: number)
     set_aside_all: tuple[str, ...] = ()  # a revision relying on none of the sections it names
     # a revision's decision reversed, under a heading naming the section ("I have overturned

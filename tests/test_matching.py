@@ -10,8 +10,11 @@ import pytest
 
 from foi_audit.dataset.layout import Layout
 from foi_audit.ingest.pipeline import IngestOptions, ingest
+from foi_audit.matching.joint import joint_cues
 from foi_audit.matching.matcher import MATCH_THRESHOLD, document_evidence, match_group
+from foi_audit.matching.names import name_index
 from foi_audit.matching.references import file_match, link_files, name_references
+from foi_audit.matching.zones import zones_of
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match, Trust
 from foi_audit.register.trusts import Register, load_register
 
@@ -2283,6 +2286,24 @@ def test_a_trusts_initials_with_a_t_for_trust_name_it() -> None:
         page_locators=False,
     )
     assert match(log).trust_code == "RTX"
+
+
+def test_a_denied_on_behalf_of_is_no_joint_cue_either() -> None:
+    # Review: the joint cues read "on behalf of A and B" without the check that the words
+    # before it do not deny it ("we cannot answer on behalf of ..."), which the trusts a reply
+    # answers for had; both now read it one way.
+    icb = doc(
+        "ICB FOI 24-311 response.docx",
+        ("NHS Kent and Medway Integrated Care Board", H),
+        (
+            "We cannot answer on behalf of Medway NHS Foundation Trust and Dartford and "
+            "Gravesham NHS Trust; please write to them directly.",
+            B,
+        ),
+    )
+    index = name_index(load_register())
+    cues = joint_cues(icb, zones_of(icb), index)
+    assert not [cue for cue in cues if "behalf" in cue]
 
 
 def test_trusts_an_icb_cannot_answer_for_or_a_mailboxs_remit_make_no_joint_reply() -> None:

@@ -4,6 +4,7 @@ a column, a row or a section per trust (a request site's list of others' request
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from foi_audit.matching.names import Index, Kind, find_names
 from foi_audit.matching.zones import Zones
@@ -178,14 +179,17 @@ def trusts_answered_for(zones: Zones, index: Index) -> list[str]:
     trusts it cannot answer for ("we cannot answer on behalf of provider trusts, such as ...")."""
     opening = [value for value, _ in zones.email_header]
     opening += [b.text for b in [*zones.letterhead, *zones.body[:6]]]
-    for text in opening:
-        for behalf in _ON_BEHALF_RE.finditer(text):
-            before = text[max(0, behalf.start() - 80) : behalf.start()]
-            if _NOT_FOR_THEM.search(before):
-                continue
-            if len(named := _full_trusts(behalf.group(0), index)) >= 2:
-                return named
-    return []
+    return next((named for text in opening for _, named in _answered_for(text, index)), [])
+
+
+def _answered_for(text: str, index: Index) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Each "on behalf of A and B" (or "handles requests for A, B and C") in the text with the
+    two or more trusts it names in full, unless the words before deny it (``_NOT_FOR_THEM``)."""
+    for behalf in _ON_BEHALF_RE.finditer(text):
+        if _NOT_FOR_THEM.search(text[max(0, behalf.start() - 80) : behalf.start()]):
+            continue
+        if len(named := _full_trusts(behalf.group(0), index)) >= 2:
+            yield behalf, named
 
 
 # "we cannot answer on behalf of", "This mailbox is operated by ... on behalf of"
@@ -205,9 +209,8 @@ def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:
         match = _JOINT_RE.search(text)
         if match:
             cues.append(f"'{' '.join(match.group(0).split())}'")
-        for behalf in _ON_BEHALF_RE.finditer(text):
-            if len(_full_trusts(behalf.group(0), index)) >= 2:
-                cues.append(f"'{' '.join(behalf.group(0).split())[:120]}'")
+        for behalf, _ in _answered_for(text, index):
+            cues.append(f"'{' '.join(behalf.group(0).split())[:120]}'")
     # One column per trust: a table row naming two trusts in full.
     for block in blocks:
         if block.role is BlockRole.TABLE and len(_full_trusts(block.text, index)) >= 2:

@@ -144,6 +144,7 @@ class FlagReason(StrEnum):
     # a section cited only for another question of a longer request (coders differ on these)
     SECTION_FOR_ANOTHER_QUESTION = "section_for_another_question"
     SHARED_POST = "shared_post"  # the post is held jointly: only the first holder is coded
+    SEVERAL_PEOPLE = "several_people"  # four people or more named together: whose post is unclear
     # "not held" to a yes/no question read as no (or none): coders differ, some leave it blank
     NOT_HELD_READ_AS_NO = "not_held_read_as_no"
     # a lead's post vacant read as no lead: coders differ, some record the post (role_only)

@@ -814,6 +814,27 @@ def test_joint_reply_answering_both_requests_in_one_letter() -> None:
     assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
 
 
+def test_joint_reply_whose_single_response_covers_both_organisations() -> None:
+    """ "Your request was sent to both A and B ... this single response covers both
+    organisations": one letter for both trusts under the group's letterhead."""
+    reply = doc(
+        "UHN Group joint FOI response KGH-NGH 24-1140.pdf",
+        ("University Hospitals of Northamptonshire NHS Group Rothwell Road, Kettering", H),
+        ("Dear Dr Whitcombe,", B),
+        (
+            "Your request was sent to both Kettering General Hospital NHS Foundation Trust and "
+            "Northampton General Hospital NHS Trust. As the two trusts work together as University "
+            "Hospitals of Northamptonshire, this single response covers both organisations.",
+            B,
+        ),
+        ("Question 1: Yes. Both trusts have adopted the Group Sexual Safety Policy.", B),
+        ("Yours sincerely", B),
+    )
+    result = match(reply)
+    assert result.method == "joint", result.message
+    assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
+
+
 def test_joint_reply_to_requests_answered_together() -> None:
     """ "Thank you for your requests to A and B ... we have answered them together": one
     letter for both trusts, though its letterhead is the group's and its table's columns

@@ -44,10 +44,13 @@ def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Re
         and any(matches_any(compiled.doc.reply_attached, s.text) for s in r.general)
         and [a.kind for a in under.get(r.document.path, [])] == ["supporting"]
     }
-    return [
+    readings = [
         read_document(r.document, compiled, True) if r.document.parent in covering else r
         for r in readings
     ]
+    # "Please disregard it and use the corrected version attached": the attachment revises
+    revising = {r.document.path for r in readings if r.revises}
+    return [replace(r, revises=True) if r.document.parent in revising else r for r in readings]
 
 
 def read_document(document: Document, compiled: Compiled, as_reply: bool = False) -> Reading:
@@ -145,6 +148,7 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
         other = [s for s in other if not any(s is w for w in whole_request)]
     several = _lists_several_requests(document)
     answers = {qid: _given_as_courtesy(found, compiled) for qid, found in answers.items()}
+    answers = _signed_by_holder(answers, general, compiled)
     answered = {s.locator for found in answers.values() for s in found}
     # (in an e-mail the quoted history below is older: only the newest message can revise)
     later = _revising_part(parts[0], answered, compiled)
@@ -206,6 +210,52 @@ def _over_history(
             else:
                 merged[qid] = [*said] if revises else [*said, *earlier]
     return merged
+
+
+def _signed_by_holder(
+    answers: dict[str, list[Sentence]], general: list[Sentence], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    """An answer saying its writer holds the post ("Yes - myself.", "I am the Trust's
+    executive lead") is answered by the letter's signature too: its name and job title."""
+    start = next(
+        (i for i, s in enumerate(general) if matches_any(compiled.doc.signature_start, s.text)),
+        None,
+    )
+    if start is None:
+        return answers
+    # (the sign-off's own words aside: "Yours sincerely Mrs X Chief Nurse" names Mrs X)
+    signature = [
+        replace(s, text=text, start=False)
+        for s in general[start : start + 3]
+        if (text := _without(compiled.doc.signature_start, s.text).strip(" ,"))
+    ]
+    return {
+        qid: [*said, *(replace(s, question=qid) for s in signature)]
+        if any(
+            matches_any(compiled.doc.signatory, s.text) and not _after(s, general[start])
+            for s in said
+        )
+        else said
+        for qid, said in answers.items()
+    }
+
+
+def _after(sentence: Sentence, other: Sentence) -> bool:
+    """Whether a sentence stands after another, by their blocks' numbers ("paragraph 6" after
+    "paragraph 3": "yes, that's me" in a forwarded message below the sign-off above it)."""
+    mine, theirs = _BLOCK_NUMBER.match(sentence.locator), _BLOCK_NUMBER.match(other.locator)
+    if not mine or not theirs or mine[1] != theirs[1]:
+        return False  # ("page 1" and "page 1": no telling)
+    return int(mine[2]) > int(theirs[2])
+
+
+_BLOCK_NUMBER = re.compile(r"^(paragraph|line) (\d+)$")
+
+
+def _without(patterns: Sequence[re.Pattern[str]], text: str) -> str:
+    for pattern in patterns:
+        text = pattern.sub("", text, count=1)
+    return text
 
 
 def _given_as_courtesy(said: list[Sentence], compiled: Compiled) -> list[Sentence]:

@@ -105,6 +105,8 @@ class DocumentPatterns:
     revision: Patterns = ()
     earlier_withdrawn: Patterns = ()
     courtesy: Patterns = ()
+    signatory: Patterns = ()
+    signature_start: Patterns = ()
     set_aside: Patterns = ()
     set_aside_all: Patterns = ()
     decision_overturned: Patterns = ()

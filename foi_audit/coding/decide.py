@@ -18,10 +18,13 @@ from dataclasses import dataclass, field, replace
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
 from foi_audit.coding.extractors import (
+    NON_EXECUTIVE,
     clean_org,
     extract,
     in_full,
+    introduced_as,
     mixed_case,
+    post_doubts,
     post_title,
     without_other_values,
 )
@@ -426,7 +429,7 @@ def _by_form(
     # a post-holder of the past gives way to the present one
     usable = [s for s in usable if s.modality is not Modality.CEASED] or usable
     if spec.field.extract is ExtractKind.ORGANISATION:
-        orgs: list[tuple[bool, str, SentenceReading]] = []
+        orgs: list[tuple[bool, bool, str, SentenceReading]] = []
         for sentence in usable:
             text = sentence.sentence.text
             for span in context.people.organisations(text):
@@ -436,20 +439,19 @@ def _by_form(
                 value = clean_org(span.text, text, span.end, context.compiled, span.start, outside)
                 if value:
                     before = text[max(0, span.start - 60) : span.start]
-                    introduced = bool(context.people.provider_intro.search(before))
-                    orgs.append((introduced, value, sentence))
-        # One introduced as the provider ("purchased from X") before others the answer names
-        # in passing ("we have worked with the ICB, a charity and the CQC").
-        orgs.sort(key=lambda item: not item[0])
+                    orgs.append((*introduced_as(before, context.compiled), value, sentence))
+        # Who delivers ("delivered by X") before one introduced otherwise ("commissioned through
+        # the ICB"), before others named in passing ("we have worked with a charity, the CQC").
+        orgs.sort(key=lambda item: (not item[0], not item[1]))
         if orgs:
-            name = in_full(orgs[0][1], orgs[0][2].sentence.text, context.compiled)
-            return _taken(name, rule, orgs[0][2], reading, ())
+            name = in_full(orgs[0][2], orgs[0][3].sentence.text, context.compiled)
+            return _taken(name, rule, orgs[0][3], reading, ())
         return None
     found = _lead(usable, context)
     if found is None:
         return None
     lead, sentence = found
-    shared = _shared(sentence.sentence.text, context)
+    shared = post_doubts(sentence.sentence.text, context.people)
     if spec.field.extract is ExtractKind.PERSON:
         if lead.person is None and lead.title is not None and not lead.withheld:
             # "The lead is our Medical Director." ... "Professor X was appointed Medical
@@ -484,25 +486,6 @@ def _by_form(
         * (len(role.split()) == 1 and role.rstrip(".") not in context.people.title_acronyms)
     )
     return _taken(role, rule, sentence, reading, doubts + shared)
-
-
-def _shared(text: str, context: TrustContext) -> tuple[FlagReason, ...]:
-    """A post the answer says two people hold ("held jointly by Ms A, Chief Nurse, and Dr B,
-    Medical Director"): the first is coded, and a person looks."""
-    if not context.people.shared_post.search(text):
-        return ()
-    holders = [
-        lead
-        for lead in context.people.leads(text)
-        if lead.person
-        and not lead.supporting
-        # a non-executive director beside the executive lead shares the Board role, not the post
-        and not (lead.title and _NON_EXECUTIVE.search(lead.title.text))
-    ]
-    return (FlagReason.SHARED_POST,) if len(holders) >= 2 else ()
-
-
-_NON_EXECUTIVE = re.compile(r"\bnon[- ]?executive\b", re.IGNORECASE)
 
 
 def _holder_elsewhere(title: str, context: TrustContext) -> tuple[str, str] | None:
@@ -579,7 +562,7 @@ def _lead(
     def rank(lead: Lead) -> int:
         if lead.supporting:  # "..., supported by Ms Ada Obi, Head of Safeguarding"
             return 3
-        if lead.title and _NON_EXECUTIVE.search(lead.title.text):
+        if lead.title and NON_EXECUTIVE.search(lead.title.text):
             return 3  # "Our Non-Executive Director, Prof X, is the Board champion for ..."
         if lead.title and (lead.person or lead.withheld):
             return 0

@@ -7,9 +7,10 @@ from collections.abc import Collection
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
-from foi_audit.coding.people import given_name_first
+from foi_audit.coding.people import Grammar, given_name_first
 from foi_audit.coding.records import Decision, Sentence
 from foi_audit.coding.text import matches_any
+from foi_audit.records import FlagReason
 
 COMPANY_SUFFIX = re.compile(r"\b(?:Ltd\.?|Limited|LLP|CIC|plc|Inc\.?)$")
 # Another NHS body or a university named in full ("Mersey Care NHS Foundation Trust", "NHS
@@ -41,6 +42,21 @@ def _named_company(words: list[str], before: str, compiled: Compiled) -> bool:
         return False
     introduced = compiled.people.provider_intro.search(before)
     return bool(COMPANY_SUFFIX.search(" ".join(words)) or introduced)
+
+
+# "commissioned through the ICB": the route a course was bought by, not who delivers it
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:commissioned|procured|bought|purchased|sourced|arranged|funded)\s+(?:through|via)"
+    r"(?:\s+the)?\s+$",
+    re.I,
+)
+
+
+def introduced_as(before: str, compiled: Compiled) -> tuple[bool, bool]:
+    """Whether the words before an organisation introduce it as who delivers the training,
+    and whether they introduce it as the provider at all."""
+    introduced = bool(compiled.people.provider_intro.search(before))
+    return introduced and not _ROUTE_BEFORE.search(before), introduced
 
 
 # Words after a name that make it no course's name ("Bright Line training" may be theirs)
@@ -219,8 +235,8 @@ def extract(
 def in_full(name: str, text: str, compiled: Compiled) -> str:
     """An organisation named in full elsewhere in the sentence: "Upstander Collective" after
     "Upstander Collective CIC trained our facilitators" is "Upstander Collective CIC"."""
-    if not name:
-        return name
+    if not name or compiled.people.national_name.fullmatch(name):
+        return name  # ("the e-Learning for Healthcare hub": the national body is named whole)
     for found in re.finditer(re.escape(name) + r"\s+([\w.&]+)(?![\w-])", text):
         if found.group(1).lower().rstrip(".") in compiled.people.org_suffixes:
             return f"{name} {found.group(1)}"
@@ -235,3 +251,27 @@ def without_other_values(value: str, decided: dict[str, Decision]) -> str:
         if value and len(found.split()) >= 2 and found != value and found in value:
             value = value[: value.index(found)].rstrip(" ,;:-–(")
     return value
+
+
+def post_doubts(text: str, people: Grammar) -> tuple[FlagReason, ...]:
+    """Why a person looks at a post's holder read from ``text``: the post said to be held by
+    two people ("held jointly by Ms A, Chief Nurse, and Dr B, Medical Director": the first is
+    coded), or a run of four people or more and their posts with no sentence to tie them (an
+    organisation chart's text)."""
+    if len({p.text for p in people.persons(text)}) >= _MANY_PEOPLE:
+        return (FlagReason.SEVERAL_PEOPLE,)
+    if not people.shared_post.search(text):
+        return ()
+    holders = [
+        lead
+        for lead in people.leads(text)
+        if lead.person
+        and not lead.supporting
+        # a non-executive director beside the executive lead shares the Board role, not the post
+        and not (lead.title and NON_EXECUTIVE.search(lead.title.text))
+    ]
+    return (FlagReason.SHARED_POST,) if len(holders) >= 2 else ()
+
+
+_MANY_PEOPLE = 4
+NON_EXECUTIVE = re.compile(r"\bnon[- ]?executive\b", re.IGNORECASE)

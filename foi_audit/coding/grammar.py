@@ -48,6 +48,10 @@ class DocumentGrammar:
     # an answer given "outside the Act, as a courtesy" after a formal "not held" or "no record":
     # what follows it is the answer
     courtesy: tuple[str, ...] = ()
+    # an answer saying its writer holds the post ("Yes - myself.", "I am the Trust's executive
+    # lead"): the letter's signature names them
+    signatory: tuple[str, ...] = ()
+    signature_start: tuple[str, ...] = ()  # where a letter's signature starts ("Yours sincerely")
     set_aside: tuple[str, ...] = ()  # a section a revision no longer relies on (group 1: number)
     set_aside_all: tuple[str, ...] = ()  # a revision relying on none of the sections it names
     # a revision's decision reversed, under a heading naming the section ("I have overturned

@@ -29,7 +29,7 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2."):
     # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
-    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*)?(?:\((?=\d{1,2}\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
+    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*|you asked\s*(?=\(\d))?(?:\((?=\d{1,2}[a-h]?\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     # a number's decimals or a time ("10.6%", "10:30") are no label's separator, but a scan's
     # "4.0" alone on its line is answer 4, "0"
@@ -104,25 +104,6 @@ SUB_MARKER = re.compile(
 )
 
 
-_FULL_STOP = re.compile(r"(?<=[.!])\s+(?=[A-Z\"“])")
-# what an answer run on after the request's words opens with
-_NUMBERED_A = re.compile(r"^A\d{1,2}[a-h]?\s+")
-_RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
-
-
-def answer_after_request(after: str) -> tuple[str, str] | None:
-    """ "If so please supply a copy. Yes, the Trust has ...", after a restated question: the
-    request's own last sentence, then the answer run on after it (split in two); None when the
-    text is not that."""
-    if not (CONTINUATION.match(after) or INTERROGATIVE.match(after)) or "?" in after:
-        return None  # ("Name and job title. Yes, ...": the request's words without a "?")
-    pieces = _FULL_STOP.split(after, maxsplit=1)
-    answer = _NUMBERED_A.sub("", pieces[-1])  # "A1 Yes. We launched ...": its label aside
-    if len(pieces) == 2 and _RUN_ON_ANSWER.match(answer) and not SUB_MARKER.search(pieces[0]):
-        return pieces[0], pieces[1].strip()
-    return None
-
-
 XREF = re.compile(
     r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|(?:stated|noted|explained|mentioned|described|"
     r"set\s+out|given)\s+(?:in|at|under))|same\s+as)"
@@ -178,6 +159,12 @@ INLINE_LABEL = re.compile(
     # a lettered question run into the answer above it: "... delivers all sessions. (d)
     # Mandatory or optional?" (not a question's own parts: "...? (a) In-house or external?")
     r"|(?<=\.)\s+(?=\([a-h]\)\s+[A-Z][^.!?]{2,120}\?)"
+    # "... attached. You asked (2): Does the Trust ...? Our response: Yes. You asked (2a): ..."
+    r"|\s+(?=(?-i:You) asked\s*\(\d{1,2}[a-h]?\)\s*:)"
+    # "Response: Yes Question 2a: Is it delivered ...?": the next label after an answer
+    # without a full stop (not a reference: "see Question 2:")
+    r"|(?<!\b[Tt]o)(?<!\b[Ss]ee)(?<!\b[Ii]n)(?<!\b[Aa]t)(?<!\b[Oo]f)(?<!\b[Uu]nder)(?<!\b[Aa]nd)"
+    r"\s+(?=(?-i:Question)\s\d{1,2}[a-h]?\s*:\s)"
     # the first answer run on after the letter's heading and its reference ("Freedom of
     # Information request 24/2290 Q1: The Trust does not have ...")
     r"|(?<=\d)\s+(?=(?:Q|Question\s*)1\s*[.:)\-–—]\s)"

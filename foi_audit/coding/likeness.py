@@ -39,6 +39,25 @@ def stem(word: str) -> str:
     return word
 
 
+# "Active Bystander Training (ABT)": a long form and the acronym it is given
+_DEFINED = re.compile(r"((?:[A-Z][a-z]+\s+){1,5})\(([A-Z]{2,6})\)")
+
+
+def _acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Each acronym the questions define, with its long form."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for long, short in _DEFINED.findall(text):
+            words = long.split()[-len(short) :]
+            if "".join(w[0] for w in words).upper() == short:
+                found.setdefault(short, " ".join(words))
+    return found
+
+
+def _caps(text: str) -> set[str]:
+    return set(re.findall(r"\b[A-Z]{2,6}\b", text))
+
+
 COUNT_QUESTION = re.compile(r"\W*(?:q(?:uestion)?\s*\d+\W*)?how (?:many|much)\b", re.I)
 
 
@@ -48,6 +67,12 @@ class QuestionLikeness:
     def __init__(self, questions: Sequence[tuple[str, str]], stopwords: Iterable[str]) -> None:
         self.stop = {w.lower() for w in stopwords}
         self.words = {qid: self._content(text) for qid, text in questions}
+        # "Active Bystander Training (ABT)" defined by one question, used by others
+        spelt = _acronyms(text for _, text in questions)
+        self.spelt_out = {
+            qid: [self._content(long) for short, long in spelt.items() if short in _caps(text)]
+            for qid, text in questions
+        }
         # whether the request asks for a number anywhere ("How many ...?")
         self.asks_counts = any(COUNT_QUESTION.match(text) for _, text in questions)
         counts: dict[str, int] = {}
@@ -89,6 +114,12 @@ class QuestionLikeness:
         """How many of the text's content words some question of the request uses, of all."""
         words = self._content(text)
         return sum(1 for w in words if self._known(w)), len(words)
+
+    def names_its_acronym(self, text: str, qid: str) -> bool:
+        """Whether the text spells out an acronym the question uses ("Plans for active
+        bystander training" and "does it plan to introduce ABT?")."""
+        words = self._content(text)
+        return any(long <= words for long in self.spelt_out.get(qid, ()))
 
     def rank(self, text: str) -> list[Likeness]:
         """Every question, most like the text first."""

@@ -372,7 +372,8 @@ INLINE_NUMBER = re.compile(
     r"(?:(?<=[.!?])|(?<=\d[.)]\s[–—-]))\s+(?:[,;]\s+)?"
     # "Question 4" may end the paragraph: OCR ran the next heading into this answer's line
     # ("2. 2021: 38; ..." and "11. 3,402": a numbered answer may be a figure)
-    r"(?=(?:\(?(\d{1,2})(?:[.)]\s+(?:[A-Z(\d£]|[–—-](?=\s))|\s*[–—-]\s+[A-Z(]|\([a-h]\)\s+[A-Z])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
+    # ("2b. Is it mandatory ...?": a lettered part of the question before)
+    r"(?=(?:\(?(\d{1,2})(?:[a-h](?=[.)]))?(?:[.)]\s+(?:[A-Z(\d£]|[–—-](?=\s))|\s*[–—-]\s+[A-Z(]|\([a-h]\)\s+[A-Z])|(?:Q|Question\s*)(\d{1,2})[.):]?(?:\s+\w|\s*$)))"
     # OCR lost the full stop, but a question follows: "... sexual harassment 4. If not, do you"
     # (never the first: "please tell me: 1. Does ..." is a request quoted whole)
     r"|(?<=[a-z:])\s+(?=(\d{1,2})[.)]\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|How|Which)\b)"
@@ -400,7 +401,7 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
             continue
         # counting on from the last numbered paragraph, or from 1 (answers under a request
         # quoted whole: "... below. 1. Yes. 2. ...")
-        part = re.match(r"\d{1,2}\([a-h]\)", text[match.end() :])  # "2(b)" under "Q2"
+        part = re.match(r"\d{1,2}(?:\([a-h]\)|[a-h][.)])", text[match.end() :])  # "2(b)", "2b."
         if (
             number == previous + 1
             or (part and number in (previous, previous + 1))

@@ -248,7 +248,10 @@ class Grammar:
 
     def _runs_into_a_document(self, text: str, tokens: list[re.Match[str]], j: int) -> bool:
         """Whether the capitalised words from token ``j`` on end a policy's, course's or
-        event's name ("... Leave Policy", "... Affected by Domestic Abuse Policy")."""
+        event's name ("... Leave Policy", "... Affected by Domestic Abuse Policy"), or a
+        body's ("North West Anglia NHS Foundation Trust")."""
+        if j < len(tokens) and tokens[j].group(0) == "NHS":
+            return True
         if re.search(r"[.,;:!?]$", tokens[j - 1].group(0)):
             return False
         end = tokens[j - 1].end()
@@ -466,7 +469,9 @@ class Grammar:
                 and words[0] != re.sub(r"['’]s$", "", words[0])
             )
             possessive = bool(re.search(r"['’]s?$", words[-1])) and len(words[-1]) > 2
-            person = not suffixed and (start, end) in people
+            # (a run opening with an honorific: "Mr X Chief Nurse North West Anglia NHS
+            # Foundation Trust", a signature)
+            person = not suffixed and (start, end) in people or words[0] in self.honorifics
             if (suffixed or introduced) and not (own_unit or writer or possessive or person):
                 found.append(_span("organisation", text, start, end))
             i = last + 1

@@ -177,7 +177,10 @@ def _cued_instead(text: str, ranked: list[Likeness], compiled: Compiled) -> str:
     top = ranked[0].question
     if not by_cues or top_question(by_cues, compiled) == top_question(top, compiled):
         return ""
-    near = any(r.question == by_cues and r.score >= UNRELATED for r in ranked)
+    near = any(r.question == by_cues and r.score >= UNRELATED for r in ranked) or (
+        # ("Plans for active bystander training": the plans question says "ABT")
+        compiled.likeness.names_its_acronym(text, by_cues)
+    )
     # a follow-up on the same subject (the plans question asks about the training), not a
     # title naming two subjects ("Sexual safety policy and Active Bystander Training")
     words = compiled.likeness.words

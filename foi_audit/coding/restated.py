@@ -10,6 +10,7 @@ from foi_audit.coding.labels import (
     ANSWER_OPENING,
     ANSWER_PREFIX,
     BRACKETED_TOPIC,
+    CONTINUATION,
     HEADING_VERB,
     INTERROGATIVE,
     SEPARATED_TOPIC,
@@ -167,3 +168,41 @@ def labelled_topic(
     if answer and is_question_text(answer, True, compiled):
         answer = ""  # "Executive lead for DASV - name and job title": all of it is the question
     return (qid, answer) if qid and (found or headed) else None
+
+
+_FULL_STOP = re.compile(r"(?<=[.!])\s+(?=[A-Z\"“])")
+# what an answer run on after the request's words opens with
+_NUMBERED_A = re.compile(r"^A\d{1,2}[a-h]?\s+")
+# "A: No dedicated policy.", "Answer - Yes": the answer's own label
+_ANSWER_LABEL = re.compile(r"^(?:A\d{0,2}[a-h]?|Answer|Response|Reply)\s*[:\-–]\s*", re.IGNORECASE)
+_RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
+# ... or a statement ("A Sexual Safety Policy is being developed ..."), not more of the request
+_STATES = re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.IGNORECASE)
+# "Please give the name and job title. Mr Anthony Gilchrist-Boyd, Director of ...": a person
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)\.?\s+[A-Z]")
+_ASKS_MORE = re.compile(
+    r"^\W*(?:please|kindly|could|would|can|where|also|in addition|i would)\b", re.I
+)
+
+
+def answer_after_request(after: str) -> tuple[str, str] | None:
+    """ "If so please supply a copy. Yes, the Trust has ...", after a restated question: the
+    request's own last sentence, then the answer run on after it (split in two); None when the
+    text is not that."""
+    if not (CONTINUATION.match(after) or INTERROGATIVE.match(after)) or "?" in after:
+        return None  # ("Name and job title. Yes, ...": the request's words without a "?")
+    pieces = _FULL_STOP.split(after, maxsplit=1)
+    if len(pieces) < 2 or SUB_MARKER.search(pieces[0]):
+        return None
+    # "A1 Yes. We launched ...", "A: No dedicated policy.": its label aside
+    answer = _ANSWER_LABEL.sub("", _NUMBERED_A.sub("", pieces[1]))
+    labelled = answer != pieces[1]
+    states = (
+        _STATES.search(answer)
+        and not INTERROGATIVE.match(answer)
+        and not CONTINUATION.match(answer)
+        and not _ASKS_MORE.match(answer)
+    )
+    if labelled or _RUN_ON_ANSWER.match(answer) or states or _HONORIFIC.match(answer):
+        return pieces[0], _ANSWER_LABEL.sub("", pieces[1].strip())
+    return None

@@ -33,7 +33,6 @@ from foi_audit.coding.labels import (
     SUB_MARKER,
     SUB_RANGE,
     TABLE_HEADER_WORDS,
-    answer_after_request,
     cell_label,
     heading_keys,
     heading_over_sentence,
@@ -76,6 +75,7 @@ from foi_audit.coding.questions import (
 )
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.restated import (
+    answer_after_request,
     is_question_text,
     labelled_topic,
     restated_parts,

@@ -85,8 +85,10 @@ def _choices(questions: tuple[Question, ...]) -> frozenset[str]:
         re.findall(r"([\w-]+) or (?:by )?(?:an? )?(([\w-]+)(?: [\w-]+)?)", q.text.lower())
         for q in questions
     )
-    # the second choice alone and with the word after it ("external", "external provider")
-    return frozenset(word for found in pairs for pair in found for word in pair)
+    # the second choice alone and with the word after it ("external", "external provider"),
+    # each as written and spaced ("in house")
+    words = {word for found in pairs for pair in found for word in pair}
+    return frozenset(words | {word.replace("-", " ") for word in words})
 
 
 def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
@@ -108,6 +110,8 @@ def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
         # question's own alternatives is the answer
         and label["topic"].strip().lower() not in _choices(compiled.codebook.questions)
         and label["topic"].split()[0].lower() not in _choices(compiled.codebook.questions)
+        and " ".join(label["topic"].split()[:2]).lower()
+        not in _choices(compiled.codebook.questions)
         and top_question(classify_question(label["topic"], compiled, topic=True), compiled)
         == top_question(first.question, compiled)
     ):

@@ -36,6 +36,10 @@ HEADER_PEOPLE_OTHER = re.compile(
     r"responsibility|responsibilities|notes?|comments?|details|department|directorate|"
     r"organisation|contact|contact details|email|voting|executive portfolio|lead roles?)$"
 )
+# ... or a column to pass over ("Reports to": another post, not the row's)
+HEADER_PEOPLE_SKIP = re.compile(
+    r"^(?:reports? to|reporting (?:to|line)|line manager|accountable to|manager|deputy|cover)$"
+)
 HEADER_AREA = re.compile(
     r"^(?:area|areas|lead areas?|portfolio|portfolios|portfolio area|remit|subject|topic|"
     r"responsibility area|areas? of responsibility|"
@@ -88,6 +92,7 @@ def people_header(cells: list[str]) -> tuple[str, ...]:
         else f"lead:{cell.strip()}" if HEADER_LEAD.match(low)
         else "area" if HEADER_AREA.match(low)
         else "person" if HEADER_PEOPLE_OTHER.match(low) or not low
+        else "skip" if HEADER_PEOPLE_SKIP.match(low)
         else ""
         for cell, low in zip(cells, lows, strict=True)
     )  # fmt: skip
@@ -105,7 +110,7 @@ def of_people(columns: tuple[str, ...]) -> bool:
 
 # a cell naming a part someone plays ("Executive lead for DASV", "Deputy lead", "Executive Lead
 # (DASV)"), not a post ("Domestic Abuse Lead Nurse")
-_DUTY = re.compile(r"\blead\s*(?:$|for\b|on\b|\()", re.I)
+_DUTY = re.compile(r"\blead\s*(?:$|for\b|on\b|\(|[-–:]\s)", re.I)  # "Executive lead - DASV"
 
 
 def person_row(cells: list[str], columns: tuple[str, ...]) -> tuple[str, str]:

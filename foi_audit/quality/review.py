@@ -79,6 +79,7 @@ FLAG_TEXT = {
         "a section cited only for another question of a longer request"
     ),
     FlagReason.SHARED_POST: "the post is held jointly: only the first holder was taken",
+    FlagReason.SEVERAL_PEOPLE: "four people or more are named together: which holds the post is unclear",
 }
 ACCEPT_KEYS = {"a", "\r", "\n"}
 QUIT_KEYS = {"q", "\x04"}  # Ctrl-D as well: quitting keeps every decision already made

@@ -89,6 +89,7 @@ class DocumentPatterns:
     reply_attached: Patterns = ()
     quoted_request_start: Patterns = ()
     request_paragraph: Patterns = ()
+    request_subject: Patterns = ()
     answer_section_start: Patterns = ()
     quoted_mail_start: Patterns = ()
     boilerplate: Patterns = ()

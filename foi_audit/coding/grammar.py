@@ -27,6 +27,7 @@ class DocumentGrammar:
     reply_attached: tuple[str, ...] = ()  # a covering message calling its attachment the reply
     quoted_request_start: tuple[str, ...] = ()
     request_paragraph: tuple[str, ...] = ()  # a paragraph that opens with the request's words
+    request_subject: tuple[str, ...] = ()  # a log entry's subject line: the request's, alone
     answer_section_start: tuple[str, ...] = ()
     quoted_mail_start: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()

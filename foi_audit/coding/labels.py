@@ -54,6 +54,8 @@ LABEL_ONLY = re.compile(
 ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)(?:\s*(?:to\s+)?(?:q(?:uestion)?\s*)?"
     r"\d{1,2}\s*(?:\(?[a-h]\))?)?\s*[:\-–]|a\s*[:.]|a\s+[-–]\s"
+    # a form's label with its separator lost: "Response No.", "Response A dedicated policy ..."
+    r"|(?:answer|response|reply)\s+(?=(?-i:Yes|No|N/A|Not|None|A|An|The|We|Our|There|It)\b)"
     r"|a\s*\d{1,2}\s*(?:\(?[a-h]\))?\s*[:.)\-–])\s*",
     re.IGNORECASE,
 )  # "Answer:", "A.", "A - ", "A2 – No."
@@ -151,6 +153,14 @@ _PROSE_LABEL_TEXT = (
     r"(?:question|q)\s*{number}(?!\d)(?:\s+(?:is|was|are)(?:\s+as\s+follows)?)?\s*[:\-–])"
 )
 PROSE_LABEL = re.compile(r"^\W*" + _PROSE_LABEL_TEXT.replace("{number}", r"(\d{1,2})") + r"\s*")
+# "Please disregard our earlier answer to Q2(b). It is optional ...": what follows answers 2(b)
+_CORRECTION_TEXT = (
+    r"(?i:(?:please\s+)?(?:disregard|ignore)\s+(?:our|the)\s+(?:earlier|previous|original|first)\s+"
+    r"(?:response|answer|reply)\s+to\s+(?:question|q)\s*{number})"
+)
+CORRECTION_LABEL = re.compile(
+    r"^\W*" + _CORRECTION_TEXT.replace("{number}", r"(\d{1,2})\s*\(?([a-h])?\)?") + r"\s*[.:]\s*"
+)
 
 INLINE_LABEL = re.compile(
     # (OCR may leave marks between: "Not applicable. . ~ Question 4. Yes")
@@ -170,7 +180,12 @@ INLINE_LABEL = re.compile(
     r"|(?<=\d)\s+(?=(?:Q|Question\s*)1\s*[.:)\-–—]\s)"
     # "Further to our email of 5 November, our answer to question 4 is: ...", after any word
     # (not a reference: "please see our answer to question 3:")
-    r"|(?<!\bsee)(?<!\bto)(?<!\bin)\s+(?=" + _PROSE_LABEL_TEXT.replace("{number}", r"\d{1,2}") + ")"
+    r"|(?<!\bsee)(?<!\bto)(?<!\bin)\s+(?="
+    + _PROSE_LABEL_TEXT.replace("{number}", r"\d{1,2}")
+    + ")"
+    + r"|\s+(?="
+    + _CORRECTION_TEXT.replace("{number}", r"\d{1,2}")
+    + ")"
 )  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 
 
@@ -286,6 +301,9 @@ def normalise_heading(text: str) -> str:
     prose = PROSE_LABEL.match(text)
     if prose:
         return f"Question {prose[1]}. {text[prose.end() :]}"
+    corrected = CORRECTION_LABEL.match(text)
+    if corrected:
+        return f"Question {corrected[1]}{corrected[2] or ''}. {text[corrected.end() :]}"
     form = _FORM_LABEL.match(text)
     if form and "?" in text:
         return text[form.end() :]  # the form's numbering, not the request's: read by its words

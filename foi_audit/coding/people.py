@@ -416,8 +416,11 @@ class Grammar:
             last = i
             while j < len(tokens):
                 word = tokens[j].group(0)
-                if word.lower() in self.org_breakers:
-                    break
+                if (
+                    word.lower() in self.org_breakers
+                    or "[" in text[tokens[j - 1].end() : tokens[j].start()]
+                ):
+                    break  # ("ClearVoice Training Ltd. [Originally withheld ...]": a note)
                 if _CAPITAL.match(word) or word == "&" or word.isupper():
                     last = j
                     j += 1
@@ -453,7 +456,7 @@ class Grammar:
             suffixed = (
                 len(words) >= 2
                 and any(w in self.org_suffixes for w in words[1:])
-                and words[-1] not in self.org_not_last
+                and not {words[-1], " ".join(words[-2:])} & self.org_not_last
             ) or (len(words) >= 3 and words[:2] in (["university", "of"], ["college", "of"]))
             own_unit = (
                 _OWN_UNIT_BEFORE.search(text[:start])

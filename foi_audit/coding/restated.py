@@ -54,10 +54,13 @@ def is_question_text(
     if "?" not in text and not INTERROGATIVE.match(text):
         # A numbered heading has no verb ("2. Active Bystander Training"); "2(b) It's ..." answers
         text = summary_heading(text, compiled) if numbered else text
+        # (its parts listed in brackets: "Active Bystander Training (delivery, provider,
+        # mandatory/optional, sexual harassment module)")
+        bare = _PARTS_LISTED.sub("", text) if _lists_parts(text, compiled) else text
         shaped = (
-            len(text.split()) <= 12
-            and not re.search(r"[.,;!]\s*$|[,;]", text)
-            and not HEADING_VERB.search(text)
+            len(bare.split()) <= 12
+            and not re.search(r"[.,;!]\s*$|[,;]", bare)
+            and not HEADING_VERB.search(bare)
         )
         if not shaped:
             return False
@@ -67,6 +70,19 @@ def is_question_text(
         ranked = compiled.likeness.rank(text)
         return bool(ranked) and ranked[0].precision >= 0.8 and ranked[0].score >= RESTATES - 0.1
     return labelled or bool(classify_question(text, compiled))
+
+
+_PARTS_LISTED = re.compile(r"\s*\(([^()]{3,120})\)\s*$")
+
+
+def _lists_parts(text: str, compiled: Compiled) -> bool:
+    """Whether a heading ends with its question's parts listed in brackets, in the request's
+    own words."""
+    found = _PARTS_LISTED.search(text)
+    if not found:
+        return False
+    known, words = compiled.likeness.known_words(found[1])
+    return words >= 2 and known >= 0.6 * words
 
 
 def restated_parts(text: str, compiled: Compiled) -> str | None:

@@ -375,11 +375,22 @@ def segment(
             quoted = False
             segments.append(Segment(answered))
             continue
-        if not line.cell and matches_any(compiled.doc.request_paragraph, text):
+        # a subject line alone, unless the request follows it (a log entry's "Subject: X /
+        # Request / ...": the entry's whole paragraph is the request's)
+        subject = matches_any(compiled.doc.request_subject, text)
+        alone = subject and not (
+            i < len(lines) and matches_any(compiled.doc.quoted_request_start, lines[i].text)
+        )
+        if not line.cell and (subject or matches_any(compiled.doc.request_paragraph, text)):
             # "Request: The requester asked (1) whether ...": the whole paragraph is the
             # request's; what follows answers the one question it asks, if one
             request = Segment("", quoted=True, lines=[line])
-            while i < len(lines) and lines[i].locator == line.locator and not lines[i].cell:
+            while (
+                i < len(lines)
+                and (lines[i].block if alone else lines[i].locator)
+                == (line.block if alone else line.locator)
+                and not lines[i].cell
+            ):
                 if ANSWER_PREFIX.match(lines[i].text) or NEXT_FIELD.match(lines[i].text):
                     break  # "Response: ...", "Date responded: ...", "Q1 Does the Trust ..."
                 request.lines.append(lines[i])
@@ -392,10 +403,11 @@ def segment(
             segments.append(Segment("", quoted=True))
             continue
         words = low.split(" ")
-        if (low in TABLE_HEADER_WORDS and low not in ANSWER_WORDS) or (
-            len(words) > 1 and all(w in TABLE_HEADER_WORDS for w in words)
-        ):
-            continue
+        if (
+            (low in TABLE_HEADER_WORDS and low not in ANSWER_WORDS)
+            or (len(words) > 1 and all(w in TABLE_HEADER_WORDS for w in words))
+        ) and not STARTS_LIKE_ANSWER.match(ANSWER_PREFIX.sub("", text, count=1)):
+            continue  # (a header row's words, not "Response No.": a label and its answer)
         prefixed = ANSWER_PREFIX.match(text)
         if prefixed:
             answer = text[prefixed.end() :].strip()

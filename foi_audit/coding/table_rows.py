@@ -151,6 +151,12 @@ def header_columns(cells: list[str]) -> tuple[str, ...]:
         if not cell and kinds:
             kind = kinds[-1]  # a heading merged over two columns ("Question |  | Response")
         kinds.append(kind)
+    if "revised" in kinds:  # "Response (17/12/2024) | Updated response": the first is the original
+        revised = kinds.index("revised")
+        kinds = [
+            "original" if k == "answer" and i < revised else "answer" if k == "revised" else k
+            for i, k in enumerate(kinds)
+        ]
     known = [k for k in kinds if k]
     # "No. | Question": the request quoted as a table (an annex); not "Question 2 | No."
     annex = kinds[:2] == ["label", "question"] and set(kinds) == {"label", "question"}
@@ -219,6 +225,17 @@ def column_named(note: str, headers: list[str], compiled: Compiled) -> str:
     return next((h for h in headers if h and classify_question(h, compiled, True) == named), "")
 
 
+# A revised reply's two columns of answers ("Original response (8 January 2025) | Revised
+# response"): the revised one answers, the original where the revision says "No change".
+_HEADER_ORIGINAL = re.compile(
+    r"^(?:original|previous|initial|first|earlier) (?:response|answer|reply)"
+)
+_HEADER_REVISED = re.compile(
+    r"^(?:revised|updated|amended|corrected|new|current|final) (?:response|answer|reply)"
+)
+_NO_CHANGE = re.compile(r"^\W*(?:no change|unchanged|as before|as original|no amendment)\W*$", re.I)
+
+
 def header_kind(cell: str) -> str | None:
     """What a header cell says its column holds: skip, label, question, answer, "" (a
     heading we do not know, "Lead officer's remarks"), or None (no header's words)."""
@@ -228,6 +245,8 @@ def header_kind(cell: str) -> str | None:
     cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
     low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())
     for kind, pattern in (
+        ("original", _HEADER_ORIGINAL),
+        ("revised", _HEADER_REVISED),
         ("skip", HEADER_SKIP),
         ("label", HEADER_LABEL),
         ("question", HEADER_QUESTION),
@@ -245,11 +264,20 @@ def cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
     if columns and len(columns) == len(cells):
         # an "Item" column of topics ("Dedicated sexual safety policy"), not of numbers or
         # references: the question the row answers
-        return [
+        kinds = [
             "question" if kind == "label" and len(cell.split()) >= 2 and not re.search(r"\d", cell)
             else kind
             for kind, cell in zip(columns, cells, strict=True)
         ]  # fmt: skip
+        if "original" in kinds and "answer" in kinds:
+            # the revised answer, or the original where the revision says "No change"
+            revised = cells[kinds.index("answer")]
+            keep = "original" if not revised.strip() or _NO_CHANGE.match(revised) else "answer"
+            kinds = [
+                ("answer" if k == keep else "skip") if k in {"original", "answer"} else k
+                for k in kinds
+            ]
+        return kinds
     kept = columns[: len(cells)]
     if columns and len(cells) < len(columns) and trailing_cells_dropped(cells, kept):
         # trailing empty cells a reader dropped: the columns still stand by position (a row

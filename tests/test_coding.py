@@ -1143,3 +1143,24 @@ def test_a_log_table_whose_outcome_column_stands_before_its_response_summary() -
     )
     assert coded["exemptions"].value == "s14"
     assert coded["response_status"].value == "rejected"
+
+
+def test_an_answer_run_on_after_the_request_keeps_its_own_first_word() -> None:
+    """ "Ad-hoc" is no "A-" label (the review's case); "A: No." has one; more of the request
+    ("This request is made under the Act") is no answer."""
+    from foi_audit.coding.restated import answer_after_request
+
+    assert answer_after_request(
+        "If so, please provide a copy. Ad-hoc guidance is given under the Dignity at Work Policy."
+    ) == (
+        "If so, please provide a copy.",
+        "Ad-hoc guidance is given under the Dignity at Work Policy.",
+    )
+    assert answer_after_request("If so, please provide a copy. A: No dedicated policy.") == (
+        "If so, please provide a copy.",
+        "No dedicated policy.",
+    )
+    assert (
+        answer_after_request("If so, please provide a copy. This request is made under the Act.")
+        is None
+    )

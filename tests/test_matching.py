@@ -835,6 +835,20 @@ def test_joint_reply_whose_single_response_covers_both_organisations() -> None:
     assert {result.trust_code, *result.also} == {"RNQ", "RNS"}
 
 
+def test_a_letter_answering_all_three_questions_is_no_joint_reply() -> None:
+    """ "This letter answers all three questions": of one request, not three trusts'."""
+    reply = doc(
+        "KGH FOI 24-1140 response.pdf",
+        ("Kettering General Hospital NHS Foundation Trust, Rothwell Road, Kettering", H),
+        ("Dear Dr Whitcombe,", B),
+        ("This letter answers all three questions you asked on 4 November.", B),
+        ("1. Yes. The Trust has a Sexual Safety Policy.", B),
+        ("Yours sincerely", B),
+    )
+    result = match(reply)
+    assert result.method != "joint" and result.trust_code == "RNQ", result.message
+
+
 def test_joint_reply_to_requests_answered_together() -> None:
     """ "Thank you for your requests to A and B ... we have answered them together": one
     letter for both trusts, though its letterhead is the group's and its table's columns

@@ -38,3 +38,19 @@ def test_a_table_of_leads_by_area_gives_each_row_its_area() -> None:
         "For Prevent, Executive lead Mrs Al Roe, Chief Nurse; Deputy lead Mr Di Fey, Head of "
         "Safeguarding.",
     )
+
+
+def test_a_revised_replys_columns_and_a_date_column_named_like_them() -> None:
+    """ "Original response | Revised response": the first is the original, the second the
+    answer; a "Final response date" column is no answer column (the review's case)."""
+    assert header_columns(["Question", "Original response", "Revised response"]) == (
+        "question",
+        "original",
+        "answer",
+    )
+    assert header_columns(["Question", "Response", "Updated response"])[1:] == (
+        "original",
+        "answer",
+    )
+    kinds = header_columns(["Question", "Response", "Final response date"])
+    assert kinds[1] == "answer" and "original" not in kinds

@@ -49,7 +49,8 @@ def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Re
         for r in readings
     ]
     # "Please disregard it and use the corrected version attached": the attachment revises
-    revising = {r.document.path for r in readings if r.revises}
+    # (not an original reply attached for reference to a revision that answers itself)
+    revising = {r.document.path for r in readings if r.revises and not any(r.answers.values())}
     return [replace(r, revises=True) if r.document.parent in revising else r for r in readings]
 
 

@@ -46,7 +46,7 @@ def _named_company(words: list[str], before: str, compiled: Compiled) -> bool:
 
 # "commissioned through the ICB": the route a course was bought by, not who delivers it
 _ROUTE_BEFORE = re.compile(
-    r"\b(?:commissioned|procured|bought|purchased|sourced|arranged|funded)\s+(?:through|via)"
+    r"\b(?:commissioned|procured|bought|purchased|sourced)\s+(?:through|via)"
     r"(?:\s+the)?\s+$",
     re.I,
 )
@@ -256,8 +256,8 @@ def without_other_values(value: str, decided: dict[str, Decision]) -> str:
 def post_doubts(text: str, people: Grammar) -> tuple[FlagReason, ...]:
     """Why a person looks at a post's holder read from ``text``: the post said to be held by
     two people ("held jointly by Ms A, Chief Nurse, and Dr B, Medical Director": the first is
-    coded), or a run of four people or more and their posts with no sentence to tie them (an
-    organisation chart's text)."""
+    coded), or four people or more named in it (an organisation chart's text, a list of
+    staff): which of them holds the post, a person confirms."""
     if len({p.text for p in people.persons(text)}) >= _MANY_PEOPLE:
         return (FlagReason.SEVERAL_PEOPLE,)
     if not people.shared_post.search(text):

@@ -44,7 +44,8 @@ _DEFINED = re.compile(r"((?:[A-Z][a-z]+\s+){1,5})\(([A-Z]{2,6})\)")
 
 
 def _acronyms(texts: Iterable[str]) -> dict[str, str]:
-    """Each acronym the questions define, with its long form."""
+    """Each acronym the questions define after its capitalised long form ("Active Bystander
+    Training (ABT)"), with that long form."""
     found: dict[str, str] = {}
     for text in texts:
         for long, short in _DEFINED.findall(text):

@@ -190,14 +190,16 @@ _FULL_STOP = re.compile(r"(?<=[.!])\s+(?=[A-Z\"“])")
 # what an answer run on after the request's words opens with
 _NUMBERED_A = re.compile(r"^A\d{1,2}[a-h]?\s+")
 # "A: No dedicated policy.", "Answer - Yes": the answer's own label
-_ANSWER_LABEL = re.compile(r"^(?:A\d{0,2}[a-h]?|Answer|Response|Reply)\s*[:\-–]\s*", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(
+    r"^(?:(?-i:A\d{0,2}[a-h]?)|Answer|Response|Reply)\s*[:\-–]\s+", re.IGNORECASE
+)
 _RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
 # ... or a statement ("A Sexual Safety Policy is being developed ..."), not more of the request
 _STATES = re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.IGNORECASE)
 # "Please give the name and job title. Mr Anthony Gilchrist-Boyd, Director of ...": a person
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)\.?\s+[A-Z]")
 _ASKS_MORE = re.compile(
-    r"^\W*(?:please|kindly|could|would|can|where|also|in addition|i would)\b", re.I
+    r"^\W*(?:please|kindly|could|would|can|where|also|in addition|i|my|this request)\b", re.I
 )
 
 
@@ -220,5 +222,5 @@ def answer_after_request(after: str) -> tuple[str, str] | None:
         and not _ASKS_MORE.match(answer)
     )
     if labelled or _RUN_ON_ANSWER.match(answer) or states or _HONORIFIC.match(answer):
-        return pieces[0], _ANSWER_LABEL.sub("", pieces[1].strip())
+        return pieces[0], answer.strip()
     return None

@@ -108,10 +108,12 @@ def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
         and len(label["topic"].split()) <= 5
         # "Mandatory – all staff", "Mandatory for all staff - it is ...": one of the
         # question's own alternatives is the answer
-        and label["topic"].strip().lower() not in _choices(compiled.codebook.questions)
-        and label["topic"].split()[0].lower() not in _choices(compiled.codebook.questions)
-        and " ".join(label["topic"].split()[:2]).lower()
-        not in _choices(compiled.codebook.questions)
+        and not {
+            label["topic"].strip().lower(),
+            label["topic"].split()[0].lower(),
+            " ".join(label["topic"].split()[:2]).lower(),
+        }
+        & _choices(compiled.codebook.questions)
         and top_question(classify_question(label["topic"], compiled, topic=True), compiled)
         == top_question(first.question, compiled)
     ):

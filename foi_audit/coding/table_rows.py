@@ -84,8 +84,8 @@ _REPLY_HEADER = re.compile(r"\b(?:response|responses|answer|answers|reply|replie
 
 def people_header(cells: list[str]) -> tuple[str, ...]:
     """A table of people's header ("Name | Role | Responsibility", "Area | Executive lead |
-    Deputy lead"), read a row at a time: each column "name", "lead:<its heading>", "area" or
-    "person" (a post or a part played); or () for any other row."""
+    Deputy lead"), read a row at a time: each column "name", "lead:<its heading>", "area",
+    "person" (a post or a part played) or "skip" ("Reports to"); or () for any other row."""
     lows = [" ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split()) for cell in cells]
     kinds = tuple(
         "name" if HEADER_PERSON.match(low)
@@ -228,17 +228,19 @@ def column_named(note: str, headers: list[str], compiled: Compiled) -> str:
 # A revised reply's two columns of answers ("Original response (8 January 2025) | Revised
 # response"): the revised one answers, the original where the revision says "No change".
 _HEADER_ORIGINAL = re.compile(
-    r"^(?:original|previous|initial|first|earlier) (?:response|answer|reply)"
+    r"^(?:original|previous|initial|first|earlier) (?:response|answer|reply)(?! (?:date|due|sent))"
 )
 _HEADER_REVISED = re.compile(
     r"^(?:revised|updated|amended|corrected|new|current|final) (?:response|answer|reply)"
+    r"(?! (?:date|due|sent))"
 )
 _NO_CHANGE = re.compile(r"^\W*(?:no change|unchanged|as before|as original|no amendment)\W*$", re.I)
 
 
 def header_kind(cell: str) -> str | None:
-    """What a header cell says its column holds: skip, label, question, answer, "" (a
-    heading we do not know, "Lead officer's remarks"), or None (no header's words)."""
+    """What a header cell says its column holds: skip, label, question, answer, original or
+    revised (a revised reply's two answer columns), "" (a heading we do not know, "Lead
+    officer's remarks"), or None (no header's words)."""
     if not cell:  # a column without a heading (a spreadsheet's empty header cell)
         return "skip"
     # "WWL Response": the trust's initials before the column's word

@@ -21,7 +21,7 @@ _JOINT_RE = re.compile(
     r"|(?:responding|replying) to both|(?:answering|answer|answers) both (?:requests|trusts)\b"
     # "this letter answers both", "this single response covers both organisations"
     r"|this (?:single |one |joint |combined )?(?:letter|response|reply|e-?mail) (?:answers|covers)"
-    r" (?:both|the two|all (?:three|four))\b"
+    r" (?:both|the two|all (?:three|four))\b(?!\s+(?:of\s+(?:your|the)\s+)?(?:questions|parts|points))"
     r"|(?<!their )(?<!whose )shar(?:e|es|ed|ing) (?:a |an |the |one )?(?:single |joint |common |same )?"
     r"(?:foi|freedom of information|information governance|ig|information rights)\b[^.\n]{0,30}"
     r"\b(?:service|team|office|function)"

@@ -449,12 +449,17 @@ LEADING_REFERENCE = re.compile(
 
 def _answers_given(answers: Mapping[str, Sequence[Sentence]], compiled: Compiled) -> int:
     """How many questions have an answer that states something: not only a question back to
-    the requester, nor a sentence that says the reply is to come."""
-    ack = compiled.doc.acknowledgement
+    the requester, a sentence that says the reply is to come or waits for a clarification, nor
+    the letter's sign-off."""
+    doc = compiled.doc
+    said_nothing = (*doc.acknowledgement, *doc.clarification, *doc.valediction)
     return sum(
         1
         for found in answers.values()
-        if any(not s.text.rstrip().endswith("?") and not matches_any(ack, s.text) for s in found)
+        if any(
+            not s.text.rstrip().endswith("?") and not matches_any(said_nothing, s.text)
+            for s in found
+        )
     )
 
 

@@ -111,6 +111,7 @@ class DocumentPatterns:
     set_aside: Patterns = ()
     set_aside_all: Patterns = ()
     decision_overturned: Patterns = ()
+    topic_turn: Patterns = ()
     whole_request: Patterns = ()
     cost_limit: Patterns = ()
 

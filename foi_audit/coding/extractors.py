@@ -63,6 +63,13 @@ def introduced_as(before: str, compiled: Compiled) -> tuple[bool, bool]:
 _COURSE_NOT_NAMED = frozenset({"training", "and", "the", "for", "of", "in", "on"})
 
 
+_OWN_UNIT_BEFORE = re.compile(
+    r"\b(?:ourselves|in-house|in house|internally)\s+(?:\w+\s+){0,2}?(?:through|via|within|by)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def clean_org(
     value: str, text: str, end: int, compiled: Compiled, start: int = 0, nhs_bodies: bool = False
 ) -> str:
@@ -84,6 +91,8 @@ def clean_org(
         return ""
     if len(words) == 1 and value.lower().endswith("ly"):
         return ""  # an adverb opening a sentence ("Externally provided"), not an organisation
+    if _OWN_UNIT_BEFORE.search(text[max(0, start - 80) : start]):
+        return ""  # "we run it ourselves through the Leadership Academy": a unit of our own
     # "Active Bystander Training" is the course, not who runs it: a provider has a word of its own.
     if all(w.lower().strip(".,'’") in compiled.generic_org for w in words):
         return ""

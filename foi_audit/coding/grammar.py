@@ -58,6 +58,9 @@ class DocumentGrammar:
     # a revision's decision reversed, under a heading naming the section ("I have overturned
     # the original decision")
     decision_overturned: tuple[str, ...] = ()
+    # a paragraph turning to its topic ("On chaperoning:", "Regarding body-worn cameras,"):
+    # group "topic" names what it is about
+    topic_turn: tuple[str, ...] = ()
     # words of the whole request, not one question ("the information requested", "1(1)(a)")
     whole_request: tuple[str, ...] = ()
     cost_limit: tuple[str, ...] = ()  # the cost limit's words: section 12 by its content

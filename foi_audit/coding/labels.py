@@ -29,11 +29,12 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2."):
     # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
-    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*|you asked\s*(?=\(\d))?(?:\((?=\d{1,2}[a-h]?\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
+    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*|you asked\s*(?:(?:at|in|under)\s+(?:(?:question|q)\s*)?(?=\d)|(?=\(\d)))?(?:\((?=\d{1,2}[a-h]?\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     # a number's decimals or a time ("10.6%", "10:30") are no label's separator, but a scan's
     # "4.0" alone on its line is answer 4, "0"
-    r"(?P<sep>\s*[.:)\]\-–—]\s*|\s+)(?=\S)(?!(?<=[.:])(?!0\s*$)\d)",
+    # ("Request 24-0277" is a reference, not request 24)
+    r"(?P<sep>\s*[.:)\]\-–—]\s*|\s+)(?=\S)(?!(?<=[.:])(?!0\s*$)\d)(?!(?<=[-–/])\d{3})",
     re.IGNORECASE,
 )
 
@@ -156,7 +157,11 @@ PROSE_LABEL = re.compile(r"^\W*" + _PROSE_LABEL_TEXT.replace("{number}", r"(\d{1
 # "Please disregard our earlier answer to Q2(b). It is optional ...": what follows answers 2(b)
 _CORRECTION_TEXT = (
     r"(?i:(?:please\s+)?(?:disregard|ignore)\s+(?:our|the)\s+(?:earlier|previous|original|first)\s+"
-    r"(?:response|answer|reply)\s+to\s+(?:question|q)\s*{number})"
+    r"(?:response|answer|reply)\s+to\s+(?:question|q)\s*{number}"
+    # "Apologies - our answer to 2(c) was left blank in error."
+    r"|(?:apologies\s*[-–,:]?\s*)?our\s+(?:response|answer|reply)\s+to\s+(?:question\s*|q\s*)?"
+    r"{number}\s+was\s+(?:left blank|left out|omitted|missed|missing|incomplete)"
+    r"(?:\s+(?:in error|by mistake|in our (?:earlier |previous )?(?:response|reply|e-?mail)))?)"
 )
 CORRECTION_LABEL = re.compile(
     r"^\W*" + _CORRECTION_TEXT.replace("{number}", r"(\d{1,2})\s*\(?([a-h])?\)?") + r"\s*[.:]\s*"
@@ -303,7 +308,10 @@ def normalise_heading(text: str) -> str:
         return f"Question {prose[1]}. {text[prose.end() :]}"
     corrected = CORRECTION_LABEL.match(text)
     if corrected:
-        return f"Question {corrected[1]}{corrected[2] or ''}. {text[corrected.end() :]}"
+        # (each wording its own groups: the number and letter of the one that matched)
+        number = corrected[1] or corrected[3]
+        letter = (corrected[2] if corrected[1] else corrected[4]) or ""
+        return f"Question {number}{letter}. {text[corrected.end() :]}"
     form = _FORM_LABEL.match(text)
     if form and "?" in text:
         return text[form.end() :]  # the form's numbering, not the request's: read by its words
@@ -340,43 +348,22 @@ def set_apart(label: re.Match[str], text: str) -> bool:
     )
 
 
-def questions_named(text: str) -> list[str]:
-    """The numbers a heading alone names when it names several ("Questions 1 to 3" -> 1, 2,
-    3; "Your questions 2 and 3 (ABT)" -> 2, 3), else []."""
+def questions_named(text: str) -> tuple[list[str], str]:
+    """The numbers a heading names when it names several ("Questions 1 to 3" -> 1, 2, 3; "Your
+    questions 2 and 3 (ABT)" -> 2, 3), and what follows it on its line; ([], "") otherwise."""
     match = HEADING.match(text)
     rest = text[match.end() :].strip() if match else ""
     # (or with the questions restated after it: "Questions 6 and 17 Does the Trust ...? / Has
     # the Trust appointed ...?")
     if not match or match["letter"] or rest and not (rest[:1].isupper() and "?" in rest):
-        return []
+        return [], ""
     words = re.findall(r"\d{1,2}|" + "|".join(NUMBER_WORDS), match.group(0).lower())
     numbers = [int(w) if w.isdigit() else NUMBER_WORDS.index(w) + 1 for w in words]
     if len(numbers) == 2 and re.search(r"\d\s*(?:to|-|–)\s*\d", match.group(0)):
         numbers = list(range(numbers[0], numbers[1] + 1))
-    return [str(n) for n in dict.fromkeys(numbers)] if len(set(numbers)) >= 2 else []
-
-
-_JOINS_NEXT = re.compile(
-    r"(?i)(?:\b(?:of|and|or|for|the|a|an|on|in|to|by|with|whether)|[/,&(–-])\s*$"
-)
-
-
-def heading_over_sentence(heading: str, line: str) -> bool:
-    """A heading without "?" above a sentence: the sentence is its answer. A whole sentence
-    under a short heading; under a longer heading that does not run on ("... of"), a line
-    that ends a sentence ("Optional.") or reads as one ("A dedicated policy has been drafted
-    and is"), not the title-case rest of a wrapped heading ("Sexual Violence (DASV)")."""
-    if "?" in heading or not line[:1].isupper():
-        return False
-    words = line.split()
-    if len(heading.split()) <= 6 and line.rstrip().endswith((".", "!")) and len(words) >= 4:
-        return True
-    lower = sum(w[:1].islower() for w in words)
-    return (
-        len(heading.split()) <= 12
-        and not _JOINS_NEXT.search(heading)
-        and (line.rstrip().endswith((".", "!")) or (len(words) >= 4 and 2 * lower >= len(words)))
-    )
+    if len(set(numbers)) < 2:
+        return [], ""
+    return [str(n) for n in dict.fromkeys(numbers)], rest
 
 
 ROMAN_VALUES = {

@@ -191,8 +191,11 @@ def fill_not_held(chosen: Chosen, held: Decision, compiled: Compiled) -> None:
             continue
         if not applies(fields[name], values):
             continue
+        # (coders differ: some code a reply that holds nothing as each question's "no", some
+        # leave every question blank; a person decides)
+        flags = tuple(dict.fromkeys((*held.flags, FlagReason.NOT_HELD_READ_AS_NO)))
         values[name] = Decision(
-            str(value), "outcome.not_held_fill", held.quote, held.locator, 0.8, held.flags
+            str(value), "outcome.not_held_fill", held.quote, held.locator, 0.8, flags
         )
 
 

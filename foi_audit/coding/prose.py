@@ -119,8 +119,10 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             # "Part B, item 4 ...": the request's next item, whatever it is about
             or bool(COMPOUND_LABEL.match(sentence.text))
         )
-        if new_paragraph:
+        turn = _topic_turn(sentence, compiled)
+        if new_paragraph or turn is not None:
             paragraph_locator, paragraph_question = sentence.locator, ""
+            new_paragraph = True
         if id(whole) in themes:
             # "Equality data. The proportion ...": a paragraph headed by another theme
             paragraph_locator, paragraph_question = sentence.locator, OTHER
@@ -132,6 +134,10 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
         # heading outranks a later word of another question's
         lead = topic_lead(sentence.text, compiled) if sentence.opens_block else ""
         qid = lead or top_question(named, compiled) or clause_topic
+        if turn is not None and _turns_elsewhere(turn, named, compiled):
+            # "On chaperoning: Yes, the Chaperone Policy.": a longer request's other question
+            paragraph_question = OTHER
+            continue
         if not qid and new_paragraph:
             qid = top_question(classify_question(sentence.text, compiled, topic=True), compiled)
         if qid and id(whole) in headings:
@@ -218,6 +224,24 @@ def _run_in_theme(sentence: Sentence, after: Sentence, compiled: Compiled) -> bo
         and polarity_of(sentence.text, compiled.reading) is Polarity.UNKNOWN
         and not classify_question(sentence.text, compiled, topic=True)
     )
+
+
+def _topic_turn(sentence: Sentence, compiled: Compiled) -> str | None:
+    """The topic a paragraph turns to as it opens ("Regarding body-worn cameras: Yes." ->
+    "body-worn cameras"), or None."""
+    if not sentence.opens_block:
+        return None
+    found = next((m for p in compiled.doc.topic_turn if (m := p.match(sentence.text))), None)
+    return found["topic"] if found else None
+
+
+def _turns_elsewhere(topic: str, named: str, compiled: Compiled) -> bool:
+    """A topic turned to that none of our questions is about (nor the sentence after it), or
+    another of its question's kind ("For conflict resolution training, ...")."""
+    ours = top_question(classify_question(topic, compiled, topic=True), compiled)
+    if ours and ours != OTHER:
+        return _of_another_kind(ours, topic, compiled)
+    return not named
 
 
 def _of_another_kind(qid: str, text: str, compiled: Compiled) -> bool:

@@ -195,8 +195,13 @@ _ANSWER_LABEL = re.compile(
 )
 _RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
 # ... or a statement ("A Sexual Safety Policy is being developed ..."), not more of the request
-_STATES = re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.IGNORECASE)
+_STATES = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|holds|sits|rests|leads|oversees|covers|includes|"
+    r"delivers|provides|offers|runs|remains)\b",
+    re.IGNORECASE,
+)
 # "Please give the name and job title. Mr Anthony Gilchrist-Boyd, Director of ...": a person
+_IF_SO = re.compile(r"^\s*if so\s*[:\-–]\s+(?=\S)", re.IGNORECASE)
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)\.?\s+[A-Z]")
 _ASKS_MORE = re.compile(
     r"^\W*(?:please|kindly|could|would|can|where|also|in addition|i|my|this request)\b", re.I
@@ -209,8 +214,9 @@ def answer_after_request(after: str) -> tuple[str, str] | None:
     text is not that."""
     if not (CONTINUATION.match(after) or INTERROGATIVE.match(after)) or "?" in after:
         return None  # ("Name and job title. Yes, ...": the request's words without a "?")
-    pieces = _FULL_STOP.split(after, maxsplit=1)
-    if len(pieces) < 2 or SUB_MARKER.search(pieces[0]):
+    bare = _IF_SO.match(after)  # "... to staff? If so: Not currently."
+    pieces = [bare[0].strip(), after[bare.end() :]] if bare else _FULL_STOP.split(after, 1)
+    if len(pieces) < 2 or SUB_MARKER.search(pieces[0]) or bare and SUB_MARKER.match(pieces[1]):
         return None
     # "A1 Yes. We launched ...", "A: No dedicated policy.": its label aside
     answer = _ANSWER_LABEL.sub("", _NUMBERED_A.sub("", pieces[1]))
@@ -224,3 +230,26 @@ def answer_after_request(after: str) -> tuple[str, str] | None:
     if labelled or _RUN_ON_ANSWER.match(answer) or states or _HONORIFIC.match(answer):
         return pieces[0], answer.strip()
     return None
+
+
+_JOINS_NEXT = re.compile(
+    r"(?i)(?:\b(?:of|and|or|for|the|a|an|on|in|to|by|with|whether)|[/,&(–-])\s*$"
+)
+
+
+def heading_over_sentence(heading: str, line: str) -> bool:
+    """A heading without "?" above a sentence: the sentence is its answer. A whole sentence
+    under a short heading; under a longer heading that does not run on ("... of"), a line
+    that ends a sentence ("Optional.") or reads as one ("A dedicated policy has been drafted
+    and is"), not the title-case rest of a wrapped heading ("Sexual Violence (DASV)")."""
+    if "?" in heading or not line[:1].isupper():
+        return False
+    words = line.split()
+    if len(heading.split()) <= 6 and line.rstrip().endswith((".", "!")) and len(words) >= 4:
+        return True
+    lower = sum(w[:1].islower() for w in words)
+    return (
+        len(heading.split()) <= 12
+        and not _JOINS_NEXT.search(heading)
+        and (line.rstrip().endswith((".", "!")) or (len(words) >= 4 and 2 * lower >= len(words)))
+    )

@@ -35,7 +35,6 @@ from foi_audit.coding.labels import (
     TABLE_HEADER_WORDS,
     cell_label,
     heading_keys,
-    heading_over_sentence,
     inline_numbered,
     label_key,
     labelled_answer,
@@ -76,6 +75,7 @@ from foi_audit.coding.questions import (
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.restated import (
     answer_after_request,
+    heading_over_sentence,
     is_question_text,
     labelled_topic,
     restated_parts,
@@ -133,6 +133,44 @@ def _others_number(label: str, compiled: Compiled) -> bool:
         and int(label) <= compiled.codebook.request_questions
         and all(q.label != label for q in compiled.questions)
     )
+
+
+_ASKED_WITHIN = re.compile(r"(?:^|(?<=[.!;])\s+)([A-Z][^.!?;]{8,160}\?)(?:\s+|$)")
+
+
+def _part_asked_within(text: str, parent: str, compiled: Compiled) -> tuple[str, str, str] | None:
+    """A part of ``parent`` asked in the middle of its answer, and answered after it: (the
+    text before, the part, the text after); None when no such part is asked."""
+    for found in _ASKED_WITHIN.finditer(text):
+        if not INTERROGATIVE.match(found[1]):
+            continue
+        qid = restated_question(found[1], compiled)
+        if qid and qid != parent and parent_of(qid, compiled) == parent:
+            return text[: found.start(1)].strip(), qid, text[found.end(1) :].strip()
+    return None
+
+
+def _answer_run_on(question_text: str, compiled: Compiled) -> tuple[str, str]:
+    """A restated question and the answer run on after its last "?" on its line ("" if none)."""
+    last_q = question_text.rfind("?")
+    if not 0 <= last_q < len(question_text) - 1:
+        return question_text, ""
+    after = question_text[last_q + 1 :].strip()
+    own_parts = restated_parts(after, compiled) if after else None
+    if own_parts is not None:
+        # its own sub-questions; an answer run into the last answers the whole
+        return question_text[: last_q + 1], own_parts
+    if (
+        after
+        and not CONTINUATION.match(after)
+        and not INTERROGATIVE.match(after)
+        and not SUB_RANGE.match(after)
+        and not _DANGLING_REQUEST.match(after)  # "(DASV)? Please" | "give the name"
+    ):
+        return question_text[: last_q + 1], after
+    if run_on := answer_after_request(after):
+        return question_text[: last_q + 1] + " " + run_on[0], run_on[1]
+    return question_text, ""
 
 
 def segment(
@@ -217,6 +255,16 @@ def segment(
                         segments.append(Segment(child, letter.lower()))
                     current().lines.append(replace(line, text=part.strip()))
                 return
+            asked = _part_asked_within(text, parent, compiled)
+            if asked is not None:
+                # "It's optional. Does it have a sexual harassment module? It does not, no."
+                before, child, after = asked
+                if before:
+                    seg.lines.append(replace(line, text=before))
+                segments.append(Segment(child, restated=True))
+                if after:
+                    current().lines.append(replace(line, text=after))
+                return
         current().lines.append(replace(line, text=text))
 
     def open_restated(
@@ -261,17 +309,24 @@ def segment(
     while i < len(lines):
         line = lines[i]
         after = lines[i + 1].text if i + 1 < len(lines) else ""
-        named = {top_question(resolve(n), compiled) for n in questions_named(line.text)}
+        numbers, asked = questions_named(line.text)
+        named = {top_question(resolve(n), compiled) for n in numbers}
         if (
             not line.cell
-            and len(named - {""}) >= 2
-            and bool(named - {"", OTHER})
+            and (len(named - {""}) >= 2 and bool(named - {"", OTHER}) or named == {OTHER})
             # not when the questions' own words come next, as their heading
             and not (len(after.split()) <= 15 and restated_question(after, compiled))
         ):
             ours = [*sorted(named - {"", OTHER}), ""] if len(named - {"", OTHER}) <= 2 else ["", ""]
-            segments.append(Segment(ours[0], also=ours[1]))  # ours of two: one answer to both
+            if named == {OTHER}:  # "Questions 14, 15 and 16": a longer request's others
+                segments.append(Segment(OTHER, restated=True))
+            else:
+                segments.append(Segment(ours[0], also=ours[1]))  # ours of two: one answer to both
             i += 1
+            # (the questions restated after it, and the answer run on after them)
+            trailing = _answer_run_on(asked, compiled)[1] if asked else ""
+            if trailing:
+                add_answer(trailing, line)
             continue
         text = normalise_heading(line.text).rstrip(" ." if i in series else "")
         low = text.lower().strip(" :.")
@@ -520,24 +575,8 @@ def segment(
             trailing = ""
             if "?" not in question_text and (lost := ANSWER_AFTER_LOST_MARK.search(question_text)):
                 question_text, trailing = question_text[: lost.start()], question_text[lost.end() :]
-            last_q = question_text.rfind("?")
-            if 0 <= last_q < len(question_text) - 1:
-                after = question_text[last_q + 1 :].strip()
-                own_parts = restated_parts(after, compiled) if after else None
-                if own_parts is not None:
-                    # its own sub-questions; an answer run into the last answers the whole
-                    trailing, question_text = own_parts, question_text[: last_q + 1]
-                elif (
-                    after
-                    and not CONTINUATION.match(after)
-                    and not INTERROGATIVE.match(after)
-                    and not SUB_RANGE.match(after)
-                    and not _DANGLING_REQUEST.match(after)  # "(DASV)? Please" | "give the name"
-                ):
-                    trailing, question_text = after, question_text[: last_q + 1]
-                elif run_on := answer_after_request(after):
-                    trailing = run_on[1]
-                    question_text = question_text[: last_q + 1] + " " + run_on[0]
+            else:
+                question_text, trailing = _answer_run_on(question_text, compiled)
             open_restated(question_text, trailing, line, label_match, letter_match)
             continue
         if quoted:

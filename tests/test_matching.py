@@ -1571,6 +1571,21 @@ def test_a_councils_mail_domain_is_never_a_trusts() -> None:
     assert result.method == "out_of_scope" and result.trust_code == ""
 
 
+def test_an_integrated_care_boards_mail_domain_is_never_a_trusts() -> None:
+    """An ICB's domain ("kentmedway.icb.example") shares its place name with a trust's
+    ("Kent and Medway Mental Health NHS Trust"): its reply is out of scope, not the trust's."""
+    mail = doc(
+        "RE_ FOI request - NHS Kent and Medway ICB.eml",
+        ("Thank you for your request. The ICB does not employ the staff you ask about.", B),
+        ("The information is held by the trusts in our area.", B),
+        ("Regards", B),
+        ("FOI Team, NHS Kent and Medway Integrated Care Board", B),
+        headers=(("From", "FOI Team <foi@kentmedway.icb.example>"),),
+    )
+    result = match(mail)
+    assert result.method == "out_of_scope" and result.trust_code == ""
+
+
 def test_a_request_sites_list_of_other_requests_names_no_partner_trust() -> None:
     """A request-site page printed to PDF: its foot lists similar requests to other trusts
     ("... - request to Salisbury NHS Foundation Trust"); the page is one trust's, not joint."""

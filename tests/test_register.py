@@ -300,6 +300,10 @@ def test_domain_labels_and_the_trusts_they_name() -> None:
     assert domain_labels("gmail.com") == ([], "")
     assert domain_labels("cardiff.wales.nhs.uk") == (["cardiff"], "an NHS Wales body")
     assert domain_labels("warwickshire.gov.uk")[1] == "a council or government body"
+    assert domain_labels("kentandmedway.icb.nhs.uk") == (
+        ["kentandmedway"],
+        "an integrated care board",
+    )
 
 
 def test_known_domains_name_trusts_in_the_register() -> None:

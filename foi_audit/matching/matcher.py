@@ -269,7 +269,8 @@ def _domain_evidence(
     found = []
     # a council's or government department's domain ("medway.gov.uk") is never a trust's,
     # though its place name is a trust's label too
-    for label in () if "government" in scope else labels:
+    # (nor an integrated care board's: "kentandmedway.icb.nhs.uk")
+    for label in () if "government" in scope or "care board" in scope else labels:
         codes = index.domains.get(label, ())
         if len(codes) == 1:
             # a sender's domain made of initials only ("sch-nhs") may be another trust's too:

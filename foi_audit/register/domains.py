@@ -67,7 +67,7 @@ _SCOPES = {
     "wales.nhs.uk": "an NHS Wales body", "nhs.wales": "an NHS Wales body",
     "gov.wales": "a Welsh government body", "scot.nhs.uk": "an NHS Scotland body",
     "nhs.scot": "an NHS Scotland body", "gov.scot": "a Scottish government body",
-    "gov.uk": "a council or government body",
+    "gov.uk": "a council or government body", "icb": "an integrated care board",
 }  # fmt: skip
 # Parts of a host that are not the organisation's name ("foi.", "-nhs", "-tr", "www.").
 _NOISE = frozenset(
@@ -218,6 +218,8 @@ def domain_labels(host: str) -> tuple[list[str], str]:
     parts = host.split(".")
     if not scope and len(parts) > 1 and parts[-1] == "gov":
         scope, parts = _SCOPES["gov.uk"], parts[:-1]  # "medway.gov.<anything>": a council's
+    elif len(parts) > 1 and parts[-1] == "icb":
+        scope, parts = _SCOPES["icb"], parts[:-1]  # "kentandmedway.icb.nhs.uk": an ICB's
     labels: list[str] = []
     for part in parts:
         pieces = [p for p in part.split("-") if p and p not in _NOISE]

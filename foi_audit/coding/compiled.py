@@ -325,8 +325,6 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
         no_answer=each("no_answer"),
         statuses=statuses,
         modalities=modalities,
-        status_gate=_gate(tuple(p for _, found in statuses for p in found)),
-        modality_gate=_gate(tuple(p for _, found in modalities for p in found)),
     )
 
 

@@ -105,6 +105,8 @@ class Index:
 
 
 def fold(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to fold (and most text is): no need to look at each character
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 

@@ -149,6 +149,9 @@ class FlagReason(StrEnum):
     NOT_HELD_READ_AS_NO = "not_held_read_as_no"
     # a lead's post vacant read as no lead: coders differ, some record the post (role_only)
     VACANT_POST = "vacant_post"
+    # required of one group of staff only ("mandatory for line managers"): coders differ on
+    # whether that is mandatory or optional
+    SOME_STAFF_ONLY = "some_staff_only"
 
 
 class Grounding(StrEnum):

@@ -21,7 +21,9 @@ from foi_audit.coding.extractors import (
     NON_EXECUTIVE,
     clean_org,
     extract,
+    holder_elsewhere,
     in_full,
+    in_full_elsewhere,
     introduced_as,
     mixed_case,
     post_doubts,
@@ -68,6 +70,9 @@ class TrustContext:
     compiled: Compiled
     own_names: re.Pattern[str] | None = None
     readings: dict[tuple[int, str], AnswerReading] = field(default_factory=dict)
+    # each question's answer as every field reads it (the request's own words left out); like
+    # ``readings``, keyed by the reply's place among the trust's replies: one context per trust
+    answered: dict[tuple[int, str], list[Sentence]] = field(default_factory=dict)
     # the reply being decided: every sentence of it, where a post's holder may be named apart
     document: tuple[str, ...] = ()
 
@@ -100,8 +105,11 @@ class TrustContext:
         return self.compiled.people
 
 
-def _rule_flags(rule: Rule) -> tuple[FlagReason, ...]:
-    return (FlagReason(rule.review),) if rule.review else ()
+def _rule_flags(rule: Rule, text: str = "") -> tuple[FlagReason, ...]:
+    """The rule's review reason; with ``review_if``, only where the deciding text shows it."""
+    if not rule.review or (rule.review_if and not matches_any(rule.review_if, text)):
+        return ()
+    return (FlagReason(rule.review),)
 
 
 def _matches(rule: Rule, sentence: Sentence, hypothetical: Sequence[re.Pattern[str]]) -> bool:
@@ -214,6 +222,21 @@ def _counts(sentence: SentenceReading, modalities: set[str]) -> bool:
     return True
 
 
+def _answer_to(said: Sequence[Sentence], qid: str, compiled: Compiled) -> list[Sentence]:
+    """What is said under question ``qid`` that answers it: a sentence that restates the
+    request ("mandatory or optional?", or the question's own words) is never an answer; of a
+    form's options only the ticked one is said ("[ ] Mandatory [X] Optional")."""
+    restated = compiled.doc.restated_request
+    ticked = [replace(s, text=_ticked(s.text, compiled)) for s in said]
+    return [
+        replace(s, text=_without_heads(s.text, qid, compiled))
+        for s in ticked
+        if not matches_any(restated, s.text)
+        and not is_question_text(s.text, qid, compiled)
+        and not (s.start and len(ticked) > 1 and _heads(s.text, qid, compiled))
+    ]
+
+
 def decide(
     spec: FieldSpec,
     answers: dict[str, list[Sentence]],
@@ -226,20 +249,11 @@ def decide(
     ``steps`` collects every rule tried (a value's trace)."""
     compiled = context.compiled
     had_text = False
-    restated = compiled.doc.restated_request
     own_status = ""
     for number, qid in enumerate(spec.questions):
-        # A sentence that restates the request ("mandatory or optional?", or the question's
-        # own words) is never an answer.
-        # (a form's options: only the ticked one is said, "[ ] Mandatory [X] Optional")
-        ticked = [replace(s, text=_ticked(s.text, compiled)) for s in answers.get(qid, [])]
-        found = [
-            replace(s, text=_without_heads(s.text, qid, compiled))
-            for s in ticked
-            if not matches_any(restated, s.text)
-            and not is_question_text(s.text, qid, compiled)
-            and not (s.start and len(ticked) > 1 and _heads(s.text, qid, compiled))
-        ]
+        found = context.answered.get((key, qid))
+        if found is None:
+            found = context.answered[(key, qid)] = _answer_to(answers.get(qid, []), qid, compiled)
         if not found:
             continue
         # Text under a later question (Q2's answer read for Q3's field) that no rule reads is
@@ -324,7 +338,7 @@ def _try_rule(
         return Decision(
             rule.value, rule.id, trim(holds.sentence.text), holds.sentence.locator,
             rule.confidence - (0.1 if via else 0.0),
-            _rule_flags(rule) + ((FlagReason.VIA_REFERENCE,) if via else ())
+            _rule_flags(rule, holds.sentence.text) + ((FlagReason.VIA_REFERENCE,) if via else ())
             + _only_plans_after(rule, holds, reading),
             addressed=True, question=qid, status=str(reading.status),
         )  # fmt: skip
@@ -346,13 +360,13 @@ def _try_rule(
                 referred = (FlagReason.VIA_REFERENCE,) if sentence.via_reference else ()
                 return Decision(
                     value, rule.id, trim(sentence.text), sentence.locator, rule.confidence,
-                    _rule_flags(rule) + referred, addressed=True, question=qid,
+                    _rule_flags(rule, sentence.text) + referred, addressed=True, question=qid,
                 )  # fmt: skip
         elif _matches(rule, sentence, compiled.doc.hypothetical):
             confidence = rule.confidence - (0.1 if sentence.via_reference else 0.0)
             return Decision(
                 rule.value, rule.id, trim(sentence.text), sentence.locator, confidence,
-                _rule_flags(rule), addressed=True, question=qid,
+                _rule_flags(rule, sentence.text), addressed=True, question=qid,
             )  # fmt: skip
     return None
 
@@ -404,6 +418,12 @@ def _without_heads(text: str, qid: str, compiled: Compiled) -> str:
     for question in [qid, *(q.id for q in compiled.questions if q.parent == qid)]:
         shorter = without_restated_head(text, question, compiled)
         if shorter != text:
+            # (not a post's label over its holder: "Director of Nursing / Executive Lead for
+            # Safeguarding: Mrs X" gives the post, not the question's words)
+            head = text[: len(text) - len(shorter)]
+            person = compiled.people.persons(shorter)
+            if person and person[0].start == 0 and compiled.people.titles(head):
+                return text
             return shorter
     return text
 
@@ -456,7 +476,7 @@ def _by_form(
         if lead.person is None and lead.title is not None and not lead.withheld:
             # "The lead is our Medical Director." ... "Professor X was appointed Medical
             # Director in 2023": the one holder of that post named anywhere in the reply
-            holder = _holder_elsewhere(lead.title.text, context)
+            holder = holder_elsewhere(lead.title.text, context.people, context.document)
             if holder is not None:
                 name, said = holder
                 both = f"{sentence.sentence.text} … {said}"
@@ -475,7 +495,13 @@ def _by_form(
         flags = (FlagReason.NAME_IN_CAPITALS,) if capitals and lead.title is None else ()
         # "Ashdown- Vale": a double-barrelled name a line break (or OCR) split at its hyphen
         name = given_name_first(re.sub(r"(?<=\w)- (?=[A-Z])", "-", lead.person.text))
-        return _taken(name, rule, sentence, reading, flags + shared)
+        return _taken(
+            in_full_elsewhere(name, context.people, context.document),
+            rule,
+            sentence,
+            reading,
+            flags + shared,
+        )
     if lead.title is None:
         return None
     role = post_title(lead.title.text, context.people.title_acronyms)
@@ -486,36 +512,6 @@ def _by_form(
         * (len(role.split()) == 1 and role.rstrip(".") not in context.people.title_acronyms)
     )
     return _taken(role, rule, sentence, reading, doubts + shared)
-
-
-def _holder_elsewhere(title: str, context: TrustContext) -> tuple[str, str] | None:
-    """The one person the reply pairs with this exact post in any of its sentences (not a
-    supporter, not a withheld name), with a sentence saying so; None when none or several."""
-    wanted = " ".join(title.lower().split())
-    appointed = re.compile(_APPOINTED_AS + re.escape(wanted) + r"\b(?!['’]s)", re.IGNORECASE)
-    holders: dict[str, str] = {}
-    for text in context.document:
-        if wanted not in " ".join(text.lower().split()):
-            continue
-        for lead in context.people.leads(text):
-            if (
-                lead.person is not None
-                and lead.title is not None
-                and not lead.supporting
-                and not lead.withheld
-                and " ".join(lead.title.text.lower().split()) == wanted
-            ):
-                holders.setdefault(lead.person.text, text)
-        for person in context.people.persons(text):
-            if appointed.match(text, person.end):  # "Professor X was appointed Medical Director"
-                holders.setdefault(person.text, text)
-    return next(iter(holders.items())) if len(holders) == 1 else None
-
-
-_APPOINTED_AS = (
-    r"\s*,?\s*(?:was|has been|had been|is|became)\s+(?:appointed|confirmed|named|made)?\s*"
-    r"(?:as\s+)?(?:the\s+|our\s+|its\s+)?(?:trust['’]s\s+)?"
-)
 
 
 def _taken(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
@@ -63,8 +63,9 @@ def introduced_as(before: str, compiled: Compiled) -> tuple[bool, bool]:
 _COURSE_NOT_NAMED = frozenset({"training", "and", "the", "for", "of", "in", "on"})
 
 
-_OWN_UNIT_BEFORE = re.compile(
-    r"\b(?:ourselves|in-house|in house|internally)\s+(?:\w+\s+){0,2}?(?:through|via|within|by)"
+_OURSELVES_THROUGH = re.compile(
+    r"\b(?:ourselves|in-house|in house|internally)\s+(?:(?!but\b|rather\b|instead\b)\w+\s+){0,2}?"
+    r"(?:through|via|within|by)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -91,7 +92,8 @@ def clean_org(
         return ""
     if len(words) == 1 and value.lower().endswith("ly"):
         return ""  # an adverb opening a sentence ("Externally provided"), not an organisation
-    if _OWN_UNIT_BEFORE.search(text[max(0, start - 80) : start]):
+    before = text[max(0, start - 80) : start]
+    if _OURSELVES_THROUGH.search(before) and not re.search(r"\bnot\b", before):
         return ""  # "we run it ourselves through the Leadership Academy": a unit of our own
     # "Active Bystander Training" is the course, not who runs it: a provider has a word of its own.
     if all(w.lower().strip(".,'’") in compiled.generic_org for w in words):
@@ -284,3 +286,53 @@ def post_doubts(text: str, people: Grammar) -> tuple[FlagReason, ...]:
 
 _MANY_PEOPLE = 4
 NON_EXECUTIVE = re.compile(r"\bnon[- ]?executive\b", re.IGNORECASE)
+
+
+def in_full_elsewhere(name: str, people: Grammar, document: Sequence[str]) -> str:
+    """ "Mrs Bellingham-Sykes" as the reply names her in full elsewhere ("The executive lead is
+    Mrs Tracey Bellingham-Sykes."): one fuller name with the same honorific and family name."""
+    words = name.split()
+    if len(words) != 2 or words[0].lower().rstrip(".") not in people.honorifics:
+        return name
+    fuller = {
+        p.text
+        for text in document
+        if words[1] in text
+        for p in people.persons(text)
+        if p.text.split()[0] == words[0]
+        and p.text.split()[-1] == words[1]
+        and len(p.text.split()) > 2
+    }
+    return fuller.pop() if len(fuller) == 1 else name
+
+
+def holder_elsewhere(
+    title: str, people: Grammar, document: Sequence[str]
+) -> tuple[str, str] | None:
+    """The one person the reply pairs with this exact post in any of its sentences (not a
+    supporter, not a withheld name), with a sentence saying so; None when none or several."""
+    wanted = " ".join(title.lower().split())
+    appointed = re.compile(_APPOINTED_AS + re.escape(wanted) + r"\b(?!['’]s)", re.IGNORECASE)
+    holders: dict[str, str] = {}
+    for text in document:
+        if wanted not in " ".join(text.lower().split()):
+            continue
+        for lead in people.leads(text):
+            if (
+                lead.person is not None
+                and lead.title is not None
+                and not lead.supporting
+                and not lead.withheld
+                and " ".join(lead.title.text.lower().split()) == wanted
+            ):
+                holders.setdefault(lead.person.text, text)
+        for person in people.persons(text):
+            if appointed.match(text, person.end):  # "Professor X was appointed Medical Director"
+                holders.setdefault(person.text, text)
+    return next(iter(holders.items())) if len(holders) == 1 else None
+
+
+_APPOINTED_AS = (
+    r"\s*,?\s*(?:was|has been|had been|is|became)\s+(?:appointed|confirmed|named|made)?\s*"
+    r"(?:as\s+)?(?:the\s+|our\s+|its\s+)?(?:trust['’]s\s+)?"
+)

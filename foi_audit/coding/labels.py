@@ -189,7 +189,7 @@ INLINE_LABEL = re.compile(
     + _PROSE_LABEL_TEXT.replace("{number}", r"\d{1,2}")
     + ")"
     + r"|\s+(?="
-    + _CORRECTION_TEXT.replace("{number}", r"\d{1,2}")
+    + _CORRECTION_TEXT.replace("{number}", r"\d{1,2}\s*\(?[a-h]?\)?")
     + ")"
 )  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 

@@ -19,30 +19,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from foi_audit.coding.codebook import PeopleGrammar
+from foi_audit.coding.posts import (
+    Lead,
+    Span,
+    around_post,
+    labelled_lead,
+    nearest_holder,
+    overlaps,
+    span_at,
+)
 from foi_audit.datetext import MONTH_OR_DAY
-
-
-@dataclass(frozen=True)
-class Span:
-    kind: str  # person | title | organisation
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Lead:
-    """A post and, when given, the person who holds it."""
-
-    title: Span | None
-    person: Span | None
-    withheld: bool  # the name is said to be withheld
-    supporting: bool = False  # introduced as supporting or deputising for the lead
-
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,|\(|\)|:|;|–|—|-|/|\||\d+")
 _SENTENCE_END = re.compile(r"[^\W\d_]{3,}\.$")  # "Quality." ends a run ("Dr." does not)
@@ -175,6 +165,9 @@ class Grammar:
             return False
         if re.search(r"n['’]t$", core, re.I):
             return False  # "HAVEN'T" read in ordinary case is no name
+        if re.match(r"(?!O[A-Z][a-z]{2})[A-Z]{2,}[a-z]|[A-Z][a-z][A-Z]+$", core):
+            # letters after a name ("MBChB", "MSc", "FRCPsych", "PhD"), not "ODonnell"
+            return False
         low = re.sub(r"['’]s$", "", core.lower())  # "Trust's" is the word "Trust"
         return (
             low not in self.title_words
@@ -188,7 +181,7 @@ class Grammar:
         """People's names by form, with the honorific the reply puts before them; a family
         name in capitals before the given name ("MCALLISTER-BYRNE, Siobhan") too."""
         found: list[Span] = [
-            _span("person", text, m.start(), m.end())
+            span_at("person", text, m.start(), m.end())
             for m in _SURNAME_FIRST.finditer(text)
             if self._name_word(m["given"])
             and all(part.lower() not in self.not_name for part in re.split(r"[-’']", m["family"]))
@@ -227,7 +220,7 @@ class Grammar:
                 i = j  # "the Special Leave Policy": the words of a policy's or course's name
                 continue
             if enough:
-                found.append(_span("person", text, tokens[i].start(), names[-1].end()))
+                found.append(span_at("person", text, tokens[i].start(), names[-1].end()))
                 i = j
             else:
                 i += 1
@@ -341,7 +334,7 @@ class Grammar:
                     end += bracket.end(1) if dashed else bracket.end()
                     while last + 1 < len(tokens) and tokens[last + 1].end() <= end:
                         last += 1
-                found.append(_span("title", text, tokens[i].start(), end))
+                found.append(span_at("title", text, tokens[i].start(), end))
             i = last + 1
         return self._joined_after_bracket(text, found)
 
@@ -353,7 +346,7 @@ class Grammar:
             if out and out[-1].text.endswith(")"):
                 between = text[out[-1].end : span.start]
                 if re.fullmatch(r"\s+(?:and|&)\s+", between):
-                    out[-1] = _span("title", text, out[-1].start, span.end)
+                    out[-1] = span_at("title", text, out[-1].start, span.end)
                     continue
             out.append(span)
         return out
@@ -476,7 +469,7 @@ class Grammar:
             # Foundation Trust", a signature)
             person = not suffixed and (start, end) in people or words[0] in self.honorifics
             if (suffixed or introduced) and not (own_unit or writer or possessive or person):
-                found.append(_span("organisation", text, start, end))
+                found.append(span_at("organisation", text, start, end))
             i = last + 1
         return self._with_national_authors(text, found)
 
@@ -484,7 +477,7 @@ class Grammar:
         """A national NHS body named as a course's author is an organisation ("NHS England's
         e-learning module"), in the text's order, in place of any name found inside it."""
         national = [
-            _span("organisation", text, m.start("org"), m.end("org"))
+            span_at("organisation", text, m.start("org"), m.end("org"))
             for pattern in self.national_author
             for m in pattern.finditer(text)
         ]
@@ -517,7 +510,7 @@ class Grammar:
         return [
             p
             for p in self.persons(text)
-            if not _overlaps(p, [*titles, *organisations])
+            if not overlaps(p, [*titles, *organisations])
             and (
                 signatory_holds or not _SIGN_OFF_BEFORE.search(text[max(0, p.start - 20) : p.start])
             )
@@ -527,16 +520,16 @@ class Grammar:
         """Posts with the people who hold them, in the order the text gives them."""
         titles = self.titles(text)
         persons = self.names_alone(text, titles)
-        labelled = _labelled(text, titles, persons)
+        labelled = labelled_lead(text, titles, persons)
         if labelled:
             return [labelled]
         leads: list[Lead] = []
         used: set[int] = set()
         for title in titles:
-            person = _nearest(title, persons, text, used)
+            person = nearest_holder(title, persons, text, used)
             if person is not None:
                 used.add(person.start)
-            withheld = bool(self.withheld.search(_around(text, title, person)))
+            withheld = bool(self.withheld.search(around_post(text, title, person)))
             leads.append(Lead(title, person, withheld))
         for person in persons:
             if person.start in used:
@@ -549,6 +542,16 @@ class Grammar:
                 # a name alone counts only where the text speaks of a lead ("Name – Jo Bell")
                 leads.append(Lead(None, person, False))
         leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
+        # "The lead is the Chief Nurse. That post is vacant ...": whoever covers it holds it
+        vacant = {
+            _key(t.text) for lead in leads if (t := lead.title) and _VACANT.match(text, t.end)
+        }
+        leads = [
+            replace(lead, supporting=True)
+            if lead.person is None and lead.title and _key(lead.title.text) in vacant
+            else lead
+            for lead in leads
+        ]
         marked = [self._marked_supporting(text, lead) for lead in leads]
         chain = -1  # where the last supporter of a list ends
         for k, lead in enumerate(marked):
@@ -564,9 +567,20 @@ class Grammar:
         end = max(s.end for s in (lead.title, lead.person) if s)
         if self.supporter_intro.search(
             text[max(0, start - 90) : start]
-        ) or self.not_holder_after.match(text[end : end + 60]):
+        ) or self.not_holder_after.match(text[end : end + 120]):
             return Lead(lead.title, lead.person, lead.withheld, supporting=True)
         return lead
+
+
+# A post said to be vacant after it ("... the Chief Nurse. That post is vacant at present").
+_VACANT = re.compile(
+    r"(?i)\s*(?:post|role|position)?\s*(?:(?:[.;|]\s*)+(?:that|this|the)\s+(?:post|role|position)\s+)?"
+    r"(?:is|remains|has been)\s+(?:currently\s+|now\s+|at present\s+)?vacant\b"
+)
+
+
+def _key(title: str) -> str:
+    return " ".join(title.lower().split())
 
 
 # Between two people of one list: a bracketed post, then a comma or "and".
@@ -600,97 +614,3 @@ def given_name_first(name: str) -> str:
     letters as written); any other name as it is."""
     found = _SURNAME_FIRST.fullmatch(name.strip())
     return f"{found['given']} {found['family']}" if found else name
-
-
-def _span(kind: str, text: str, start: int, end: int) -> Span:
-    """A span without a sentence's full stop at its end (an honorific's dot stays)."""
-    while (
-        end > start
-        and text[end - 1] in ".,;:"
-        and not text[start:end]
-        .lower()
-        .endswith(("dr.", "prof.", "mr.", "mrs.", "ms.", "co.", "inc.", "ltd."))
-    ):
-        end -= 1
-    return Span(kind, text[start:end], start, end)
-
-
-def _overlaps(span: Span, others: Iterable[Span]) -> bool:
-    return any(o.start < span.end and span.start < o.end for o in others)
-
-
-_NAME_LABEL = re.compile(
-    r"\b(?:full\s+)?name(?:\s+of\s+(?:the\s+)?(?:lead|post\s*holder))?\s*[:–—-]\s*", re.I
-)
-_TITLE_LABEL = re.compile(
-    r"\b(?:job\s+title|title|role|position|post|designation)\s*[:–—-]\s*", re.I
-)
-
-
-def _labelled(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lead | None:
-    """ "Name – Jo Bell; Job title – Chief Nurse": a name and a title each after its label."""
-    name_label = _NAME_LABEL.search(text)
-    if not name_label:
-        return None
-    person = next((p for p in persons if p.start == name_label.end()), None)
-    title_label = _TITLE_LABEL.search(text)
-    if title_label:
-        title = next((t for t in titles if t.start == title_label.end()), None)
-    else:  # "Yes – Chief Nurse | Name: Jo Bell": the post the answer gives, then its holder
-        title = titles[0] if titles else None
-    if person is None:
-        return None
-    return Lead(title, person, False)
-
-
-# What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name",
-# ", the Trust's ", ", our ", ", currently ".
-_BETWEEN = re.compile(
-    # "Daniel Osei (Mr), Chief People Officer": an honorific put after the name; "Sarah
-    # Whitlock-Hayes MBE RGN, Chief Nursing Officer": letters after it
-    r"^\s*(?:\((?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\)\s*)?"
-    r"(?:(?-i:[A-Z][A-Za-z]{1,5})(?:\s+|(?=,))){0,3}?(?:[,–—-]\s*(?:currently|presently|now)\b|[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
-    r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?(?:(?:trust|organisation)['’]s\s+|our\s+)?$",
-    re.I,
-)
-
-
-# "Dr Jo Bell, who joined the Trust in 2024 as Director of People": the post she holds
-_HOLDER_AS = re.compile(
-    # "Mr Neil Ashdown took up post as Director of Nursing ... and is now the executive lead"
-    r"^,?\s*(?:who\s+[^.;|,()]{0,60}?\s|(?:appointed|employed|serving|working)\s+|"
-    r"(?:took|has taken|takes) up (?:the |his |her |their )?(?:post|role|position)\s+|"
-    r"(?:was|has been) (?:formally )?appointed\s+)as\s+"
-    r"(?:the\s+|our\s+|an?\s+)?(?:(?:trust|organisation)['’]s\s+)?$"
-    # "Ms X, who holds the joint post of Chief Nurse and Director of Quality"
-    r"|^,?\s*who\s+(?:holds|occupies)\s+(?:the\s+)?(?:joint\s+|combined\s+|dual\s+)?"
-    r"(?:post|role|position|office)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def _nearest(title: Span, persons: Sequence[Span], text: str, used: set[int]) -> Span | None:
-    best = None
-    for person in persons:
-        if person.start in used:
-            continue
-        if person.start >= title.end:
-            gap = text[title.end : person.start]
-        else:
-            gap = text[person.end : title.start]
-        if (len(gap) <= 16 and _BETWEEN.match(gap)) or (
-            person.start < title.start and _HOLDER_AS.match(gap)
-        ):
-            distance = (
-                abs(person.start - title.end)
-                if person.start >= title.end
-                else abs(title.start - person.end)
-            )
-            if best is None or distance < best[0]:
-                best = (distance, person)
-    return best[1] if best else None
-
-
-def _around(text: str, title: Span, person: Span | None) -> str:
-    end = max(title.end, person.end if person else 0)
-    return text[title.start : end + 80]

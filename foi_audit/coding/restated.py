@@ -196,9 +196,13 @@ _ANSWER_LABEL = re.compile(
 _RUN_ON_ANSWER = re.compile(r"(?:yes|no|n/?a|not|none|the trust|we|our)\b", re.IGNORECASE)
 # ... or a statement ("A Sexual Safety Policy is being developed ..."), not more of the request
 _STATES = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|holds|sits|rests|leads|oversees|covers|includes|"
-    r"delivers|provides|offers|runs|remains)\b",
-    re.IGNORECASE,
+    r"\b(?:is|are|was|were|has|have|had)(?:n['’]t)?\b|\b(?:does|do|did)n['’]t\b", re.IGNORECASE
+)
+# ... or a post that holds it ("The Chief Nursing Officer holds this responsibility."), not more
+# of the request's words ("Staff includes bank and agency workers.")
+_POST_STATES = re.compile(
+    r"^(?i:the|our)\s+(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|&)\s+)?){1,6}"
+    r"(?:holds|leads|oversees|sits|rests|delivers|provides|offers|runs)\b"
 )
 # "Please give the name and job title. Mr Anthony Gilchrist-Boyd, Director of ...": a person
 _IF_SO = re.compile(r"^\s*if so\s*[:\-–]\s+(?=\S)", re.IGNORECASE)
@@ -222,7 +226,7 @@ def answer_after_request(after: str) -> tuple[str, str] | None:
     answer = _ANSWER_LABEL.sub("", _NUMBERED_A.sub("", pieces[1]))
     labelled = answer != pieces[1]
     states = (
-        _STATES.search(answer)
+        (_STATES.search(answer) or _POST_STATES.match(answer))
         and not INTERROGATIVE.match(answer)
         and not CONTINUATION.match(answer)
         and not _ASKS_MORE.match(answer)

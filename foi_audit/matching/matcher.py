@@ -69,9 +69,7 @@ from foi_audit.matching.ocr_names import ocr_names
 from foi_audit.matching.verdict import MATCH_THRESHOLD, carried, decide, joint, score
 from foi_audit.matching.zones import Zones, zones_of
 from foi_audit.records import Block, Document, Match
-from foi_audit.register.domains import (
-    domain_labels,
-)
+from foi_audit.register.domains import NOT_A_TRUST_SCOPES, domain_labels
 from foi_audit.register.successions import lineage
 from foi_audit.register.trusts import Register
 
@@ -270,7 +268,7 @@ def _domain_evidence(
     # a council's or government department's domain ("medway.gov.uk") is never a trust's,
     # though its place name is a trust's label too
     # (nor an integrated care board's: "kentandmedway.icb.nhs.uk")
-    for label in () if "government" in scope or "care board" in scope else labels:
+    for label in () if scope in NOT_A_TRUST_SCOPES else labels:
         codes = index.domains.get(label, ())
         if len(codes) == 1:
             # a sender's domain made of initials only ("sch-nhs") may be another trust's too:

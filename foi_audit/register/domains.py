@@ -69,6 +69,10 @@ _SCOPES = {
     "nhs.scot": "an NHS Scotland body", "gov.scot": "a Scottish government body",
     "gov.uk": "a council or government body", "icb": "an integrated care board",
 }  # fmt: skip
+# Scopes whose domains name no trust, though their place names are trusts' labels too.
+NOT_A_TRUST_SCOPES = frozenset(
+    scope for scope in _SCOPES.values() if "government" in scope or scope == _SCOPES["icb"]
+)
 # Parts of a host that are not the organisation's name ("foi.", "-nhs", "-tr", "www.").
 _NOISE = frozenset(
     [

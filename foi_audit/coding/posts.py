@@ -1,0 +1,121 @@
+"""Posts and their holders: the spans coding/people.py finds in a text, and how a post is
+paired with the person beside it ("Chief Nurse, Dr Jo Bell", "Name – Jo Bell; Job title – Chief
+Nurse", "Dr Jo Bell, who joined the Trust in 2024 as Director of People")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: str  # person | title | organisation
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A post and, when given, the person who holds it."""
+
+    title: Span | None
+    person: Span | None
+    withheld: bool  # the name is said to be withheld
+    supporting: bool = False  # introduced as supporting or deputising for the lead
+
+
+def span_at(kind: str, text: str, start: int, end: int) -> Span:
+    """A span without a sentence's full stop at its end (an honorific's dot stays)."""
+    while (
+        end > start
+        and text[end - 1] in ".,;:"
+        and not text[start:end]
+        .lower()
+        .endswith(("dr.", "prof.", "mr.", "mrs.", "ms.", "co.", "inc.", "ltd."))
+    ):
+        end -= 1
+    return Span(kind, text[start:end], start, end)
+
+
+def overlaps(span: Span, others: Iterable[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+_NAME_LABEL = re.compile(
+    r"\b(?:full\s+)?name(?:\s+of\s+(?:the\s+)?(?:lead|post\s*holder))?\s*[:–—-]\s*", re.I
+)
+_TITLE_LABEL = re.compile(
+    r"\b(?:job\s+title|title|role|position|post|designation)\s*[:–—-]\s*", re.I
+)
+
+
+def labelled_lead(text: str, titles: Sequence[Span], persons: Sequence[Span]) -> Lead | None:
+    """ "Name – Jo Bell; Job title – Chief Nurse": a name and a title each after its label."""
+    name_label = _NAME_LABEL.search(text)
+    if not name_label:
+        return None
+    person = next((p for p in persons if p.start == name_label.end()), None)
+    title_label = _TITLE_LABEL.search(text)
+    if title_label:
+        title = next((t for t in titles if t.start == title_label.end()), None)
+    else:  # "Yes – Chief Nurse | Name: Jo Bell": the post the answer gives, then its holder
+        title = titles[0] if titles else None
+    if person is None:
+        return None
+    return Lead(title, person, False)
+
+
+# What may stand between a post and its holder: ", ", " – ", ": ", " (", " is ", " - Name",
+# ", the Trust's ", ", our ", ", currently ".
+_BETWEEN = re.compile(
+    # "Daniel Osei (Mr), Chief People Officer": an honorific put after the name; "Sarah
+    # Whitlock-Hayes MBE RGN, Chief Nursing Officer": letters after it
+    r"^\s*(?:\((?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\)\s*)?"
+    r"(?:(?-i:[A-Z][A-Za-z]{1,5})(?:\s+|(?=,))){0,3}?(?:[,–—-]\s*(?:currently|presently|now)\b|[,:;–—-]|\((?:\s*(?:currently|presently|now|namely|i\.e\.)\s*)?|\bis\b|,?\s*\bwho is\b|"
+    r"\bheld by\b|\bis held by\b)?\s*(?:the\s+)?(?:(?:trust|organisation)['’]s\s+|our\s+)?$",
+    re.I,
+)
+
+
+# "Dr Jo Bell, who joined the Trust in 2024 as Director of People": the post she holds
+_HOLDER_AS = re.compile(
+    # "Mr Neil Ashdown took up post as Director of Nursing ... and is now the executive lead"
+    r"^,?\s*(?:who\s+[^.;|,()]{0,60}?\s|(?:appointed|employed|serving|working)\s+|"
+    r"(?:took|has taken|takes) up (?:the |his |her |their )?(?:post|role|position)\s+|"
+    r"(?:was|has been) (?:formally )?appointed\s+)as\s+"
+    r"(?:the\s+|our\s+|an?\s+)?(?:(?:trust|organisation)['’]s\s+)?$"
+    # "Ms X, who holds the joint post of Chief Nurse and Director of Quality"
+    r"|^,?\s*who\s+(?:holds|occupies)\s+(?:the\s+)?(?:joint\s+|combined\s+|dual\s+)?"
+    r"(?:post|role|position|office)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def nearest_holder(title: Span, persons: Sequence[Span], text: str, used: set[int]) -> Span | None:
+    best = None
+    for person in persons:
+        if person.start in used:
+            continue
+        if person.start >= title.end:
+            gap = text[title.end : person.start]
+        else:
+            gap = text[person.end : title.start]
+        if (len(gap) <= 16 and _BETWEEN.match(gap)) or (
+            person.start < title.start and _HOLDER_AS.match(gap)
+        ):
+            distance = (
+                abs(person.start - title.end)
+                if person.start >= title.end
+                else abs(title.start - person.end)
+            )
+            if best is None or distance < best[0]:
+                best = (distance, person)
+    return best[1] if best else None
+
+
+def around_post(text: str, title: Span, person: Span | None) -> str:
+    end = max(title.end, person.end if person else 0)
+    return text[title.start : end + 80]

@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
 from foi_audit.coding.people import Grammar, given_name_first
+from foi_audit.coding.posts import post_key
 from foi_audit.coding.records import Decision, Sentence
 from foi_audit.coding.text import matches_any
 from foi_audit.records import FlagReason
@@ -299,9 +300,7 @@ def in_full_elsewhere(name: str, people: Grammar, document: Sequence[str]) -> st
         for text in document
         if words[1] in text
         for p in people.persons(text)
-        if p.text.split()[0] == words[0]
-        and p.text.split()[-1] == words[1]
-        and len(p.text.split()) > 2
+        if (parts := p.text.split())[0] == words[0] and parts[-1] == words[1] and len(parts) > 2
     }
     return fuller.pop() if len(fuller) == 1 else name
 
@@ -311,11 +310,11 @@ def holder_elsewhere(
 ) -> tuple[str, str] | None:
     """The one person the reply pairs with this exact post in any of its sentences (not a
     supporter, not a withheld name), with a sentence saying so; None when none or several."""
-    wanted = " ".join(title.lower().split())
+    wanted = post_key(title)
     appointed = re.compile(_APPOINTED_AS + re.escape(wanted) + r"\b(?!['’]s)", re.IGNORECASE)
     holders: dict[str, str] = {}
     for text in document:
-        if wanted not in " ".join(text.lower().split()):
+        if wanted not in post_key(text):
             continue
         for lead in people.leads(text):
             if (
@@ -323,7 +322,7 @@ def holder_elsewhere(
                 and lead.title is not None
                 and not lead.supporting
                 and not lead.withheld
-                and " ".join(lead.title.text.lower().split()) == wanted
+                and post_key(lead.title.text) == wanted
             ):
                 holders.setdefault(lead.person.text, text)
         for person in people.persons(text):

@@ -30,6 +30,7 @@ from foi_audit.coding.posts import (
     labelled_lead,
     nearest_holder,
     overlaps,
+    post_key,
     span_at,
 )
 from foi_audit.datetext import MONTH_OR_DAY
@@ -544,11 +545,11 @@ class Grammar:
         leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
         # "The lead is the Chief Nurse. That post is vacant ...": whoever covers it holds it
         vacant = {
-            _key(t.text) for lead in leads if (t := lead.title) and _VACANT.match(text, t.end)
+            post_key(t.text) for lead in leads if (t := lead.title) and _VACANT.match(text, t.end)
         }
         leads = [
             replace(lead, supporting=True)
-            if lead.person is None and lead.title and _key(lead.title.text) in vacant
+            if lead.person is None and lead.title and post_key(lead.title.text) in vacant
             else lead
             for lead in leads
         ]
@@ -577,10 +578,6 @@ _VACANT = re.compile(
     r"(?i)\s*(?:post|role|position)?\s*(?:(?:[.;|]\s*)+(?:that|this|the)\s+(?:post|role|position)\s+)?"
     r"(?:is|remains|has been)\s+(?:currently\s+|now\s+|at present\s+)?vacant\b"
 )
-
-
-def _key(title: str) -> str:
-    return " ".join(title.lower().split())
 
 
 # Between two people of one list: a bracketed post, then a comma or "and".

@@ -27,6 +27,11 @@ class Lead:
     supporting: bool = False  # introduced as supporting or deputising for the lead
 
 
+def post_key(title: str) -> str:
+    """A post's words as compared: any case, any spacing ("Chief  nurse" is "chief nurse")."""
+    return " ".join(title.lower().split())
+
+
 def span_at(kind: str, text: str, start: int, end: int) -> Span:
     """A span without a sentence's full stop at its end (an honorific's dot stays)."""
     while (

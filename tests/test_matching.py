@@ -13,7 +13,7 @@ from foi_audit.ingest.pipeline import IngestOptions, ingest
 from foi_audit.matching.joint import joint_cues
 from foi_audit.matching.matcher import MATCH_THRESHOLD, document_evidence, match_group
 from foi_audit.matching.names import name_index
-from foi_audit.matching.references import file_match, link_files, name_references
+from foi_audit.matching.references import file_links, file_match, link_files, name_references
 from foi_audit.matching.zones import zones_of
 from foi_audit.records import Block, BlockRole, Document, FileStatus, Match, Trust
 from foi_audit.register.trusts import Register, load_register
@@ -1301,6 +1301,23 @@ def test_a_saved_document_named_by_one_trusts_reply_goes_with_it() -> None:
     assert (new.trust_code, new.method) == ("RXL", "named_in_reply")
 
 
+def test_a_group_letterhead_is_no_title_a_partners_reply_could_name() -> None:
+    # Round 53: a scan headed by its group's banner ("The Foundation Group South Warwickshire
+    # University NHS Foundation Trust") was given to the partner trust whose mail signature
+    # repeated the banner, as if that mail named it as an enclosure.
+    banner = "The Foundation Group South Warwickshire University NHS Foundation Trust"
+    mail = letter("Reply SWFT-FOI-2291.pdf", banner, ("Foundation Group FOI Office", B))
+    scan = doc(
+        "Scan_7721.pdf",
+        (banner, H),
+        ("George Eliot Hospital NHS Trust | Wye Valley NHS Trust", H),
+        ("Wye Valley NHS Trust, County Hospital, Hereford HR1 2ER", H),
+        ("No.", B),
+    )
+    assert banner not in file_links([scan]).titles
+    assert "Scan_7721.pdf" not in _link(mail, scan)
+
+
 def test_ingest_links_files_dates_matches_and_writes_the_new_columns(project: Path) -> None:
     raw = project / "raw"
     files = {
@@ -2394,3 +2411,323 @@ def test_trusts_an_icb_cannot_answer_for_or_a_mailboxs_remit_make_no_joint_reply
     )
     found = match(mail)
     assert (found.trust_code, found.also) == ("RBT", ())
+
+
+# --- whose reply: a reply that says it answers for one trust alone ---------------------------
+
+
+def test_a_group_letterhead_naming_both_trusts_with_one_trusts_response_is_that_trusts() -> None:
+    # Round 52: a group's letterhead naming both partner trusts, its "Group FOI Service"
+    # signing, and "Please find NHFT's response below" was read as a joint reply of both.
+    letter_ = doc(
+        "NHFT FOI 2025-0031.docx",
+        (
+            "Leicestershire Partnership NHS Trust & Northamptonshire Healthcare NHS Foundation "
+            "Trust - working together as a Group",
+            H,
+        ),
+        ("Group Freedom of Information Service", H),
+        ("Dear Dr Salter,", B),
+        (
+            "Thank you for your enquiry. Please find NHFT's response below. Your request to our "
+            "partner trust is being handled under its own reference.",
+            B,
+        ),
+        ("1 - Policy | NHFT does not have a dedicated policy.", BlockRole.TABLE),
+        ("Group FOI Service", B),
+        page_locators=False,
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.method, found.also) == ("RP1", "sent_for", ())
+    assert "Please find NHFT's response" in found.message
+    assert "RT5 Leicestershire Partnership NHS Trust" in found.message  # the one not counted
+
+
+def test_a_shared_service_writing_on_behalf_of_one_trust_is_not_its_hosts_reply() -> None:
+    # Round 52: a shared IG service's letter "writing on behalf of" one trust, its footer naming
+    # the host trust, was read as a joint reply of the two.
+    letter_ = doc(
+        "DHCFT FOI 24-2290.pdf",
+        ("Derbyshire Shared Information Governance Service", H),
+        ("Request for information - Derbyshire Healthcare NHS Foundation Trust", H),
+        (
+            "I am writing on behalf of Derbyshire Healthcare NHS Foundation Trust in response to "
+            "your request.",
+            B,
+        ),
+        ("Answer: Not specifically.", B),
+        ("Yours sincerely\nMrs Annette Pawlowski\nInformation Governance Officer", B),
+        (
+            "The Shared Information Governance Service is hosted by Derbyshire Community Health "
+            "Services NHS Foundation Trust, Ash Green, Chesterfield S42 7JE",
+            BlockRole.FOOTER,
+        ),
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.method, found.also) == ("RXM", "sent_for", ())
+
+
+def test_a_partner_trust_answering_for_another_on_its_own_letterhead_is_the_others_reply() -> None:
+    # Round 52: one trust's FOI office answering for its partner on its own letterhead ("this
+    # reply gives George Eliot's information only", signed "for and on behalf of" it).
+    letter_ = doc(
+        "GEH FOI 1419.docx",
+        ("South Warwickshire University NHS Foundation Trust", H),
+        ("Freedom of Information Office, Warwick Hospital, Lakin Road, Warwick CV34 5BW", H),
+        (
+            "Your request was addressed to George Eliot Hospital NHS Trust. The SWFT FOI office "
+            "handles requests for George Eliot, and this reply gives George Eliot's information "
+            "only (not SWFT's).",
+            B,
+        ),
+        ("Sexual safety policy: George Eliot is writing one.", B),
+        ("With best wishes\nFOI Office (for and on behalf of George Eliot Hospital NHS Trust)", B),
+        page_locators=False,
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.method, found.also) == ("RLT", "sent_for", ())
+
+
+def test_a_reply_covering_one_trust_only_under_a_group_banner_is_that_trusts() -> None:
+    # Round 52: a group banner naming both trusts in full, "This reply covers BHRUT only", was
+    # left ambiguous between the two.
+    letter_ = doc(
+        "BHRUT FOI 8120.pdf",
+        (
+            "Barts Health NHS Trust and BHRUT - Group Model\nBarking, Havering and Redbridge "
+            "University Hospitals NHS Trust | Queen's Hospital, Rom Valley Way, Romford RM7 0AG",
+            H,
+        ),
+        (
+            "This reply covers BHRUT only. Barts Health NHS Trust has its own FOI process; please "
+            "contact it directly if you would like its information.",
+            B,
+        ),
+        ("Question 1 - Yes: the BHRUT Sexual Safety Policy is attached.", B),
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.method) == ("RF4", "sent_for"), found.message
+
+
+def test_on_behalf_of_two_trusts_is_no_reply_for_one_alone() -> None:
+    # the guard: words naming two trusts say the reply is joint, not one trust's
+    reply = doc(
+        "joint reply.pdf",
+        ("The Royal Wolverhampton NHS Trust", H),
+        ("Walsall Healthcare NHS Trust", H),
+        (
+            "I am writing on behalf of The Royal Wolverhampton NHS Trust and Walsall Healthcare "
+            "NHS Trust, which share a joint FOI team.",
+            B,
+        ),
+        ("1. Yes.", B),
+    )
+    found = match(reply)
+    assert found.method != "sent_for"
+    assert {found.trust_code, *found.also} == {"RL4", "RBK"}, found.message
+    # a regression of round 53's own: "on behalf of both A and B", the second name cut off
+    both = doc(
+        "Cover email - FOI RSFT-ASPH 24-1530.eml",
+        ("Royal Surrey NHS Foundation Trust", H),
+        ("Ashford and St Peter's Hospitals NHS Foundation Trust", H),
+        (
+            "This response is given on behalf of both Royal Surrey NHS Foundation Trust and "
+            "Ashford and St Peter's Hospitals NHS Foundation Trust, which share an FOI team.",
+            B,
+        ),
+    )
+    found = match(both)
+    assert {found.trust_code, *found.also} == {"RA2", "RTK"}, found.message
+
+
+def test_a_building_in_the_trusts_own_postal_address_is_not_a_rival_body() -> None:
+    # Round 52: a GP practice's name used as the trust's building in its signature's address
+    # ("IG Team, St Catherine's Health Centre, Derby Road, Birkenhead CH42 0LQ", the trust's
+    # postcode) left the reply ambiguous between the trust and the practice.
+    mail = doc(
+        "Re Your FOI request (our ref 0925).eml",
+        ("Sorry for the slight delay. Answers from Wirral Community Health and Care below:", B),
+        ("Policy - yes, we have a Sexual Safety and Misconduct Policy (attached).", B),
+        (
+            "Thanks, Mia\nIG Team, St Catherine's Health Centre, Derby Road, Birkenhead CH42 0LQ",
+            B,
+        ),
+        headers=(("From", "Information Governance <ig.team.foi@nhs.net>"),),
+        page_locators=False,
+    )
+    assert match(mail).trust_code == "RY7"
+    # a board sharing a trust's address is still a board (round 53's review)
+    board = doc(
+        "reply.pdf",
+        ("NHS Black Country Integrated Care Board, Manor Hospital, Moat Road, Walsall WS2 9PS", H),
+        ("Dear Dr Salter,", B),
+        ("The ICB does not hold this information.", B),
+    )
+    assert match(board).method == "out_of_scope"
+
+
+def test_a_group_acknowledgement_naming_the_partners_separate_request_is_the_others() -> None:
+    # Round 53: a group FOI team's holding mail for one trust, saying "Your separate request to
+    # <the partner> has been answered", was read as a joint reply of both.
+    mail = doc(
+        "RE_ FOI KGH 24-1603 - acknowledgement.eml",
+        ("Dear Ms Lendrum,", B),
+        (
+            "I am sorry that Kettering General Hospital NHS Foundation Trust has not yet been "
+            "able to answer your request KGH 24-1603.",
+            B,
+        ),
+        (
+            "Your separate request to Northampton General Hospital NHS Trust (NGH 24-1602) has "
+            "been answered.",
+            B,
+        ),
+        ("Apologies again,\nUHN Group FOI Team", B),
+        headers=(("From", "UHN Group FOI <groupfoi@uhn.nhs.example>"),),
+        page_locators=False,
+    )
+    found = match(mail)
+    assert (found.trust_code, found.method, found.also) == ("RNQ", "sent_for", ())
+    assert "not answering" in found.message
+
+
+def test_a_trust_the_requester_is_told_to_contact_is_not_the_sender() -> None:
+    # Round 53: "mental health services ... are run by <another trust> ...; you may wish to
+    # contact them", high on page 1, left the letter ambiguous between the two.
+    letter_ = doc(
+        "NCIC FOI 24-667.pdf",
+        ("North Cumbria Integrated Care NHS Foundation Trust Pillars Building, Carlisle", H),
+        ("Reference: NCIC 24-667 Date: 8 January 2025", H),
+        (
+            "Please note that mental health services in north Cumbria are run by Cumbria, "
+            "Northumberland, Tyne and Wear NHS Foundation Trust, which may hold different "
+            "arrangements; you may wish to contact them.",
+            H,
+        ),
+        ("1) Yes - our Sexual Safety Policy is attached.", B),
+        ("Yours faithfully, FOI Team", B),
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.also) == ("RNN", ())
+
+
+def test_more_ways_a_reply_says_whose_it_is() -> None:
+    # Round 53: "This response is from X", "Trust responding: X", "FOI Office (for X)" and
+    # "We confirm receipt of your request to X" under a group's letterhead naming its trusts
+    group = "The Foundation Group South Warwickshire University NHS Foundation Trust"
+    partners = "George Eliot Hospital NHS Trust | Wye Valley NHS Trust"
+    for said, code in (
+        ("This response is from Wye Valley NHS Trust.", "RLQ"),
+        ("Trust responding: George Eliot Hospital NHS Trust  Ref: 24-558", "RLT"),
+        ("Foundation Group FOI Office (for George Eliot Hospital NHS Trust)", "RLT"),
+        ("The response below is Wye Valley NHS Trust's response.", "RLQ"),
+        (
+            "We confirm receipt of your Freedom of Information request to South Warwickshire "
+            "University NHS Foundation Trust.",
+            "RJC",
+        ),
+    ):
+        letter_ = doc(
+            "FOI reply.pdf",
+            (group, H),
+            (partners, H),
+            ("Dear Ms Lendrum,", B),
+            (said, B),
+            ("1. No.", B),
+        )
+        found = match(letter_)
+        assert (found.trust_code, found.also) == (code, ()), said
+
+
+def test_a_boards_reply_holding_nothing_for_the_trusts_it_names_is_its_own() -> None:
+    # Round 52: an ICB's short mail naming two trusts in full in its opening ("does not employ
+    # staff of A or B, and does not hold the information for them") was left ambiguous.
+    mail = doc(
+        "RE_ FOI request - NHS Lincolnshire ICB.eml",
+        (
+            "NHS Lincolnshire Integrated Care Board does not employ staff of United Lincolnshire "
+            "Teaching Hospitals NHS Trust or Lincolnshire Community Health Services NHS Trust, "
+            "and does not hold the information for them. For the ICB's own staff: no dedicated "
+            "policy; ABT is not provided.",
+            B,
+        ),
+        ("FOI Team, NHS Lincolnshire ICB", B),
+        headers=(("From", "NHS Lincolnshire ICB <foi@lincs.icb.example>"),),
+        page_locators=False,
+    )
+    found = match(mail)
+    assert (found.trust_code, found.method) == ("", "out_of_scope"), found.message
+    assert "not RWD, RY5" in found.message
+
+
+def test_words_naming_another_trust_in_passing_do_not_say_whose_the_reply_is() -> None:
+    # Guards from round 53's review: "(for example X ...)", a request transferred from the
+    # trust it was sent to, and a board's letter about a transferred request
+    example = letter(
+        "reply 4410.pdf",
+        "Walsall Healthcare NHS Trust",
+        (
+            "Sessions are shared across the Black Country (for example The Royal Wolverhampton "
+            "NHS Trust staff attend the same sessions).",
+            B,
+        ),
+    )
+    assert match(example).trust_code == "RBK"
+    transferred = letter(
+        "reply 5521.pdf",
+        "Leeds Community Healthcare NHS Trust",
+        (
+            "We acknowledge your request to Leeds Teaching Hospitals NHS Trust, which was "
+            "transferred to us as it concerns our staff.",
+            B,
+        ),
+    )
+    assert match(transferred).trust_code in {"", "RY6"}
+    board = doc(
+        "ICB reply.pdf",
+        ("NHS Black Country Integrated Care Board", H),
+        (
+            "We received your request to Walsall Healthcare NHS Trust, which was transferred to "
+            "the ICB. The ICB does not hold this information.",
+            B,
+        ),
+    )
+    assert match(board).method == "out_of_scope"
+
+
+def test_a_joint_letter_signed_for_its_host_trust_stays_joint() -> None:
+    # Guards from round 53's review: a group's joint letter signed "For and on behalf of" its
+    # host trust, and one whose answers mention the partner ("... does not cover contractors",
+    # "you may wish to contact the FOI team at X")
+    for extra in (
+        "For and on behalf of The Royal Wolverhampton NHS Trust",
+        "At Walsall Healthcare NHS Trust the policy does not cover contractors.",
+        "If you have any queries you may wish to contact the FOI team at Walsall Healthcare NHS "
+        "Trust.",
+    ):
+        letter_ = doc(
+            "Group reply 2231.pdf",
+            ("The Royal Wolverhampton NHS Trust", H),
+            ("Walsall Healthcare NHS Trust", H),
+            ("You sent the same request to the two trusts in our hospital group.", B),
+            ("1. Both trusts have a Sexual Safety Policy.", B),
+            (extra, B),
+        )
+        found = match(letter_)
+        assert {found.trust_code, *found.also} == {"RL4", "RBK"}, (extra, found.message)
+
+
+def test_a_reply_speaking_for_another_trust_than_its_evidence_is_left_to_a_person() -> None:
+    # the file's name, letterhead and signature name one trust, the words another (an
+    # acronym): neither is taken on trust
+    letter_ = doc(
+        "RBK FOI 0192 reply.pdf",
+        ("Walsall Healthcare NHS Trust", H),
+        ("Please find The Royal Wolverhampton NHS Trust's response below.", B),
+        ("1. Yes.", B),
+        ("Yours sincerely\nFOI Team\nWalsall Healthcare NHS Trust", B),
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.method) == ("", "ambiguous"), found.message
+    assert {"RBK", "RL4"} <= set(found.candidates)
+    assert "the reply says it answers for RL4" in found.message

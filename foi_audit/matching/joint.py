@@ -4,9 +4,11 @@ a column, a row or a section per trust (a request site's list of others' request
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
-from foi_audit.matching.names import Index, Kind, find_names
+from foi_audit.matching.names import Index, Kind, find_names, name_tokens
 from foi_audit.matching.zones import Zones
 from foi_audit.records import BlockRole, Document
 from foi_audit.register.names import owner_cells, owner_column
@@ -199,6 +201,153 @@ _NOT_FOR_THEM = re.compile(
     r"|\b(?:mailbox|inbox|service|team|function)\b[^.;]{0,20}\b(?:is|are) (?:operated|run|"
     r"managed|provided|hosted)\b[^.;]{0,60}$"
 )
+
+
+# A reply saying whom alone it answers for (the words after it name one trust): "I am writing on
+# behalf of X", "FOI Office (for and on behalf of X)", "this reply gives X's information only",
+# "This reply covers BHRUT only", "Please find NHFT's response below", "the attached response
+# from X"
+_FOR_ONE = re.compile(
+    r"(?i)(?:\b(?:writing|sent|written|issued|replying|responding|answered|answering|for and"
+    r"|(?:is|are) (?:provided|given|made|prepared))"
+    r"\s+on behalf of\s+(?P<behalf>[^.;\n()]{3,150})"
+    # "FOI Office (for George Eliot Hospital NHS Trust)"
+    r"|\((?:for|on behalf of) (?P<paren>[^()\n]{3,90})\)"
+    # "Trust responding: Wye Valley NHS Trust", "Your request has been answered by X"
+    r"|\btrust responding:\s*(?P<responding>[^.;\n|]{3,90})"
+    r"|\brequest (?:has been|was|is being|will be) answered by (?P<by>[^.;\n()]{3,90})"
+    # "Please see the attached response from X", "the response to your request to X"
+    r"|\b(?:(?:attached|enclosed|following) (?:response|reply|answers) from|(?:response|reply) to "
+    r"your (?:freedom of information |foi )?request (?:made |sent )?to) (?P<sender>[^.;\n()]{3,90})"
+    # "This response is from X", "We confirm receipt of your FOI request to X"
+    r"|\b(?:this|our) (?:reply|response|letter) is from (?P<from>[^.;\n]{3,90})"
+    r"|\b(?:receipt of|received|acknowledge|acknowledging) your (?:freedom of information |foi )?"
+    r"request (?:made |sent )?to (?P<asked>[^.;\n()]{3,90})"
+    r"|\bthis (?:reply|response|letter|e-?mail) (?:only )?(?:covers|gives|is for|relates to"
+    r"|concerns|provides)\s+(?P<only>[^.;\n]{2,90}?)\s+only\b"
+    r"|\bplease find (?P<whose>[^.;\n]{2,60}?)['\u2019]s? (?:response|reply|answers)\b"
+    # "The response below is East Cheshire NHS Trust's response"
+    r"|\b(?:response|reply|answers)(?: below| above)? (?:is|are) (?P<is>[^.;\n]{2,90}?)['\u2019]s?"
+    r" (?:response|reply|answers|information)\b)"
+)
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+# Words that say the reply is for the trust it names and no other (else a joint letter's signing
+# trust, "For and on behalf of X", would take it alone)
+_EXCLUSIVE = frozenset({"only", "whose", "is", "from", "responding"})
+_ONLY = re.compile(r"(?i)^[^.;\n]*\bonly\b")
+# A request passed from one body to another: the trust it was sent to is not the one answering
+_PASSED_ON = re.compile(r"(?i)\b(?:transferred|forwarded|redirected|passed (?:it )?on)\b")
+_BOTH = re.compile(r"(?i)\s*both\b")
+_SEVERAL = re.compile(r"(?i)\s*(?:all|each|every|the (?:two|three|four|member)|these|those)\b")
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The one trust a reply says it answers for, the words that say so, and whether they say it
+    answers for that trust alone ("This reply covers X only") or only that it speaks for it ("I
+    am writing on behalf of X")."""
+
+    code: str
+    words: str
+    exclusive: bool
+
+
+def zone_texts(zones: Zones) -> list[str]:
+    """A document's texts where a reply says whom it is from: its mail headers and opening, its
+    letterhead, body and signature."""
+    texts = [value for value, _ in zones.email_header]
+    return texts + [b.text for b in [*zones.letterhead, *zones.body, *zones.signature]]
+
+
+def sent_for_one(
+    texts: Sequence[str], index: Index, candidates: Mapping[str, float]
+) -> Owner | None:
+    """The one trust among ``candidates`` (code: score) that ``texts`` say the reply answers for
+    ("I am writing on behalf of Derbyshire Healthcare NHS Foundation Trust"), named first in the
+    words after the cue; none when such words name two trusts ("on behalf of both A and B"), or
+    disagree."""
+    owners: dict[str, Owner] = {}
+    for text in texts:
+        for found in _FOR_ONE.finditer(text):
+            kind, words = next((k, w) for k, w in found.groupdict().items() if w)
+            if _BOTH.match(words):
+                return None  # "on behalf of both A and B": joint, not one trust's
+            if _SEVERAL.match(words) or (kind in {"asked", "sender"} and _PASSED_ON.search(text)):
+                continue  # "on behalf of all trusts in the ICS"; a request transferred to us
+            code = _first_named(_POSSESSIVE.sub("", words), index, candidates)
+            if code is None:
+                return None  # "on behalf of A and B"
+            if code:
+                exclusive = kind in _EXCLUSIVE or bool(kind == "behalf" and _ONLY.match(words))
+                said = " ".join(found.group(0).split())
+                owners.setdefault(code, Owner(code, said, exclusive))
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _first_named(words: str, index: Index, candidates: Mapping[str, float]) -> str | None:
+    """The trust among ``candidates`` that ``words`` open with ("the" aside); "" when they open
+    with none ("(for example X staff ...)"), None when they name two."""
+    spans: dict[tuple[int, int], list[str]] = {}
+    for hit in find_names(words, index, any_case=False):
+        if hit.code in candidates:
+            spans.setdefault((hit.start, hit.end), []).append(hit.code)
+    # ("NHFT's response": an acronym several trusts share names the likeliest of them)
+    codes = {span: max(fits, key=candidates.__getitem__) for span, fits in spans.items()}
+    if len(set(codes.values())) > 1:
+        return None
+    tokens = name_tokens(words)[0]
+    opening = 1 if tokens[:1] == ["the"] else 0
+    return next((code for (start, _), code in codes.items() if start <= opening), "")
+
+
+# A sentence saying a trust is not the one answering: "Barts Health NHS Trust is a separate
+# organisation in our hospital group and was not asked", "Your separate request to X has been
+# answered", "... are run by X, which may hold different arrangements; you may wish to contact
+# them", "The response below ... does not describe Mid Cheshire Hospitals"
+_NOT_THIS_ONE = re.compile(
+    r"(?i)\b(?:separate (?:request|organisation|organization|public authority|legal entity)"
+    r"|(?:has|have) (?:its|their) own (?:foi|freedom of information) (?:process|team|office"
+    r"|service|officer)"
+    r"|was not asked|(?:contact|approach|write to) (?:it|them) directly"
+    r"|(?:reply|response|letter|answers?|information)(?: below| above)? (?:does|do) not "
+    r"(?:describe|cover|relate to|apply to|concern)"
+    r"|you (?:may|might) wish to (?:contact|approach|write to) (?:it|them))\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A body saying it holds nothing for the trusts it names: "does not employ staff of A or B, and
+# does not hold the information for them"
+_NOT_THEIRS = re.compile(
+    r"(?i)\b(?:does|do) not (?:employ (?:the )?staff of|hold (?:the |this |any )?information "
+    r"(?:for|on behalf of|about) (?:them|it|those trusts|these trusts))\b"
+)
+
+
+def trusts_set_aside(
+    texts: Sequence[str], index: Index, candidates: AbstractSet[str]
+) -> dict[str, str]:
+    """Trusts among ``candidates`` that a sentence of the reply, naming that trust alone, says
+    are not the one answering, or whose information it says it does not hold ("... does not
+    employ staff of A or B, and does not hold the information for them"); each with its
+    sentence."""
+    aside: dict[str, str] = {}
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            several = bool(_NOT_THEIRS.search(sentence))
+            if not several and not _NOT_THIS_ONE.search(sentence):
+                continue
+            named = {h.code for h in find_names(sentence, index, any_case=False)} & candidates
+            if len(named) == 1 or several:
+                for code in sorted(named):
+                    aside.setdefault(code, " ".join(sentence.split()))
+    return aside
+
+
+def weak_joint(cues: Sequence[str]) -> bool:
+    """Whether all that made a reply joint is a shared or group service's name ("Group FOI
+    Team") or short lines naming a trust each (a letterhead, a signature): no words saying the
+    reply answers for them all."""
+    return all(c == SECTION_CUE or _SHARED_SERVICE.search(c) for c in cues)
 
 
 def joint_cues(document: Document, zones: Zones, index: Index) -> list[str]:

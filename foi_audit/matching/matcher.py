@@ -14,7 +14,10 @@ however many; a file is ambiguous only when strong evidence conflicts: two trust
 or a trust's repeated evidence against another's full name or code. Strong evidence for several
 trusts in a reply that says it answers for them all (a group or shared FOI service, "on behalf
 of X and Y", one column or section per trust) makes it a *joint* reply, matched to each; so
-does a regional return's row per trust, each opening with the trust's full name.
+does a regional return's row per trust, each opening with the trust's full name. A reply that
+says it answers for one trust alone ("I am writing on behalf of X", "This reply covers X only")
+is that trust's (*sent_for*), whoever sent it (a shared service, a group's letterhead, a partner
+trust's FOI office).
 
 A reply from a body that is not an NHS trust in England (a Welsh or Scottish health board, an
 integrated care board, NHS England, a council) is recognised by its name, code or mail domain
@@ -47,10 +50,14 @@ from foi_audit.matching.joint import (
     carried_trust,
     joint_cues,
     named_in_full,
+    sent_for_one,
     trusts_answered_for,
     trusts_by_column,
     trusts_by_row,
     trusts_by_section,
+    trusts_set_aside,
+    weak_joint,
+    zone_texts,
 )
 from foi_audit.matching.names import (
     BODY_PREFIX,
@@ -64,9 +71,20 @@ from foi_audit.matching.names import (
     find_names,
     kind_key,
     name_index,
+    name_tokens,
 )
 from foi_audit.matching.ocr_names import ocr_names
-from foi_audit.matching.verdict import MATCH_THRESHOLD, carried, decide, joint, score
+from foi_audit.matching.verdict import (
+    MATCH_THRESHOLD,
+    Candidate,
+    carried,
+    contradicted,
+    decide,
+    joint,
+    others_not_answering,
+    score,
+    sent_for,
+)
 from foi_audit.matching.zones import Zones, zones_of
 from foi_audit.records import Block, Document, Match
 from foi_audit.register.domains import NOT_A_TRUST_SCOPES, domain_labels
@@ -182,10 +200,18 @@ def _name_evidence(
     # County Council"): the trust wrote it.
     full_codes = {h.code for h in hits if h.kind is Kind.FULL and not h.partner}
     trust_named = any(not c.startswith(BODY_PREFIX) for c in full_codes)
+    bodies = any(h.code.startswith(BODY_PREFIX) for h in hits)
+    addresses = _trust_addresses(text, index) if bodies else []
     found = []
     for hit in hits:
         beside = full_codes and hit.code not in full_codes
-        if beside or hit.partner or (trust_named and hit.code.startswith(BODY_PREFIX)):
+        # a practice or health centre named in a trust's own postal address ("IG Team, St
+        # Catherine's Health Centre, Birkenhead CH42 0LQ") is a building of the trust's, not
+        # the sender (a board or a council sharing the address is still a body)
+        premises = hit.code.endswith(_BUILDING) and any(
+            f" {' '.join(name_tokens(hit.quote)[0])} " in f" {line} " for line in addresses
+        )
+        if beside or premises or hit.partner or (trust_named and hit.code.startswith(BODY_PREFIX)):
             table = _WEIGHTS[Signal.BODY]
         else:
             table = weights
@@ -201,6 +227,27 @@ def _name_evidence(
                 Evidence(hit.code, signal, points, hit.quote, where, strong, co_named=hit.co_named)
             )
     return found
+
+
+_BUILDING = "(GP practice)"  # the kind of body whose name is also a building's
+
+
+def _trust_addresses(text: str, index: Index) -> list[str]:
+    """The lines of ``text`` (as name tokens) that end a trust's postal address: its HQ
+    postcode."""
+    return [
+        " ".join(name_tokens(line)[0])
+        for line in text.splitlines()
+        if any(index.postcodes.get(outward + inward) for outward, inward in _postcodes(line))
+    ]
+
+
+def _postcodes(text: str) -> list[tuple[str, str]]:
+    """The postcodes in ``text`` as (outward, inward), an OCR'd "O" read as the zero it is."""
+    return [
+        (outward, "0" + inward[1:] if inward[0] == "O" else inward)
+        for outward, inward in _POSTCODE_RE.findall(text.upper())
+    ]
 
 
 def _fuzzy_evidence(text: str, signal: Signal, where: str, index: Index) -> list[Evidence]:
@@ -243,8 +290,7 @@ def _path_evidence(path: str, index: Index) -> list[Evidence]:
 
 def _postcode_evidence(text: str, signal_points: float, where: str, index: Index) -> list[Evidence]:
     found = []
-    for outward, inward in _POSTCODE_RE.findall(text.upper()):
-        inward = "0" + inward[1:] if inward[0] == "O" else inward
+    for outward, inward in _postcodes(text):
         for code in index.postcodes.get(outward + inward, ()):
             found.append(
                 Evidence(code, Signal.POSTCODE, signal_points, f"{outward} {inward}", where)
@@ -471,6 +517,68 @@ def match_group(
         found = {code for _, zones in read for code in owners(zones, index)}
         if len(each := [c for c in candidates if c.code in found and not c.is_body]) >= 2:
             return joint(each, [cue], index)
+    verdict = _weighed(read, candidates, index, reply_date)
+    if verdict.method in {"out_of_scope", "none", "carried"}:
+        return verdict
+    texts = [text for _, zones in read for text in zone_texts(zones)]
+    weak = verdict.method == "ambiguous" or (
+        verdict.method == "joint"
+        and weak_joint([c for d, z in read for c in joint_cues(d, z, index)])
+    )
+    return _whose(verdict, texts, candidates, index, weak, reply_date)
+
+
+def _whose(
+    verdict: Match,
+    texts: Sequence[str],
+    candidates: list[Candidate],
+    index: Index,
+    weak: bool,
+    reply_date: str | None,
+) -> Match:
+    """The verdict again, in the light of what the reply says of whom it answers for: one trust
+    alone ("This reply covers X only", or, where only a shared service's name made it joint, "I
+    am writing on behalf of X"); all but one of the trusts it might be from not answering ("X
+    is a separate organisation and was not asked"); a body holding nothing for the trusts it
+    names. A reply saying it answers for another trust than its evidence names is left to a
+    person."""
+    trusts = {c.code: c.score for c in candidates if not c.is_body}
+    owner = sent_for_one(texts, index, trusts)
+    if owner is not None:
+        mine = next(c for c in candidates if c.code == owner.code)
+        others = [c for c in candidates if c is not mine]
+        if verdict.method == "ambiguous" or (
+            verdict.method == "joint" and (owner.exclusive or weak)
+        ):
+            return sent_for(mine, others, owner.words, index)
+        if verdict.method != "joint" and verdict.trust_code != owner.code:
+            shown = next(c for c in candidates if c.code == verdict.trust_code)
+            return contradicted(shown, mine, owner.words, index)
+    if not weak:
+        return verdict
+    # (a joint reply made so by words, a column or a row per trust is no one trust's)
+    codes = [verdict.trust_code, *verdict.also] if verdict.trust_code else verdict.candidates
+    aside = trusts_set_aside(texts, index, set(codes))
+    left = [c for c in candidates if c.code in codes and c.code not in aside]
+    words = "; ".join(dict.fromkeys(aside.values()))
+    if aside and len(left) == 1:
+        return others_not_answering(
+            left[0], [c for c in candidates if c.code in aside], words, index
+        )
+    if aside and not left and candidates[0].is_body:
+        # a body's reply saying it holds nothing for the trusts it names (an ICB's): its own
+        own = decide([c for c in candidates if c.code not in aside], [], index, reply_date)
+        return replace(own, message=f"{own.message}; not {', '.join(aside)}: '{words[:100]}'")
+    return verdict
+
+
+def _weighed(
+    read: Sequence[tuple[Document, Zones]],
+    candidates: list[Candidate],
+    index: Index,
+    reply_date: str | None,
+) -> Match:
+    """The verdict of a file's evidence (past the tables of a row or a column per trust)."""
     # Several trusts the reply says it answers for: each trust heading a section of its own (when
     # the reply also says it answers for them: "You sent the same request to the two trusts in
     # our hospital group"), those a shared service "handles requests for", or, between strong

@@ -156,12 +156,14 @@ def _titles(group: Sequence[Document]) -> tuple[str, ...]:
         (b.text.strip() for b in group[0].blocks[:3] if b.role in _HEADINGS and b.text.strip()),
         "",
     )
-    if len(heading) <= 80 and len(_title_words(heading)) >= 3:
+    # (not a letterhead: "The Foundation Group South Warwickshire University NHS Foundation Trust")
+    if len(heading) <= 80 and len(_title_words(heading)) >= 3 and not _LETTERHEAD.search(heading):
         found.append(heading)
     return tuple(dict.fromkeys(found))
 
 
 _HEADINGS = frozenset({BlockRole.TITLE, BlockRole.HEADER, BlockRole.BODY})
+_LETTERHEAD = re.compile(r"(?i)\bnhs\b[\w\s,&'\u2019-]{0,30}\btrusts?\W*$")  # ends with a name
 
 
 def _title_words(text: str) -> list[str]:

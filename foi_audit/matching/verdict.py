@@ -260,11 +260,57 @@ def joint(named: Sequence[Candidate], cues: Sequence[str], index: Index) -> Matc
 def carried(body: Candidate, trust: Candidate, heading: str, index: Index) -> Match:
     """A body's reply carrying one trust's answers under their own heading: the trust's (the
     coding reads that section alone, not the body's own answers around it)."""
+    said = f"{_body_name(body)} carries {_label(trust, index)}'s answers under '{heading[:80]}'"
+    return _for_one(trust, "carried", said, [trust, body], index)
+
+
+def sent_for(owner: Candidate, others: Sequence[Candidate], words: str, index: Index) -> Match:
+    """A reply that says it answers for one trust alone ("I am writing on behalf of X", "This
+    reply covers X only"): that trust's, whoever sent it (a shared FOI service, a group's
+    letterhead naming its partner, the host's signature)."""
+    said = f"the reply says it answers for {_label(owner, index)} alone"
+    return _for_one(owner, "sent_for", _with_rivals(said, words, others, index), others, index)
+
+
+def others_not_answering(
+    owner: Candidate, others: Sequence[Candidate], words: str, index: Index
+) -> Match:
+    """A reply whose every other trust it might be from is said not to be answering ("Y is a
+    separate organisation and was not asked", "you may wish to contact them"): the one left."""
+    said = f"{_label(owner, index)}'s: the reply says the others are not answering"
+    return _for_one(owner, "sent_for", _with_rivals(said, words, others, index), others, index)
+
+
+def contradicted(named: Candidate, owner: Candidate, words: str, index: Index) -> Match:
+    """A reply whose evidence names one trust while its words say it answers for another ("I am
+    writing on behalf of Y" on X's letterhead, no group or shared service in sight): left for a
+    person, both named."""
+    return Match(
+        "",
+        "ambiguous",
+        round(named.score, 1),
+        f"ambiguous: {_describe(named, index)}, but the reply says it answers for "
+        f"{_label(owner, index)} ('{words[:100]}'): pin the file in mapping.csv",
+        (named.code, owner.code),
+        evidence=_evidence_lines([named, owner], index),
+    )
+
+
+def _with_rivals(said: str, words: str, others: Sequence[Candidate], index: Index) -> str:
+    rivals = [c for c in others if c.strong or c.score >= MATCH_THRESHOLD][:3]
+    besides = f"; not {', '.join(_label(c, index) for c in rivals)}" if rivals else ""
+    return f"{said}: '{words[:120]}'{besides}"
+
+
+def _for_one(
+    trust: Candidate, method: str, message: str, shown: Sequence[Candidate], index: Index
+) -> Match:
+    """A file matched to one trust, with the evidence of ``shown``."""
     return Match(
         trust.code,
-        "carried",
+        method,
         round(trust.score, 1),
-        f"{_body_name(body)} carries {_label(trust, index)}'s answers under '{heading[:80]}'",
+        message,
         (trust.code,),
-        evidence=_evidence_lines([trust, body], index),
+        evidence=_evidence_lines(shown, index),
     )

@@ -39,3 +39,46 @@ def test_finished_sentences_and_pages_apart_stay_as_they_are() -> None:
     assert [b.text for b in across_pages(lower)] == ["the training is offered to all new starters."]
     same_page = [_page("our Chief Nurse and", 1), _page("Director of Nursing.", 1)]
     assert across_pages(same_page) == same_page
+
+
+def test_a_continued_mark_at_the_foot_of_a_page_is_no_part_of_the_sentence() -> None:
+    # Round 52: "... it does not contain a module specifically /continued" ran on, mark and all
+    for mark in ("/continued", "(continued)", "(cont'd)", "continued overleaf"):
+        blocks = [
+            _page(f"but it does not contain a module specifically {mark}", 1),
+            _page("devoted to sexual harassment.", 2),
+        ]
+        assert [b.text for b in across_pages(blocks)] == [
+            "but it does not contain a module specifically devoted to sexual harassment."
+        ], mark
+    # a sentence ending on the word itself is left alone
+    ended = [_page("The work has continued", 1), _page("Director of Nursing.", 2)]
+    assert across_pages(ended) == ended
+
+
+def test_a_letters_running_head_on_page_two_is_furniture_not_the_answer_it_interrupts() -> None:
+    # Round 52: page 2 repeated page 1's letterhead; read as body, it ran into question 2(c)'s
+    # answer and its words were coded.
+    from foi_audit.readers import read_document
+    from pdfwriter import text_pdf
+
+    head = ["Freedom of Information Office  foi@kch.nhs.example", "King's College Hospital", "", ""]
+    pdf = text_pdf(
+        [
+            [
+                *head,
+                *[""] * 10,
+                "Dear Dr Whitcombe,",
+                "",
+                "2(c) The course does not contain a module /continued",
+            ],
+            [*head, "devoted to sexual harassment.", "", "Yes.", "", "Yes."],
+        ]
+    )
+    blocks = read_document(pdf, "reply.pdf").blocks
+    second = [(b.role, b.text) for b in blocks if b.locator.startswith("page 2")]
+    assert second[0][0] is BlockRole.HEADER
+    assert all(role is BlockRole.HEADER for role, text in second if "King's" in text)
+    assert (BlockRole.BODY, "devoted to sexual harassment.") in second
+    joined = [b.text for b in across_pages(blocks) if b.role is BlockRole.BODY]
+    assert "2(c) The course does not contain a module devoted to sexual harassment." in joined

@@ -805,6 +805,28 @@ def test_csv_rows() -> None:
     ]
 
 
+def test_a_saved_log_pages_underlined_headings_are_paragraphs_of_their_own() -> None:
+    """Round 53: "Request summary" and "Response", each over a line of dashes, ran into the
+    text below them, so the request was read as answers and the refusal never was."""
+    text = (
+        b"Freedom of Information - Disclosure Log\n=======================\n\n"
+        b"Request summary\n---------------\nSexual safety policy for staff; plans to introduce ABT.\n\n"
+        b"Response\n--------\nThe Trust is relying on section 14(1).\n\nRight of appeal."
+    )
+    blocks = [b.text for b in read_document(text, "log.txt").blocks]
+    assert blocks == [
+        "Freedom of Information - Disclosure Log",
+        "Request summary",
+        "Sexual safety policy for staff; plans to introduce ABT.",
+        "Response",
+        "The Trust is relying on section 14(1).",
+        "Right of appeal.",
+    ]
+    # a log entry's last line over the rule before the next entry is no heading
+    entries = b"Ref: 24-0932\nResponse: 4.6 years.\n-----\nRef: 24-0958\nResponse: Not held.\n-----"
+    assert [b.text for b in read_document(entries, "log.txt").blocks] == [entries.decode()]
+
+
 # --- email -----------------------------------------------------------------------------------
 
 
@@ -831,6 +853,30 @@ def test_a_page_pasted_into_a_mail_body_is_read_and_its_logo_is_not() -> None:
     html.add_related(png((1240, 1754)), "image", "png", cid="<p1>", filename="image001.png")
     extraction = read_document(mail.as_bytes(), "reply.eml")
     assert [a.name for a in extraction.attachments] == ["image001.png"]
+
+
+def test_a_mails_plain_text_that_only_points_to_its_html_table_gives_way_to_the_html() -> None:
+    """Round 52: "Please see the table in the HTML version of this message": the plain part
+    was read, the answers in the HTML part's table never were."""
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"], mail["From"] = "RE: FOI request 12483", "IG <ig.foi@trust.example>"
+    mail.set_content("Please see the table in the HTML version of this message for our response.")
+    rows = "".join(
+        f"<tr><td>{n}</td><td>Answer {n}: the Trust does provide this, in house.</td></tr>"
+        for n in ("1", "2", "2a", "2b", "2c", "3", "4")
+    )
+    mail.add_alternative(f"<p>Please see our response below.</p><table>{rows}</table>", "html")
+    extraction = read_document(mail.as_bytes(), "reply.eml")
+    tables = [b.text for b in extraction.blocks if b.role is BlockRole.TABLE]
+    assert tables[0] == "1 | Answer 1: the Trust does provide this, in house."
+    assert len(tables) == 7
+    # as Outlook sends it: the HTML in a multipart/related with its logo
+    html = mail.get_payload()[1]
+    html.add_related(b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image", "png", cid="<logo1>")
+    extraction = read_document(mail.as_bytes(), "reply.eml")
+    assert len([b for b in extraction.blocks if b.role is BlockRole.TABLE]) == 7
 
 
 def test_eml_headers_body_and_attachments() -> None:

@@ -16,6 +16,11 @@ _RUNS_ON = frozenset(
     + ("are", "was", "be", "our", "their", "its", "from", "&", "as", "who", "which", "that")
 )
 _BETWEEN_PAGES = frozenset({BlockRole.HEADER, BlockRole.FOOTER})
+# What a page's last line says of the next page: "... specifically /continued", "(cont'd)"
+_CONTINUED = re.compile(
+    r"(?i)\s*(?:[/(\[]\s*(?:continued|cont['\u2019]?d|cont\.)\s*[)\]]?"
+    r"|continued (?:overleaf|on (?:the )?next page)|cont['\u2019]d)\s*$"
+)
 
 
 def across_pages(blocks: Sequence[Block]) -> list[Block]:
@@ -32,7 +37,7 @@ def across_pages(blocks: Sequence[Block]) -> list[Block]:
             first = out[last]
             out[last] = replace(
                 first,
-                text=f"{first.text.rstrip()} {block.text.lstrip()}",
+                text=f"{_CONTINUED.sub('', first.text).rstrip()} {block.text.lstrip()}",
                 unsure=first.unsure + block.unsure,
             )
             last = -1
@@ -46,7 +51,7 @@ def _runs_on(first: Block, then: Block) -> bool:
     before, after = _PAGE.match(first.locator), _PAGE.match(then.locator)
     if not (before and after and int(after[1]) == int(before[1]) + 1):
         return False
-    text, next_text = first.text.rstrip(), then.text.lstrip()
+    text, next_text = _CONTINUED.sub("", first.text).rstrip(), then.text.lstrip()
     if not text or not next_text or _ENDS_SENTENCE.search(text):
         return False
     return text.split()[-1].lower() in _RUNS_ON or next_text[0].islower()

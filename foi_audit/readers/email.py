@@ -101,9 +101,14 @@ def _collect(
     if part.is_multipart():
         subparts = list(_subparts(part))
         if ctype == "multipart/alternative":
-            # the same text twice: prefer plain, unless it is empty
+            # the same text twice: prefer plain, unless it is empty or a stub of the HTML
+            # ("Please see the table in the HTML version of this message")
             plain = [p for p in subparts if p.get_content_type() == "text/plain"]
             chosen = [p for p in plain if _text(p).strip()]
+            html = _html_parts(subparts)[-1:]
+            if html and chosen and _words(_html_text(html[0])) > 2 * _words(_text(chosen[0])) + 20:
+                # (Outlook's HTML sits in a multipart/related with its pictures: keep them)
+                chosen = [next(p for p in subparts if html[0] in (p, *_html_parts([p])))]
             if not chosen:
                 chosen = [p for p in subparts if p.get_content_type() != "text/plain"][-1:]
             for sub in chosen:
@@ -132,6 +137,26 @@ def _collect(
         payload = _payload(part)
         if payload:
             attachments.append(Attachment(_attachment_name(part, ctype), payload))
+
+
+def _html_parts(parts: list[Message]) -> list[Message]:
+    """The text/html parts among ``parts``, those inside a multipart/related included."""
+    found = []
+    for part in parts:
+        if part.get_content_type() == "text/html":
+            found.append(part)
+        elif part.get_content_type() == "multipart/related":
+            found += _html_parts(_subparts(part))
+    return found
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _html_text(part: Message) -> str:
+    """The visible text of an HTML part."""
+    return "\n".join(block.text for block in read_html_text(_text(part)))
 
 
 def _subparts(part: Message) -> list[Message]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -75,6 +76,7 @@ def read(data: bytes, name: str) -> Extraction:
     ocr_used = False
     plumber: Any = None
     scans = _ScannedPages(tesseract.page_threads())
+    heads: set[str] = set()  # the words of page 1's letterhead
     try:
         page_count = len(doc)
         if page_count == 0:
@@ -114,7 +116,7 @@ def read(data: bytes, name: str) -> Extraction:
             pieces.extend(column_pieces)
             pieces.extend(_paragraphs(lines, number))
             pieces.sort(key=lambda p: p.place)
-            blocks.extend(_with_roles(pieces, height, first_page=index == 0))
+            blocks.extend(_with_roles(pieces, height, index == 0, heads))
         blocks = scans.resolved(blocks)
     finally:
         scans.close()
@@ -613,16 +615,45 @@ def _inside(line: _Line, boxes: list[tuple]) -> bool:
     return False
 
 
-def _with_roles(pieces: list[_Piece], height: float, first_page: bool) -> list[Block]:
+def _with_roles(
+    pieces: list[_Piece], height: float, first_page: bool, heads: set[str]
+) -> list[Block]:
+    """Each piece's role. ``heads`` holds the words of page 1's letterhead: a later page's
+    running head (the letterhead again, its lines split or joined otherwise) is furniture, not
+    a line of the answer it interrupts."""
     blocks = []
+    at_top = not first_page  # nothing but the page's running head read so far
+    opened = False  # the head's first line, long enough not to be a short answer ("Yes.")
+    started = False  # the letter begun ("Dear ..."): page 1's lines after it are no head
     for piece in pieces:
+        top_of_page = piece.bottom <= height * LETTERHEAD_FRACTION
+        words = set(_WORD.findall(_NUMBERS.sub("#", piece.text.lower())))
+        at_top = (
+            at_top
+            and top_of_page
+            and not piece.is_table
+            and bool(words)
+            and words <= heads
+            and (opened or len(" ".join(piece.text.split())) >= _HEAD_CHARS)
+        )
+        opened = at_top
         if piece.is_table:
             role = BlockRole.TABLE
-        elif first_page and piece.bottom <= height * LETTERHEAD_FRACTION:
+        elif top_of_page and (first_page or at_top):
             role = BlockRole.HEADER
         elif piece.top >= height * (1 - FOOTER_FRACTION):
             role = BlockRole.FOOTER
         else:
             role = BlockRole.BODY
+        started = started or bool(_SALUTATION.match(piece.text))
+        if first_page and role is BlockRole.HEADER and not started:
+            heads |= words
         blocks.append(Block(piece.text, piece.locator, role))
     return blocks
+
+
+_WORD = re.compile(r"[\w@.'\u2019]+")
+# (the letter itself may start high on page 1: its words are no running head's)
+_SALUTATION = re.compile(r"(?i)^\W*(?:dear|re:|subject:|your (?:request|ref))\b")
+_NUMBERS = re.compile(r"\d+")  # "Page 2 of 3" at the top of each page is the same head
+_HEAD_CHARS = 25  # shorter text ("Yes.") at the top of two pages may be two answers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from foi_audit.records import Block, Extraction
 
@@ -36,8 +37,17 @@ def decode_text(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
+# A short heading on a line of its own after a blank line, underlined ("Response" over
+# "--------"); not a log entry's last line over the rule that separates it from the next
+_UNDERLINED = re.compile(
+    r"(?:\A|(?<=\n\n))([^\n]{0,58}\w[^\n.]?)\n[ \t]*[=\-~_]{3,}[ \t]*(?:\n|\Z)"
+)
+
+
 def read_txt(data: bytes, name: str) -> Extraction:
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    # a heading underlined ("Response" over "--------") is a paragraph of its own
+    text = _UNDERLINED.sub(lambda m: m.group(1) + "\n\n", text)
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     blocks = [Block(p, f"paragraph {n}") for n, p in enumerate(paragraphs, start=1)]
     return Extraction(format="txt", blocks=tuple(blocks), units=1)

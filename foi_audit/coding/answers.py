@@ -449,18 +449,29 @@ LEADING_REFERENCE = re.compile(
 
 def _answers_given(answers: Mapping[str, Sequence[Sentence]], compiled: Compiled) -> int:
     """How many questions have an answer that states something: not only a question back to
-    the requester, a sentence that says the reply is to come or waits for a clarification, nor
-    the letter's sign-off."""
+    the requester, a sentence that says the reply is to come or waits for a clarification, an
+    exemption still being weighed ("may be exempt under section 43"), nor the letter's
+    sign-off."""
     doc = compiled.doc
     said_nothing = (*doc.acknowledgement, *doc.clarification, *doc.valediction)
     return sum(
         1
         for found in answers.values()
         if any(
-            not s.text.rstrip().endswith("?") and not matches_any(said_nothing, s.text)
+            not s.text.rstrip().endswith("?")
+            and not matches_any(said_nothing, s.text)
+            and not _WEIGHING.search(s.text)
             for s in found
         )
     )
+
+
+# An exemption not yet applied: "may be exempt under section 43", "the Trust must consider
+# whether the public interest favours disclosure"
+_WEIGHING = re.compile(
+    r"(?i)\b(?:may|might|could) be exempt\b"
+    r"|\b(?:must|will|need to|needs to) (?:consider|decide|weigh) whether the public interest\b"
+)
 
 
 _SUPPOSING = re.compile(r"(?i)\b(if|may|might|could|unless|should|whether)\b")

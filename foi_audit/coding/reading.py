@@ -476,6 +476,20 @@ _RESTORED = re.compile(
 )
 
 
+# A refusal that says it covers the whole part asked, for its cost or as vexatious ("section
+# 12(1) ... to this part of your request", "would exceed the 18 hours ... unable to answer these
+# questions")
+_THIS_PART = re.compile(
+    r"(?i)\b(?:this|these|that|those) (?:parts?|questions?|elements?)\b(?! (?:is|are) answered)"
+)
+# (after a direct "Yes." the refused part is a sub-question's: "Yes. ... It is optional. We are
+# unable to answer part (c) ... section 12 ... to this part of your request")
+_DIRECT = re.compile(r"(?i)^\W*(?:yes|no)\b")
+_REFUSED = re.compile(
+    r"(?i)\b(?:section|s\.?) ?1[24]\b|\bexceed\w*\b|\b(?:appropriate|cost) limit\b|\b18 hours\b"
+)
+
+
 def _status(sentences: Sequence[SentenceReading]) -> Status:
     """The direct answer's status decides; an answer that only refers elsewhere refers."""
     if not sentences:
@@ -493,6 +507,15 @@ def _status(sentences: Sequence[SentenceReading]) -> Status:
         later = [s for s in _later_parts(own) if not s.statuses]
         return Status.ANSWERED if later else Status.DEFERRED
     if Status.WITHHELD in first.statuses:
+        return Status.WITHHELD
+    if not _DIRECT.match(first.sentence.text) and any(
+        Status.WITHHELD in s.statuses
+        and _THIS_PART.search(s.sentence.text)
+        and _REFUSED.search(s.sentence.text)
+        for s in own
+    ):
+        # what went before is the reason ("... no central record exists. ... we are therefore
+        # unable to answer these questions"; "We are applying section 12(1) to this part")
         return Status.WITHHELD
     if any(Status.DEFERRED in s.statuses for s in own) and all(
         s.modality is not Modality.CURRENT for s in own

@@ -150,9 +150,17 @@ def _part_asked_within(text: str, parent: str, compiled: Compiled) -> tuple[str,
     return None
 
 
+_LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+
+
 def _answer_run_on(question_text: str, compiled: Compiled) -> tuple[str, str]:
     """A restated question and the answer run on after its last "?" on its line ("" if none)."""
-    last_q = question_text.rfind("?")
+    # (the last "?" that ends a question: not one inside a link, "download.cfm?doc=policy")
+    links = [m.span() for m in _LINK.finditer(question_text)]
+    marks = [
+        i for i, c in enumerate(question_text) if c == "?" and not any(a <= i < b for a, b in links)
+    ]
+    last_q = marks[-1] if marks else -1
     if not 0 <= last_q < len(question_text) - 1:
         return question_text, ""
     after = question_text[last_q + 1 :].strip()

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzzzx/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzzzzb/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -2577,6 +2577,74 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.95, 0.97),
         "dasv_lead_role": (0.90, 0.92),
     },
+    # Round 53 (first seen at 72810f5): refusals and exemptions in their real shapes (s12 whole
+    # and partial with advice, s14, s21 links, s22, s36, s40, s43 with public-interest tests,
+    # refusals overturned or upheld on internal review).
+    "corpus_zzzzzy": {
+        "response_status": (0.95, 0.94),
+        "exemptions": (0.95, 0.95),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.95, 0.97),
+        "abt_provider": (0.95, 0.97),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.95, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # Round 53: answers in tables (Word tables with merged cells, three and four columns with
+    # notes, a paraphrased question column, PDF tables ruled and unruled over pages, sheets by row
+    # and by column, one cell answering two parts).
+    "corpus_zzzzzz": {
+        "response_status": (0.95, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.92, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.95, 0.97),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.95, 0.97),
+        "dasv_lead": (0.95, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.95, 0.97),
+    },
+    # Round 53: who the reply is from (one trust's FOI team answering for another, group
+    # letterheads naming several trusts, joint replies, former names, CSU and ICB senders, a trust
+    # named only in a footer or reference).
+    "corpus_zzzzzza": {
+        "response_status": (0.90, 0.94),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.95, 0.97),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.95, 0.97),
+        "dasv_lead": (0.92, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # Round 52's shared FOI services corpus, kept out until round 53's matching: replies sent on
+    # behalf of one trust by another's FOI office or under a group letterhead, joint replies with
+    # answers per trust, former names, hospital-site signatures.
+    "corpus_zzzzzzb": {
+        "response_status": (0.95, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.95, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.95, 0.95),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.88, 0.95),
+        "dasv_lead": (0.95, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -2674,12 +2742,6 @@ UNMATCHED_FOR_A_PERSON = {
     "corpus_zzq": ("RYY",),  # "KCHFT", the initials of both Kent Community and King's College
     "corpus_zzx": ("RXQ",),  # a scan that kept only "Healthcare NHS Trust" and its postcode
     "corpus_zzzc": ("RBD",),  # a scan whose letterhead OCR could not read
-    # a shared IG service whose signature names a second trust (Wye Valley) beside the
-    # initials of the one it answers for in the file name: left ambiguous between them
-    "corpus_zzzj": ("R1A",),
-    # a reply whose attached letter gives the trust's headquarters, a building a GP practice
-    # is also named after (Littlemore Mental Health Centre): ambiguous with that body
-    "corpus_zzzzc": ("RNU",),
     # a holding e-mail signed only "CCC" (its sender's initials, too weak alone), and a scan
     # whose file name gives another trust's initials ("NHCT") than its letterhead's trust
     "corpus_zzzzy": ("REN", "RHA"),
@@ -2724,6 +2786,7 @@ UNKNOWN_BODIES = {
     "corpus_zzzzx": {"Hartwell Park Hospital - FOIA response.docx"},  # a private hospital
     "corpus_zzzzzb": {"Fernleigh Park Hospital - FOI reply.eml"},  # a private hospital
     "corpus_zzzzzq": {"Hollybank Private Hospital - FOI reply.pdf"},  # a private hospital
+    "corpus_zzzzzzb": {"Foxbridge Private Hospital FOI reply.pdf"},  # a private hospital
 }
 
 
@@ -2734,6 +2797,13 @@ OUT_OF_SCOPE_FOR_A_PERSON = {
     # a GP federation's reply (its own name read as an out-of-scope body) that opens with the
     # hospital trust it works with: left between the two
     "corpus_zzzzzj": {"RE_ FOI - Tamar Valley GP Federation.eml"},
+}
+
+
+# A document saved on its own that its author left with no trust, which one trust's reply names
+# by its title: it goes with that reply (`named_in_reply`, as the README says)
+LINKED_BY_ITS_REPLY = {
+    "corpus_zzzzzza": {"Sexual_Safety_in_the_Workplace_Policy_v1.2.pdf": {"RET"}},
 }
 
 
@@ -2771,7 +2841,8 @@ def test_every_file_matched_right_or_put_before_a_person(
                     and expected["file"] in OUT_OF_SCOPE_FOR_A_PERSON.get(corpus, set())
                 )
             elif not want:
-                ok = not got
+                linked = LINKED_BY_ITS_REPLY.get(corpus, {}).get(expected["file"])
+                ok = not got or (got == linked and row["match_method"] == "named_in_reply")
             elif row["status"] == "unmatched":
                 candidates = set(row["candidates"].split(";"))
                 ok = (

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzzzzb/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzzzzd/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -2644,6 +2644,40 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead": (0.95, 0.97),
         "dasv_lead_name": (0.97, 0.97),
         "dasv_lead_role": (0.97, 0.97),
+    },
+    # Round 54 (first seen at be7b58f): answers split across files (cover e-mails and attachments,
+    # ZIPs, policies saved beside letters, forwarded replies, duplicates, a wrong or missing
+    # attachment, appendices naming no trust).
+    "corpus_zzzzzzc": {
+        "response_status": (0.86, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.91, 0.96),
+        "abt_delivery": (0.88, 0.96),
+        "abt_provider": (0.88, 0.96),
+        "abt_mandatory": (0.91, 0.96),
+        "abt_sh_module": (0.91, 0.96),
+        "abt_planned": (0.94, 0.96),
+        "dasv_lead": (0.94, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # Round 54: legalistic replies (section 17 notices quoting the Act, section 1(1)(a)
+    # statements, neither confirm nor deny, partial not held, answers after statutory text,
+    # letters numbering their own paragraphs).
+    "corpus_zzzzzzd": {
+        "response_status": (0.90, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.87, 0.97),
+        "abt_provided": (0.90, 0.97),
+        "abt_delivery": (0.90, 0.97),
+        "abt_provider": (0.90, 0.94),
+        "abt_mandatory": (0.87, 0.97),
+        "abt_sh_module": (0.87, 0.97),
+        "abt_planned": (0.90, 0.94),
+        "dasv_lead": (0.87, 0.96),
+        "dasv_lead_name": (0.92, 0.97),
+        "dasv_lead_role": (0.90, 0.97),
     },
 }
 

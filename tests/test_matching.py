@@ -2441,6 +2441,7 @@ def test_a_group_letterhead_naming_both_trusts_with_one_trusts_response_is_that_
     assert (found.trust_code, found.method, found.also) == ("RP1", "sent_for", ())
     assert "Please find NHFT's response" in found.message
     assert "RT5 Leicestershire Partnership NHS Trust" in found.message  # the one not counted
+    assert found.evidence[0].startswith("letterhead:RP1 ")  # the owner's evidence first
 
 
 def test_a_shared_service_writing_on_behalf_of_one_trust_is_not_its_hosts_reply() -> None:

@@ -351,7 +351,7 @@ def read_answer(
         if read and not read[0].sentence.via_reference
         else Polarity.UNKNOWN
     )
-    status = _status(read)
+    status = _status(read, direct=polarity is not Polarity.UNKNOWN)
     if status is Status.ANSWERED and polarity is Polarity.UNKNOWN and _deferred_here(read):
         # "The team is reviewing our training offer. We will write to you separately on this
         # question": no yes or no, and the answer is to come
@@ -482,16 +482,16 @@ _RESTORED = re.compile(
 _THIS_PART = re.compile(
     r"(?i)\b(?:this|these|that|those) (?:parts?|questions?|elements?)\b(?! (?:is|are) answered)"
 )
-# (after a direct "Yes." the refused part is a sub-question's: "Yes. ... It is optional. We are
-# unable to answer part (c) ... section 12 ... to this part of your request")
-_DIRECT = re.compile(r"(?i)^\W*(?:yes|no)\b")
 _REFUSED = re.compile(
     r"(?i)\b(?:section|s\.?) ?1[24]\b|\bexceed\w*\b|\b(?:appropriate|cost) limit\b|\b18 hours\b"
 )
 
 
-def _status(sentences: Sequence[SentenceReading]) -> Status:
-    """The direct answer's status decides; an answer that only refers elsewhere refers."""
+def _status(sentences: Sequence[SentenceReading], direct: bool = False) -> Status:
+    """The direct answer's status decides; an answer that only refers elsewhere refers.
+    ``direct``: the answer opens with a yes or a no (after which a part refused is a
+    sub-question's: "Yes. ... It is optional. We are unable to answer part (c) ... section 12
+    ... to this part of your request")."""
     if not sentences:
         return Status.SILENT
     own = [s for s in sentences if not s.sentence.via_reference]
@@ -508,7 +508,7 @@ def _status(sentences: Sequence[SentenceReading]) -> Status:
         return Status.ANSWERED if later else Status.DEFERRED
     if Status.WITHHELD in first.statuses:
         return Status.WITHHELD
-    if not _DIRECT.match(first.sentence.text) and any(
+    if not direct and any(
         Status.WITHHELD in s.statuses
         and _THIS_PART.search(s.sentence.text)
         and _REFUSED.search(s.sentence.text)

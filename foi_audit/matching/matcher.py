@@ -517,14 +517,12 @@ def match_group(
         found = {code for _, zones in read for code in owners(zones, index)}
         if len(each := [c for c in candidates if c.code in found and not c.is_body]) >= 2:
             return joint(each, [cue], index)
-    verdict = _weighed(read, candidates, index, reply_date)
+    verdict, cues = _weighed(read, candidates, index, reply_date)
     if verdict.method in {"out_of_scope", "none", "carried"}:
         return verdict
     texts = [text for _, zones in read for text in zone_texts(zones)]
-    weak = verdict.method == "ambiguous" or (
-        verdict.method == "joint"
-        and weak_joint([c for d, z in read for c in joint_cues(d, z, index)])
-    )
+    # (every joint verdict was given with the cues that made it)
+    weak = verdict.method == "ambiguous" or (verdict.method == "joint" and weak_joint(cues))
     return _whose(verdict, texts, candidates, index, weak, reply_date)
 
 
@@ -577,8 +575,9 @@ def _weighed(
     candidates: list[Candidate],
     index: Index,
     reply_date: str | None,
-) -> Match:
-    """The verdict of a file's evidence (past the tables of a row or a column per trust)."""
+) -> tuple[Match, list[str]]:
+    """The verdict of a file's evidence (past the tables of a row or a column per trust), and
+    what says the reply is joint (read only where several trusts are in question)."""
     # Several trusts the reply says it answers for: each trust heading a section of its own (when
     # the reply also says it answers for them: "You sent the same request to the two trusts in
     # our hospital group"), those a shared service "handles requests for", or, between strong
@@ -596,9 +595,9 @@ def _weighed(
             in_full |= named_in_full(zones, index)
         cues = list(dict.fromkeys(cues))
     if len(by_section) >= 2 and any(c != SECTION_CUE for c in cues):
-        return joint(by_section, cues, index)
+        return joint(by_section, cues, index), cues
     if len(by_service) >= 2:
-        return joint(by_service, cues, index)
+        return joint(by_service, cues, index), cues
     verdict = decide(
         candidates, cues if strong else [], index, reply_date, in_full if strong else set()
     )
@@ -615,5 +614,5 @@ def _weighed(
         # a body's reply (an ICB's) carrying one trust's answers under their own heading
         heading = next((h for _, z in read if (h := carried_trust(z, index))[0]), ("", ""))
         for trust in (c for c in candidates if c.code == heading[0]):
-            return carried(bodies[0], trust, heading[1], index)
-    return verdict
+            return carried(bodies[0], trust, heading[1], index), cues
+    return verdict, cues

@@ -269,7 +269,7 @@ def sent_for(owner: Candidate, others: Sequence[Candidate], words: str, index: I
     reply covers X only"): that trust's, whoever sent it (a shared FOI service, a group's
     letterhead naming its partner, the host's signature)."""
     said = f"the reply says it answers for {_label(owner, index)} alone"
-    return _for_one(owner, "sent_for", _with_rivals(said, words, others, index), others, index)
+    return _said_for(owner, said, words, others, index)
 
 
 def others_not_answering(
@@ -278,7 +278,7 @@ def others_not_answering(
     """A reply whose every other trust it might be from is said not to be answering ("Y is a
     separate organisation and was not asked", "you may wish to contact them"): the one left."""
     said = f"{_label(owner, index)}'s: the reply says the others are not answering"
-    return _for_one(owner, "sent_for", _with_rivals(said, words, others, index), others, index)
+    return _said_for(owner, said, words, others, index)
 
 
 def contradicted(named: Candidate, owner: Candidate, words: str, index: Index) -> Match:
@@ -296,10 +296,15 @@ def contradicted(named: Candidate, owner: Candidate, words: str, index: Index) -
     )
 
 
-def _with_rivals(said: str, words: str, others: Sequence[Candidate], index: Index) -> str:
+def _said_for(
+    owner: Candidate, said: str, words: str, others: Sequence[Candidate], index: Index
+) -> Match:
+    """``owner``'s (method ``sent_for``), the message quoting the words and naming the rivals
+    not counted, the evidence the owner's and theirs."""
     rivals = [c for c in others if c.strong or c.score >= MATCH_THRESHOLD][:3]
     besides = f"; not {', '.join(_label(c, index) for c in rivals)}" if rivals else ""
-    return f"{said}: '{words[:120]}'{besides}"
+    message = f"{said}: '{words[:120]}'{besides}"
+    return _for_one(owner, "sent_for", message, [owner, *rivals], index)
 
 
 def _for_one(

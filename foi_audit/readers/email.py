@@ -8,6 +8,7 @@ charset-normalizer finds; undecodable bytes become U+FFFD, never a crash. Inline
 from __future__ import annotations
 
 import contextlib
+import re
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
@@ -106,7 +107,7 @@ def _collect(
             plain = [p for p in subparts if p.get_content_type() == "text/plain"]
             chosen = [p for p in plain if _text(p).strip()]
             html = _html_parts(subparts)[-1:]
-            if html and chosen and _words(_html_text(html[0])) > 2 * _words(_text(chosen[0])) + 20:
+            if html and chosen and _stub_of(_text(chosen[0]), _text(html[0])):
                 # (Outlook's HTML sits in a multipart/related with its pictures: keep them)
                 chosen = [next(p for p in subparts if html[0] in (p, *_html_parts([p])))]
             if not chosen:
@@ -150,13 +151,16 @@ def _html_parts(parts: list[Message]) -> list[Message]:
     return found
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+def _stub_of(plain: str, html: str) -> bool:
+    """Whether the plain text says much less than the HTML (its tables, most often): the HTML
+    is parsed only when its words, tags stripped crudely, could be that many more."""
+    enough = 2 * len(plain.split()) + 20
+    if len(_TAG.sub(" ", html).split()) <= enough:
+        return False  # (most mails: no parse of an HTML body that will not be read)
+    return len("\n".join(block.text for block in read_html_text(html)).split()) > enough
 
 
-def _html_text(part: Message) -> str:
-    """The visible text of an HTML part."""
-    return "\n".join(block.text for block in read_html_text(_text(part)))
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _subparts(part: Message) -> list[Message]:

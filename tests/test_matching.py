@@ -1214,6 +1214,56 @@ def test_an_appendix_sharing_the_covering_letters_reference_shares_its_trust() -
     assert "ULTH FOI-2024-3307 covering letter.docx" not in linked  # it was matched already
 
 
+def _joint_reply_and_cover(cover_text: str) -> dict[str, Match]:
+    reply = doc(
+        "UHN FOI 24-4471 joint response.pdf",
+        ("University Hospitals of Northamptonshire NHS Group", H),
+        ("Dear Ms Okafor", B),
+        ("As the Group has a single FOI service we have answered for both Trusts.", B),
+        (
+            "Your question | Kettering General Hospital NHS Foundation Trust | "
+            "Northampton General Hospital NHS Trust",
+            BlockRole.TABLE,
+        ),
+        ("1. Policy | Yes | Not yet", BlockRole.TABLE),
+    )
+    cover = doc(
+        "RE_ FOI request (UHN ref 24-4471).eml",
+        (cover_text, B),
+        headers=(("From", "UHN FOI Team <foi@nhs.net>"), ("Subject", "RE: FOI (ref 24-4471)")),
+        page_locators=False,
+    )
+    assert {match(reply).trust_code, *match(reply).also} == {"RNQ", "RNS"}
+    assert (match(cover).trust_code, match(cover).also) == ("RNQ", ())
+    return _link(reply, cover)
+
+
+def test_a_covering_mail_saying_both_trusts_are_answered_is_the_joint_replys_too() -> None:
+    linked = _joint_reply_and_cover(
+        "Please find attached our response. Kettering General Hospital and its partner "
+        "work together as a group, so our FOI team has answered for both trusts in one document."
+    )
+    new = linked["RE_ FOI request (UHN ref 24-4471).eml"]
+    assert (new.method, {new.trust_code, *new.also}) == ("same_reference", {"RNQ", "RNS"})
+    assert "answered for both" in new.message
+
+
+@pytest.mark.parametrize(
+    "cover_text",
+    [
+        "Please find attached the response of Kettering General Hospital to your request.",
+        # a shared service's name says nothing of this reply
+        "This letter answers for Kettering General Hospital only; the other trust in our group "
+        "will reply to you separately. Group FOI Team",
+    ],
+)
+def test_a_covering_mail_of_one_trust_sharing_a_joint_replys_reference_stays_its_own(
+    cover_text: str,
+) -> None:
+    linked = _joint_reply_and_cover(cover_text)
+    assert "RE_ FOI request (UHN ref 24-4471).eml" not in linked
+
+
 def test_a_reference_given_in_the_text_links_a_file_with_an_uninformative_name() -> None:
     cover = letter(
         "Response letter (1).docx",

@@ -44,6 +44,23 @@ _JOINT_RE = re.compile(
 )
 
 
+def answers_for_several(text: str) -> str:
+    """The words saying this reply itself answers for several trusts ("our FOI team has
+    answered for both trusts in one document", "this letter covers both organisations"), or
+    "": not what the request was ("you asked both trusts"), nor a shared service's name."""
+    found = _ANSWERS_FOR_SEVERAL.search(text)
+    return " ".join(found.group(0).split()) if found else ""
+
+
+_ANSWERS_FOR_SEVERAL = re.compile(
+    r"(?i)\b(?:(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\b[^.\n]{0,60}"
+    r"\bfor (?:both|all (?:three|four|(?:of )?the)|each of the) (?:two |three |four )?"
+    r"(?:trusts|organisations)\b"
+    r"|this (?:single |one |joint |combined )?(?:letter|response|reply|e-?mail|document) "
+    r"(?:answers|covers) (?:both|the two|all (?:three|four)) (?:trusts|organisations)\b)"
+)
+
+
 # (with two trusts named in full after it: "on behalf of A and B", "your requests to A and B")
 _ON_BEHALF_RE = re.compile(
     r"(?i)\b(?:on behalf of|(?:handles|processes|deals with|answers|manages) (?:the )?"

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from foi_audit.matching.joint import answers_for_several
 from foi_audit.records import BlockRole, Document, Match
 
 _RUN_RE = re.compile(r"(?<!\d)\d+(?:[-_/. ]\d+)*(?!\d)")
@@ -226,7 +227,9 @@ def _verdict(match: Match) -> tuple[str, ...]:
 
 def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
     """New matches for unmatched files that share a reference with (or are named by) matched
-    ones, keyed by path. Only files matched on their own evidence vouch for others."""
+    ones, and for a file of one trust that says it answers for several and shares a reference
+    with a joint reply of that trust's, keyed by path. Only files matched on their own evidence
+    vouch for others."""
     by_reference: dict[str, list[int]] = {}
     for number, item in enumerate(files):
         for reference in item.references:
@@ -238,6 +241,9 @@ def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
         )  # initials alone: no full name in its letterhead, signature or sender
         if by_alias and (doubt := _outweighed(item, number, files, by_reference)):
             changed[item.path] = doubt
+        if (joined := _joins_joint(item, number, files, by_reference)) is not None:
+            changed[item.path] = joined
+            continue
         if _resolved(item.match):
             continue
         anchors: dict[tuple[str, ...], list[tuple[str, FileMatch]]] = {}
@@ -282,6 +288,44 @@ def _outweighed(
                     f"{item.match.trust_code}), but {other.path} with the same reference "
                     f"{reference} is {theirs.trust_code} by its {theirs.method}: check which",
                 )
+    return None
+
+
+def _joins_joint(
+    item: FileMatch, number: int, files: Sequence[FileMatch], by_reference: dict[str, list[int]]
+) -> Match | None:
+    """A file of one trust saying the reply answers for several ("our FOI team has answered
+    for both trusts in one document", a covering e-mail naming only one of them as the group
+    writes it) that shares its reference with a joint reply of that trust and others: it is
+    the joint reply's too."""
+    match = item.match
+    if not match.trust_code or match.also or match.method in {"mapping", "joint"}:
+        return None
+    words = answers_for_several(item.text)
+    if not words:
+        return None
+    for reference in item.references:
+        others = [files[k] for k in by_reference[reference] if k != number]
+        verdicts = {_verdict(o.match) for o in others if _resolved(o.match)}
+        if len(verdicts) != 1:
+            continue
+        (verdict,) = verdicts
+        if len(verdict) < 2 or match.trust_code not in verdict:
+            continue
+        anchor = next(o for o in others if _verdict(o.match) == verdict)
+        return Match(
+            verdict[0],
+            "same_reference",
+            match.score,
+            f"says it answers for several trusts ('{words}'), and has the same reference "
+            f"'{reference}' as {anchor.path}, a joint reply ({'/'.join(verdict)})",
+            verdict,
+            also=verdict[1:],
+            evidence=(
+                f"same_reference:{'/'.join(verdict)} '{reference}' ({anchor.path})",
+                *match.evidence,
+            ),
+        )
     return None
 
 

@@ -1,12 +1,18 @@
 """Answers tied to the request's questions by what they say: a longer request answered by
-number alone, and a letter's headings that end in a full stop."""
+number alone, a letter's headings that end in a full stop, an answer under the wrong number,
+and a question's parts answered in turn on one line."""
 
 from __future__ import annotations
 
 from foi_audit.coding import load_codebook
-from foi_audit.coding.alignment import aligned_by_content, heading_series
+from foi_audit.coding.alignment import (
+    aligned_by_content,
+    heading_series,
+    parts_in_turn,
+    under_wrong_number,
+)
 from foi_audit.coding.compiled import compile_codebook
-from foi_audit.coding.records import Line
+from foi_audit.coding.records import Line, Sentence
 
 COMPILED = compile_codebook(load_codebook())
 
@@ -61,3 +67,42 @@ The Chief Nurse."""
     assert heading_series(_lines(letter), COMPILED) == {1, 3, 5, 7}
     # one such line alone is an answer ("Optional."), not a heading
     assert heading_series(_lines("Dear Ms Adeyemi,\nOptional.\nPlans.\nNone."), COMPILED) == set()
+
+
+def _said(question: str, *texts: str) -> list[Sentence]:
+    return [Sentence(t, "page 1", question, start=i == 0) for i, t in enumerate(texts)]
+
+
+def test_an_answer_under_another_questions_number_moves_to_the_parts_it_answers() -> None:
+    answers = {
+        "q2": _said("q2", "Yes.", "It is delivered in-house by our EDI team."),
+        "q3": _said("q3", "The training is optional.", "There is no specific session on it."),
+    }
+    moved = under_wrong_number(answers, COMPILED)
+    assert moved["q3"] == []
+    assert [(s.question, s.text) for s in moved["q2b"] + moved["q2c"]] == [
+        ("q2b", "The training is optional."),
+        ("q2c", "There is no specific session on it."),
+    ]
+
+
+def test_an_answer_that_opens_with_yes_or_no_or_speaks_of_its_own_question_stays() -> None:
+    for texts in (("No, and it would be optional.",), ("We plan to; it would be optional.",)):
+        answers = {"q3": _said("q3", *texts)}
+        assert under_wrong_number(answers, COMPILED) == answers
+
+
+def test_parts_answered_in_turn_on_one_line_get_a_piece_each() -> None:
+    answers = {"q2": _said("q2", "Yes;", "our own trainers and Bluefield CIC;", "mandatory;", "no")}
+    split = parts_in_turn(answers, COMPILED)
+    assert {q: [s.text for s in found] for q, found in split.items()} == {
+        "q2": ["Yes;"],
+        "q2a": ["our own trainers and Bluefield CIC;"],
+        "q2b": ["mandatory;"],
+        "q2c": ["no"],
+    }
+    # one piece short, or a part answered elsewhere: left as it is
+    short = {"q2": answers["q2"][:3]}
+    assert parts_in_turn(short, COMPILED) == short
+    answered = {**answers, "q2c": _said("q2c", "No.")}
+    assert parts_in_turn(answered, COMPILED) == answered

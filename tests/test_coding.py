@@ -64,15 +64,17 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
             blocks = tuple(Block(b.text, "page 1", BlockRole.BODY) for b in document.blocks)
             document = replace(document, blocks=blocks)
         if spec.get("pages"):
-            # A PDF of several pages: "---" alone starts the next; "(footer) ..." is a footer
+            # A PDF of several pages: "---" alone starts the next; "(footer) ..." is a footer,
+            # "(header) ..." a running head
             page, blocks = 1, []
+            frame = {"(footer) ": BlockRole.FOOTER, "(header) ": BlockRole.HEADER}
             for b in document.blocks:
                 if b.text.strip() == "---":
                     page += 1
                     continue
-                footer = b.text.startswith("(footer) ")
-                role = BlockRole.FOOTER if footer else BlockRole.BODY
-                blocks.append(Block(b.text.removeprefix("(footer) "), f"page {page}", role))
+                mark = next((m for m in frame if b.text.startswith(m)), "")
+                role = frame.get(mark, BlockRole.BODY)
+                blocks.append(Block(b.text.removeprefix(mark), f"page {page}", role))
             document = replace(document, blocks=tuple(blocks))
         if spec.get("headers"):
             # an e-mail's own headers ("From" = "Priya Lindqvist <p@uni.example>")

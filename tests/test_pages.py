@@ -82,3 +82,37 @@ def test_a_letters_running_head_on_page_two_is_furniture_not_the_answer_it_inter
     assert (BlockRole.BODY, "devoted to sexual harassment.") in second
     joined = [b.text for b in across_pages(blocks) if b.role is BlockRole.BODY]
     assert "2(c) The course does not contain a module devoted to sexual harassment." in joined
+
+
+def test_continued_on_a_line_of_its_own_is_dropped_and_the_paragraph_above_runs_on() -> None:
+    blocks = [
+        _page("but it does not contain a module specifically", 1),
+        _page("/continued", 1),
+        _page("Page 1 of 2", 1, BlockRole.FOOTER),
+        _page("Freedom of Information Office", 2, BlockRole.HEADER),
+        _page("devoted to sexual harassment.", 2),
+    ]
+    assert [b.text for b in across_pages(blocks)] == [
+        "but it does not contain a module specifically devoted to sexual harassment.",
+        "Page 1 of 2",
+        "Freedom of Information Office",
+    ]
+
+
+def test_continued_joins_an_unfinished_sentence_whatever_its_last_word_but_not_a_finished_one() -> (
+    None
+):
+    capital = [
+        _page("The sessions are delivered by Equal", 1),
+        _page("/continued", 1),
+        _page("Footing CIC and are optional.", 2),
+    ]
+    assert [b.text for b in across_pages(capital)] == [
+        "The sessions are delivered by Equal Footing CIC and are optional."
+    ]
+    finished = [
+        _page("The policy is attached.", 1),
+        _page("/continued", 1),
+        _page("Question 3", 2),
+    ]
+    assert [b.text for b in across_pages(finished)] == ["The policy is attached.", "Question 3"]

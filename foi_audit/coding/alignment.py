@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled
-from foi_audit.coding.labels import LABEL, LABEL_ONLY, QUESTION_RANGE, numbered_texts, set_apart
+from foi_audit.coding.labels import (
+    LABEL,
+    LABEL_ONLY,
+    QUESTION_RANGE,
+    STARTS_LIKE_ANSWER,
+    numbered_texts,
+    set_apart,
+)
 from foi_audit.coding.questions import (
     OTHER,
     aimed_elsewhere,
@@ -17,7 +24,8 @@ from foi_audit.coding.questions import (
     top_question,
     topic_heading,
 )
-from foi_audit.coding.records import Line, Segment
+from foi_audit.coding.reading import Modality
+from foi_audit.coding.records import Line, Segment, Sentence
 from foi_audit.coding.text import matches_any
 
 # How much of a numbered answer is read to tell which question it answers.
@@ -386,3 +394,94 @@ def answered_in_turn(segments: list[Segment], compiled: Compiled) -> bool:
             q.id == last.question and q.label == "1" for q in compiled.questions
         )
     return all(seg.lines for seg in before)
+
+
+def under_wrong_number(
+    answers: dict[str, list[Sentence]], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    """An answer written under another question's number ("3. The training is optional. There
+    is no specific session on sexual harassment." under the plans question), moved to the
+    questions it answers: only when it opens with no yes or no, says nothing planned, supposed
+    or in development, none of its sentences speaks of its own question, and each speaks of
+    exactly one other, of another question family, left unanswered, two of them at least."""
+    out = {qid: list(found) for qid, found in answers.items()}
+    unsettled = [p for m, p in compiled.reading.modalities if m is not Modality.CEASED]
+    for qid, found in answers.items():
+        family = {q.id for q in compiled.questions if _same_family(q.id, qid, compiled)}
+        own = [q for q in compiled.questions if q.id in family]
+        # ("No, and there are no plans to" under the training question answers it first)
+        if (
+            not found
+            or STARTS_LIKE_ANSWER.match(found[0].text)
+            or any(
+                matches_any(q.cues, s.text) or matches_any(q.topic_cues, s.text)
+                for s in found
+                for q in own
+            )
+        ):
+            continue
+        if any(matches_any(patterns, s.text) for patterns in unsettled for s in found):
+            continue  # ("from January 2025 all new managers will attend": a plan, its own)
+        targets = []
+        for sentence in found:
+            fits = [
+                q.id
+                for q in compiled.questions
+                if q.id not in family and not out.get(q.id) and matches_any(q.cues, sentence.text)
+            ]
+            targets.append(fits[0] if len(fits) == 1 else "")
+        # (of two parts at least: one word of a part's ("in-house", "module") in an answer of
+        # its own is too little to move it)
+        if all(targets) and len(set(targets)) >= 2:
+            out[qid] = []
+            for sentence, target in zip(found, targets, strict=True):
+                out.setdefault(target, []).append(replace(sentence, question=target))
+    return out
+
+
+def _same_family(one: str, other: str, compiled: Compiled) -> bool:
+    return top_question(one, compiled) == top_question(other, compiled)
+
+
+_TERSE_WORDS = 10  # a piece longer than this is more than a part's short answer
+
+
+def parts_in_turn(
+    answers: dict[str, list[Sentence]], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    """A question's parts answered in one line, in turn, with nothing to say which is which
+    ("2 Yes; our own trainers and Merseyside Upstanders CIC; mandatory; yes"): a piece each,
+    in the order of the parts' letters, when the pieces are short, as many as the question and
+    its parts, the first a yes or no, no part has an answer of its own, and no piece speaks of
+    another part than the one its place gives it ("Yes; optional; run by X CIC; ..." is out of
+    turn)."""
+    out = {qid: list(found) for qid, found in answers.items()}
+    for question in compiled.questions:
+        parts = sorted(q.id for q in compiled.questions if q.parent == question.id)
+        found = answers.get(question.id, [])
+        if (
+            not parts
+            or len(found) != 1 + len(parts)
+            or any(answers.get(part) for part in parts)
+            or len({s.locator for s in found}) != 1
+            or not STARTS_LIKE_ANSWER.match(found[0].text)
+            or any(len(s.text.split()) > _TERSE_WORDS for s in found)
+            or not all(s.text.rstrip().endswith(";") for s in found[:-1])
+            or _out_of_turn(parts, found[1:], compiled)
+        ):
+            continue
+        out[question.id] = found[:1]
+        for part, sentence in zip(parts, found[1:], strict=True):
+            out[part] = [replace(sentence, question=part, start=True)]
+    return out
+
+
+def _out_of_turn(parts: list[str], pieces: list[Sentence], compiled: Compiled) -> bool:
+    """Whether a piece speaks of another part than the one at its place."""
+    cues = {q.id: q.cues for q in compiled.questions if q.id in parts}
+    return any(
+        matches_any(cues[other], piece.text)
+        for part, piece in zip(parts, pieces, strict=True)
+        for other in parts
+        if other != part
+    )

@@ -90,6 +90,7 @@ class DocumentPatterns:
     quoted_request_start: Patterns = ()
     request_paragraph: Patterns = ()
     request_subject: Patterns = ()
+    request_in_brief: Patterns = ()
     answer_section_start: Patterns = ()
     quoted_mail_start: Patterns = ()
     boilerplate: Patterns = ()

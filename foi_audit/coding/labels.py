@@ -143,7 +143,7 @@ HEADING = re.compile(
 
 HEADING_VERB = re.compile(
     r"\b(?:is|are|was|were|it'?s|its|we|our|us|not|no|yes|has|have|does|do|did|can|will|"
-    r"would|should|must|delivers?|runs?|provides?|offers?)\b",
+    r"would|should|must|delivers?|runs?|provides?|offers?|includes|contains|covers)\b",
     re.IGNORECASE,
 )
 

@@ -377,12 +377,17 @@ INLINE_NUMBER = re.compile(
     # OCR lost the full stop, but a question follows: "... sexual harassment 4. If not, do you"
     # (never the first: "please tell me: 1. Does ..." is a request quoted whole)
     r"|(?<=[a-z:])\s+(?=(\d{1,2})[.)]\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|How|Which)\b)"
+    # a case system's bare numbers, counting on ("... covers this area. 2 Yes. ... 3 Not
+    # applicable. 4 Yes, Dr X")
+    r"|(?<=[.!?])\s+(?=(\d{1,2})\s+[A-Z](?![A-Z]))"
 )
 
 
 LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*|\()?(\d{1,2})(?:[.):]?\s|\s*[–—-]+\s*(?=\S))")
 HEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)(\d{1,2})[.):]?\s*$")  # "Question 1" alone
 RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*|\()?(\d{1,2})(?:[.):,]\s+|\s*[–—-]+\s*)[A-Z(]")
+
+_JOINED_LABEL = re.compile(r"\s*(?:and|&)\s*", re.IGNORECASE)
 
 
 def _split_counted(text: str, counted: _Count) -> list[str]:
@@ -396,7 +401,7 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
     counted.last = int(label.group(1)) if label else counted.last
     cuts: list[int] = []
     for match in INLINE_NUMBER.finditer(text):
-        number = int(match.group(1) or match.group(2) or match.group(3))
+        number = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
         if match.group(3) and number == 1:
             continue
         # counting on from the last numbered paragraph, or from 1 (answers under a request
@@ -413,6 +418,8 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
         # "3. N/A 4. Yes - Rebecca Fairlie, Chief Nurse.": the next number after a short
         # answer without a full stop (not among questions OCR ran together)
         for item in _RUN_ITEM.finditer(text, leading.end()):
+            if _JOINED_LABEL.fullmatch(text, leading.end(), item.start()):
+                break  # "Q2 and Q3 We are still collating ...": one answer to both
             if int(item["label"] or item["bare"]) == previous + 1:
                 cuts.append(item.start())
                 previous += 1

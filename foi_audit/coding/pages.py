@@ -29,27 +29,53 @@ def across_pages(blocks: Sequence[Block]) -> list[Block]:
     one block again, at the place of its first half."""
     out: list[Block] = []
     last = -1  # the place in ``out`` of the last body paragraph, while only a page's frame follows
+    # "/continued" on a line of its own under it: an unfinished paragraph runs on, whatever
+    # its last word
+    marked = False
     for block in blocks:
         if block.role in _BETWEEN_PAGES:
             out.append(block)
             continue
-        if block.role is BlockRole.BODY and last >= 0 and _runs_on(out[last], block):
+        if (
+            block.role is BlockRole.BODY
+            and last >= 0
+            and block.locator == out[last].locator
+            and not _CONTINUED.sub("", block.text)
+        ):
+            marked = True
+            continue
+        if (
+            block.role is BlockRole.BODY
+            and last >= 0
+            and ((marked and _cut_by_page(out[last], block)) or _runs_on(out[last], block))
+        ):
             first = out[last]
             out[last] = replace(
                 first,
                 text=f"{_CONTINUED.sub('', first.text).rstrip()} {block.text.lstrip()}",
                 unsure=first.unsure + block.unsure,
             )
-            last = -1
+            last, marked = -1, False
             continue
         out.append(block)
         last = len(out) - 1 if block.role is BlockRole.BODY else -1
+        marked = False
     return out
 
 
-def _runs_on(first: Block, then: Block) -> bool:
+def _next_page(first: Block, then: Block) -> bool:
     before, after = _PAGE.match(first.locator), _PAGE.match(then.locator)
-    if not (before and after and int(after[1]) == int(before[1]) + 1):
+    return bool(before and after and int(after[1]) == int(before[1]) + 1)
+
+
+def _cut_by_page(first: Block, then: Block) -> bool:
+    """A paragraph left unfinished at the foot of a page, the next page's first."""
+    text = _CONTINUED.sub("", first.text).rstrip()
+    return _next_page(first, then) and bool(text) and not _ENDS_SENTENCE.search(text)
+
+
+def _runs_on(first: Block, then: Block) -> bool:
+    if not _next_page(first, then):
         return False
     text, next_text = _CONTINUED.sub("", first.text).rstrip(), then.text.lstrip()
     if not text or not next_text or _ENDS_SENTENCE.search(text):

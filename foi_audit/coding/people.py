@@ -37,6 +37,10 @@ from foi_audit.datetext import MONTH_OR_DAY
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,|\(|\)|:|;|–|—|-|/|\||\d+")
 _SENTENCE_END = re.compile(r"[^\W\d_]{3,}\.$")  # "Quality." ends a run ("Dr." does not)
+_POSSESSIVE_END = re.compile(r"\w['’]s$")
+# What an organisation has, named after its possessive ("University of X's School of Y")
+# (not a "Centre" or an "Institute": "Sheffield Women's Centre CIC" is a name of its own)
+_UNITS = frozenset(("School", "Faculty", "Department", "Division"))
 _OWN_UNIT_BEFORE = re.compile(
     r"\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?|"
     # where staff book, not who teaches: "staff book through the Learning Hub"
@@ -438,41 +442,74 @@ class Grammar:
                         break
                 else:
                     break
-            while i < last and tokens[i].group(0).lower() in self.org_labels:
-                i += 1  # "Outsourced Enact Bystander Ltd": the label is not the name
-            start, end = tokens[i].start(), tokens[last].end()
-            words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
-            introduced = bool(self.provider_intro.search(text[max(0, start - 60) : start])) or any(
-                (m := p.match(text)) and m.start("org") <= start and end <= m.end("org")
-                for p in self.provider_subject
-            )
-            # "Upstander Training CIC", "Bystander Academy UK"; not "Mandatory Training Day"
-            suffixed = (
-                len(words) >= 2
-                and any(w in self.org_suffixes for w in words[1:])
-                and not {words[-1], " ".join(words[-2:])} & self.org_not_last
-            ) or (len(words) >= 3 and words[:2] in (["university", "of"], ["college", "of"]))
-            own_unit = (
-                _OWN_UNIT_BEFORE.search(text[:start])
-                or _UNIT_AFTER.match(text[end:])
-                or _OWN_AFTER.match(text[end:])
-                or _FUNDER_BEFORE.search(text[max(0, start - 40) : start])
-            )
-            # "The Group provides ...": the writer; "Solent's own trainers": whose, not who
-            writer = all(w in self.org_self for w in words) or (
-                # "the Group's Organisational Development practitioners": the writer's own
-                len(words) > 1
-                and re.sub(r"['’]s$", "", words[0]) in self.org_self
-                and words[0] != re.sub(r"['’]s$", "", words[0])
-            )
-            possessive = bool(re.search(r"['’]s?$", words[-1])) and len(words[-1]) > 2
-            # (a run opening with an honorific: "Mr X Chief Nurse North West Anglia NHS
-            # Foundation Trust", a signature)
-            person = not suffixed and (start, end) in people or words[0] in self.honorifics
-            if (suffixed or introduced) and not (own_unit or writer or possessive or person):
-                found.append(span_at("organisation", text, start, end))
+            span = self._organisation(text, tokens, people, i, last)
+            # "external facilitators from Courage Works CIC and Trust staff": the name ends
+            # before an "and" that ran it on into the writer's own words
+            for k in range(last - 1, i, -1):
+                if tokens[k].group(0).lower() not in {"and", "&"}:
+                    continue
+                tail = {t.group(0).lower() for t in tokens[k + 1 : last + 1]}
+                if tail <= self.org_self:
+                    span = self._organisation(text, tokens, people, i, k - 1) or span
+                    break
+            # "academic staff from the University of Thameside's School of Health Sciences":
+            # the organisation is the one whose school it is
+            for k in range(i + 1, last):
+                if _POSSESSIVE_END.search(tokens[k].group(0)) and tokens[k + 1].group(0) in _UNITS:
+                    span = self._organisation(text, tokens, people, i, k, whose=True) or span
+                    break
+            if span is not None:
+                found.append(span)
             i = last + 1
         return self._with_national_authors(text, found)
+
+    def _organisation(
+        self,
+        text: str,
+        tokens: Sequence[re.Match[str]],
+        people: set[tuple[int, int]],
+        i: int,
+        last: int,
+        whose: bool = False,
+    ) -> Span | None:
+        """The run of words ``tokens[i..last]`` as an organisation, if it is one (``whose``:
+        its last word without the possessive it ends in)."""
+        while i < last and tokens[i].group(0).lower() in self.org_labels:
+            i += 1  # "Outsourced Enact Bystander Ltd": the label is not the name
+        start, end = tokens[i].start(), tokens[last].end() - (2 if whose else 0)
+        words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
+        if whose:
+            words[-1] = words[-1][:-2]
+        introduced = bool(self.provider_intro.search(text[max(0, start - 60) : start])) or any(
+            (m := p.match(text)) and m.start("org") <= start and end <= m.end("org")
+            for p in self.provider_subject
+        )
+        # "Upstander Training CIC", "Bystander Academy UK"; not "Mandatory Training Day"
+        suffixed = (
+            len(words) >= 2
+            and any(w in self.org_suffixes for w in words[1:])
+            and not {words[-1], " ".join(words[-2:])} & self.org_not_last
+        ) or (len(words) >= 3 and words[:2] in (["university", "of"], ["college", "of"]))
+        own_unit = (
+            _OWN_UNIT_BEFORE.search(text[:start])
+            or _UNIT_AFTER.match(text[end:])
+            or _OWN_AFTER.match(text[end:])
+            or _FUNDER_BEFORE.search(text[max(0, start - 40) : start])
+        )
+        # "The Group provides ...": the writer; "Solent's own trainers": whose, not who
+        writer = all(w in self.org_self for w in words) or (
+            # "the Group's Organisational Development practitioners": the writer's own
+            len(words) > 1
+            and re.sub(r"['’]s$", "", words[0]) in self.org_self
+            and words[0] != re.sub(r"['’]s$", "", words[0])
+        )
+        possessive = bool(re.search(r"['’]s?$", words[-1])) and len(words[-1]) > 2
+        # (a run opening with an honorific: "Mr X Chief Nurse North West Anglia NHS
+        # Foundation Trust", a signature)
+        person = not suffixed and (start, end) in people or words[0] in self.honorifics
+        if (suffixed or introduced) and not (own_unit or writer or possessive or person):
+            return span_at("organisation", text, start, end)
+        return None
 
     def _with_national_authors(self, text: str, found: list[Span]) -> list[Span]:
         """A national NHS body named as a course's author is an organisation ("NHS England's

@@ -181,6 +181,22 @@ def _answer_run_on(question_text: str, compiled: Compiled) -> tuple[str, str]:
     return question_text, ""
 
 
+# A second label joined to the first: "Q2 and Q3 ...", "2 & 3 -"
+_AND_LABEL = re.compile(
+    r"(?:and|&)\s*(?:q(?:uestion)?\s*)?(?P<num>\d{1,2})\b\s*[.:)\-–]?\s*", re.IGNORECASE
+)
+
+
+def _answered_beneath(lines: list[Line], at: int, asked: str, compiled: Compiled) -> bool:
+    """Whether one of the next three lines asks another of our questions with a line that
+    answers it (no question) just beneath."""
+    for index in range(at, min(at + 3, len(lines) - 1)):
+        text, below = lines[index].text, lines[index + 1].text
+        if "?" in text and restated_question(text, compiled) not in ("", OTHER, asked):
+            return "?" not in below
+    return False
+
+
 def segment(
     lines: list[Line], compiled: Compiled, whole: list[Line] | None = None
 ) -> tuple[list[Segment], dict[str, str]]:
@@ -441,10 +457,16 @@ def segment(
         # a subject line alone, unless the request follows it (a log entry's "Subject: X /
         # Request / ...": the entry's whole paragraph is the request's)
         subject = matches_any(compiled.doc.request_subject, text)
-        alone = subject and not (
-            i < len(lines) and matches_any(compiled.doc.quoted_request_start, lines[i].text)
+        in_brief = matches_any(compiled.doc.request_in_brief, text)
+        alone = in_brief or (
+            subject
+            and not (
+                i < len(lines) and matches_any(compiled.doc.quoted_request_start, lines[i].text)
+            )
         )
-        if not line.cell and (subject or matches_any(compiled.doc.request_paragraph, text)):
+        if not line.cell and (
+            subject or in_brief or matches_any(compiled.doc.request_paragraph, text)
+        ):
             # "Request: The requester asked (1) whether ...": the whole paragraph is the
             # request's; what follows answers the one question it asks, if one
             request = Segment("", quoted=True, lines=[line])
@@ -591,7 +613,16 @@ def segment(
             if not quoted_seen_question or section_over_questions(text, after):
                 continue
             quoted = False
-            segments.append(Segment(""))
+            # under a "Request" heading, each question with its answer beneath it: the line
+            # after the first question is its answer when the next question has one beneath
+            # it too (not a heading over the answers, "Information disclosed:", nor a
+            # requester's aside between questions quoted one after another)
+            asked = current().question if current().quoted and not current().lines else ""
+            heading = text.rstrip().endswith(":") and len(text.split()) <= 4
+            interleaved = (
+                bool(asked) and not heading and _answered_beneath(lines, i, asked, compiled)
+            )
+            segments.append(Segment(asked if interleaved else ""))
         if current().question and matches_any(compiled.doc.closing, text):
             segments.append(Segment(""))
         # a label alone heads this line, unless the line has one of its own ("Q6c -" | "Q7 No.")
@@ -619,9 +650,12 @@ def segment(
                 label_match["num"], None if label_match["range"] else label_match["letter"]
             )
             qid = resolve(key)
+            # "Q2 and Q3 We are still collating this ...": one answer to both
+            both = _AND_LABEL.match(rest)
+            second = resolve(label_key(both["num"], None)) if both else ""
             if qid:
-                segments.append(Segment(qid, key))
-                text = rest
+                segments.append(Segment(qid, key, also=second if second != qid else ""))
+                text = rest[both.end() :] if both and second else rest
         elif letter_match and current().question:
             parent = parent_of(current().question, compiled) or current().question
             child = child_question(

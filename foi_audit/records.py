@@ -152,6 +152,9 @@ class FlagReason(StrEnum):
     # required of one group of staff only ("mandatory for line managers"): coders differ on
     # whether that is mandatory or optional
     SOME_STAFF_ONLY = "some_staff_only"
+    # a section named only in a note on what was redacted ("staff names have been redacted under
+    # section 40(2)"): what was redacted may be no answer (a signatory's name)
+    REDACTION_NOTE_ONLY = "redaction_note_only"
 
 
 class Grounding(StrEnum):

@@ -91,6 +91,7 @@ class DocumentPatterns:
     request_paragraph: Patterns = ()
     request_subject: Patterns = ()
     request_in_brief: Patterns = ()
+    redaction_note: Patterns = ()
     answer_section_start: Patterns = ()
     quoted_mail_start: Patterns = ()
     boilerplate: Patterns = ()

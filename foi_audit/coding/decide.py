@@ -92,6 +92,7 @@ class TrustContext:
         if concept not in self.compiled.by_form:
             return []
         found = []
+        text = mixed_case(text, self.people.title_acronyms)  # (the same length: places hold)
         for span in self.people.organisations(text):
             if "the Trust" in span.text or (self.own_names and self.own_names.search(span.text)):
                 continue
@@ -451,7 +452,8 @@ def _by_form(
     if spec.field.extract is ExtractKind.ORGANISATION:
         orgs: list[tuple[bool, bool, str, SentenceReading]] = []
         for sentence in usable:
-            text = sentence.sentence.text
+            # ("DELIVERED EXTERNALLY BY UPSTANDER WORKS CIC": in capitals "BY" reads as a name's)
+            text = mixed_case(sentence.sentence.text, context.people.title_acronyms)
             for span in context.people.organisations(text):
                 if context.own_names is not None and context.own_names.search(span.text):
                     continue  # the trust itself is never its own external provider
@@ -464,8 +466,13 @@ def _by_form(
         # the ICB"), before others named in passing ("we have worked with a charity, the CQC").
         orgs.sort(key=lambda item: (not item[0], not item[1]))
         if orgs:
-            name = in_full(orgs[0][2], orgs[0][3].sentence.text, context.compiled)
-            return _taken(name, rule, orgs[0][3], reading, ())
+            said = orgs[0][3].sentence.text
+            name = in_full(orgs[0][2], said, context.compiled)
+            # in capitals a name is told from the words around it by guesswork: a person checks
+            capitals = said != mixed_case(said, context.people.title_acronyms)
+            return _taken(
+                name, rule, orgs[0][3], reading, (FlagReason.NAME_IN_CAPITALS,) * capitals
+            )
         return None
     found = _lead(usable, context)
     if found is None:

@@ -184,7 +184,7 @@ def post_title(title: str, acronyms: Collection[str]) -> str:
     return LEAD_IN_BRACKETS.sub("", title)
 
 
-KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC"}  # fmt: skip
+KEEP_CAPITALS = {"NHS", "DASV", "ABT", "HR", "FOI", "AHP", "AHPS", "CEO", "ICB", "CIC", "LLP", "PLC", "UK"}  # fmt: skip
 
 
 # Words that are never part of a name or a title: lower case when capitals are undone, so

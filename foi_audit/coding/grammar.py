@@ -29,6 +29,7 @@ class DocumentGrammar:
     request_paragraph: tuple[str, ...] = ()  # a paragraph that opens with the request's words
     request_subject: tuple[str, ...] = ()  # a log entry's subject line: the request's, alone
     request_in_brief: tuple[str, ...] = ()  # the request listed in a sentence: that paragraph
+    redaction_note: tuple[str, ...] = ()  # a footer saying what was redacted, and why
     answer_section_start: tuple[str, ...] = ()
     quoted_mail_start: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()

@@ -161,7 +161,14 @@ _CORRECTION_TEXT = (
     # "Apologies - our answer to 2(c) was left blank in error."
     r"|(?:apologies\s*[-–,:]?\s*)?our\s+(?:response|answer|reply)\s+to\s+(?:question\s*|q\s*)?"
     r"{number}\s+was\s+(?:left blank|left out|omitted|missed|missing|incomplete)"
-    r"(?:\s+(?:in error|by mistake|in our (?:earlier |previous )?(?:response|reply|e-?mail)))?)"
+    r"(?:\s+(?:in error|by mistake|in our (?:earlier |previous )?(?:response|reply|e-?mail)))?"
+    # "Our response below contained an error in question 2(b)."
+    r"|our\s+(?:earlier\s+|previous\s+)?(?:response|answer|reply)(?:\s+below|\s+of\s+\d{1,2}\s+\w+)?\s+"
+    r"(?:contained|included|had|contains)\s+an?\s+(?:error|mistake)\s+in\s+(?:question\s*|q\s*)?{number}"
+    # "Our answer to question 2(a) said that ... in-house. That was incomplete:"
+    r"|our\s+(?:response|answer|reply)\s+to\s+(?:question\s*|q\s*)?{number}\s+(?:said|stated)\s+"
+    r"that\s+[^.]{3,200}\.\s+(?:that|this)\s+(?:was|is)\s+(?:incorrect|wrong|incomplete|inaccurate|"
+    r"not correct|an error|a mistake))"
 )
 CORRECTION_LABEL = re.compile(
     r"^\W*" + _CORRECTION_TEXT.replace("{number}", r"(\d{1,2})\s*\(?([a-h])?\)?") + r"\s*[.:]\s*"
@@ -176,6 +183,8 @@ INLINE_LABEL = re.compile(
     r"|(?<=\.)\s+(?=\([a-h]\)\s+[A-Z][^.!?]{2,120}\?)"
     # "... attached. You asked (2): Does the Trust ...? Our response: Yes. You asked (2a): ..."
     r"|\s+(?=(?-i:You) asked\s*\(\d{1,2}[a-h]?\)\s*:)"
+    # "... (quoted below). Our answer to question 2(a) said that ...": a correction of its own
+    r"|(?<=[.!?])\s+(?=(?-i:Our) (?:response|answer|reply) to (?:question\s*|q\s*)?\d{1,2}\s*\(?[a-h]?\)?\s+(?:said|stated) that\b)"
     # "Response: Yes Question 2a: Is it delivered ...?": the next label after an answer
     # without a full stop (not a reference: "see Question 2:")
     r"|(?<!\b[Tt]o)(?<!\b[Ss]ee)(?<!\b[Ii]n)(?<!\b[Aa]t)(?<!\b[Oo]f)(?<!\b[Uu]nder)(?<!\b[Aa]nd)"
@@ -309,8 +318,9 @@ def normalise_heading(text: str) -> str:
     corrected = CORRECTION_LABEL.match(text)
     if corrected:
         # (each wording its own groups: the number and letter of the one that matched)
-        number = corrected[1] or corrected[3]
-        letter = (corrected[2] if corrected[1] else corrected[4]) or ""
+        found = corrected.groups()
+        at = next(k for k in range(0, len(found), 2) if found[k])
+        number, letter = found[at], found[at + 1] or ""
         return f"Question {number}{letter}. {text[corrected.end() :]}"
     form = _FORM_LABEL.match(text)
     if form and "?" in text:

@@ -121,7 +121,12 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
     question_columns: list[str] = []  # a header row whose every cell is a numbered question
     for block in across_pages(document.blocks):
-        if block.role in SKIP_ROLES:
+        # (a page's footer saying what was redacted, and under which section, is the reply's:
+        # "staff names have been redacted under section 40(2)")
+        redaction = block.role is BlockRole.FOOTER and matches_any(
+            compiled.doc.redaction_note, block.text
+        )
+        if block.role in SKIP_ROLES and not redaction:
             continue
         text = block.text.replace("\u00a0", " ")
         if document.ocr:
@@ -462,6 +467,7 @@ _RUN_ITEM = re.compile(
 
 
 _REFERENCE_NUMBER = re.compile(r"\d{3,}")
+_YEARS = frozenset(str(year) for year in range(1990, 2100))
 
 
 def _entry_title(line: Line) -> bool:
@@ -493,6 +499,17 @@ def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
             # "Agency spend – radiographers" / "Reference FOI 5292": a title line, then its
             # reference on a line of its own (not "Request 3" labelling a question)
             starts.append(i - 1)
+        elif (
+            not line.cell
+            and (matches_any(reference, line.text) or _NUMBER_TITLE.match(line.text))
+            and _REFERENCE_NUMBER.search(line.text)
+            and i + 1 < len(lines)
+            and _FIRST_ITEM.match(lines[i + 1].text)
+        ):
+            # a reply answering several requests, each under its reference (alone, or with a
+            # title: "5821 - Sexual safety of staff") with its own numbering from 1
+            # ("RDUH-2412-077" / "1. Policy on violence against staff", "FOI 0916" / "Question 1")
+            starts.append(i)
     if len(starts) < 2:
         return lines
     bounds = [*starts, len(lines)]
@@ -512,8 +529,27 @@ def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
             for e, count in zip(relevant, asked, strict=True)
             if count != 1 or not _refs(e) or _refs(e) & ours
         ]
-    kept = [line for entry in relevant for line in entry]
+    # (a later line naming only another entry's reference, "Annex - s43 public interest test
+    # (UHD 1462 only)", is that request's)
+    # (a year is no reference: "Agency spend 2023/24")
+    theirs = {n for e in entries if not any(e is r for r in relevant) for n in _refs(e)} - _YEARS
+    ours_too = {n for e in relevant for n in _refs(e)}
+    kept = [
+        line
+        for entry in relevant
+        for number, line in enumerate(entry)
+        if not number
+        or not (found := set(_REFERENCE_NUMBER.findall(line.text))) & theirs
+        or found & ours_too
+    ]
     return head + kept if kept else lines
+
+
+# ("1. Policy", "Question 1"; not a date, "1 April 2025", nor a count, "1 member of staff")
+_FIRST_ITEM = re.compile(r"^\W*(?:(?:Q|Question)\s*1\b|1\s*[.):\-–]\s*\S)", re.IGNORECASE)
+_NUMBER_TITLE = re.compile(
+    r"^\W*(?:[A-Z]{2,6}[\s/-]*)?\d{3,}[\w/-]*\s*[-–—:|]\s*[A-Z][^.?!]{2,80}$"
+)
 
 
 def _refs(entry: list[Line]) -> set[str]:

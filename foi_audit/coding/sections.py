@@ -84,12 +84,14 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
     found: dict[str, Sentence] = {}
     from_log = False
     elsewhere: set[int] = set()  # sentences answering a longer request's other questions
+    outside_any: set[int] = set()  # sentences outside every answer (a page's footer among them)
     cost_limit: Sentence | None = None  # "would exceed the appropriate limit"
     for reading in readings:
         # "anything": a section cited for a longer request's other question counts too
         answers = [s for ss in reading.answers.values() for s in ss]
         everything = reading.general + answers + reading.other
         outside = {id(s) for s in [*reading.general, *reading.other]}
+        outside_any |= {id(s) for s in reading.general}
         elsewhere |= {id(s) for s in reading.other}
         found_before = {s: id(t) for s, t in found.items()}
         for sentence in everything:
@@ -119,7 +121,16 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
             first.locator, 0.6, flags=(FlagReason.SEVERAL_REQUESTS,), question=first.question,
         )  # fmt: skip
     other = any(id(found[s]) in elsewhere for s in ordered)
-    flags = (FlagReason.SECTION_FOR_ANOTHER_QUESTION,) if other else ()
+    # (only a footer's note on redactions names the sections withheld: what was redacted may
+    # be no answer, a signatory's name)
+    withholding = [s for s in ordered if s not in compiled.codebook.outcome.non_withholding]
+    noted = bool(withholding) and all(
+        id(found[s]) in outside_any and matches_any(compiled.doc.redaction_note, found[s].text)
+        for s in withholding
+    )
+    flags = (FlagReason.SECTION_FOR_ANOTHER_QUESTION,) * other + (
+        FlagReason.REDACTION_NOTE_ONLY,
+    ) * noted
     return Decision(
         ";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9,
         flags=flags, question=first.question,

@@ -319,7 +319,7 @@ def normalise_heading(text: str) -> str:
     if corrected:
         # (each wording its own groups: the number and letter of the one that matched)
         found = corrected.groups()
-        at = next(k for k in range(0, len(found), 2) if found[k])
+        at = next((k for k in range(0, len(found), 2) if found[k]), 0)
         number, letter = found[at], found[at + 1] or ""
         return f"Question {number}{letter}. {text[corrected.end() :]}"
     form = _FORM_LABEL.match(text)

@@ -407,8 +407,8 @@ def under_wrong_number(
     out = {qid: list(found) for qid, found in answers.items()}
     unsettled = [p for m, p in compiled.reading.modalities if m is not Modality.CEASED]
     for qid, found in answers.items():
-        family = {q.id for q in compiled.questions if _same_family(q.id, qid, compiled)}
-        own = [q for q in compiled.questions if q.id in family]
+        own = [q for q in compiled.questions if _same_family(q.id, qid, compiled)]
+        family = {q.id for q in own}
         # ("No, and there are no plans to" under the training question answers it first)
         if (
             not found

@@ -450,7 +450,7 @@ def _by_form(
     # a post-holder of the past gives way to the present one
     usable = [s for s in usable if s.modality is not Modality.CEASED] or usable
     if spec.field.extract is ExtractKind.ORGANISATION:
-        orgs: list[tuple[bool, bool, str, SentenceReading]] = []
+        orgs: list[tuple[bool, bool, str, SentenceReading, str]] = []
         for sentence in usable:
             # ("DELIVERED EXTERNALLY BY UPSTANDER WORKS CIC": in capitals "BY" reads as a name's)
             text = mixed_case(sentence.sentence.text, context.people.title_acronyms)
@@ -461,18 +461,16 @@ def _by_form(
                 value = clean_org(span.text, text, span.end, context.compiled, span.start, outside)
                 if value:
                     before = text[max(0, span.start - 60) : span.start]
-                    orgs.append((*introduced_as(before, context.compiled), value, sentence))
+                    orgs.append((*introduced_as(before, context.compiled), value, sentence, text))
         # Who delivers ("delivered by X") before one introduced otherwise ("commissioned through
         # the ICB"), before others named in passing ("we have worked with a charity, the CQC").
         orgs.sort(key=lambda item: (not item[0], not item[1]))
         if orgs:
-            said = orgs[0][3].sentence.text
-            name = in_full(orgs[0][2], said, context.compiled)
+            _, _, value, sentence, read = orgs[0]
+            name = in_full(value, sentence.sentence.text, context.compiled)
             # in capitals a name is told from the words around it by guesswork: a person checks
-            capitals = said != mixed_case(said, context.people.title_acronyms)
-            return _taken(
-                name, rule, orgs[0][3], reading, (FlagReason.NAME_IN_CAPITALS,) * capitals
-            )
+            capitals = read != sentence.sentence.text
+            return _taken(name, rule, sentence, reading, (FlagReason.NAME_IN_CAPITALS,) * capitals)
         return None
     found = _lead(usable, context)
     if found is None:

@@ -204,7 +204,7 @@ class FileMatch:
     @cached_property
     def text(self) -> str:
         """The file's own text, lower case (joined only when another file has a title to
-        look for: most runs never need it)."""
+        look for, or a joint reply shares its reference: most runs never need it)."""
         return "\n".join(b.text for d in self.group for b in d.blocks).lower()
 
 
@@ -301,9 +301,6 @@ def _joins_joint(
     match = item.match
     if not match.trust_code or match.also or match.method in {"mapping", "joint"}:
         return None
-    words = answers_for_several(item.text)
-    if not words:
-        return None
     for reference in item.references:
         others = [files[k] for k in by_reference[reference] if k != number]
         verdicts = {_verdict(o.match) for o in others if _resolved(o.match)}
@@ -312,6 +309,10 @@ def _joins_joint(
         (verdict,) = verdicts
         if len(verdict) < 2 or match.trust_code not in verdict:
             continue
+        # (the file's text is joined only now: most files share no reference with a joint one)
+        words = answers_for_several(item.text)
+        if not words:
+            return None
         anchor = next(o for o in others if _verdict(o.match) == verdict)
         return Match(
             verdict[0],

@@ -1351,6 +1351,25 @@ def test_a_saved_document_named_by_one_trusts_reply_goes_with_it() -> None:
     assert (new.trust_code, new.method) == ("RXL", "named_in_reply")
 
 
+def test_a_saved_chart_whose_file_name_holds_a_month_is_named_by_its_reply() -> None:
+    # Round 57: "Executive team structure chart (Nov 2024).pdf", which names no trust, was left
+    # with no candidate although the reply says "see the attached executive team structure
+    # chart": the file name's month was taken for a word of its title.
+    reply = letter(
+        "FOI R24-1419 response.pdf",
+        "Blackpool Teaching Hospitals NHS Foundation Trust",
+        ("Please see the attached executive team structure chart for the post-holder.", B),
+    )
+    other = letter("Reply 7781.pdf", "Oxleas NHS Foundation Trust", ("We have no lead.", B))
+    chart = doc(
+        "Executive team structure chart (Nov 2024).pdf",
+        ("Executive Team - November 2024", H),
+        ("Chief Executive | Chief Nursing Officer", B),
+    )
+    new = _link(reply, other, chart)["Executive team structure chart (Nov 2024).pdf"]
+    assert (new.trust_code, new.method) == ("RXL", "named_in_reply")
+
+
 def test_a_group_letterhead_is_no_title_a_partners_reply_could_name() -> None:
     # Round 53: a scan headed by its group's banner ("The Foundation Group South Warwickshire
     # University NHS Foundation Trust") was given to the partner trust whose mail signature

@@ -466,7 +466,7 @@ def parts_in_turn(
             or len({s.locator for s in found}) != 1
             or not STARTS_LIKE_ANSWER.match(found[0].text)
             or any(len(s.text.split()) > _TERSE_WORDS for s in found)
-            or not all(s.text.rstrip().endswith(";") for s in found[:-1])
+            or not _in_turn(found)
             or _out_of_turn(parts, found[1:], compiled)
         ):
             continue
@@ -474,6 +474,83 @@ def parts_in_turn(
         for part, sentence in zip(parts, found[1:], strict=True):
             out[part] = [replace(sentence, question=part, start=True)]
     return out
+
+
+def labelled_parts(
+    answers: dict[str, list[Sentence]], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    """Sentences inside a question's answer that open with a label naming one of its parts
+    ("2. ABT: Yes. Delivered in-house ... Mandatory or optional: Optional. Sexual harassment
+    module: Yes."), none of which has an answer of its own: each answers its part."""
+    out = {qid: list(found) for qid, found in answers.items()}
+    for question in compiled.questions:
+        parts = {q.id for q in compiled.questions if q.parent == question.id}
+        found = answers.get(question.id, [])
+        if not parts or any(answers.get(part) for part in parts):
+            continue
+        kept: list[Sentence] = []
+        moved: dict[str, Sentence] = {}
+        for sentence in found:
+            label = _RUN_IN_LABEL.match(sentence.text)
+            # (a label of one word may be the value itself: "Mandatory: Yes, for all staff"; one
+            # with a verb is a sentence: "Active Bystander Training is optional: it is ...")
+            words = label[1].split() if label else []
+            is_label = 2 <= len(words) <= 5 and not _VERB.search(" ".join(words))
+            part = classify_question(" ".join(words), compiled) if is_label else ""
+            if label and part in parts and part not in moved:
+                text = sentence.text[label.end() :]
+                moved[part] = replace(sentence, text=text, question=part, start=True)
+            else:
+                kept.append(sentence)
+        if moved and kept:
+            out[question.id] = kept
+            out.update((part, [sentence]) for part, sentence in moved.items())
+    return out
+
+
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|does|do|did|can|may)\b", re.I)
+# A run-in label of a few words before its answer: "Sexual harassment module: Yes."
+_RUN_IN_LABEL = re.compile(r"\s*([A-Za-z][\w /'’()-]{2,50}?)\s*:\s+(?=\S)")
+
+
+def last_part_bare(
+    answers: dict[str, list[Sentence]], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    """A bare "Yes." or "No." closing a question's answer whose other sentences speak, in turn,
+    of every part but the last ("Yes. Delivered in-house by our OD team. Optional. Yes."):
+    it answers that last part."""
+    out = {qid: list(found) for qid, found in answers.items()}
+    for question in compiled.questions:
+        parts = sorted(q.id for q in compiled.questions if q.parent == question.id)
+        found = answers.get(question.id, [])
+        if not parts or len(found) < 3 or any(answers.get(part) for part in parts):
+            continue
+        last = found[-1]
+        if not _BARE_YES_NO.fullmatch(last.text) or any(
+            _BARE_YES_NO.fullmatch(s.text) for s in found[1:-1]
+        ):
+            continue
+        cues = {q.id: q.cues for q in compiled.questions if q.id in parts}
+        spoken = [any(matches_any(cues[part], s.text) for s in found[:-1]) for part in parts]
+        if spoken[-1] or not all(spoken[:-1]):
+            continue
+        out[question.id] = found[:-1]
+        out[parts[-1]] = [replace(last, question=parts[-1], start=True)]
+    return out
+
+
+_BARE_YES_NO = re.compile(r"\W*(?:yes|no)\W*", re.IGNORECASE)
+
+
+def _in_turn(pieces: list[Sentence]) -> bool:
+    """Pieces set apart as answers in turn: by semicolons, or each a word or three ("2. Yes.
+    In-house. Optional. Yes."), not sentences of prose."""
+    return all(s.text.rstrip().endswith(";") for s in pieces[:-1]) or all(
+        len(s.text.split()) <= _BARE_WORDS for s in pieces
+    )
+
+
+_BARE_WORDS = 3
 
 
 def _out_of_turn(parts: list[str], pieces: list[Sentence], compiled: Compiled) -> bool:

@@ -6,7 +6,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from foi_audit.coding.alignment import parts_in_turn, under_wrong_number
+from foi_audit.coding.alignment import (
+    labelled_parts,
+    last_part_bare,
+    parts_in_turn,
+    under_wrong_number,
+)
 from foi_audit.coding.compiled import Compiled, Question
 from foi_audit.coding.labels import STARTS_LIKE_ANSWER, XREF
 from foi_audit.coding.lines import mail_parts
@@ -151,6 +156,7 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
     several = _lists_several_requests(document)
     answers = {qid: _given_as_courtesy(found, compiled) for qid, found in answers.items()}
     answers = parts_in_turn(under_wrong_number(answers, compiled), compiled)
+    answers = last_part_bare(labelled_parts(answers, compiled), compiled)
     answers = _signed_by_holder(answers, general, compiled)
     answered = {s.locator for found in answers.values() for s in found}
     # (in an e-mail the quoted history below is older: only the newest message can revise)

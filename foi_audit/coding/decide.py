@@ -319,9 +319,12 @@ def _try_rule(
         if source and source.value:
             # "Professor" beside the role, or a name the grammar sees in the sentence but did
             # not pair with the post (OCR broke the title between them): a name was missed
+            # (or one the answer leaves to an attached chart: "see the attached structure
+            # chart for the post-holder")
             missed = bool(rule.review_if) and (
                 matches_any(rule.review_if, source.quote)
                 or bool(context.people.persons(source.quote))
+                or any(context.people.holder_attached.search(s.text) for s in found)
             )
             doubtful = source.flags + ((FlagReason.NAME_NOT_READ,) if missed else ())
             return Decision(
@@ -631,9 +634,12 @@ def _lead(
     return best, sentences[index]
 
 
-# What a line holding only a name may have besides it: "Post holder: ", "Lead – ", "."
+# What a line holding only a name may have besides it: "Post holder: ", "Lead – ", "."; or
+# its row's label after it, as a table of people reads: "Mrs X: Executive lead (DASV)."
 _NAME_ONLY = re.compile(
-    r"\W*(?:(?:name|lead|post ?holder|postholder|holder|incumbent)\s*[:–—-]\s*)?\W*", re.I
+    r"\W*(?:(?:name|lead|post ?holder|postholder|holder|incumbent)\s*[:–—-]\s*)?\W*"
+    r"(?:(?:(?:executive|exec|named|dasv)\s+)*lead(?:\s*\([\w ]+\))?\W*)?",
+    re.I,
 )
 # A table's row: "table 2 row 5", "page 1 table 1 row 3", a sheet's "Sheet1!A6:D6".
 _TABLE_ROW = re.compile(r"\brow \d+$|![A-Z]+\d+:[A-Z]+\d+$")

@@ -274,15 +274,18 @@ def post_doubts(text: str, people: Grammar) -> tuple[FlagReason, ...]:
         return (FlagReason.SEVERAL_PEOPLE,)
     if not people.shared_post.search(text):
         return ()
-    holders = [
-        lead
-        for lead in people.leads(text)
+    leads = people.leads(text)
+    # a non-executive director beside the executive lead shares the Board role, not the post
+    aside = {
+        lead.person.text
+        for lead in leads
         if lead.person
-        and not lead.supporting
-        # a non-executive director beside the executive lead shares the Board role, not the post
-        and not (lead.title and NON_EXECUTIVE.search(lead.title.text))
-    ]
-    return (FlagReason.SHARED_POST,) if len(holders) >= 2 else ()
+        and (lead.supporting or (lead.title and NON_EXECUTIVE.search(lead.title.text)))
+    }
+    holders = [lead for lead in leads if lead.person and lead.person.text not in aside]
+    # ("Job share: Mrs A and Ms B, Director of Nursing": the post paired with the second only)
+    named = {p.text for p in people.persons(text)} - aside
+    return (FlagReason.SHARED_POST,) if len(holders) >= 2 or len(named) >= 2 else ()
 
 
 _MANY_PEOPLE = 4

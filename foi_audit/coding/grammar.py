@@ -99,6 +99,10 @@ class ReadingGrammar:
     ceased: tuple[str, ...] = ()
     halted: tuple[str, ...] = ()  # work on what is being drafted stopped: ceased, not developing
     resumed: tuple[str, ...] = ()  # ... then started again: developing after all
+    ended_too: tuple[str, ...] = ()  # "..., but was discontinued": the clause before ended too
+    told_in_past: tuple[str, ...] = ()  # a clause told in the past tense only
+    pending_too: tuple[str, ...] = ()  # "... and will be ratified": the clause before is pending
+    given_up: tuple[str, ...] = ()  # a draft given up, said in a later sentence
     ocr_harmless: tuple[str, ...] = ()  # words whose OCR doubt doubts no value (not regexes)
 
 
@@ -132,6 +136,7 @@ class PeopleGrammar:
     supporter_intro: tuple[str, ...] = ()  # words before someone who supports or deputises
     not_holder_after: tuple[str, ...] = ()  # words after someone who held or gave the post
     shared_post: tuple[str, ...] = ()  # words saying a post is held by two people at once
+    holder_attached: tuple[str, ...] = ()  # the holder's name left to another document
     executive_post: tuple[str, ...] = ()  # a post on a board's executive ("Chief Nurse")
     secondary_lead: tuple[str, ...] = ()  # "deputy lead", "operational lead": not the lead
 

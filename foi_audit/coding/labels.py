@@ -27,9 +27,10 @@ ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alo
 
 
 LABEL = re.compile(
-    # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2."):
-    # never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's item)
-    r"^[\s_~|‘’'`]*(?:[\"“”]\s+)?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*|you asked\s*(?:(?:at|in|under)\s+(?:(?:question|q)\s*)?(?=\d)|(?=\(\d)))?(?:\((?=\d{1,2}[a-h]?\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
+    # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2.",
+    # "“4. Yes."): never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's
+    # item; a quote mark against a number only before "4. ", not '"20 staff ...')
+    r"^[\s_~|‘’'`]*(?:[\"“”]\s+|[\"“”](?=\d{1,2}[.)]\s))?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*|you asked\s*(?:(?:at|in|under)\s+(?:(?:question|q)\s*)?(?=\d)|(?=\(\d)))?(?:\((?=\d{1,2}[a-h]?\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     # a number's decimals or a time ("10.6%", "10:30") are no label's separator, but a scan's
     # "4.0" alone on its line is answer 4, "0"

@@ -41,6 +41,8 @@ _POSSESSIVE_END = re.compile(r"\w['’]s$")
 # What an organisation has, named after its possessive ("University of X's School of Y")
 # (not a "Centre" or an "Institute": "Sheffield Women's Centre CIC" is a name of its own)
 _UNITS = frozenset(("School", "Faculty", "Department", "Division"))
+# ... or any part of an NHS body or a university named before its possessive
+_BODY_WHOSE = re.compile(r"(?:Trust|University|ICB|Board)['’]s")
 _OWN_UNIT_BEFORE = re.compile(
     r"\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?|"
     # where staff book, not who teaches: "staff book through the Learning Hub"
@@ -54,6 +56,12 @@ _OWN_AFTER = re.compile(
     r"^\s*[,(–—-]\s*(?:which is\s+)?(?:(?:the trust['’]s own|our own)\s+(?:[\w&-]+\s+){0,4}?"
     r"(?:arm|academy|company|subsidiary|college|charity|organisation|provider|training body)"
     r"|(?:a|the|our) (?:wholly[- ]owned )?subsidiary of (?:the|our) trust)\b",
+    re.I,
+)
+# Said to be an outside body of some kind after its name: "Speak Out West Midlands, a charity"
+_KIND_AFTER = re.compile(
+    r"^\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:charity|company|consultancy|social enterprise|"
+    r"community interest company|not-for-profit(?: organisation)?)\b",
     re.I,
 )
 # Who pays is not who teaches: "The programme is funded by Croydon Health Charity, but ..."
@@ -145,6 +153,9 @@ class Grammar:
         self.executive_post = re.compile(
             "|".join(f"(?:{p})" for p in data.executive_post) or r"(?!x)x", re.I
         )
+        self.holder_attached = re.compile(
+            "|".join(f"(?:{p})" for p in data.holder_attached) or r"(?!x)x", re.I
+        )
         self.shared_post = re.compile(
             "|".join(f"(?:{p})" for p in data.shared_post) or r"(?!x)x", re.I
         )
@@ -212,7 +223,9 @@ class Grammar:
                         j = after
                         continue
                 if not self._name_word(word):
-                    if self._address_surname(word, names, tokens, i):
+                    if self._address_surname(word, names, tokens, i) or (
+                        honorific and self._title_surname(names, tokens, j)
+                    ):
                         names.append(tokens[j])  # "Jennifer Lane": the last word of her name
                         j += 1
                     break
@@ -244,6 +257,33 @@ class Grammar:
             and not (i > 0 and tokens[i - 1].group(0).rstrip(",").isdigit())
         )
 
+    def _title_surname(
+        self, names: Sequence[re.Match[str]], tokens: Sequence[re.Match[str]], j: int
+    ) -> bool:
+        """Whether a title's word ends a name after an honorific and one given name, its post
+        set off after it: "Mrs Constance Nurse, Chief Nurse", "Dr Warwick Dean (Medical
+        Director)"."""
+        word = tokens[j].group(0)
+        after = [t.group(0) for t in tokens[j + 1 : j + 3]]
+        return (
+            len(names) == 1
+            and word.lower() in self.title_words
+            and bool(_CAPITAL.match(word))
+            and len(after) == 2
+            and after[0] in {",", "(", "–", "—", "-"}
+            and after[1].lower() in self.title_words | self.title_modifiers
+        )
+
+    def _ends_a_name(self, tokens: Sequence[re.Match[str]], i: int) -> bool:
+        """Whether the title's word at ``i`` is the family name of the person before it ("Mrs
+        Constance Nurse, Chief Nurse")."""
+        return (
+            i >= 2
+            and tokens[i - 2].group(0).lower().rstrip(".") in self.honorifics
+            and self._name_word(tokens[i - 1].group(0))
+            and self._title_surname(tokens[i - 1 : i], tokens, i)
+        )
+
     def _runs_into_a_document(self, text: str, tokens: list[re.Match[str]], j: int) -> bool:
         """Whether the capitalised words from token ``j`` on end a policy's, course's or
         event's name ("... Leave Policy", "... Affected by Domestic Abuse Policy"), or a
@@ -273,7 +313,7 @@ class Grammar:
         tokens = list(_WORD.finditer(text))
         i = 0
         while i < len(tokens):
-            if not self._title_word(tokens[i].group(0), first=True):
+            if not self._title_word(tokens[i].group(0), first=True) or self._ends_a_name(tokens, i):
                 i += 1
                 continue
             j = i
@@ -452,10 +492,13 @@ class Grammar:
                 if tail <= self.org_self:
                     span = self._organisation(text, tokens, people, i, k - 1) or span
                     break
-            # "academic staff from the University of Thameside's School of Health Sciences":
-            # the organisation is the one whose school it is
+            # "academic staff from the University of Thameside's School of Health Sciences",
+            # "Northampton General Hospital NHS Trust's Learning and Development team": the
+            # organisation is the one whose school or team it is
             for k in range(i + 1, last):
-                if _POSSESSIVE_END.search(tokens[k].group(0)) and tokens[k + 1].group(0) in _UNITS:
+                if _POSSESSIVE_END.search(tokens[k].group(0)) and (
+                    tokens[k + 1].group(0) in _UNITS or _BODY_WHOSE.fullmatch(tokens[k].group(0))
+                ):
                     span = self._organisation(text, tokens, people, i, k, whose=True) or span
                     break
             if span is not None:
@@ -480,7 +523,10 @@ class Grammar:
         words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
         if whose:
             words[-1] = words[-1][:-2]
-        introduced = bool(self.provider_intro.search(text[max(0, start - 60) : start])) or any(
+        introduced = (
+            bool(self.provider_intro.search(text[max(0, start - 60) : start]))
+            or bool(_KIND_AFTER.match(text[end:]))
+        ) or any(
             (m := p.match(text)) and m.start("org") <= start and end <= m.end("org")
             for p in self.provider_subject
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -59,6 +59,10 @@ class ReadingPatterns:
     developing_breaks: re.Pattern[str]
     halted: re.Pattern[str]  # work on a draft stopped: the whole sentence has ceased
     resumed: re.Pattern[str]  # ... and started again
+    ended_too: re.Pattern[str]  # a clause that ends what the one before it told in the past
+    told_in_past: re.Pattern[str]
+    pending_too: re.Pattern[str]  # a clause that leaves the one before it awaiting approval
+    given_up: re.Pattern[str]  # a draft given up, in a later sentence pointing back at it
     supposing: re.Pattern[str]
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
@@ -293,7 +297,45 @@ def _clauses_apart(
     read = tuple(read_sentence(piece, patterns, own_names) for piece in pieces if piece.text)
     if all(r.modality is reading.modality for r in read) or len(read) < 2:
         return (reading,)
-    return read
+    # "ABT was offered between 2019 and 2021 but was discontinued": the clause with no subject
+    # of its own ends what the one before it told in the past
+    ended = _pointed_back_at(read, Modality.CEASED, patterns.ended_too, patterns.told_in_past)
+    # "A new Sexual Safety Policy has finished consultation and will be ratified next month":
+    # what the clause before it told is still to be approved
+    pending = _pointed_back_at(read, Modality.DEVELOPING, patterns.pending_too)
+    return _remarked(read, ceased=ended, developing=pending)
+
+
+def _pointed_back_at(
+    read: tuple[SentenceReading, ...],
+    modality: Modality,
+    opening: re.Pattern[str],
+    before: re.Pattern[str] | None = None,
+) -> set[int]:
+    """The clauses a next clause of ``modality`` that opens with ``opening`` (no subject of its
+    own) speaks of, when they match ``before``."""
+    return {
+        index - 1
+        for index, piece in enumerate(read)
+        if index
+        and piece.modality is modality
+        and opening.match(piece.text)
+        and (before is None or before.search(read[index - 1].text))
+    }
+
+
+def _remarked(
+    read: tuple[SentenceReading, ...], ceased: Collection[int], developing: Collection[int]
+) -> tuple[SentenceReading, ...]:
+    """The sentences at ``ceased`` marked ended, those at ``developing`` in development."""
+    return tuple(
+        replace(sentence, modality=Modality.CEASED)
+        if index in ceased
+        else replace(sentence, modality=Modality.DEVELOPING)
+        if index in developing
+        else sentence
+        for index, sentence in enumerate(read)
+    )
 
 
 _APART = frozenset({Modality.HYPOTHETICAL, Modality.PLANNED, Modality.CEASED, Modality.DEVELOPING})
@@ -378,14 +420,16 @@ def _ended_positions(
         if sentence.halted
         and any(patterns.resumed.search(later.text) for later in read[index + 1 :])
     ]
-    return tuple(
-        replace(sentence, modality=Modality.CEASED)
-        if index in ended
-        else replace(sentence, modality=Modality.DEVELOPING)
-        if index in resumed
-        else sentence
+    # "A standalone policy was drafted in 2023. In March 2024 the Trust decided not to proceed
+    # with it": a draft given up in the next sentences has ceased
+    ended += [
+        index
         for index, sentence in enumerate(read)
-    )
+        if sentence.modality is Modality.DEVELOPING
+        and any(patterns.given_up.search(later.text) for later in read[index + 1 : index + 4])
+        and not any(patterns.resumed.search(later.text) for later in read[index + 1 :])
+    ]
+    return _remarked(read, ceased=ended, developing=resumed)
 
 
 def _later_parts(read: Sequence[SentenceReading]) -> list[SentenceReading]:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from foi_audit.datetext import MONTH_OR_DAY
 from foi_audit.matching.joint import answers_for_several
 from foi_audit.records import BlockRole, Document, Match
 
@@ -168,7 +169,13 @@ _LETTERHEAD = re.compile(r"(?i)\bnhs\b[\w\s,&'\u2019-]{0,30}\btrusts?\W*$")  # e
 
 
 def _title_words(text: str) -> list[str]:
-    return [w for w in _TITLE_WORDS_RE.findall(text.lower()) if w not in _TITLE_STOP]
+    # (a file name's date is not how a reply names it: "Executive team structure chart (Nov
+    # 2024)" is "the attached executive team structure chart")
+    return [
+        w
+        for w in _TITLE_WORDS_RE.findall(text.lower())
+        if w not in _TITLE_STOP and not MONTH_OR_DAY.match(w)
+    ]
 
 
 def _title_pattern(title: str) -> re.Pattern[str]:

@@ -523,12 +523,15 @@ class Grammar:
         words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
         if whose:
             words[-1] = words[-1][:-2]
+        # introduced as the provider before it, said to be a charity or company after it, or
+        # the subject of "X delivers the training"
         introduced = (
             bool(self.provider_intro.search(text[max(0, start - 60) : start]))
             or bool(_KIND_AFTER.match(text[end:]))
-        ) or any(
-            (m := p.match(text)) and m.start("org") <= start and end <= m.end("org")
-            for p in self.provider_subject
+            or any(
+                (m := p.match(text)) and m.start("org") <= start and end <= m.end("org")
+                for p in self.provider_subject
+            )
         )
         # "Upstander Training CIC", "Bystander Academy UK"; not "Mandatory Training Day"
         suffixed = (

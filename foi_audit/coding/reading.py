@@ -60,7 +60,7 @@ class ReadingPatterns:
     halted: re.Pattern[str]  # work on a draft stopped: the whole sentence has ceased
     resumed: re.Pattern[str]  # ... and started again
     ended_too: re.Pattern[str]  # a clause that ends what the one before it told in the past
-    told_in_past: re.Pattern[str]
+    told_in_past: re.Pattern[str]  # a clause told in the past tense alone
     pending_too: re.Pattern[str]  # a clause that leaves the one before it awaiting approval
     given_up: re.Pattern[str]  # a draft given up, in a later sentence pointing back at it
     supposing: re.Pattern[str]
@@ -405,7 +405,8 @@ def _ended_positions(
     read: tuple[SentenceReading, ...], patterns: ReadingPatterns
 ) -> tuple[SentenceReading, ...]:
     """A position told "at the time of your request", then changed in a later sentence ("Since
-    then, the Board designated ..."): that earlier position has ended."""
+    then, the Board designated ..."), or a draft given up a sentence or three later ("... decided
+    not to proceed with it"): that earlier position has ended."""
     ended = [
         index
         for index, sentence in enumerate(read)

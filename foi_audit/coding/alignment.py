@@ -24,7 +24,7 @@ from foi_audit.coding.questions import (
     top_question,
     topic_heading,
 )
-from foi_audit.coding.reading import Modality
+from foi_audit.coding.reading import Modality, written_out
 from foi_audit.coding.records import Line, Segment, Sentence
 from foi_audit.coding.text import matches_any
 
@@ -531,7 +531,8 @@ def last_part_bare(
         ):
             continue
         cues = {q.id: q.cues for q in compiled.questions if q.id in parts}
-        spoken = [any(matches_any(cues[part], s.text) for s in found[:-1]) for part in parts]
+        said = [written_out(s.text, compiled.reading) for s in found[:-1]]  # "opt": optional
+        spoken = [any(matches_any(cues[part], text) for text in said) for part in parts]
         if spoken[-1] or not all(spoken[:-1]):
             continue
         out[question.id] = found[:-1]
@@ -539,7 +540,7 @@ def last_part_bare(
     return out
 
 
-_BARE_YES_NO = re.compile(r"\W*(?:yes|no)\W*", re.IGNORECASE)
+_BARE_YES_NO = re.compile(r"\W*(?:(?i:yes|no)|Y|N)\W*")  # (a busy office's "Y" or "N" too)
 
 
 def _in_turn(pieces: list[Sentence]) -> bool:

@@ -281,6 +281,17 @@ def _one(patterns: tuple[str, ...], where: str, shared: dict[str, str]) -> re.Pa
     return _compile(joined, where)
 
 
+def _shorthand(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """Abbreviations, each naming in its one group the word it stands for."""
+    for pattern in patterns:
+        if len(pattern.groupindex) != 1:
+            raise CodebookError(
+                f"[reading].shorthand: {pattern.pattern!r} needs one named group, the word it "
+                'stands for: "(?P<mandatory>mand)"'
+            )
+    return patterns
+
+
 def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns:
     def each(key: str) -> tuple[re.Pattern[str], ...]:
         return _patterns(getattr(grammar, key), f"[reading].{key}", shared)
@@ -321,6 +332,13 @@ def _reading(grammar: ReadingGrammar, shared: dict[str, str]) -> ReadingPatterns
         told_in_past=_one(grammar.told_in_past, "[reading].told_in_past", shared),
         pending_too=_one(grammar.pending_too, "[reading].pending_too", shared),
         given_up=_one(grammar.given_up, "[reading].given_up", shared),
+        takes_back_previous=_one(
+            grammar.takes_back_previous, "[reading].takes_back_previous", shared
+        ),
+        takes_back_above=_one(grammar.takes_back_above, "[reading].takes_back_above", shared),
+        corrects=_one(grammar.corrects, "[reading].corrects", shared),
+        shorthand=_shorthand(each("shorthand")),
+        answer_after_topic=each("answer_after_topic"),
         answer_label=_one(grammar.answer_label, "[reading].answer_label", shared),
         own_units=_one(grammar.own_units, "[reading].own_units", shared),
         unticked=_one(grammar.unticked, "[reading].unticked", shared),

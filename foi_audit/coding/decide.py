@@ -30,6 +30,7 @@ from foi_audit.coding.extractors import (
     post_title,
     without_other_values,
 )
+from foi_audit.coding.flags import corrected_after
 from foi_audit.coding.people import Grammar, Lead, given_name_first
 from foi_audit.coding.questions import (
     heading_topic,
@@ -683,7 +684,8 @@ def decide_reading(
         if spec.derive:
             continue
         collect = steps if spec.field.name == trace_field else None
-        decided[spec.field.name] = decide(spec, reading.answers, decided, context, key, collect)
+        decision = decide(spec, reading.answers, decided, context, key, collect)
+        decided[spec.field.name] = corrected_after(decision, reading, context.compiled)
     return decided
 
 

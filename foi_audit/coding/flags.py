@@ -185,3 +185,14 @@ def silent(spec: FieldSpec, replies: Sequence[Reading], compiled: Compiled) -> b
         if lettered and any(lettered.search(s.text) for s in parent):
             return False
     return True
+
+
+def corrected_after(decision: Decision, reading: Reading, compiled: Compiled) -> Decision:
+    """A value read from an answer that goes on to correct itself in words whose reach is
+    unclear ("Yes, Mr A, Chief Executive. Sorry, correction to Q4 - ..."; "Apologies, to
+    clarify - ..."): a person reads which part stands."""
+    found = reading.answers.get(decision.question, [])
+    later = [s for s in found if compiled.reading.corrects.search(s.text)]
+    if not decision.value or not later or any(decision.quote.startswith(s.text) for s in later):
+        return decision
+    return replace(decision, flags=(*decision.flags, FlagReason.CONFLICTING_CUES))

@@ -103,6 +103,13 @@ class ReadingGrammar:
     told_in_past: tuple[str, ...] = ()  # a clause told in the past tense only
     pending_too: tuple[str, ...] = ()  # "... and will be ratified": the clause before is pending
     given_up: tuple[str, ...] = ()  # a draft given up, said in a later sentence
+    takes_back_previous: tuple[str, ...] = ()  # "Please disregard the previous sentence"
+    takes_back_above: tuple[str, ...] = ()  # "CORRECTION - the above is incorrect"
+    corrects: tuple[str, ...] = ()  # a correction of unclear reach ("Sorry, correction to Q4 -")
+    # an abbreviation read as the word its one named group names: "(?P<mandatory>mand)"
+    shorthand: tuple[str, ...] = ()
+    # a short topic with its answer after it ("SH module - no"): groups topic and answer
+    answer_after_topic: tuple[str, ...] = ()
     ocr_harmless: tuple[str, ...] = ()  # words whose OCR doubt doubts no value (not regexes)
 
 

@@ -63,6 +63,11 @@ class ReadingPatterns:
     told_in_past: re.Pattern[str]  # a clause told in the past tense alone
     pending_too: re.Pattern[str]  # a clause that leaves the one before it awaiting approval
     given_up: re.Pattern[str]  # a draft given up, in a later sentence pointing back at it
+    takes_back_previous: re.Pattern[str]  # the sentence before it is withdrawn
+    takes_back_above: re.Pattern[str]  # every sentence of the answer before it is withdrawn
+    corrects: re.Pattern[str]  # a correction whose reach is unclear: a person reads it
+    shorthand: tuple[re.Pattern[str], ...]  # "mand" read as "mandatory"
+    answer_after_topic: tuple[re.Pattern[str], ...]  # "SH module - no" read "no SH module"
     supposing: re.Pattern[str]
     answer_label: re.Pattern[str]
     own_units: re.Pattern[str]
@@ -235,7 +240,8 @@ def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
 def read_sentence(
     sentence: Sentence, patterns: ReadingPatterns, own_names: re.Pattern[str] | None = None
 ) -> SentenceReading:
-    text = spelt_out(sentence.text)  # (a form's unticked options are gone: decide._ticked)
+    # (a form's unticked options are gone: decide._ticked)
+    text = written_out(spelt_out(sentence.text), patterns)
     if own_names is not None:
         text = own_names.sub("the Trust", text)
     # "our OD team" reads "our team" (not "our our team": "managed by our team" stays the client)
@@ -265,6 +271,25 @@ def read_sentence(
     halted = modality is Modality.DEVELOPING and bool(patterns.halted.search(text))
     modality = Modality.CEASED if halted else modality
     return SentenceReading(sentence, text, modality, statuses, halted)
+
+
+def written_out(text: str, patterns: ReadingPatterns) -> str:
+    """A busy office's abbreviations written out for reading ("Y - ext; mand" reads "Yes -
+    external; mandatory"), and a short topic's answer put before it ("SH module - no" reads
+    "no SH module"); the text quoted stays as written."""
+    for pattern in patterns.shorthand:
+        if pattern.search(text):
+            text = pattern.sub(_word_for, text)
+    for pattern in patterns.answer_after_topic:
+        if (found := pattern.fullmatch(text)) and found["answer"].lower() != "yes":
+            return f"{found['answer'].lower()} {found['topic']}"
+    return text
+
+
+def _word_for(found: re.Match[str]) -> str:
+    name = next(iter(found.re.groupindex))
+    start, end = found.start(name) - found.start(), found.end(name) - found.start()
+    return found[0][:start] + name.replace("_", " ") + found[0][end:]
 
 
 def _clauses_apart(
@@ -355,13 +380,16 @@ def read_answer(
     ``spans(concept, text)`` adds places a concept is found by form, not by pattern (an
     organisation's name). ``gates[concept]`` finds a sentence whenever one of the concept's
     patterns does: where it finds nothing, they are not tried one by one."""
-    read = _ended_positions(
-        tuple(
-            reading
-            for s in sentences
-            for reading in _clauses_apart(
-                read_sentence(s, patterns, own_names), patterns, own_names
-            )
+    read = _taken_back(
+        _ended_positions(
+            tuple(
+                reading
+                for s in sentences
+                for reading in _clauses_apart(
+                    read_sentence(s, patterns, own_names), patterns, own_names
+                )
+            ),
+            patterns,
         ),
         patterns,
     )
@@ -431,6 +459,23 @@ def _ended_positions(
         and not any(patterns.resumed.search(later.text) for later in read[index + 1 :])
     ]
     return _remarked(read, ceased=ended, developing=resumed)
+
+
+def _taken_back(
+    read: tuple[SentenceReading, ...], patterns: ReadingPatterns
+) -> tuple[SentenceReading, ...]:
+    """The answer without what it takes back: "It is mandatory. Please disregard the previous
+    sentence, the training is optional" drops the first; "The Trust does not currently provide
+    ABT. CORRECTION - apologies, the above is incorrect, ..." drops everything above."""
+    withdrawn: set[int] = set()
+    for index, sentence in enumerate(read):
+        if not index:
+            continue
+        if patterns.takes_back_above.search(sentence.text):
+            withdrawn.update(range(index))
+        elif patterns.takes_back_previous.search(sentence.text):
+            withdrawn.add(index - 1)
+    return tuple(s for index, s in enumerate(read) if index not in withdrawn)
 
 
 def _later_parts(read: Sequence[SentenceReading]) -> list[SentenceReading]:

@@ -287,6 +287,7 @@ def written_out(text: str, patterns: ReadingPatterns) -> str:
 
 
 def _word_for(found: re.Match[str]) -> str:
+    """The match with its one named group replaced by the group's name ("mand" -> "mandatory")."""
     name = next(iter(found.re.groupindex))
     start, end = found.start(name) - found.start(), found.end(name) - found.start()
     return found[0][:start] + name.replace("_", " ") + found[0][end:]

@@ -879,6 +879,31 @@ def test_a_mails_plain_text_that_only_points_to_its_html_table_gives_way_to_the_
     assert len([b for b in extraction.blocks if b.role is BlockRole.TABLE]) == 7
 
 
+def test_a_spreadsheet_pasted_into_a_mail_as_comma_separated_text_is_read_by_its_cells() -> None:
+    """Round 59: "Ref,Question,Answer,Exemption applied" over quoted CSV rows in a plain mail
+    body was one paragraph of commas and quote marks, its answers unread; each row is read as
+    a table's, its cells set apart. Prose with commas stays as it is."""
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"], mail["From"] = "RE: FOI WC-24-1217", "FOI Team <foi@trust.example>"
+    mail.set_content(
+        "Dear Ms Vale,\n\nPlease find our response in the table below.\n\n"
+        "Ref,Question,Answer,Exemption applied\n"
+        '1,"Does the Trust have a dedicated policy? If so, a copy.","Yes, Sexual Safety Policy",None\n'
+        "2b,Is it mandatory or optional?,Optional,None\n\n"
+        "Kind regards, FOI Officer, Information Governance, Records Office\n"
+    )
+    texts = [b.text for b in read_document(mail.as_bytes(), "reply.eml").blocks]
+    assert "Ref | Question | Answer | Exemption applied" in texts
+    assert (
+        "1 | Does the Trust have a dedicated policy? If so, a copy. | Yes, Sexual Safety Policy | None"
+        in texts
+    )
+    assert "2b | Is it mandatory or optional? | Optional | None" in texts
+    assert "Kind regards, FOI Officer, Information Governance, Records Office" in texts
+
+
 def test_eml_headers_body_and_attachments() -> None:
     extraction = read("reply_with_attachments.eml")
     assert extraction.header("subject") == "RE: FOI 24-1102 response"

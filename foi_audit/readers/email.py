@@ -16,7 +16,7 @@ from typing import Any
 
 from foi_audit.readers.html import read_html_text
 from foi_audit.readers.image import pictures_a_page
-from foi_audit.readers.text import decode_text
+from foi_audit.readers.text import csv_rows, decode_text
 from foi_audit.records import Attachment, Block, BlockRole, Extraction
 
 HEADER_NAMES = ("Subject", "From", "To", "Cc", "Date")
@@ -88,7 +88,7 @@ def plain_paragraphs(text: str) -> list[str]:
         lines = [line.rstrip() for line in chunk.split("\n")]
         joined = "\n".join(line for line in lines if line.strip()).strip()
         if joined:
-            paragraphs.append(joined)
+            paragraphs.extend(csv_rows(joined) or [joined])
     return paragraphs
 
 

@@ -53,6 +53,23 @@ def read_txt(data: bytes, name: str) -> Extraction:
     return Extraction(format="txt", blocks=tuple(blocks), units=1)
 
 
+def csv_rows(text: str) -> list[str] | None:
+    """A spreadsheet pasted into a message as comma-separated text ("Ref,Question,Answer" over
+    '1,"Does the Trust ...?","Yes, ..."'): its rows with their cells set apart as a table's
+    ("1 | Does the Trust ...? | Yes, ..."); None when the lines are not such a table (a header
+    and two rows or more, every row of the header's three cells or more)."""
+    lines = text.split("\n")
+    if len(lines) < 3 or "," not in lines[0]:
+        return None
+    rows = list(csv.reader(io.StringIO(text)))
+    width = len(rows[0])
+    if width < 3 or any(len(row) != width for row in rows) or len(rows) != len(lines):
+        return None
+    if any(len(cell) > 40 or not cell.strip() for cell in rows[0]):
+        return None  # a header's cells are short names of its columns
+    return [" | ".join(cell.strip() for cell in row) for row in rows]
+
+
 def read_csv(data: bytes, name: str) -> Extraction:
     text = decode_text(data)
     blocks: list[Block] = []

@@ -84,6 +84,22 @@ def test_trace_of_a_denial_shows_the_denied_concept_and_the_rule() -> None:
     assert "  reply 1, q1: policy.in_development: does not hold" in lines
 
 
+def test_trace_shows_what_an_answer_takes_back() -> None:
+    """A sentence the answer withdraws ("Please disregard the previous sentence") is not read,
+    and the trace still shows it, marked, so a value's story hides nothing."""
+    name = (
+        "'It is mandatory. Please disregard the previous sentence, the training is optional.': "
+        "the sentence taken back"
+    )
+    documents = _documents(_case(name))
+    trace = trace_field("RXX", "abt_mandatory", documents, CODEBOOK)
+    assert trace.value.value == "optional"
+    q2 = next(a for a in trace.answers if a.question in ("q2", "q2b") and a.withdrawn)
+    assert q2.withdrawn == ("It is mandatory.",)
+    assert "It is mandatory." not in [s.text for s in q2.sentences]
+    assert "    [withdrawn: taken back below] It is mandatory." in trace_lines(trace)
+
+
 def test_trace_of_a_flagged_value_names_the_reason() -> None:
     documents = _documents(_case("two replies disagree: flagged"))
     trace = trace_field("RXX", "abt_provided", documents, CODEBOOK)

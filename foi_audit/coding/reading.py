@@ -137,6 +137,7 @@ class AnswerReading:
     status: Status
     polarity: Polarity
     hits: tuple[ConceptHit, ...]
+    withdrawn: tuple[SentenceReading, ...] = ()  # what the answer takes back, unread
 
     @property
     def direct(self) -> SentenceReading | None:
@@ -381,7 +382,7 @@ def read_answer(
     ``spans(concept, text)`` adds places a concept is found by form, not by pattern (an
     organisation's name). ``gates[concept]`` finds a sentence whenever one of the concept's
     patterns does: where it finds nothing, they are not tried one by one."""
-    read = _taken_back(
+    read, withdrawn = _taken_back(
         _ended_positions(
             tuple(
                 reading
@@ -427,7 +428,7 @@ def read_answer(
         # "The team is reviewing our training offer. We will write to you separately on this
         # question": no yes or no, and the answer is to come
         status = Status.DEFERRED
-    return AnswerReading(question, read, status, polarity, tuple(hits))
+    return AnswerReading(question, read, status, polarity, tuple(hits), withdrawn)
 
 
 def _ended_positions(
@@ -464,10 +465,11 @@ def _ended_positions(
 
 def _taken_back(
     read: tuple[SentenceReading, ...], patterns: ReadingPatterns
-) -> tuple[SentenceReading, ...]:
-    """The answer without what it takes back: "It is mandatory. Please disregard the previous
-    sentence, the training is optional" drops the first; "The Trust does not currently provide
-    ABT. CORRECTION - apologies, the above is incorrect, ..." drops everything above."""
+) -> tuple[tuple[SentenceReading, ...], tuple[SentenceReading, ...]]:
+    """The answer without what it takes back, and what it takes back: "It is mandatory. Please
+    disregard the previous sentence, the training is optional" takes back the first; "The Trust
+    does not currently provide ABT. CORRECTION - apologies, the above is incorrect, ..."
+    everything above."""
     withdrawn: set[int] = set()
     for index, sentence in enumerate(read):
         if not index:
@@ -476,7 +478,8 @@ def _taken_back(
             withdrawn.update(range(index))
         elif patterns.takes_back_previous.search(sentence.text):
             withdrawn.add(index - 1)
-    return tuple(s for index, s in enumerate(read) if index not in withdrawn)
+    kept = tuple(s for index, s in enumerate(read) if index not in withdrawn)
+    return kept, tuple(s for index, s in enumerate(read) if index in withdrawn)
 
 
 def _later_parts(read: Sequence[SentenceReading]) -> list[SentenceReading]:

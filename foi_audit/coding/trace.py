@@ -54,6 +54,7 @@ class AnswerStep:
     polarity: str
     sentences: tuple[SentenceStep, ...]
     concepts: tuple[tuple[str, bool, str], ...]  # (concept, denied?, the words)
+    withdrawn: tuple[str, ...] = ()  # sentences the answer takes back ("disregard the above")
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def trace_field(
                     concepts=tuple(
                         dict.fromkeys((h.concept, h.negated, h.text) for h in read.hits)
                     ),
+                    withdrawn=tuple(s.sentence.text for s in read.withdrawn),
                 )
             )
     coded = {c.field: c for c in code_one_trust(trust_code, documents, codebook, names)}

@@ -211,6 +211,7 @@ def trace_lines(trace: Trace) -> list[str]:
         )
         if answer.question_text:
             lines.append(f"    ({answer.question_text})")
+        lines.extend(f"    [withdrawn: taken back below] {text}" for text in answer.withdrawn)
         for sentence in answer.sentences:
             marks = [sentence.modality] + list(sentence.statuses)
             if sentence.via_reference:

@@ -1039,6 +1039,23 @@ def test_a_health_boards_own_initials_in_the_file_name_name_no_trust() -> None:
     assert "RRK" not in result.candidates
 
 
+def test_a_mails_background_on_what_nhs_england_did_is_no_sender() -> None:
+    """Round 59: a mail's opening paragraph ("In September 2023 NHS England launched its sexual
+    safety charter, and United Lincolnshire ... signed it") was read as the sender's own words,
+    and the reply left between its trust and NHS England."""
+    mail = doc(
+        "ULTH FOI 24-3019 Response.eml",
+        ("From: ULTH FOI <ulth.foi@nhs.net>", E),
+        ("Dear Mr Renwick,", B),
+        ("Thank you for your Freedom of Information request (ULTH FOI 24-3019). In September"
+         " 2023 NHS England launched its sexual safety charter, and the Trust was among the"
+         " first to sign it.", B),
+        ("1) Our Sexual Safety Policy was ratified in June 2024.", B),
+    )  # fmt: skip
+    result = match(mail)
+    assert result.trust_code == "RWD", result.message
+
+
 def test_a_postcode_whose_zero_ocr_read_as_o_still_names_its_trust() -> None:
     """A scanned letterhead that lost the trust's name ("Healthcare NHS Trust") keeps its
     address; "HP7 OJD" is HP7 0JD as OCR reads it, so the trust is put before a person (before,

@@ -20,7 +20,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _REFERRED_ELSEWHERE = re.compile(
     r"(?i)\b(?:you (?:will|would|may) need to (?:contact|write to|ask)|you may wish to "
     r"(?:contact|write to|redirect)|(?:please )?(?:contact|write to) (?:them|each|the trusts?) "
-    r"directly|(?:are|is) (?:a )?separate public authorit(?:y|ies)|redirect your request)"
+    r"directly|(?:are|is) (?:a )?separate public authorit(?:y|ies)|redirect your request"
+    # what another body did, told as background: "In September 2023 NHS England launched its
+    # sexual safety charter"
+    r"|(?:launched|published|issued|announced|released) (?:its|their) )"
 )
 
 

@@ -902,6 +902,11 @@ def test_a_spreadsheet_pasted_into_a_mail_as_comma_separated_text_is_read_by_its
     )
     assert "2b | Is it mandatory or optional? | Optional | None" in texts
     assert "Kind regards, FOI Officer, Information Governance, Records Office" in texts
+    # a paragraph the csv module cannot read (a field over its size limit) stays as written
+    from foi_audit.readers.email import plain_paragraphs
+
+    huge = 'a,b,c\n1,"' + "x" * 140_000 + '",3\n2,3,4'
+    assert plain_paragraphs(huge) == [huge]
 
 
 def test_eml_headers_body_and_attachments() -> None:

@@ -61,7 +61,10 @@ def csv_rows(text: str) -> list[str] | None:
     lines = text.split("\n")
     if len(lines) < 3 or "," not in lines[0]:
         return None
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:  # (a field over the csv module's size limit: prose, not a table)
+        return None
     width = len(rows[0])
     if width < 3 or any(len(row) != width for row in rows) or len(rows) != len(lines):
         return None

@@ -57,6 +57,37 @@ def placed_pdf(items: list[tuple[float, float, str]]) -> bytes:
     return _assemble(objects)
 
 
+def one_run_rows_pdf(
+    prose: list[str], rows: list[tuple[str, str]], answer_x: float = 330.0
+) -> bytes:
+    """One page: lines of ``prose``, then a borderless two-column table whose every row is
+    ONE text object: the question, a jump (a TJ offset) to ``answer_x``, the answer (Courier
+    10pt, so the jump is exact). Some writers draw tables so; pdfium gives each row one box."""
+    ops = ["BT", "/F1 10 Tf"]
+    y = 100.0
+    for line in prose:
+        ops.append(f"1 0 0 1 50 {842 - y:.1f} Tm ({_escape(line)}) Tj")
+        y += 14
+    y += 14
+    for left, right in rows:
+        jump = (answer_x - 50 - 6.0 * len(left)) * 100  # thousandths of 10pt: 6pt a letter
+        ops.append(
+            f"1 0 0 1 50 {842 - y:.1f} Tm [({_escape(left)}) {-jump:.0f} ({_escape(right)})] TJ"
+        )
+        y += 14
+    ops.append("ET")
+    content = "\n".join(ops).encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+        b"<< /F1 3 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    return _assemble(objects)
+
+
 def image_pdf(
     width: int = 200, height: int = 100, gray: int = 255, full_page: bool = False
 ) -> bytes:

@@ -236,3 +236,33 @@ def test_grid_single_box_and_loose_rules_are_no_table() -> None:
     assert find_grid_tables([h(0, 500, 10), h(0, 500, 700), h(0, 150, 600)], []) == []
     # rules too short (a thin bar's ends, dots) are ignored
     assert find_grid_tables([h(0, 0.5, 10), h(0, 0.5, 20)], [v(0, 10, 10.4)]) == []
+
+
+PROSE = [
+    "Dear Ms Example,",
+    "Thank you for your request for information, which we received on",
+    "4 November 2024. Our answers to your questions are set out in the",
+    "table below, question by question, as you asked in your request.",
+    "If you are unhappy with the way your request has been handled, you",
+    "may ask for an internal review within 40 working days of the date",
+    "of this letter. If you remain dissatisfied you may then complain to",
+    "the Information Commissioner, whose address is on our website.",
+]
+
+
+def test_a_row_drawn_as_one_text_object_is_cut_at_its_gutter() -> None:
+    # regression (round 59): each row of a borderless table was one pdfium rectangle, so its
+    # question ran into its answer ("... a policy on Yes. Our Sexual Safety Policy ...")
+    import pdfwriter
+
+    rows = [
+        ("1. Does the Trust have a policy on", "Yes. Our Sexual Safety Policy"),
+        ("2. Does the Trust provide ABT?", "No."),
+        ("3. Does it plan to introduce it?", "Yes, from April 2025."),
+        ("4. Who is the executive lead?", "Ms Ada Quill, Chief Nurse."),
+    ]
+    blocks = pdf.read(pdfwriter.one_run_rows_pdf(PROSE, rows), "rows.pdf").blocks
+    table = [b.text for b in blocks if b.role is BlockRole.TABLE]
+    assert table == [f"{question} | {answer}" for question, answer in rows]
+    # the letter's own lines, whose words are as close as usual, stay whole
+    assert "Dear Ms Example," in [b.text for b in blocks]

@@ -31,7 +31,9 @@ from foi_audit.coding.extractors import (
     without_other_values,
 )
 from foi_audit.coding.flags import corrected_after
+from foi_audit.coding.items import focused, with_another_of_kind
 from foi_audit.coding.people import Grammar, Lead, given_name_first
+from foi_audit.coding.posts import lead_area
 from foi_audit.coding.questions import (
     heading_topic,
     is_question_text,
@@ -80,11 +82,11 @@ class TrustContext:
     def read(self, key: int, question: str, sentences: Sequence[Sentence]) -> AnswerReading:
         cached = self.readings.get((key, question))
         if cached is None:
-            cached = read_answer(
-                question, sentences, self.compiled.reading, self.compiled.concepts,
-                self.own_names, self._organisations, self.compiled.concept_gates,
-            )  # fmt: skip
-            self.readings[(key, question)] = cached
+            cached = self.readings[(key, question)] = with_another_of_kind(read_answer(
+                question, focused(sentences, question, self.compiled), self.compiled.reading,
+                self.compiled.concepts, self.own_names, self._organisations,
+                self.compiled.concept_gates,
+            ), self.compiled)  # fmt: skip
         return cached
 
     def _organisations(self, concept: str, text: str) -> list[tuple[int, int]]:
@@ -139,10 +141,15 @@ def answer_holds(rule: Rule, reading: AnswerReading) -> SentenceReading | None:
 
     deferred_ok = "deferred" in rule.status
 
+    # a sentence about what the rule is ``without`` (another training) says nothing of ours,
+    # beside the sentence the rule rests on too ("Conflict resolution is delivered by X")
+    elsewhere = {h.sentence for h in reading.hits if h.concept in rule.without and not h.negated}
+
     def said(concept: str) -> bool:
         return any(
             h.concept == concept
             and not h.negated
+            and h.sentence not in elsewhere
             and _counts(reading.sentences[h.sentence], modalities)
             and (deferred_ok or Status.DEFERRED not in reading.sentences[h.sentence].statuses)
             for h in reading.hits
@@ -538,8 +545,6 @@ def _taken(
     )  # fmt: skip
 
 
-# a table of people's row about an area: "For Prevent, Executive lead Mrs X, Chief Nurse"
-_AREA = re.compile(r"^For ([^,;.]{2,80}), (?=\S)")
 _PRONOUN_FIRST = re.compile(r"^\W*(?:she|he|they)\b", re.IGNORECASE)
 
 
@@ -583,14 +588,16 @@ def _lead(
         lead.title and sentence_of(lead) == 0 for lead in leads
     )
 
-    # a table of leads by area ("For Safeguarding children, Executive lead Mrs X, ..."): the
-    # row of the area asked about, when one is
-    areas = [found[1] if (found := _AREA.match(text)) else "" for text in texts]
+    # leads by area ("For Safeguarding children, Executive lead Mrs X", "The Named Nurse for
+    # Adult Safeguarding is Ms Y ... The executive lead for DASV is Ms Z"): when a lead is said
+    # to be for the area asked about, a post for another area is not the answer
+    areas, for_lead = zip(*(lead_area(text) for text in texts), strict=True)
     asked = top_question(sentences[0].sentence.question, context.compiled)
     on_subject = [
         any(heading_topic(piece, context.compiled) == asked for piece in a.split(" / ") if piece)
         for a in areas
     ]
+    led = any(on and lead for on, lead in zip(on_subject, for_lead, strict=True))
 
     def weight(lead: Lead) -> int:
         index = sentence_of(lead)
@@ -598,10 +605,11 @@ def _lead(
         own = texts[index].replace(lead.title.text, "") if lead.title else texts[index]
         later = index > 0 and not context.people.says_lead(own)
         second = context.people.secondary_lead.search(texts[index])  # "Mr X: deputy lead"
-        elsewhere = any(on_subject) and bool(areas[index]) and not on_subject[index]
+        elsewhere = led and bool(areas[index]) and not on_subject[index]
+        operational = led and on_subject[index] and not for_lead[index]  # "Named Nurse for DA"
         return (
             rank(lead) + (1 if opens_with_post and later else 0) + (2 if second else 0)
-            + (3 if elsewhere else 0)
+            + (3 if elsewhere else 0) + operational
         )  # fmt: skip
 
     ordered = sorted(leads, key=weight)

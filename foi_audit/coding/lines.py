@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from foi_audit.coding.aligned import aligned_rows, answer_column
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     INLINE_LABEL,
@@ -41,6 +42,7 @@ from foi_audit.records import (
 SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
 
 
+_SPACED = frozenset({BlockRole.BODY})  # where a table set out with spaces is looked for
 _NEVER_ROWS = frozenset({BlockRole.HEADER, BlockRole.TITLE})
 _OCR_BAR = re.compile(r"(\S+)\s+\|(?=\s|$)(\s*)(\S?)")
 # a sentence runs on past these: "Freedom of | Information" is one sentence, not two cells
@@ -120,7 +122,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     counted = _Count()  # the last number a paragraph started with
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
     question_columns: list[str] = []  # a header row whose every cell is a numbered question
-    for block in across_pages(document.blocks):
+    blocks = across_pages(document.blocks)
+    # a table set out with spaces: where its answers start (0: none)
+    spaced = 0 if document.ocr else answer_column([b.text for b in blocks if b.role in _SPACED])
+    for block in blocks:
         # (a page's footer saying what was redacted, and under which section, is the reply's:
         # "staff names have been redacted under section 40(2)")
         redaction = block.role is BlockRole.FOOTER and matches_any(
@@ -140,6 +145,8 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             text = _OCR_BAR.sub(_bar_or_not, text)
         if _ASCII_RULE.search(text):
             text = _ascii_rows(text)
+        elif spaced and block.role in _SPACED:
+            text = aligned_rows(text, spaced)
         # A table block is one row; in other blocks a line with "cell | cell" is a row.
         rows = [text] if block.role == BlockRole.TABLE else text.splitlines()
         prose: list[str] = []
@@ -385,9 +392,15 @@ INLINE_NUMBER = re.compile(
     # a case system's bare numbers, counting on ("... covers this area. 2 Yes. ... 3 Not
     # applicable. 4 Yes, Dr X")
     r"|(?<=[.!?])\s+(?=(\d{1,2})\s+[A-Z](?![A-Z]))"
+    # a table's cells run into one paragraph: each question restated after its number, bare
+    # or with its part ("... Training Collective 2(b) Is it mandatory or optional? Mandatory";
+    # "Question Response 1 Does the Trust have ...?")
+    r"|(?<=\S)\s+(?=(\d{1,2})(?:\([a-h]\)|[a-h])?\s+(?:If|Has|Have|Do|Does|Is|Are|Please|What|Who|"
+    r"How|Which)\s[^?]{10,300}\?)"
 )
 
 
+_CELLS_HEADER = re.compile(r"\b(?:response|answer|reply)s?\s*$", re.IGNORECASE)
 LEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*|\()?(\d{1,2})(?:[.):]?\s|\s*[–—-]+\s*(?=\S))")
 HEADING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*)(\d{1,2})[.):]?\s*$")  # "Question 1" alone
 RUNNING_NUMBER = re.compile(r"^\s*(?:Q|Question\s*|\()?(\d{1,2})(?:[.):,]\s+|\s*[–—-]+\s*)[A-Z(]")
@@ -406,12 +419,18 @@ def _split_counted(text: str, counted: _Count) -> list[str]:
     counted.last = int(label.group(1)) if label else counted.last
     cuts: list[int] = []
     for match in INLINE_NUMBER.finditer(text):
-        number = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
+        number = int(
+            match.group(1) or match.group(2) or match.group(3) or match.group(4) or match[5]
+        )
         if match.group(3) and number == 1:
             continue
+        if match[5] and number == 1 and not _CELLS_HEADER.search(text, 0, match.start()):
+            continue  # (a request quoted whole: "please tell me: 1 Does ...? 2 Is ...?")
         # counting on from the last numbered paragraph, or from 1 (answers under a request
         # quoted whole: "... below. 1. Yes. 2. ...")
-        part = re.match(r"\d{1,2}(?:\([a-h]\)|[a-h][.)])", text[match.end() :])  # "2(b)", "2b."
+        part = re.match(
+            r"\d{1,2}(?:\([a-h]\)|[a-h][.)]|[a-h](?=\s))", text[match.end() :]
+        )  # "2(b)", "2b."
         if (
             number == previous + 1
             or (part and number in (previous, previous + 1))

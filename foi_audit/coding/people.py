@@ -30,6 +30,7 @@ from foi_audit.coding.posts import (
     labelled_lead,
     nearest_holder,
     overlaps,
+    part_played_last,
     post_key,
     span_at,
 )
@@ -612,7 +613,7 @@ class Grammar:
             return [labelled]
         leads: list[Lead] = []
         used: set[int] = set()
-        for title in titles:
+        for title in sorted(titles, key=part_played_last):
             person = nearest_holder(title, persons, text, used)
             if person is not None:
                 used.add(person.start)

@@ -121,6 +121,38 @@ def nearest_holder(title: Span, persons: Sequence[Span], text: str, used: set[in
     return best[1] if best else None
 
 
+# a part played, not a post: "Executive Lead for Domestic Abuse and Sexual Violence"
+_PART = re.compile(r"^(?:(?:executive|exec|joint|deputy|board)\s+)?leads?\s+for\b", re.I)
+
+
+def part_played_last(title: Span) -> bool:
+    """Sort key: posts pair with their holders before a part played does ("Executive Lead for
+    DASV: Mr X, Chief People Officer" is Mr X's part; his post is Chief People Officer)."""
+    return bool(_PART.match(title.text))
+
+
 def around_post(text: str, title: Span, person: Span | None) -> str:
     end = max(title.end, person.end if person else 0)
     return text[title.start : end + 80]
+
+
+# What a lead is for: a table of leads by area ("For Prevent, Executive lead Mrs X, ..."), a
+# lead's own ("Executive Lead for Safeguarding (adults and children): Mrs X", "the executive
+# lead for safeguarding adults and children"), or an operational post's ("The Named Nurse for
+# Adult Safeguarding is Ms X", "Head of Safeguarding: Mr Y")
+_AREA_ROW = re.compile(r"^For ([^,;.]{2,80}), (?=\S)")
+_AREA_OF = re.compile(
+    r"\b(?:(?P<lead>leads?)\s+for|named (?:nurse|doctor|midwife|professional)s?\s+for|head\s+of)\s+"
+    r"(?P<area>[^:;,.()]{3,60}?)(?=\s+(?:is|are|was|were)\b|\s*[:;,.()]|$)",
+    re.IGNORECASE,
+)
+
+
+def lead_area(text: str) -> tuple[str, bool]:
+    """The area a sentence's lead is for, and whether a lead (not an operational post) is
+    said to be for it; ("", False) when the sentence names no area."""
+    if found := _AREA_ROW.match(text):
+        return found[1], True
+    if found := _AREA_OF.search(text):
+        return found["area"], bool(found["lead"])
+    return "", False

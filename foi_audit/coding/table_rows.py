@@ -261,14 +261,21 @@ def header_kind(cell: str) -> str | None:
     return None
 
 
+_NUMBER_THEN_WORDS = re.compile(
+    r"^\s*(?:q\s*)?\d{1,2}(?:\(?[a-h]\))?\s*[-–.:)]\s*[A-Za-z]{2,}", re.I
+)
+
+
 def cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
     """Which cells of a table row are a label, the restated question and the answer."""
     if columns and len(columns) == len(cells):
         # an "Item" column of topics ("Dedicated sexual safety policy"), not of numbers or
         # references: the question the row answers
+        # (or a number with the question's words after it: "2 - ABT?", "4 - DASV exec lead")
         kinds = [
-            "question" if kind == "label" and len(cell.split()) >= 2 and not re.search(r"\d", cell)
-            else kind
+            "question" if kind == "label" and (
+                len(cell.split()) >= 2 and not re.search(r"\d", cell) or _NUMBER_THEN_WORDS.match(cell)
+            ) else kind
             for kind, cell in zip(columns, cells, strict=True)
         ]  # fmt: skip
         if "original" in kinds and "answer" in kinds:

@@ -32,6 +32,7 @@ from foi_audit.readers.layout import (
     join_lines,
     row_bbox,
 )
+from foi_audit.readers.pdf_runs import split_wide_runs
 from foi_audit.records import Block, BlockRole, Extraction
 
 LETTERHEAD_FRACTION = 0.22  # top of page 1 that counts as letterhead
@@ -202,7 +203,7 @@ def _open_plumber(data: bytes) -> Any:
 
 def _text_lines(textpage: Any, height: float) -> list[_Line]:
     """Text rectangles grouped into lines, top to bottom, left to right."""
-    rects = []
+    runs = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         # A hair inside the box: a glyph touching its edge belongs to the next box ("4. Y" +
@@ -210,7 +211,11 @@ def _text_lines(textpage: Any, height: float) -> list[_Line]:
         text = textpage.get_text_bounded(left + 0.3, bottom, right - 0.3, top)
         text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "").strip()
         if text:
-            rects.append((height - top, height - bottom, left, right, text))
+            runs.append((left, bottom, right, top, text))
+    rects = [
+        (height - top, height - bottom, left, right, text)
+        for left, bottom, right, top, text in split_wide_runs(textpage, runs)
+    ]
     rects.sort(key=lambda r: (round(r[0] + r[1]), r[2]))
     lines: list[list[tuple[float, float, float, float, str]]] = []
     spans: list[list[float]] = []  # each line's [top, bottom] so far

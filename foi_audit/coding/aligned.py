@@ -32,7 +32,7 @@ def _gap_starts(line: str) -> list[int]:
         for m in _GAP.finditer(line)
         if line[m.start()] != ":" and not _SENTENCE_GAP.match(line, m.start())
     ]
-    if gaps and _NUMBER_CELL.match(line) and _NUMBER_CELL.match(line).end() == gaps[0].end():
+    if gaps and (number := _NUMBER_CELL.match(line)) and number.end() == gaps[0].end():
         gaps = gaps[1:]
     return [m.end() for m in gaps]
 

@@ -12,6 +12,7 @@ from foi_audit.coding.alignment import (
     parts_in_turn,
     under_wrong_number,
 )
+from foi_audit.coding.appendices import pointed_appendices
 from foi_audit.coding.compiled import Compiled, Question
 from foi_audit.coding.labels import STARTS_LIKE_ANSWER, XREF
 from foi_audit.coding.lines import mail_parts
@@ -30,15 +31,14 @@ from foi_audit.coding.sections import sections_in, sections_set_aside
 from foi_audit.coding.segment import segment
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
-from foi_audit.records import (
-    Document,
-)
+from foi_audit.records import Document
 
 
 def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Reading]:
     """Each document read; the one attachment a covering message calls the reply ("Please
     find attached the signed response") is read as one, though it opens with no reply's words,
-    when the message answers nothing itself and no other attachment is a reply."""
+    when the message answers nothing itself and no other attachment is a reply; so is a sheet
+    of answers an answer points at as its appendix (:mod:`foi_audit.coding.appendices`)."""
     readings = [read_document(d, compiled) for d in documents]
     under: dict[str, list[Reading]] = {}
     for r in readings:
@@ -50,8 +50,11 @@ def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Re
         and any(matches_any(compiled.doc.reply_attached, s.text) for s in r.general)
         and [a.kind for a in under.get(r.document.path, [])] == ["supporting"]
     }
+    appendices = pointed_appendices(readings, compiled)  # "Yes - details in Appendix 1"
     readings = [
-        read_document(r.document, compiled, True) if r.document.parent in covering else r
+        read_document(r.document, compiled, True)
+        if r.document.parent in covering or r.document.path in appendices
+        else r
         for r in readings
     ]
     # "Please disregard it and use the corrected version attached": the attachment revises

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled, Question
+from foi_audit.coding.labels import STARTS_LIKE_ANSWER
 from foi_audit.coding.questions import top_question
 from foi_audit.coding.reading import AnswerReading, ConceptHit
 from foi_audit.coding.records import Sentence
@@ -40,11 +41,13 @@ _NOT_NAMES = (
     r"|one|it|we|they|such|other|another|new|current|previous|since|as|when|while|if|in|on|at"
     r"|for|from|with|by|after|before|during|also"
 )
-# a name just before a topic word: "Conflict Resolution training", "Human Rights (e-learning"
+# a name just before a topic word: "Conflict Resolution training", "Human Rights (e-learning",
+# "Equality and Diversity e-learning"
 _NAME = r"(?!(?i:" + _NOT_NAMES + r")\b)[A-Z][\w'’&-]*"  # a capitalised word that names
 _MORE_NAME = r"\s+(?:(?:and|&|of|for|in|to|the)\s+)?[A-Z][\w'’&-]*"  # ... and the next words
 _NAMED_BEFORE = re.compile(
-    r"(?:(?:^|\s)" + _NAME + r"\s+|\b(?i:our|the|a|an|its|their)\s+)[A-Z][\w'’&-]*\)?\s+\(?$"
+    r"(?:(?:^|\s)" + _NAME + r"\s+(?:(?:and|&|of)\s+)?|\b(?i:our|the|a|an|its|their)\s+)"
+    r"[A-Z][\w'’&-]*\)?\s+\(?$"
 )
 # a sentence that opens on a name and says what kind of thing it is: "Equality, Diversity and
 # Human Rights is a mandatory e-learning module"
@@ -128,6 +131,16 @@ def _another_of_kind(item: str, question: Question) -> tuple[int, int] | None:
     return None
 
 
+def _opens_on_a_value(text: str, compiled: Compiled) -> bool:
+    """Whether ``text`` opens with a yes or no or one of the codebook's values ("Mandatory (all
+    staff, via the Trust's Core Mandatory Programme)", "In-house, within our Respect course")."""
+    if STARTS_LIKE_ANSWER.match(text):
+        return True
+    first = re.split(r"[\s,;:(–—]+|\s-\s", text.strip().lower(), maxsplit=1)[0].strip(".")
+    values = {v.replace("_", "-") for spec in compiled.codebook.fields for v in spec.values}
+    return first in values | {v.replace("-", " ").split()[0] for v in values}
+
+
 def with_another_of_kind(reading: AnswerReading, compiled: Compiled) -> AnswerReading:
     """``reading`` with each sentence on another thing of its question's kind alone (not its
     subject, nor pointing back at it) said to be of the question's first `elsewhere` concept,
@@ -153,7 +166,7 @@ def with_another_of_kind(reading: AnswerReading, compiled: Compiled) -> AnswerRe
         text = sentence.text
         if index in already or matches_any(question.cues, text) or _POINTS_BACK.search(text):
             continue
-        if index == 0 and sentence.sentence.start:
+        if index == 0 and sentence.sentence.start and _opens_on_a_value(text, compiled):
             continue  # an answer opens on what it was asked ("Mandatory (via our Core Programme)")
         place = _another_of_kind(text, question) if subject - {index} else None
         if place and not any(

@@ -220,7 +220,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                     )
                 columns = header
                 continue
-            kinds = cell_kinds(cells, columns)
+            kinds = cell_kinds(cells, columns, compiled)
             for cell, kind in zip(cells, kinds, strict=True):
                 if not cell or kind == "skip":
                     continue
@@ -551,15 +551,18 @@ def _relevant_entries(lines: list[Line], compiled: Compiled) -> list[Line]:
     # (a later line naming only another entry's reference, "Annex - s43 public interest test
     # (UHD 1462 only)", is that request's)
     # (a year is no reference: "Agency spend 2023/24")
-    theirs = {n for e in entries if not any(e is r for r in relevant) for n in _refs(e)} - _YEARS
+    theirs = {n for e in entries if not any(e is r for r in relevant) for n in _refs(e)}
     ours_too = {n for e in relevant for n in _refs(e)}
+    # (a line of ours pointing at another entry, "Please see the response to FOI 2024/0456 on
+    # this page", stays ours)
     kept = [
         line
         for entry in relevant
         for number, line in enumerate(entry)
         if not number
-        or not (found := set(_REFERENCE_NUMBER.findall(line.text))) & theirs
+        or not (found := _numbers(line.text)) & theirs
         or found & ours_too
+        or _POINTS_AT.search(line.text)
     ]
     return head + kept if kept else lines
 
@@ -571,9 +574,22 @@ _NUMBER_TITLE = re.compile(
 )
 
 
+_POINTS_AT = re.compile(
+    r"\b(?:see|refer to|referred to|as per|answered in)\b[^.]{0,40}\b(?:FOI|request|ref)",
+    re.IGNORECASE,
+)
+
+
+def _numbers(text: str) -> set[str]:
+    """Reference numbers in ``text``, without a year beside another number ("2024/0456")."""
+    found = set(_REFERENCE_NUMBER.findall(text))
+    return found - _YEARS if found - _YEARS else found
+
+
 def _refs(entry: list[Line]) -> set[str]:
-    """The reference numbers an entry's first line gives ("FOI/24/1180" -> {"1180"})."""
-    return set(_REFERENCE_NUMBER.findall(entry[0].text))
+    """The reference numbers an entry's first line gives ("FOI/24/1180" -> {"1180"}; not the
+    year every entry's reference shares, "FOI 2024/0456" -> {"0456"})."""
+    return _numbers(entry[0].text)
 
 
 def _questions_asked(entry: list[Line], compiled: Compiled) -> int:

@@ -266,15 +266,29 @@ _NUMBER_THEN_WORDS = re.compile(
 )
 
 
-def cell_kinds(cells: list[str], columns: tuple[str, ...]) -> list[str]:
+_TOPIC_WORD = re.compile(r"[A-Za-z]{4,}(?:/[A-Za-z]{4,})?")  # "Provider", "Mandatory/optional"
+
+
+def _asks(cell: str, compiled: Compiled | None) -> bool:
+    """A one-word topic that names one of the request's questions ("Provider", "Mandatory/
+    optional"), not any word ("Training" under a policy question's row)."""
+    if compiled is None or not _TOPIC_WORD.fullmatch(cell):
+        return False
+    return classify_question(cell, compiled) not in ("", OTHER)
+
+
+def cell_kinds(
+    cells: list[str], columns: tuple[str, ...], compiled: Compiled | None = None
+) -> list[str]:
     """Which cells of a table row are a label, the restated question and the answer."""
     if columns and len(columns) == len(cells):
         # an "Item" column of topics ("Dedicated sexual safety policy"), not of numbers or
         # references: the question the row answers
-        # (or a number with the question's words after it: "2 - ABT?", "4 - DASV exec lead")
+        # (or one word, "Provider"; or a number with the question's words after it: "2 - ABT?")
         kinds = [
             "question" if kind == "label" and (
-                len(cell.split()) >= 2 and not re.search(r"\d", cell) or _NUMBER_THEN_WORDS.match(cell)
+                (len(cell.split()) >= 2 or _asks(cell, compiled)) and not re.search(r"\d", cell)
+                or _NUMBER_THEN_WORDS.match(cell)
             ) else kind
             for kind, cell in zip(columns, cells, strict=True)
         ]  # fmt: skip

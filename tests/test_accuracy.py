@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzzzzv/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzzzzy/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -2987,6 +2987,58 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.97, 0.97),
         "dasv_lead_role": (0.92, 0.92),
     },
+    # Round 61: answers that point elsewhere (see Q2, as above, the attached appendix or table,
+    # an earlier FOI on the disclosure log under s21, one answer for several questions, answers
+    # only in an earlier paragraph or an earlier reply in the thread), half ordinary letters.
+    "corpus_zzzzzzw": {
+        "response_status": (0.87, 0.96),
+        "exemptions": (0.95, 0.95),
+        "policy": (0.85, 0.96),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.90, 0.97),
+        "abt_provider": (0.92, 0.97),
+        "abt_mandatory": (0.90, 0.97),
+        "abt_sh_module": (0.92, 0.97),
+        "abt_planned": (0.95, 0.93),
+        "dasv_lead": (0.92, 0.96),
+        "dasv_lead_name": (0.95, 0.97),
+        "dasv_lead_role": (0.95, 0.97),
+    },
+    # Round 61: answers full of conditions and exceptions (mandatory for some staff groups,
+    # optional but encouraged, except bank staff, delivery differing by site, a module only in
+    # the managers' version, interim or acting leads, a provider changing during the year), half
+    # ordinary letters.
+    "corpus_zzzzzzx": {
+        "response_status": (0.95, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.95, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.95, 0.94),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.95, 0.94),
+    },
+    # Round 61: replies split across a covering letter and appendices or attachments (answer
+    # sheets naming no trust, their own numbering A1-A7 or 1.1-1.7, attached policies as
+    # evidence, zips, files saved apart), half ordinary letters.
+    "corpus_zzzzzzy": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -3016,6 +3068,10 @@ NAMES_NO_TRUST = {
     "corpus_zzzzzd": {"IMG_20250121_093448.jpg"},
     # a sheet naming its trust only by its town in the file name
     "corpus_zzzzzzr": {"Walsall FOI 2024-887.xlsx"},
+    # an answer table saved apart from its cover letter ("refer to the attached table"), and a
+    # draft policy saved apart, neither naming a trust or a reference
+    "corpus_zzzzzzw": {"Appendix 1 - FOI response table.xlsx"},
+    "corpus_zzzzzzy": {"Appendix 2 - DRAFT Sexual Safety Policy.pdf"},
 }
 
 
@@ -3145,6 +3201,8 @@ UNKNOWN_BODIES = {
         "Larkspur Grange Hospital - response to your enquiry.eml"
     },  # an independent hospital
     "corpus_zzzzzzt": {"Harrowfield Private Hospital - FOI reply.eml"},  # a private hospital
+    "corpus_zzzzzzx": {"Harbourside Private Hospital - response to your enquiry.pdf"},  # private
+    "corpus_zzzzzzy": {"Ashdene Park Hospital FOI reply.pdf"},  # a private hospital
 }
 
 

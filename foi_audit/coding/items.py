@@ -132,13 +132,18 @@ def _another_of_kind(item: str, question: Question) -> tuple[int, int] | None:
 
 
 def _opens_on_a_value(text: str, compiled: Compiled) -> bool:
-    """Whether ``text`` opens with a yes or no or one of the codebook's values ("Mandatory (all
-    staff, via the Trust's Core Mandatory Programme)", "In-house, within our Respect course")."""
+    """Whether ``text`` opens with a yes or no or one of the codebook's values, whole
+    ("Mandatory (all staff, via the Trust's Core Mandatory Programme)", "In-house, within our
+    Respect course"; not "In addition, ...", whose first word only begins "in_house")."""
     if STARTS_LIKE_ANSWER.match(text):
         return True
-    first = re.split(r"[\s,;:(–—]+|\s-\s", text.strip().lower(), maxsplit=1)[0].strip(".")
-    values = {v.replace("_", "-") for spec in compiled.codebook.fields for v in spec.values}
-    return first in values | {v.replace("-", " ").split()[0] for v in values}
+    opening = text.strip().lower()
+    return any(
+        re.match(re.escape(value.replace("_", joint)) + r"\b", opening)
+        for spec in compiled.codebook.fields
+        for value in spec.values
+        for joint in ("-", " ")
+    )
 
 
 def with_another_of_kind(reading: AnswerReading, compiled: Compiled) -> AnswerReading:

@@ -1,5 +1,6 @@
-"""A PDF's text rectangles split where one text object jumps a gutter, as wide as :mod:`layout`'s between columns (a table's two columns
-drawn as one line of text: "1. Does the Trust have a policy on      Yes. The Trust's ...")."""
+"""A PDF's text rectangles split where one text object jumps a gutter as wide as :mod:`layout`
+asks between columns (a table's two columns drawn as one line of text: "1. Does the Trust have
+a policy on      Yes. The Trust's ...")."""
 
 from __future__ import annotations
 

@@ -1352,6 +1352,24 @@ def test_files_sharing_a_reference_that_disagree_leave_it_unmatched_with_both_na
     assert "disagree" in new.message
 
 
+def test_a_reference_every_trust_quotes_names_no_candidates() -> None:
+    # (a request site's own number, "request-58112", in every reply: the requester's, not a
+    # trust's; a private hospital's letter quoting it is unmatched, not a maybe for each)
+    trusts = [
+        "Walsall Healthcare NHS Trust",
+        "Oxleas NHS Foundation Trust",
+        "Blackpool Teaching Hospitals NHS Foundation Trust",
+        "United Lincolnshire Teaching Hospitals NHS Trust",
+        "Cambridge University Hospitals NHS Foundation Trust",
+    ]
+    replies = [letter(f"Reply {n} request 58112.pdf", name) for n, name in enumerate(trusts)]
+    orphan = doc("Hartwell Park request 58112.eml", ("We are not a public authority.", B))
+    linked = _link(*replies, orphan)
+    assert "Hartwell Park request 58112.eml" not in linked
+    four = _link(*replies[:4], orphan)["Hartwell Park request 58112.eml"]
+    assert four.trust_code == "" and len(four.candidates) >= 4  # four still name candidates
+
+
 def test_a_saved_document_named_by_one_trusts_reply_goes_with_it() -> None:
     reply = letter(
         "Reply FOI-0983.pdf",

@@ -31,6 +31,7 @@ from foi_audit.coding.sections import sections_in, sections_set_aside
 from foi_audit.coding.segment import segment
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
+from foi_audit.coding.withdrawn import withdrawn_marked
 from foi_audit.records import Document
 
 
@@ -60,7 +61,8 @@ def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Re
     # "Please disregard it and use the corrected version attached": the attachment revises
     # (not an original reply attached for reference to a revision that answers itself)
     revising = {r.document.path for r in readings if r.revises and not any(r.answers.values())}
-    return [replace(r, revises=True) if r.document.parent in revising else r for r in readings]
+    readings = [replace(r, revises=True) if r.document.parent in revising else r for r in readings]
+    return withdrawn_marked(readings, compiled, lambda r: _refuses(r.general, compiled))
 
 
 def read_document(document: Document, compiled: Compiled, as_reply: bool = False) -> Reading:

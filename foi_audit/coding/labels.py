@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from foi_audit.coding.records import Line
@@ -43,6 +42,10 @@ LABEL = re.compile(
 LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)", re.IGNORECASE)
 
 
+# A second label joined to the first: "Q2 and Q3 ...", "2 & 3 -"
+AND_LABEL = re.compile(
+    r"(?:and|&)\s*(?:q(?:uestion)?\s*)?(?P<num>\d{1,2})\b\s*[.:)\-–]?\s*", re.IGNORECASE
+)
 LABEL_ONLY = re.compile(
     r"^\s*(?:(?:q(?:uestion)?|request)\s*[.:]?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?)?"
@@ -377,69 +380,6 @@ def questions_named(text: str) -> tuple[list[str], str]:
     return [str(n) for n in dict.fromkeys(numbers)], rest
 
 
-ROMAN_VALUES = {
-    n: v
-    for v, n in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], start=1)
-}
-
-
-def _roman_letter(numeral: str | None) -> str:
-    """ "ii" -> "b": a sub-question numbered in roman numerals as the request letters it."""
-    value = ROMAN_VALUES.get((numeral or "").lower(), 0)
-    return chr(ord("a") + value - 1) if value else ""
-
-
-# A table's label cell lettered "A", "B", "B(i)-(iii)": the request's questions by letter.
-_LETTER_CELL = re.compile(
-    r"^\s*(?P<letter>[A-Z])(?:\s*\((?P<sub>[ivx]+)\)(?:\s*[-–]\s*\((?P<to>[ivx]+)\))?)?\s*[.)]?\s*$"
-)
-
-
-def letter_numbered(lines: list[Line], questions: int) -> list[Line]:
-    """A table lettering its rows A, B, C ... (sub-rows "B(i)-(iii)") for a request of as many
-    questions reads them as 1, 2, 3 ...: only when the label cells' letters run A, B, C ... to
-    exactly the number of questions and no label cell holds a number."""
-    found = [
-        (n, _LETTER_CELL.match(line.text)) for n, line in enumerate(lines) if line.cell == "label"
-    ]
-    lettered = [(n, m) for n, m in found if m]
-    letters = list(dict.fromkeys(m["letter"] for _, m in lettered))
-    expected = [chr(ord("A") + k) for k in range(questions)]
-    if len(lettered) != len(found) or letters != expected:
-        return lines
-    out = list(lines)
-    for n, match in lettered:
-        number = ord(match["letter"]) - ord("A") + 1
-        sub, to = _roman_letter(match["sub"]), _roman_letter(match["to"])
-        text = f"{number}" + (f"({sub})" if sub else "") + (f"-({to})" if to else "")
-        out[n] = replace(out[n], text=text)
-    return out
-
-
-ROMAN = re.compile(r"^\s*\(?(?P<numeral>i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\S)", re.IGNORECASE)
-
-
-def roman_numbered(lines: list[Line]) -> list[Line]:
-    """A reply numbering its answers (i), (ii), (iii) ... reads them as 1, 2, 3: only when
-    lines start with them in order from (i), at least three, and no line is numbered 1, 2 ..."""
-    found = [(n, ROMAN.match(line.text)) for n, line in enumerate(lines)]
-    numbered = [(n, ROMAN_VALUES[m["numeral"].lower()]) for n, m in found if m]
-    values = [v for _, v in numbered]
-    numbered_too = any(
-        (label := LABEL.match(line.text)) and set_apart(label, line.text) for line in lines
-    )  # "1. ...", "Q2": not "18 November 2024" nor "5,460 staff"
-    if len(values) < 3 or values[:3] != [1, 2, 3] or numbered_too:
-        return lines
-    if any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
-        return lines
-    out = list(lines)
-    for n, value in numbered:
-        match = ROMAN.match(out[n].text)
-        assert match is not None
-        out[n] = replace(out[n], text=f"{value}. {out[n].text[match.end() :]}")
-    return out
-
-
 # A request's list: "Please could you tell me:" and its items ("whether you provide ...").
 LIST_INTRO = re.compile(
     r"\b(?:tell me|let me know|provide|send me|request|requesting|like to (?:know|ask|see)|"
@@ -626,73 +566,3 @@ def labelled_paragraphs(row: str) -> list[str]:
     numbers = [int(found[1]) if (found := PREFIXED_LABEL.match(p)) else 0 for p in pieces]
     ordered = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     return pieces if len(pieces) >= 2 and all(numbers) and ordered else []
-
-
-def decimals_as_numbers(lines: list[Line], questions: int) -> list[Line]:
-    """Decimal labels one of whose parts never changes carry the question's number in the
-    other: "Q4.1 ... Q6.1(a) ... Q7.1" (an answer's ".1" after each number) and "3.1 ... 3.6(a)
-    ... 3.12" (the letter's section 3, the request's numbers after it) read as "Q4", "Q6(a)",
-    "3.6(a)" as "6(a)". Only with at least three numbers, each at most the request's count,
-    told by labels set apart; then "3.5 7.9%" is "5. 7.9%" too."""
-    found = []
-    for n, line in enumerate(lines):
-        label = LABEL.match(line.text)
-        if label and "." in label["num"]:
-            after = line.text[label.end() : label.end() + 1]
-            clear = set_apart(label, line.text) or after.isupper() or bool(label["letter"])
-            major, minor = (int(part) for part in label["num"].split("."))
-            found.append((n, label, major, minor, clear))
-    majors, minors = {f[2] for f in found if f[4]}, {f[3] for f in found if f[4]}
-    if len(majors) == 1 and len(minors) >= 3 and max(minors) <= questions:
-        varies = 3  # the section's number never changes: the question's is after it
-    elif len(minors) == 1 and len(majors) >= 3 and max(majors) <= questions:
-        varies = 2
-    else:
-        return lines
-    constant = (majors if varies == 3 else minors).pop()
-    out = list(lines)
-    for n, label, major, minor, _ in found:
-        number, kept = (minor, major) if varies == 3 else (major, minor)
-        if kept != constant or number > questions:
-            continue
-        text = out[n].text
-        start, end = label.span("num")
-        text = f"{text[:start]}{number}{text[end:]}"
-        if not label["sep"].strip() and not set_apart(LABEL.match(text) or label, text):
-            cut = label.start("sep") - (end - start) + len(str(number))
-            text = f"{text[:cut]}.{text[cut:]}"  # "3.1 There were" -> "1. There were"
-        out[n] = replace(out[n], text=text)
-    return out
-
-
-_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})(?=\s+[^\s.:)\-–—(])")
-
-
-def bare_numbers(lines: list[Line], questions: int) -> list[Line]:
-    """Answers numbered by bare numbers ("1 We recorded 8 cases", "6 Yes", "11 Dr X, Chief
-    Medical Officer"): a run of at least four lines opening with 1, 2, 3 ... in order (other
-    lines between them) has each number set apart as a label ("6. Yes")."""
-    runs: list[list[tuple[int, re.Match[str]]]] = []
-    for n, line in enumerate(lines):
-        bare = _BARE_NUMBER.match(line.text)
-        if bare is None or int(bare[1]) > questions:
-            continue
-        if int(bare[1]) == 1:
-            runs.append([(n, bare)])
-        elif runs and int(bare[1]) == int(runs[-1][-1][1][1]) + 1:
-            runs[-1].append((n, bare))
-    out = list(lines)
-    for run in (r for r in runs if len(r) >= 4):
-        for n, bare in run:
-            text = out[n].text
-            out[n] = replace(out[n], text=f"{text[: bare.end()]}.{text[bare.end() :]}")
-    return out
-
-
-def renumbered(lines: list[Line], compiled: Compiled) -> list[Line]:
-    """Lines whose labels are lettered, in roman numerals, decimals or bare numbers as the
-    request's numbers (see the four functions)."""
-    top_level = sum(1 for q in compiled.questions if not q.parent)
-    asked = max(compiled.codebook.request_questions or 0, top_level)
-    lettered = letter_numbered(roman_numbered(lines), top_level)
-    return bare_numbers(decimals_as_numbers(lettered, asked), asked)

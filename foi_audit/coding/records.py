@@ -44,7 +44,7 @@ class Reading:
     """One document, read: its answers per question and its other text."""
 
     document: Document
-    kind: str  # reply | acknowledgement | supporting | empty
+    kind: str  # reply | acknowledgement | supporting | empty | withdrawn (by a later one)
     answers: dict[str, list[Sentence]]
     general: list[Sentence]
     quoted_questions: int = 0

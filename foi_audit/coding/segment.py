@@ -15,6 +15,7 @@ from foi_audit.coding.alignment import (
 )
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
+    AND_LABEL,
     ANSWER_AFTER_LOST_MARK,
     ANSWER_PREFIX,
     ANSWER_WORDS,
@@ -43,10 +44,10 @@ from foi_audit.coding.labels import (
     numbered_texts,
     own_numbering,
     questions_named,
-    renumbered,
     section_over_questions,
     set_apart,
 )
+from foi_audit.coding.numbering import renumbered
 from foi_audit.coding.questions import (
     OTHER,
     answer_before_closing,
@@ -181,12 +182,6 @@ def _answer_run_on(question_text: str, compiled: Compiled) -> tuple[str, str]:
     return question_text, ""
 
 
-# A second label joined to the first: "Q2 and Q3 ...", "2 & 3 -"
-_AND_LABEL = re.compile(
-    r"(?:and|&)\s*(?:q(?:uestion)?\s*)?(?P<num>\d{1,2})\b\s*[.:)\-–]?\s*", re.IGNORECASE
-)
-
-
 def _answered_beneath(lines: list[Line], at: int, asked: str, compiled: Compiled) -> bool:
     """Whether one of the next three lines asks another of our questions with a line that
     answers it (no question) just beneath."""
@@ -222,6 +217,7 @@ def segment(
     quoted = False
     quoted_seen_question = False
     pending_label = ""
+    joined_to: dict[str, str] = {}  # a label cell naming two questions, "2 & 3": the second
     inline_answers = False  # the last numbered label had its answer after it on its line
     rows_under = ""  # our question a heading line restated, above table rows of its parts
     entry_row = ""  # the table row that opened with a request's reference (a log's entry)
@@ -236,6 +232,8 @@ def segment(
             # "3(a)" under a renumbered "3. Bystander training": that question's part (a).
             parent = top_question(doc_labels[parts[1]], compiled)
             found = child_question(compiled, parent, parts[2], {}) if parent != OTHER else OTHER
+        if not found and parts and (whole := _split_question(parts[1])):
+            found = whole  # "4b | Name" where the request's question 4 has no parts: still 4
         if not found and aligned and label.isdigit():
             found = OTHER  # its answers tied to ours by what they say: the rest are others'
         elif not found and foreign and (current().question in ("", OTHER) or label in asked_as):
@@ -248,6 +246,13 @@ def segment(
 
     def current() -> Segment:
         return segments[-1]
+
+    def _split_question(number: str) -> str:
+        """Our question whose part of this number ("4a") a row of this reply restated, when
+        it has no parts of its own: the reply split it ("4b | Name", "4c | Job title")."""
+        base = next((q for k, q in doc_labels.items() if re.fullmatch(number + "[a-h]", k)), "")
+        top = top_question(base, compiled) if base and base != OTHER else ""
+        return top if top and not any(q.parent == top for q in compiled.questions) else ""
 
     def _in_context(qid: str, text: str, label: str = "") -> str:
         """A part of ours asked right after another question without naming our subject asks
@@ -367,6 +372,8 @@ def segment(
             only = LABEL_ONLY.match(text)
             if only:
                 pending_label = cell_label(only)
+            elif (first := LABEL.match(text)) and (both := AND_LABEL.fullmatch(text, first.end())):
+                pending_label, joined_to[first["num"]] = first["num"], both["num"]  # "2 & 3"
             else:
                 entry_row = line.locator  # "BCH-1141 | Podiatry staffing | ...": a new entry
             continue
@@ -381,9 +388,12 @@ def segment(
                 i += 1
             label_match = LABEL.match(question_text)
             only = LABEL_ONLY.match(question_text)
+            joined = ""
             if label_match:
                 label = label_key(label_match["num"], label_match["letter"])
                 question_text = question_text[label_match.end() :]
+                if both := AND_LABEL.match(question_text):  # "Q2 and Q3 | No.": both
+                    joined, question_text = resolve(both["num"]), question_text[both.end() :]
             elif only and i < len(lines) and lines[i].cell == "question":
                 # "Q10 | Please give ... | Mr X": the number's own column, the question beside it
                 pending_label = cell_label(only)
@@ -423,13 +433,17 @@ def segment(
                 doc_labels.setdefault(label, qid)
             pending_label = ""
             also = second_question(question_text, qid, compiled) if qid else ""
+            also = also or (joined if joined not in ("", OTHER, qid) else "")
             segments.append(Segment(qid, label, quoted=quoted, restated=True, also=also))
             if qid == OTHER:
                 other_rows.add(id(current()))
             continue
         if line.cell == "answer":
             if pending_label:
-                segments.append(Segment(resolve(pending_label), pending_label))
+                also = resolve(joined_to[pending_label]) if pending_label in joined_to else ""
+                first_qid = resolve(pending_label)
+                also = also if also not in (OTHER, first_qid) else ""
+                segments.append(Segment(first_qid, pending_label, also=also))
                 pending_label = ""
             prefixed = ANSWER_PREFIX.match(text)
             answer = text[prefixed.end() :].strip() if prefixed else text
@@ -651,7 +665,7 @@ def segment(
             )
             qid = resolve(key)
             # "Q2 and Q3 We are still collating this ...": one answer to both
-            both = _AND_LABEL.match(rest)
+            both = AND_LABEL.match(rest)
             second = resolve(label_key(both["num"], None)) if both else ""
             if qid:
                 segments.append(Segment(qid, key, also=second if second != qid else ""))

@@ -78,6 +78,9 @@ def trim(text: str) -> str:
 SENTENCE_END = re.compile(
     r"(?<![\s(][A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)"
     r"(?<=[.!?;])\s+(?=[\"'“(]?[A-Z0-9])|(?<=;)\s+"
+    # (and where a scan lost the full stop before the letter's closing: "... Director of
+    # Nursing if you are unhappy with the way your request has been handled")
+    r"|(?<=\w)\s+(?=(?i:if you are (?:unhappy|dissatisfied|not (?:happy|satisfied)))\b)"
 )
 
 

@@ -255,10 +255,15 @@ def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
             continue
         anchors: dict[tuple[str, ...], list[tuple[str, FileMatch]]] = {}
         for reference in item.references:
-            for other in by_reference[reference]:
-                if other != number and _resolved(files[other].match):
-                    verdict = _verdict(files[other].match)
-                    anchors.setdefault(verdict, []).append((reference, files[other]))
+            sharing = [
+                (_verdict(files[k].match), files[k])
+                for k in by_reference[reference]
+                if k != number and _resolved(files[k].match)
+            ]
+            if len({verdict for verdict, _ in sharing}) > _MOST_SHARING:
+                continue  # the requester's own reference (a request site's), quoted by all
+            for verdict, other_file in sharing:
+                anchors.setdefault(verdict, []).append((reference, other_file))
         new = _from_anchors(item, anchors, "same_reference")
         if new is None and not anchors:
             new = _from_anchors(item, _named_by(item, files), "named_in_reply")
@@ -266,6 +271,9 @@ def link_files(files: Sequence[FileMatch]) -> dict[str, Match]:
             changed[item.path] = new
     return changed
 
+
+# More trusts than this sharing one reference (or naming one title) tell nothing of a file's
+_MOST_SHARING = 4
 
 # Evidence from initials alone (a mailbox "nhct.foi@", a file name "NHFT ..."), and evidence a
 # trust writes its full name in (its letterhead, its signature)
@@ -348,7 +356,7 @@ def _named_by(
         for other in files:
             if other.path != item.path and other.match.trust_code and pattern.search(other.text):
                 anchors.setdefault(_verdict(other.match), []).append((title, other))
-        if 0 < len(anchors) <= 4:
+        if 0 < len(anchors) <= _MOST_SHARING:
             return anchors
     return {}
 

@@ -1,0 +1,60 @@
+"""Messages a later one withdraws by their date: "Please disregard our email of 25 November,
+which was sent to you in error" (another request's reply sent by mistake)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.records import Reading
+from foi_audit.coding.text import matches_any, sent_at
+from foi_audit.datetext import parse_date
+from foi_audit.records import Document
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "our email of 25 November", "our letter of 3rd Dec" (a year is seldom given)
+_DAY_NAMED = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")[a-z]*\b", re.IGNORECASE
+)
+
+
+def withdrawn_marked(
+    readings: list[Reading], compiled: Compiled, keep: Callable[[Reading], bool]
+) -> list[Reading]:
+    """The messages another withdraws by naming the day they were sent, read as withdrawn
+    (no reply: their exemptions are not this reply's) when they answer none of our questions
+    and ``keep`` (a refusal of the request) does not hold. A withdrawal naming no day, or a day no message was sent
+    on, drops nothing (which message it means is not told)."""
+    named: list[tuple[str, tuple[int, int]]] = []
+    for reading in readings:
+        for sentence in reading.general[:6]:
+            day = _DAY_NAMED.search(sentence.text)
+            if day and matches_any(compiled.doc.earlier_withdrawn, sentence.text):
+                month = _MONTHS.index(day[2][:3].lower()) + 1
+                named.append((reading.document.path, (int(day[1]), month)))
+    if not named:
+        return readings
+
+    def withdrawn(reading: Reading) -> bool:
+        if any(reading.answers.values()) or keep(reading):
+            return False
+        sent = _sent_on(reading.document)
+        document = reading.document
+        return any(
+            sent == day and path not in (document.path, document.parent) for path, day in named
+        )
+
+    return [replace(r, kind="withdrawn") if withdrawn(r) else r for r in readings]
+
+
+def _sent_on(document: Document) -> tuple[int, int] | None:
+    """The day and month a message says it was sent: its Date header, else a "Sent:" or
+    "Date:" line at its top."""
+    header = next((v for k, v in document.headers if k.lower() == "date"), "")
+    when = parse_date(header) if header else None
+    if when is None:
+        found = sent_at("\n".join(b.text for b in document.blocks[:8]))
+        when = found[0] if found else None
+    return (when.day, when.month) if when else None

@@ -25,8 +25,8 @@ def withdrawn_marked(
 ) -> list[Reading]:
     """The messages another withdraws by naming the day they were sent, read as withdrawn
     (no reply: their exemptions are not this reply's) when they answer none of our questions
-    and ``keep`` (a refusal of the request) does not hold. A withdrawal naming no day, or a day no message was sent
-    on, drops nothing (which message it means is not told)."""
+    and ``keep`` (a refusal of the request) does not hold. A withdrawal naming no day, or a
+    day no message was sent on, marks nothing (which message it means is not told)."""
     named: list[tuple[str, tuple[int, int]]] = []
     for reading in readings:
         for sentence in reading.general[:6]:

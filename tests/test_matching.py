@@ -1352,6 +1352,58 @@ def test_files_sharing_a_reference_that_disagree_leave_it_unmatched_with_both_na
     assert "disagree" in new.message
 
 
+def test_a_group_foi_office_letter_for_one_member_is_that_members() -> None:
+    # (the group's letterhead names both member trusts; the letter says whose request it is)
+    head = (
+        "Humber Health Partnership - Freedom of Information\nHull University Teaching Hospitals "
+        "NHS Trust and Northern Lincolnshire and Goole NHS Foundation Trust",
+        B,
+    )
+    only = doc(
+        "HHP FOI 2411-0342N response.docx",
+        head,
+        (
+            "The FOI service handles requests for both member trusts. This response relates only "
+            "to Northern Lincolnshire and Goole NHS Foundation Trust (NLaG).",
+            B,
+        ),  # fmt: skip
+        ("Q1 - Policy? A - No.", B),
+    )
+    assert match(only).trust_code == "RJL"
+    received = doc(
+        "HHP acknowledgement.eml",
+        head,
+        (
+            "Your request to Hull University Teaching Hospitals NHS Trust has been received by the "
+            "Humber Health Partnership FOI service.",
+            B,
+        ),  # fmt: skip
+    )
+    assert match(received).trust_code == "RWA"
+    elsewhere = doc(
+        "HHP reply.docx",
+        head,
+        (
+            "Your request to Hull University Teaching Hospitals NHS Trust has been answered "
+            "separately.",
+            B,
+        ),  # fmt: skip
+    )
+    assert match(elsewhere).trust_code != "RWA"
+    # (a trust's own letter pointing to its sister trust's reply stays its own: review guard)
+    own = letter(
+        "PHU FOI 24-2204.docx",
+        "Portsmouth Hospitals University NHS Trust",
+        (
+            "This response concerns Portsmouth Hospitals University NHS Trust. Your request to the "
+            "Isle of Wight NHS Trust, which our team also administers, has been answered under "
+            "reference IOW-2024-0712.",
+            B,
+        ),  # fmt: skip
+    )
+    assert match(own).trust_code == "RHU"
+
+
 def test_a_reference_every_trust_quotes_names_no_candidates() -> None:
     # (a request site's own number, "request-58112", in every reply: the requester's, not a
     # trust's; a private hospital's letter quoting it is unmatched, not a maybe for each)

@@ -687,6 +687,83 @@ def test_xlsx_titles_table_rows_merged_cells_and_sheets() -> None:
     assert blocks["'Cover sheet'!A3"].text == "No exemptions were applied."
 
 
+def test_xlsx_hidden_sheets_rows_and_columns_and_a_draft_sheet_are_not_read() -> None:
+    """What the trust sent is what shows: a hidden "Response v1" sheet, a "Draft - do not
+    send" sheet beside the final one, a hidden row and a hidden column are left out."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    final = workbook.active
+    final.title = "Response"
+    for row in [
+        ["Q", "Answer", "Old answer"],
+        ["1", "Yes - Sexual Safety Policy", "Policy being drafted"],
+        ["2c", "Yes (draft)", ""],
+        ["2c", "No", ""],
+    ]:
+        final.append(row)
+    final.column_dimensions["C"].hidden = True
+    final.row_dimensions[3].hidden = True
+    old = workbook.create_sheet("Response v1")
+    old.append(["4", "Withheld under section 40(2)"])
+    old.sheet_state = "hidden"
+    draft = workbook.create_sheet("Draft - do not send")
+    draft.append(["2a", "Provider withheld under section 43(2)"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    text = "\n".join(b.text for b in read_document(buffer.getvalue(), "answers.xlsx").blocks)
+    assert "Yes - Sexual Safety Policy" in text and "2c | No" in text
+    for gone in ("Policy being drafted", "Yes (draft)", "section 40", "section 43"):
+        assert gone not in text
+
+
+def test_xlsx_folded_and_filtered_rows_and_a_final_draft_sheet_are_read() -> None:
+    """Rows and columns folded into an outline group, rows an AutoFilter hides, and a sheet
+    titled "Response - final draft" were sent: a click away, still read (review guard)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    cover.title = "Cover"
+    cover.append(["FOI 24-101"])
+    sheet = workbook.create_sheet("Response - final draft")
+    for row in [
+        ["Q", "Answer", "Further detail"],
+        ["2", "Yes", ""],
+        ["2a", "External", "Bystander Matters Ltd"],
+        ["4", "Yes - Mrs Jane Roe, Chief Nurse", ""],
+    ]:
+        sheet.append(row)
+    sheet.row_dimensions[3].outlineLevel = 1
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["C"].outlineLevel = 1
+    sheet.column_dimensions["C"].hidden = True
+    filtered = workbook.create_sheet("Filtered")
+    filtered.append(["Q", "Answer"])
+    filtered.append(["1", "Yes - Sexual Safety Policy"])
+    filtered.auto_filter.ref = "A1:B2"
+    filtered.row_dimensions[2].hidden = True
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    text = "\n".join(b.text for b in read_document(buffer.getvalue(), "answers.xlsx").blocks)
+    for kept in ("2a | External", "Bystander Matters Ltd", "Mrs Jane Roe", "Sexual Safety Policy"):
+        assert kept in text
+
+
+def test_docx_hidden_text_is_not_read(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The provider's name is withheld under section 43(2).")
+    hidden = paragraph.add_run(" Kestrel Upstander Ltd")
+    hidden.font.hidden = True
+    path = tmp_path / "hidden.docx"
+    document.save(str(path))
+    text = " ".join(b.text for b in read_document(path.read_bytes(), "hidden.docx").blocks)
+    assert "withheld under section 43(2)" in text
+    assert "Kestrel" not in text
+
+
 def _xlsx_with_fills(rows: list[list[str]], fills: dict[str, str]) -> bytes:
     """A workbook of ``rows`` whose cells named in ``fills`` ("B4") have that solid fill."""
     import openpyxl

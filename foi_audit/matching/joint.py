@@ -242,6 +242,13 @@ _FOR_ONE = re.compile(
     r"request (?:made |sent )?to (?P<asked>[^.;\n()]{3,90})"
     r"|\bthis (?:reply|response|letter|e-?mail) (?:only )?(?:covers|gives|is for|relates to"
     r"|concerns|provides)\s+(?P<only>[^.;\n]{2,90}?)\s+only\b"
+    # a group's FOI office: "This response relates only to X", "This letter answers the request
+    # you sent to X", "Your request to X has been received by the ... FOI service"
+    r"|\bthis (?:reply|response|letter|e-?mail) (?:relates|applies) only to (?P<solely>[^.;\n(]{3,90})"
+    r"|\bthis (?:reply|response|letter|e-?mail) answers (?:the|your) (?:freedom of information |foi )?"
+    r"request (?:that )?you (?:made|sent) to (?P<sent_to>[^.;\n(]{3,90})"
+    r"|\byour (?:freedom of information |foi )?request to (?P<yours>[^.;,\n(]{3,90}?) has been "
+    r"(?:received|handled|logged)\b(?!\s+separately)"
     r"|\bplease find (?P<whose>[^.;\n]{2,60}?)['\u2019]s? (?:response|reply|answers)\b"
     # "The response below is East Cheshire NHS Trust's response"
     r"|\b(?:response|reply|answers)(?: below| above)? (?:is|are) (?P<is>[^.;\n]{2,90}?)['\u2019]s?"
@@ -251,7 +258,8 @@ _FOR_ONE = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # Words that say the reply is for the trust it names and no other (else a joint letter's signing
 # trust, "For and on behalf of X", would take it alone)
-_EXCLUSIVE = frozenset({"only", "whose", "is", "from", "responding"})
+_EXCLUSIVE = frozenset({"only", "whose", "is", "from", "responding", "solely", "sent_to", "yours"})
+_WHOLE_NAME = frozenset({"solely", "sent_to", "yours"})
 _ONLY = re.compile(r"(?i)^[^.;\n]*\bonly\b")
 # A request passed from one body to another: the trust it was sent to is not the one answering
 _PASSED_ON = re.compile(r"(?i)\b(?:transferred|forwarded|redirected|passed (?:it )?on)\b")
@@ -292,7 +300,9 @@ def sent_for_one(
                 return None  # "on behalf of both A and B": joint, not one trust's
             if _SEVERAL.match(words) or (kind in {"asked", "sender"} and _PASSED_ON.search(text)):
                 continue  # "on behalf of all trusts in the ICS"; a request transferred to us
-            code = _first_named(_POSSESSIVE.sub("", words), index, candidates)
+            # ("X's response" is X's; but "St George's University Hospitals" keeps its 's)
+            named = words if kind in _WHOLE_NAME else _POSSESSIVE.sub("", words)
+            code = _first_named(named, index, candidates)
             if code is None:
                 return None  # "on behalf of A and B"
             if code:

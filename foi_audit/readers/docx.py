@@ -121,8 +121,8 @@ def _body_blocks(body: Any, counter: _Counter) -> Iterator[Block]:
 
 
 def _paragraph_text(p: Any) -> str:
-    """Visible text of a paragraph: runs, hyperlinks, fields; not text boxes or deleted text.
-    A footnote or endnote is read where it is referred to, in brackets; a number set in
+    """Visible text of a paragraph: runs, hyperlinks, fields; not text boxes, hidden text or
+    deleted text. A footnote or endnote is read where it is referred to, in brackets; a number set in
     superscript (a footnote typed by hand) is kept as a marker for :func:`_with_notes_inline`."""
     parts: list[str] = []
     notes = _NOTES.get()
@@ -130,7 +130,7 @@ def _paragraph_text(p: Any) -> str:
         f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}txbxContent", f"{W}delText",
         f"{W}footnoteReference", f"{W}endnoteReference",
     ):  # fmt: skip
-        if _in_textbox(node, p):
+        if _in_textbox(node, p) or _hidden(node):
             continue
         if node.tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
             note = (notes or {}).get((node.tag, node.get(f"{W}id")), "")
@@ -148,6 +148,15 @@ def _paragraph_text(p: Any) -> str:
         for line in parts_to_lines(parts)
     ]
     return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def _hidden(node: Any) -> bool:
+    """Text in a run formatted as hidden (``w:vanish``): not what the reader of the reply sees
+    ("Kestrel Upstander Ltd" kept out of sight beside "withheld under section 43")."""
+    run = node.getparent()
+    props = run.find(f"{W}rPr") if run is not None else None
+    vanish = props.find(f"{W}vanish") if props is not None else None
+    return vanish is not None and vanish.get(f"{W}val") not in ("0", "false", "off")
 
 
 # Footnotes and endnotes of the document being read, by (reference tag, id).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from foi_audit.errors import CorruptFile, EmptyFile, EncryptedFile
@@ -36,7 +37,7 @@ def read_xlsx(data: bytes, name: str) -> Extraction:
     blocks: list[Block] = []
     warnings: list[str] = []
     try:
-        for sheet in workbook.worksheets:
+        for sheet in _sheets_sent(workbook.worksheets):
             grid = _openpyxl_grid(sheet, warnings)
             if keyed_by_colour(grid):  # "Key: Green = Yes": answers given by a cell's fill
                 grid = read_fills(grid, solid_fills(sheet))
@@ -47,6 +48,29 @@ def read_xlsx(data: bytes, name: str) -> Extraction:
     return Extraction(format="xlsx", blocks=tuple(blocks), units=count, warnings=tuple(warnings))
 
 
+# A sheet titled as a draft of the reply ("Draft", "Draft - do not send", "Response (draft)"),
+# not the version sent ("final draft") nor a sheet about a draft document ("Draft policy")
+_DRAFT_TITLE = re.compile(
+    r"^(?!.*\b(?:final|approved|issued|sent)\b)"
+    r"(?:\W*draft\b(?!\s+(?:polic|procedure|strateg|guidance|document))|.*\bdraft\W*$)",
+    re.IGNORECASE,
+)
+
+
+def _sheets_sent(sheets: list[Any]) -> list[Any]:
+    """The sheets a reader of the file sees: not hidden ones, nor a sheet titled as a draft
+    beside another that holds at least as much (the final answers, not a cover sheet)."""
+    shown = [s for s in sheets if s.sheet_state == "visible"]
+    drafts = [s for s in shown if _DRAFT_TITLE.search(s.title)]
+    others = [s for s in shown if s not in drafts]
+    most = max((_filled(s) for s in others), default=0)
+    return [s for s in shown if s not in drafts or _filled(s) > most]
+
+
+def _filled(sheet: Any) -> int:
+    return sum(1 for row in sheet.iter_rows(values_only=True) for v in row if v not in (None, ""))
+
+
 def _openpyxl_grid(sheet: Any, warnings: list[str]) -> list[list[str]]:
     covered: set[tuple[int, int]] = set()
     for merged in sheet.merged_cells.ranges:
@@ -54,6 +78,20 @@ def _openpyxl_grid(sheet: Any, warnings: list[str]) -> list[list[str]]:
             for col in range(merged.min_col, merged.max_col + 1):
                 if (row, col) != (merged.min_row, merged.min_col):
                     covered.add((row, col))
+    # hidden rows and columns (a superseded answer kept out of sight) are not what was sent
+    from openpyxl.utils import column_index_from_string
+
+    # (not rows or columns folded into an outline group, nor rows an AutoFilter hides: those
+    # were sent, a click away)
+    filtered = bool(sheet.auto_filter.ref)
+    hidden_rows = {
+        r for r, d in sheet.row_dimensions.items() if d.hidden and not d.outlineLevel
+    } if not filtered else set()  # fmt: skip
+    hidden_columns: set[int] = set()
+    for letter, d in sheet.column_dimensions.items():
+        if d.hidden and not d.outlineLevel:  # (one entry may stand for columns min to max)
+            first = column_index_from_string(letter)
+            hidden_columns.update(range(d.min or first, (d.max or first) + 1))
     grid: list[list[str]] = []
     cells = 0
     for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -61,7 +99,15 @@ def _openpyxl_grid(sheet: Any, warnings: list[str]) -> list[list[str]]:
         if cells > MAX_CELLS:
             warnings.append(f"sheet {sheet.title!r} cut at row {r}: over {MAX_CELLS} cells")
             break
-        grid.append(["" if (r, c) in covered else cell_text(v) for c, v in enumerate(row, start=1)])
+        if r in hidden_rows:
+            continue
+        grid.append(
+            [
+                "" if (r, c) in covered else cell_text(v)
+                for c, v in enumerate(row, start=1)
+                if c not in hidden_columns
+            ]
+        )
     return grid
 
 

@@ -17,6 +17,7 @@ from foi_audit.coding.compiled import Compiled, Question
 from foi_audit.coding.labels import STARTS_LIKE_ANSWER, XREF
 from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.notes import notes_placed
+from foi_audit.coding.options import unmarked_options
 from foi_audit.coding.prose import answers_in_order, in_request_order, prose_answers
 from foi_audit.coding.questions import (
     OTHER,
@@ -525,6 +526,7 @@ def _read_lines(
 
     ``prose``: with no restated question at all, read the text as a reply in free prose (not
     done for quoted history that restates the request: its sentences are the requester's)."""
+    lines = [ln for ln in lines if ln.cell or not unmarked_options(ln.text)]  # a blank form's
     segments, doc_labels = segment(notes_placed(lines), compiled, whole)
     answers: dict[str, list[Sentence]] = {}
     general: list[Sentence] = []

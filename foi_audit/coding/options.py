@@ -6,18 +6,35 @@ from __future__ import annotations
 
 import re
 
-# One option of a printed form: an answer word, a delivery, a section number
-_OPTION = (
-    r"(?:yes|no|n/a|not applicable|not held|in development|in-house|in house|external(?: provider)?"
-    r"|both|mixed|mandatory|optional|none|other:?|unknown|s\.?\s?\d{1,2}(?:\(\d\))?)"
+# The options a printed form sets side by side, by the choice each offers: two different ones
+# of one choice, unmarked, cannot both be the answer ("Yes No"); options of different choices
+# can ("Yes External provider" answers two parts)
+_CHOICES = {
+    "answer": r"yes|no|in development",
+    "delivery": r"in-house|in house|external(?: provider)?|both|mixed",
+    "attendance": r"mandatory|optional",
+    "other": r"n/a|not applicable|not held|unknown",
+}
+_OPTION = "|".join(f"(?P<{name}>{words})" for name, words in _CHOICES.items())
+_WORD = re.compile(rf"\b(?:{_OPTION})(?![\w-])", re.IGNORECASE)
+_ANY = "|".join(_CHOICES.values())
+_OPTIONS_ONLY = re.compile(rf"^\s*(?:{_ANY})(?:\s+(?:{_ANY}))+\s*$", re.IGNORECASE)
+# a form's exemptions row as printed: "None s21 s40 s43 Other:" (nothing typed after "Other:";
+# a list of the sections applied, "s40(2) s21", is an answer)
+_EXEMPTIONS_ROW = re.compile(
+    r"^\s*none(?:\s+(?:s\.?\s?|section\s)\d{1,2}(?:\(\d\))?)+\s+other:?\s*$", re.IGNORECASE
 )
-# (set apart by spaces, as the boxes left them: "Mandatory/optional" is a heading's topic)
-_OPTIONS_ONLY = re.compile(rf"^\s*{_OPTION}(?:\s+{_OPTION})+\s*$", re.IGNORECASE)
 
 
 def unmarked_options(text: str) -> bool:
-    """Whether a line is only a form's options, two or more different ones, none marked."""
+    """Whether a line is only a form's options, two different ones of one choice, none
+    marked."""
+    if _EXEMPTIONS_ROW.match(text):
+        return True
     if not _OPTIONS_ONLY.match(text):
         return False
-    words = {w.lower().rstrip(":") for w in re.findall(_OPTION, text, re.IGNORECASE)}
-    return len(words) >= 2
+    offered: dict[str, set[str]] = {}
+    for found in _WORD.finditer(text):
+        choice = next(name for name, value in found.groupdict().items() if value)
+        offered.setdefault(choice, set()).add(found.group(0).lower())
+    return any(len(words) >= 2 for words in offered.values())

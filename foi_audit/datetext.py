@@ -40,6 +40,18 @@ def parse_date(text: str) -> dt.date | None:
     return date_from_match(match) if match else None
 
 
+# a day and month with no year after them ("our email of 25 November", "of 3rd Dec")
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?", re.IGNORECASE
+)
+
+
+def day_and_month(text: str) -> tuple[int, int] | None:
+    """The first day and month ``text`` names, year or not ("25 November" -> (25, 11))."""
+    found = _DAY_MONTH.search(text)
+    return (int(found[1]), _MONTHS[found[2][:3].lower()]) if found else None
+
+
 def date_from_match(match: re.Match[str]) -> dt.date | None:
     """The date a :data:`DATE_RE` match names, None when it names none (a reference)."""
     groups = match.groupdict()

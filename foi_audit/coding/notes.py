@@ -27,8 +27,11 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 
-
+# a mark ending a line that points to a note ("Chief People Officer.³")
 _END_MARK = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+\s*$")
+# asterisks around words: "*in-house*", "**Yes**"
+_OPENING_STAR = re.compile(r"(?:^|[\s(])\*{1,2}\w")
+_CLOSING_STAR = re.compile(r"[\w.!?)]\*{1,2}(?:\W|$)")
 
 
 def _key(symbol: str | None, number: str | None) -> str:
@@ -39,10 +42,6 @@ def _emphasis(text: str) -> bool:
     """Asterisks around words, a plain-text e-mail's emphasis ("*in-house*", "**Yes**"): no
     notes there."""
     return bool(_OPENING_STAR.search(text) and _CLOSING_STAR.search(text))
-
-
-_OPENING_STAR = re.compile(r"(?:^|[\s(])\*{1,2}\w")
-_CLOSING_STAR = re.compile(r"[\w.!?)]\*{1,2}(?:\W|$)")
 
 
 def notes_placed(lines: list[Line]) -> list[Line]:

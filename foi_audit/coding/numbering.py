@@ -83,8 +83,7 @@ _LETTER_LINE = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])\)|(?P<c>[A-H])[
 
 def lettered_lines(lines: list[Line], compiled: Compiled, most_parts: int) -> list[Line]:
     """A reply lettering its answers (a), (b), (c), (d) for a request of four questions reads
-    them as 1 to 4, and the parts under one in roman numerals ("(i) ... (iii)") as its parts
-    ("2(a)" ...): only when line-opening letters run a, b, c ... to exactly the number of
+    them as 1 to 4: only when line-opening letters run a, b, c ... to exactly the number of
     questions, more letters than any question has parts, no line is numbered, and at least two
     items speak of their own question's subject (not a list of one answer's four points)."""
     tops = sorted((q for q in compiled.questions if not q.parent), key=_label_order)
@@ -109,21 +108,9 @@ def lettered_lines(lines: list[Line], compiled: Compiled, most_parts: int) -> li
     if own < 2:
         return lines
     out = list(lines)
-    starts = {n: number for number, (n, _) in enumerate(found, start=1)}
-    number = 0
-    for n, line in enumerate(lines):
-        if n in starts:
-            number = starts[n]
-            out[n] = replace(line, text=f"{number}. {line.text[found[number - 1][1].end() :]}")
-        elif number and not line.cell and (roman := ROMAN.match(line.text)):
-            if _INLINE_ROMAN.search(line.text, roman.end()):
-                continue  # "(i) ... (ii) ... (iii) ..." on one line: read as it stands
-            part = _roman_letter(roman["numeral"])
-            out[n] = replace(line, text=f"{number}({part}) {line.text[roman.end() :]}")
-    return out
-
-
-_INLINE_ROMAN = re.compile(r"(?:^|\s)\((?:ii|iii|iv)\)\s", re.IGNORECASE)
+    for number, (n, match) in enumerate(found, start=1):
+        out[n] = replace(lines[n], text=f"{number}. {lines[n].text[match.end() :]}")
+    return out  # (the parts under one, "(i) ... (iii)", are read by roman_parts)
 
 
 def _label_order(question: Question) -> tuple[int, str]:

@@ -3,21 +3,14 @@ which was sent to you in error" (another request's reply sent by mistake)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.records import Reading
 from foi_audit.coding.text import matches_any, sent_at
-from foi_audit.datetext import parse_date
+from foi_audit.datetext import day_and_month, parse_date
 from foi_audit.records import Document
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# "our email of 25 November", "our letter of 3rd Dec" (a year is seldom given)
-_DAY_NAMED = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")[a-z]*\b", re.IGNORECASE
-)
 
 
 def withdrawn_marked(
@@ -30,10 +23,10 @@ def withdrawn_marked(
     named: list[tuple[str, tuple[int, int]]] = []
     for reading in readings:
         for sentence in reading.general[:6]:
-            day = _DAY_NAMED.search(sentence.text)
+            # "our email of 25 November" (a year is seldom given)
+            day = day_and_month(sentence.text)
             if day and matches_any(compiled.doc.earlier_withdrawn, sentence.text):
-                month = _MONTHS.index(day[2][:3].lower()) + 1
-                named.append((reading.document.path, (int(day[1]), month)))
+                named.append((reading.document.path, day))
     if not named:
         return readings
 

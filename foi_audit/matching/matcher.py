@@ -518,16 +518,20 @@ def match_group(
         if len(each := [c for c in candidates if c.code in found and not c.is_body]) >= 2:
             return joint(each, [cue], index)
     verdict, cues = _weighed(read, candidates, index, reply_date)
+    if verdict.method in {"out_of_scope", "carried"}:
+        return verdict
+    trusts = [c for c in candidates if not c.is_body]
+    if verdict.method == "none" and len(trusts) < 2:
+        return verdict
     texts = [text for _, zones in read for text in zone_texts(zones)]
-    if verdict.method == "none" and len(trusts := [c for c in candidates if not c.is_body]) >= 2:
+    if verdict.method == "none":
         # a group's FOI office naming its member trusts in the body only, and saying whose
         # request this is ("This response relates only to X"): that trust's
         owner = sent_for_one(texts, index, {c.code: c.score for c in trusts})
-        if owner is not None and owner.exclusive:
-            mine = next(c for c in trusts if c.code == owner.code)
-            return sent_for(mine, [c for c in candidates if c is not mine], owner.words, index)
-    if verdict.method in {"out_of_scope", "none", "carried"}:
-        return verdict
+        if owner is None or not owner.exclusive:
+            return verdict
+        mine = next(c for c in trusts if c.code == owner.code)
+        return sent_for(mine, [c for c in candidates if c is not mine], owner.words, index)
     # (every joint verdict was given with the cues that made it)
     weak = verdict.method == "ambiguous" or (verdict.method == "joint" and weak_joint(cues))
     return _whose(verdict, texts, candidates, index, weak, reply_date)

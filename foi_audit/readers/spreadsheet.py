@@ -62,6 +62,8 @@ def _sheets_sent(sheets: list[Any]) -> list[Any]:
     beside another that holds at least as much (the final answers, not a cover sheet)."""
     shown = [s for s in sheets if s.sheet_state == "visible"]
     drafts = [s for s in shown if _DRAFT_TITLE.search(s.title)]
+    if not drafts:
+        return shown
     others = [s for s in shown if s not in drafts]
     most = max((_filled(s) for s in others), default=0)
     return [s for s in shown if s not in drafts or _filled(s) > most]

@@ -155,6 +155,9 @@ class FlagReason(StrEnum):
     # a section named only in a note on what was redacted ("staff names have been redacted under
     # section 40(2)"): what was redacted may be no answer (a signatory's name)
     REDACTION_NOTE_ONLY = "redaction_note_only"
+    # read from a sentence the reply gave to another question ("Our Sexual Safety Policy, which I
+    # enclose, commits every member of staff to complete active bystander training ...")
+    SAID_IN_PASSING = "said_in_passing"
 
 
 class Grounding(StrEnum):

@@ -764,6 +764,37 @@ def test_docx_hidden_text_is_not_read(tmp_path: Path) -> None:
     assert "Kestrel" not in text
 
 
+def test_docx_struck_through_text_is_not_read(tmp_path: Path) -> None:
+    """An answer struck through and its correction beside it: the correction is the answer."""
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("4. ")
+    struck = paragraph.add_run("Yes. Chief Nurse. The name is withheld under section 40(2).")
+    struck.font.strike = True
+    paragraph.add_run(" Yes - Dr Anjali Mehta-Ross, Chief Nurse.")
+    double = document.add_paragraph().add_run("Optional.")
+    double.font.double_strike = True
+    path = tmp_path / "struck.docx"
+    document.save(str(path))
+    text = " ".join(b.text for b in read_document(path.read_bytes(), "struck.docx").blocks)
+    assert "Dr Anjali Mehta-Ross" in text
+    assert "withheld" not in text and "Optional" not in text
+
+
+def test_html_struck_through_text_is_not_read() -> None:
+    """A disclosure log updated after a review: the answer it strikes through ("<del>",
+    "<s>", "<strike>") is taken back, the update is read."""
+    page = (
+        "<html><body><p>4. <del>Yes. Chief Nurse. The name is withheld under section 40(2)."
+        "</del></p><p>2. <s>Optional.</s> <strike>Voluntary.</strike> Mandatory.</p>"
+        "<p>Answer 4 now reads: Yes - Professor Lena Marsh, Chief Nurse.</p></body></html>"
+    )
+    text = " ".join(b.text for b in read_document(page.encode(), "log.html").blocks)
+    assert "Professor Lena Marsh" in text and "Mandatory." in text
+    assert "withheld" not in text and "Optional" not in text and "Voluntary" not in text
+
+
 def _xlsx_with_fills(rows: list[list[str]], fills: dict[str, str]) -> bytes:
     """A workbook of ``rows`` whose cells named in ``fills`` ("B4") have that solid fill."""
     import openpyxl

@@ -458,7 +458,7 @@ def parts_in_turn(
     out = {qid: list(found) for qid, found in answers.items()}
     for question in compiled.questions:
         parts = sorted(q.id for q in compiled.questions if q.parent == question.id)
-        found = answers.get(question.id, [])
+        found = _yes_split(answers.get(question.id, []), len(parts))
         if (
             not parts
             or len(found) != 1 + len(parts)
@@ -474,6 +474,19 @@ def parts_in_turn(
         for part, sentence in zip(parts, found[1:], strict=True):
             out[part] = [replace(sentence, question=part, start=True)]
     return out
+
+
+def _yes_split(found: list[Sentence], parts: int) -> list[Sentence]:
+    """ "Yes: The Bystander Collective; optional; yes." as "Yes" and a piece per part: the
+    first part's answer run on after the yes."""
+    run_on = _YES_RUN_ON.match(found[0].text) if found and len(found) == parts else None
+    if run_on is None:
+        return found
+    head = replace(found[0], text=run_on[1])
+    return [head, replace(found[0], text=found[0].text[run_on.end() :], start=False), *found[1:]]
+
+
+_YES_RUN_ON = re.compile(r"^\W*(yes|no)\s*[:,–—-]\s*(?=\S)", re.IGNORECASE)
 
 
 def labelled_parts(
@@ -546,7 +559,8 @@ _BARE_YES_NO = re.compile(r"\W*(?:(?i:yes|no)|Y|N)\W*")  # (a busy office's "Y" 
 def _in_turn(pieces: list[Sentence]) -> bool:
     """Pieces set apart as answers in turn: by semicolons, or each a word or three ("2. Yes.
     In-house. Optional. Yes."), not sentences of prose."""
-    return all(s.text.rstrip().endswith(";") for s in pieces[:-1]) or all(
+    # (the yes or no that opens them may stand without one: "Yes, delivered by X; optional; no.")
+    return all(s.text.rstrip().endswith(";") for s in pieces[1:-1]) or all(
         len(s.text.split()) <= _BARE_WORDS for s in pieces
     )
 

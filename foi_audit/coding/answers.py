@@ -21,15 +21,14 @@ from foi_audit.coding.options import unmarked_options
 from foi_audit.coding.prose import answers_in_order, in_request_order, prose_answers
 from foi_audit.coding.questions import (
     OTHER,
-    child_question,
     classify_question,
     parent_of,
-    restated_question,
     top_question,
 )
 from foi_audit.coding.reading import Status
 from foi_audit.coding.records import Line, Reading, Sentence
-from foi_audit.coding.sections import sections_in, sections_set_aside
+from foi_audit.coding.reviewed import as_revised, placed_by_section, revising_part
+from foi_audit.coding.sections import withholds_another_subject
 from foi_audit.coding.segment import segment
 from foi_audit.coding.sentences import answer_start, sentences
 from foi_audit.coding.text import matches_any
@@ -64,6 +63,7 @@ def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Re
     # (not an original reply attached for reference to a revision that answers itself)
     revising = {r.document.path for r in readings if r.revises and not any(r.answers.values())}
     readings = [replace(r, revises=True) if r.document.parent in revising else r for r in readings]
+    readings = placed_by_section(readings, compiled)  # a review going through the exemptions
     return withdrawn_marked(readings, compiled, lambda r: _refuses(r.general, compiled))
 
 
@@ -76,6 +76,10 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
     best = _answered(answers, compiled)
     subject = next((v for k, v in document.headers if k.lower() == "subject"), "")
     head = "\n".join([subject, *(line.text for line in lines[:12])])[:1200]
+    # (and the heading over the answers, below a request restated first: "RESPONSE (as
+    # amended at internal review)")
+    first = next((i for i, ln in enumerate(lines) if _answers_at(ln, answers)), 0)
+    head += "\n" + "\n".join(line.text for line in lines[max(12, first - 2) : first + 1])
     revises = bool(matches_any(compiled.doc.revision, head))
     withdrawn = _withdraws_earlier(lines, compiled)
     for part in parts[1:]:
@@ -165,11 +169,23 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
     answers = parts_in_turn(under_wrong_number(answers, compiled), compiled)
     answers = last_part_bare(labelled_parts(answers, compiled), compiled)
     answers = _signed_by_holder(answers, general, compiled)
+    # a paragraph of another reply's, left in: what it withholds is not this request's
+    stray = [
+        s
+        for found in answers.values()
+        for s in found
+        if withholds_another_subject(s.text, compiled)
+    ]
+    if stray:
+        answers = {
+            q: [s for s in found if not any(s is t for t in stray)] for q, found in answers.items()
+        }
+        other = other + stray
     answered = {s.locator for found in answers.values() for s in found}
     # (in an e-mail the quoted history below is older: only the newest message can revise)
-    later = _revising_part(parts[0], answered, compiled)
+    later = revising_part(parts[0], answered, compiled)
     if later:
-        answers, revises = _as_revised(answers, general, later, compiled), True
+        answers, revises = as_revised(answers, general, later, compiled), True
     return Reading(
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
@@ -181,6 +197,10 @@ _GREETING = re.compile(
     r"(?:[\w'’-]+\s+)?(?P<name>[\w'’-]+)\W*$",
     re.IGNORECASE,
 )
+
+
+def _answers_at(line: Line, answers: dict[str, list[Sentence]]) -> bool:
+    return any(s.locator == line.locator for found in answers.values() for s in found)
 
 
 def _forwarded_by_addressee(document: Document, history: Sequence[Line]) -> bool:
@@ -245,15 +265,21 @@ def _signed_by_holder(
         for s in general[start : start + 3]
         if (text := _without(compiled.doc.signature_start, s.text).strip(" ,"))
     ]
-    return {
-        qid: [*said, *(replace(s, question=qid) for s in signature)]
-        if any(
-            matches_any(compiled.doc.signatory, s.text) and not _after(s, general[start])
-            for s in said
+    out = {}
+    for qid, said in answers.items():
+        holder = next(
+            (
+                i
+                for i, s in enumerate(said)
+                if matches_any(compiled.doc.signatory, s.text) and not _after(s, general[start])
+            ),
+            None,
         )
-        else said
-        for qid, said in answers.items()
-    }
+        # (read beside the sentence that says so, not after others: "As Chief Nurse I hold
+        # the executive portfolio ..." then "Our Deputy Director, X, leads the operational work")
+        signed = [replace(s, question=qid) for s in signature]
+        out[qid] = said if holder is None else [*said[: holder + 1], *signed, *said[holder + 1 :]]
+    return out
 
 
 def _after(sentence: Sentence, other: Sentence) -> bool:
@@ -301,131 +327,6 @@ def _names_its_question(said: Sequence[Sentence], qid: str, compiled: Compiled) 
     our L&D lead")."""
     named = classify_question(" ".join(s.text for s in said), compiled)
     return bool(named) and top_question(named, compiled) == top_question(qid, compiled)
-
-
-def _revising_part(lines: Sequence[Line], answered: set[str], compiled: Compiled) -> frozenset[str]:
-    """The places (locators) of a revision that follows an earlier reply's answers in the same
-    document ("Internal review - FOI 5590", "The original answer was incorrect"); empty when
-    there is none, or when places are too coarse to tell before from after (a PDF's page)."""
-    first = next((i for i, line in enumerate(lines) if line.locator in answered), len(lines))
-    for index, line in enumerate(lines):
-        if index > first and matches_any(compiled.doc.revision, line.text):
-            before = {earlier.locator for earlier in lines[:index]}
-            return frozenset(later.locator for later in lines[index:]) - before
-    return frozenset()
-
-
-def _as_revised(
-    answers: dict[str, list[Sentence]],
-    general: Sequence[Sentence],
-    later: frozenset[str],
-    compiled: Compiled,
-) -> dict[str, list[Sentence]]:
-    """A thread (a request site's page, a chain of mails) whose later message revises the
-    first reply: what the revision answers stands over what was answered before, and what the
-    first reply withheld under a section the revision sets aside is released."""
-    answers = _named_in_revision(answers, general, later, compiled)
-    answers = {qid: _revised(found, later) for qid, found in answers.items()}
-    everything = [*general, *(s for found in answers.values() for s in found)]
-    void = sections_set_aside((s for s in everything if s.locator in later), compiled)
-    return {
-        qid: [
-            s
-            for s in found
-            if s.locator in later or not void.intersection(sections_in(s.text, compiled))
-        ]
-        for qid, found in answers.items()
-    }
-
-
-# "Our answers to Questions 1 and 4 are unchanged": answers left as they were, none given
-_UNCHANGED = re.compile(r"(?i)\b(?:unchanged|unaltered|remains? (?:the same|correct|accurate))\b")
-_NAMED_ANSWER = re.compile(
-    # "the answer to question 2(b)", "our corrected answer to 2(b)", "the original answers to
-    # questions 2 and 3" (the first named)
-    r"\b(?:answers?|responses?|repl(?:y|ies)) to (?:questions?\s*|qs?\s*)?(\d{1,2})"
-    r"(?:\s*\(?([a-h])\)?(?![a-z]))?",
-    re.IGNORECASE,
-)
-
-
-def _named_in_revision(
-    answers: dict[str, list[Sentence]],
-    general: Sequence[Sentence],
-    later: frozenset[str],
-    compiled: Compiled,
-) -> dict[str, list[Sentence]]:
-    """A revision's paragraph that names the answer it revises ("we have checked the answer
-    to Q2(b) ... it is optional"), or opens with a question's topic ("Executive lead for
-    DASV: Ms X, Chief Nurse."), answers that question, wherever it was read."""
-    everything = [*general, *(s for found in answers.values() for s in found)]
-    targets: dict[str, str] = {}
-    # a paragraph naming the answer it revises, wherever it says so ("... This replaces the
-    # original answers to questions 2 and 3."), before one whose words name a question
-    for sentence in everything:
-        qid = _revised_question(sentence.text, compiled) if sentence.locator in later else ""
-        if qid and sentence.locator not in targets:
-            targets[sentence.locator] = qid
-    for sentence in everything:
-        if (
-            sentence.locator in later
-            and sentence.locator not in targets
-            and any(sentence is s for s in general)
-            and not _PROCEDURE.search(sentence.text)
-        ):
-            # read with no question ("Apologies for the omission. Yes - there is a specific
-            # sexual harassment module"): the question its words name
-            named = classify_question(sentence.text, compiled)
-            if named and named != OTHER:
-                targets[sentence.locator] = named
-    if not targets:
-        return answers
-    out = {qid: [s for s in found if s.locator not in targets] for qid, found in answers.items()}
-    for sentence in everything:
-        if sentence.locator in targets:
-            out.setdefault(targets[sentence.locator], []).append(
-                replace(sentence, question=targets[sentence.locator])
-            )
-    return out
-
-
-# A revision's account of itself ("the internal review concerning our decision to withhold
-# the name of the ABT provider"), never an answer to the question its words name
-_PROCEDURE = re.compile(r"(?i)\b(?:review\w*|decision|appeal|complaint|exemption|section \d)")
-
-
-def _revised_question(text: str, compiled: Compiled) -> str:
-    named = None if _UNCHANGED.search(text) else _NAMED_ANSWER.search(text)
-    if named:
-        by_label = {q.label: q.id for q in compiled.questions if q.label}
-        qid = by_label.get(named[1], "")
-        if qid and named[2]:
-            qid = child_question(compiled, qid, named[2], {}) or qid
-        return qid
-    label = text.split(":", 1)[0] if ":" in text[:90] else ""
-    if 0 < len(label.split()) <= 12:
-        qid = restated_question(label, compiled)
-        return top_question(qid, compiled) if qid and qid != OTHER else ""
-    return ""
-
-
-def _revised(found: list[Sentence], later: frozenset[str]) -> list[Sentence]:
-    """An answer the revision gives again: the revision's words first; the earlier answer
-    dropped when the revision amends it ("amended to: Yes"), kept after it when it upholds."""
-    revised = [s for s in found if s.locator in later]
-    if not revised or len(revised) == len(found):
-        return found
-    earlier = [s for s in found if s.locator not in later]
-    if any(_AMENDS.search(s.text) for s in revised):
-        return revised
-    return revised + earlier
-
-
-_AMENDS = re.compile(
-    r"\b(amended|corrected|revised|changed|incorrect|inaccurate|wrong|overturned|should (?:now |have )?"
-    r"read|replac(?:ed|es|ing)|supersed\w*|to correct (?:our|the|my))\b",
-    re.IGNORECASE,
-)
 
 
 def _of_the_whole_request(text: str, compiled: Compiled) -> bool:

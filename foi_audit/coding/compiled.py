@@ -114,6 +114,7 @@ class DocumentPatterns:
     set_aside: Patterns = ()
     set_aside_all: Patterns = ()
     decision_overturned: Patterns = ()
+    decision_upheld: Patterns = ()
     topic_turn: Patterns = ()
     whole_request: Patterns = ()
     cost_limit: Patterns = ()

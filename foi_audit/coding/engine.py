@@ -9,6 +9,7 @@ replies (coding.evidence) -> exemptions (coding.sections) -> outcome (coding.out
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from foi_audit.coding.answers import read_documents
 from foi_audit.coding.codebook import Codebook, OutcomeRole
@@ -20,7 +21,7 @@ from foi_audit.coding.joint import documents_by_trust, trust_view
 from foi_audit.coding.outcome import clear_refused, fill_not_held, is_real_reply, outcome
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.sections import sections_cited
-from foi_audit.coding.text import own_names_pattern
+from foi_audit.coding.text import own_names_pattern, trim
 from foi_audit.records import (
     Block,
     CodedValue,
@@ -44,7 +45,9 @@ def code_trust(
     context = TrustContext(compiled, own_names_pattern(own_names))
     readings = read_documents(documents, compiled)
     replies = [r for r in readings if r.kind == "reply"]
-    per_reply = [(r, decide_reading(r, context, key)) for key, r in enumerate(replies)]
+    per_reply = [
+        (r, in_passing(r, decide_reading(r, context, key))) for key, r in enumerate(replies)
+    ]
     chosen = choose(compiled, per_reply)
     attachment_evidence(readings, chosen, compiled)
     blank_where_not_asked(compiled, chosen)
@@ -99,6 +102,22 @@ def code_trust(
             )
         )
     return coded
+
+
+def in_passing(reading: Reading, decided: dict[str, Decision]) -> dict[str, Decision]:
+    """Values read from a sentence the reply gave to another question first (its subject names
+    this one's topic), flagged: a person confirms the reply meant it as this answer."""
+    passing = {trim(s.text) for said in reading.answers.values() for s in said if s.in_passing}
+    if not passing:
+        return decided
+    return {
+        name: replace(
+            d, flags=(*d.flags, FlagReason.SAID_IN_PASSING), confidence=min(d.confidence, 0.6)
+        )
+        if d.value and d.quote in passing
+        else d
+        for name, d in decided.items()
+    }
 
 
 def reading_of(decision: Decision, readings: Sequence[Reading]) -> Reading | None:

@@ -61,6 +61,8 @@ class DocumentGrammar:
     # a revision's decision reversed, under a heading naming the section ("I have overturned
     # the original decision")
     decision_overturned: tuple[str, ...] = ()
+    # a revision keeping the earlier decision ("I uphold the exemption"): that part unchanged
+    decision_upheld: tuple[str, ...] = ()
     # a paragraph turning to its topic ("On chaperoning:", "Regarding body-worn cameras,"):
     # group "topic" names what it is about
     topic_turn: tuple[str, ...] = ()

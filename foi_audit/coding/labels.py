@@ -70,7 +70,9 @@ INTERROGATIVE = re.compile(
     # ("Finally, you asked who ...", "Lastly, you wanted to know ...": the request's next)
     r"^\s*(?:(?:finally|lastly|next|then|also|and|secondly|thirdly)\s*,?\s*(?=you\b))?"
     # (an auxiliary before "not" states: "Question 3 does not apply.")
-    r"(?:(?:does|do|has|have|is|are|was|were|will|would|can|could)\b(?!\s+not\b)|if|what|which|who|how|when|"
+    # ("When we responded on 4 November we withheld ...": a clause, not a question)
+    r"(?:(?:does|do|has|have|is|are|was|were|will|would|can|could)\b(?!\s+not\b)|if|what|which|who|how|"
+    r"when(?!\s+(?:we|i|the trust|our)\s+(?:first\s+|originally\s+)?(?:responded|replied|wrote|received|answered)\b)|"
     r"whether|please (?:provide|give|state|confirm|send|supply|list|name|tell|indicate)|"
     r"in[- ]house or|mandatory or|name and|you (?:asked|wanted to know|requested|enquired|queried)|"
     # "Your third question concerned plans to introduce such training."

@@ -28,11 +28,13 @@ from foi_audit.coding.posts import (
     Span,
     around_post,
     labelled_lead,
+    lead_end,
     nearest_holder,
     overlaps,
     part_played_last,
     post_key,
     span_at,
+    unused_post,
 )
 from foi_audit.datetext import MONTH_OR_DAY
 
@@ -46,10 +48,12 @@ _UNITS = frozenset(("School", "Faculty", "Department", "Division"))
 _BODY_WHOSE = re.compile(r"(?:Trust|University|ICB|Board)['’]s")
 _OWN_UNIT_BEFORE = re.compile(
     r"\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?|"
+    r"in[- ]house\W{1,3}(?:and\s+)?(?:run|delivered|facilitated|led|provided|taught)\s+by(?: the| our)?|"  # "In-house, run by the Leadership Academy"
     # where staff book, not who teaches: "staff book through the Learning Hub"
     r"(?:book|books|booked|booking|register|registers|enrol|enrols|sign up)\s+(?:on|onto|through|via|using|on to)(?: the)?)\s+$",
     re.I,
 )
+_NEXT_WORD = re.compile(r"^\s+(\w+)")
 _UNIT_AFTER = re.compile(r"^\s+(?:team|teams|department|service|unit|directorate|function)\b", re.I)
 # Said to be the writer's own after its name: "the UHMBT Academy, the Trust's own education and
 # training arm", "Bayside Training Ltd (a wholly owned subsidiary of the Trust)"
@@ -534,11 +538,13 @@ class Grammar:
                 for p in self.provider_subject
             )
         )
-        # "Upstander Training CIC", "Bystander Academy UK"; not "Mandatory Training Day"
+        # "Upstander Training CIC", "Bystander Academy UK"; not "Mandatory Training Day", nor
+        # "the annual Essential Education day" (an event, whatever its name's words)
+        after = m[1].lower() if (m := _NEXT_WORD.match(text, end)) else ""
         suffixed = (
             len(words) >= 2
             and any(w in self.org_suffixes for w in words[1:])
-            and not {words[-1], " ".join(words[-2:])} & self.org_not_last
+            and not {words[-1], " ".join(words[-2:]), after} & self.org_not_last
         ) or (len(words) >= 3 and words[:2] in (["university", "of"], ["college", "of"]))
         own_unit = (
             _OWN_UNIT_BEFORE.search(text[:start])
@@ -585,7 +591,7 @@ class Grammar:
         before = [
             i for i, lead in enumerate(leads) if lead.title and lead.title.end <= person.start
         ]
-        if not before or not _unused(leads[before[-1]]):
+        if not before or not unused_post(leads[before[-1]]):
             return None
         return before[-1]
 
@@ -647,7 +653,7 @@ class Grammar:
             start = min(s.start for s in (lead.title, lead.person) if s)
             if chain >= 0 and not lead.supporting and _LIST_GAP.fullmatch(text[chain:start]):
                 lead = marked[k] = Lead(lead.title, lead.person, lead.withheld, supporting=True)
-            chain = _end(lead) if lead.supporting else -1
+            chain = lead_end(lead) if lead.supporting else -1
         return marked
 
     def _marked_supporting(self, text: str, lead: Lead) -> Lead:
@@ -677,14 +683,6 @@ _LIST_GAP = re.compile(
 _DASHED_FUNCTION = re.compile(
     r"\s+[-–—]\s+((?-i:[A-Z])[a-z&]+(?:\s+(?-i:[A-Z&])[a-z&]*){0,2})(?=\s*(?:[.,;)]|$))"
 )
-
-
-def _end(lead: Lead) -> int:
-    return max(s.end for s in (lead.title, lead.person) if s)
-
-
-def _unused(lead: Lead) -> bool:
-    return lead.title is not None and lead.person is None and not lead.withheld
 
 
 # "MCALLISTER-BYRNE, Siobhan": a family name in capitals, a comma, the given name

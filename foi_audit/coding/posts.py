@@ -156,3 +156,12 @@ def lead_area(text: str) -> tuple[str, bool]:
     if found := _AREA_OF.search(text):
         return found["area"], bool(found["lead"])
     return "", False
+
+
+def lead_end(lead: Lead) -> int:
+    return max(s.end for s in (lead.title, lead.person) if s)
+
+
+def unused_post(lead: Lead) -> bool:
+    """A post named without its holder and not withheld: a later name may hold it."""
+    return lead.title is not None and lead.person is None and not lead.withheld

@@ -189,6 +189,41 @@ def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list
             opening = Sentence(sentence.text, sentence.locator, qid, start=start or not found)
             # "Policy - no dedicated one": the answer starts after its topic.
             found.extend(answer_start([opening], compiled) if opening.start else [opening])
+    return _subjects_answer_too(answers, compiled)
+
+
+# A sentence's subject before its verb or first comma: "Our Sexual Safety Policy, which ..."
+_SUBJECT = re.compile(
+    r"^\W*(?:our|the|this|its|the trust['’]s)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+(?=\s*,)", re.I
+)
+
+
+def _subjects_answer_too(
+    answers: dict[str, list[Sentence]], compiled: Compiled
+) -> dict[str, list[Sentence]]:
+    """A sentence placed with one question whose subject is another question's topic, when
+    nothing else answers that one ("Our Sexual Safety Policy, which I have attached, commits
+    every member of staff to complete active bystander training ..."): it answers both."""
+    for question in compiled.questions:
+        if question.parent or answers.get(question.id):
+            continue
+        for other, found in list(answers.items()):
+            if other in (question.id, OTHER):
+                continue
+            for index, sentence in enumerate(found):
+                subject = _SUBJECT.match(sentence.text)
+                if subject and question.id == top_question(
+                    classify_question(subject[0], compiled, topic=True), compiled
+                ):
+                    # the sentence and the rest of its paragraph
+                    end = next(
+                        (j for j in range(index + 1, len(found)) if found[j].opens_block),
+                        len(found),
+                    )
+                    answers.setdefault(question.id, []).extend(
+                        replace(s, question=question.id, start=s is sentence, in_passing=True)
+                        for s in found[index:end]
+                    )
     return answers
 
 

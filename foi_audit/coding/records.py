@@ -37,6 +37,7 @@ class Sentence:
     start: bool  # first sentence of an answer: patterns anchored with ^ look only here
     via_reference: bool = False
     opens_block: bool = False  # first sentence of a block (a paragraph of its own in the source)
+    in_passing: bool = False  # also read under another question, whose topic it names first
 
 
 @dataclass
@@ -52,6 +53,8 @@ class Reading:
     several_requests: bool = False  # the page lists other requests too (a disclosure log)
     other: list[Sentence] = field(default_factory=list)  # answers to questions not ours
     revises: bool = False  # revises an earlier reply (an internal review's outcome, a correction)
+    # sections it sets aside, read before its paragraphs were placed under their questions
+    set_aside: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

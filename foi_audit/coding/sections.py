@@ -17,6 +17,11 @@ SECTION_LIST = re.compile(
     re.IGNORECASE,
 )
 
+# A paragraph's heading, alone or run into its first sentence: "Section 40(2):", "s43(2) -"
+SECTION_LABEL = re.compile(
+    r"^\W*(?:section|s\.?)\s*\d{1,2}(?:\s*\(\w{1,3}\))*\s*(?:[:–—-]|$)", re.IGNORECASE
+)
+
 
 def set_aside(readings: Sequence[Reading], compiled: Compiled) -> frozenset[str]:
     """Sections an internal review (or a corrected reply) says it no longer relies on: "I have
@@ -25,7 +30,8 @@ def set_aside(readings: Sequence[Reading], compiled: Compiled) -> frozenset[str]
         section
         for reading in readings
         if reading.revises
-        for section in sections_set_aside(
+        for section in reading.set_aside
+        | sections_set_aside(
             reading.general + [s for ss in reading.answers.values() for s in ss], compiled
         )
     )
@@ -57,7 +63,7 @@ def sections_set_aside(sentences: Iterable[Sentence], compiled: Compiled) -> fro
             for m in pattern.finditer(sentence.text)
         )
         named = sections_in(sentence.text, compiled)
-        if named and len(sentence.text.split()) <= 10:
+        if named and (len(sentence.text.split()) <= 10 or SECTION_LABEL.match(sentence.text)):
             heading = named
         elif heading and matches_any(compiled.doc.decision_overturned, sentence.text):
             found.update(heading)
@@ -135,3 +141,36 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         ";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9,
         flags=flags, question=first.question,
     )  # fmt: skip
+
+
+# What a sentence says is withheld: "withholding the contract values for the car parking
+# management service under section 43(2)", "Agency spend by supplier is withheld under ..."
+_WITHHELD_THING = re.compile(
+    r"\b(?:withholding|withhold|redacting)\s+(?P<after>[^.;]{3,100}?)\s+(?:under|in accordance|pursuant)\b"
+    r"|^\W*(?P<before>[^.;]{3,100}?)\s+(?:is|are|has been|have been)\s+(?:being\s+)?(?:withheld|redacted)\s+(?:under|in accordance|pursuant)\b",
+    re.IGNORECASE,
+)
+# Words of anything a request's answer may withhold, whatever the study
+_ANY_ANSWER = re.compile(
+    r"\b(names?|identity|identities|individuals?|person|people|staff|provider|supplier|company|"
+    r"organisation|policy|policies|document|copy|details|information|it|this|that|them|these|"
+    r"those|part|parts|response|answer|material|content|data|post|role|drafts?|appendix|appendices|"
+    r"annex(es)?|versions?|attachments?|enclosures?|protocols?|procedures?|guidance|papers?|"
+    r"minutes|reports?|records?)\b",
+    re.IGNORECASE,
+)
+
+
+def withholds_another_subject(text: str, compiled: Compiled) -> bool:
+    """Whether a sentence withholds something the request never asked about, in words of no
+    question of the study ("The Trust is withholding the contract values for the car parking
+    management service under section 43(2)"): a paragraph from another reply left in."""
+    found = _WITHHELD_THING.search(text)
+    if found is None:
+        return False
+    thing = found["after"] or found["before"] or ""
+    if len(thing.split()) < 3 or _ANY_ANSWER.search(thing):
+        return False
+    return not any(
+        matches_any(q.cues, thing) or matches_any(q.topic_cues, thing) for q in compiled.questions
+    )

@@ -152,11 +152,16 @@ def _paragraph_text(p: Any) -> str:
 
 def _hidden(node: Any) -> bool:
     """Text in a run formatted as hidden (``w:vanish``): not what the reader of the reply sees
-    ("Kestrel Upstander Ltd" kept out of sight beside "withheld under section 43")."""
+    ("Kestrel Upstander Ltd" kept out of sight beside "withheld under section 43"); or struck
+    through (``w:strike``, ``w:dstrike``): an answer the reply takes back, not its answer."""
     run = node.getparent()
     props = run.find(f"{W}rPr") if run is not None else None
-    vanish = props.find(f"{W}vanish") if props is not None else None
-    return vanish is not None and vanish.get(f"{W}val") not in ("0", "false", "off")
+    if props is None:
+        return False
+    return any(
+        flag is not None and flag.get(f"{W}val") not in ("0", "false", "off")
+        for flag in (props.find(f"{W}{tag}") for tag in ("vanish", "strike", "dstrike"))
+    )
 
 
 # Footnotes and endnotes of the document being read, by (reference tag, id).

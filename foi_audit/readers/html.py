@@ -1,5 +1,5 @@
 """HTML (saved disclosure-log pages, HTML-only emails): one block per paragraph, heading,
-list item and table row. Scripts, styles and navigation are dropped; the page's own
+list item and table row. Scripts, styles, navigation and struck-through text are dropped; the page's own
 ``<header>``/``<footer>`` (not an article's) get roles HEADER/FOOTER, where a trust's name sits.
 """
 
@@ -10,7 +10,12 @@ from typing import Any
 
 from foi_audit.records import Block, BlockRole, Extraction
 
-DROP = {"script", "style", "noscript", "template", "nav", "svg", "iframe", "object", "form"}
+# (struck-through text, "<del>Yes. Chief Nurse. The name is withheld ...</del>" above an
+# update, is what the page takes back: not an answer)
+DROP = {
+    "script", "style", "noscript", "template", "nav", "svg", "iframe", "object", "form", "del",
+    "s", "strike",
+}  # fmt: skip
 BLOCK = {
     "p", "div", "li", "dt", "dd", "blockquote", "pre", "section", "article", "main", "aside",
     "address", "figcaption", "caption", "ul", "ol", "dl", "body", "html", "fieldset", "details",

@@ -81,6 +81,7 @@ FLAG_TEXT = {
     FlagReason.SHARED_POST: "the post is held jointly: only the first holder was taken",
     FlagReason.SEVERAL_PEOPLE: "four people or more are named together: which holds the post is unclear",
     FlagReason.SOME_STAFF_ONLY: "required of one group of staff only: which value applies is a coder's call",
+    FlagReason.SAID_IN_PASSING: "read from a sentence the reply gave to another question",
 }
 ACCEPT_KEYS = {"a", "\r", "\n"}
 QUIT_KEYS = {"q", "\x04"}  # Ctrl-D as well: quitting keeps every decision already made

@@ -1166,3 +1166,34 @@ def test_an_answer_run_on_after_the_request_keeps_its_own_first_word() -> None:
         answer_after_request("If so, please provide a copy. This request is made under the Act.")
         is None
     )
+
+
+def test_another_courses_record_in_a_list_of_courses_is_passed_over() -> None:
+    """A reply listing its courses as labelled records ("Course: ... / Delivered by: ... /
+    Status: ..."), one a paragraph, and one a scan's lines each a block: only the record of
+    the training asked about answers (another course's "Status: Mandatory" is not its)."""
+    records = [
+        "Course: Prevent (Preventing Radicalisation)\nDelivered by: National e-learning package\n"
+        "Status: Mandatory\nAudience: All staff",
+        "Course: Active Bystander Training\nDelivered by: Oakridge Bystander CIC\n"
+        "Status: Optional\nContent: Includes a module on sexual harassment",
+        "Course: Safeguarding Adults Level 3\nDelivered by: In-house Safeguarding team\n"
+        "Status: Mandatory",
+    ]
+    opening = Block("Active bystander training is part of our training offer, listed below.", "p 1")
+    paragraphs = tuple(Block(r, f"paragraph {i}") for i, r in enumerate(records, 2))
+    coded = _blocks_coded((opening, *paragraphs), "RZZ", "reply.eml")
+    assert coded["abt_mandatory"].value == "optional"
+    assert coded["abt_sh_module"].value == "yes"
+    # a scan's records, a block a line ("Training: X" over "Delivery: Y Requirement: Z")
+    lines = [
+        "Training: Trauma-Informed Leadership",
+        "Delivery: Meridian Leadership Associates Ltd Requirement: Mandatory",
+        "Training: Active Bystander Training",
+        "Delivery: In-house EDI team",
+        "Requirement: Optional",
+    ]
+    scan = tuple(Block(t, "page 3 (OCR)") for t in lines)
+    coded = _blocks_coded((opening, *scan), "RZZ", "scan.pdf")
+    assert coded["abt_mandatory"].value == "optional"
+    assert coded["abt_provider"].value == ""

@@ -26,7 +26,7 @@ from foi_audit.coding.questions import (
     top_question,
 )
 from foi_audit.coding.reading import Status
-from foi_audit.coding.records import Line, Reading, Sentence
+from foi_audit.coding.records import Line, Reading, Segment, Sentence
 from foi_audit.coding.reviewed import as_revised, placed_by_section, revising_part
 from foi_audit.coding.sections import withholds_another_subject
 from foi_audit.coding.segment import segment
@@ -436,15 +436,24 @@ def _read_lines(
     block_done = False
     quoted_questions = 0
     boilerplate = compiled.doc.boilerplate
+    # (in a letter of its own sections, the request restated as a block in an annex, each
+    # question with no answer under it, asks nothing of the letter)
+    annexed = _request_block(segments) if any(seg.section for seg in segments) else set()
     asked = frozenset(
-        seg.question for seg in segments if seg.question and not seg.quoted and seg.restated
+        seg.question
+        for seg in segments
+        if seg.question and not seg.quoted and seg.restated and id(seg) not in annexed
     )
     top_level = {q.id for q in compiled.questions if not q.parent}
     # Some questions restated, the others answered in paragraphs of their own ("Active
     # bystander training? We do." among paragraphs on the policy and the lead)
     asked_tops = {top_question(qid, compiled) for qid in asked}
+    # (a letter in its own numbered sections, the request quoted in an annex: the same)
+    sections = any(seg.section for seg in segments)
     some_asked = (
-        not any(seg.quoted for seg in segments) and bool(asked_tops) and asked_tops < top_level
+        (sections or not any(seg.quoted for seg in segments))
+        and bool(asked_tops)
+        and asked_tops < top_level
     )
     for seg in segments:
         ours = (seg.restated or seg.quoted) and seg.question != OTHER
@@ -500,6 +509,19 @@ def _read_lines(
                 answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)
     return answers, general, quoted_questions, asked
+
+
+def _request_block(segments: Sequence[Segment]) -> set[int]:
+    """The segments of questions restated one after another with nothing under them."""
+    found: set[int] = set()
+    run: list[Segment] = []
+    for seg in segments:
+        if seg.restated and seg.question and not any(ln.text.strip() for ln in seg.lines):
+            run.append(seg)
+            continue
+        found |= {id(s) for s in run} if len(run) >= 2 else set()
+        run = []
+    return found | ({id(s) for s in run} if len(run) >= 2 else set())
 
 
 def _paragraph_on_another(

@@ -19,8 +19,13 @@ from foi_audit.coding.pages import across_pages
 from foi_audit.coding.quoting import below_quote, printed_header
 from foi_audit.coding.records import Line
 from foi_audit.coding.table_rows import (
+    COURSE_RECORD,
+    RECORD_FIELD,
+    another_course,
     cell_kinds,
     column_named,
+    course_header,
+    course_row,
     grouped,
     header_columns,
     header_kind,
@@ -122,7 +127,11 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     counted = _Count()  # the last number a paragraph started with
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
     question_columns: list[str] = []  # a header row whose every cell is a numbered question
+    course_columns: tuple[str, ...] = ()  # the header of a table of courses, a row each
     blocks = across_pages(document.blocks)
+    in_course = False  # in the record of a course no question asks about
+    # a list of the trust's courses as records ("Course: X" over "Status: ..."), two or more
+    listed_courses = sum(bool(COURSE_RECORD.match(b.text)) for b in blocks) >= 2
     # a table set out with spaces: where its answers start (0: none)
     spaced = 0 if document.ocr else answer_column([b.text for b in blocks if b.role in _SPACED])
     for block in blocks:
@@ -133,6 +142,15 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
         )
         if block.role in SKIP_ROLES and not redaction:
             continue
+        if block.role != BlockRole.TABLE:
+            # another course's record in a list of the trust's courses, and the labelled lines
+            # it runs on into ("Delivery: Meridian Ltd Requirement: Optional" on a scan)
+            if listed_courses and COURSE_RECORD.match(block.text):
+                in_course = another_course(block.text, compiled)
+            else:
+                in_course = in_course and bool(RECORD_FIELD.match(block.text))
+            if in_course:
+                continue
         text = block.text.replace("\u00a0", " ")
         if document.ocr:
             # a speck read as a full stop after a word no sentence ends on ("Director of. Quality")
@@ -167,7 +185,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if prose:
                 block_no += 1
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
-                prose, columns = [], ()
+                prose, columns, course_columns = [], (), ()
             cells = unmarked_options([c.strip(" |") for c in CELL_SPLIT.split(row)])
             if is_questions_header(cells, compiled):
                 question_columns = under_groups(cells, question_columns)
@@ -211,6 +229,15 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                         block_no += 1
                         lines.extend(_cell_lines(text, block.locator, block_no, kind))
                 continue
+            if course_columns:
+                # a row of a table of courses: the course asked about, or another's (passed over)
+                for text, kind in course_row(cells, course_columns, compiled):
+                    block_no += 1
+                    lines.extend(_cell_lines(text, block.locator, block_no, kind))
+                continue
+            course_columns = course_header(cells, compiled)
+            if course_columns:
+                continue
             header = people_header(cells) or header_columns(cells)
             if header:
                 if len(columns) == len(header):
@@ -236,7 +263,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                     lines.extend(_cell_lines(cell, block.locator, block_no, kind))
         if prose:
             if block.role != BlockRole.TITLE:
-                columns = ()
+                columns, course_columns = (), ()
             block_no += 1
             found = _prose_lines("\n".join(prose), block.locator, block_no, counted)
             if block.role == BlockRole.TITLE:

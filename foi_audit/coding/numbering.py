@@ -1,5 +1,6 @@
 """Answers labelled in another scheme than the request's numbers, read as those numbers:
-lettered ("(a) ... (d)", "A, B, C" rows), roman numerals, decimals ("Q4.1"), bare numbers."""
+lettered ("(a) ... (d)", "A, B, C" rows), roman numerals, decimals ("Q4.1"), bare numbers; and
+the number each restated question carries in the document."""
 
 from __future__ import annotations
 
@@ -7,8 +8,19 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from foi_audit.coding.labels import LABEL, STARTS_LIKE_ANSWER, set_apart
+from foi_audit.coding.labels import (
+    INTERROGATIVE,
+    LABEL,
+    LIST_INTRO,
+    LIST_ITEM,
+    STARTS_LIKE_ANSWER,
+    inline_numbered,
+    numbered_texts,
+    set_apart,
+)
+from foi_audit.coding.questions import OTHER, number_and_cue, restated_question, unlike
 from foi_audit.coding.records import Line
+from foi_audit.coding.restated import is_question_text
 from foi_audit.coding.text import matches_any
 
 if TYPE_CHECKING:
@@ -233,3 +245,51 @@ def renumbered(lines: list[Line], compiled: Compiled) -> list[Line]:
     )
     lettered = letter_numbered(roman_numbered(lines), top_level)
     return bare_numbers(decimals_as_numbers(lettered, asked), asked)
+
+
+def numbered_questions(lines: list[Line], compiled: Compiled, foreign: bool) -> dict[str, str]:
+    """The number of each restated question in the document ("4. Does the Trust have a
+    dedicated policy ...?" -> 4: the policy question), wherever it stands."""
+    found: dict[str, str] = {}
+    for key, rest in [*numbered_texts(lines), *inline_numbered(lines)]:
+        if "?" not in rest and not INTERROGATIVE.match(rest):
+            continue
+        if not is_question_text(rest, True, compiled):
+            continue
+        first = rest.split("?")[0] + "?"
+        qid = number_and_cue(restated_question(first, compiled), key, rest, compiled)
+        if qid not in ("", OTHER) and not foreign and others_number(key, compiled):
+            # the number the request gave another of its questions: ours only if it restates
+            # ours ("10. Please give the name and job title of the lead for estates" is not)
+            qid = OTHER if unlike(first, qid, compiled) else qid
+        if qid:
+            found.setdefault(key, qid)
+    if not found:
+        # The request's questions listed unnumbered (or items after "Please could you tell
+        # me:", to the sign-off) and answered "1. ... 2. ...": the k-th is number k.
+        runs: list[list[str]] = [[]]
+        listing = False
+        for line in lines:
+            text = line.text.strip()
+            asked = "?" in text and INTERROGATIVE.match(text) and len(text) < 400
+            listed = listing and len(text) < 400 and bool(LIST_ITEM.match(text))
+            if (asked or listed) and not LABEL.match(text):
+                runs[-1].append(restated_question(text.split("?")[0] + "?", compiled))
+            elif runs[-1]:
+                runs.append([])
+            intro = len(text.split()) >= 3 and LIST_INTRO.search(text)  # not "Request:"
+            listing = bool(intro) or (listing and listed)
+        ours = [run for run in runs if len(run) >= 2 and any(q and q != OTHER for q in run)]
+        if ours:
+            run = max(ours, key=len)
+            found = {str(k): qid for k, qid in enumerate(run, start=1) if qid}
+    return found
+
+
+def others_number(label: str, compiled: Compiled) -> bool:
+    """Whether a longer request numbered ``label`` one of its other questions."""
+    return (
+        label.isdigit()
+        and int(label) <= compiled.codebook.request_questions
+        and all(q.label != label for q in compiled.questions)
+    )

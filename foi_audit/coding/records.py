@@ -27,6 +27,7 @@ class Segment:
     lines: list[Line] = field(default_factory=list)
     restated: bool = False  # opened by the question's own words (not a bare "3." label)
     also: str = ""  # a second question the same cell restates ("Mandatory or optional / SH module")
+    section: bool = False  # a letter's own numbered section, not one of the request's questions
 
 
 @dataclass(frozen=True)

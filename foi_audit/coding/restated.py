@@ -1,5 +1,6 @@
 """Whether a line restates one of the request's questions, and how: a question, a heading in
-its words run into the answer, a label's topic, the request's own lettered parts."""
+its words run into the answer, a label's topic, the request's own lettered parts; and the
+answer run on after it on its line ("...? Yes.", "... a link. (no)")."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from foi_audit.coding.labels import (
     SEPARATED_TOPIC,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
+    SUB_RANGE,
 )
 from foi_audit.coding.questions import (
     OTHER,
@@ -257,3 +259,53 @@ def heading_over_sentence(heading: str, line: str) -> bool:
         and not _JOINS_NEXT.search(heading)
         and (line.rstrip().endswith((".", "!")) or (len(words) >= 4 and 2 * lower >= len(words)))
     )
+
+
+# The request's next sentence broken off at a line's end: "... (DASV)? Please"
+_DANGLING_REQUEST = re.compile(r"^\W*please(?:\s+(?:give|provide|state|name|confirm))?\W*$", re.I)
+
+
+_LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+_BRACKETED_ANSWER = re.compile(r"(?<=[?.:])\s*[(\[](?P<answer>[^()\[\]]{1,120})[)\]]\s*$")
+# a question's own bracket, not an answer: "(ABT)", "(please name the provider)", "(see Q2)"
+_NOT_AN_ANSWER = re.compile(
+    r"\s*(?:(?-i:[A-Z]{2,6}s?)\s*$|(?:please|e\.?g\.?|if|such as|see|i\.e\.?|q\s*\d|questions?|parts?|"
+    r"sections?|appendix|annex|answered|below|above|attached|overleaf|continued|cont)\b)",
+    re.I,
+)
+
+
+def bracketed_answer(question_text: str) -> re.Match[str] | None:
+    found = _BRACKETED_ANSWER.search(question_text)
+    return found if found and not _NOT_AN_ANSWER.match(found["answer"]) else None
+
+
+def answer_run_on(question_text: str, compiled: Compiled) -> tuple[str, str]:
+    """A restated question and the answer run on after its last "?" on its line ("" if none)."""
+    # the answer in brackets after the question: "... a copy or a link. (no)", "If so: (yes)"
+    if bracketed := bracketed_answer(question_text):
+        return question_text[: bracketed.start()].rstrip(), bracketed["answer"].strip()
+    # (the last "?" that ends a question: not one inside a link, "download.cfm?doc=policy")
+    links = [m.span() for m in _LINK.finditer(question_text)]
+    marks = [
+        i for i, c in enumerate(question_text) if c == "?" and not any(a <= i < b for a, b in links)
+    ]
+    last_q = marks[-1] if marks else -1
+    if not 0 <= last_q < len(question_text) - 1:
+        return question_text, ""
+    after = question_text[last_q + 1 :].strip()
+    own_parts = restated_parts(after, compiled) if after else None
+    if own_parts is not None:
+        # its own sub-questions; an answer run into the last answers the whole
+        return question_text[: last_q + 1], own_parts
+    if (
+        after
+        and not CONTINUATION.match(after)
+        and not INTERROGATIVE.match(after)
+        and not SUB_RANGE.match(after)
+        and not _DANGLING_REQUEST.match(after)  # "(DASV)? Please" | "give the name"
+    ):
+        return question_text[: last_q + 1], after
+    if run_on := answer_after_request(after):
+        return question_text[: last_q + 1] + " " + run_on[0], run_on[1]
+    return question_text, ""

@@ -86,13 +86,13 @@ def _section_paragraphs(reading: Reading, compiled: Compiled) -> list[tuple[str,
         if len(named) != 1 or not (SECTION_LABEL.match(first) or first.rstrip().endswith(":")):
             continue
         paragraph = list(block)
+        # under a heading ("Section 40(2) - name of the lead"): the paragraph below; after a
+        # sentence leading into the next line ("... now discloses that information:"), both
         if len(block) == 1 and index + 1 < len(blocks):
             if len(first.split()) <= _HEADING_WORDS:
-                paragraph = blocks[
-                    index + 1
-                ]  # under a heading ("Section 40(2) - name of the lead")
+                paragraph = blocks[index + 1]
             elif first.rstrip().endswith(":"):
-                paragraph += blocks[index + 1]  # a sentence leading into the next line
+                paragraph += blocks[index + 1]
         found.append((next(iter(named)), paragraph))
     return found
 

@@ -24,30 +24,25 @@ from foi_audit.coding.labels import (
     LABEL,
     LABEL_ONLY,
     LETTER_LABEL,
-    LIST_INTRO,
-    LIST_ITEM,
     NEXT_FIELD,
     PART_LABEL,
     PREFIXED_LABEL,
     QUESTION_RANGE,
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
-    SUB_RANGE,
     TABLE_HEADER_WORDS,
     cell_label,
     heading_keys,
-    inline_numbered,
     label_key,
     labelled_answer,
     next_item,
     normalise_heading,
-    numbered_texts,
     own_numbering,
     questions_named,
     section_over_questions,
     set_apart,
 )
-from foi_audit.coding.numbering import renumbered
+from foi_audit.coding.numbering import numbered_questions, others_number, renumbered
 from foi_audit.coding.questions import (
     OTHER,
     answer_before_closing,
@@ -75,64 +70,37 @@ from foi_audit.coding.questions import (
 )
 from foi_audit.coding.records import Line, Segment
 from foi_audit.coding.restated import (
-    answer_after_request,
+    answer_run_on,
+    bracketed_answer,
     heading_over_sentence,
     is_question_text,
     labelled_topic,
-    restated_parts,
     run_in_heading,
 )
 from foi_audit.coding.text import SENTENCE_END, matches_any
 
-# The request's next sentence broken off at a line's end: "... (DASV)? Please"
-_DANGLING_REQUEST = re.compile(r"^\W*please(?:\s+(?:give|provide|state|name|confirm))?\W*$", re.I)
+_SECTIONS = 4  # numbered headings that make a letter's own sections
 
 
-def _numbered_questions(lines: list[Line], compiled: Compiled, foreign: bool) -> dict[str, str]:
-    """The number of each restated question in the document ("4. Does the Trust have a
-    dedicated policy ...?" -> 4: the policy question), wherever it stands."""
-    found: dict[str, str] = {}
-    for key, rest in [*numbered_texts(lines), *inline_numbered(lines)]:
-        if "?" not in rest and not INTERROGATIVE.match(rest):
-            continue
-        if not is_question_text(rest, True, compiled):
-            continue
-        first = rest.split("?")[0] + "?"
-        qid = number_and_cue(restated_question(first, compiled), key, rest, compiled)
-        if qid not in ("", OTHER) and not foreign and _others_number(key, compiled):
-            # the number the request gave another of its questions: ours only if it restates
-            # ours ("10. Please give the name and job title of the lead for estates" is not)
-            qid = OTHER if unlike(first, qid, compiled) else qid
-        if qid:
-            found.setdefault(key, qid)
-    if not found:
-        # The request's questions listed unnumbered (or items after "Please could you tell
-        # me:", to the sign-off) and answered "1. ... 2. ...": the k-th is number k.
-        runs: list[list[str]] = [[]]
-        listing = False
-        for line in lines:
-            text = line.text.strip()
-            asked = "?" in text and INTERROGATIVE.match(text) and len(text) < 400
-            listed = listing and len(text) < 400 and bool(LIST_ITEM.match(text))
-            if (asked or listed) and not LABEL.match(text):
-                runs[-1].append(restated_question(text.split("?")[0] + "?", compiled))
-            elif runs[-1]:
-                runs.append([])
-            intro = len(text.split()) >= 3 and LIST_INTRO.search(text)  # not "Request:"
-            listing = bool(intro) or (listing and listed)
-        ours = [run for run in runs if len(run) >= 2 and any(q and q != OTHER for q in run)]
-        if ours:
-            run = max(ours, key=len)
-            found = {str(k): qid for k, qid in enumerate(run, start=1) if qid}
-    return found
+def _sections(lines: list[Line]) -> int:
+    """How many numbered headings the document has ("1. About the Trust", "5. OUR POLICIES")."""
+    return sum(
+        1
+        for line in lines
+        if (m := LABEL.match(line.text)) and not m["letter"] and _own_heading(line.text[m.end() :])
+    )
 
 
-def _others_number(label: str, compiled: Compiled) -> bool:
-    """Whether a longer request numbered ``label`` one of its other questions."""
+def _own_heading(text: str) -> bool:
+    """A section's heading, not an answer nor a question: a few words, no sentence."""
+    words = text.split()
     return (
-        label.isdigit()
-        and int(label) <= compiled.codebook.request_questions
-        and all(q.label != label for q in compiled.questions)
+        0 < len(words) <= 8
+        and text[:1].isupper()
+        and not re.search(r"\d", text)
+        and "?" not in text
+        and not re.search(r"[.;!]\s*$", text)
+        and not STARTS_LIKE_ANSWER.match(text)
     )
 
 
@@ -149,37 +117,6 @@ def _part_asked_within(text: str, parent: str, compiled: Compiled) -> tuple[str,
         if qid and qid != parent and parent_of(qid, compiled) == parent:
             return text[: found.start(1)].strip(), qid, text[found.end(1) :].strip()
     return None
-
-
-_LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
-
-
-def _answer_run_on(question_text: str, compiled: Compiled) -> tuple[str, str]:
-    """A restated question and the answer run on after its last "?" on its line ("" if none)."""
-    # (the last "?" that ends a question: not one inside a link, "download.cfm?doc=policy")
-    links = [m.span() for m in _LINK.finditer(question_text)]
-    marks = [
-        i for i, c in enumerate(question_text) if c == "?" and not any(a <= i < b for a, b in links)
-    ]
-    last_q = marks[-1] if marks else -1
-    if not 0 <= last_q < len(question_text) - 1:
-        return question_text, ""
-    after = question_text[last_q + 1 :].strip()
-    own_parts = restated_parts(after, compiled) if after else None
-    if own_parts is not None:
-        # its own sub-questions; an answer run into the last answers the whole
-        return question_text[: last_q + 1], own_parts
-    if (
-        after
-        and not CONTINUATION.match(after)
-        and not INTERROGATIVE.match(after)
-        and not SUB_RANGE.match(after)
-        and not _DANGLING_REQUEST.match(after)  # "(DASV)? Please" | "give the name"
-    ):
-        return question_text[: last_q + 1], after
-    if run_on := answer_after_request(after):
-        return question_text[: last_q + 1] + " " + run_on[0], run_on[1]
-    return question_text, ""
 
 
 def _answered_beneath(lines: list[Line], at: int, asked: str, compiled: Compiled) -> bool:
@@ -202,8 +139,11 @@ def segment(
     foreign = own_numbering(every, compiled)
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
     # The request restated anywhere ("1. ... 2. ...") ties numbers to ours, before the codebook
-    numbered = _numbered_questions(every, compiled, foreign)
+    numbered = numbered_questions(every, compiled, foreign)
     doc_labels = one_number_each(numbered, every, compiled)
+    # numbers running past ours with only our questions restated: the letter's own sections
+    # ("1. About the Trust" ... "7. Workforce development", the request in an annex)
+    themed = foreign and OTHER not in numbered.values() and _sections(every) >= _SECTIONS
     outranked = {label for label, qid in doc_labels.items() if qid != numbered[label]}
     claimed = {qid: label for label, qid in doc_labels.items() if qid and qid != OTHER}
     by_content = content_labels(every, doc_labels, compiled) if foreign else {}
@@ -246,6 +186,19 @@ def segment(
 
     def current() -> Segment:
         return segments[-1]
+
+    def own_topic(heading: str) -> str:
+        named = top_question(classify_question(heading, compiled), compiled)
+        return named if named != OTHER else ""
+
+    def agreeing(heading: str, label: str) -> str:
+        """The question numbered ``label`` when a short heading is its topic ("1. Policy")."""
+        ours = doc_labels.get(label) or next(
+            (q.id for q in compiled.questions if q.label == label), ""
+        )
+        numbered = top_question(ours, compiled) if ours else ""
+        loose = top_question(classify_question(heading, compiled, topic=True), compiled)
+        return numbered if numbered not in ("", OTHER) and loose == numbered else ""
 
     def _split_question(number: str) -> str:
         """Our question whose part of this number ("4a") a row of this reply restated, when
@@ -317,7 +270,11 @@ def segment(
             qid = qid or child_question(
                 compiled, parent, letter_match["a"] or letter_match["b"], {}
             )
-        if not qid and label:
+        if label and themed and _own_heading(question_text):
+            # a letter's own themed section ("2. Sexual safety at the Trust: background",
+            # "3. Relevant policies" among sections 1 to 7): by what its heading names, or prose
+            qid = own_topic(question_text)
+        elif not qid and label:
             qid = resolve(label)
         elif label in outranked or (line.block, line.text) in rivals:
             qid = doc_labels.get(label, OTHER)  # another restates ours more nearly
@@ -353,7 +310,7 @@ def segment(
                 segments.append(Segment(ours[0], also=ours[1]))  # ours of two: one answer to both
             i += 1
             # (the questions restated after it, and the answer run on after them)
-            trailing = _answer_run_on(asked, compiled)[1] if asked else ""
+            trailing = answer_run_on(asked, compiled)[1] if asked else ""
             if trailing:
                 add_answer(trailing, line)
             continue
@@ -410,7 +367,7 @@ def segment(
                 asked = asked.rstrip(" .") + "?"  # not a heading ("Policy") nor a letterhead
             qid = restated_question(asked, compiled) if question_text.strip() else ""
             qid = _in_context(qid, question_text) or (resolve(label) if label else "")
-            if qid not in ("", OTHER) and not foreign and _others_number(label, compiled):
+            if qid not in ("", OTHER) and not foreign and others_number(label, compiled):
                 # another question's number: ours only if it restates ours, not if it is
                 # only like it ("Q10 | name and job title of the Trust's lead for estates")
                 qid = OTHER if unlike(question_text, qid, compiled) else qid
@@ -532,6 +489,14 @@ def segment(
         rest = text[label_match.end() :] if label_match else text
         if letter_match:
             rest = text[letter_match.end() :]
+        if themed and label_match and not label_match["letter"] and _own_heading(rest):
+            # "1. About the Trust", "2. Sexual safety at the Trust: background" among a letter's
+            # own sections 1 to 7: the section is about what its heading names, or is prose
+            topic = own_topic(rest) or agreeing(rest, label_match["num"])
+            segments.append(Segment(topic, restated=bool(topic), section=True))
+            if not topic:
+                add_answer(text, line)  # (a heading of the letter's own: prose)
+            continue
         labelled = bool(label_match or letter_match or pending_label)
         lettered = bool(letter_match or label_match and label_match["letter"])
         if label_match and not lettered:
@@ -597,6 +562,8 @@ def segment(
         ):
             question_text = rest
             while i < len(lines) and lines[i].block == line.block:
+                if bracketed_answer(question_text):
+                    break  # "... If so: (yes)": answered, the next line is its part's
                 nxt = lines[i].text
                 if ANSWER_PREFIX.match(nxt) or LABEL.match(nxt) and "?" in question_text:
                     break
@@ -620,7 +587,7 @@ def segment(
             if "?" not in question_text and (lost := ANSWER_AFTER_LOST_MARK.search(question_text)):
                 question_text, trailing = question_text[: lost.start()], question_text[lost.end() :]
             else:
-                question_text, trailing = _answer_run_on(question_text, compiled)
+                question_text, trailing = answer_run_on(question_text, compiled)
             open_restated(question_text, trailing, line, label_match, letter_match)
             continue
         if quoted:

@@ -19,6 +19,7 @@ from foi_audit.coding.labels import (
     trailing_cells_dropped,
 )
 from foi_audit.coding.questions import OTHER, classify_question, top_question
+from foi_audit.coding.text import matches_any
 
 # A table of people ("Name | Role | Responsibility", "Role | Name | Notes"): a column of names
 HEADER_PERSON = re.compile(
@@ -46,6 +47,94 @@ HEADER_AREA = re.compile(
     # "Lead responsibilities": the areas each leads ("Safeguarding; DASV executive lead")
     r"(?:lead|key|main|executive|portfolio) responsibilit(?:y|ies))$"
 )
+
+
+# A table of courses ("Programme | Provider | Mandatory / optional | Who for | Notes"): a row
+# each, the course named first
+HEADER_COURSE = re.compile(
+    r"^(?:programmes?|courses?|training|training (?:course|programme|title|name)s?|modules?|"
+    r"sessions?|learning|(?:course|programme) (?:title|name)|name of (?:course|programme|training)|"
+    r"subject|title)$"
+)
+HEADER_COURSE_OTHER = re.compile(
+    r"^(?:provider|provided by|delivered by|delivery|deliverer|facilitators?|mandatory|optional|"
+    r"mandatory (?:or )?optional|status|requirement|required|audience|who for|target audience|"
+    r"staff groups?|frequency|notes?|comments?|format|method|duration|length|level)$"
+)
+
+
+def course_header(cells: list[str], compiled: Compiled) -> tuple[str, ...]:
+    """The header of a table of courses, or (): a course column first, then columns of what a
+    course has, one of them a part of a question ("Provider", "Mandatory / optional"; not
+    "Training | Status | Notes" over rows that are the question's parts)."""
+    low = [" ".join(re.sub(r"[^a-z ]", " ", c.lower()).split()) for c in cells]
+    others = sum(bool(HEADER_COURSE_OTHER.match(c)) for c in low[1:])
+    parts = [q for c in cells[1:] if (q := classify_question(c, compiled, True)) not in ("", OTHER)]
+    course = len(low) >= 3 and HEADER_COURSE.match(low[0]) and others >= 2 and parts
+    return tuple(cells) if course else ()
+
+
+# A course's record set out as labelled lines ("Course: Prevent ... Delivered by: ... Status:
+# Mandatory"), its name up to the next label
+COURSE_RECORD = re.compile(
+    r"^\W*(?:course|programme|training)(?: (?:title|name))?\s*:\s*"
+    r"(?P<name>(?-i:[A-Z])[^:\n]{2,80}?)(?=\s+[A-Z][a-z]+(?: [a-z]+)?\s*:|\s*\n|\s*$)",
+    re.IGNORECASE,
+)
+# A record's other labelled lines: "Delivered by: ...", "Status: Mandatory"
+RECORD_FIELD = re.compile(
+    r"^\W*(?:delivered by|delivery|provider|provided by|status|requirement|required|audience|"
+    r"staff groups?|who for|content|summary|notes?|format|duration|frequency|length|level|"
+    r"mandatory(?: or optional| / optional)?)\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
+def another_course(text: str, compiled: Compiled) -> bool:
+    """Whether a block is the record of a course no question asks about ("Course: Prevent
+    (Preventing Radicalisation) / Status: Mandatory"): its status is another course's (not
+    "Training: Not currently provided", an answer)."""
+    record = COURSE_RECORD.match(text)
+    if record is None or STARTS_LIKE_ANSWER.match(record["name"]):
+        return False
+    return classify_question(record["name"], compiled) in ("", OTHER)
+
+
+def _names_question(qid: str, text: str, compiled: Compiled) -> bool:
+    question = next((q for q in compiled.questions if q.id == qid), None)
+    return question is not None and bool(matches_any(question.cues, text))
+
+
+def course_row(
+    cells: list[str], columns: tuple[str, ...], compiled: Compiled
+) -> list[tuple[str, str]]:
+    """The lines of a row of a table of courses, when the course is the one a question asks
+    about ("Active Bystander Training | Greylag Ltd | Optional | ..."): the course as that
+    question, then its cells, each under its column's header where the header names one of
+    that question's parts ("Provider"), else as its answer; [] for another course's row."""
+    # (the question whose parts the other columns are: "Domestic Abuse Awareness" is a course,
+    # not the answer to a question about a lead; the course named first, or in a note: "Equality
+    # and Human Rights | ... | Includes an active bystander unit")
+    kinds = [classify_question(h, compiled, True) for h in columns[1:]]
+    headed = {top_question(q, compiled) for q in kinds} - {"", OTHER}
+    first = top_question(classify_question(cells[0], compiled), compiled) if cells else ""
+    # (a note naming the training itself, not a part's cell: "Mandatory" is no course)
+    notes = [c for c, q in zip(cells[1:], kinds, strict=False) if q in ("", OTHER)]
+    noted = next((q for q in headed if any(_names_question(q, c, compiled) for c in notes)), "")
+    asked = first if first in headed else noted
+    if not asked:
+        return []
+    if len(cells) != len(columns):  # cells merged: no column says what each holds
+        return [(cells[0], "question"), *((cell, "answer") for cell in cells[1:] if cell)]
+    found: list[tuple[str, str]] = [(cells[0], "question")]
+    parts: list[tuple[str, str]] = []
+    for header, cell in zip(columns[1:], cells[1:], strict=True):
+        part = classify_question(header, compiled, True) if cell else ""
+        if part and part != OTHER and top_question(part, compiled) == asked:
+            parts += [(header, "question"), (cell, "answer")]
+        elif cell:
+            found.append((cell, "answer"))
+    return found + parts
 
 
 def is_questions_header(cells: list[str], compiled: Compiled) -> bool:

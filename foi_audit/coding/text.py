@@ -141,8 +141,15 @@ _OCR_GLUED_IS = re.compile(r"\b(It|it|This|this|There|there|Which|which|That|tha
 
 
 def ocr_words(text: str) -> str:
-    """OCR's usual misreadings of words mended: "Mr lan" is "Mr Ian", "Itis" is "It is"."""
+    """OCR's usual misreadings of words mended: "Mr lan" is "Mr Ian", "Itis" is "It is"; a
+    speck read as an opening quote that nothing closes ("lead ‘Declan Murrow, Chief ...") gone."""
+    text = _OCR_STRAY_QUOTE.sub("", text)
     return _OCR_GLUED_IS.sub(r"\1 is", _OCR_NAME_I.sub(r"\1I", text))
+
+
+_OCR_STRAY_QUOTE = re.compile(
+    r"(?<=\s)[‘‛](?=[A-Z][a-z]+ [A-Z][\w'’-]+)(?![^.\n]*[’'](?![A-Za-z]))"
+)
 
 
 # Tesseract's readings of a form's boxes just before an option's capitalised label: an empty

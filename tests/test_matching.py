@@ -897,6 +897,65 @@ def test_a_regional_returns_rows_of_providers_are_no_joint_reply() -> None:
     assert (found.trust_code, found.also) == ("RAL", ())  # the filled row's and the file's "RFL"
 
 
+def test_a_national_templates_rows_code_first_are_a_list_of_others() -> None:
+    """The same template with each row's ODS code before the trust's name ("RAE | Bradford
+    Teaching Hospitals NHS Foundation Trust"), one row filled: the filled row's trust."""
+    sheet = doc(
+        "FOI_template_SexualSafety_completed.xlsx",
+        ("Freedom of Information - national response template", T),
+        ("Org code | Organisation name | Q1 | Q2 | Q3 | Q4", BlockRole.TABLE),
+        ("RAE | Bradford Teaching Hospitals NHS Foundation Trust", BlockRole.TABLE),
+        ("RAJ | Mid and South Essex NHS Foundation Trust", BlockRole.TABLE),
+        (
+            "RK5 | Sherwood Forest Hospitals NHS Foundation Trust | Yes | Yes | N/A | Yes",
+            BlockRole.TABLE,
+        ),
+        ("RM1 | Norfolk and Norwich University Hospitals NHS Foundation Trust", BlockRole.TABLE),
+        page_locators=False,
+    )
+    found = match(sheet)
+    assert (found.trust_code, found.also) == ("RK5", ()), found.message
+
+
+def test_rows_of_codes_and_names_with_no_row_filled_are_no_list_of_others() -> None:
+    """The listing rule passes over rows of others only beside a filled row, and only rows
+    whose code is a trust's: a joint reply's table of its trusts, a trust's own sites under it
+    ("RK5BC | King's Mill Hospital") and years ("2021 | 48 staff") keep their evidence."""
+    joint = doc(
+        "WYAAT joint response.xlsx",
+        ("Joint response on behalf of the West Yorkshire Association of Acute Trusts", T),
+        ("Org code | Organisation | Q1 | Q2", BlockRole.TABLE),
+        ("RAE | Bradford Teaching Hospitals NHS Foundation Trust", BlockRole.TABLE),
+        ("RCF | Airedale NHS Foundation Trust", BlockRole.TABLE),
+        ("RWY | Calderdale and Huddersfield NHS Foundation Trust", BlockRole.TABLE),
+        ("RXF | Mid Yorkshire Teaching NHS Trust", BlockRole.TABLE),
+        ("Q1 | Yes, each trust has a Sexual Safety Policy.", BlockRole.TABLE),
+        page_locators=False,
+    )
+    found = match(joint)
+    assert found.method == "joint" and {found.trust_code, *found.also} >= {"RAE", "RCF"}
+    sites = doc(
+        "SFH FOI response.xlsx",
+        ("RK5 | Sherwood Forest Hospitals NHS Foundation Trust", BlockRole.TABLE),
+        ("RK5BC | King's Mill Hospital", BlockRole.TABLE),
+        ("RK5HP | Newark Hospital", BlockRole.TABLE),
+        ("RK5PM | Mansfield Community Hospital", BlockRole.TABLE),
+        ("Q2 | Yes - delivered in-house", BlockRole.TABLE),
+        page_locators=False,
+    )
+    assert match(sites).trust_code == "RK5"
+    years = doc(
+        "NNUH FOI response.xlsx",
+        ("RM1 | Norfolk and Norwich University Hospitals NHS Foundation Trust", BlockRole.TABLE),
+        ("Q2 | Yes - delivered in-house", BlockRole.TABLE),
+        ("2021 | 48 staff", BlockRole.TABLE),
+        ("2022 | 112 staff", BlockRole.TABLE),
+        ("2023 | 167 staff", BlockRole.TABLE),
+        page_locators=False,
+    )
+    assert match(years).trust_code == "RM1"
+
+
 def test_joint_reply_on_behalf_of_two_trusts() -> None:
     mail = doc(
         "RE_ Freedom of Information Request.eml",

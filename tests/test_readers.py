@@ -717,6 +717,41 @@ def test_xlsx_hidden_sheets_rows_and_columns_and_a_draft_sheet_are_not_read() ->
         assert gone not in text
 
 
+def test_xlsx_an_earlier_reply_kept_on_an_old_sheet_is_not_read() -> None:
+    """A workbook whose first sheet is last year's reply ("OLD - FOI 23-0441"), the answers
+    sent on the current one: only the current answers are read; a sheet on an "Old age
+    services policy" or titled "Current" is read as any other."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "OLD - FOI 23-0441"
+    old.append(["4", "Not appointed."])
+    current = workbook.create_sheet("FOI 24-2987 (current)")
+    current.append(["4", "Ms Nadia Fenwick, Chief People Officer"])
+    policies = workbook.create_sheet("Old age services policy")
+    policies.append(["Note", "Applies to all wards"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    text = "\n".join(b.text for b in read_document(buffer.getvalue(), "answers.xlsx").blocks)
+    assert "Ms Nadia Fenwick" in text and "Applies to all wards" in text
+    assert "Not appointed" not in text
+    # a sheet of figures for earlier years, and an earlier reply the answers point at, are read
+    workbook = openpyxl.Workbook()
+    answers = workbook.active
+    answers.title = "Response"
+    answers.append(["4", "Unchanged from our previous response (tab 2)."])
+    answers.append(["2", "Yes"])
+    earlier = workbook.create_sheet("Previous response")
+    earlier.append(["4", "Mrs Alison Carter, Chief Nurse"])
+    figures = workbook.create_sheet("Previous 3 years")
+    figures.append(["Staff trained", "312"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    text = "\n".join(b.text for b in read_document(buffer.getvalue(), "answers.xlsx").blocks)
+    assert "Mrs Alison Carter" in text and "Staff trained" in text
+
+
 def test_xlsx_folded_and_filtered_rows_and_a_final_draft_sheet_are_read() -> None:
     """Rows and columns folded into an outline group, rows an AutoFilter hides, and a sheet
     titled "Response - final draft" were sent: a click away, still read (review guard)."""

@@ -26,6 +26,7 @@ from foi_audit.coding.table_rows import (
     column_named,
     course_header,
     course_row,
+    example_row,
     grouped,
     header_columns,
     header_kind,
@@ -185,7 +186,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if prose:
                 block_no += 1
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
-                prose, columns, course_columns = [], (), ()
+                prose, columns, course_columns, question_columns = [], (), (), []
             cells = unmarked_options([c.strip(" |") for c in CELL_SPLIT.split(row)])
             if is_questions_header(cells, compiled):
                 question_columns = under_groups(cells, question_columns)
@@ -193,8 +194,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if under_merged(cells, question_columns):
                 question_columns = grouped(cells, question_columns)
                 continue
-            if question_columns and unfilled(cells, question_columns, compiled):
-                continue  # another provider's row of a regional return, left empty
+            if question_columns and (
+                unfilled(cells, question_columns, compiled) or example_row(cells, question_columns)
+            ):
+                continue  # another provider's row of a regional return, left empty, or its example
             # (a spreadsheet drops the empty cells at a row's end)
             if (
                 question_columns

@@ -47,10 +47,11 @@ _UNITS = frozenset(("School", "Faculty", "Department", "Division"))
 # ... or any part of an NHS body or a university named before its possessive
 _BODY_WHOSE = re.compile(r"(?:Trust|University|ICB|Board)['’]s")
 _OWN_UNIT_BEFORE = re.compile(
-    r"\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?|"
-    r"in[- ]house\W{1,3}(?:and\s+)?(?:run|delivered|facilitated|led|provided|taught)\s+by(?: the| our)?|"  # "In-house, run by the Leadership Academy"
+    r"(?:\b(?:our|our own|the trust['’]?s(?: own)?|in-house by(?: the)?|"
+    # "In-house, run by the Leadership Academy"
+    r"in[- ]house\W{1,3}(?:and\s+)?(?:run|delivered|facilitated|led|provided|taught)\s+by(?: the| our)?|"
     # where staff book, not who teaches: "staff book through the Learning Hub"
-    r"(?:book|books|booked|booking|register|registers|enrol|enrols|sign up)\s+(?:on|onto|through|via|using|on to)(?: the)?)\s+$",
+    r"(?:book|books|booked|booking|register|registers|enrol|enrols|sign up)\s+(?:on|onto|through|via|using|on to)(?: the)?)\s+)$",
     re.I,
 )
 _NEXT_WORD = re.compile(r"^\s+(\w+)")

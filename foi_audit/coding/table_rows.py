@@ -145,6 +145,13 @@ def is_questions_header(cells: list[str], compiled: Compiled) -> bool:
     if len(cells) < 3:
         return False
     labels = [LABEL.match(cell) or LABEL_ONLY.match(cell) for cell in cells]  # "Question 1"
+    if not all(labels) and all(
+        label or _BESIDE_QUESTIONS.match(cell) for label, cell in zip(labels, cells, strict=True)
+    ):
+        # a return's header: "Org code | Organisation name | Q1 | Q2 | ... | Exemptions applied"
+        labels = [label for label in labels if label]
+        if len(labels) < 3:
+            return False
     if not all(labels):
         if len(cells) < 4 or any(len(c.split()) > 12 or _ANSWER_CELL.match(c) for c in cells):
             return False  # (a provider's filled row: "RAL | N | No - covered by ...")
@@ -155,14 +162,38 @@ def is_questions_header(cells: list[str], compiled: Compiled) -> bool:
     return ascending and len(set(numbers)) > 1
 
 
+# the columns a return sets beside its questions: whose row, and what is noted of it
+_BESIDE_QUESTIONS = re.compile(
+    r"^(?:org(?:anisation|anization)?|trust|provider|ods)?\s*(?:code|name)?$|^(?:organisation|"
+    r"organization|trust|provider)(?: name)?$|^(?:exemptions?(?: applied| cited)?|notes?|comments?|"
+    r"date(?: of response)?|reference|ref)$",
+    re.IGNORECASE,
+)
 _ANSWER_CELL = re.compile(r"^(?:y|n|yes|no|none|n/?a)\b", re.IGNORECASE)
+
+
+def example_row(cells: list[str], columns: list[str]) -> bool:
+    """A return template's worked example, not a provider's row ("XXX | EXAMPLE – Anytown NHS
+    Trust | Y | ..."): its values are made up. Only under a header whose first two columns say
+    whose each row is, a cell there opening with the word (not "for example", nor a link)."""
+    whose = len(columns) >= 2 and all(_BESIDE_QUESTIONS.match(h) for h in columns[:2])
+    return whose and any(_EXAMPLE.match(cell) for cell in cells[:2])
+
+
+_EXAMPLE = re.compile(r"^\W*(?:example|sample|worked example|dummy|x{3,})\b", re.IGNORECASE)
 
 
 def unfilled(cells: list[str], question_columns: list[str], compiled: Compiled) -> bool:
     """A row under four or more question headers with nothing past its first two cells
     ("North Middlesex University Hospital NHS Trust | RAP" in a return each provider fills
     one row of: the provider and its code, none of the answers)."""
-    asked = [q for q in question_columns[2:] if classify_question(q, compiled, True)]
+    if cells and (LABEL.match(cells[0]) or LABEL_ONLY.match(cells[0])):
+        return False  # "Q1 | Yes - ...": a question and its answer, not a provider's row
+    asked = [
+        q
+        for q in question_columns[2:]
+        if classify_question(q, compiled, True) or LABEL.match(q) or LABEL_ONLY.match(q)
+    ]
     return len(asked) >= 4 and not any(cells[2:])
 
 

@@ -170,7 +170,23 @@ _STATED_RE = re.compile(
 
 
 # A table row holding only an organisation's name and its ODS code.
-_LISTING_ROW = re.compile(r"[^|\n]{5,120}\|\s*[A-Z0-9]{3,5}\s*(?:\|\s*)*")
+# (a trust's name then its code, or its code then its name: "RAE | Bradford Teaching ...")
+_LISTING_ROW = re.compile(
+    r"(?:[^|\n]{5,120}\|\s*[A-Z0-9]{3,5}|\s*[A-Z0-9]{3,5}\s*\|[^|\n]{5,120})\s*(?:\|\s*)*"
+)
+
+
+# a row naming a trust with answers after it: "RK5 | Sherwood Forest ... | Yes | ..."
+_FILLED_ROW = re.compile(
+    r"(?:\s*[A-Z0-9]{3,5}\s*\|[^|\n]{5,120}|[^|\n]{5,120}\|\s*[A-Z0-9]{3,5}\s*)\|\s*\S"
+)
+
+
+def _listed_trust(row: str, index: Index) -> bool:
+    """Whether a listing row's code is a trust's in the register (not a year, a site code or a
+    question's number: "2021 | 48 staff", "RK5BC | King's Mill Hospital", "Q2A | Yes")."""
+    cells = [c.strip() for c in row.split("|") if c.strip()]
+    return any(c in index.codes for c in cells)
 
 
 # (OCR reads a 0 as O: "HP7 OJD" is HP7 0JD)
@@ -370,8 +386,13 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
     found = _path_evidence(document.path.rpartition(" > ")[2] or document.path, index)
     if " > " in document.path:
         found += _path_evidence(document.path.partition(" > ")[0], index)
-    listed = [b for b in document.blocks if _LISTING_ROW.fullmatch(b.text)]
-    if len(listed) >= 3:
+    listed = [
+        b
+        for b in document.blocks
+        if _LISTING_ROW.fullmatch(b.text) and _listed_trust(b.text, index)
+    ]
+    filled = any(b not in listed and _FILLED_ROW.match(b.text) for b in document.blocks)
+    if len(listed) >= 3 and filled:
         # a regional return's rows of providers left for each to fill ("Whittington Health
         # NHS Trust | RKE"): a list of others, not its writer; the filled row still counts
         kept = tuple(b for b in document.blocks if b not in listed)

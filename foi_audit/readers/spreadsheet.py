@@ -49,10 +49,13 @@ def read_xlsx(data: bytes, name: str) -> Extraction:
 
 
 # A sheet titled as a draft of the reply ("Draft", "Draft - do not send", "Response (draft)"),
-# not the version sent ("final draft") nor a sheet about a draft document ("Draft policy")
+# not the version sent ("final draft") nor a sheet about a draft document ("Draft policy"); or
+# as an earlier reply kept beside this one ("OLD - FOI 23-0441", "Superseded", "Previous response")
 _DRAFT_TITLE = re.compile(
-    r"^(?!.*\b(?:final|approved|issued|sent)\b)"
-    r"(?:\W*draft\b(?!\s+(?:polic|procedure|strateg|guidance|document))|.*\bdraft\W*$)",
+    r"^(?!.*\b(?:final|approved|issued|sent|current|latest)\b)"
+    r"(?:\W*draft\b(?!\s+(?:polic|procedure|strateg|guidance|document))|.*\bdraft\W*$"
+    r"|\W*(?:old|superseded|archived?|previous|prior)\b\W*(?:(?:foi|responses?|repl(?:y|ies)|"
+    r"requests?)\b|\d{2,4}[-/]\d{2,5}|$))",
     re.IGNORECASE,
 )
 
@@ -61,12 +64,24 @@ def _sheets_sent(sheets: list[Any]) -> list[Any]:
     """The sheets a reader of the file sees: not hidden ones, nor a sheet titled as a draft
     beside another that holds at least as much (the final answers, not a cover sheet)."""
     shown = [s for s in sheets if s.sheet_state == "visible"]
-    drafts = [s for s in shown if _DRAFT_TITLE.search(s.title)]
+    # (not an earlier reply the answers point at: "Unchanged from our previous response (tab 2)")
+    drafts = [s for s in shown if _DRAFT_TITLE.search(s.title) and not _pointed_at(s, shown)]
     if not drafts:
         return shown
     others = [s for s in shown if s not in drafts]
     most = max((_filled(s) for s in others), default=0)
     return [s for s in shown if s not in drafts or _filled(s) > most]
+
+
+def _pointed_at(sheet: Any, sheets: list[Any]) -> bool:
+    """Whether another sheet refers to this one: by its title, or as the previous response."""
+    said = " ".join(
+        str(v).lower() for s in sheets if s is not sheet for row in s.iter_rows(values_only=True)
+        for v in row if isinstance(v, str)
+    )  # fmt: skip
+    return sheet.title.lower() in said or bool(
+        re.search(r"\bprevious (?:response|reply)\b|\btab \d", said)
+    )
 
 
 def _filled(sheet: Any) -> int:

@@ -717,6 +717,24 @@ def test_xlsx_hidden_sheets_rows_and_columns_and_a_draft_sheet_are_not_read() ->
         assert gone not in text
 
 
+def test_xlsx_a_draft_sheet_is_left_out_though_the_answers_speak_of_a_draft() -> None:
+    """A "Draft" sheet beside the final answers is left out even when the answers mention a
+    draft policy: only a sheet titled as an earlier reply is kept for being pointed at."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    final = workbook.active
+    final.title = "Response"
+    final.append(["1", "A draft Sexual Safety Policy is with the People Committee."])
+    final.append(["2", "Yes, delivered in-house."])
+    draft = workbook.create_sheet("Draft")
+    draft.append(["1", "No policy"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    text = "\n".join(b.text for b in read_document(buffer.getvalue(), "answers.xlsx").blocks)
+    assert "with the People Committee" in text and "No policy" not in text
+
+
 def test_xlsx_an_earlier_reply_kept_on_an_old_sheet_is_not_read() -> None:
     """A workbook whose first sheet is last year's reply ("OLD - FOI 23-0441"), the answers
     sent on the current one: only the current answers are read; a sheet on an "Old age

@@ -78,7 +78,8 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
     head = "\n".join([subject, *(line.text for line in lines[:12])])[:1200]
     # (and the heading over the answers, below a request restated first: "RESPONSE (as
     # amended at internal review)")
-    first = next((i for i, ln in enumerate(lines) if _answers_at(ln, answers)), 0)
+    at = {s.locator for found in answers.values() for s in found}
+    first = next((i for i, ln in enumerate(lines) if ln.locator in at), 0)
     head += "\n" + "\n".join(line.text for line in lines[max(12, first - 2) : first + 1])
     revises = bool(matches_any(compiled.doc.revision, head))
     withdrawn = _withdraws_earlier(lines, compiled)
@@ -177,9 +178,8 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
         if withholds_another_subject(s.text, compiled)
     ]
     if stray:
-        answers = {
-            q: [s for s in found if not any(s is t for t in stray)] for q, found in answers.items()
-        }
+        gone = {id(s) for s in stray}
+        answers = {q: [s for s in found if id(s) not in gone] for q, found in answers.items()}
         other = other + stray
     answered = {s.locator for found in answers.values() for s in found}
     # (in an e-mail the quoted history below is older: only the newest message can revise)
@@ -197,10 +197,6 @@ _GREETING = re.compile(
     r"(?:[\w'’-]+\s+)?(?P<name>[\w'’-]+)\W*$",
     re.IGNORECASE,
 )
-
-
-def _answers_at(line: Line, answers: dict[str, list[Sentence]]) -> bool:
-    return any(s.locator == line.locator for found in answers.values() for s in found)
 
 
 def _forwarded_by_addressee(document: Document, history: Sequence[Line]) -> bool:
@@ -438,7 +434,8 @@ def _read_lines(
     boilerplate = compiled.doc.boilerplate
     # (in a letter of its own sections, the request restated as a block in an annex, each
     # question with no answer under it, asks nothing of the letter)
-    annexed = _request_block(segments) if any(seg.section for seg in segments) else set()
+    sections = any(seg.section for seg in segments)
+    annexed = _request_block(segments) if sections else set()
     asked = frozenset(
         seg.question
         for seg in segments
@@ -449,7 +446,6 @@ def _read_lines(
     # bystander training? We do." among paragraphs on the policy and the lead)
     asked_tops = {top_question(qid, compiled) for qid in asked}
     # (a letter in its own numbered sections, the request quoted in an annex: the same)
-    sections = any(seg.section for seg in segments)
     some_asked = (
         (sections or not any(seg.quoted for seg in segments))
         and bool(asked_tops)

@@ -568,3 +568,11 @@ def labelled_paragraphs(row: str) -> list[str]:
     numbers = [int(found[1]) if (found := PREFIXED_LABEL.match(p)) else 0 for p in pieces]
     ordered = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     return pieces if len(pieces) >= 2 and all(numbers) and ordered else []
+
+
+# An answer saying only that an earlier one stands ("No change.", "Unchanged", "As before"): in
+# a correction, or in a revised reply's column beside the original one
+NO_CHANGE = re.compile(
+    r"^\W*(?:no change|unchanged|no amendment|as (?:before|original|previously (?:stated|answered)))\W*$",
+    re.IGNORECASE,
+)

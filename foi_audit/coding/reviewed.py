@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
+from foi_audit.coding.labels import NO_CHANGE
 from foi_audit.coding.questions import (
     OTHER,
     child_question,
@@ -46,7 +47,8 @@ def placed_by_section(readings: Sequence[Reading], compiled: Compiled) -> list[R
 
 def _placed(reading: Reading, withheld: dict[str, set[str]], compiled: Compiled) -> Reading:
     answers = {qid: list(said) for qid, said in reading.answers.items()}
-    for section, paragraph in _section_paragraphs(reading, compiled):
+    ordered = _in_document_order(reading)
+    for section, paragraph in _section_paragraphs(ordered, compiled):
         questions = withheld.get(section, set())
         if len(questions) != 1:
             continue
@@ -62,19 +64,20 @@ def _placed(reading: Reading, withheld: dict[str, set[str]], compiled: Compiled)
         # (what else was read as its answer is the letter's own: "You disputed our decision to
         # withhold the name ...", "I was not involved in the original response")
         answers[qid] = [replace(s, question=qid) for s in said if s.text]
-    before = _in_document_order(reading)
     return replace(
         reading,
         answers={q: said for q, said in answers.items() if said},
-        set_aside=reading.set_aside | sections_set_aside(before, compiled),
+        set_aside=reading.set_aside | sections_set_aside(ordered, compiled),
     )
 
 
-def _section_paragraphs(reading: Reading, compiled: Compiled) -> list[tuple[str, list[Sentence]]]:
+def _section_paragraphs(
+    ordered: Sequence[Sentence], compiled: Compiled
+) -> list[tuple[str, list[Sentence]]]:
     """The paragraphs that name one section in their first sentence (or under a short
-    heading naming it), in document order, each with that section."""
+    heading naming it), each with that section (``ordered``: sentences in document order)."""
     blocks: list[list[Sentence]] = []
-    for sentence in _in_document_order(reading):
+    for sentence in ordered:
         if blocks and blocks[-1][0].locator == sentence.locator and not sentence.opens_block:
             blocks[-1].append(sentence)
         else:
@@ -242,17 +245,13 @@ def _revised(found: list[Sentence], later: frozenset[str]) -> list[Sentence]:
     if not revised or len(revised) == len(found):
         return found
     earlier = [s for s in found if s.locator not in later]
-    if all(_NO_CHANGE.match(s.text) for s in revised):
+    if all(NO_CHANGE.match(s.text) for s in revised):
         return earlier
     if any(_AMENDS.search(s.text) for s in revised):
         return revised
     return revised + earlier
 
 
-_NO_CHANGE = re.compile(
-    r"^\W*(?:no change|unchanged|no amendment|as (?:before|previously (?:stated|answered)))\W*$",
-    re.I,
-)
 _AMENDS = re.compile(
     r"\b(amended|corrected|revised|changed|incorrect|inaccurate|wrong|overturned|should (?:now |have )?"
     r"read|replac(?:ed|es|ing)|supersed\w*|to correct (?:our|the|my))\b",

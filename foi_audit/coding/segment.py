@@ -270,11 +270,7 @@ def segment(
             qid = qid or child_question(
                 compiled, parent, letter_match["a"] or letter_match["b"], {}
             )
-        if label and themed and _own_heading(question_text):
-            # a letter's own themed section ("2. Sexual safety at the Trust: background",
-            # "3. Relevant policies" among sections 1 to 7): by what its heading names, or prose
-            qid = own_topic(question_text)
-        elif not qid and label:
+        if not qid and label:
             qid = resolve(label)
         elif label in outranked or (line.block, line.text) in rivals:
             qid = doc_labels.get(label, OTHER)  # another restates ours more nearly

@@ -15,6 +15,7 @@ from foi_audit.coding.labels import (
     INTERROGATIVE,
     LABEL,
     LABEL_ONLY,
+    NO_CHANGE,
     STARTS_LIKE_ANSWER,
     trailing_cells_dropped,
 )
@@ -354,7 +355,6 @@ _HEADER_REVISED = re.compile(
     r"^(?:revised|updated|amended|corrected|new|current|final) (?:response|answer|reply)"
     r"(?! (?:date|due|sent))"
 )
-_NO_CHANGE = re.compile(r"^\W*(?:no change|unchanged|as before|as original|no amendment)\W*$", re.I)
 
 
 def header_kind(cell: str) -> str | None:
@@ -415,7 +415,7 @@ def cell_kinds(
         if "original" in kinds and "answer" in kinds:
             # the revised answer, or the original where the revision says "No change"
             revised = cells[kinds.index("answer")]
-            keep = "original" if not revised.strip() or _NO_CHANGE.match(revised) else "answer"
+            keep = "original" if not revised.strip() or NO_CHANGE.match(revised) else "answer"
             kinds = [
                 ("answer" if k == keep else "skip") if k in {"original", "answer"} else k
                 for k in kinds

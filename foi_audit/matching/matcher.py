@@ -391,11 +391,12 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
         for b in document.blocks
         if _LISTING_ROW.fullmatch(b.text) and _listed_trust(b.text, index)
     ]
-    filled = any(b not in listed and _FILLED_ROW.match(b.text) for b in document.blocks)
+    others = {id(b) for b in listed}
+    filled = any(id(b) not in others and _FILLED_ROW.match(b.text) for b in document.blocks)
     if len(listed) >= 3 and filled:
         # a regional return's rows of providers left for each to fill ("Whittington Health
         # NHS Trust | RKE"): a list of others, not its writer; the filled row still counts
-        kept = tuple(b for b in document.blocks if b not in listed)
+        kept = tuple(b for b in document.blocks if id(b) not in others)
         document = replace(document, blocks=kept)
     zones = zones_of(document)
     for value, where in zones.email_header:

@@ -49,13 +49,17 @@ def read_xlsx(data: bytes, name: str) -> Extraction:
 
 
 # A sheet titled as a draft of the reply ("Draft", "Draft - do not send", "Response (draft)"),
-# not the version sent ("final draft") nor a sheet about a draft document ("Draft policy"); or
-# as an earlier reply kept beside this one ("OLD - FOI 23-0441", "Superseded", "Previous response")
+# not the version sent ("final draft") nor a sheet about a draft document ("Draft policy")
 _DRAFT_TITLE = re.compile(
-    r"^(?!.*\b(?:final|approved|issued|sent|current|latest)\b)"
-    r"(?:\W*draft\b(?!\s+(?:polic|procedure|strateg|guidance|document))|.*\bdraft\W*$"
-    r"|\W*(?:old|superseded|archived?|previous|prior)\b\W*(?:(?:foi|responses?|repl(?:y|ies)|"
-    r"requests?)\b|\d{2,4}[-/]\d{2,5}|$))",
+    r"^(?!.*\b(?:final|approved|issued|sent)\b)"
+    r"(?:\W*draft\b(?!\s+(?:polic|procedure|strateg|guidance|document))|.*\bdraft\W*$)",
+    re.IGNORECASE,
+)
+# ... or as an earlier reply kept beside this one ("OLD - FOI 23-0441", "Superseded",
+# "Previous response"; not "Previous 3 years" of figures)
+_EARLIER_TITLE = re.compile(
+    r"^(?!.*\b(?:current|latest)\b)\W*(?:old|superseded|archived?|previous|prior)\b\W*"
+    r"(?:(?:foi|responses?|repl(?:y|ies)|requests?)\b|\d{2,4}[-/]\d{2,5}|$)",
     re.IGNORECASE,
 )
 
@@ -65,7 +69,12 @@ def _sheets_sent(sheets: list[Any]) -> list[Any]:
     beside another that holds at least as much (the final answers, not a cover sheet)."""
     shown = [s for s in sheets if s.sheet_state == "visible"]
     # (not an earlier reply the answers point at: "Unchanged from our previous response (tab 2)")
-    drafts = [s for s in shown if _DRAFT_TITLE.search(s.title) and not _pointed_at(s, shown)]
+    drafts = [
+        s
+        for s in shown
+        if _DRAFT_TITLE.search(s.title)
+        or (_EARLIER_TITLE.search(s.title) and not _pointed_at(s, shown))
+    ]
     if not drafts:
         return shown
     others = [s for s in shown if s not in drafts]
@@ -79,9 +88,8 @@ def _pointed_at(sheet: Any, sheets: list[Any]) -> bool:
         str(v).lower() for s in sheets if s is not sheet for row in s.iter_rows(values_only=True)
         for v in row if isinstance(v, str)
     )  # fmt: skip
-    return sheet.title.lower() in said or bool(
-        re.search(r"\bprevious (?:response|reply)\b|\btab \d", said)
-    )
+    title = re.escape(sheet.title.lower())
+    return bool(re.search(rf"(?<!\w){title}(?!\w)|\bprevious (?:response|reply)\b|\btab \d", said))
 
 
 def _filled(sheet: Any) -> int:

@@ -58,6 +58,10 @@ class Extraction:
         return ""
 
 
+# Formats read as sheets: their rows keep empty cells in place
+SHEET_FORMATS = frozenset({"csv", "tsv", "xlsx", "xlsm", "xls", "ods"})
+
+
 class FileStatus(StrEnum):
     OK = "ok"
     DUPLICATE = "duplicate"

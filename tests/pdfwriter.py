@@ -39,12 +39,17 @@ def text_pdf(pages: list[list[str]]) -> bytes:
     return _assemble(objects)
 
 
-def placed_pdf(items: list[tuple[float, float, str]]) -> bytes:
-    """One page; each text written in Helvetica 10pt at (x, y), y measured from the top."""
+def placed_pdf(
+    items: list[tuple[float, float, str]], rules: list[tuple[float, float, float]] = ()
+) -> bytes:
+    """One page; each text written in Helvetica 10pt at (x, y), y measured from the top; each
+    rule (x0, x1, y) a level line 0.5pt wide (a strike-through or an underline)."""
     ops = ["BT", "/F1 10 Tf"]
     for x, y, text in items:
         ops.append(f"1 0 0 1 {x:.1f} {842 - y:.1f} Tm ({_escape(text)}) Tj")
     ops.append("ET")
+    for x0, x1, y in rules:
+        ops.append(f"0.5 w {x0:.1f} {842 - y:.1f} m {x1:.1f} {842 - y:.1f} l S")
     content = "\n".join(ops).encode("latin-1", "replace")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",

@@ -1114,6 +1114,9 @@ def test_a_headerless_table_whose_answer_is_no_is_no_annex() -> None:
             "External - Cornish Bystander Network CIC",
         ),
         ("Mandatory ✗ Optional ✓", "Optional"),
+        # two ticked: both said
+        ("☒ In-house ☒ External provider", "In-house and External provider"),
+        ("In-house ☒ External ☒ Both ☐", "In-house and External"),
         # OCR read the ticked box as "A": the boxes still stand before their labels
         ("A Yes [] No", "A Yes"),
     ],
@@ -1122,9 +1125,9 @@ def test_a_forms_unticked_options_are_dropped_whichever_side_its_boxes_stand(
     answer: str, ticked: str
 ) -> None:
     from foi_audit.coding.compiled import compile_codebook
-    from foi_audit.coding.decide import _ticked
+    from foi_audit.coding.options import ticked as read_ticks
 
-    assert _ticked(answer, compile_codebook(CODEBOOK)) == ticked
+    assert read_ticks(answer, compile_codebook(CODEBOOK).reading) == ticked
 
 
 def test_a_log_table_whose_outcome_column_stands_before_its_response_summary() -> None:

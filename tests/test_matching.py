@@ -1687,6 +1687,29 @@ def test_a_sheet_whose_only_trust_name_says_who_prepared_it() -> None:
     assert (result.trust_code, result.method) == ("RXE", "stated"), result.message
 
 
+def test_a_letter_the_reply_quotes_is_not_its_own() -> None:
+    """ "the letter sent by NHS England to all trusts" is another's letter the reply speaks of,
+    not a statement of who sent the reply: the letterhead's trust stands."""
+    reply = doc(
+        "DPT FOI 1290 - response.pdf",
+        ("Devon Partnership NHS Trust Wonford House Hospital, Dryden Road, Exeter, EX2 5AF", H),
+        ("Our ref: DPT/FOI/1290", H),
+        ("Dear Ms Okafor", B),
+        ("1. The Trust does not have a dedicated policy.", B),
+        (
+            "4. You will be aware of the letter sent by NHS England to all trust chief "
+            "executives, which said:",
+            B,
+        ),
+        ("The Trust has designated its Director of Nursing as the executive lead.", B),
+        ("Yours sincerely,", B),
+        ("Information Governance Lead", B),
+        ("Devon Partnership NHS Trust", B),
+    )
+    result = match(reply)
+    assert result.trust_code == "RWV", result.message
+
+
 def test_a_group_letter_that_says_whom_it_answers_for() -> None:
     reply = doc(
         "UHT FOI response 24-0902.docx",

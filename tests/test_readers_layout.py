@@ -566,3 +566,53 @@ def test_a_numbered_paragraph_whose_number_ocr_read_as_a_letter_takes_the_next_n
     assert texts[3] == "4. Our Director of Nursing is the executive lead."
     asked = [paragraph("3. Does the Trust plan to introduce it?"), paragraph("A. No plans.")]
     assert [b.text for b in numbers_restored(asked)] == [b.text for b in asked]  # "A." answers
+
+
+def test_words_a_rule_is_drawn_through_are_not_read() -> None:
+    """A form's "delete as appropriate" done with strike-through in a PDF: the struck words
+    stay in the text layer, only the rule through their middle says they are gone. A rule
+    under a word (an underline) leaves it."""
+    from pdfwriter import placed_pdf
+
+    items = [
+        (60.0, 200.0, "2. Does the Trust provide Active Bystander Training?"),
+        (60.0, 220.0, "Yes /"),
+        (88.0, 220.0, "No"),
+        (104.0, 220.0, "/"),
+        (110.0, 220.0, "Partially"),
+        (160.0, 220.0, "(delete as appropriate)"),
+        (60.0, 240.0, "Delivered in-house."),
+    ]
+    # through "No" and "Partially" at mid-height (the rule for "Partially" starts a hair late,
+    # as a writer's may); under "Delivered" at the baseline
+    rules = [(87.0, 102.0, 216.5), (112.0, 146.0, 216.5), (59.0, 108.0, 221.5)]
+    text = [b.text for b in read_document(placed_pdf(items, rules), "form.pdf").blocks]
+    assert "Yes / / (delete as appropriate)" in text
+    assert "Delivered in-house." in text
+
+
+def test_a_separator_drawn_across_a_line_of_text_strikes_nothing() -> None:
+    """A rule from margin to margin through a line's middle (a separator, a band's edge) does
+    not start and end at the line's words: no word is taken out (review 68)."""
+    from pdfwriter import placed_pdf
+
+    answer = "Yes. The training is delivered in-house by our Organisational Development team."
+    items = [
+        (72.0, 200.0, "2. Does the Trust provide Active Bystander Training?"),
+        (72.0, 220.0, answer),
+    ]
+    text = [
+        b.text for b in read_document(placed_pdf(items, [(40.0, 560.0, 216.5)]), "x.pdf").blocks
+    ]
+    assert answer in text
+
+
+def test_a_loose_strike_from_an_annotation_tool_still_strikes() -> None:
+    """A strike drawn by hand in a PDF editor overshoots its word by most of a line's height
+    (review 68): the word is still struck."""
+    from pdfwriter import placed_pdf
+
+    items = [(60.0, 220.0, "Mandatory /"), (120.0, 220.0, "Optional"), (170.0, 220.0, "(delete)")]
+    rules = [(52.0, 117.0, 216.5)]  # "Mandatory" from 60 to about 108, struck from 52 to 117
+    text = [b.text for b in read_document(placed_pdf(items, rules), "form.pdf").blocks]
+    assert text == ["Optional (delete)"]

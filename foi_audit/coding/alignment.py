@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
+    COURSE_PART,
     LABEL,
     LABEL_ONLY,
     QUESTION_RANGE,
@@ -509,6 +510,7 @@ def labelled_parts(
             # with a verb is a sentence: "Active Bystander Training is optional: it is ...")
             words = label[1].split() if label else []
             is_label = 2 <= len(words) <= 5 and not _VERB.search(" ".join(words))
+            is_label = is_label and not (label and COURSE_PART.match(label[1]))  # "Module B"
             part = classify_question(" ".join(words), compiled) if is_label else ""
             if label and part in parts and part not in moved:
                 text = sentence.text[label.end() :]

@@ -128,14 +128,15 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
         # an attached answer sheet's header row ("Question | Response") is no line of its own
         opening = " ".join(b.text for b in document.blocks[:3]) + " " + opening
     if (
-        document.parent
+        (document.parent or _own_document(lines, compiled))
         and not as_reply
         and not matches_any(compiled.doc.reply_cues, opening)
         # (an attached page asking our question over its answer is the reply's next page; a
         # policy's title naming one is not)
         and not (asked and "?" in opening and _answers_given(answers, compiled))
     ):
-        # An attached policy or leaflet: its numbered sections are not answers.
+        # An attached policy or leaflet, or one saved beside the reply: its numbered sections
+        # are not answers.
         kind, answers = "supporting", {}
     elif matches_any(compiled.doc.away, opening):
         kind, answers = "acknowledgement", {}  # out of office: nothing in it answers
@@ -553,6 +554,16 @@ def _on_another_subject(text: str, question: str, named: str, compiled: Compiled
         any(matches_any(q.cues, text) or matches_any(q.cues, theirs) for q in family)
         or any(matches_any(q.cues, mine) for q in others)
     )
+
+
+def _own_document(lines: Sequence[Line], compiled: Compiled) -> bool:
+    """A file whose first line is a policy's front matter ("Sexual Safety at Work Policy
+    Version 2.0 | Ratified by: ..."), not an answer ("1. Yes - our Policy (Version 2.1) ...")."""
+    first = lines[0].text if lines else ""
+    return not _ANSWER_FIRST.match(first) and bool(matches_any(compiled.doc.own_document, first))
+
+
+_ANSWER_FIRST = re.compile(r"^\W*(?:\d|q\d|yes\b|no\b)", re.IGNORECASE)
 
 
 def _answered(answers: dict[str, list[Sentence]], compiled: Compiled) -> int:

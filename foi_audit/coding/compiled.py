@@ -87,6 +87,7 @@ class DocumentPatterns:
     away: Patterns = ()
     reply_cues: Patterns = ()
     reply_attached: Patterns = ()
+    own_document: Patterns = ()
     answers_attached: Patterns = ()
     quoted_request_start: Patterns = ()
     request_paragraph: Patterns = ()

@@ -32,11 +32,13 @@ from foi_audit.coding.extractors import (
 )
 from foi_audit.coding.flags import corrected_after
 from foi_audit.coding.items import focused, with_another_of_kind
-from foi_audit.coding.people import Grammar, Lead, given_name_first
-from foi_audit.coding.posts import lead_area
+from foi_audit.coding.options import TICK, ticked
+from foi_audit.coding.people import Grammar, Lead
+from foi_audit.coding.posts import given_name_first, lead_area, others_in_clause
 from foi_audit.coding.questions import (
     heading_topic,
     is_question_text,
+    on_topic,
     top_question,
     without_restated_head,
 )
@@ -236,13 +238,16 @@ def _answer_to(said: Sequence[Sentence], qid: str, compiled: Compiled) -> list[S
     request ("mandatory or optional?", or the question's own words) is never an answer; of a
     form's options only the ticked one is said ("[ ] Mandatory [X] Optional")."""
     restated = compiled.doc.restated_request
-    ticked = [replace(s, text=_ticked(s.text, compiled)) for s in said]
+    # (options ticked are answered, though their words echo the question's: "☒ In-house ☒
+    # External provider" reads "In-house and External provider")
+    marked = [len(TICK.findall(s.text)) for s in said]
+    read = [replace(s, text=ticked(s.text, compiled.reading)) for s in said]
     return [
         replace(s, text=_without_heads(s.text, qid, compiled))
-        for s in ticked
+        for s, marks in zip(read, marked, strict=True)
         if not matches_any(restated, s.text)
-        and not is_question_text(s.text, qid, compiled)
-        and not (s.start and len(ticked) > 1 and _heads(s.text, qid, compiled))
+        and (marks > 1 or not is_question_text(s.text, qid, compiled))
+        and not (s.start and len(read) > 1 and _heads(s.text, qid, compiled))
     ]
 
 
@@ -329,10 +334,15 @@ def _try_rule(
             # not pair with the post (OCR broke the title between them): a name was missed
             # (or one the answer leaves to an attached chart: "see the attached structure
             # chart for the post-holder")
+            # (or a name the answer gives alone, elsewhere: "The lead is Mr X, who deputises
+            # for the Chief Executive. ... Role: Chief Nursing Officer.")
+            people = context.people
+            alone = [(s.text, p.start) for s in found for p in people.names_alone(s.text)]
             missed = bool(rule.review_if) and (
                 matches_any(rule.review_if, source.quote)
-                or bool(context.people.persons(source.quote))
-                or any(context.people.holder_attached.search(s.text) for s in found)
+                or bool(people.persons(source.quote))
+                or any(people.holder_attached.search(s.text) for s in found)
+                or any(_LEAD_IS.search(text, max(0, at - 80), at) for text, at in alone)
             )
             doubtful = source.flags + ((FlagReason.NAME_NOT_READ,) if missed else ())
             return Decision(
@@ -397,25 +407,6 @@ def _only_plans_after(
         return ()
     planned = (Modality.PLANNED, Modality.DEVELOPING)
     return (FlagReason.CONFLICTING_CUES,) if all(s.modality in planned for s in later) else ()
-
-
-def _ticked(text: str, compiled: Compiled) -> str:
-    """A form's answer with its unticked options gone, and the ticks: "[ ] Yes [X] No" and
-    "Yes ☐ No ☒" read "No". Its boxes follow their labels when a word stands right before
-    the first ("Yes ☒", not "Q2: ☒ Yes") and none right after the last ("☒ - Cornish ..." or
-    the end; not "A Yes [] No", OCR's "A" for the ticked box before "Yes")."""
-    boxes_found = list(_BOX.finditer(text))
-    after = (
-        bool(boxes_found)
-        and _WORD_BEFORE_BOX.search(text, 0, boxes_found[0].start()) is not None
-        and not re.match(r"\s*[A-Za-z]", text[boxes_found[-1].end() :])
-    )
-    boxes = compiled.reading.unticked_after if after else compiled.reading.unticked
-    return " ".join(boxes.sub(" ", text).split()) if boxes.search(text) else text
-
-
-_BOX = re.compile(r"\[[\s_xX✓✔]*\]|[☐□☒☑✗✘✓✔]")
-_WORD_BEFORE_BOX = re.compile(r"[A-Za-z][\w/-]*\s*$")
 
 
 def _heads(text: str, qid: str, compiled: Compiled) -> bool:
@@ -545,6 +536,7 @@ def _taken(
     )  # fmt: skip
 
 
+_LEAD_IS = re.compile(r"\blead\b[^.;|]{0,60}\b(?:is|was)\s+(?:our\s+|the\s+)?$", re.IGNORECASE)
 _PRONOUN_FIRST = re.compile(r"^\W*(?:she|he|they)\b", re.IGNORECASE)
 
 
@@ -593,11 +585,9 @@ def _lead(
     # to be for the area asked about, a post for another area is not the answer
     areas, for_lead = zip(*(lead_area(text) for text in texts), strict=True)
     asked = top_question(sentences[0].sentence.question, context.compiled)
-    on_subject = [
-        any(heading_topic(piece, context.compiled) == asked for piece in a.split(" / ") if piece)
-        for a in areas
-    ]
+    on_subject = [on_topic(a, asked, context.compiled) for a in areas]
     led = any(on and lead for on, lead in zip(on_subject, for_lead, strict=True))
+    beside = others_in_clause(joined, leads, lambda a: on_topic(a, asked, context.compiled))
 
     def weight(lead: Lead) -> int:
         index = sentence_of(lead)
@@ -609,7 +599,7 @@ def _lead(
         operational = led and on_subject[index] and not for_lead[index]  # "Named Nurse for DA"
         return (
             rank(lead) + (1 if opens_with_post and later else 0) + (2 if second else 0)
-            + (3 if elsewhere else 0) + operational
+            + (3 if elsewhere or lead in beside else 0) + operational
         )  # fmt: skip
 
     ordered = sorted(leads, key=weight)

@@ -7,8 +7,8 @@ from collections.abc import Collection, Sequence
 
 from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
-from foi_audit.coding.people import Grammar, given_name_first
-from foi_audit.coding.posts import post_key
+from foi_audit.coding.people import Grammar
+from foi_audit.coding.posts import given_name_first, post_key
 from foi_audit.coding.records import Decision, Sentence
 from foi_audit.coding.text import matches_any
 from foi_audit.records import FlagReason

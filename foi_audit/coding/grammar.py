@@ -25,6 +25,7 @@ class DocumentGrammar:
     away: tuple[str, ...] = ()  # an out-of-office reply: whatever it says answers nothing
     reply_cues: tuple[str, ...] = ()
     reply_attached: tuple[str, ...] = ()  # a covering message calling its attachment the reply
+    own_document: tuple[str, ...] = ()  # a policy's own front matter: saved beside the reply
     answers_attached: tuple[str, ...] = ()  # an answer pointing at an appendix for the rest
     quoted_request_start: tuple[str, ...] = ()
     request_paragraph: tuple[str, ...] = ()  # a paragraph that opens with the request's words

@@ -31,7 +31,9 @@ from foi_audit.coding.table_rows import (
     header_columns,
     header_kind,
     is_questions_header,
+    marked_option,
     of_people,
+    option_columns,
     people_header,
     person_row,
     under_groups,
@@ -39,10 +41,7 @@ from foi_audit.coding.table_rows import (
     unfilled,
 )
 from foi_audit.coding.text import CELL_SPLIT, matches_any, ocr_boxes, ocr_words, sent_at
-from foi_audit.records import (
-    BlockRole,
-    Document,
-)
+from foi_audit.records import SHEET_FORMATS, BlockRole, Document
 
 # Page-header blocks are read: a reply with no letterhead has its first answers there.
 SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
@@ -129,6 +128,8 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     columns: tuple[str, ...] = ()  # cell kinds from the last table header row
     question_columns: list[str] = []  # a header row whose every cell is a numbered question
     course_columns: tuple[str, ...] = ()  # the header of a table of courses, a row each
+    options: tuple[int, ...] = ()  # the columns of a choice's options ("Yes | No"), a mark each
+    option_header: list[str] = []
     blocks = across_pages(document.blocks)
     in_course = False  # in the record of a course no question asks about
     # a list of the trust's courses as records ("Course: X" over "Status: ..."), two or more
@@ -186,8 +187,13 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if prose:
                 block_no += 1
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
-                prose, columns, course_columns, question_columns = [], (), (), []
+                prose, columns, course_columns, question_columns, options = [], (), (), [], ()
             cells = unmarked_options([c.strip(" |") for c in CELL_SPLIT.split(row)])
+            if not options and (options := option_columns(cells)):
+                option_header = cells
+            if options:
+                placed = document.format in SHEET_FORMATS
+                cells = marked_option(cells, option_header, options, placed)
             if is_questions_header(cells, compiled):
                 question_columns = under_groups(cells, question_columns)
                 continue
@@ -492,6 +498,8 @@ def _numbered_run(text: str) -> list[int]:
     by one from 1) inside ``text``, whatever stands before each item; [] when there is none."""
     run: list[int] = []
     for item in _RUN_ITEM.finditer(text):
+        if _SERIES_WORD.search(text, 0, item.start()):
+            continue  # a course's own parts: "Session 1 – What stops us ... Session 2 – ..."
         number = int(item["label"] or item["bare"])
         if number == len(run) + 1:
             run.append(item.start())
@@ -508,6 +516,11 @@ def _numbered_run(text: str) -> list[int]:
     return [] if asked * 2 >= len(items) else run
 
 
+_SERIES_WORD = re.compile(
+    r"\b(?:sessions?|units?|modules?|steps?|levels?|stages?|phases?|days?|weeks?|"
+    r"chapters?|tiers?|workshops?)\s*$",
+    re.IGNORECASE,
+)
 _SALUTED = re.compile(r"\bdear\s[^,.;:]{1,40},?\s*$", re.I)
 _RUN_ITEM = re.compile(
     r"(?:^|(?<=\s))(?:(?:Question|Q)\s*(?P<label>\d{1,2})[.):]?|(?P<bare>\d{1,2})(?:[.)]|\s+[–—-]))"

@@ -1,10 +1,14 @@
-"""A blank form's row of options with none marked ("Yes No In development", "Mandatory
-Optional", "None s21 s40 s43 Other:"): the reader's ticks were drawn, not typed, so the row says
-nothing and is no answer."""
+"""A form's options: a blank row with none marked ("Yes No In development", "Mandatory
+Optional", "None s21 s40 s43 Other:") says nothing and is no answer (the reader's ticks were
+drawn, not typed); a row with boxes says the options ticked ("[ ] Yes [X] No" reads "No")."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from foi_audit.coding.reading import ReadingPatterns
 
 # The options a printed form sets side by side, by the choice each offers: two different ones
 # of one choice, unmarked, cannot both be the answer ("Yes No"); options of different choices
@@ -38,3 +42,29 @@ def unmarked_options(text: str) -> bool:
         choice = next(name for name, value in found.groupdict().items() if value)
         offered.setdefault(choice, set()).add(found.group(0).lower())
     return any(len(words) >= 2 for words in offered.values())
+
+
+def ticked(text: str, reading: ReadingPatterns) -> str:
+    """A form's answer with its unticked options gone, and the ticks: "[ ] Yes [X] No" and
+    "Yes ☐ No ☒" read "No". Its boxes follow their labels when a word stands right before
+    the first ("Yes ☒", not "Q2: ☒ Yes") and none right after the last ("☒ - Cornish ..." or
+    the end; not "A Yes [] No", OCR's "A" for the ticked box before "Yes")."""
+    boxes_found = list(_BOX.finditer(text))
+    after = (
+        bool(boxes_found)
+        and _WORD_BEFORE_BOX.search(text, 0, boxes_found[0].start()) is not None
+        and not re.match(r"\s*[A-Za-z]", text[boxes_found[-1].end() :])
+    )
+    boxes = reading.unticked_after if after else reading.unticked
+    ticks = list(TICK.finditer(text))
+    if len(ticks) > 1:
+        # two options ticked, both said ("In-house and External provider"): read between ticks
+        cuts = [m.end() for m in ticks[:-1]] if after else [m.start() for m in ticks[1:]]
+        pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        return " and ".join(said for p in pieces if (said := " ".join(boxes.sub(" ", p).split())))
+    return " ".join(boxes.sub(" ", text).split()) if boxes.search(text) else text
+
+
+_BOX = re.compile(r"\[[\s_xX✓✔]*\]|[☐□☒☑✗✘✓✔]")
+TICK = re.compile(r"\[\s*[xX✓✔]{1,3}\s*\]|[☒☑]")
+_WORD_BEFORE_BOX = re.compile(r"[A-Za-z][\w/-]*\s*$")

@@ -18,12 +18,16 @@ The words of the grammar are data (grammar.toml [people]), not code.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from foi_audit.coding.codebook import PeopleGrammar
 from foi_audit.coding.posts import (
+    LIST_GAP,
+    SURNAME_FIRST,
+    VACANT_AFTER,
     Lead,
     Span,
     around_post,
@@ -44,6 +48,7 @@ _POSSESSIVE_END = re.compile(r"\w['’]s$")
 # What an organisation has, named after its possessive ("University of X's School of Y")
 # (not a "Centre" or an "Institute": "Sheffield Women's Centre CIC" is a name of its own)
 _UNITS = frozenset(("School", "Faculty", "Department", "Division"))
+_ORG_JOINERS = frozenset(("and", "of", "for", "the", "in", "at", "de", "la", "on"))
 # ... or any part of an NHS body or a university named before its possessive
 _BODY_WHOSE = re.compile(r"(?:Trust|University|ICB|Board)['’]s")
 _OWN_UNIT_BEFORE = re.compile(
@@ -51,7 +56,9 @@ _OWN_UNIT_BEFORE = re.compile(
     # "In-house, run by the Leadership Academy"
     r"in[- ]house\W{1,3}(?:and\s+)?(?:run|delivered|facilitated|led|provided|taught)\s+by(?: the| our)?|"
     # where staff book, not who teaches: "staff book through the Learning Hub"
-    r"(?:book|books|booked|booking|register|registers|enrol|enrols|sign up)\s+(?:on|onto|through|via|using|on to)(?: the)?)\s+)$",
+    r"(?:book|books|booked|booking|register|registers|enrol|enrols|sign up)\s+(?:on|onto|through|via|using|on to)(?: the)?)\s+"
+    # the unit named in brackets: "in-house (Learning Centre)"
+    r"|\bin[- ]house\s*\()$",
     re.I,
 )
 _NEXT_WORD = re.compile(r"^\s+(\w+)")
@@ -91,8 +98,6 @@ _LEAD_CUE = re.compile(
     re.I,
 )
 _CAPITAL = re.compile(r"^[^\W\d_a-z]")  # starts with a capital letter (any alphabet)
-
-
 _KEPT = 4096  # texts remembered per kind before the memory is cleared
 
 
@@ -204,7 +209,7 @@ class Grammar:
         name in capitals before the given name ("MCALLISTER-BYRNE, Siobhan") too."""
         found: list[Span] = [
             span_at("person", text, m.start(), m.end())
-            for m in _SURNAME_FIRST.finditer(text)
+            for m in SURNAME_FIRST.finditer(text)
             if self._name_word(m["given"])
             and all(part.lower() not in self.not_name for part in re.split(r"[-’']", m["family"]))
             and m["family"].lower() not in self.org_words
@@ -476,7 +481,7 @@ class Grammar:
                     and tokens[j + 3].group(0).lower().rstrip(".") in self.org_suffixes
                 ):
                     j += 3  # "Open Door Training (UK) Ltd": a bracket inside the name
-                elif word.lower() in {"and", "of", "for", "the", "in", "at", "de", "la", "on"}:
+                elif word.lower() in _ORG_JOINERS or self._to_joins(tokens, i, j):
                     # ("launched Active Bystander Training in January": a date, not a name)
                     if (
                         j + 1 < len(tokens)
@@ -511,6 +516,15 @@ class Grammar:
                 found.append(span)
             i = last + 1
         return self._with_national_authors(text, found)
+
+    def _to_joins(self, tokens: Sequence[re.Match[str]], i: int, j: int) -> bool:
+        # "Steps to Respect Ltd": one name word before "to" (not "Outsourced to X Ltd", "Rise
+        # Consulting to Y Ltd"), a suffix soon after it
+        first, ahead = tokens[i][0].lower(), tokens[j + 1 : j + 5]
+        one = tokens[j][0] == "to" and j == i + 1 and not first.endswith("ed")
+        named = itertools.takewhile(lambda t: _CAPITAL.match(t[0]), ahead)
+        suffixed = any(t[0].lower().rstrip(".") in self.org_suffixes for t in named)
+        return one and suffixed and first not in ("yes", "no", "due", "subject", "up", "next")
 
     def _organisation(
         self,
@@ -548,7 +562,9 @@ class Grammar:
             and not {words[-1], " ".join(words[-2:]), after} & self.org_not_last
         ) or (len(words) >= 3 and words[:2] in (["university", "of"], ["college", "of"]))
         own_unit = (
-            _OWN_UNIT_BEFORE.search(text[:start])
+            # (in brackets, the unit is all they hold: not "in-house (X Ltd trained our staff)")
+            (unit := _OWN_UNIT_BEFORE.search(text[:start]))
+            and ("(" not in unit[0] or text[end:].lstrip().startswith(")"))
             or _UNIT_AFTER.match(text[end:])
             or _OWN_AFTER.match(text[end:])
             or _FUNDER_BEFORE.search(text[max(0, start - 40) : start])
@@ -586,12 +602,15 @@ class Grammar:
 
     def _holder_of(self, text: str, person: Span, leads: Sequence[Lead]) -> int | None:
         """The post without a holder, named just before, that a later name is said to hold
-        (introduced by the grammar's ``holder_intro``); None when no single post fits."""
+        (``holder_intro``), not one the lead's supports ("Reports to: X"); None when none fits."""
         if not self.holder_intro.search(text[max(0, person.start - 90) : person.start]):
             return None
         before = [
-            i for i, lead in enumerate(leads) if lead.title and lead.title.end <= person.start
-        ]
+            i
+            for i, lead in enumerate(leads)
+            if (t := lead.title) and t.end <= person.start
+            and not self.supporter_intro.search(text[max(0, t.start - 90) : t.start])
+        ]  # fmt: skip
         if not before or not unused_post(leads[before[-1]]):
             return None
         return before[-1]
@@ -639,7 +658,9 @@ class Grammar:
         leads.sort(key=lambda lead: min(s.start for s in (lead.title, lead.person) if s))
         # "The lead is the Chief Nurse. That post is vacant ...": whoever covers it holds it
         vacant = {
-            post_key(t.text) for lead in leads if (t := lead.title) and _VACANT.match(text, t.end)
+            post_key(t.text)
+            for lead in leads
+            if (t := lead.title) and VACANT_AFTER.match(text, t.end)
         }
         leads = [
             replace(lead, supporting=True)
@@ -652,7 +673,7 @@ class Grammar:
         for k, lead in enumerate(marked):
             # "supported by A (IDVA), B (Named Midwife) and Dr C": the whole list supports
             start = min(s.start for s in (lead.title, lead.person) if s)
-            if chain >= 0 and not lead.supporting and _LIST_GAP.fullmatch(text[chain:start]):
+            if chain >= 0 and not lead.supporting and LIST_GAP.fullmatch(text[chain:start]):
                 lead = marked[k] = Lead(lead.title, lead.person, lead.withheld, supporting=True)
             chain = lead_end(lead) if lead.supporting else -1
         return marked
@@ -667,33 +688,7 @@ class Grammar:
         return lead
 
 
-# A post said to be vacant after it ("... the Chief Nurse. That post is vacant at present").
-_VACANT = re.compile(
-    r"(?i)\s*(?:post|role|position)?\s*(?:(?:[.;|]\s*)+(?:that|this|the)\s+(?:post|role|position)\s+)?"
-    r"(?:is|remains|has been)\s+(?:currently\s+|now\s+|at present\s+)?vacant\b"
-)
-
-
-# Between two people of one list: a bracketed post, then a comma or "and".
-_LIST_GAP = re.compile(
-    r"[\s)]*(\([^()]{0,80}\))?[\s)]*(,|,?\s+and|,?\s+&)\s*(\([^()]{0,60})?|\s*\([^()]{0,60}"
-)
-
-
 # One to three capitalised words after a dash, ending the sentence or clause
 _DASHED_FUNCTION = re.compile(
     r"\s+[-–—]\s+((?-i:[A-Z])[a-z&]+(?:\s+(?-i:[A-Z&])[a-z&]*){0,2})(?=\s*(?:[.,;)]|$))"
 )
-
-
-# "MCALLISTER-BYRNE, Siobhan": a family name in capitals, a comma, the given name
-_SURNAME_FIRST = re.compile(
-    r"(?<![\w-])(?P<family>(?-i:[A-Z]{2,}(?:['’-][A-Z]{2,})*)),\s+(?P<given>(?-i:[A-Z][a-z]+))\b"
-)
-
-
-def given_name_first(name: str) -> str:
-    """ "MCALLISTER-BYRNE, Siobhan" -> "Siobhan MCALLISTER-BYRNE" (a register's order, the
-    letters as written); any other name as it is."""
-    found = _SURNAME_FIRST.fullmatch(name.strip())
-    return f"{found['given']} {found['family']}" if found else name

@@ -5,7 +5,7 @@ Nurse", "Dr Jo Bell, who joined the Trust in 2024 as Director of People")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -158,6 +158,42 @@ def lead_area(text: str) -> tuple[str, bool]:
     return "", False
 
 
+_LABEL_END = re.compile(r"\s*[:–—-]\s*")
+_DAY_TO_DAY = re.compile(r"\b(?:day[- ]to[- ]day|operational(?:ly)?)\b", re.IGNORECASE)
+# "Mr A, Chief People Officer, would lead ...": the words after a post say what it does
+_OWN_PREDICATE = re.compile(
+    r"[\s,)]*(?:who\s+)?(?:would|will|is|was|has|had|remains|became|becomes|takes|took|acts)\b"
+)
+
+
+def others_in_clause(
+    text: str, leads: Sequence[Lead], on_subject: Callable[[str], bool]
+) -> list[Lead]:
+    """Leads that share a sentence (sentences parted by " | ") with one said to be a lead for
+    the subject asked by the words after it ("Mr A, Chief People Officer, would lead the work
+    on the Charter and Mrs B, Director of Nursing, would be the executive lead for domestic
+    abuse"), or by the words before it that the next verb gives it ("..., while the executive
+    lead for domestic abuse is the Chief Nurse, Mr C"), when their own words do not."""
+    starts = [min(s.start for s in (lead.title, lead.person) if s) for lead in leads]
+    on = [False] * len(leads)
+    sentence = [text.count(" | ", 0, lead_end(lead)) for lead in leads]
+    for k, lead in enumerate(leads):
+        end = lead_end(lead)
+        bar = text.find(" | ", end)
+        stop = min([s for s in starts if s >= end] + [bar if bar >= 0 else len(text)])
+        found = _AREA_OF.search(text, end, stop)
+        if found is None or not found["lead"] or _DAY_TO_DAY.search(text, end, stop):
+            continue  # (an operational lead is no executive one: "... lead for DA day to day")
+        ahead = k + 1 < len(leads) and starts[k + 1] == stop and sentence[k + 1] == sentence[k]
+        after = text[found.end() : stop]
+        if ahead and (re.match(r"\s+(?:is|are|was|were)\b", after) or _LABEL_END.fullmatch(after)):
+            on[k + 1] |= on_subject(found["area"])
+        elif _OWN_PREDICATE.match(text, end, stop):  # the post is the clause's subject
+            on[k] |= on_subject(found["area"])
+    led = {sentence[k] for k, yes in enumerate(on) if yes}
+    return [lead for k, lead in enumerate(leads) if sentence[k] in led and not on[k]]
+
+
 def lead_end(lead: Lead) -> int:
     return max(s.end for s in (lead.title, lead.person) if s)
 
@@ -165,3 +201,29 @@ def lead_end(lead: Lead) -> int:
 def unused_post(lead: Lead) -> bool:
     """A post named without its holder and not withheld: a later name may hold it."""
     return lead.title is not None and lead.person is None and not lead.withheld
+
+
+# "MCALLISTER-BYRNE, Siobhan": a family name in capitals, a comma, the given name
+SURNAME_FIRST = re.compile(
+    r"(?<![\w-])(?P<family>(?-i:[A-Z]{2,}(?:['’-][A-Z]{2,})*)),\s+(?P<given>(?-i:[A-Z][a-z]+))\b"
+)
+
+
+def given_name_first(name: str) -> str:
+    """ "MCALLISTER-BYRNE, Siobhan" -> "Siobhan MCALLISTER-BYRNE" (a register's order, the
+    letters as written); any other name as it is."""
+    found = SURNAME_FIRST.fullmatch(name.strip())
+    return f"{found['given']} {found['family']}" if found else name
+
+
+# A post said to be vacant after it ("... the Chief Nurse. That post is vacant at present").
+VACANT_AFTER = re.compile(
+    r"(?i)\s*(?:post|role|position)?\s*(?:(?:[.;|]\s*)+(?:that|this|the)\s+(?:post|role|position)\s+)?"
+    r"(?:is|remains|has been)\s+(?:currently\s+|now\s+|at present\s+)?vacant\b"
+)
+
+
+# Between two people of one list: a bracketed post, then a comma or "and".
+LIST_GAP = re.compile(
+    r"[\s)]*(\([^()]{0,80}\))?[\s)]*(,|,?\s+and|,?\s+&)\s*(\([^()]{0,60})?|\s*\([^()]{0,60}"
+)

@@ -9,6 +9,7 @@ from itertools import takewhile
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
+    COURSE_PART,
     HEADING_VERB,
     INTERROGATIVE,
     LABEL,
@@ -230,8 +231,9 @@ def answer_after_head(text: str, is_head: Callable[[str], bool], first: int = 1)
 def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
     """An answer without the question's own words run into its front, as a table row read as
     one line gives it ("Dedicated policy on sexual safety (copy or link) No, the Trust has not
-    adopted one" -> "No, the Trust has not adopted one"); the text unchanged otherwise."""
-    if len(text.split()) < 4 or STARTS_LIKE_ANSWER.match(text):
+    adopted one" -> "No, the Trust has not adopted one"); the text unchanged otherwise (and for
+    a course's own part: "Module C: Sexual harassment - recognising and intervening")."""
+    if len(text.split()) < 4 or STARTS_LIKE_ANSWER.match(text) or COURSE_PART.match(text):
         return text
     labelled = _LABEL_HEAD.match(text)
     if (
@@ -401,6 +403,11 @@ def topic_heading(text: str, compiled: Compiled) -> bool:
     # "Executive lead": every word the question's own and no other question as like it
     alone = len(ranked) == 1 or ranked[0].score - ranked[1].score >= MARGIN
     return ranked[0].score >= RESTATES - 0.1 or (ranked[0].precision == 1.0 and alone)
+
+
+def on_topic(area: str, asked: str, compiled: Compiled) -> bool:
+    """Whether an area ("domestic abuse / sexual violence") is the top question asked's."""
+    return any(heading_topic(piece, compiled) == asked for piece in area.split(" / ") if piece)
 
 
 def heading_topic(text: str, compiled: Compiled) -> str:

@@ -193,7 +193,13 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
     # ... training") is negated only by what stands in its first clause
     inner = patterns.clause_breaks.search(text, start + 1, end)
     stop = inner.start() if inner else end
-    negators = [m.group(0).lower() for m in patterns.negators.finditer(masked, clause_start, stop)]
+    # (a noun's own description is negated up to its comma only: "Training not listed in
+    # Appendix 2, including bystander training, is discretionary")
+    negators = [
+        m.group(0).lower()
+        for m in patterns.negators.finditer(masked, clause_start, stop)
+        if not ((scope := _DESCRIBED_NOT.match(masked, m.start())) and scope.end() <= start)
+    ]
     if "neither" in negators:  # "neither A nor B has ...": one negation, not two
         negators = [n for n in negators if n != "nor"]
     count = len(negators)
@@ -206,6 +212,12 @@ def negated_at(text: str, start: int, end: int, patterns: ReadingPatterns) -> bo
     ):
         count += 1
     return count % 2 == 1
+
+
+_DESCRIBED_NOT = re.compile(
+    r"not (?:listed|included|named|covered|mentioned|shown|set out) (?:in|on|within|by)\b[^.;,]*,",
+    re.IGNORECASE,
+)
 
 
 # The first verb of a clause: "A dedicated policy on sexual safety ... has not been adopted"
@@ -241,7 +253,7 @@ def polarity_of(text: str, patterns: ReadingPatterns) -> Polarity:
 def read_sentence(
     sentence: Sentence, patterns: ReadingPatterns, own_names: re.Pattern[str] | None = None
 ) -> SentenceReading:
-    # (a form's unticked options are gone: decide._ticked)
+    # (a form's unticked options are gone: options.ticked)
     text = written_out(spelt_out(sentence.text), patterns)
     if own_names is not None:
         text = own_names.sub("the Trust", text)

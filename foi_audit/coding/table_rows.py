@@ -60,18 +60,22 @@ HEADER_COURSE = re.compile(
 HEADER_COURSE_OTHER = re.compile(
     r"^(?:provider|provided by|delivered by|delivery|deliverer|facilitators?|mandatory|optional|"
     r"mandatory (?:or )?optional|status|requirement|required|audience|who for|target audience|"
-    r"staff groups?|frequency|notes?|comments?|format|method|duration|length|level)$"
+    r"staff groups?|frequency|notes?|comments?|format|method|duration|length|level|renewal|"
+    r"refresher|renewal period|validity)$"
 )
 
 
 def course_header(cells: list[str], compiled: Compiled) -> tuple[str, ...]:
     """The header of a table of courses, or (): a course column first, then columns of what a
     course has, one of them a part of a question ("Provider", "Mandatory / optional"; not
-    "Training | Status | Notes" over rows that are the question's parts)."""
+    "Training | Status | Notes" over rows that are the question's parts), or three of them
+    ("Course | Staff group | Requirement | Renewal")."""
     low = [" ".join(re.sub(r"[^a-z ]", " ", c.lower()).split()) for c in cells]
     others = sum(bool(HEADER_COURSE_OTHER.match(c)) for c in low[1:])
     parts = [q for c in cells[1:] if (q := classify_question(c, compiled, True)) not in ("", OTHER)]
-    course = len(low) >= 3 and HEADER_COURSE.match(low[0]) and others >= 2 and parts
+    course = (
+        len(low) >= 3 and HEADER_COURSE.match(low[0]) and (others >= 3 or others >= 2 and parts)
+    )
     return tuple(cells) if course else ()
 
 
@@ -122,7 +126,8 @@ def course_row(
     # (a note naming the training itself, not a part's cell: "Mandatory" is no course)
     notes = [c for c, q in zip(cells[1:], kinds, strict=False) if q in ("", OTHER)]
     noted = next((q for q in headed if any(_names_question(q, c, compiled) for c in notes)), "")
-    asked = first if first in headed else noted
+    # (no header naming a part: the course's own row answers its question whole)
+    asked = first if first in headed or not headed and first not in ("", OTHER) else noted
     if not asked:
         return []
     if len(cells) != len(columns):  # cells merged: no column says what each holds
@@ -458,3 +463,49 @@ def _looks_like_question_cell(cell: str) -> bool:
     if "?" in cell or LABEL.match(cell) or INTERROGATIVE.match(cell):
         return True
     return len(cell.split()) <= 14 and not re.search(r"[.!]\s*$", cell)
+
+
+# A header that sets a choice's options as columns ("No. | Question | Yes | No | Details"), and
+# the marks a respondent puts under one of them
+_OPTION_HEADER = re.compile(
+    r"^(?:yes|no|n/?a|not applicable|partially|partly|in part|unknown|not known|don'?t know)$",
+    re.IGNORECASE,
+)
+_SENTENCE_IN = re.compile(r"\w[.!?]\s+\w")  # "Yes – Sexual Safety Policy approved. Copy ..."
+_OPTION_MARK = re.compile(r"^(?:[✓✔☑☒✗✘xX●•■*]|y|yes|ticked)$", re.IGNORECASE)
+
+
+def option_columns(cells: list[str]) -> tuple[int, ...]:
+    """Where a header row sets two or more options of one choice as columns side by side,
+    "Yes" and "No" among them, each once, beside short headings (not a row of answers: "No |
+    n/a | n/a | No", "Yes – Sexual Safety Policy approved ... | Yes | N/A | ...")."""
+    found = tuple(i for i, cell in enumerate(cells) if _OPTION_HEADER.match(cell.strip()))
+    words = [cells[i].strip().lower() for i in found]
+    side_by_side = found == tuple(range(found[0], found[0] + len(found))) if found else False
+    headings = all(len(cell.split()) <= 8 and not _SENTENCE_IN.search(cell) for cell in cells)
+    ok = side_by_side and headings and {"yes", "no"} <= set(words) and len(set(words)) == len(words)
+    return found if ok and len(cells) > len(found) else ()
+
+
+def marked_option(
+    cells: list[str], header: list[str], options: tuple[int, ...], placed: bool
+) -> list[str]:
+    """A row under option columns with the option marked written out, the option columns one
+    cell ("2c | Does it ...? | ✓ |" reads "2c | Does it ...? | Yes"); the header's as
+    "Response". A row with anything but marks under them (counts) stays as it is; a mark whose
+    column is lost (``placed`` False: a Word table's row short of its empty cells) says nothing."""
+    if cells is header:
+        picked = "Response"
+    elif not placed and len(cells) < len(header):
+        after = [cell for cell in cells[options[0] :] if not _OPTION_MARK.match(cell.strip())]
+        return [*cells[: options[0]], "", *after]
+    elif all(
+        not cells[i].strip() or _OPTION_MARK.match(cells[i].strip())
+        for i in options
+        if i < len(cells)
+    ):
+        picked = "; ".join(header[i] for i in options if i < len(cells) and cells[i].strip())
+    else:
+        return cells
+    rest = [cell for i, cell in enumerate(cells) if i not in options]
+    return [*rest[: options[0]], picked, *rest[options[0] :]]

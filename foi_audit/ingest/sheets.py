@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from foi_audit.records import Document
+from foi_audit.records import SHEET_FORMATS, Document
 
-SHEET_FORMATS = frozenset({"csv", "tsv", "xlsx", "xlsm", "xls", "ods"})
 _HEADER_ROWS = 3  # a title row or two may stand above the header
 _TRUST_COLUMNS = frozenset({"trust_code", "trust", "trust code", "ods_code", "code"})
 

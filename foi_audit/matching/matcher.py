@@ -153,10 +153,12 @@ _STATED_RE = re.compile(
     r"\b(?:this|our) (?:response|reply|letter|answer|information|disclosure)s? "
     r"(?:relates? to|is (?:sent |provided |given |made )?(?:on behalf of|for|from)|covers|"
     r"concerns|applies to)\s+(?:the\s+)?"
-    # "Response prepared by the FOI Team, Rotherham Doncaster and South Humber NHS FT"
-    r"|\b(?:responses?|repl(?:y|ies)|letters?|answers?) (?:was |were |is |are |has been |have "
-    r"been )?(?:prepared|sent|issued|compiled|written|published) by\s+(?:the\s+)?(?:[\w ]{0,40}?\b(?:team|office|department|unit)"
-    r"\s*(?:,|at|of)?\s*)?(?:the\s+)?"
+    # "Response prepared by the FOI Team, Rotherham Doncaster and South Humber NHS FT", "This
+    # reply was sent by ..." (not another's letter the reply speaks of: "You will be aware of
+    # the letter sent by NHS England to all trusts")
+    r"|(?:(?:^|[.:;|])\s*|\b(?:this|our) |\bthe (?=\w+ (?:was|were|is|are|has|have) ))(?:responses?|repl(?:y|ies)|letters?|answers?) "
+    r"(?:was |were |is |are |has been |have been )?(?:prepared|sent|issued|compiled|written|published) by\s+"
+    r"(?:the\s+)?(?:[\w ]{0,40}?\b(?:team|office|department|unit)\s*(?:,|at|of)?\s*)?(?:the\s+)?"
     # an acknowledgement names whom the requester wrote to: "Thank you for contacting the
     # Sussex Community NHS Foundation Trust Freedom of Information team"
     r"|\bthank you for (?:contacting|writing to|your (?:e-?mail|request|letter|message) to)\s+"

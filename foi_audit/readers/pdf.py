@@ -32,7 +32,7 @@ from foi_audit.readers.layout import (
     join_lines,
     row_bbox,
 )
-from foi_audit.readers.pdf_runs import split_wide_runs
+from foi_audit.readers.pdf_runs import drop_struck, split_wide_runs
 from foi_audit.records import Block, BlockRole, Extraction
 
 LETTERHEAD_FRACTION = 0.22  # top of page 1 that counts as letterhead
@@ -91,7 +91,8 @@ def read(data: bytes, name: str) -> Extraction:
                 continue
             width, height = page.get_size()
             textpage = page.get_textpage()
-            lines = _text_lines(textpage, height)
+            rules = _page_rules(page, height)
+            lines = _text_lines(textpage, height, rules)
             char_count = sum(len(line.text.strip()) for line in lines)
             if char_count < MIN_TEXT_CHARS and _image_cover(page, width, height) >= MIN_IMAGE_COVER:
                 blocks.extend(scans.add(page, number, first_page=index == 0))
@@ -99,7 +100,7 @@ def read(data: bytes, name: str) -> Extraction:
                 continue
             pieces: list[_Piece] = []
             try:
-                found = _ruled_tables(page, textpage, lines, height, number)
+                found = _ruled_tables(rules, textpage, lines, height, number)
             except Exception:  # an odd path or text object: pdfplumber, the reference, decides
                 found = None
             if found is None:  # a page the grid finder is unsure of: pdfplumber decides
@@ -201,8 +202,11 @@ def _open_plumber(data: bytes) -> Any:
         return None
 
 
-def _text_lines(textpage: Any, height: float) -> list[_Line]:
-    """Text rectangles grouped into lines, top to bottom, left to right."""
+def _text_lines(
+    textpage: Any, height: float, rules: tuple[list[Edge], list[Edge]] | None = None
+) -> list[_Line]:
+    """Text rectangles grouped into lines, top to bottom, left to right (the letters a level
+    rule strikes through left out)."""
     runs = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
@@ -212,6 +216,9 @@ def _text_lines(textpage: Any, height: float) -> list[_Line]:
         text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "").strip()
         if text:
             runs.append((left, bottom, right, top, text))
+    if rules is not None:
+        level = [(x0, height - y0, x1) for x0, y0, x1, y1 in rules[0] if y0 == y1]
+        runs = drop_struck(textpage, runs, level)
     rects = [
         (height - top, height - bottom, left, right, text)
         for left, bottom, right, top, text in split_wide_runs(textpage, runs)
@@ -282,14 +289,8 @@ def _piece(lines: list[_Line], number: int) -> _Piece:
     )
 
 
-def _ruled_tables(
-    page: Any, textpage: Any, lines: list[_Line], height: float, number: int
-) -> tuple[list[_Piece], list[Cell]] | None:
-    """Ruled tables from the page's vector paths: row pieces and table boxes.
-
-    None when unsure (a rotated page, or text that crosses a cell border, where pdfium and
-    pdfminer could put characters in different cells): the caller then asks pdfplumber.
-    """
+def _page_rules(page: Any, height: float) -> tuple[list[Edge], list[Edge]] | None:
+    """The page's level and upright rules (None on a rotated page: pdfplumber decides)."""
     import pypdfium2.raw as pdfium_c
 
     if page.get_rotation() % 360:
@@ -297,6 +298,24 @@ def _ruled_tables(
     horizontal: list[Edge] = []
     vertical: list[Edge] = []
     _collect_rules(pdfium_c, page.raw, None, _IDENTITY, height, horizontal, vertical, 0)
+    return horizontal, vertical
+
+
+def _ruled_tables(
+    rules: tuple[list[Edge], list[Edge]] | None,
+    textpage: Any,
+    lines: list[_Line],
+    height: float,
+    number: int,
+) -> tuple[list[_Piece], list[Cell]] | None:
+    """Ruled tables from the page's vector paths: row pieces and table boxes.
+
+    None when unsure (a rotated page, or text that crosses a cell border, where pdfium and
+    pdfminer could put characters in different cells): the caller then asks pdfplumber.
+    """
+    if rules is None:
+        return None
+    horizontal, vertical = rules
     if not horizontal or not vertical:
         return [], []
     tables = find_grid_tables(horizontal, vertical)

@@ -138,8 +138,9 @@ def _page_results(name: str) -> list[tuple[Any, Any]]:
             page = doc[index]
             height = page.get_size()[1]
             textpage = page.get_textpage()
-            lines = pdf._text_lines(textpage, height)
-            ours = pdf._ruled_tables(page, textpage, lines, height, index + 1)
+            rules = pdf._page_rules(page, height)
+            lines = pdf._text_lines(textpage, height, rules)
+            ours = pdf._ruled_tables(rules, textpage, lines, height, index + 1)
             results.append((ours, pdf._tables(plumber, index, index + 1)))
     finally:
         plumber.close()

@@ -34,7 +34,7 @@ from foi_audit.coding.flags import corrected_after
 from foi_audit.coding.items import focused, with_another_of_kind
 from foi_audit.coding.options import TICK, ticked
 from foi_audit.coding.people import Grammar, Lead
-from foi_audit.coding.posts import given_name_first, lead_area, others_in_clause
+from foi_audit.coding.posts import DAY_TO_DAY, given_name_first, lead_area, others_in_clause
 from foi_audit.coding.questions import (
     heading_topic,
     is_question_text,
@@ -596,7 +596,9 @@ def _lead(
         later = index > 0 and not context.people.says_lead(own)
         second = context.people.secondary_lead.search(texts[index])  # "Mr X: deputy lead"
         elsewhere = led and bool(areas[index]) and not on_subject[index]
-        operational = led and on_subject[index] and not for_lead[index]  # "Named Nurse for DA"
+        # "Named Nurse for DA", "leads domestic abuse work operationally": below the lead
+        day_to_day = bool(DAY_TO_DAY.search(texts[index]))
+        operational = led and (on_subject[index] and not for_lead[index] or day_to_day)
         return (
             rank(lead) + (1 if opens_with_post and later else 0) + (2 if second else 0)
             + (3 if elsewhere or lead in beside else 0) + operational

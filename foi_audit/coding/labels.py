@@ -181,13 +181,24 @@ _CORRECTION_TEXT = (
     # "Our response below contained an error in question 2(b)."
     r"|our\s+(?:earlier\s+|previous\s+)?(?:response|answer|reply)(?:\s+below|\s+of\s+\d{1,2}\s+\w+)?\s+"
     r"(?:contained|included|had|contains)\s+an?\s+(?:error|mistake)\s+in\s+(?:question\s*|q\s*)?{number}"
+    # "We are writing to correct our answer to question 4 in our response of 12 November."
+    r"|(?:we\s+are\s+writing|we\s+write|i\s+am\s+writing|this\s+is)\s+to\s+(?:correct|amend|update)\s+"
+    r"(?:our|the)\s+(?:response|answer|reply)\s+to\s+(?:question\s*|q\s*)?{number}"
+    r"(?:\s+in\s+our\s+(?:earlier\s+|previous\s+)?(?:response|reply|letter)(?:\s+of\s+\d{1,2}\s+\w+(?:\s+\d{4})?)?)?"
+    # "Further to our response of 12 November 2024 (FOI 3907), point 1, we can confirm ..."
+    r"|further\s+to\s+our\s+(?:response|reply|letter)\s+of\s+\d{1,2}\s+\w+(?:\s+\d{4})?"
+    r"(?:\s*\([^)]{0,40}\))?,?\s+(?:point|question|q)\s*{number}"
+    # "In our response of 12 November we advised that we would update you on question 2(b)."
+    r"|(?:in\s+our\s+(?:response|reply|letter)\s+of\s+\d{1,2}\s+\w+(?:\s+\d{4})?,?\s+)?we\s+"
+    r"(?:advised|said|explained|confirmed)\s+(?:that\s+)?we\s+would\s+(?:update|write\s+to|come\s+back\s+to)"
+    r"\s+you\s+(?:on|about|regarding)\s+(?:question\s*|q\s*)?{number}"
     # "Our answer to question 2(a) said that ... in-house. That was incomplete:"
     r"|our\s+(?:response|answer|reply)\s+to\s+(?:question\s*|q\s*)?{number}\s+(?:said|stated)\s+"
     r"that\s+[^.]{3,200}\.\s+(?:that|this)\s+(?:was|is)\s+(?:incorrect|wrong|incomplete|inaccurate|"
     r"not correct|an error|a mistake))"
 )
 CORRECTION_LABEL = re.compile(
-    r"^\W*" + _CORRECTION_TEXT.replace("{number}", r"(\d{1,2})\s*\(?([a-h])?\)?") + r"\s*[.:]\s*"
+    r"^\W*" + _CORRECTION_TEXT.replace("{number}", r"(\d{1,2})\s*\(?([a-h])?\)?") + r"\s*[.:,]\s*"
 )
 
 INLINE_LABEL = re.compile(

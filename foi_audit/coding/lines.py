@@ -189,8 +189,10 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
                 prose, columns, course_columns, question_columns, options = [], (), (), [], ()
             cells = unmarked_options([c.strip(" |") for c in CELL_SPLIT.split(row)])
-            if not options and (options := option_columns(cells)):
-                option_header = cells
+            if offered := option_columns(cells):  # (a later table's own header replaces it)
+                options, option_header = offered, cells
+            elif options and header_columns(cells):
+                options = ()  # another table's header, without options
             if options:
                 placed = document.format in SHEET_FORMATS
                 cells = marked_option(cells, option_header, options, placed)

@@ -5,6 +5,7 @@ drawn, not typed); a row with boxes says the options ticked ("[ ] Yes [X] No" re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,6 +43,21 @@ def unmarked_options(text: str) -> bool:
         choice = next(name for name, value in found.groupdict().items() if value)
         offered.setdefault(choice, set()).add(found.group(0).lower())
     return any(len(words) >= 2 for words in offered.values())
+
+
+def one_choice(headings: Sequence[str]) -> bool:
+    """Whether two or more headings are each an option of one choice, each once ("Yes | No |
+    N/A", "Mandatory | Optional"; not "Yes | Optional")."""
+    found = [_WORD.fullmatch(heading.strip()) for heading in headings]
+    if len(found) < 2 or not all(found):
+        return False
+    kinds = [next(name for name, value in m.groupdict().items() if value) for m in found if m]
+    words = [heading.strip().lower() for heading in headings]
+    return (
+        len({*kinds} - {"other"}) == 1
+        and len(set(words)) == len(words)
+        and kinds.count("other") < len(kinds) - 1
+    )
 
 
 def ticked(text: str, reading: ReadingPatterns) -> str:

@@ -159,7 +159,7 @@ def lead_area(text: str) -> tuple[str, bool]:
 
 
 _LABEL_END = re.compile(r"\s*[:–—-]\s*")
-_DAY_TO_DAY = re.compile(r"\b(?:day[- ]to[- ]day|operational(?:ly)?)\b", re.IGNORECASE)
+DAY_TO_DAY = re.compile(r"\b(?:day[- ]to[- ]day|operational(?:ly)?)\b", re.IGNORECASE)
 # "Mr A, Chief People Officer, would lead ...": the words after a post say what it does
 _OWN_PREDICATE = re.compile(
     r"[\s,)]*(?:who\s+)?(?:would|will|is|was|has|had|remains|became|becomes|takes|took|acts)\b"
@@ -182,7 +182,7 @@ def others_in_clause(
         bar = text.find(" | ", end)
         stop = min([s for s in starts if s >= end] + [bar if bar >= 0 else len(text)])
         found = _AREA_OF.search(text, end, stop)
-        if found is None or not found["lead"] or _DAY_TO_DAY.search(text, end, stop):
+        if found is None or not found["lead"] or DAY_TO_DAY.search(text, end, stop):
             continue  # (an operational lead is no executive one: "... lead for DA day to day")
         ahead = k + 1 < len(leads) and starts[k + 1] == stop and sentence[k + 1] == sentence[k]
         after = text[found.end() : stop]

@@ -92,9 +92,17 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
     elsewhere: set[int] = set()  # sentences answering a longer request's other questions
     outside_any: set[int] = set()  # sentences outside every answer (a page's footer among them)
     cost_limit: Sentence | None = None  # "would exceed the appropriate limit"
+    replaced = _replaced_sections(readings, compiled)
     for reading in readings:
         # "anything": a section cited for a longer request's other question counts too
-        answers = [s for ss in reading.answers.values() for s in ss]
+        answers = [
+            s
+            for qid, ss in reading.answers.items()
+            for s in ss
+            if reading.revises
+            or not (cited := set(sections_in(s.text, compiled)))
+            or not cited <= replaced.get(qid, set())
+        ]
         everything = reading.general + answers + reading.other
         outside = {id(s) for s in [*reading.general, *reading.other]}
         outside_any |= {id(s) for s in reading.general}
@@ -141,6 +149,22 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         ";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9,
         flags=flags, question=first.question,
     )  # fmt: skip
+
+
+def _replaced_sections(readings: Sequence[Reading], compiled: Compiled) -> dict[str, set[str]]:
+    """Per question, section 22 (held for future publication) where a later reply's answer to
+    it cites section 21 instead ("... has now been published. As it is reasonably accessible to
+    you it is exempt under section 21"): what was to be published is, and the earlier
+    exemption is no longer relied on. Other sections stand (a review may uphold one without
+    repeating its number)."""
+    published = {
+        qid
+        for reading in readings
+        if reading.revises
+        for qid, said in reading.answers.items()
+        if any("s21" in sections_in(s.text, compiled) for s in said)
+    }
+    return {qid: {"s22"} for qid in published}
 
 
 # What a sentence says is withheld: "withholding the contract values for the car parking

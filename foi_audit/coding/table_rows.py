@@ -19,6 +19,7 @@ from foi_audit.coding.labels import (
     STARTS_LIKE_ANSWER,
     trailing_cells_dropped,
 )
+from foi_audit.coding.options import one_choice
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.text import matches_any
 
@@ -465,26 +466,27 @@ def _looks_like_question_cell(cell: str) -> bool:
     return len(cell.split()) <= 14 and not re.search(r"[.!]\s*$", cell)
 
 
-# A header that sets a choice's options as columns ("No. | Question | Yes | No | Details"), and
-# the marks a respondent puts under one of them
-_OPTION_HEADER = re.compile(
-    r"^(?:yes|no|n/?a|not applicable|partially|partly|in part|unknown|not known|don'?t know)$",
-    re.IGNORECASE,
-)
+# The marks a respondent puts under one of a choice's options set as columns
 _SENTENCE_IN = re.compile(r"\w[.!?]\s+\w")  # "Yes – Sexual Safety Policy approved. Copy ..."
 _OPTION_MARK = re.compile(r"^(?:[✓✔☑☒✗✘xX●•■*]|y|yes|ticked)$", re.IGNORECASE)
 
 
 def option_columns(cells: list[str]) -> tuple[int, ...]:
-    """Where a header row sets two or more options of one choice as columns side by side,
-    "Yes" and "No" among them, each once, beside short headings (not a row of answers: "No |
-    n/a | n/a | No", "Yes – Sexual Safety Policy approved ... | Yes | N/A | ...")."""
-    found = tuple(i for i, cell in enumerate(cells) if _OPTION_HEADER.match(cell.strip()))
-    words = [cells[i].strip().lower() for i in found]
-    side_by_side = found == tuple(range(found[0], found[0] + len(found))) if found else False
-    headings = all(len(cell.split()) <= 8 and not _SENTENCE_IN.search(cell) for cell in cells)
-    ok = side_by_side and headings and {"yes", "no"} <= set(words) and len(set(words)) == len(words)
-    return found if ok and len(cells) > len(found) else ()
+    """Where a header row sets two or more options of one choice as columns side by side, each
+    once, "Yes" and "No" among them, beside short headings ("No. | Question | Yes | No |
+    Details"; not a row of answers: "No | n/a | n/a | No", "Yes – Sexual Safety Policy approved
+    ... | Yes | N/A | ...")."""
+    if any(len(cell.split()) > 8 or _SENTENCE_IN.search(cell) for cell in cells):
+        return ()
+    for start in range(len(cells) - 1):
+        end = start + 2
+        while end < len(cells) and one_choice(cells[start : end + 1]):
+            end += 1
+        # (yes and no among them: "External | In-house" over years is a row of values)
+        words = {cell.strip().lower() for cell in cells[start:end]}
+        if one_choice(cells[start:end]) and {"yes", "no"} <= words and end - start < len(cells):
+            return tuple(range(start, end))
+    return ()
 
 
 def marked_option(

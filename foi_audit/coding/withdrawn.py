@@ -3,6 +3,7 @@ which was sent to you in error" (another request's reply sent by mistake)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -20,24 +21,28 @@ def withdrawn_marked(
     (no reply: their exemptions are not this reply's) when they answer none of our questions
     and ``keep`` (a refusal of the request) does not hold. A withdrawal naming no day, or a
     day no message was sent on, marks nothing (which message it means is not told)."""
-    named: list[tuple[str, tuple[int, int]]] = []
+    named: list[tuple[str, tuple[int, int], bool]] = []
     for reading in readings:
-        for sentence in reading.general[:6]:
+        for sentence in reading.general[:12]:
             # "our email of 25 November" (a year is seldom given)
             day = day_and_month(sentence.text)
             if day and matches_any(compiled.doc.earlier_withdrawn, sentence.text):
-                named.append((reading.document.path, day))
+                # ("We withdraw our refusal notice of 8 November": the refusal itself goes)
+                refusal = bool(_REFUSAL.search(sentence.text))
+                named.append((reading.document.path, day, refusal))
     if not named:
         return readings
 
     def withdrawn(reading: Reading) -> bool:
-        if any(reading.answers.values()) or keep(reading):
+        if any(reading.answers.values()):
             return False
         sent = _sent_on(reading.document)
         document = reading.document
         return any(
-            sent == day and path not in (document.path, document.parent) for path, day in named
-        )
+            sent == day and path not in (document.path, document.parent)
+            and (refusal or not keep(reading))
+            for path, day, refusal in named
+        )  # fmt: skip
 
     return [replace(r, kind="withdrawn") if withdrawn(r) else r for r in readings]
 
@@ -50,4 +55,10 @@ def _sent_on(document: Document) -> tuple[int, int] | None:
     if when is None:
         found = sent_at("\n".join(b.text for b in document.blocks[:8]))
         when = found[0] if found else None
+    if when is None:  # a letter's own date line at its top: "8 November 2024"
+        dated = (parse_date(b.text) for b in document.blocks[:8] if len(b.text) <= 30)
+        when = next((d for d in dated if d is not None), None)
     return (when.day, when.month) if when else None
+
+
+_REFUSAL = re.compile(r"\brefusal\b", re.IGNORECASE)

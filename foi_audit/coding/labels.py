@@ -98,14 +98,14 @@ SUB_RANGE = re.compile(
 
 # A course's own numbered or lettered part ("Module B: Responding to microaggressions", "Unit
 # 3 - Safe ways to intervene"): no question's topic, whatever its word
-_PART_WORDS = (
+PART_WORDS = (
     r"(?:modules?|units?|sessions?|steps?|levels?|stages?|phases?|days?|weeks?|chapters?|"
-    r"workshops?)"
+    r"tiers?|workshops?)"
 )
-COURSE_PART = re.compile(rf"^\W*{_PART_WORDS}\s+(?:[A-Za-z]|\d{{1,2}})\b", re.IGNORECASE)
+COURSE_PART = re.compile(rf"^\W*{PART_WORDS}\s+(?:[A-Za-z]|\d{{1,2}})\b", re.IGNORECASE)
 # A short topic label before a dash or colon ("Exec lead - ...", "Training: ...").
 TOPIC_LABEL = re.compile(
-    rf"^\W*(?!(?i:{_PART_WORDS})\s+(?:[A-Za-z]|\d{{1,2}})\s*(?::|\s[-–]\s))"
+    rf"^\W*(?!(?i:{PART_WORDS})\s+(?:[A-Za-z]|\d{{1,2}})\s*(?::|\s[-–]\s))"
     r"(?P<topic>[A-Za-z][A-Za-z /&'’]{1,50}?)\s*(?::|\s[-–]\s)\s*(?=\S)"
 )
 

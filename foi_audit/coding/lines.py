@@ -10,6 +10,7 @@ from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     INLINE_LABEL,
     INTERROGATIVE,
+    PART_WORDS,
     PREFIXED_LABEL,
     QUOTE_MARK,
     labelled_paragraphs,
@@ -518,11 +519,7 @@ def _numbered_run(text: str) -> list[int]:
     return [] if asked * 2 >= len(items) else run
 
 
-_SERIES_WORD = re.compile(
-    r"\b(?:sessions?|units?|modules?|steps?|levels?|stages?|phases?|days?|weeks?|"
-    r"chapters?|tiers?|workshops?)\s*$",
-    re.IGNORECASE,
-)
+_SERIES_WORD = re.compile(rf"\b{PART_WORDS}\s*$", re.IGNORECASE)
 _SALUTED = re.compile(r"\bdear\s[^,.;:]{1,40},?\s*$", re.I)
 _RUN_ITEM = re.compile(
     r"(?:^|(?<=\s))(?:(?:Question|Q)\s*(?P<label>\d{1,2})[.):]?|(?P<bare>\d{1,2})(?:[.)]|\s+[–—-]))"

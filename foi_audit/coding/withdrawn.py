@@ -1,5 +1,6 @@
 """Messages a later one withdraws by their date: "Please disregard our email of 25 November,
-which was sent to you in error" (another request's reply sent by mistake)."""
+which was sent to you in error" (another request's reply sent by mistake), "We withdraw our
+refusal notice of 8 November" (a refusal the trust no longer relies on)."""
 
 from __future__ import annotations
 

@@ -3561,9 +3561,6 @@ UNMATCHED_FOR_A_PERSON = {
     # a CSV naming its trust only in a footer line, and one only by initials in its file name
     # ("WLT_FOI_24_1408_answers.csv"): left for a person, each with its trust the candidate
     "corpus_zzzzzzzp": ("RC9", "RKL"),
-    # an HTML mail from a mailbox the register does not know, naming its trust only in "Please
-    # see below East Cheshire NHS Trust's response" and its hospital in the sign-off
-    "corpus_zzzzzzzv": ("RJN",),
 }
 
 # Trusts a corpus's author took for open (their copy of the ODS extract has no close date)

@@ -1710,6 +1710,53 @@ def test_a_letter_the_reply_quotes_is_not_its_own() -> None:
     assert result.trust_code == "RWV", result.message
 
 
+def test_a_mail_that_says_whose_response_follows() -> None:
+    """ "Please see below East Cheshire NHS Trust's response." from a mailbox the register does
+    not know, signed by a hospital: the reply says whose it is."""
+    reply = doc(
+        "Freedom of Information Request - Our Ref ECT 0319.eml",
+        ("Dear Mr Ferreira-Lund,", B),
+        ("Please see below East Cheshire NHS Trust's response.", B),
+        ("Question | Response", BlockRole.TABLE),
+        ("1. Dedicated sexual safety policy | No - in development.", BlockRole.TABLE),
+        ("Regards, Information Governance Macclesfield District Hospital", B),
+        headers=(("from", "ecn-tr.foi@nhs.example"),),
+    )
+    result = match(reply)
+    assert result.trust_code == "RJN", result.message
+
+
+def test_a_partners_reply_passed_on_is_not_the_senders() -> None:
+    """ "please see below X's response for those services, which they asked us to pass on" is
+    another trust's reply carried in this one (review 69): it says nothing of the sender."""
+    reply = doc(
+        "FOI 24-555 response.eml",
+        ("Dear Requester,", B),
+        (
+            "Some of the services you ask about are run by our neighbouring trust, so please see "
+            "below Tameside and Glossop Integrated Care NHS Foundation Trust's response for those "
+            "services, which they asked us to pass on. Our own answers are attached.",
+            B,
+        ),
+        ("Kind regards\nInformation Governance Team", B),
+    )
+    result = match(reply)
+    assert result.trust_code != "RMP", result.message
+
+
+def test_a_name_with_its_own_apostrophe_in_a_statement_of_whom_the_reply_is_from() -> None:
+    """ "Thank you for contacting the Sheffield Children's NHS Foundation Trust FOI team": the
+    name's own "'s" stays (review of round 69's possessive, which cut it to "Children")."""
+    reply = doc(
+        "Automatic reply_ FOI request - sexual safety.eml",
+        ("Thank you for contacting the Sheffield Children's NHS Foundation Trust FOI team.", B),
+        ("Your message has been received and will be logged.", B),
+        headers=(("from", "SCH FOI <sch.foi@nhs.example>"),),
+    )
+    result = match(reply)
+    assert result.trust_code == "RCU", result.message
+
+
 def test_a_group_letter_that_says_whom_it_answers_for() -> None:
     reply = doc(
         "UHT FOI response 24-0902.docx",

@@ -159,6 +159,12 @@ _STATED_RE = re.compile(
     r"|(?:(?:^|[.:;|])\s*|\b(?:this|our) |\bthe (?=\w+ (?:was|were|is|are|has|have) ))(?:responses?|repl(?:y|ies)|letters?|answers?) "
     r"(?:was |were |is |are |has been |have been )?(?:prepared|sent|issued|compiled|written|published) by\s+"
     r"(?:the\s+)?(?:[\w ]{0,40}?\b(?:team|office|department|unit)\s*(?:,|at|of)?\s*)?(?:the\s+)?"
+    # "Please see below East Cheshire NHS Trust's response.": the reply said to be that trust's,
+    # the sentence ending there (not a partner's reply passed on: "... Trust's response for
+    # those services, which they asked us to pass on")
+    r"|(?:^|(?<=[.!?]\s))(?:please\s+)?(?:see|find)\s+(?:below|attached|enclosed)\s+(?:the\s+)?"
+    r"(?=[^.|]{3,80}?['’]s\s+(?:full\s+|final\s+)?(?:response|reply|answers?)"
+    r"(?:\s+to\s+your\s+(?:request|questions?|e-?mail))?\s*[.:](?:\s|$))"
     # an acknowledgement names whom the requester wrote to: "Thank you for contacting the
     # Sussex Community NHS Foundation Trust Freedom of Information team"
     r"|\bthank you for (?:contacting|writing to|your (?:e-?mail|request|letter|message) to)\s+"
@@ -436,6 +442,10 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
         found += _name_evidence(block.text, Signal.BODY, block.locator, index)
         for stated in _STATED_RE.finditer(block.text):
             said = block.text[stated.end() : stated.end() + 120].split(".")[0]
+            # "East Cheshire NHS Trust's response" (not the name's own "Children's")
+            said = re.sub(
+                r"(?<=\w)['’]s(?=\s+(?:full\s+|final\s+)?(?:response|reply|answer))", "", said
+            )
             found += _name_evidence(said, Signal.STATED, block.locator, index)
         found += _postcode_evidence(block.text, _POSTCODE_BODY, block.locator, index)
         found += _text_domains(block.text, _DOMAIN_BODY, block.locator, index)

@@ -40,6 +40,17 @@ def parse_date(text: str) -> dt.date | None:
     return date_from_match(match) if match else None
 
 
+# a month of a year, a day before it or not: "April 2024", "1st of April 2024"
+MONTH_YEAR = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{_MONTH})\.?,?\s+(?P<year>20\d\d)\b"
+)
+
+
+def year_and_month(match: re.Match[str]) -> tuple[int, int]:
+    """The (year, month) a match of :data:`MONTH_YEAR` names."""
+    return int(match["year"]), _MONTHS[match["month"][:3].lower()]
+
+
 # a day and month with no year after them ("our email of 25 November", "of 3rd Dec")
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?", re.IGNORECASE

@@ -25,7 +25,7 @@ from foi_audit.coding.questions import (
     top_question,
     topic_heading,
 )
-from foi_audit.coding.reading import Modality, written_out
+from foi_audit.coding.reading import Modality, Polarity, polarity_of, written_out
 from foi_audit.coding.records import Line, Segment, Sentence
 from foi_audit.coding.text import matches_any
 
@@ -541,7 +541,7 @@ def last_part_bare(
         if not parts or len(found) < 3 or any(answers.get(part) for part in parts):
             continue
         last = found[-1]
-        if not _BARE_YES_NO.fullmatch(last.text) or any(
+        if not _bare_answer(last.text, compiled) or any(
             _BARE_YES_NO.fullmatch(s.text) for s in found[1:-1]
         ):
             continue
@@ -556,6 +556,14 @@ def last_part_bare(
 
 
 _BARE_YES_NO = re.compile(r"\W*(?:(?i:yes|no)|Y|N)\W*")  # (a busy office's "Y" or "N" too)
+
+
+def _bare_answer(text: str, compiled: Compiled) -> bool:
+    """A bare yes or no, or an elliptical one of a few words ("Not specifically.", "We do.")."""
+    return bool(_BARE_YES_NO.fullmatch(text)) or (
+        len(text.split()) <= _BARE_WORDS
+        and polarity_of(text, compiled.reading) is not Polarity.UNKNOWN
+    )
 
 
 def _in_turn(pieces: list[Sentence]) -> bool:

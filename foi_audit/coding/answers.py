@@ -31,7 +31,7 @@ from foi_audit.coding.reviewed import as_revised, placed_by_section, revising_pa
 from foi_audit.coding.sections import withholds_another_subject
 from foi_audit.coding.segment import segment
 from foi_audit.coding.sentences import answer_start, sentences
-from foi_audit.coding.text import matches_any
+from foi_audit.coding.text import matches_any, written_on
 from foi_audit.coding.withdrawn import withdrawn_marked
 from foi_audit.records import Document
 
@@ -187,6 +187,10 @@ def read_document(document: Document, compiled: Compiled, as_reply: bool = False
     later = revising_part(parts[0], answered, compiled)
     if later:
         answers, revises = as_revised(answers, general, later, compiled), True
+    # (a start "from April 2024" is a plan or past by the day the reply was sent)
+    written = written_on(document)
+    if written is not None:
+        answers = {q: [replace(s, written=written) for s in found] for q, found in answers.items()}
     return Reading(
         document, kind, answers, general, quoted_questions, asked - {OTHER}, several, other,
         revises,
@@ -494,7 +498,9 @@ def _read_lines(
             below = general[len(preamble) :]
         for qid, found in prose_answers(below, compiled).items():
             answers.setdefault(qid, []).extend(found)
-    elif not asked or some_asked:  # (the request quoted whole restates none of its answers)
+    # (the request quoted whole restates none of its answers; another question's restated,
+    # "Freedom of Information" read as a longer request's, is no quote of ours)
+    elif not asked - {OTHER} or some_asked:
         # Bare numbered answers (or some questions restated) mixed with paragraphs that open
         # with their topic: the paragraphs answer the questions no number answered.
         answered = {top_question(qid, compiled) for qid, found in answers.items() if found}

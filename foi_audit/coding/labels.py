@@ -42,6 +42,27 @@ LABEL = re.compile(
 LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)", re.IGNORECASE)
 
 
+# the question an answer's own label names: "Answer 4:", "Response to Q2(b) -"
+_ANSWER_NUMBER = re.compile(
+    r"\s*(?:(?:trust|our)\s+)?(?:answer|response|reply)\s*(?:to\s+)?(?:q(?:uestion)?\s*)?"
+    r"(\d{1,2})\s*(?:\(?([a-h])\))?",
+    re.IGNORECASE,
+)
+
+
+def answer_label(prefix: str) -> str:
+    """The label ("4", "2b") an answer's prefix gives ("Answer 4:"); "" for "A1.", "Answer:"."""
+    found = _ANSWER_NUMBER.match(prefix)
+    return found[1] + (found[2] or "").lower() if found else ""
+
+
+def answer_number(text: str) -> int:
+    """The number a line's answer prefix gives its question ("Answer 12:" -> 12), else 0."""
+    prefix = ANSWER_PREFIX.match(text)
+    label = answer_label(prefix[0]) if prefix else ""
+    return int(label.rstrip("abcdefgh")) if label else 0
+
+
 # A second label joined to the first: "Q2 and Q3 ...", "2 & 3 -"
 AND_LABEL = re.compile(
     r"(?:and|&)\s*(?:q(?:uestion)?\s*)?(?P<num>\d{1,2})\b\s*[.:)\-–]?\s*", re.IGNORECASE
@@ -126,8 +147,11 @@ SUB_MARKER = re.compile(
 XREF = re.compile(
     r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|(?:stated|noted|explained|mentioned|described|"
     r"set\s+out|given)\s+(?:in|at|under))|same\s+as)"
-    r"\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply)\s+(?:to|at|for|in|under)\s+)?"
-    r"(?:question|q)?\s*\.?\s*((?-i:[A-H])?\d{1,2}\s*\(?[a-h]?\)?)(?!\d)",
+    # ("see note against item 1": a sheet's notes on its row 1)
+    r"\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply|notes?|comments?)\s+"
+    r"(?:to|at|for|in|under|against|on)\s+)?"
+    # (a part's letter standing alone: "question 1 above" is question 1)
+    r"(?:question|q|item)?\s*\.?\s*((?-i:[A-H])?\d{1,2}(?:\s*\([a-h]\)|\s*[a-h]\b\)?)?)(?!\d)",
     re.IGNORECASE,
 )
 
@@ -169,7 +193,23 @@ _PROSE_LABEL_TEXT = (
     r"(?i:(?:our|the trust's|the|in|my)\s+(?:response|answer|reply)\s+(?:to|for)\s+(?:your\s+)?"
     r"(?:question|q)\s*{number}(?!\d)(?:\s+(?:is|was|are)(?:\s+as\s+follows)?)?\s*[:\-–])"
 )
-PROSE_LABEL = re.compile(r"^\W*" + _PROSE_LABEL_TEXT.replace("{number}", r"(\d{1,2})") + r"\s*")
+# "Finally, returning to question 3, which we have left until last: ...", "In relation to
+# question 3, ...": a paragraph turning to a question by its number (not "see question 3"; nor
+# "In respect of your first question, ...": a prose letter's paragraphs, placed by their topics)
+_TURNING_TEXT = (
+    r"(?i:(?:(?:finally|lastly|next|then|and|now)\s*,?\s+)?(?:(?:returning|turning|coming|"
+    r"moving\s+on|going\s+back|now\s+turning)\s+to|in\s+relation\s+to|with\s+regard\s+to|"
+    r"regarding|as\s+regards|as\s+for|in\s+respect\s+of|on)\s+(?:your\s+)?(?:question|q)\s*{number}"
+    r"(?![\d(])(?:\s*,\s*which\s+[^,:;.]{0,60})?\s*[:,\-–])"
+)
+PROSE_LABEL = re.compile(
+    r"^\W*(?:"
+    + _PROSE_LABEL_TEXT.replace("{number}", r"(\d{1,2})")
+    + "|"
+    + _TURNING_TEXT.replace("{number}", r"(\d{1,2})")
+    + r")\s*"
+)
+_TURNING_LABEL = re.compile(r"^\W*" + _TURNING_TEXT.replace("{number}", r"\d{1,2}"))
 # "Please disregard our earlier answer to Q2(b). It is optional ...": what follows answers 2(b)
 _CORRECTION_TEXT = (
     r"(?i:(?:please\s+)?(?:disregard|ignore)\s+(?:our|the)\s+(?:earlier|previous|original|first)\s+"
@@ -226,6 +266,10 @@ INLINE_LABEL = re.compile(
     + ")"
     + r"|\s+(?="
     + _CORRECTION_TEXT.replace("{number}", r"\d{1,2}\s*\(?[a-h]?\)?")
+    + ")"
+    # (after a sentence's end, not a paragraph's own number: "4. Regarding question 1, ...")
+    + r"|(?<=[^\W\d_)][.!?])\s+(?="
+    + _TURNING_TEXT.replace("{number}", r"\d{1,2}")
     + ")"
 )  # "... (3) whether it plans to. Response: (1) No ...": the answers start a line of their own
 
@@ -336,12 +380,27 @@ def _items(text: str, run: Sequence[re.Match[str]]) -> list[tuple[str, str]]:
     return [(m[1], text[m.end() : end].strip()) for m, end in zip(run, ends, strict=True)]
 
 
+# "Digital (questions 14 to 16): The EPR is supplied by ...", "Complaints (question 5): ...":
+# a paragraph's topic with the numbers of the questions it answers
+_TOPIC_NUMBERED = re.compile(
+    r"^\W*(?-i:[A-Z])[\w ,&'’/-]{0,50}?\s*\((?:questions?|qs?)\s*(\d{1,2})"
+    r"(?:\s*(?:to|-|–|and|&|,)\s*\d{1,2})*\)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def turns_to_question(text: str) -> bool:
+    """A paragraph naming the question it answers as it opens ("Turning to question 11, ...",
+    "Digital (questions 14 to 16): ..."), not a label over the answers after it."""
+    return bool(_TURNING_LABEL.match(text) or _TOPIC_NUMBERED.match(text))
+
+
 def normalise_heading(text: str) -> str:
     """ "Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
     "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""
-    prose = PROSE_LABEL.match(text)
+    prose = PROSE_LABEL.match(text) or _TOPIC_NUMBERED.match(text)
     if prose:
-        return f"Question {prose[1]}. {text[prose.end() :]}"
+        return f"Question {next(n for n in prose.groups() if n)}. {text[prose.end() :]}"
     corrected = CORRECTION_LABEL.match(text)
     if corrected:
         # (each wording its own groups: the number and letter of the one that matched)

@@ -119,6 +119,32 @@ def _ascii_rows(text: str) -> str:
     return "\n".join(out)
 
 
+def _answers_marked(lines: list[Line]) -> list[Line]:
+    """ "Q1: Does the Trust ...? / >> A dedicated policy is being drafted. / Q2: ...?": answers
+    typed under each question with quote marks of their own are the reply, no quoted message;
+    only when two runs of marked lines or more each follow a question."""
+    runs: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        if QUOTE_MARK.match(line.text):
+            if runs and runs[-1][1] == index:
+                runs[-1] = (runs[-1][0], index + 1)
+            else:
+                runs.append((index, index + 1))
+    answering = [(a, b) for a, b in runs if a > 0 and _asks(lines[a - 1].text)]
+    if len(answering) < 2:
+        return lines
+    out = list(lines)
+    for a, b in answering:
+        for index in range(a, b):
+            out[index] = replace(lines[index], text=QUOTE_MARK.sub("", lines[index].text))
+    return out
+
+
+def _asks(text: str) -> bool:
+    """An unmarked line asking a question: "...?", or a question's label ("Q1: Whether ...")."""
+    return not QUOTE_MARK.match(text) and ("?" in text or bool(PREFIXED_LABEL.match(text)))
+
+
 def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     """The document's lines, split in an email at each quoted message ("-----Original
     Message-----", "On ... wrote:"): the first part is the sender's own text, the later parts
@@ -289,6 +315,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
     is_mail = is_mail or own_header >= 0
     if is_mail and (own := below_quote(lines, quoted_mail)):
         lines = lines[own:] + lines[:own]  # the reply read first, the message it quotes after
+    lines = _answers_marked(lines) if is_mail else lines
     cuts: list[int] = []
     for index, line in enumerate(lines if is_mail else ()):
         # A run of "> " lines is one quoted message, and so is a quoted request with answers

@@ -97,15 +97,29 @@ def lettered_lines(lines: list[Line], compiled: Compiled, most_parts: int) -> li
     """A reply lettering its answers (a), (b), (c), (d) for a request of four questions reads
     them as 1 to 4: only when line-opening letters run a, b, c ... to exactly the number of
     questions, more letters than any question has parts, no line is numbered, and at least two
-    items speak of their own question's subject (not a list of one answer's four points)."""
+    items speak of their own question's subject (not a list of one answer's four points).
+    Letters running to the number of every question and part ("A. Policy" ... "C. Delivery"
+    ... "G. Executive DASV lead" for 1, 2, 2(a)-(c), 3, 4) read as those, in the request's order."""
     tops = sorted((q for q in compiled.questions if not q.parent), key=_label_order)
+    every = sorted(compiled.questions, key=_label_order)  # (a question's parts after it)
     found = [
         (n, match)
         for n, line in enumerate(lines)
         if not line.cell and (match := _LETTER_LINE.match(line.text))
     ]
     letters = [(m["a"] or m["b"] or m["c"]).lower() for _, m in found]
-    if len(tops) <= most_parts or letters != [chr(ord("a") + k) for k in range(len(tops))]:
+    if letters != [chr(ord("a") + k) for k in range(len(letters))]:
+        return lines
+    if len(letters) == len(tops) > most_parts:
+        asked, labels = tops, [f"{number}." for number in range(1, len(tops) + 1)]
+    elif len(letters) == len(every) > len(tops) and all(
+        _PART_LABEL.fullmatch(q.label) for q in every
+    ):
+        asked = every
+        labels = [
+            re.sub(r"^(\d+)([a-h])$", r"\1(\2)", q.label) + ("" if q.parent else ".") for q in every
+        ]
+    else:
         return lines
     if any((label := LABEL.match(line.text)) and set_apart(label, line.text) for line in lines):
         return lines
@@ -115,14 +129,33 @@ def lettered_lines(lines: list[Line], compiled: Compiled, most_parts: int) -> li
     ]
     own = sum(
         bool(matches_any(q.cues, item) or matches_any(q.topic_cues, item))
-        for q, item in zip(tops, items, strict=True)
+        for q, item in zip(asked, items, strict=True)
     )
-    if own < 2:
+    if own < 2 or (
+        asked is every and (own < 3 or _out_of_family(asked, [lines[n].text for n, _ in found]))
+    ):
         return lines
     out = list(lines)
-    for number, (n, match) in enumerate(found, start=1):
-        out[n] = replace(lines[n], text=f"{number}. {lines[n].text[match.end() :]}")
+    for written, (n, match) in zip(labels, found, strict=True):
+        out[n] = replace(lines[n], text=f"{written} {lines[n].text[match.end() :]}")
     return out  # (the parts under one, "(i) ... (iii)", are read by roman_parts)
+
+
+_PART_LABEL = re.compile(r"\d+[a-h]?")
+
+
+def _out_of_family(asked: list[Question], items: list[str]) -> bool:
+    """Whether an item speaks of another question than its own and its parts ("F. Executive
+    lead: ..." where F would be the plans question): a list that skips a question, or one
+    answer's seven points, is not the request's parts in turn."""
+    family = [q.parent or q.id for q in asked]
+    return any(
+        family[k] != family[n]
+        and (matches_any(other.cues, item) or matches_any(other.topic_cues, item))
+        for n, item in enumerate(items)
+        for k, other in enumerate(asked)
+        if not (matches_any(asked[n].cues, item) or matches_any(asked[n].topic_cues, item))
+    )
 
 
 def _label_order(question: Question) -> tuple[int, str]:

@@ -34,11 +34,13 @@ from foi_audit.coding.posts import (
     labelled_lead,
     lead_end,
     nearest_holder,
+    office_after,
     overlaps,
     part_played_last,
     post_key,
     span_at,
     unused_post,
+    without_descriptions,
 )
 from foi_audit.datetext import MONTH_OR_DAY
 
@@ -133,6 +135,7 @@ class Grammar:
         self.generic_title = {lower(w) for w in data.generic_title}
         self.title_modifiers = {lower(w) for w in data.title_modifiers}
         self.title_stops = {lower(w).replace("’", "'") for w in data.title_stops}
+        self._stop_phrase = office_after(data.title_stops)  # "Freedom of Information Office"
         self.org_breakers = {lower(w) for w in data.org_breakers}
         self.org_labels = {lower(w) for w in data.org_labels}
         self.org_self = {lower(w) for w in data.org_self}
@@ -347,6 +350,8 @@ class Grammar:
                 owner = re.fullmatch(r"(.+)['’]s", word)
                 if owner and j > i and owner.group(1).lower() in self.title_words:
                     last, cut = j, len(word) - len(owner.group(1))
+                    break
+                if j > i and not joined and self._stop_phrase.match(text, tokens[j].start()):
                     break
                 if self._title_word(word, first=j == i, after_joiner=joined):
                     last = j
@@ -668,6 +673,7 @@ class Grammar:
             else lead
             for lead in leads
         ]
+        leads = without_descriptions(text, leads, self.generic_title)
         marked = [self._marked_supporting(text, lead) for lead in leads]
         chain = -1  # where the last supporter of a list ends
         for k, lead in enumerate(marked):

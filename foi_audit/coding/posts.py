@@ -4,8 +4,9 @@ Nurse", "Dr Jo Bell, who joined the Trust in 2024 as Director of People")."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -129,6 +130,48 @@ def part_played_last(title: Span) -> bool:
     """Sort key: posts pair with their holders before a part played does ("Executive Lead for
     DASV: Mr X, Chief People Officer" is Mr X's part; his post is Chief People Officer)."""
     return bool(_PART.match(title.text))
+
+
+# "The Director with portfolio responsibility for domestic abuse is the Chief Nurse": a post
+# described by what it does, then said to be another post, is that other post's description
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"\s+(?:with|responsible|accountable|who|that|which|holding|leading)\b[^|.;:()]{0,100}?"
+    r"\b(?:is|will be|would be|was)\s+(?:currently\s+|now\s+|presently\s+|at present\s+)?"
+    r"(?:the\s+|our\s+)?(?:trust['’]s\s+)?",
+    re.IGNORECASE,
+)
+
+
+def without_descriptions(text: str, leads: Sequence[Lead], generic: Collection[str]) -> list[Lead]:
+    """The leads but the posts without holders that only describe the post named next: a
+    rank with no function of its own ("Director", "Executive Director"; not "the Chief Nurse
+    who is the Deputy Chief Executive"), nor the post before a part it plays ("... is the
+    Executive Lead for DASV")."""
+    described = {
+        k
+        for k, (lead, after) in enumerate(itertools.pairwise(leads))
+        if lead.title and after.title and lead.person is None and not lead.withheld
+        and not part_played_last(after.title)
+        and all(w in generic or w in _RANKS for w in post_key(lead.title.text).split())
+        and _DESCRIBED_THEN_NAMED.fullmatch(text, lead.title.end, after.title.start)
+    }  # fmt: skip
+    return [lead for k, lead in enumerate(leads) if k not in described]
+
+
+_RANKS = frozenset({"director", "deputy", "associate", "assistant", "interim", "acting"})
+
+
+def office_after(stops: Sequence[str]) -> re.Pattern[str]:
+    """An office named by one of the phrases among ``stops`` (several words: "Freedom of
+    Information Office"), where a title ends though its words could go on: the sign-off run on
+    into the answer's line, "Chief Nurse Freedom of Information Office" (not the title's own
+    function, "Associate Director Information Governance and Safeguarding")."""
+    phrases = [re.escape(w).replace(r"\ ", r"\s+") for w in stops if " " in w]
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"(?:{'|'.join(phrases)})\s+(?:office|team|department|unit|service)\b", re.IGNORECASE
+    )
 
 
 def around_post(text: str, title: Span, person: Span | None) -> str:

@@ -11,6 +11,7 @@ the sessions"). Two negators cancel ("it is not the case that we have no policy"
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from bisect import bisect_right
@@ -20,6 +21,7 @@ from enum import StrEnum
 
 from foi_audit.coding.records import Sentence
 from foi_audit.coding.text import spelt_out
+from foi_audit.datetext import MONTH_YEAR, year_and_month
 
 
 class Status(StrEnum):
@@ -257,6 +259,7 @@ def read_sentence(
     text = written_out(spelt_out(sentence.text), patterns)
     if own_names is not None:
         text = own_names.sub("the Trust", text)
+    text = started_before(text, sentence.written)
     # "our OD team" reads "our team" (not "our our team": "managed by our team" stays the client)
     text = patterns.own_units.sub(
         lambda m: "team" if m.string[: m.start()].endswith("our ") else "our team", text
@@ -284,6 +287,23 @@ def read_sentence(
     halted = modality is Modality.DEVELOPING and bool(patterns.halted.search(text))
     modality = Modality.CEASED if halted else modality
     return SentenceReading(sentence, text, modality, statuses, halted)
+
+
+_FROM_MONTH = re.compile(rf"\b(?P<start>from)\s+(?:the\s+)?{MONTH_YEAR}", re.IGNORECASE)
+
+
+def started_before(text: str, written: dt.date | None) -> str:
+    """ "Mandatory ... from April 2024" in a letter of November 2024 is a start already made,
+    read "since April 2024"; a month still to come (or a letter with no date) is a plan."""
+    if written is None:
+        return text
+
+    def since(found: re.Match[str]) -> str:
+        if year_and_month(found) >= (written.year, written.month):
+            return found[0]
+        return "since" + found[0][len(found["start"]) :]
+
+    return _FROM_MONTH.sub(since, text)
 
 
 def written_out(text: str, patterns: ReadingPatterns) -> str:

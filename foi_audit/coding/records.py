@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from foi_audit.records import (
@@ -39,6 +40,7 @@ class Sentence:
     via_reference: bool = False
     opens_block: bool = False  # first sentence of a block (a paragraph of its own in the source)
     in_passing: bool = False  # also read under another question, whose topic it names first
+    written: dt.date | None = None  # the day its letter or message was sent, when it says
 
 
 @dataclass

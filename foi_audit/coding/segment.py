@@ -31,6 +31,8 @@ from foi_audit.coding.labels import (
     STARTS_LIKE_ANSWER,
     SUB_MARKER,
     TABLE_HEADER_WORDS,
+    answer_label,
+    answer_number,
     cell_label,
     heading_keys,
     label_key,
@@ -41,6 +43,7 @@ from foi_audit.coding.labels import (
     questions_named,
     section_over_questions,
     set_apart,
+    turns_to_question,
 )
 from foi_audit.coding.numbering import numbered_questions, others_number, renumbered
 from foi_audit.coding.questions import (
@@ -152,6 +155,10 @@ def segment(
     rivals = rival_headings(lines, compiled)  # "Domestic Abuse Champions" beside "DASV lead"
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := PREFIXED_LABEL.match(line.text))}
+    # "Answer 1:" ... "Answer 4:" number the answers as we do ("Answer 12:": a longer request's)
+    tops = sum(1 for q in compiled.questions if not q.parent)
+    asked_count = max(tops, compiled.codebook.request_questions or 0)
+    ours_answered = not foreign and all(answer_number(ln.text) <= asked_count for ln in every)
     other_rows: set[int] = set()  # segments opened by a table row asking another question
     segments: list[Segment] = [Segment("")]
     quoted = False
@@ -288,9 +295,19 @@ def segment(
         if trailing:
             add_answer(trailing, line)
 
+    scoped = -1  # the block of a paragraph that named its question as it opened
     while i < len(lines):
         line = lines[i]
         after = lines[i + 1].text if i + 1 < len(lines) else ""
+        if scoped >= 0 and line.block != scoped:
+            # ("Turning to question 11, ...": its paragraph answers it, and the paragraphs
+            # after it until one speaks of another question: that one is placed by what it says)
+            named_here = top_question(classify_question(line.text, compiled), compiled)
+            scoped = line.block
+            if named_here and named_here != top_question(current().question, compiled):
+                scoped = -1
+                if not quoted and not LABEL.match(line.text):
+                    segments.append(Segment(""))
         numbers, asked = questions_named(line.text)
         named = {top_question(resolve(n), compiled) for n in numbers}
         if (
@@ -311,6 +328,7 @@ def segment(
                 add_answer(trailing, line)
             continue
         text = normalise_heading(line.text).rstrip(" ." if i in series else "")
+        scoped = line.block if turns_to_question(line.text) else scoped
         low = text.lower().strip(" :.")
         i += 1
         if not line.cell and (theme := theme_heading(text, compiled)) is not None:
@@ -463,7 +481,21 @@ def segment(
         prefixed = ANSWER_PREFIX.match(text)
         if prefixed:
             answer = text[prefixed.end() :].strip()
-            if resolve(pending_label) not in ("", OTHER):  # "You asked: Question 2" | "Response:"
+            # "Answer 4: Yes. Professor X, Chief Nursing Officer": the answer names its question
+            # (not "A1." of a letter's own Part A; nor answers counted 1 to 7 under restated
+            # questions, "Question 2(a) ... Answer 3: ...": the question above it is answered)
+            label = answer_label(prefixed[0])
+            awaited = pending_label or (current().restated and not current().lines)
+            if (
+                label
+                and ours_answered
+                and not awaited
+                and resolve(label) not in ("", OTHER)
+                and not quoted
+            ):
+                segments.append(Segment(resolve(label), label))
+                pending_label = ""
+            elif resolve(pending_label) not in ("", OTHER):  # "You asked: Question 2" | "Response:"
                 segments.append(Segment(resolve(pending_label), pending_label))
                 pending_label = ""
             elif quoted:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from foi_audit.datetext import parse_date
+from foi_audit.records import Document
 
 QUOTE_CHARS = 300
 # Cells of a table row: " | " (one space each side, so that an empty cell, "a |  | c", keeps its
@@ -190,3 +191,17 @@ def _option_row(options: str) -> str | None:
     return " ".join(
         f"{'☐' if b in _EMPTY_READINGS else '☒'} {x}" for b, x in zip(boxes, labels, strict=True)
     )
+
+
+def written_on(document: Document) -> dt.date | None:
+    """The day a message or letter says it was sent: its Date header, else a "Sent:" or
+    "Date:" line at its top, else a letter's own date line there ("8 November 2024")."""
+    header = next((v for k, v in document.headers if k.lower() == "date"), "")
+    when = parse_date(header) if header else None
+    if when is None:
+        found = sent_at("\n".join(b.text for b in document.blocks[:8]))
+        when = found[0] if found else None
+    if when is None:
+        dated = (parse_date(b.text) for b in document.blocks[:8] if len(b.text) <= 30)
+        when = next((d for d in dated if d is not None), None)
+    return when

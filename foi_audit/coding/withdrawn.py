@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.records import Reading
-from foi_audit.coding.text import matches_any, sent_at
-from foi_audit.datetext import day_and_month, parse_date
+from foi_audit.coding.text import matches_any, written_on
+from foi_audit.datetext import day_and_month
 from foi_audit.records import Document
 
 
@@ -49,16 +49,7 @@ def withdrawn_marked(
 
 
 def _sent_on(document: Document) -> tuple[int, int] | None:
-    """The day and month a message says it was sent: its Date header, else a "Sent:" or
-    "Date:" line at its top."""
-    header = next((v for k, v in document.headers if k.lower() == "date"), "")
-    when = parse_date(header) if header else None
-    if when is None:
-        found = sent_at("\n".join(b.text for b in document.blocks[:8]))
-        when = found[0] if found else None
-    if when is None:  # a letter's own date line at its top: "8 November 2024"
-        dated = (parse_date(b.text) for b in document.blocks[:8] if len(b.text) <= 30)
-        when = next((d for d in dated if d is not None), None)
+    when = written_on(document)
     return (when.day, when.month) if when else None
 
 

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzzzzzw/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzzzzzz/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -3431,6 +3431,54 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.97, 0.97),
         "dasv_lead_role": (0.97, 0.97),
     },
+    # round 70 (answers out of the request's order: grouped, lettered A to G, turned to by
+    # number, given inside another answer, cross-referred)
+    "corpus_zzzzzzzx": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.95, 0.95),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # round 70 (ambulance, mental health, community and specialist trusts in their own sector's
+    # words)
+    "corpus_zzzzzzzy": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # round 70 (e-mail furniture: signatures, disclaimers, automatic replies, campaign banners,
+    # letterheads naming the chair and chief executive)
+    "corpus_zzzzzzzz": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.95, 0.95),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -3622,6 +3670,8 @@ UNKNOWN_BODIES = {
     "corpus_zzzzzzzr": {"Harbourside Private Hospital FOI form.pdf"},  # a private hospital
     "corpus_zzzzzzzs": {"Harrowgate Vale Hospital - your FOI request.eml"},  # private
     "corpus_zzzzzzzw": {"Larkfield Park reply.pdf"},  # a private hospital
+    "corpus_zzzzzzzx": {"Harrowmere Private Hospital reply.txt"},  # a private hospital
+    "corpus_zzzzzzzy": {"Larkfield Priory FOI reply.pdf"},  # a private hospital
 }
 
 

@@ -59,6 +59,11 @@ def _documents(case: dict[str, Any], trust: str = "RXX") -> list[Document]:
                 for b in document.blocks
             )
             document = replace(document, blocks=blocks)
+        if spec.get("paragraphs"):
+            # A mail reader's paragraphs: lines with no blank line between are one block
+            texts = [p.strip("\n") for p in spec["text"].split("\n\n") if p.strip()]
+            blocks = tuple(Block(t, f"paragraph {n}") for n, t in enumerate(texts, start=1))
+            document = replace(document, blocks=blocks)
         if spec.get("one_page"):
             # A PDF page: every paragraph shares the locator "page 1".
             blocks = tuple(Block(b.text, "page 1", BlockRole.BODY) for b in document.blocks)

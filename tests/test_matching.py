@@ -2094,6 +2094,85 @@ def test_a_trust_named_under_an_organisation_column_is_the_writer() -> None:
     assert weak.trust_code == ""
 
 
+def test_a_case_systems_organisation_field_names_the_writer() -> None:
+    """A case-management export's field "Organisation: X" (a line, or a row "Organisation |
+    X") says whose case it is; in another field the name is weak."""
+
+    def export(field: str) -> Document:
+        fields = (
+            f"System: FOI Case Manager v5.2\n{field}\nCase Ref: HOM-FOI-24-0415\n"
+            "Received: 11/11/2024 16:22\nStatus: CLOSED\nOutcome: Part disclosed\n"
+            "Exemption(s): s36(2)(b)(ii); s40(2)"
+        )
+        answers = (
+            "RESPONSE_TEXT:\n1. A dedicated sexual safety policy is being developed and is in "
+            "draft. We are withholding the draft under section 36(2)(b)(ii).\n2. No, the Trust "
+            "does not provide Active Bystander Training.\n3. Yes, we intend to introduce it.\n"
+            "4. The Trust has appointed an executive lead for DASV: the Chief Nurse. The name is "
+            "withheld under section 40(2)."
+        )
+        end = "ATTACHMENTS: none\nAUDIT: created 11/11/2024 by inbound-mail\nEND OF EXPORT"
+        blocks = (("CASE EXPORT", B), (fields, B), (answers, B), (end, B))
+        return doc("HOM-FOI-24-0415_export.txt", *blocks, page_locators=False)
+
+    name = "Homerton Healthcare NHS Foundation Trust"
+    assert match_group([export(f"Organisation: {name}")], load_register()).trust_code == "RQX"
+    assert match_group([export(f"Organisation | {name}")], load_register()).trust_code == "RQX"
+    assert match_group([export(f"Requester: {name}")], load_register()).trust_code == ""
+
+
+def test_an_organisation_field_of_another_party_names_no_writer() -> None:
+    """ "Organisation:" among a requester's fields, or for a body a request was passed to,
+    says nothing of whose reply it is: the letterhead decides (review of round 71)."""
+    from foi_audit.readers.text import read_txt
+
+    def read(path: str, text: str) -> Document:
+        blocks = read_txt(text.encode(), path).blocks
+        return replace(doc(path, ("x", B)), blocks=blocks)
+
+    transfer = read("transfer.txt", TRANSFER_NOTICE)
+    assert match_group([transfer], load_register()).trust_code == "RXF"
+    record = read("case.txt", CASE_WITH_REQUESTER)
+    assert match_group([record], load_register()).trust_code in ("", "RCF")
+
+
+TRANSFER_NOTICE = """Mid Yorkshire Teaching NHS Trust
+Information Governance Department
+
+Dear Requester,
+
+Your request has been received. Part of your request relates to training commissioned regionally. We have transferred that part to the following body:
+Organisation: NHS England - North East and Yorkshire
+Contact: england.ney-foi@nhs.net
+
+1. Does the Trust have a dedicated policy on sexual safety / sexual harassment of staff?
+Yes.
+2. Does the Trust provide Active Bystander Training (ABT) to staff?
+Yes, in-house.
+"""
+CASE_WITH_REQUESTER = """Airedale NHS Foundation Trust
+Freedom of Information Office
+Skipton Road, Steeton, Keighley BD20 6TD
+
+Case details
+Case reference: FOI-24-0612
+Requester: Dr J. Patel
+Organisation: Leeds Teaching Hospitals NHS Trust
+Date received: 04/03/2024
+
+Dear Dr Patel,
+
+1. Does the Trust have a dedicated policy on sexual safety / sexual harassment of staff?
+Yes, the Sexual Safety Policy.
+
+2. Does the Trust provide Active Bystander Training (ABT) to staff?
+Yes, in-house and optional.
+
+Yours sincerely,
+Information Governance Team
+"""
+
+
 def test_a_reply_passed_on_by_a_colleague_is_the_trusts_own() -> None:
     """A researcher forwards a trust's reply to a colleague with a one-line note: the quoted
     message under "-----Original Message-----" is the trust's reply, its signature the

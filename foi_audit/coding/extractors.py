@@ -246,13 +246,24 @@ def extract(
 
 def in_full(name: str, text: str, compiled: Compiled) -> str:
     """An organisation named in full elsewhere in the sentence: "Upstander Collective" after
-    "Upstander Collective CIC trained our facilitators" is "Upstander Collective CIC"."""
+    "Upstander Collective CIC trained our facilitators" is "Upstander Collective CIC", and
+    "Brightline" after "Brightline Bystander Ltd trained ..." is "Brightline Bystander Ltd"."""
     if not name or compiled.people.national_name.fullmatch(name):
         return name  # ("the e-Learning for Healthcare hub": the national body is named whole)
-    for found in re.finditer(re.escape(name) + r"\s+([\w.&]+)(?![\w-])", text):
-        if found.group(1).lower().rstrip(".") in compiled.people.org_suffixes:
-            return f"{name} {found.group(1)}"
+    for found in re.finditer(re.escape(name) + r"((?:\s+[\w.&'’-]+){1,3})", text):
+        words = found.group(1).split()
+        for n, word in enumerate(words):
+            suffix = word.lower().rstrip(".")
+            # (words before a company's legal form, "Brightline Bystander Ltd"; not a course
+            # named after it, "Brightline Active Bystander Training")
+            if suffix in compiled.people.org_suffixes and (n == 0 or suffix in _LEGAL_FORMS):
+                return " ".join([name, *words[: n + 1]])
+            if not word[:1].isupper():
+                break
     return name
+
+
+_LEGAL_FORMS = frozenset({"ltd", "limited", "cic", "llp", "plc", "inc", "co", "lp", "cio"})
 
 
 def without_other_values(value: str, decided: dict[str, Decision]) -> str:

@@ -144,6 +144,25 @@ SUB_MARKER = re.compile(
 )
 
 
+# A question answered on its own line after its mark: "Plans to introduce ABT? - N/A"
+ANSWERED_INLINE = re.compile(r"\?\s*[-–—:]\s*\S")
+
+
+def numbered_parts(text: str, label: str, parent: str, compiled: Compiled) -> str:
+    """Parts run on under their question with its number ("2. Yes. 2a: Mixed ... 2b: Mandatory
+    ... 2c: Yes.") marked as its lettered parts ("(a) Mixed ..."), for :data:`SUB_MARKER`; the
+    number the document gave it (``label``), else the request's; only its own parts' letters,
+    after a sentence ("Appendix 2a: Course outline", "2 h." are no parts)."""
+    question = compiled.question(parent)
+    number = label if label.isdigit() else question.label if question else ""
+    letters = "".join(q.label[-1] for q in compiled.questions if q.parent == parent)
+    if not number.isdigit() or not letters.isalpha():
+        return text
+    return re.sub(
+        rf"(?:^|(?<=[.;!?]\s))(?<!\d){number}\s*\(?([{letters}])\)?\s*[:)]\s+", r"(\1) ", text
+    )
+
+
 XREF = re.compile(
     r"\b(?:see|refer(?:red)?\s+to|as\s+(?:per|in|(?:stated|noted|explained|mentioned|described|"
     r"set\s+out|given)\s+(?:in|at|under))|same\s+as)"

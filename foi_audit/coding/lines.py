@@ -37,6 +37,7 @@ from foi_audit.coding.table_rows import (
     option_columns,
     people_header,
     person_row,
+    spanned,
     under_groups,
     under_merged,
     unfilled,
@@ -117,6 +118,14 @@ def _ascii_rows(text: str) -> str:
             row.extend(cells)
     flush()
     return "\n".join(out)
+
+
+# A case record's field holding the request, not an answer
+_REQUEST_FIELD = re.compile(
+    r"^(?:request(?: summary| details| text)?|summary of (?:the )?request|details of (?:the )?request|"
+    r"information requested|requested information|subject)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _answers_marked(lines: list[Line]) -> list[Line]:
@@ -203,7 +212,9 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             # (no Q/A rows: a page header's "IG | Unit 2, Kings Court", a web page's title bar
             # "FOI 24-611 Sexual safety | Airedale NHS FT" (an OCR'd page's header is a guess),
             # a scan's "Question 1 - ... | Question 2 - ...")
-            pieces = labelled_paragraphs(row)
+            # (not a header of the questions across the top, "Q1 Sexual safety policy | Q2 ...")
+            heads = not document.ocr and is_questions_header(CELL_SPLIT.split(row), compiled)
+            pieces = [] if heads else labelled_paragraphs(row)
             if (
                 pieces
                 or (block.role in _NEVER_ROWS and not document.ocr)
@@ -223,6 +234,9 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             if options:
                 placed = document.format in SHEET_FORMATS
                 cells = marked_option(cells, option_header, options, placed)
+            if question_columns and (spread := spanned(cells, question_columns, compiled)):
+                question_columns = spread  # (a merged header a reader kept as one cell)
+                continue
             if is_questions_header(cells, compiled):
                 question_columns = under_groups(cells, question_columns)
                 continue
@@ -285,6 +299,8 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                     )
                 columns = header
                 continue
+            if _REQUEST_FIELD.match(cells[0]) and len(cells) == 2 and "?" not in cells[1]:
+                continue  # a case record's "Request summary | Sexual safety policy; ABT; ...": asked
             kinds = cell_kinds(cells, columns, compiled)
             for cell, kind in zip(cells, kinds, strict=True):
                 if not cell or kind == "skip":

@@ -86,7 +86,7 @@ def sections_in(text: str, compiled: Compiled) -> list[str]:
 
 def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compiled) -> Decision:
     skip = compiled.doc.not_exemption
-    void = set_aside(readings, compiled)
+    void = set_aside(readings, compiled) | _not_relied_on(readings, compiled)
     found: dict[str, Sentence] = {}
     from_log = False
     elsewhere: set[int] = set()  # sentences answering a longer request's other questions
@@ -149,6 +149,43 @@ def sections_cited(readings: Sequence[Reading], spec: FieldSpec, compiled: Compi
         ";".join(ordered), "exemptions.sections_cited", trim(quote), first.locator, 0.9,
         flags=flags, question=first.question,
     )  # fmt: skip
+
+
+def _not_relied_on(readings: Sequence[Reading], compiled: Compiled) -> set[str]:
+    """Sections a reply says it does not rely on ("section 43(2) is therefore not engaged",
+    "the Trust has chosen not to rely on section 21"), however it weighed them elsewhere,
+    unless another of its sentences withholds under them."""
+    said: set[str] = set()
+    applied: set[str] = set()
+    for reading in readings:
+        answered = [s for ss in reading.answers.values() for s in ss]
+        for sentence in [*reading.general, *answered, *reading.other]:
+            denied = {
+                f"s{int(m.group(1))}"
+                for pattern in compiled.doc.set_aside
+                for m in pattern.finditer(sentence.text)
+            }
+            said |= denied
+            held = _WITHHOLDS.search(sentence.text)
+            if held and not _WEIGHED.search(sentence.text[: held.start()]):
+                # ("While section 40(2) does not prevent disclosure of the job title, the name
+                # has been withheld under section 40(2)": named after the withholding, it holds)
+                after = set(sections_in(sentence.text[held.start() :], compiled))
+                applied |= after | (set(sections_in(sentence.text, compiled)) - denied)
+    return said - applied
+
+
+_WITHHOLDS = re.compile(
+    r"\b(?:withh[eo]ld\w*|redact\w*|refus\w+|(?:is|are) exempt|exempt (?:from disclosure )?under)\b",
+    re.IGNORECASE,
+)
+# only weighed: "considered whether ... should be withheld", "could be withheld", or the Act
+# described: "section 21 provides that information ... is exempt"
+_WEIGHED = re.compile(
+    r"\b(?:whether|if|provides? that)\b"
+    r"|\b(?:may|might|could|would|should)(?:\s+not)?(?:\s+\w+)?\s+(?:be\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _replaced_sections(readings: Sequence[Reading], compiled: Compiled) -> dict[str, set[str]]:

@@ -19,6 +19,7 @@ from foi_audit.coding.labels import (
     ANSWER_AFTER_LOST_MARK,
     ANSWER_PREFIX,
     ANSWER_WORDS,
+    ANSWERED_INLINE,
     CONTINUATION,
     INTERROGATIVE,
     LABEL,
@@ -39,6 +40,7 @@ from foi_audit.coding.labels import (
     labelled_answer,
     next_item,
     normalise_heading,
+    numbered_parts,
     own_numbering,
     questions_named,
     section_over_questions,
@@ -233,7 +235,7 @@ def segment(
         parent = parent_of(seg.question, compiled) or seg.question
         has_children = any(q.parent == parent for q in compiled.questions) if parent else False
         if has_children and seg.question and not seg.quoted:
-            parts = SUB_MARKER.split(text)
+            parts = SUB_MARKER.split(numbered_parts(text, seg.label, parent, compiled))
             if len(parts) > 1:
                 head = parts[0].strip()
                 if head:
@@ -601,7 +603,9 @@ def segment(
                     break  # "Question 1 - policy" over "The Trust is developing a policy."
                 if labelled_answer(nxt):
                     break  # "2. Active Bystander Training" over "South Tees: Yes."
-                unfinished = not question_text.rstrip().endswith(("?", ".", ")"))
+                # ("Plans to introduce ABT? - N/A": answered on its line, however it ends)
+                ends = question_text.rstrip().endswith(("?", ".", ")"))
+                unfinished = not ends and not ANSWERED_INLINE.search(question_text)
                 if (
                     ("?" not in question_text or unfinished)
                     and len(question_text) < 400

@@ -322,6 +322,33 @@ def under_merged(cells: list[str], above: list[str]) -> bool:
     )
 
 
+_PART_CELL = re.compile(r"^\W*\(?[a-h]\)\s+\S")
+
+
+def spanned(cells: list[str], above: list[str], compiled: Compiled) -> list[str] | None:
+    """Headers under a header whose merged cell a reader kept as one ("Q1 Policy | Q2 Active
+    Bystander Training | Q3 ... | Q4 ...", then "Provided? | (a) In-house / external | (b) ...
+    | (c) ..."): the question with as many parts takes the row under it, each part with it;
+    None when the row is no such part headers, or no one question has those parts."""
+    if len(cells) < 3 or sum(bool(_PART_CELL.match(c)) for c in cells) < 2 or not all(above):
+        return None
+    # (a sub-header under every question, "Policy in place? | Provided? | (a) ... | Plans?",
+    # or under the merged one only)
+    fits = []
+    for index, header in enumerate(above):
+        qid = top_question(classify_question(header, compiled, True), compiled)
+        parts = sum(1 for q in compiled.questions if q.parent == qid) if qid else 0
+        if parts and len(cells) in (parts, parts + 1, len(above) + parts):
+            fits.append((index, parts))
+    if len(fits) != 1:
+        return None
+    at, parts = fits[0]
+    under = parts + 1 if len(cells) == len(above) + parts else len(cells)
+    spread = [*above[: at + 1], *[""] * (under - 1), *above[at + 1 :]]
+    padded = cells if under != len(cells) else [*[""] * at, *cells, *[""] * (len(above) - at - 1)]
+    return grouped(padded, spread)
+
+
 def under_groups(cells: list[str], above: list[str]) -> list[str]:
     """Headers beneath a row of group headers (merged over their columns: "Q2 Active
     Bystander Training" over "Provided? | (a) In-house or external | ..."): each header with

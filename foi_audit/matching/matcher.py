@@ -468,11 +468,21 @@ def _organisation_cells(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
     export naming whose answers each row holds): the reply says whom it is for."""
     column: int | None = None
     for block in blocks:
+        # a case system's field, "Organisation: X NHS Trust" or a row "Organisation | X" (not
+        # among a requester's fields, "Requester: ... Organisation: ...", nor a body a request
+        # was passed to, "transferred ... to the following body: Organisation: ... Contact: ...")
+        lines = block.text.splitlines()
+        if not any(_OTHER_PARTY.match(line.strip()) for line in lines):
+            for line in lines:
+                if field := _ORGANISATION_FIELD.match(line.strip()):
+                    yield field[1], block.locator
         if " | " not in block.text:
             column = None
             continue
         cells = [c.strip() for c in block.text.split(" | ")]
         heads = [i for i, c in enumerate(cells) if _ORGANISATION_HEADER.match(c)]
+        if heads == [0] and len(cells) == 2 and cells[1] and column is None:
+            continue  # (the row's field, read above)
         if heads:
             column = heads[0]
         elif column is not None and column < len(cells) and cells[column]:
@@ -482,6 +492,14 @@ def _organisation_cells(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
 _ORGANISATION_HEADER = re.compile(
     r"^(?:responding |name of (?:the )?)?(?:nhs )?(?:organisation|organization|trust|"
     r"public authority)(?: name)?$",
+    re.IGNORECASE,
+)
+_OTHER_PARTY = re.compile(
+    r"^(?:requester|requestor|applicant|name|from|contact|e-?mail|address)\b", re.IGNORECASE
+)
+_ORGANISATION_FIELD = re.compile(
+    r"^(?:responding |name of (?:the )?)?(?:nhs )?(?:organisation|organization|trust|"
+    r"public authority)(?: name)?\s*(?::|\s\|\s)\s*(\S.{4,120})$",
     re.IGNORECASE,
 )
 

@@ -481,8 +481,6 @@ def _organisation_cells(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
             continue
         cells = [c.strip() for c in block.text.split(" | ")]
         heads = [i for i, c in enumerate(cells) if _ORGANISATION_HEADER.match(c)]
-        if heads == [0] and len(cells) == 2 and cells[1] and column is None:
-            continue  # (the row's field, read above)
         if heads:
             column = heads[0]
         elif column is not None and column < len(cells) and cells[column]:

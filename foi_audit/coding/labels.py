@@ -42,6 +42,12 @@ LABEL = re.compile(
 LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)", re.IGNORECASE)
 
 
+def questions_asked(compiled: Compiled) -> int:
+    """How many questions the request numbered: a longer request's count, else ours."""
+    top_level = sum(1 for q in compiled.questions if not q.parent)
+    return max(compiled.codebook.request_questions or 0, top_level)
+
+
 # the question an answer's own label names: "Answer 4:", "Response to Q2(b) -"
 _ANSWER_NUMBER = re.compile(
     r"\s*(?:(?:trust|our)\s+)?(?:answer|response|reply)\s*(?:to\s+)?(?:q(?:uestion)?\s*)?"

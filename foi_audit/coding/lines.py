@@ -213,7 +213,11 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             # "FOI 24-611 Sexual safety | Airedale NHS FT" (an OCR'd page's header is a guess),
             # a scan's "Question 1 - ... | Question 2 - ...")
             # (not a header of the questions across the top, "Q1 Sexual safety policy | Q2 ...")
-            heads = not document.ocr and is_questions_header(CELL_SPLIT.split(row), compiled)
+            heads = (
+                not document.ocr
+                and (" | " in row or "\t" in row)
+                and is_questions_header(CELL_SPLIT.split(row), compiled)
+            )
             pieces = [] if heads else labelled_paragraphs(row)
             if (
                 pieces

@@ -16,6 +16,7 @@ from foi_audit.coding.labels import (
     STARTS_LIKE_ANSWER,
     inline_numbered,
     numbered_texts,
+    questions_asked,
     set_apart,
 )
 from foi_audit.coding.questions import OTHER, number_and_cue, restated_question, unlike
@@ -265,7 +266,7 @@ def renumbered(lines: list[Line], compiled: Compiled) -> list[Line]:
     """Lines whose labels are lettered, in roman numerals, decimals or bare numbers as the
     request's numbers (see the functions above)."""
     top_level = sum(1 for q in compiled.questions if not q.parent)
-    asked = max(compiled.codebook.request_questions or 0, top_level)
+    asked = questions_asked(compiled)
     parts: dict[str, list[Question]] = {}
     for question in compiled.questions:
         if question.parent:

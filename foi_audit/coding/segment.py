@@ -42,6 +42,7 @@ from foi_audit.coding.labels import (
     normalise_heading,
     numbered_parts,
     own_numbering,
+    questions_asked,
     questions_named,
     section_over_questions,
     set_apart,
@@ -158,8 +159,7 @@ def segment(
     # numbers written as questions' ("Q6", "Question 6"), never a paragraph's
     asked_as = {m[1] for line in every if (m := PREFIXED_LABEL.match(line.text))}
     # "Answer 1:" ... "Answer 4:" number the answers as we do ("Answer 12:": a longer request's)
-    tops = sum(1 for q in compiled.questions if not q.parent)
-    asked_count = max(tops, compiled.codebook.request_questions or 0)
+    asked_count = questions_asked(compiled)
     ours_answered = not foreign and all(answer_number(ln.text) <= asked_count for ln in every)
     other_rows: set[int] = set()  # segments opened by a table row asking another question
     segments: list[Segment] = [Segment("")]

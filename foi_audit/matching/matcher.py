@@ -487,18 +487,16 @@ def _organisation_cells(blocks: Sequence[Block]) -> Iterable[tuple[str, str]]:
             yield cells[column], block.locator
 
 
-_ORGANISATION_HEADER = re.compile(
-    r"^(?:responding |name of (?:the )?)?(?:nhs )?(?:organisation|organization|trust|"
-    r"public authority)(?: name)?$",
-    re.IGNORECASE,
+_ORGANISATION_WORDS = (
+    r"(?:responding |name of (?:the )?)?(?:nhs )?(?:organisation|organization|trust|"
+    r"public authority)(?: name)?"
 )
+_ORGANISATION_HEADER = re.compile(rf"^{_ORGANISATION_WORDS}$", re.IGNORECASE)
 _OTHER_PARTY = re.compile(
     r"^(?:requester|requestor|applicant|name|from|contact|e-?mail|address)\b", re.IGNORECASE
 )
 _ORGANISATION_FIELD = re.compile(
-    r"^(?:responding |name of (?:the )?)?(?:nhs )?(?:organisation|organization|trust|"
-    r"public authority)(?: name)?\s*(?::|\s\|\s)\s*(\S.{4,120})$",
-    re.IGNORECASE,
+    rf"^{_ORGANISATION_WORDS}\s*(?::|\s\|\s)\s*(\S.{{4,120}})$", re.IGNORECASE
 )
 
 

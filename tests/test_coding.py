@@ -1205,3 +1205,44 @@ def test_another_courses_record_in_a_list_of_courses_is_passed_over() -> None:
     coded = _blocks_coded((opening, *scan), "RZZ", "scan.pdf")
     assert coded["abt_mandatory"].value == "optional"
     assert coded["abt_provider"].value == ""
+
+
+def test_a_scans_misread_label_word_and_a_label_ending_its_line() -> None:
+    # round 72: a fax's "Questlon 2" was no label, and "Not applicable. Question 4" kept its
+    # label inside the answer above (its answer on the next line), so question 4's answer went
+    # under question 2
+    from foi_audit.coding.labels import INLINE_LABEL
+    from foi_audit.coding.text import ocr_words
+
+    assert ocr_words("Questlon 2 Yes.") == "Question 2 Yes."
+    assert ocr_words("Ouestion 3 N/A") == "Question 3 N/A"
+    assert ocr_words("$38(1)(b) Health and safety") == "s38(1)(b) Health and safety"
+    assert ocr_words("a grant of $38,000") == "a grant of $38,000"
+    assert ocr_words("Questions were asked") == "Questions were asked"
+    assert INLINE_LABEL.split("Not applicable. Question 4") == ["Not applicable.", "Question 4"]
+    assert INLINE_LABEL.split("as set out in Question 4") == ["as set out in Question 4"]
+
+
+def test_answers_labelled_a1_a2a_run_on_in_one_paragraph_are_split() -> None:
+    # round 72: a printed mail chain's "A1: ... A2: Yes." ran on unsplit ("A1." may be a
+    # letter's Part A, item 1: only "A2:" with its colon is an answer's label)
+    from foi_audit.coding.labels import INLINE_LABEL, answer_label
+
+    assert INLINE_LABEL.split("covered by our policy. A2: Yes.") == [
+        "covered by our policy.",
+        "A2: Yes.",
+    ]
+    assert INLINE_LABEL.split("A3: N/A A4: The Trust has not") == [
+        "A3: N/A",
+        "A4: The Trust has not",
+    ]
+    assert answer_label("A2a:") == "2a"
+    assert answer_label("A1.") == ""
+    # ... but only where no answer has a plain number or another letter's (review and
+    # evaluation of round 72: a policy's "Part A: A1: Purpose ...", a request's section A)
+    from foi_audit.coding.labels import lettered_answers
+
+    assert lettered_answers(["1. Does the Trust have a policy?", "A1: Yes."])
+    assert not lettered_answers(["1. Yes. Part A covers staff: A1: Purpose.", "A4: Support"])
+    assert not lettered_answers(["C1: No.", "A4: Mr X, Director of Corporate Affairs"])
+    assert answer_label("A2a:", lettered=False) == ""

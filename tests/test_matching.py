@@ -3096,3 +3096,77 @@ def test_a_reply_speaking_for_another_trust_than_its_evidence_is_left_to_a_perso
     assert (found.trust_code, found.method) == ("", "ambiguous"), found.message
     assert {"RBK", "RL4"} <= set(found.candidates)
     assert "the reply says it answers for RL4" in found.message
+
+
+def test_a_reply_issued_by_a_partners_team_on_behalf_of_one_trust_is_that_trusts() -> None:
+    # Round 72: "This response is issued by the Chelsea and Westminster FOI team on behalf of
+    # The Hillingdon Hospitals ..., The answers relate to The Hillingdon Hospitals ... only",
+    # on the partner's letterhead, was left ambiguous between the two.
+    letter_ = doc(
+        "THH 24-877 response.pdf",
+        (
+            "Chelsea and Westminster Hospital NHS Foundation Trust 369 Fulham Road, London "
+            "SW10 9NH on behalf of The Hillingdon Hospitals NHS Foundation Trust",
+            H,
+        ),
+        (
+            "This response is issued by the Chelsea and Westminster FOI team on behalf of The "
+            "Hillingdon Hospitals NHS Foundation Trust, which shares its corporate services with "
+            "us. The answers relate to The Hillingdon Hospitals NHS Foundation Trust only.",
+            B,
+        ),
+        ("Question 4: Yes, the Dignity at Work Policy covers sexual harassment.", B),
+        ("Information Governance Team\nChelsea and Westminster Hospital NHS Foundation Trust", B),
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.method, found.also) == ("RAS", "sent_for", ()), found.message
+
+
+def test_a_joint_reply_in_words_keeps_the_partner_named_in_full_beside_its_acronym() -> None:
+    # Round 72: a group's joint letter ("This is a joint reply") whose first trust had a full
+    # name, an acronym and a postcode, its partner a full name and an acronym, went to the first
+    # alone: the first's repeated evidence outweighed the partner's one strong cue.
+    letter_ = doc(
+        "Joint FOI response MPFT NSCHT.pdf",
+        (
+            "Midlands Partnership University NHS Foundation Trust in partnership with North "
+            "Staffordshire Combined Healthcare NHS Trust St George's Hospital, Corporation Street, "
+            "Stafford ST16 3SR",
+            H,
+        ),
+        ("Freedom of Information Act 2000 - Request reference MPFT 24/3302; NSCHT 24/0718", H),
+        (
+            "Midlands Partnership University NHS Foundation Trust (MPFT) and North Staffordshire "
+            "Combined Healthcare NHS Trust (Combined Healthcare) are in a group arrangement with a "
+            "joint Chief Executive. This is a joint reply.",
+            B,
+        ),
+        ("4: MPFT: yes. Combined Healthcare: a policy has been drafted.", B),
+    )
+    found = match(letter_)
+    assert found.method == "joint", found.message
+    assert {found.trust_code, *found.also} == {"RRE", "RLY"}
+
+
+def test_a_group_service_whose_answers_below_relate_to_one_trust_only_is_that_trusts() -> None:
+    # Round 72: a group's single FOI service, its letterhead naming both trusts, "the answers
+    # below relate to Kettering General Hospital NHS Foundation Trust only", was read as joint.
+    letter_ = doc(
+        "UHN-FOI-24-1330.pdf",
+        (
+            "University Hospitals of Northamptonshire NHS Group Kettering General Hospital NHS "
+            "Foundation Trust Northampton General Hospital NHS Trust Rothwell Road, Kettering "
+            "NN16 8UZ",
+            H,
+        ),
+        (
+            "University Hospitals of Northamptonshire NHS Group provides a single FOI service for "
+            "Kettering General Hospital NHS Foundation Trust and Northampton General Hospital NHS "
+            "Trust. Your request was addressed to Kettering General Hospital, and the answers "
+            "below relate to Kettering General Hospital NHS Foundation Trust only.",
+            B,
+        ),
+        ("Question 4: Yes - KGH Sexual Safety Policy, copy attached.", B),
+    )
+    found = match(letter_)
+    assert (found.trust_code, found.method, found.also) == ("RNQ", "sent_for", ()), found.message

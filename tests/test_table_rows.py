@@ -1,6 +1,6 @@
 """Table rows: a table of people is read a row at a time, name and post before the part played."""
 
-from foi_audit.coding.table_rows import header_columns, people_header, person_row
+from foi_audit.coding.table_rows import cell_kinds, header_columns, people_header, person_row
 
 
 def test_a_header_with_a_name_column_makes_a_table_of_people() -> None:
@@ -54,3 +54,18 @@ def test_a_revised_replys_columns_and_a_date_column_named_like_them() -> None:
     )
     kinds = header_columns(["Question", "Response", "Final response date"])
     assert kinds[1] == "answer" and "original" not in kinds
+
+
+def test_an_exemption_column_is_known_and_a_scans_speck_after_a_heading_is_no_sentence() -> None:
+    # round 72: a scanned schedule's "Response | Exemption ." was no header, so each row's
+    # "None." under "Exemption" was read as its answer ("policy: none")
+    assert header_columns(["Response", "Exemption ."]) == ("answer", "exemption")
+    assert header_columns(["Request", "Response", "Exemption applied"]) == (
+        "question",
+        "answer",
+        "exemption",
+    )
+    # a row keeping the label column its header lost: the label, then the columns
+    columns = ("answer", "exemption")
+    assert cell_kinds(["2b", "Mandatory.", "None"], columns) == ["label", "answer", "exemption"]
+    assert cell_kinds(["Yes.", "None"], columns) == ["answer", "exemption"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from foi_audit.coding.records import Line
@@ -21,9 +21,7 @@ TABLE_HEADER_WORDS = {
 # A question whose mark OCR lost, run into its answer: "... and sexual coe Yes: Dr X"
 ANSWER_AFTER_LOST_MARK = re.compile(r"(?<=\w{3})(?<!\bor)\s+(?=(?-i:Yes|No)\b[:,;–—-])")
 
-
 ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alone
-
 
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2.",
@@ -37,7 +35,6 @@ LABEL = re.compile(
     r"(?P<sep>\s*[.:)\]\-–—]\s*|\s+)(?=\S)(?!(?<=[.:])(?!0\s*$)\d)(?!(?<=[-–/])\d{3})",
     re.IGNORECASE,
 )
-
 
 LETTER_LABEL = re.compile(r"^\s*(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?=\S)", re.IGNORECASE)
 
@@ -56,10 +53,27 @@ _ANSWER_NUMBER = re.compile(
 )
 
 
-def answer_label(prefix: str) -> str:
-    """The label ("4", "2b") an answer's prefix gives ("Answer 4:"); "" for "A1.", "Answer:"."""
-    found = _ANSWER_NUMBER.match(prefix)
+# "A2a:" (its colon: "A1." may be a letter's own Part A, item 1)
+_A_NUMBER = re.compile(r"\s*A(\d{1,2})([a-h])?\s*:")
+
+
+def answer_label(prefix: str, lettered: bool = True) -> str:
+    """The label ("4", "2b") an answer's prefix gives ("Answer 4:"; "A2b:" when ``lettered``);
+    "" for "A1.", "Answer:"."""
+    found = _ANSWER_NUMBER.match(prefix) or (_A_NUMBER.match(prefix) if lettered else None)
     return found[1] + (found[2] or "").lower() if found else ""
+
+
+def lettered_answers(texts: Iterable[str]) -> bool:
+    """Whether "A2:" may label answers: no line answers after a plain number ("1. Yes", not a
+    question's "1. Does ...?"), else it is a list's ("Part A: A1: Purpose. A2: ..."), nor after
+    another letter's ("C1: No.": "A4:" is then section A's question 4)."""
+    return not any(
+        LABEL.match(text) and "?" not in text or _OTHER_LETTER.match(text) for text in texts
+    )
+
+
+_OTHER_LETTER = re.compile(r"\s*[B-Z]\d{1,2}[a-h]?\s*[:.)]")
 
 
 def answer_number(text: str) -> int:
@@ -82,7 +96,6 @@ LABEL_ONLY = re.compile(
     re.IGNORECASE,
 )
 
-
 ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:trust|our)\s+)?(?:(?:answer|response|reply)(?:\s*(?:to\s+)?(?:q(?:uestion)?\s*)?"
     r"\d{1,2}\s*(?:\(?[a-h]\))?)?\s*[:\-–]|a\s*[:.]|a\s+[-–]\s"
@@ -91,7 +104,6 @@ ANSWER_PREFIX = re.compile(
     r"|a\s*\d{1,2}\s*(?:\(?[a-h]\))?\s*[:.)\-–])\s*",
     re.IGNORECASE,
 )  # "Answer:", "A.", "A - ", "A2 – No."
-
 
 INTERROGATIVE = re.compile(
     # ("Finally, you asked who ...", "Lastly, you wanted to know ...": the request's next)
@@ -107,7 +119,6 @@ INTERROGATIVE = re.compile(
     r"(?:request|question|point) (?:asks?|asked|was|concerned|concerns|was about|is about|related to|relates to))\b",
     re.IGNORECASE,
 )
-
 
 CONTINUATION = re.compile(
     r"^\s*(?:if so|please (?:provide|give|name|state|supply|send|confirm|include)|and\b|or\b|"
@@ -135,7 +146,6 @@ TOPIC_LABEL = re.compile(
     rf"^\W*(?!(?i:{PART_WORDS})\s+(?:[A-Za-z]|\d{{1,2}})\s*(?::|\s[-–]\s))"
     r"(?P<topic>[A-Za-z][A-Za-z /&'’]{1,50}?)\s*(?::|\s[-–]\s)\s*(?=\S)"
 )
-
 
 STARTS_LIKE_ANSWER = re.compile(r"^\s*(?:yes|no|n/?a|not\b|none)\b", re.IGNORECASE)
 # a form's options behind their boxes ("☐ In-house ☐ External ☒ Both"): an answer's cell
@@ -195,7 +205,6 @@ def heading_keys(label: str, heading: str) -> tuple[str, ...]:
 
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 
-
 HEADING = re.compile(
     r"^\s*(?:you (?:asked|wanted to know)\s*[:\-–]?\s*)?(?:your\s+)?(?:question|q)s?\s*(?:no\.?\s*|number\s*)?(?P<num>\d{1,2}(?!\d)|(?:"
     + "|".join(NUMBER_WORDS)
@@ -241,7 +250,8 @@ _CORRECTION_TEXT = (
     r"(?:response|answer|reply)\s+to\s+(?:question|q)\s*{number}"
     # "Apologies - our answer to 2(c) was left blank in error."
     r"|(?:apologies\s*[-–,:]?\s*)?our\s+(?:response|answer|reply)\s+to\s+(?:question\s*|q\s*)?"
-    r"{number}\s+was\s+(?:left blank|left out|omitted|missed|missing|incomplete)"
+    r"{number}\s+was\s+(?:left blank|left out|omitted|missed|missing|incomplete|out of date|"
+    r"outdated|incorrect|wrong|inaccurate|not correct)"
     r"(?:\s+(?:in error|by mistake|in our (?:earlier |previous )?(?:response|reply|e-?mail)))?"
     # "Our response below contained an error in question 2(b)."
     r"|our\s+(?:earlier\s+|previous\s+)?(?:response|answer|reply)(?:\s+below|\s+of\s+\d{1,2}\s+\w+)?\s+"
@@ -267,9 +277,12 @@ CORRECTION_LABEL = re.compile(
 )
 
 INLINE_LABEL = re.compile(
-    # (OCR may leave marks between: "Not applicable. . ~ Question 4. Yes")
-    r"(?<=[.!?)])\s+(?:[~.,;'\"‘’_|•·]+\s+){0,2}(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z]))"
+    # (OCR may leave marks between: "Not applicable. . ~ Question 4. Yes"; the label may end the
+    # line, its answer on the next: "Not applicable. Question 4")
+    r"(?<=[.!?)])\s+(?:[~.,;'\"‘’_|•·\-–]+\s+){0,2}(?=(?:Q|Question\s*|Request\s+)\d{1,2}\s*\(?[a-h]?\)?(?:\s*[.:)\-–—]\s|\s+(?-i:[A-Z])|\s*$)"
     r"|(?:(?i:our|trust|the trust's) )?(?i:response|answer|reply)\s*:\s)"
+    # "... early 2025. A2: Yes.", "A3: N/A A4: The Trust ...": answers labelled by their number
+    r"|\s+(?=(?-i:A)\d{1,2}[a-h]?:\s)"
     # a lettered question run into the answer above it: "... delivers all sessions. (d)
     # Mandatory or optional?" (not a question's own parts: "...? (a) In-house or external?")
     r"|(?<=\.)\s+(?=\([a-h]\)\s+[A-Z][^.!?]{2,120}\?)"

@@ -21,6 +21,7 @@ from foi_audit.coding.quoting import below_quote, printed_header
 from foi_audit.coding.records import Line
 from foi_audit.coding.table_rows import (
     COURSE_RECORD,
+    NO_EXEMPTION_CELL,
     RECORD_FIELD,
     another_course,
     cell_kinds,
@@ -307,6 +308,8 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 continue  # a case record's "Request summary | Sexual safety policy; ABT; ...": asked
             kinds = cell_kinds(cells, columns, compiled)
             for cell, kind in zip(cells, kinds, strict=True):
+                if kind == "exemption":  # "None" there answers nothing; "s40(2)" stays read
+                    kind = "skip" if NO_EXEMPTION_CELL.match(cell) else "answer"
                 if not cell or kind == "skip":
                     continue
                 block_no += 1

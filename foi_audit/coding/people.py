@@ -466,8 +466,7 @@ class Grammar:
             if not _CAPITAL.match(tokens[i].group(0)) or tokens[i].group(0) in {"&", "("}:
                 i += 1
                 continue
-            j = i
-            last = i
+            j = last = i
             while j < len(tokens):
                 word = tokens[j].group(0)
                 if (
@@ -475,7 +474,8 @@ class Grammar:
                     or "[" in text[tokens[j - 1].end() : tokens[j].start()]
                 ):
                     break  # ("ClearVoice Training Ltd. [Originally withheld ...]": a note)
-                if _CAPITAL.match(word) or word == "&" or word.isupper():
+                camel = word[:1].islower() and word[1:2].isupper()  # "eLearn", "iHASCO"
+                if _CAPITAL.match(word) or word == "&" or word.isupper() or camel:
                     last = j
                     j += 1
                 elif (

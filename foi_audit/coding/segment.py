@@ -38,6 +38,7 @@ from foi_audit.coding.labels import (
     heading_keys,
     label_key,
     labelled_answer,
+    lettered_answers,
     next_item,
     normalise_heading,
     numbered_parts,
@@ -161,6 +162,7 @@ def segment(
     # "Answer 1:" ... "Answer 4:" number the answers as we do ("Answer 12:": a longer request's)
     asked_count = questions_asked(compiled)
     ours_answered = not foreign and all(answer_number(ln.text) <= asked_count for ln in every)
+    a_labels = lettered_answers(ln.text for ln in every)  # "A2:" labels, not a list's items
     other_rows: set[int] = set()  # segments opened by a table row asking another question
     segments: list[Segment] = [Segment("")]
     quoted = False
@@ -486,15 +488,9 @@ def segment(
             # "Answer 4: Yes. Professor X, Chief Nursing Officer": the answer names its question
             # (not "A1." of a letter's own Part A; nor answers counted 1 to 7 under restated
             # questions, "Question 2(a) ... Answer 3: ...": the question above it is answered)
-            label = answer_label(prefixed[0])
+            label = answer_label(prefixed[0], a_labels) if ours_answered else ""
             awaited = pending_label or (current().restated and not current().lines)
-            if (
-                label
-                and ours_answered
-                and not awaited
-                and resolve(label) not in ("", OTHER)
-                and not quoted
-            ):
+            if label and not awaited and resolve(label) not in ("", OTHER) and not quoted:
                 segments.append(Segment(resolve(label), label))
                 pending_label = ""
             elif resolve(pending_label) not in ("", OTHER):  # "You asked: Question 2" | "Response:"

@@ -23,6 +23,14 @@ from foi_audit.coding.options import one_choice
 from foi_audit.coding.questions import OTHER, classify_question, top_question
 from foi_audit.coding.text import matches_any
 
+# A column of the exemptions each answer relies on ("Exemption applied"; not a survey's
+# "Section"): "None" there is no answer to the question, a section there is still an exemption
+HEADER_EXEMPTION = re.compile(
+    r"^(?:foi )?(?:exemptions?(?: (?:applied|cited|used|engaged|relied (?:up)?on))?"
+    r"|sections? (?:applied|cited|engaged|relied (?:up)?on))$"
+)
+NO_EXEMPTION_CELL = re.compile(r"^\W*(?:none|no|n/?a|nil|not applicable|none applied)?\W*$", re.I)
+
 # A table of people ("Name | Role | Responsibility", "Role | Name | Notes"): a column of names
 HEADER_PERSON = re.compile(
     r"^(?:names?|full name|post ?holder|name of (?:post ?holder|individual|officer|lead)|"
@@ -396,6 +404,9 @@ def header_kind(cell: str) -> str | None:
     officer's remarks"), or None (no header's words)."""
     if not cell:  # a column without a heading (a spreadsheet's empty header cell)
         return "skip"
+    cell = re.sub(
+        r"\s+[.,:;~_'`]+$", "", cell.strip()
+    )  # OCR's specks after a heading: "Exemption ."
     # "WWL Response": the trust's initials before the column's word
     cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
     low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())
@@ -406,6 +417,7 @@ def header_kind(cell: str) -> str | None:
         ("label", HEADER_LABEL),
         ("question", HEADER_QUESTION),
         ("answer", HEADER_ANSWER),
+        ("exemption", HEADER_EXEMPTION),
     ):
         if pattern.match(low):
             return kind
@@ -454,6 +466,10 @@ def cell_kinds(
                 for k in kinds
             ]
         return kinds
+    # "2b | Mandatory ... | None": a label column its header lost
+    lost_label = len(cells) == len(columns) + 1 and "label" not in columns
+    if columns and lost_label and LABEL_ONLY.match(cells[0]):
+        return ["label", *cell_kinds(cells[1:], columns, compiled)]
     kept = columns[: len(cells)]
     if columns and len(cells) < len(columns) and trailing_cells_dropped(cells, kept):
         # trailing empty cells a reader dropped: the columns still stand by position (a row

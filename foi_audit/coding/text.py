@@ -144,8 +144,17 @@ _OCR_GLUED_IS = re.compile(r"\b(It|it|This|this|There|there|Which|which|That|tha
 def ocr_words(text: str) -> str:
     """OCR's usual misreadings of words mended: "Mr lan" is "Mr Ian", "Itis" is "It is"; a
     speck read as an opening quote that nothing closes ("lead ‘Declan Murrow, Chief ...") gone."""
-    text = _OCR_STRAY_QUOTE.sub("", text)
+    text = _OCR_QUESTION.sub("Question", _OCR_STRAY_QUOTE.sub("", text))
+    text = _OCR_DOLLAR_S.sub("s", _OCR_DOUBLE_STOP.sub(r"\1. ", text))
     return _OCR_GLUED_IS.sub(r"\1 is", _OCR_NAME_I.sub(r"\1I", text))
+
+
+# "$38(1)(b) Health and safety": a section's "s" read as "$"
+_OCR_DOLLAR_S = re.compile(r"(?<![\w£$])\$(?=\d{1,2}\(\d)")
+# "3..N/A.": a speck doubling a label's stop, the answer run against it
+_OCR_DOUBLE_STOP = re.compile(r"(?<![\d.])(\d{1,2})\.\.(?=[A-Z])")
+# "Questlon 2", "Ouestion 3", "Qucstion 4": a label's word as a scan's noise left it
+_OCR_QUESTION = re.compile(r"\b[QO][un][ec]st[il1][o0][nu]\b(?=\s*\d)")
 
 
 _OCR_STRAY_QUOTE = re.compile(

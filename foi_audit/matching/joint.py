@@ -227,6 +227,8 @@ _NOT_FOR_THEM = re.compile(
 _FOR_ONE = re.compile(
     r"(?i)(?:\b(?:writing|sent|written|issued|replying|responding|answered|answering|for and"
     r"|(?:is|are) (?:provided|given|made|prepared))"
+    # "This response is issued by the Chelsea and Westminster FOI team on behalf of X"
+    r"(?:\s+by\s+(?:the\s+|our\s+)?[^.;\n()]{2,60}?\b(?:team|office|service|department|unit))?"
     r"\s+on behalf of\s+(?P<behalf>[^.;\n()]{3,150})"
     # "FOI Office (for George Eliot Hospital NHS Trust)"
     r"|\((?:for|on behalf of) (?P<paren>[^()\n]{3,90})\)"
@@ -240,8 +242,10 @@ _FOR_ONE = re.compile(
     r"|\b(?:this|our) (?:reply|response|letter) is from (?P<from>[^.;\n]{3,90})"
     r"|\b(?:receipt of|received|acknowledge|acknowledging) your (?:freedom of information |foi )?"
     r"request (?:made |sent )?to (?P<asked>[^.;\n()]{3,90})"
-    r"|\bthis (?:reply|response|letter|e-?mail) (?:only )?(?:covers|gives|is for|relates to"
-    r"|concerns|provides)\s+(?P<only>[^.;\n]{2,90}?)\s+only\b"
+    r"|\b(?:this|the|these|our) (?:reply|response|letter|e-?mail|answers|information)"
+    r"(?: below| above| given)? (?:only )?"
+    r"(?:covers?|gives?|is for|are for|relates? to|concerns?|provides?|appl(?:y|ies) to)\s+"
+    r"(?P<only>[^.;\n]{2,90}?)\s+only\b"
     # a group's FOI office: "This response relates only to X", "This letter answers the request
     # you sent to X", "Your request to X has been received by the ... FOI service"
     r"|\bthis (?:reply|response|letter|e-?mail) (?:relates|applies) only to (?P<solely>[^.;\n(]{3,90})"

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from foi_audit.matching.joint import weak_joint
 from foi_audit.matching.names import (
     BODY_PREFIX,
     Evidence,
@@ -187,7 +188,12 @@ def decide(
     ]
     # Only strong evidence can stand against strong evidence; against weak, anything can.
     conflicting = [r for r in rivals if r.strong] if top.strong else rivals
-    conflicting = [r for r in conflicting if not _outweighs(top, r)]
+    # (a reply saying in words that it is joint keeps each trust it names in full, however
+    # much more evidence its first trust has: "This is a joint reply", two names in its opening)
+    said_joint = bool(cues) and not weak_joint(cues)
+    conflicting = [
+        r for r in conflicting if not _outweighs(top, r) or (said_joint and r.code in in_full)
+    ]
     if conflicting:
         named = [top, *conflicting]
         # each trust firmly named, or named in full by a reply that says it answers for both

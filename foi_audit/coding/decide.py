@@ -19,6 +19,7 @@ from foi_audit.coding.codebook import ExtractKind
 from foi_audit.coding.compiled import Compiled, FieldSpec, Rule
 from foi_audit.coding.extractors import (
     NON_EXECUTIVE,
+    REDACTED,
     clean_org,
     extract,
     holder_elsewhere,
@@ -461,7 +462,7 @@ def _by_form(
                     continue  # the trust itself is never its own external provider
                 outside = context.own_names is not None  # (its own names passed over above)
                 value = clean_org(span.text, text, span.end, context.compiled, span.start, outside)
-                if value:
+                if value and not REDACTED.search(value):  # "XXXX Ltd": a name blacked out
                     before = text[max(0, span.start - 60) : span.start]
                     orgs.append((*introduced_as(before, context.compiled), value, sentence, text))
         # Who delivers ("delivered by X") before one introduced otherwise ("commissioned through

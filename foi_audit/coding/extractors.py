@@ -45,6 +45,10 @@ def _named_company(words: list[str], before: str, compiled: Compiled) -> bool:
     return bool(COMPANY_SUFFIX.search(" ".join(words)) or introduced)
 
 
+# A redaction's mark where a name stood ("XXXX", "█████", "[REDACTED]", "[name removed]")
+REDACTED = re.compile(r"\bX{3,}\b|█|\[(?:redacted|removed|withheld|name removed)[^\]]*\]", re.I)
+
+
 # "commissioned through the ICB": the route a course was bought by, not who delivers it
 _ROUTE_BEFORE = re.compile(
     r"\b(?:commissioned|procured|bought|purchased|sourced)\s+(?:through|via)"

@@ -23,6 +23,7 @@ from foi_audit.coding.table_rows import (
     COURSE_RECORD,
     NO_EXEMPTION_CELL,
     RECORD_FIELD,
+    SECTION_ONLY,
     another_course,
     cell_kinds,
     column_named,
@@ -310,6 +311,8 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
             for cell, kind in zip(cells, kinds, strict=True):
                 if kind == "exemption":  # "None" there answers nothing; "s40(2)" stays read
                     kind = "skip" if NO_EXEMPTION_CELL.match(cell) else "answer"
+                    if kind == "answer" and SECTION_ONLY.match(cell):
+                        cell = f"Exemption applied: {cell}"  # what its column's header says
                 if not cell or kind == "skip":
                     continue
                 block_no += 1

@@ -29,6 +29,10 @@ HEADER_EXEMPTION = re.compile(
     r"^(?:foi )?(?:exemptions?(?: (?:applied|cited|used|engaged|relied (?:up)?on))?"
     r"|sections? (?:applied|cited|engaged|relied (?:up)?on))$"
 )
+# a cell of sections only ("s43(2)", "s36(2)(b)(ii) and s36(2)(c)"): no words say they withhold
+SECTION_ONLY = re.compile(
+    r"^\W*(?:(?:s|section|sections)\.?\s*\d{1,2}[\w()]*\W*(?:and\W+)?)+$", re.I
+)
 NO_EXEMPTION_CELL = re.compile(r"^\W*(?:none|no|n/?a|nil|not applicable|none applied)?\W*$", re.I)
 
 # A table of people ("Name | Role | Responsibility", "Role | Name | Notes"): a column of names
@@ -297,6 +301,11 @@ def header_columns(cells: list[str]) -> tuple[str, ...]:
     annex = kinds[:2] == ["label", "question"] and set(kinds) == {"label", "question"}
     if annex and not any(c.isdigit() for c in "".join(cells)):
         return tuple(kinds)
+    withheld = any(re.search(r"(?i)\bwithh[eo]ld\b|\bredact", cell) for cell in cells)
+    if "exemption" in known and "answer" not in known and withheld:
+        # a schedule of what is withheld ("Item | Information withheld | Exemption | Reason"):
+        # its items are not the request's questions, its sections still exemptions
+        return tuple("skip" if k == "label" else k for k in kinds)
     if "answer" not in known or len(known) < 2 and len(kinds) > 2:
         return ()
     # "Question | Detail | Response": a "Detail" before the reply's column details the question

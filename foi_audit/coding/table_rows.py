@@ -34,6 +34,9 @@ SECTION_ONLY = re.compile(
     r"^\W*(?:(?:s|section|sections)\.?\s*\d{1,2}[\w()]*\W*(?:and\W+)?)+$", re.I
 )
 NO_EXEMPTION_CELL = re.compile(r"^\W*(?:none|no|n/?a|nil|not applicable|none applied)?\W*$", re.I)
+# a header naming what is withheld ("Information withheld", "Redacted item")
+_WITHHELD = re.compile(r"\bwithh[eo]ld\b|\bredact", re.I)
+_SPECKS_AFTER = re.compile(r"\s+[.,:;~_'`]+$")
 
 # A table of people ("Name | Role | Responsibility", "Role | Name | Notes"): a column of names
 HEADER_PERSON = re.compile(
@@ -301,7 +304,7 @@ def header_columns(cells: list[str]) -> tuple[str, ...]:
     annex = kinds[:2] == ["label", "question"] and set(kinds) == {"label", "question"}
     if annex and not any(c.isdigit() for c in "".join(cells)):
         return tuple(kinds)
-    withheld = any(re.search(r"(?i)\bwithh[eo]ld\b|\bredact", cell) for cell in cells)
+    withheld = any(_WITHHELD.search(cell) for cell in cells)
     if "exemption" in known and "answer" not in known and withheld:
         # a schedule of what is withheld ("Item | Information withheld | Exemption | Reason"):
         # its items are not the request's questions, its sections still exemptions
@@ -408,14 +411,12 @@ _HEADER_REVISED = re.compile(
 
 
 def header_kind(cell: str) -> str | None:
-    """What a header cell says its column holds: skip, label, question, answer, original or
-    revised (a revised reply's two answer columns), "" (a heading we do not know, "Lead
+    """What a header cell says its column holds: skip, label, question, answer, exemption,
+    original or revised (a revised reply's two answer columns), "" (a heading we do not know, "Lead
     officer's remarks"), or None (no header's words)."""
     if not cell:  # a column without a heading (a spreadsheet's empty header cell)
         return "skip"
-    cell = re.sub(
-        r"\s+[.,:;~_'`]+$", "", cell.strip()
-    )  # OCR's specks after a heading: "Exemption ."
+    cell = _SPECKS_AFTER.sub("", cell.strip())  # a scan's "Exemption ."
     # "WWL Response": the trust's initials before the column's word
     cell = re.sub(r"^[A-Z]{2,8}\s+(?=(?:Response|Answer|Reply)s?\b)", "", cell)
     low = " ".join(re.sub(r"[^a-z ]", " ", cell.lower()).split())

@@ -142,8 +142,9 @@ _OCR_GLUED_IS = re.compile(r"\b(It|it|This|this|There|there|Which|which|That|tha
 
 
 def ocr_words(text: str) -> str:
-    """OCR's usual misreadings of words mended: "Mr lan" is "Mr Ian", "Itis" is "It is"; a
-    speck read as an opening quote that nothing closes ("lead ‘Declan Murrow, Chief ...") gone."""
+    """OCR's usual misreadings of words mended: "Mr lan" is "Mr Ian", "Itis" is "It is",
+    "Questlon 2" is "Question 2", "3..N/A." is "3. N/A.", "$38(1)" is "s38(1)"; a speck read as
+    an opening quote that nothing closes ("lead ‘Declan Murrow, Chief ...") gone."""
     text = _OCR_QUESTION.sub("Question", _OCR_STRAY_QUOTE.sub("", text))
     text = _OCR_DOLLAR_S.sub("s", _OCR_DOUBLE_STOP.sub(r"\1. ", text))
     return _OCR_GLUED_IS.sub(r"\1 is", _OCR_NAME_I.sub(r"\1I", text))

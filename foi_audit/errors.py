@@ -25,6 +25,10 @@ class EmptyFile(ReadError):
     """The file holds no bytes or no text."""
 
 
+class NotAPage(EmptyFile):
+    """An image too small to be a page: a logo or an icon."""
+
+
 class TooLarge(ReadError):
     """The file (or what it unpacks to) is over a safety limit."""
 

@@ -1119,6 +1119,33 @@ def test_eml_attachment_paths_in_extract(tmp_path: Path) -> None:
     assert pdf_blocks[0][1] == "page 1" and "Northbrook Valley" in pdf_blocks[0][0]
 
 
+def test_a_logo_attached_to_a_mail_is_set_aside_but_a_logo_sent_alone_is_an_error(
+    tmp_path: Path,
+) -> None:
+    """Round 74: an e-mail's signature logo, attached as "image001.png", was reported as a
+    file not read, which a researcher would chase for nothing; sent on its own it still is."""
+    from email.message import EmailMessage
+
+    from PIL import Image
+
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), "white").save(logo, format="PNG")
+    mail = EmailMessage()
+    mail["Subject"], mail["From"] = "FOI 24-1733", "FOI <foi@trust.example>"
+    mail.set_content("Please find our response below.\n\n1. No.")
+    mail.add_attachment(logo.getvalue(), "image", "png", filename="image001.png")
+    (tmp_path / "reply.eml").write_bytes(mail.as_bytes())
+    (tmp_path / "image002.png").write_bytes(logo.getvalue())
+    in_mail = extract_file((str(tmp_path / "reply.eml"), 50_000_000))["nodes"]
+    assert [(n["rel"], n["error"], n.get("status")) for n in in_mail] == [
+        ("", "", None),
+        ("image001.png", "", "skipped"),
+    ]
+    assert "too small to be a page" in in_mail[1]["message"]
+    alone = extract_file((str(tmp_path / "image002.png"), 50_000_000))["nodes"]
+    assert [(n["error"], n.get("status")) for n in alone] == [("NotAPage", None)]
+
+
 # --- Outlook .msg ----------------------------------------------------------------------------
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from foi_audit.errors import FoiAuditError, TooLarge
+from foi_audit.errors import FoiAuditError, NotAPage, TooLarge
 from foi_audit.fileio import read_regular_file, sha256_bytes
 from foi_audit.readers import read_document
 from foi_audit.readers.tesseract import set_page_threads
+from foi_audit.records import FileStatus
 
 MAX_DEPTH = 12  # mail in mail in mail ...: deeper than this is not read
 
@@ -69,6 +70,12 @@ def _extract(
                 "raise --max-size if this file is genuine"
             )
         extraction = read_document(data, name)
+    except NotAPage as exc:
+        if depth:  # a mail's logo sent as an attachment: set aside, not an error to chase
+            node["status"], node["message"] = FileStatus.SKIPPED.value, str(exc)
+            return
+        node["error"], node["message"] = type(exc).__name__, str(exc)
+        return
     except FoiAuditError as exc:
         node["error"], node["message"] = type(exc).__name__, str(exc)
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from foi_audit.errors import CorruptFile, EmptyFile
+from foi_audit.errors import CorruptFile, EmptyFile, NotAPage
 from foi_audit.readers import ocr, tesseract
 from foi_audit.readers.stamps import grey_without_stamps
 from foi_audit.records import Block, Extraction
@@ -47,7 +47,7 @@ def read(data: bytes, name: str) -> Extraction:
             f"the image cannot be opened ({error}): ask the trust to send it again"
         ) from None
     if all(max(f.size) < _SMALLEST_PAGE for f in frames):
-        raise EmptyFile("the image is too small to be a page (a logo or an icon): nothing to read")
+        raise NotAPage("the image is too small to be a page (a logo or an icon): nothing to read")
     binary = tesseract.tesseract_path()  # a one-line error naming how to install Tesseract
     blocks: list[Block] = []
     for number, frame in enumerate(frames, start=1):

@@ -1223,6 +1223,33 @@ def test_a_scans_misread_label_word_and_a_label_ending_its_line() -> None:
     assert INLINE_LABEL.split("as set out in Question 4") == ["as set out in Question 4"]
 
 
+def test_a_scans_misread_answer_label_and_specks_before_an_answer() -> None:
+    # round 75: "If so: Besponce: Yes." kept its answer inside the question; "... job title.
+    # -Yes - Hilary ..." and "... a link. _ Yes - ..." ran their answers into the questions
+    from foi_audit.coding.labels import ANSWER_AFTER_LOST_MARK, LABEL, LABEL_ONLY
+    from foi_audit.coding.text import ocr_words
+
+    assert ocr_words("If so: Besponce: Yes.") == "If so: Response: Yes."
+    assert ocr_words("Respanse: No.") == "Response: No."
+    assert ocr_words("Anwser: No.") == "Answer: No."
+    assert ocr_words("Responses: as below") == "Responses: as below"
+    assert ocr_words("Reason: cost") == "Reason: cost"
+    assert ocr_words("Resource: the intranet") == "Resource: the intranet"
+    assert ocr_words("job title. -Yes - Jo Bell") == "job title. Yes - Jo Bell"
+    assert ocr_words("a link. _ Yes - enclosed") == "a link. Yes - enclosed"
+    assert ocr_words("2 - Yes") == "2 - Yes"
+    assert ocr_words("to staff? | Yes") == "to staff? | Yes"  # a table's cells
+    lost = ANSWER_AFTER_LOST_MARK.search("job title. : : Response: Yes --Dr Jo Bell")
+    assert lost is not None and lost.group(0) == ". : : Response: "
+    lost = ANSWER_AFTER_LOST_MARK.search("please provide a copy or a link. Yes - Policy")
+    assert lost is not None and lost.group(0) == ". "
+    assert ANSWER_AFTER_LOST_MARK.search("a copy or a link. Yesterday we") is None
+    found = LABEL.match(": Question 4: Has the Trust appointed")
+    assert found is not None and found["num"] == "4"
+    only = LABEL_ONLY.match("Response to question 3")
+    assert only is not None and only["num"] == "3"
+
+
 def test_answers_labelled_a1_a2a_run_on_in_one_paragraph_are_split() -> None:
     # round 72: a printed mail chain's "A1: ... A2: Yes." ran on unsplit ("A1." may be a
     # letter's Part A, item 1: only "A2:" with its colon is an answer's label)

@@ -120,6 +120,28 @@ def test_letterhead_header_block() -> None:
     assert "Lewisham and Greenwich NHS Trust" in result.message
 
 
+def test_a_sentence_read_as_a_pages_header_is_no_letterhead() -> None:
+    """Round 75: a policy saved beside a reply, its first paragraphs read as the page's header,
+    says it "supports the NHS England Sexual Safety in Healthcare Charter": a body named in a
+    sentence is not the writer, and the file was reported out of scope; a body's name as a
+    letterhead's line still is."""
+    policy = doc(
+        "Sexual Safety Policy v2.0.pdf",
+        ("Sexual Safety Policy", H),
+        ("Version 2.0 – approved by the People and Culture Committee, 12 March 2024", H),
+        (
+            "This policy sets out how the organisation prevents and responds to sexual "
+            "harassment affecting staff, and supports the NHS England Sexual Safety in "
+            "Healthcare Charter.",
+            H,
+        ),
+        ("3. Responsibilities", B),
+        ("The executive lead for sexual safety is the Chief People Officer.", B),
+    )
+    assert match(policy).method != "out_of_scope"
+    assert match(letter("reply.pdf", "NHS England")).method == "out_of_scope"
+
+
 def test_first_blocks_of_a_sheet_are_the_letterhead() -> None:
     sheet = doc(
         "Book1.xlsx",

@@ -34,6 +34,29 @@ def grammar() -> Grammar:
             "Deputy Director of Nursing - Safeguarding",
         ),
         ("Director of Nursing – Yes.", "Director of Nursing"),
+        # round 75: an employer named after a comma or "of" is part of the title as written; a
+        # trust's full name run on after it is not
+        (
+            "Ms Rosa Ingham, Director of People, Riverbank Staffing Services Ltd, is the lead.",
+            "Director of People, Riverbank Staffing Services Ltd",
+        ),
+        (
+            "The Chief Nurse of Westcombe University Hospitals is the lead.",
+            "Chief Nurse of Westcombe University Hospitals",
+        ),
+        (
+            "Dr Jo Bell, Group Chief Nurse, University Hospitals of Teesdale",
+            "Group Chief Nurse, University Hospitals of Teesdale",
+        ),
+        (
+            "Mr Owen Pryce, Director of Nursing, Therapies and Quality Kestrel Hospital NHS Trust",
+            "Director of Nursing, Therapies and Quality",
+        ),
+        (
+            "The Chief Nurse of Kestrel University Hospitals NHS Foundation Trust is the lead.",
+            "Chief Nurse",
+        ),
+        ("Chief Nurse, University Hospitals Kestrel NHS Foundation Trust", "Chief Nurse"),
     ],
 )
 def test_job_title_as_written(grammar: Grammar, text: str, title: str) -> None:

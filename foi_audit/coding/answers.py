@@ -18,7 +18,12 @@ from foi_audit.coding.labels import STARTS_LIKE_ANSWER, XREF
 from foi_audit.coding.lines import mail_parts
 from foi_audit.coding.notes import notes_placed
 from foi_audit.coding.options import unmarked_options
-from foi_audit.coding.prose import answers_in_order, in_request_order, prose_answers
+from foi_audit.coding.prose import (
+    answers_in_order,
+    answers_in_turn,
+    in_request_order,
+    prose_answers,
+)
 from foi_audit.coding.questions import (
     OTHER,
     classify_question,
@@ -378,11 +383,16 @@ def _answers_given(answers: Mapping[str, Sequence[Sentence]], compiled: Compiled
             not s.text.rstrip().endswith("?")
             and not matches_any(said_nothing, s.text)
             and not _WEIGHING.search(s.text)
+            and not _REFERENCE_GIVEN.match(s.text)
             for s in found
         )
     )
 
 
+# "Your reference is UHDB-FOI-24-5502.": a reference, no answer
+_REFERENCE_GIVEN = re.compile(
+    r"(?i)\W*(?:your|our|the) (?:request['’]s )?ref(?:erence)?(?: number)? is\b"
+)
 # An exemption not yet applied: "may be exempt under section 43", "the Trust must consider
 # whether the public interest favours disclosure"
 _WEIGHING = re.compile(
@@ -496,7 +506,8 @@ def _read_lines(
         below = general
         if as_block and 2 * above < sum(len(s.text) for s in general):
             below = general[len(preamble) :]
-        for qid, found in prose_answers(below, compiled).items():
+        in_turn = answers_in_turn(segments, compiled)
+        for qid, found in (in_turn or prose_answers(below, compiled)).items():
             answers.setdefault(qid, []).extend(found)
     # (the request quoted whole restates none of its answers; another question's restated,
     # "Freedom of Information" read as a longer request's, is no quote of ours)

@@ -119,6 +119,7 @@ class DocumentPatterns:
     topic_turn: Patterns = ()
     whole_request: Patterns = ()
     cost_limit: Patterns = ()
+    answers_in_turn: Patterns = ()
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,9 @@ class DocumentGrammar:
     # words of the whole request, not one question ("the information requested", "1(1)(a)")
     whole_request: tuple[str, ...] = ()
     cost_limit: tuple[str, ...] = ()  # the cost limit's words: section 12 by its content
+    # "Our response to each of your questions is given below": unnumbered answers follow,
+    # one paragraph per question in the request's order
+    answers_in_turn: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,21 @@ TABLE_HEADER_WORDS = {
 }  # fmt: skip
 
 
-# A question whose mark OCR lost, run into its answer: "... and sexual coe Yes: Dr X"
-ANSWER_AFTER_LOST_MARK = re.compile(r"(?<=\w{3})(?<!\bor)\s+(?=(?-i:Yes|No)\b[:,;–—-])")
+# A question whose mark OCR lost, run into its answer: "... and sexual coe Yes: Dr X", "... or a
+# link. Yes - Sexual Safety Policy", "... job title. : : Response: Yes"
+ANSWER_AFTER_LOST_MARK = re.compile(
+    r"(?<=\w{3})(?<!\bor)(?:\s+|\.\s+(?=(?-i:Yes|No)\s[–—-]\s))(?=(?-i:Yes|No)\b\s?[:,;–—-])"
+    r"|(?<=[\w.])[\s.:]+(?-i:Response|Answer):\s+(?=\S)"
+)
 
 ANSWER_WORDS = {"no", "no.", "q"}  # header words that are also answers when alone
 
 LABEL = re.compile(
     # OCR leaves marks before a label ("_ 3. Dedicated policy", "‘3. Plans", '" 2c. Yes', "- Q2.",
-    # "“4. Yes."): never a line's real start (a dash only before "Q2": "- 2 sessions" is a list's
-    # item; a quote mark against a number only before "4. ", not '"20 staff ...')
-    r"^[\s_~|‘’'`]*(?:[\"“”]\s+|[\"“”](?=\d{1,2}[.)]\s))?(?:[-–•·*]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:q(?:uestion)?|item|request)\s*[.:]?\s*|you asked\s*(?:(?:at|in|under)\s+(?:(?:question|q)\s*)?(?=\d)|(?=\(\d)))?(?:\((?=\d{1,2}[a-h]?\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
+    # "“4. Yes.", ": Question 4:"): never a line's real start (a dash only before "Q2": "- 2
+    # sessions" is a list's item; a quote mark against a number only before "4. ", not '"20
+    # staff ...')
+    r"^[\s_~|‘’'`]*(?:[\"“”]\s+|[\"“”](?=\d{1,2}[.)]\s))?(?:[-–•·*:]\s*(?=q(?:uestion)?\s*\.?\s*\d))?(?:(?:(?:our\s+)?(?:response|answer|reply)\s+(?:to|for)\s+(?=q(?:uestion)?\s*\d{1,2}\s*\(?[a-h]?\)?\s*[.:\-–—]))?(?:q(?:uestion)?|item|request)\s*[.:]?\s*|you asked\s*(?:(?:at|in|under)\s+(?:(?:question|q)\s*)?(?=\d)|(?=\(\d)))?(?:\((?=\d{1,2}[a-h]?\))|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2}(?:\.[1-9]\d?(?=[\s(]|$))?)\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?(?P<range>\s*[-–]\s*\d{0,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b))?)?"
     # a number's decimals or a time ("10.6%", "10:30") are no label's separator, but a scan's
     # "4.0" alone on its line is answer 4, "0"
@@ -51,8 +56,6 @@ _ANSWER_NUMBER = re.compile(
     r"(\d{1,2})\s*(?:\(?([a-h])\))?",
     re.IGNORECASE,
 )
-
-
 # "A2a:" (its colon: "A1." may be a letter's own Part A, item 1)
 _A_NUMBER = re.compile(r"\s*A(\d{1,2})([a-h])?\s*:")
 
@@ -87,8 +90,9 @@ def answer_number(text: str) -> int:
 AND_LABEL = re.compile(
     r"(?:and|&)\s*(?:q(?:uestion)?\s*)?(?P<num>\d{1,2})\b\s*[.:)\-–]?\s*", re.IGNORECASE
 )
-LABEL_ONLY = re.compile(
-    r"^\s*(?:(?:q(?:uestion)?|request)\s*[.:]?\s*|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
+LABEL_ONLY = re.compile(  # "Q3", "3(a).", "Response to question 1"
+    r"^\s*(?:(?:(?:our\s+)?(?:response|answer|reply)\s+(?:to|for)\s+)?(?:q(?:uestion)?|request)\s*[.:]?\s*"
+    r"|\[(?=\d{1,2}[a-h]?\]))?(?P<num>\d{1,2})\s*"
     r"(?:\(?(?P<letter>[a-h])[)\]]?)?"
     # (a dash alone after it is an empty answer: "Q6c -")
     r"(?P<range>\s*[-–]\s*(?:\d{1,2}\s*(?:\([a-h]\)|(?-i:[a-h])\b)?|\([a-h]\)|(?-i:[a-h])\b))?"

@@ -39,6 +39,7 @@ from foi_audit.coding.posts import (
     part_played_last,
     post_key,
     span_at,
+    title_with_employer,
     unused_post,
     without_descriptions,
 )
@@ -121,6 +122,11 @@ def _remembered(find: Callable[[Grammar, str], list[Span]]) -> Callable[[Grammar
     return remembered
 
 
+def _any_of(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``patterns`` (case-insensitive); none matches nothing."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", re.I)
+
+
 class Grammar:
     """The people grammar compiled once per codebook."""
 
@@ -148,37 +154,21 @@ class Grammar:
         self._not_function = self.not_name | self.honorifics | {"see"}
         self.address_surnames = {lower(w) for w in data.address_surnames}
         self.name_particles = set(data.name_particles)  # lower case as written
-        self.withheld = re.compile("|".join(f"(?:{p})" for p in data.withheld) or r"(?!x)x", re.I)
-        self.provider_intro = re.compile(
-            "|".join(f"(?:{p})" for p in data.provider_intro) or r"(?!x)x", re.I
-        )
+        self.withheld = _any_of(data.withheld)
+        self.provider_intro = _any_of(data.provider_intro)
         bodies = sorted(data.national_bodies, key=len, reverse=True)
         body = "|".join(re.escape(b) for b in bodies) or r"(?!x)x"
         self.national_name = re.compile(rf"(?:the\s+)?(?:{body})", re.I)
         self.national_author = [
             re.compile(p.replace("{body}", body), re.I) for p in data.national_author
         ]
-        self.holder_intro = re.compile(
-            "|".join(f"(?:{p})" for p in data.holder_intro) or r"(?!x)x", re.I
-        )
-        self.supporter_intro = re.compile(
-            "|".join(f"(?:{p})" for p in data.supporter_intro) or r"(?!x)x", re.I
-        )
-        self.executive_post = re.compile(
-            "|".join(f"(?:{p})" for p in data.executive_post) or r"(?!x)x", re.I
-        )
-        self.holder_attached = re.compile(
-            "|".join(f"(?:{p})" for p in data.holder_attached) or r"(?!x)x", re.I
-        )
-        self.shared_post = re.compile(
-            "|".join(f"(?:{p})" for p in data.shared_post) or r"(?!x)x", re.I
-        )
-        self.secondary_lead = re.compile(
-            "|".join(f"(?:{p})" for p in data.secondary_lead) or r"(?!x)x", re.I
-        )
-        self.not_holder_after = re.compile(
-            "|".join(f"(?:{p})" for p in data.not_holder_after) or r"(?!x)x", re.I
-        )
+        self.holder_intro = _any_of(data.holder_intro)
+        self.supporter_intro = _any_of(data.supporter_intro)
+        self.executive_post = _any_of(data.executive_post)
+        self.holder_attached = _any_of(data.holder_attached)
+        self.shared_post = _any_of(data.shared_post)
+        self.secondary_lead = _any_of(data.secondary_lead)
+        self.not_holder_after = _any_of(data.not_holder_after)
 
     def says_lead(self, text: str) -> bool:
         """Whether a sentence speaks of a lead or a post held ("is the lead", "appointed")."""
@@ -372,6 +362,11 @@ class Grammar:
                         break
                 else:
                     break
+            if not cut:
+                last = title_with_employer(
+                    text, tokens, (i, last), self.title_words,
+                    lambda k: self._starts_person(tokens, k),
+                )  # fmt: skip
             words = [t.group(0).lower().rstrip(".") for t in tokens[i : last + 1]]
             if cut:
                 words[-1] = words[-1][:-cut]

@@ -270,3 +270,78 @@ VACANT_AFTER = re.compile(
 LIST_GAP = re.compile(
     r"[\s)]*(\([^()]{0,80}\))?[\s)]*(,|,?\s+and|,?\s+&)\s*(\([^()]{0,60})?|\s*\([^()]{0,60}"
 )
+
+
+# A word that heads an employer's name, where a job title stops ("Director of Nursing, Barnet
+# Hospital"); words that make that name an NHS trust's, which a title does not take in.
+_EMPLOYER_HEAD = frozenset({"Hospital", "Hospitals", "University", "Ltd", "Limited"})
+_TRUST_WORDS = frozenset({"NHS", "Trust", "Foundation"})
+_BEFORE_EMPLOYER = frozenset({",", "of", "at"})
+_CAPITAL_WORD = re.compile(r"[A-Z][\w'’&-]*\.?$")
+
+
+def title_with_employer(
+    text: str,
+    tokens: Sequence[re.Match[str]],
+    span: tuple[int, int],
+    title_words: Collection[str],
+    starts_person: Callable[[int], bool],
+) -> int:
+    """The last token of a title whose words ran into an employer's name: through that name
+    when the title gives it after a comma or "of" ("Director of Workforce Services, Nene Workforce
+    Solutions Ltd", "Chief Nurse of James Paget University Hospitals", "Group Chief Nurse,
+    University Hospitals of Northamptonshire"), before it when it is an NHS trust's name or
+    follows with nothing between ("Director of Nursing, Midwifery and Quality Barnsley Hospital
+    NHS Foundation Trust" is the Director of Nursing, Midwifery and Quality). ``span``: the title's
+    first and last tokens; ``starts_person(k)``: whether a person's name starts at token k."""
+    first, last = span
+    after = last + 1
+    if after < len(tokens) and tokens[after].group(0) == ",":
+        # "Group Chief Nurse, University Hospitals of ...", "..., Riverbank Staffing Ltd": a
+        # name after a comma, its head word within a few capitalised words
+        after += 1
+        while after < min(last + 6, len(tokens) - 1) and _CAPITAL_WORD.match(tokens[after][0]):
+            if tokens[after].group(0).rstrip(".") in _EMPLOYER_HEAD:
+                break
+            after += 1
+    if after >= len(tokens) or tokens[after].group(0).rstrip(".") not in _EMPLOYER_HEAD:
+        return last
+    end = after
+    while not tokens[end].group(0).endswith(".") and end + 1 < len(tokens):
+        if tokens[end].group(0) in {"Ltd", "Limited"}:
+            break  # a company's legal form ends its name
+        if "\n" in text[tokens[end].end() : tokens[end + 1].start()] or starts_person(end + 1):
+            break  # "... University Hospitals Sarah Quinlan is the lead": the holder follows
+        word = tokens[end + 1].group(0)
+        joined = word in {"of", "and", "&"} and end + 2 < len(tokens)
+        if not (_CAPITAL_WORD.match(word) or joined and _CAPITAL_WORD.match(tokens[end + 2][0])):
+            break
+        end += 1
+    names = {t.group(0).rstrip(".") for t in tokens[after : end + 1]}
+    separator = next(
+        (k for k in range(after - 1, first, -1) if tokens[k].group(0) in _BEFORE_EMPLOYER), None
+    )
+    own = [t.group(0) for t in tokens[(separator or last) + 1 : after]]
+    # after a comma the name is set apart, ending at a mark or a company's legal form (not
+    # "Chief Operating Officer, Hospital at Home and Virtual Wards")
+    set_apart = after == last + 1 or (
+        tokens[end].group(0).endswith(".")
+        or tokens[end].group(0) in {"Ltd", "Limited"}
+        or end + 1 == len(tokens)
+        or tokens[end + 1].group(0) in {",", ";", ":", "(", ")", "–", "—", "-", "|"}
+    )
+    if (
+        separator is not None
+        and set_apart
+        and not _TRUST_WORDS & names
+        and (after > last + 1 or any(w.lower() not in title_words for w in own))
+    ):
+        return end
+    k = last
+    while k > first and not (
+        tokens[k].group(0).lower() in title_words or tokens[k].group(0) in _BEFORE_EMPLOYER
+    ):
+        k -= 1  # back over the employer's own words ("Barnsley", ", Airedale")
+    while k > first and tokens[k].group(0).lower() in _BEFORE_EMPLOYER | {"and", "&", "for"}:
+        k -= 1
+    return k

@@ -6,7 +6,12 @@ import re
 from dataclasses import replace
 
 from foi_audit.coding.compiled import Compiled, Question
-from foi_audit.coding.labels import COMPOUND_LABEL, HEADING_VERB, STARTS_LIKE_ANSWER
+from foi_audit.coding.labels import (
+    COMPOUND_LABEL,
+    HEADING_VERB,
+    STARTS_LIKE_ANSWER,
+    questions_asked,
+)
 from foi_audit.coding.questions import (
     OTHER,
     aimed_elsewhere,
@@ -79,6 +84,50 @@ def answers_in_order(segments: list[Segment], compiled: Compiled) -> dict[str, l
                 return ordered
         run = []
     return {}
+
+
+def answers_in_turn(segments: list[Segment], compiled: Compiled) -> dict[str, list[Sentence]]:
+    """Answers given one paragraph per question, unnumbered and with no question restated,
+    after a line saying so ("Our response to each of your questions is given below."):
+    paragraph i answers the request's question i, only when there are exactly as many
+    paragraphs as the request has questions and each opens like an answer or on its own
+    question's topic."""
+    tops = {q.label: q.id for q in compiled.questions if not q.parent}
+    count = questions_asked(compiled)
+    lines = [line for seg in segments if not seg.question and not seg.quoted for line in seg.lines]
+    start = next(
+        (k for k, ln in enumerate(lines) if matches_any(compiled.doc.answers_in_turn, ln.text)),
+        None,
+    )
+    if start is None:
+        return {}
+    blocks: list[list[Line]] = []
+    for line in lines[start + 1 :]:
+        if matches_any(compiled.doc.closing, line.text):
+            break
+        if not any(c.isalnum() for c in line.text) or matches_any(
+            compiled.doc.boilerplate, line.text
+        ):
+            continue
+        if blocks and blocks[-1][-1].block == line.block:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    if len(blocks) != count:
+        return {}
+    found: dict[str, list[Sentence]] = {}
+    for number, block in enumerate(blocks, start=1):
+        qid = tops.get(str(number))
+        if qid is None:
+            continue  # another question of a longer request
+        said = sentences(block, qid)
+        topic = top_question(classify_question(said[0].text, compiled, topic=True), compiled)
+        # each opens like an answer ("Yes.", "N/A") or on its own question's topic: not a
+        # closing note counted in place of an answer left out ("We hold no other information.")
+        if topic != qid and (topic or not STARTS_LIKE_ANSWER.match(said[0].text)):
+            return {}
+        found[qid] = answer_start(said, compiled)
+    return found
 
 
 def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list[Sentence]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from itertools import takewhile
 
+from foi_audit.coding.codebook import Question
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import (
     COURSE_PART,
@@ -240,6 +242,8 @@ def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
         labelled
         and labelled["tail"][:1].isupper()
         and not _SENTENCE_OPENING.match(labelled["head"])
+        # (one of the question's choices is the answer: "External provider: Bystander Matters")
+        and labelled["head"].strip().lower() not in question_choices(compiled.codebook.questions)
         and _request_label(labelled["head"], question, compiled)
     ):
         # "Plans to introduce Active Bystander Training: We have no plans to do so."
@@ -265,6 +269,20 @@ def without_restated_head(text: str, question: str, compiled: Compiled) -> str:
             "",
         )
     return tail or text
+
+
+@lru_cache(maxsize=8)
+def question_choices(questions: tuple[Question, ...]) -> frozenset[str]:
+    """The choices our questions offer ("mandatory or optional", "in-house or by an external
+    provider"): each is an answer, never a topic."""
+    pairs = (
+        re.findall(r"([\w-]+) or (?:by )?(?:an? )?(([\w-]+)(?: [\w-]+)?)", q.text.lower())
+        for q in questions
+    )
+    # the second choice alone and with the word after it ("external", "external provider"),
+    # each as written and spaced ("in house")
+    words = {word for found in pairs for pair in found for word in pair}
+    return frozenset(words | {word.replace("-", " ") for word in words})
 
 
 # A label of a few words before a colon, then the answer: "Delivery (in-house/external): ..."

@@ -607,6 +607,9 @@ _RESTORED = re.compile(
 # questions")
 _THIS_PART = re.compile(
     r"(?i)\b(?:this|these|that|those) (?:parts?|questions?|elements?)\b(?! (?:is|are) answered)"
+    # "... relying on section 12 for questions 2 and 3": whole questions by their numbers (not
+    # a part of one, "Section 12 applies to question 2(c)")
+    r"|\b(?:for|to|of) questions? \d{1,2}(?:(?:,| and| &| to| -| –) \d{1,2})*\b(?!\s*\(?[a-h]\b)"
 )
 _REFUSED = re.compile(
     r"(?i)\b(?:section|s\.?) ?1[24]\b|\bexceed\w*\b|\b(?:appropriate|cost) limit\b|\b18 hours\b"
@@ -631,7 +634,9 @@ def _status(sentences: Sequence[SentenceReading], direct: bool = False) -> Statu
         # unless the answer is given after all, further down ("Question 4 has been passed to
         # the Executive Office." ... "our answer to question 4 is: ...")
         later = [s for s in _later_parts(own) if not s.statuses]
-        return Status.ANSWERED if later else Status.DEFERRED
+        # ("We cannot confirm whether she holds it formally, but she acts as our lead")
+        contrast = [s for s in own[1:] if not s.statuses and _CORRECTING_NEXT.match(s.text)]
+        return Status.ANSWERED if later or contrast else Status.DEFERRED
     if Status.WITHHELD in first.statuses:
         return Status.WITHHELD
     if not direct and any(

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
-from foi_audit.coding.codebook import Question
 from foi_audit.coding.compiled import Compiled
 from foi_audit.coding.labels import STARTS_LIKE_ANSWER, SUB_RANGE, TOPIC_LABEL, TOPIC_PREFIX
-from foi_audit.coding.questions import classify_question, top_question
+from foi_audit.coding.questions import classify_question, question_choices, top_question
 from foi_audit.coding.records import Line, Sentence
 from foi_audit.coding.text import SENTENCE_END
 
@@ -77,20 +75,6 @@ def _ends_sentence(text: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
-def _choices(questions: tuple[Question, ...]) -> frozenset[str]:
-    """The choices our questions offer ("mandatory or optional", "in-house or by an external
-    provider"): each is an answer, never a topic."""
-    pairs = (
-        re.findall(r"([\w-]+) or (?:by )?(?:an? )?(([\w-]+)(?: [\w-]+)?)", q.text.lower())
-        for q in questions
-    )
-    # the second choice alone and with the word after it ("external", "external provider"),
-    # each as written and spaced ("in house")
-    words = {word for found in pairs for pair in found for word in pair}
-    return frozenset(words | {word.replace("-", " ") for word in words})
-
-
 def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
     """An answer that opens with its topic ("Policy." / "Dedicated policy: Yes." / "ABT -
     information not held") starts after the topic: start-anchored rules look there."""
@@ -113,7 +97,7 @@ def answer_start(found: list[Sentence], compiled: Compiled) -> list[Sentence]:
             label["topic"].split()[0].lower(),
             " ".join(label["topic"].split()[:2]).lower(),
         }
-        & _choices(compiled.codebook.questions)
+        & question_choices(compiled.codebook.questions)
         and top_question(classify_question(label["topic"], compiled, topic=True), compiled)
         == top_question(first.question, compiled)
     ):

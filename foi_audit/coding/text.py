@@ -143,11 +143,32 @@ _OCR_GLUED_IS = re.compile(r"\b(It|it|This|this|There|there|Which|which|That|tha
 
 def ocr_words(text: str) -> str:
     """OCR's usual misreadings of words mended: "Mr lan" is "Mr Ian", "Itis" is "It is",
-    "Questlon 2" is "Question 2", "3..N/A." is "3. N/A.", "$38(1)" is "s38(1)"; a speck read as
+    "Questlon 2" is "Question 2", "Besponce:" is "Response:", "title. -Yes" is "title. Yes", "3..N/A." is "3. N/A.", "$38(1)" is "s38(1)"; a speck read as
     an opening quote that nothing closes ("lead ‘Declan Murrow, Chief ...") gone."""
     text = _OCR_QUESTION.sub("Question", _OCR_STRAY_QUOTE.sub("", text))
+    text = _OCR_LABEL_WORD.sub(_label_word, _OCR_SPECK_BEFORE_ANSWER.sub("", text))
     text = _OCR_DOLLAR_S.sub("s", _OCR_DOUBLE_STOP.sub(r"\1. ", text))
     return _OCR_GLUED_IS.sub(r"\1 is", _OCR_NAME_I.sub(r"\1I", text))
+
+
+# "... job title. -Yes - Hilary ...", "... a link. _ Yes": a speck before an answer's first word
+# (not a table's cell rule: "staff? | Yes" keeps its cells apart)
+_OCR_SPECK_BEFORE_ANSWER = re.compile(r"(?<=[.?:] )[-_~]\s?(?=(?:Yes|No|N/A)\b)")
+# "Besponce:", "Respanse:": a capitalised word before a colon, as noise left an answer's label
+_OCR_LABEL_WORD = re.compile(r"\b[A-Z8][a-z5]{5,8}(?=\s?:)")
+_LABEL_WORDS = ("Response", "Answer")
+
+
+def _label_word(found: re.Match[str]) -> str:
+    from rapidfuzz.distance import Levenshtein
+
+    word = found.group(0)
+    for label in _LABEL_WORDS:
+        if word in (label, f"{label}s"):
+            return word
+        if Levenshtein.distance(word, label, score_cutoff=2) <= 2:
+            return label if len(word) >= len(label) - 1 else word
+    return word
 
 
 # "$38(1)(b) Health and safety": a section's "s" read as "$"

@@ -85,7 +85,7 @@ from foi_audit.matching.verdict import (
     score,
     sent_for,
 )
-from foi_audit.matching.zones import Zones, zones_of
+from foi_audit.matching.zones import Zones, reads_as_prose, zones_of
 from foi_audit.records import Block, Document, Match
 from foi_audit.register.domains import NOT_A_TRUST_SCOPES, domain_labels
 from foi_audit.register.successions import lineage
@@ -427,6 +427,14 @@ def _reading(document: Document, index: Index) -> tuple[list[Evidence], Zones]:
             # a request site's list of other requests at the foot of its page ("... - request
             # to Salisbury NHS Foundation Trust") names others' trusts, not the writer's
             exact = [_as_body(e, index) if _listed_request(joined, e) else e for e in exact]
+        else:
+            # a body named in a sentence at the top of a page ("This policy ... supports the NHS
+            # England Sexual Safety in Healthcare Charter") is no letterhead of the body's
+            lines = "\n".join(b.text for b in blocks if not reads_as_prose(b))
+            exact = [
+                _as_body(e, index) if e.code.startswith(BODY_PREFIX) and e.quote not in lines else e
+                for e in exact
+            ]
         found += exact
         if document.ocr and not any(e.points >= _WEIGHTS[signal]["core"] for e in exact):
             # a near-miss is OCR's noise; in typed text it is another trust's name

@@ -289,6 +289,18 @@ def _looks_like_address(block: Block) -> bool:
     )
 
 
+# Words of a sentence, which names and addresses seldom have
+_PROSE_WORD_RE = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
+
+
+def reads_as_prose(block: Block) -> bool:
+    """A sentence with ten words or more in lower case, ended ("This policy ... supports the NHS
+    England Sexual Safety in Healthcare Charter."), as a page's top lines read as its header
+    may be: not a letterhead's tagline ("invented reply, not a real response from this trust")."""
+    text = block.text.rstrip()
+    return text.endswith(".") and len(_PROSE_WORD_RE.findall(text)) >= 10
+
+
 _QUOTE_MARKS_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _HEADER_LINE_RE = re.compile(r"(?i)^\s*(?:from|sent|date|to|cc|subject):")
 

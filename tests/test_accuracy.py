@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzzzzzzl/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzzzzzzo/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -3682,6 +3682,58 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.95, 0.94),
         "dasv_lead_role": (0.90, 0.91),
     },
+    # Round 75, hedged and qualified answers ('to the best of our knowledge', 'we cannot
+    # confirm', 'being verified', in some areas but not trust-wide): 0.95 / 9% / 0.0% at first
+    # sight, 0.99 / 4% / 0.2% after the round's changes
+    "corpus_zzzzzzzzm": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.95, 0.95),
+        "abt_mandatory": (0.95, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.95, 0.97),
+        "dasv_lead_role": (0.95, 0.97),
+    },
+    # Round 75, arrangements shared beyond one trust (ICB-commissioned training, system
+    # policies, leads over several trusts, group FOI offices): 0.98 / 6% / 0.6% at first sight,
+    # 0.99 / 3% / 0.4% after
+    "corpus_zzzzzzzzn": {
+        "response_status": (0.95, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.95, 0.95),
+        "dasv_lead": (0.95, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.95, 0.95),
+    },
+    # Round 75, partial replies (section 12 for some questions, sections 21, 22, 40 and 43 for
+    # parts, not held for one part, a clarification on one question): 0.93 / 13% / 0.7% at first
+    # sight, 0.95 / 12% / 0.2% after (noisy scans whose answers run together or lost their
+    # numbers stay flagged)
+    "corpus_zzzzzzzzo": {
+        "response_status": (0.90, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.95, 0.97),
+        "abt_provided": (0.87, 0.97),
+        "abt_delivery": (0.92, 0.97),
+        "abt_provider": (0.95, 0.96),
+        "abt_mandatory": (0.92, 0.97),
+        "abt_sh_module": (0.92, 0.97),
+        "abt_planned": (0.92, 0.94),
+        "dasv_lead": (0.90, 0.97),
+        "dasv_lead_name": (0.90, 0.97),
+        "dasv_lead_role": (0.90, 0.97),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -3723,6 +3775,9 @@ NAMES_NO_TRUST = {
         "DRAFT Sexual Safety Policy v0.4.pdf",
         "Greenfinch Learning - programme outline.pdf",
     },
+    # a policy saved beside its reply, naming no trust (it "supports the NHS England Sexual
+    # Safety in Healthcare Charter": no letterhead of NHS England's)
+    "corpus_zzzzzzzzn": {"Sexual Safety Policy v2.0.pdf"},
 }
 
 
@@ -3903,6 +3958,7 @@ UNKNOWN_BODIES = {
     "corpus_zzzzzzzzh": {"Re_ FOI request - Hartsmere Priory Hospital.eml"},  # private
     "corpus_zzzzzzzzj": {"RE Freedom of Information request - St Aldhelms.eml"},  # private
     "corpus_zzzzzzzzk": {"Harbourside Private Hospital - information request.pdf"},  # private
+    "corpus_zzzzzzzzm": {"Harrowfield Park - response to information request.pdf"},  # private
 }
 
 

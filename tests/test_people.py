@@ -13,6 +13,13 @@ def grammar() -> Grammar:
     return Grammar(load_codebook().people)
 
 
+def test_a_saints_name_is_a_place_not_a_person(grammar: Grammar) -> None:
+    # round 76: "the Hospital of St Cross, Rugby has a site lead ..." gave "St Cross" as the
+    # holder of the executive lead's post
+    text = "The Hospital of St Cross has a site lead, Tomasz Eldridge; Dr St Clair-Hughes chairs."
+    assert [p.text for p in grammar.persons(text)] == ["Tomasz Eldridge", "Dr St Clair-Hughes"]
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -69,3 +69,19 @@ def test_an_exemption_column_is_known_and_a_scans_speck_after_a_heading_is_no_se
     columns = ("answer", "exemption")
     assert cell_kinds(["2b", "Mandatory.", "None"], columns) == ["label", "answer", "exemption"]
     assert cell_kinds(["Yes.", "None"], columns) == ["answer", "exemption"]
+
+
+def test_a_row_that_lost_its_empty_last_cells_reads_its_item_as_the_question() -> None:
+    """Round 76: a sheet's rows shorter than its "Item | Answer | Date / version | Figure"
+    header kept their item as a bare label, so "Dedicated sexual safety policy | Yes | v1.0"
+    answered nothing; a one-word item with its question mark, "Mandatory?", names its question."""
+    from foi_audit.coding import load_codebook
+    from foi_audit.coding.compiled import compile_codebook
+
+    compiled = compile_codebook(load_codebook())
+    columns = header_columns(["Item", "Answer", "Date / version", "Figure"])
+    assert cell_kinds(["Dedicated sexual safety policy", "Yes", "v1.0"], columns, compiled)[:2] == [
+        "question",
+        "answer",
+    ]
+    assert cell_kinds(["Mandatory?", "No"], columns, compiled) == ["question", "answer"]

@@ -617,14 +617,20 @@ def _lead(
         # another cell of the same row (a notes column), or a post on the line next to one
         # holding only a name, are the post and its holder
         in_row = bool(_TABLE_ROW.search(row))
+        # (not a person the answer gives a post of their own: "... the lead for domestic abuse
+        # is X, Specialist Practitioner")
+        posted = {lead.person.text for lead in leads if lead.person and lead.title}
         holders = [
             (i, person)
             for i, s in enumerate(sentences)
             for person in context.people.names_alone(texts[i])
-            if (in_row and s.sentence.locator == row)
-            or (abs(i - index) == 1 and _NAME_ONLY.fullmatch(texts[i].replace(person.text, "")))
-            # "The lead is Dr Priya Ramanathan. She holds the post of Chief Nursing Officer."
-            or (i == index - 1 and _PRONOUN_FIRST.match(texts[index]))
+            if person.text not in posted
+            and (
+                (in_row and s.sentence.locator == row)
+                or (abs(i - index) == 1 and _NAME_ONLY.fullmatch(texts[i].replace(person.text, "")))
+                # "The lead is Dr Priya Ramanathan. She holds the post of Chief Nursing Officer."
+                or (i == index - 1 and _PRONOUN_FIRST.match(texts[index]))
+            )
         ]
         if len(holders) == 1:
             other, person = holders[0]

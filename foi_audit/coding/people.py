@@ -237,7 +237,9 @@ class Grammar:
                 j += 1
                 if _SENTENCE_END.search(names[-1].group(0)):
                     break
-            enough = len(names) >= 1 if honorific else 2 <= len(names) <= 3
+            # ("St Cross", "St Mary's": a hospital or a church; "Dr St Clair-Hughes" a person)
+            saint = not honorific and bool(names) and names[0].group(0).rstrip(".") == "St"
+            enough = len(names) >= 1 if honorific else 2 <= len(names) <= 3 and not saint
             if enough and not honorific and self._runs_into_a_document(text, tokens, j):
                 i = j  # "the Special Leave Policy": the words of a policy's or course's name
                 continue

@@ -446,7 +446,8 @@ _TOPIC_WORD = re.compile(r"[A-Za-z]{4,}(?:/[A-Za-z]{4,})?")  # "Provider", "Mand
 
 def _asks(cell: str, compiled: Compiled | None) -> bool:
     """A one-word topic that names one of the request's questions ("Provider", "Mandatory/
-    optional"), not any word ("Training" under a policy question's row)."""
+    optional", "Mandatory?"), not any word ("Training" under a policy question's row)."""
+    cell = cell.strip().rstrip("?:")
     if compiled is None or not _TOPIC_WORD.fullmatch(cell):
         return False
     return classify_question(cell, compiled) not in ("", OTHER)
@@ -456,6 +457,13 @@ def cell_kinds(
     cells: list[str], columns: tuple[str, ...], compiled: Compiled | None = None
 ) -> list[str]:
     """Which cells of a table row are a label, the restated question and the answer."""
+    kept = columns[: len(cells)]
+    if columns and len(cells) < len(columns) and trailing_cells_dropped(cells, kept):
+        # trailing empty cells a reader dropped: the columns still stand by position (a row
+        # kept from the table's first column, " | (a) in-house / external", stands there too;
+        # "3 | Has the Trust appointed ...?" and "2(c) | Sexual harassment module", answer empty;
+        # an "Item" column's topic is the question, as in a full row)
+        columns = tuple(kept)
     if columns and len(columns) == len(cells):
         # an "Item" column of topics ("Dedicated sexual safety policy"), not of numbers or
         # references: the question the row answers
@@ -480,12 +488,6 @@ def cell_kinds(
     lost_label = len(cells) == len(columns) + 1 and "label" not in columns
     if columns and lost_label and LABEL_ONLY.match(cells[0]):
         return ["label", *cell_kinds(cells[1:], columns, compiled)]
-    kept = columns[: len(cells)]
-    if columns and len(cells) < len(columns) and trailing_cells_dropped(cells, kept):
-        # trailing empty cells a reader dropped: the columns still stand by position (a row
-        # kept from the table's first column, " | (a) in-house / external", stands there too;
-        # "3 | Has the Trust appointed ...?" and "2(c) | Sexual harassment module", answer empty)
-        return list(kept)
     if columns and len(cells) == 1 and _BAND.match(cells[0]):
         # a band across the table ("Sexual safety policy and training") heads the rows
         # below it: a heading, never an answer

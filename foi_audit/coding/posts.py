@@ -274,7 +274,8 @@ LIST_GAP = re.compile(
 
 # A word that heads an employer's name, where a job title stops ("Director of Nursing, Barnet
 # Hospital"); words that make that name an NHS trust's, which a title does not take in.
-_EMPLOYER_HEAD = frozenset({"Hospital", "Hospitals", "University", "Ltd", "Limited"})
+_LEGAL_FORM = frozenset({"Ltd", "Limited"})  # a company's, which ends its name
+_EMPLOYER_HEAD = frozenset({"Hospital", "Hospitals", "University"}) | _LEGAL_FORM
 _TRUST_WORDS = frozenset({"NHS", "Trust", "Foundation"})
 _BEFORE_EMPLOYER = frozenset({",", "of", "at"})
 _CAPITAL_WORD = re.compile(r"[A-Z][\w'’&-]*\.?$")
@@ -308,8 +309,8 @@ def title_with_employer(
         return last
     end = after
     while not tokens[end].group(0).endswith(".") and end + 1 < len(tokens):
-        if tokens[end].group(0) in {"Ltd", "Limited"}:
-            break  # a company's legal form ends its name
+        if tokens[end].group(0) in _LEGAL_FORM:
+            break
         if "\n" in text[tokens[end].end() : tokens[end + 1].start()] or starts_person(end + 1):
             break  # "... University Hospitals Sarah Quinlan is the lead": the holder follows
         word = tokens[end + 1].group(0)
@@ -326,7 +327,7 @@ def title_with_employer(
     # "Chief Operating Officer, Hospital at Home and Virtual Wards")
     set_apart = after == last + 1 or (
         tokens[end].group(0).endswith(".")
-        or tokens[end].group(0) in {"Ltd", "Limited"}
+        or tokens[end].group(0) in _LEGAL_FORM
         or end + 1 == len(tokens)
         or tokens[end + 1].group(0) in {",", ";", ":", "(", ")", "–", "—", "-", "|"}
     )

@@ -70,14 +70,12 @@ def _extract(
                 "raise --max-size if this file is genuine"
             )
         extraction = read_document(data, name)
-    except NotAPage as exc:
-        if depth:  # a mail's logo sent as an attachment: set aside, not an error to chase
-            node["status"], node["message"] = FileStatus.SKIPPED.value, str(exc)
-            return
-        node["error"], node["message"] = type(exc).__name__, str(exc)
-        return
     except FoiAuditError as exc:
-        node["error"], node["message"] = type(exc).__name__, str(exc)
+        if isinstance(exc, NotAPage) and depth:
+            # a mail's logo sent as an attachment: set aside, not an error to chase
+            node["status"], node["message"] = FileStatus.SKIPPED.value, str(exc)
+        else:
+            node["error"], node["message"] = type(exc).__name__, str(exc)
         return
     except MemoryError:
         node["error"], node["message"] = "TooLarge", "the file needs more memory than allowed"

@@ -511,6 +511,10 @@ def labelled_parts(
             words = label[1].split() if label else []
             is_label = 2 <= len(words) <= 5 and not _VERB.search(" ".join(words))
             is_label = is_label and not (label and COURSE_PART.match(label[1]))  # "Module B"
+            # (before a dash, no label that is a value itself: "Optional attendance - no.")
+            is_label = is_label and not (
+                label and ":" not in label[0] and _says_value(words, compiled)
+            )
             part = classify_question(" ".join(words), compiled) if is_label else ""
             if label and part in parts and part not in moved:
                 text = sentence.text[label.end() :]
@@ -523,9 +527,20 @@ def labelled_parts(
     return out
 
 
+def _says_value(words: list[str], compiled: Compiled) -> bool:
+    """Whether words say one of a field's values ("Compulsory for managers": mandatory)."""
+    values = {v for spec in compiled.fields for v in spec.field.values}
+    text = " ".join(words)
+    return any(name in values and matches_any(found, text) for name, found in compiled.concepts)
+
+
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|does|do|did|can|may)\b", re.I)
-# A run-in label of a few words before its answer: "Sexual harassment module: Yes."
-_RUN_IN_LABEL = re.compile(r"\s*([A-Za-z][\w /'’()-]{2,50}?)\s*:\s+(?=\S)")
+# A run-in label of a few words before its answer: "Sexual harassment module: Yes.", "SH
+# module – N." (after a dash, only before a bare answer: "It's optional - staff book ..." is
+# a sentence)
+_RUN_IN_LABEL = re.compile(
+    r"\s*([A-Za-z][\w /'’()-]{2,50}?)(?:\s*:\s+|\s+[–—-]\s+(?=(?i:yes|no|y|n|n/a|none)\W*$))(?=\S)"
+)
 
 
 def last_part_bare(

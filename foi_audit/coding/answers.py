@@ -66,10 +66,18 @@ def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Re
     ]
     # "Please disregard it and use the corrected version attached": the attachment revises
     # (not an original reply attached for reference to a revision that answers itself)
-    revising = {r.document.path for r in readings if r.revises and not any(r.answers.values())}
+    revising = {r.document.path for r in readings if r.revises and not _answers(r, compiled)}
     readings = [replace(r, revises=True) if r.document.parent in revising else r for r in readings]
     readings = placed_by_section(readings, compiled)  # a review going through the exemptions
     return withdrawn_marked(readings, compiled, lambda r: _refuses(r.general, compiled))
+
+
+def _answers(reading: Reading, compiled: Compiled) -> bool:
+    """Whether a message answers a question, beyond saying that it revises an earlier reply
+    ("It supersedes the version of 26 November, in which question 4 named the wrong person")."""
+    said = (s.text for found in reading.answers.values() for s in found)
+    doc = compiled.doc
+    return any(not matches_any((*doc.revision, *doc.earlier_withdrawn), text) for text in said)
 
 
 def read_document(document: Document, compiled: Compiled, as_reply: bool = False) -> Reading:
@@ -506,7 +514,9 @@ def _read_lines(
         below = general
         if as_block and 2 * above < sum(len(s.text) for s in general):
             below = general[len(preamble) :]
-        in_turn = answers_in_turn(segments, compiled)
+        in_turn = answers_in_turn(segments, compiled) or answers_in_turn(
+            segments, compiled, after_request=True
+        )
         for qid, found in (in_turn or prose_answers(below, compiled)).items():
             answers.setdefault(qid, []).extend(found)
     # (the request quoted whole restates none of its answers; another question's restated,
@@ -518,7 +528,9 @@ def _read_lines(
         # (beside restated questions, a table's cells are its questions' and answers' own:
         # "Active Bystander Training: (a) in-house or external provider; ..." is no answer)
         paragraphs = [s for s in general if not restated or "row" not in s.locator]
-        for qid, found in prose_answers(paragraphs, compiled).items():
+        # (the request quoted whole, nothing under its questions, then one paragraph each)
+        in_turn = {} if answered else answers_in_turn(segments, compiled, after_request=True)
+        for qid, found in (in_turn or prose_answers(paragraphs, compiled)).items():
             if qid not in answered:
                 answers.setdefault(qid, []).extend(found)
     answers = _follow_references(answers, doc_labels, compiled)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +19,7 @@ from foi_audit.coding.codebook import (
 from foi_audit.coding.likeness import QuestionLikeness
 from foi_audit.coding.people import Grammar
 from foi_audit.coding.reading import Modality, ReadingPatterns, Status
+from foi_audit.coding.spelling import misspellings
 from foi_audit.coding.text import compile_pattern
 from foi_audit.errors import CodebookError
 
@@ -149,6 +150,7 @@ class Compiled:
     not_org: frozenset[str]
     generic_org: frozenset[str] = frozenset()
     not_org_words: frozenset[str] = frozenset()
+    misspelt: Mapping[str, str] = field(default_factory=dict)  # a slip -> the word meant
 
     def question(self, qid: str) -> Question | None:
         """Our question ``qid`` as compiled (None when there is none)."""
@@ -276,6 +278,7 @@ def _compile_cached(codebook: Codebook) -> Compiled:
         not_org=frozenset(w.lower() for w in lexicon.not_org),
         generic_org=frozenset(w.lower() for w in lexicon.generic_org),
         not_org_words=frozenset(w.lower() for w in lexicon.not_org_words),
+        misspelt=misspellings(grammar.spelling),
     )
 
 

@@ -21,6 +21,7 @@ from foi_audit.coding.joint import documents_by_trust, trust_view
 from foi_audit.coding.outcome import clear_refused, fill_not_held, is_real_reply, outcome
 from foi_audit.coding.records import Decision, Reading
 from foi_audit.coding.sections import sections_cited
+from foi_audit.coding.spelling import as_typed
 from foi_audit.coding.text import own_names_pattern, trim
 from foi_audit.records import (
     Block,
@@ -82,6 +83,10 @@ def code_trust(
         if (doubt := base_doubt(decision, reasons)) is not None:
             bases[name] = doubt
         source = chosen.sources.get(name)
+        if source is not None and decision.quote and not decision.summary:
+            # the quote as typed, slips and all ("Sexaul Safety Policy")
+            typed = [b.text for b in source.document.blocks]
+            decision = replace(decision, quote=as_typed(decision.quote, typed, compiled.misspelt))
         ocr = source is not None and source.document.ocr
         confidence = decision.confidence * (0.7 if ocr else 1.0)
         coded.append(

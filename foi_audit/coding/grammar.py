@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class DocumentGrammar:
     # "Our response to each of your questions is given below": unnumbered answers follow,
     # one paragraph per question in the request's order
     answers_in_turn: tuple[str, ...] = ()
+    spelling: tuple[str, ...] = ()  # words whose one-slip misspellings are read as them
 
 
 @dataclass(frozen=True)
@@ -287,6 +289,12 @@ def document_grammar(grammar: Table, top: Table, source: str) -> DocumentGrammar
             values[key] = (evidence["field"], evidence["value"]) if evidence else None
         else:
             values[key] = base.texts(key) + own.texts(key)
+    for word in values["spelling"]:
+        if not re.fullmatch(r"[a-z]{6,}", word):
+            raise CodebookError(
+                f"{source}: [document].spelling holds {word!r}; list whole words in lower case, "
+                "six letters or more (a shorter word's slips are other words)"
+            )
     return DocumentGrammar(**values)
 
 

@@ -229,7 +229,9 @@ HEADING_VERB = re.compile(
 # "Our response to question 4 is: Yes.", "In answer to your question 2:": a label in words
 _PROSE_LABEL_TEXT = (
     r"(?i:(?:our|the trust's|the|in|my)\s+(?:response|answer|reply)\s+(?:to|for)\s+(?:your\s+)?"
-    r"(?:question|q)\s*{number}(?!\d)(?:\s+(?:is|was|are)(?:\s+as\s+follows)?)?\s*[:\-–])"
+    r"(?:(?:question|q)\s*{number}(?!\d)(?:\s+(?:is|was|are)(?:\s+as\s+follows)?)?\s*[:\-–]"
+    # "In response to questions 2 and 3, yes, ...": one answer to both
+    r"|(?:questions|qs)\s*{number}\s*(?:and|&)\s*(?:q(?:uestion)?\s*)?\d{1,2}(?!\d)\s*[:\-–,]))"
 )
 # "Finally, returning to question 3, which we have left until last: ...", "In relation to
 # question 3, ...": a paragraph turning to a question by its number (not "see question 3"; nor
@@ -237,7 +239,7 @@ _PROSE_LABEL_TEXT = (
 _TURNING_TEXT = (
     r"(?i:(?:(?:finally|lastly|next|then|and|now)\s*,?\s+)?(?:(?:returning|turning|coming|"
     r"moving\s+on|going\s+back|now\s+turning)\s+to|in\s+relation\s+to|with\s+regard\s+to|"
-    r"regarding|as\s+regards|as\s+for|in\s+respect\s+of|on)\s+(?:your\s+)?(?:question|q)\s*{number}"
+    r"regarding|as\s+regards|as\s+(?:for|to)|in\s+respect\s+of|on)\s+(?:your\s+)?(?:question|q)\s*{number}"
     r"(?![\d(])(?:\s*,\s*which\s+[^,:;.]{0,60})?\s*[:,\-–])"
 )
 PROSE_LABEL = re.compile(
@@ -437,12 +439,25 @@ def turns_to_question(text: str) -> bool:
     return bool(_TURNING_LABEL.match(text) or _TOPIC_NUMBERED.match(text))
 
 
-def normalise_heading(text: str) -> str:
+_SLASHED_PAIR = re.compile(
+    r"^(\s*(?:q|question)\s*\d{1,2})\s*/\s*((?:q|question)?\s*\d{1,2})(?=\s*[.:)\-–—]\s)", re.I
+)
+_SECOND_NUMBER = re.compile(r"(?:and|&)\s*(?:q(?:uestion)?\s*)?(\d{1,2})\W*$", re.IGNORECASE)
+
+
+def normalise_heading(text: str, alone: frozenset[str] = frozenset()) -> str:
     """ "Question two", "Your question 4 (executive lead)", "Your questions 2 and 3 (ABT)" ->
     "Question 2 ...": a label the segmenter knows (the topic in brackets is dropped)."""
+    # "Q2/Q3 - ...": one answer to both, unless either has its own label (``alone``): "Q1/Q2
+    # - 6 sessions" under question 2 counts quarters of a year
+    pair = _SLASHED_PAIR.match(text)
+    if pair and not {re.sub(r"\D", "", pair[1]), re.sub(r"\D", "", pair[2])} & alone:
+        text = f"{pair[1]} and {pair[2]}{text[pair.end() :]}"
     prose = PROSE_LABEL.match(text) or _TOPIC_NUMBERED.match(text)
     if prose:
-        return f"Question {next(n for n in prose.groups() if n)}. {text[prose.end() :]}"
+        number = next(n for n in prose.groups() if n)
+        both = _SECOND_NUMBER.search(prose.group(0))  # "Question 2 and 3.": the segmenter's pair
+        return f"Question {number}{both and f' and {both[1]}' or ''}. {text[prose.end() :]}"
     corrected = CORRECTION_LABEL.match(text)
     if corrected:
         # (each wording its own groups: the number and letter of the one that matched)
@@ -653,30 +668,6 @@ def section_over_questions(text: str, after: str) -> bool:
         and not re.search(r"[.;:?!]", rest)
         and bool(_DECIMAL_ITEM.match(after))
     )
-
-
-_YES_OR_NO_CELL = re.compile(r"^(?:yes|no|y|n)$", re.IGNORECASE)
-
-
-def unmarked_options(cells: list[str]) -> list[str]:
-    """A form row listing a question's options with none marked as read ("Q1 Dedicated
-    policy? | Yes | No | In draft | Expected at Board in February."): the options are no
-    answer, so their cells are emptied (a note after them stays). A header row of option
-    columns ("Question | Yes | No") is left as it is."""
-    bare = [i for i, cell in enumerate(cells) if _YES_OR_NO_CELL.match(cell.strip())]
-    kinds = {cells[i].strip()[0].lower() for i in bare}
-    asks = "?" in cells[0] or bool(PREFIXED_LABEL.match(cells[0]) or LABEL.match(cells[0]))
-    if len(bare) < 2 or kinds != {"y", "n"} or not asks:
-        return cells
-    run: set[int] = set()
-    for i in range(min(bare), len(cells)):  # the options side by side, up to a note
-        option = len(cells[i].split()) <= 3 and not re.search(r"[.?]\s*$", cells[i])
-        if i not in bare and not option:
-            break
-        run.add(i)
-    if not set(bare) <= run:
-        return cells  # "Q1 Policy? | Y | Q2 ABT? | N": each answer after its own question
-    return ["" if i in run else cell for i, cell in enumerate(cells)]
 
 
 _CELL_EDGE = re.compile(r"\s\|\s")

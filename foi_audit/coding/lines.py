@@ -14,11 +14,12 @@ from foi_audit.coding.labels import (
     PREFIXED_LABEL,
     QUOTE_MARK,
     labelled_paragraphs,
-    unmarked_options,
 )
+from foi_audit.coding.options import unmarked_option_cells
 from foi_audit.coding.pages import across_pages
 from foi_audit.coding.quoting import below_quote, printed_header
 from foi_audit.coding.records import Line
+from foi_audit.coding.spelling import mended
 from foi_audit.coding.table_rows import (
     COURSE_RECORD,
     NO_EXEMPTION_CELL,
@@ -44,7 +45,14 @@ from foi_audit.coding.table_rows import (
     under_merged,
     unfilled,
 )
-from foi_audit.coding.text import CELL_SPLIT, matches_any, ocr_boxes, ocr_words, sent_at
+from foi_audit.coding.text import (
+    CELL_SPLIT,
+    matches_any,
+    ocr_bars,
+    ocr_boxes,
+    ocr_words,
+    sent_at,
+)
 from foi_audit.records import SHEET_FORMATS, BlockRole, Document
 
 # Page-header blocks are read: a reply with no letterhead has its first answers there.
@@ -53,27 +61,6 @@ SKIP_ROLES = {BlockRole.EMAIL_HEADER, BlockRole.FOOTER}
 
 _SPACED = frozenset({BlockRole.BODY})  # where a table set out with spaces is looked for
 _NEVER_ROWS = frozenset({BlockRole.HEADER, BlockRole.TITLE})
-_OCR_BAR = re.compile(r"(\S+)\s+\|(?=\s|$)(\s*)(\S?)")
-# a sentence runs on past these: "Freedom of | Information" is one sentence, not two cells
-_RUNS_ON = frozenset(
-    ("of", "the", "and", "to", "in", "for", "a", "an", "with", "under", "by", "on", "at")
-    + ("from", "or", "is", "are", "be")
-)
-
-
-def _bar_or_not(found: re.Match[str]) -> str:
-    """A bar Tesseract read in a scanned paragraph, kept as a cell's edge ("lead for DASV |
-    Ms X") unless it stands inside a sentence ("Freedom of | Information") or before marks
-    ("requested. | _ ag")."""
-    before, space, after = found.groups()
-    inside = (
-        before.lower() in _RUNS_ON
-        or not any(c.isalnum() for c in before)  # a stray mark before it: ". : | 4"
-        or not after
-        or after.islower()
-        or not after.isalnum()
-    )
-    return f"{before}{space or ' '}{after}" if inside else found.group(0)
 
 
 def document_lines(document: Document, compiled: Compiled) -> list[Line]:
@@ -81,7 +68,11 @@ def document_lines(document: Document, compiled: Compiled) -> list[Line]:
     return mail_parts(document, compiled)[0]
 
 
-_OCR_STOP = re.compile(r"\b(of|and|the)\.(?=\s+[A-Za-z])")
+_OCR_STOP = re.compile(
+    r"\b(of|and|the)\.(?=\s+[A-Za-z])"
+    # or before a company's legal form: "Bystander North. CIC." is "Bystander North CIC."
+    r"|\b([A-Z][a-z]+)\.(?=\s+(?:CIC|Ltd|Limited|LLP|plc)\b)"
+)
 
 
 # A text table drawn with rules ("+-----+------+"): its rows, a cell's wrapped lines joined
@@ -191,16 +182,18 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 in_course = in_course and bool(RECORD_FIELD.match(block.text))
             if in_course:
                 continue
-        text = block.text.replace("\u00a0", " ")
+        text = mended(
+            block.text.replace("\u00a0", " "), compiled.misspelt, compiled.people.persons
+        )  # "Polciy"
         if document.ocr:
             # a speck read as a full stop after a word no sentence ends on ("Director of. Quality")
-            text = _OCR_STOP.sub(r"\1", text)
+            text = _OCR_STOP.sub(lambda stop: stop[1] or stop[2], text)
             text = ocr_boxes(text)  # "L] Yes (™] No": "☐ Yes ☒ No"
             text = ocr_words(_OCR_ONE.sub(r"\g<1>1", text))  # "Qi." is "Q1."
         if document.ocr and block.role != BlockRole.TABLE:
             # a stroke Tesseract read as "|" inside a sentence ("Freedom of | Information") or
             # before marks ("requested. | _ ag"): no cell's edge ("lead for DASV | Ms X" is)
-            text = _OCR_BAR.sub(_bar_or_not, text)
+            text = ocr_bars(text)
         if _ASCII_RULE.search(text):
             text = _ascii_rows(text)
         elif spaced and block.role in _SPACED:
@@ -232,7 +225,7 @@ def mail_parts(document: Document, compiled: Compiled) -> list[list[Line]]:
                 block_no += 1
                 lines.extend(_prose_lines("\n".join(prose), block.locator, block_no, counted))
                 prose, columns, course_columns, question_columns, options = [], (), (), [], ()
-            cells = unmarked_options([c.strip(" |") for c in CELL_SPLIT.split(row)])
+            cells = unmarked_option_cells([c.strip(" |") for c in CELL_SPLIT.split(row)])
             if offered := option_columns(cells):  # (a later table's own header replaces it)
                 options, option_header = offered, cells
             elif options and header_columns(cells):

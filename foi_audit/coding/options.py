@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from foi_audit.coding.labels import LABEL, PREFIXED_LABEL
+
 if TYPE_CHECKING:
     from foi_audit.coding.reading import ReadingPatterns
 
@@ -84,3 +86,27 @@ def ticked(text: str, reading: ReadingPatterns) -> str:
 _BOX = re.compile(r"\[[\s_xX✓✔]*\]|[☐□☒☑✗✘✓✔]")
 TICK = re.compile(r"\[\s*[xX✓✔]{1,3}\s*\]|[☒☑]")
 _WORD_BEFORE_BOX = re.compile(r"[A-Za-z][\w/-]*\s*$")
+
+
+_YES_OR_NO_CELL = re.compile(r"^(?:yes|no|y|n)$", re.IGNORECASE)
+
+
+def unmarked_option_cells(cells: list[str]) -> list[str]:
+    """A form row listing a question's options with none marked as read ("Q1 Dedicated
+    policy? | Yes | No | In draft | Expected at Board in February."): the options are no
+    answer, so their cells are emptied (a note after them stays). A header row of option
+    columns ("Question | Yes | No") is left as it is."""
+    bare = [i for i, cell in enumerate(cells) if _YES_OR_NO_CELL.match(cell.strip())]
+    kinds = {cells[i].strip()[0].lower() for i in bare}
+    asks = "?" in cells[0] or bool(PREFIXED_LABEL.match(cells[0]) or LABEL.match(cells[0]))
+    if len(bare) < 2 or kinds != {"y", "n"} or not asks:
+        return cells
+    run: set[int] = set()
+    for i in range(min(bare), len(cells)):  # the options side by side, up to a note
+        option = len(cells[i].split()) <= 3 and not re.search(r"[.?]\s*$", cells[i])
+        if i not in bare and not option:
+            break
+        run.add(i)
+    if not set(bare) <= run:
+        return cells  # "Q1 Policy? | Y | Q2 ABT? | N": each answer after its own question
+    return ["" if i in run else cell for i, cell in enumerate(cells)]

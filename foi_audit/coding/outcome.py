@@ -30,6 +30,16 @@ from foi_audit.records import FlagReason
 NO_ANSWERS_EXPECTED = (OutcomeRole.NO_REPLY, OutcomeRole.REFUSED)
 
 
+def _all_set_aside(reply: Reading, void: frozenset[str], compiled: Compiled) -> bool:
+    """A refusal whose every section a later review set aside: none of its sentences stands,
+    not even the one that names no section ("... would exceed the appropriate limit.")."""
+    if not void or reply.revises:
+        return False
+    said = [*reply.general, *(s for found in reply.answers.values() for s in found)]
+    cited = {section for s in said for section in sections_in(s.text, compiled)}
+    return bool(cited) and cited <= void
+
+
 def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> Decision:
     """WhatDoTheyKnow's state for the reply as a whole."""
     spec = compiled.codebook.outcome
@@ -61,6 +71,7 @@ def outcome(readings: Sequence[Reading], chosen: Chosen, compiled: Compiled) -> 
     kept = [
         (r, s)
         for r in replies
+        if not _all_set_aside(r, void, compiled)
         for s in r.general
         if not void.intersection(sections_in(s.text, compiled))
     ]

@@ -86,18 +86,31 @@ def answers_in_order(segments: list[Segment], compiled: Compiled) -> dict[str, l
     return {}
 
 
-def answers_in_turn(segments: list[Segment], compiled: Compiled) -> dict[str, list[Sentence]]:
+def answers_in_turn(
+    segments: list[Segment], compiled: Compiled, after_request: bool = False
+) -> dict[str, list[Sentence]]:
     """Answers given one paragraph per question, unnumbered and with no question restated,
     after a line saying so ("Our response to each of your questions is given below."):
     paragraph i answers the request's question i, only when there are exactly as many
     paragraphs as the request has questions and each opens like an answer or on its own
-    question's topic."""
+    question's topic.
+
+    ``after_request``: the paragraphs after the request quoted whole with no answer under
+    any question (a disclosure log's "Request" over "Response"): each on no other question's
+    topic, and at least half opening like an answer ("Yes.", "Not applicable.")."""
     tops = {q.label: q.id for q in compiled.questions if not q.parent}
     count = questions_asked(compiled)
+    if after_request:
+        last = max((k for k, seg in enumerate(segments) if seg.quoted), default=-1)
+        segments = segments[last + 1 :]
     lines = [line for seg in segments if not seg.question and not seg.quoted for line in seg.lines]
-    start = next(
-        (k for k, ln in enumerate(lines) if matches_any(compiled.doc.answers_in_turn, ln.text)),
-        None,
+    start = (
+        -1
+        if after_request
+        else next(
+            (k for k, ln in enumerate(lines) if matches_any(compiled.doc.answers_in_turn, ln.text)),
+            None,
+        )
     )
     if start is None:
         return {}
@@ -116,18 +129,21 @@ def answers_in_turn(segments: list[Segment], compiled: Compiled) -> dict[str, li
     if len(blocks) != count:
         return {}
     found: dict[str, list[Sentence]] = {}
+    answer_like = 0
     for number, block in enumerate(blocks, start=1):
         qid = tops.get(str(number))
         if qid is None:
             continue  # another question of a longer request
         said = sentences(block, qid)
         topic = top_question(classify_question(said[0].text, compiled, topic=True), compiled)
+        opens = bool(STARTS_LIKE_ANSWER.match(said[0].text))
+        answer_like += opens
         # each opens like an answer ("Yes.", "N/A") or on its own question's topic: not a
         # closing note counted in place of an answer left out ("We hold no other information.")
-        if topic != qid and (topic or not STARTS_LIKE_ANSWER.match(said[0].text)):
+        if topic != qid and (topic or not (opens or after_request)):
             return {}
         found[qid] = answer_start(said, compiled)
-    return found
+    return found if not after_request or 2 * answer_like >= len(found) else {}
 
 
 def prose_answers(general: list[Sentence], compiled: Compiled) -> dict[str, list[Sentence]]:

@@ -147,6 +147,8 @@ def segment(
     by_label = {} if foreign else {q.label: q.id for q in compiled.questions if q.label}
     # The request restated anywhere ("1. ... 2. ...") ties numbers to ours, before the codebook
     numbered = numbered_questions(every, compiled, foreign)
+    # the numbers labelled on their own ("Q3."): no "Q2/Q3" pairs them
+    labelled_alone = frozenset(m["num"] for ln in every if (m := LABEL.match(ln.text)))
     doc_labels = one_number_each(numbered, every, compiled)
     # numbers running past ours with only our questions restated: the letter's own sections
     # ("1. About the Trust" ... "7. Workforce development", the request in an annex)
@@ -331,7 +333,7 @@ def segment(
             if trailing:
                 add_answer(trailing, line)
             continue
-        text = normalise_heading(line.text).rstrip(" ." if i in series else "")
+        text = normalise_heading(line.text, labelled_alone).rstrip(" ." if i in series else "")
         scoped = line.block if turns_to_question(line.text) else scoped
         low = text.lower().strip(" :.")
         i += 1

@@ -56,7 +56,7 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
         previous = line
     for text, locator in groups:
         first_piece = True
-        for piece in SENTENCE_END.split(text):
+        for piece in (run for whole in SENTENCE_END.split(text) for run in _run_on(whole)):
             piece = piece.strip()
             if piece and not SUB_RANGE.match(piece):
                 out.append(
@@ -67,6 +67,69 @@ def sentences(lines: Sequence[Line], question: str) -> list[Sentence]:
 
 
 _ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$")
+
+# A run-on typed without a stop ("we dont have a specific policy this is covered under our
+# dignity at work policy we do provide active bystander training it is not mandatory ..."): a
+# new statement starts at a subject after a word that ends one (not "by our", "that we")
+_RUN_ON_SUBJECT = re.compile(r"\s+(?=(?:we|it|there|this|our|they)\s+\w)", re.IGNORECASE)
+_NOT_BEFORE_SUBJECT = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "because",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "so",
+        "than",
+        "that",
+        "the",
+        "to",
+        "under",
+        "until",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "with",
+        "within",
+        "without",
+    ]
+)
+
+
+_QUALIFIED = frozenset(
+    ("something", "anything", "nothing", "everything", "someone", "anyone", "area", "thing")
+    + ("one", "way", "extent")
+)
+_DETERMINERS = (["a"], ["an"], ["any"], ["every"], ["each"], ["no"])
+
+
+def _run_on(text: str) -> list[str]:
+    """A long statement with no punctuation at all cut into its statements; others whole."""
+    if len(text.split()) < 30 or re.search(r"[.,;:!?()]", text):
+        return [text]
+    pieces, start = [], 0
+    for found in _RUN_ON_SUBJECT.finditer(text):
+        before = [w.lower() for w in text[start : found.start()].split()]
+        # (nor inside a clause that qualifies a noun: "it is not something we make mandatory",
+        # "not an area we have appointed a lead for")
+        qualified = before[-1:] and before[-1] in _QUALIFIED or before[-2:-1] in _DETERMINERS
+        if len(before) >= 3 and before[-1] not in _NOT_BEFORE_SUBJECT and not qualified:
+            pieces.append(text[start : found.start()])
+            start = found.end()
+    return [*pieces, text[start:]]
 
 
 def _ends_sentence(text: str) -> bool:

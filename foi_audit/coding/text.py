@@ -236,3 +236,31 @@ def written_on(document: Document) -> dt.date | None:
         dated = (parse_date(b.text) for b in document.blocks[:8] if len(b.text) <= 30)
         when = next((d for d in dated if d is not None), None)
     return when
+
+
+_OCR_BAR = re.compile(r"(\S+)\s+\|(?=\s|$)(\s*)(\S?)")
+# a sentence runs on past these: "Freedom of | Information" is one sentence, not two cells
+_RUNS_ON = frozenset(
+    ("of", "the", "and", "to", "in", "for", "a", "an", "with", "under", "by", "on", "at")
+    + ("from", "or", "is", "are", "be")
+)
+
+
+def _bar_or_not(found: re.Match[str]) -> str:
+    """A bar Tesseract read in a scanned paragraph, kept as a cell's edge ("lead for DASV |
+    Ms X") unless it stands inside a sentence ("Freedom of | Information") or before marks
+    ("requested. | _ ag")."""
+    before, space, after = found.groups()
+    inside = (
+        before.lower() in _RUNS_ON
+        or not any(c.isalnum() for c in before)  # a stray mark before it: ". : | 4"
+        or not after
+        or after.islower()
+        or not after.isalnum()
+    )
+    return f"{before}{space or ' '}{after}" if inside else found.group(0)
+
+
+def ocr_bars(text: str) -> str:
+    """A scanned paragraph's bars read as cell edges only where they are (``_bar_or_not``)."""
+    return _OCR_BAR.sub(_bar_or_not, text)

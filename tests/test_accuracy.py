@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzzzzzzr/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzzzzzzu/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -3785,6 +3785,56 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.95, 0.97),
         "dasv_lead_role": (0.92, 0.94),
     },
+    # Round 77, replies revised (internal reviews, corrections, replies in two parts,
+    # clarifications): 0.975 / 3.3% / 0.0% at first sight, 1.000 / 0.6% / 0.0% after (a refusal
+    # whose every section a review set aside, a revised version superseding a named day's reply)
+    "corpus_zzzzzzzzs": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # Round 77, answers out of order or merged: 0.931 / 10.0% / 0.2% at first sight, 0.975 / 5.0%
+    # / 0.0% after (one paragraph for two questions, a log's answers in turn under the request
+    # quoted whole)
+    "corpus_zzzzzzzzt": {
+        "response_status": (0.90, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.90, 0.97),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.95, 0.97),
+        "abt_provider": (0.97, 0.97),
+        "abt_mandatory": (0.97, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.92, 0.97),
+        "dasv_lead": (0.95, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.95, 0.97),
+    },
+    # Round 77, replies typed carelessly: 0.931 / 10.4% / 2.1% at first sight, 0.956 / 10.0% / 0.2%
+    # after (key words misspelt by one slip, a run-on typed without stops, a busy office's Y and N)
+    "corpus_zzzzzzzzu": {
+        "response_status": (0.95, 0.96),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.92, 0.97),
+        "abt_provider": (0.90, 0.94),
+        "abt_mandatory": (0.90, 0.97),
+        "abt_sh_module": (0.95, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.87, 0.96),
+        "dasv_lead_name": (0.90, 0.97),
+        "dasv_lead_role": (0.87, 0.97),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -4012,6 +4062,9 @@ UNKNOWN_BODIES = {
     "corpus_zzzzzzzzm": {"Harrowfield Park - response to information request.pdf"},  # private
     "corpus_zzzzzzzzp": {"Re Freedom of Information request.eml"},  # a private hospital
     "corpus_zzzzzzzzq": {"Harbourview FOI reply.eml"},  # a private hospital
+    "corpus_zzzzzzzzs": {"Fernlea Private Hospital - information request.eml"},  # private
+    "corpus_zzzzzzzzt": {"Kingsmead Private Hospital FOI reply.eml"},  # a private hospital
+    "corpus_zzzzzzzzu": {"Re your FOI request.eml"},  # a private hospital
 }
 
 

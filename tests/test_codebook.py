@@ -225,6 +225,9 @@ def test_one_value_normaliser() -> None:
     name = DEFAULT.field("dasv_lead_name")
     assert name.same_value("Dr  Jane Smith", "jane smith")
     assert not name.same_value("Jane Smith", "Jane Smyth")
+    provider = DEFAULT.field("abt_provider")  # a company's article is no part of what it is
+    assert provider.same_value("The Active Bystander Collective", "Active Bystander Collective")
+    assert not provider.same_value("The Bystander Collective", "Active Bystander Collective")
     assert DEFAULT.field("policy").normalise(" Dedicated ") == "dedicated"
 
 

@@ -168,8 +168,9 @@ class Field:
         return value.lower()
 
     def same_value(self, a: str, b: str) -> bool:
-        """Whether two values say the same: text ignoring case, a leading honorific and a final
-        full stop ("Upstander Training Co." ending a sentence)."""
+        """Whether two values say the same: text ignoring case, a leading honorific or "The"
+        ("The Bystander Collective" is the Bystander Collective) and a final full stop
+        ("Upstander Training Co." ending a sentence)."""
         if self.kind is FieldKind.TEXT:
             return (
                 _without_title(self.normalise(a).rstrip(".")).lower()
@@ -647,12 +648,13 @@ def _section_key(part: str) -> tuple[int, str]:
     return (int(digits) if digits else 10_000, part)
 
 
-_TITLES = ("dr", "professor", "prof", "mr", "mrs", "ms", "miss", "mx", "sir", "dame")
+# a name's honorific, or the article before a company's name: neither makes another value
+_LEADING = ("dr", "professor", "prof", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "the")
 
 
 def _without_title(text: str) -> str:
     words = text.split()
-    while words and words[0].lower().rstrip(".") in _TITLES:
+    while words and words[0].lower().rstrip(".") in _LEADING:
         words = words[1:]
     return " ".join(words)
 

@@ -168,9 +168,7 @@ class Field:
         return value.lower()
 
     def same_value(self, a: str, b: str) -> bool:
-        """Whether two values say the same: text ignoring case, a leading honorific or "The"
-        ("The Bystander Collective" is the Bystander Collective) and a final full stop
-        ("Upstander Training Co." ending a sentence)."""
+        """Whether two values say the same (text: but for case, a leading title, a last stop)."""
         if self.kind is FieldKind.TEXT:
             return (
                 _without_title(self.normalise(a).rstrip(".")).lower()
@@ -648,11 +646,11 @@ def _section_key(part: str) -> tuple[int, str]:
     return (int(digits) if digits else 10_000, part)
 
 
-# a name's honorific, or the article before a company's name: neither makes another value
 _LEADING = ("dr", "professor", "prof", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "the")
 
 
 def _without_title(text: str) -> str:
+    """``text`` without a name's honorific or a company's article ("The"): no other value."""
     words = text.split()
     while words and words[0].lower().rstrip(".") in _LEADING:
         words = words[1:]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from foi_audit.coding.labels import (
     INTERROGATIVE,
     LABEL,
+    LABEL_ONLY,
     LIST_INTRO,
     LIST_ITEM,
     STARTS_LIKE_ANSWER,
@@ -174,8 +175,13 @@ def roman_parts(lines: list[Line], parts_of: dict[str, list[Question]]) -> list[
     for n, line in enumerate(lines):
         roman = None if line.cell else ROMAN.match(line.text)
         label = LABEL.match(line.text)
+        heading = None if roman or line.cell else LABEL_ONLY.match(line.text)  # "Question 2"
         if roman and runs and ROMAN_VALUES[roman["numeral"].lower()] == len(runs[-1][1]) + 1:
             runs[-1][1].append((n, roman))
+        elif heading and heading["num"] and not heading["letter"]:
+            runs.append((heading["num"], []))
+        elif runs and not runs[-1][1] and line.text.rstrip().endswith(":"):
+            runs[-1] = ("", [])  # under "Question 2", "... three kinds of training:": a list
         elif label and set_apart(label, line.text):
             # ("2a. Delivered by: (i) ... (ii) ...": a part's own list, no parts of 2)
             listing = label["letter"] or line.text.rstrip().endswith(":")
@@ -198,6 +204,42 @@ def roman_parts(lines: list[Line], parts_of: dict[str, list[Question]]) -> list[
         for n, roman in run:
             part_letter = _roman_letter(roman["numeral"])
             out[n] = replace(out[n], text=f"{number}({part_letter}) {out[n].text[roman.end() :]}")
+    return out
+
+
+_SECTION_TITLE = re.compile(r"[A-Z][A-Za-z ]{0,40}")  # a title: "Our response", no stop
+
+
+def decimal_parts(lines: list[Line], parts_of: dict[str, list[Question]]) -> list[Line]:
+    """Parts numbered as decimals of their question under its answer ("2. Yes." then "2.1
+    In-house ...", "2.2 Mandatory ...", "2.3 No.") read as its parts ("2(a) In-house ..."):
+    only a run from N.1 in order, as long as question N has parts, after N's own label."""
+    seen: set[str] = set()
+    runs: dict[str, list[tuple[int, re.Match[str]]]] = {}
+    for n, line in enumerate(lines):
+        label = None if line.cell else LABEL.match(line.text)
+        if label is None or label["letter"]:
+            continue
+        major, _, minor = label["num"].partition(".")
+        rest = line.text[label.end() :].strip()
+        if not minor and not rest.endswith(":") and not _SECTION_TITLE.fullmatch(rest):
+            seen.add(major)  # (not a section's title: "2. Our response", "2. Background")
+        elif minor and major in seen and major in parts_of:
+            runs.setdefault(major, []).append((n, label))
+    out = list(lines)
+    for number, run in runs.items():
+        minors = [int(label["num"].partition(".")[2]) for _, label in run]
+        if minors != list(range(1, len(parts_of[number]) + 1)):
+            continue
+        items = [lines[n].text[label.end() :] for n, label in run]
+        if not all(
+            STARTS_LIKE_ANSWER.match(item) or matches_any((*part.cues, *part.topic_cues), item)
+            for part, item in zip(parts_of[number], items, strict=True)
+        ):
+            continue  # "2.1 Bristol ... 2.2 Weston ...": a list of other things
+        for (n, label), minor in zip(run, minors, strict=True):
+            letter = chr(ord("a") + minor - 1)
+            out[n] = replace(out[n], text=f"{number}({letter}) {out[n].text[label.end() :]}")
     return out
 
 
@@ -273,10 +315,10 @@ def renumbered(lines: list[Line], compiled: Compiled) -> list[Line]:
             parts.setdefault(question.parent, []).append(question)
     lines = lettered_lines(lines, compiled, max(map(len, parts.values()), default=0))
     labels = {q.id: q.label for q in compiled.questions}
-    lines = roman_parts(
-        lines,
-        {labels[p]: sorted(qs, key=lambda q: q.label) for p, qs in parts.items() if labels[p]},
-    )
+    by_number = {
+        labels[p]: sorted(qs, key=lambda q: q.label) for p, qs in parts.items() if labels[p]
+    }
+    lines = decimal_parts(roman_parts(lines, by_number), by_number)
     lettered = letter_numbered(roman_numbered(lines), top_level)
     return bare_numbers(decimals_as_numbers(lettered, asked), asked)
 

@@ -1,6 +1,6 @@
 """Coding accuracy on whole corpora of replies, as a ratchet: it may only go up.
 
-tests/fixtures/corpus_b/ to corpus_zzzzzzzzu/ are corpora of SYNTHETIC replies for real trusts, each
+tests/fixtures/corpus_b/ to corpus_zzzzzzzzx/ are corpora of SYNTHETIC replies for real trusts, each
 written independently of the coding engine (its own wording and layouts) with the gold coding a
 careful human records, then used to improve the engine. The floors are the accuracy measured
 when they were last raised; a change that lowers one fails here. Raise them when coding improves.
@@ -3835,6 +3835,57 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "dasv_lead_name": (0.90, 0.97),
         "dasv_lead_role": (0.87, 0.97),
     },
+    # Round 78, answers numbered and labelled every way: 0.908 / 9.0% / 3.4% at first sight (12 of
+    # its 15 unflagged errors the values of a trust left unmatched for a person), 0.923 / 7.3% /
+    # 3.4% after (parts numbered (i)-(iii) under a bare 'Question 2', decimals 2.1-2.3 under answer
+    # 2)
+    "corpus_zzzzzzzzv": {
+        "response_status": (0.85, 0.94),
+        "exemptions": (0.95, 0.95),
+        "policy": (0.95, 0.94),
+        "abt_provided": (0.92, 0.94),
+        "abt_delivery": (0.90, 0.94),
+        "abt_provider": (0.90, 0.94),
+        "abt_mandatory": (0.87, 0.91),
+        "abt_sh_module": (0.85, 0.89),
+        "abt_planned": (0.95, 0.94),
+        "dasv_lead": (0.87, 0.94),
+        "dasv_lead_name": (0.87, 0.94),
+        "dasv_lead_role": (0.87, 0.94),
+    },
+    # Round 78, each trust's own vocabulary (charters, 'the Service', StatMand, upstander): 0.994 /
+    # 2.9% / 0.0% at first sight, unchanged after
+    "corpus_zzzzzzzzw": {
+        "response_status": (0.97, 0.97),
+        "exemptions": (0.97, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.97, 0.97),
+        "abt_delivery": (0.97, 0.97),
+        "abt_provider": (0.95, 0.97),
+        "abt_mandatory": (0.92, 0.97),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.97, 0.97),
+        "dasv_lead": (0.97, 0.97),
+        "dasv_lead_name": (0.97, 0.97),
+        "dasv_lead_role": (0.97, 0.97),
+    },
+    # Round 78, long replies inside a 12-question request with decoy trainings, policies and leads:
+    # 0.973 / 6.9% / 0.9% at first sight, unchanged after (a decoy conflict resolution training's
+    # provider and requirement still read as the bystander training's in one reply)
+    "corpus_zzzzzzzzx": {
+        "response_status": (0.95, 0.97),
+        "exemptions": (0.95, 0.97),
+        "policy": (0.97, 0.97),
+        "abt_provided": (0.95, 0.97),
+        "abt_delivery": (0.90, 0.94),
+        "abt_provider": (0.92, 0.94),
+        "abt_mandatory": (0.92, 0.94),
+        "abt_sh_module": (0.97, 0.97),
+        "abt_planned": (0.95, 0.97),
+        "dasv_lead": (0.95, 0.97),
+        "dasv_lead_name": (0.95, 0.94),
+        "dasv_lead_role": (0.97, 0.97),
+    },
 }
 
 # Files that name no trust at all (a leaflet, a policy saved apart from its covering e-mail):
@@ -3879,6 +3930,7 @@ NAMES_NO_TRUST = {
     # a policy saved beside its reply, naming no trust (it "supports the NHS England Sexual
     # Safety in Healthcare Charter": no letterhead of NHS England's)
     "corpus_zzzzzzzzn": {"Sexual Safety Policy v2.0.pdf"},
+    "corpus_zzzzzzzzx": {"SA71 Sexual Safety Policy v1.1.pdf"},  # an attached policy
 }
 
 
@@ -3989,6 +4041,9 @@ UNMATCHED_FOR_A_PERSON = {
     # a case export naming its trust only as "Medway" in its file name and in one answer's
     # words ("Medway has a Sexual Safety ... Policy"), its case ID "MFT4471": left for a person
     "corpus_zzzzzzzzc": ("RPA",),
+    # a mail signed only "CPFT", the initials of Cambridgeshire and Peterborough and of
+    # Cornwall Partnership: left for a person with both candidates
+    "corpus_zzzzzzzzv": ("RT1",),
 }
 
 # Trusts a corpus's author took for open (their copy of the ODS extract has no close date)
@@ -4065,6 +4120,8 @@ UNKNOWN_BODIES = {
     "corpus_zzzzzzzzs": {"Fernlea Private Hospital - information request.eml"},  # private
     "corpus_zzzzzzzzt": {"Kingsmead Private Hospital FOI reply.eml"},  # a private hospital
     "corpus_zzzzzzzzu": {"Re your FOI request.eml"},  # a private hospital
+    "corpus_zzzzzzzzv": {"Hollybrook Private Hospital FOI reply.txt"},  # a private hospital
+    "corpus_zzzzzzzzx": {"Re_ Freedom of Information request - Hollins Vale.eml"},  # private
 }
 
 

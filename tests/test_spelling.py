@@ -116,3 +116,14 @@ def test_a_surname_one_slip_from_a_key_word_stays_as_typed() -> None:
     assert mend("Active Bystnader Training is run by Sarah Lee.") == (
         "Active Bystander Training is run by Sarah Lee."
     )
+
+
+def test_a_quote_cut_inside_a_mended_word_keeps_that_word_whole_as_typed() -> None:
+    """A long quote is cut at 300 characters, maybe inside a word ("... by the poli…")."""
+    from foi_audit.coding.spelling import as_typed
+
+    table = misspellings(["harassment", "policy"])
+    typed = "Here harrassment is covered by the polcy on bullying."
+    assert as_typed("harassment is covered by the poli…", [typed], table) == (
+        "harrassment is covered by the polcy…"
+    )

@@ -457,7 +457,8 @@ def normalise_heading(text: str, alone: frozenset[str] = frozenset()) -> str:
     if prose:
         number = next(n for n in prose.groups() if n)
         both = _SECOND_NUMBER.search(prose.group(0))  # "Question 2 and 3.": the segmenter's pair
-        return f"Question {number}{both and f' and {both[1]}' or ''}. {text[prose.end() :]}"
+        joined = f" and {both[1]}" if both else ""
+        return f"Question {number}{joined}. {text[prose.end() :]}"
     corrected = CORRECTION_LABEL.match(text)
     if corrected:
         # (each wording its own groups: the number and letter of the one that matched)

@@ -73,47 +73,17 @@ _ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$")
 # new statement starts at a subject after a word that ends one (not "by our", "that we")
 _RUN_ON_SUBJECT = re.compile(r"\s+(?=(?:we|it|there|this|our|they)\s+\w)", re.IGNORECASE)
 _NOT_BEFORE_SUBJECT = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "because",
-        "but",
-        "by",
-        "for",
-        "from",
-        "if",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "so",
-        "than",
-        "that",
-        "the",
-        "to",
-        "under",
-        "until",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "with",
-        "within",
-        "without",
-    ]
+    ("a", "an", "and", "as", "at", "because", "but", "by", "for", "from", "if", "in", "into")
+    + ("of", "on", "or", "so", "than", "that", "the", "to", "under", "until", "when", "where")
+    + ("whether", "which", "while", "with", "within", "without")
 )
-
-
+# (nor inside a clause that qualifies a noun: "it is not something we make mandatory", "not
+# an area we have appointed a lead for")
 _QUALIFIED = frozenset(
     ("something", "anything", "nothing", "everything", "someone", "anyone", "area", "thing")
     + ("one", "way", "extent")
 )
-_DETERMINERS = (["a"], ["an"], ["any"], ["every"], ["each"], ["no"])
+_DETERMINERS = frozenset(("a", "an", "any", "every", "each", "no"))
 
 
 def _run_on(text: str) -> list[str]:
@@ -123,10 +93,9 @@ def _run_on(text: str) -> list[str]:
     pieces, start = [], 0
     for found in _RUN_ON_SUBJECT.finditer(text):
         before = [w.lower() for w in text[start : found.start()].split()]
-        # (nor inside a clause that qualifies a noun: "it is not something we make mandatory",
-        # "not an area we have appointed a lead for")
-        qualified = before[-1:] and before[-1] in _QUALIFIED or before[-2:-1] in _DETERMINERS
-        if len(before) >= 3 and before[-1] not in _NOT_BEFORE_SUBJECT and not qualified:
+        if len(before) < 3 or before[-1] in _NOT_BEFORE_SUBJECT:
+            continue
+        if before[-1] not in _QUALIFIED and before[-2] not in _DETERMINERS:
             pieces.append(text[start : found.start()])
             start = found.end()
     return [*pieces, text[start:]]

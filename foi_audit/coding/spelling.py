@@ -125,13 +125,13 @@ def _mended_spans(
 
 
 def _typed_at(position: int, spans: Sequence[tuple[int, int, int, int]], end: bool) -> int:
-    """Where ``position`` of the mended text falls in the text as typed."""
+    """Where ``position`` of the mended text falls in the text as typed (inside a mended word:
+    that word's end for a quote's ``end``, else its start)."""
     shift = 0
     for new_start, new_end, old_start, old_end in spans:
-        if position >= new_end if end else position > new_start:
-            if position < new_end:
-                return old_end if end else old_start  # inside a mended word
-            shift = old_end - new_end
-        else:
+        if position <= new_start:
             break
+        if position < new_end:
+            return old_end if end else old_start
+        shift = old_end - new_end
     return position + shift

@@ -497,6 +497,7 @@ def labelled_parts(
     ("2. ABT: Yes. Delivered in-house ... Mandatory or optional: Optional. Sexual harassment
     module: Yes."), none of which has an answer of its own: each answers its part."""
     out = {qid: list(found) for qid, found in answers.items()}
+    values = {v for spec in compiled.fields for v in spec.field.values}
     for question in compiled.questions:
         parts = {q.id for q in compiled.questions if q.parent == question.id}
         found = answers.get(question.id, [])
@@ -513,7 +514,7 @@ def labelled_parts(
             is_label = is_label and not (label and COURSE_PART.match(label[1]))  # "Module B"
             # (before a dash, no label that is a value itself: "Optional attendance - no.")
             is_label = is_label and not (
-                label and ":" not in label[0] and _says_value(words, compiled)
+                label and ":" not in label[0] and _says_value(words, values, compiled)
             )
             part = classify_question(" ".join(words), compiled) if is_label else ""
             if label and part in parts and part not in moved:
@@ -527,9 +528,8 @@ def labelled_parts(
     return out
 
 
-def _says_value(words: list[str], compiled: Compiled) -> bool:
-    """Whether words say one of a field's values ("Compulsory for managers": mandatory)."""
-    values = {v for spec in compiled.fields for v in spec.field.values}
+def _says_value(words: list[str], values: set[str], compiled: Compiled) -> bool:
+    """Whether words say one of the fields' ``values`` ("Compulsory for managers": mandatory)."""
     text = " ".join(words)
     return any(name in values and matches_any(found, text) for name, found in compiled.concepts)
 

@@ -66,13 +66,15 @@ def read_documents(documents: Sequence[Document], compiled: Compiled) -> list[Re
     ]
     # "Please disregard it and use the corrected version attached": the attachment revises
     # (not an original reply attached for reference to a revision that answers itself)
-    revising = {r.document.path for r in readings if r.revises and not _answers(r, compiled)}
+    revising = {
+        r.document.path for r in readings if r.revises and not _answers_beyond_revision(r, compiled)
+    }
     readings = [replace(r, revises=True) if r.document.parent in revising else r for r in readings]
     readings = placed_by_section(readings, compiled)  # a review going through the exemptions
     return withdrawn_marked(readings, compiled, lambda r: _refuses(r.general, compiled))
 
 
-def _answers(reading: Reading, compiled: Compiled) -> bool:
+def _answers_beyond_revision(reading: Reading, compiled: Compiled) -> bool:
     """Whether a message answers a question, beyond saying that it revises an earlier reply
     ("It supersedes the version of 26 November, in which question 4 named the wrong person")."""
     said = (s.text for found in reading.answers.values() for s in found)

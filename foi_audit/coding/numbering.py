@@ -36,8 +36,12 @@ ROMAN_VALUES = {
 
 def _roman_letter(numeral: str | None) -> str:
     """ "ii" -> "b": a sub-question numbered in roman numerals as the request letters it."""
-    value = ROMAN_VALUES.get((numeral or "").lower(), 0)
-    return chr(ord("a") + value - 1) if value else ""
+    return _part_letter(ROMAN_VALUES.get((numeral or "").lower(), 0))
+
+
+def _part_letter(number: int) -> str:
+    """2 -> "b": the letter of a question's part numbered 1, 2, 3 ... ("" for 0)."""
+    return chr(ord("a") + number - 1) if number else ""
 
 
 # A table's label cell lettered "A", "B", "B(i)-(iii)": the request's questions by letter.
@@ -193,13 +197,7 @@ def roman_parts(lines: list[Line], parts_of: dict[str, list[Question]]) -> list[
         parts = parts_of.get(number, [])
         if not run or len(run) != len(parts):
             continue
-        items = [lines[n].text[roman.end() :] for n, roman in run]
-        if not all(
-            STARTS_LIKE_ANSWER.match(item)
-            or matches_any(part.cues, item)
-            or matches_any(part.topic_cues, item)
-            for part, item in zip(parts, items, strict=True)
-        ):
+        if not _each_answers_its_part(parts, [lines[n].text[roman.end() :] for n, roman in run]):
             continue
         for n, roman in run:
             part_letter = _roman_letter(roman["numeral"])
@@ -208,6 +206,15 @@ def roman_parts(lines: list[Line], parts_of: dict[str, list[Question]]) -> list[
 
 
 _SECTION_TITLE = re.compile(r"[A-Z][A-Za-z ]{0,40}")  # a title: "Our response", no stop
+
+
+def _each_answers_its_part(parts: list[Question], items: list[str]) -> bool:
+    """Whether each item, in order, answers its part directly ("Yes.", "No") or in the part's
+    own words: a question's parts, not a list of other things ("(i) e-learning", "2.1 Bristol")."""
+    return all(
+        STARTS_LIKE_ANSWER.match(item) or matches_any((*part.cues, *part.topic_cues), item)
+        for part, item in zip(parts, items, strict=True)
+    )
 
 
 def decimal_parts(lines: list[Line], parts_of: dict[str, list[Question]]) -> list[Line]:
@@ -232,13 +239,10 @@ def decimal_parts(lines: list[Line], parts_of: dict[str, list[Question]]) -> lis
         if minors != list(range(1, len(parts_of[number]) + 1)):
             continue
         items = [lines[n].text[label.end() :] for n, label in run]
-        if not all(
-            STARTS_LIKE_ANSWER.match(item) or matches_any((*part.cues, *part.topic_cues), item)
-            for part, item in zip(parts_of[number], items, strict=True)
-        ):
+        if not _each_answers_its_part(parts_of[number], items):
             continue  # "2.1 Bristol ... 2.2 Weston ...": a list of other things
         for (n, label), minor in zip(run, minors, strict=True):
-            letter = chr(ord("a") + minor - 1)
+            letter = _part_letter(minor)
             out[n] = replace(out[n], text=f"{number}({letter}) {out[n].text[label.end() :]}")
     return out
 

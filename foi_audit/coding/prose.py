@@ -130,10 +130,10 @@ def answers_in_turn(
         blocks.pop()  # the trust's name under the answers, as a log page signs them
     if len(blocks) != count:
         return {}
-    order = [tops.get(str(number)) for number in range(1, count + 1)]
     found: dict[str, list[Sentence]] = {}
     answer_like = 0
-    for qid, block in zip(order, blocks, strict=True):
+    for number, block in enumerate(blocks, start=1):
+        qid = tops.get(str(number))
         if qid is None:
             continue  # another question of a longer request
         said = sentences(block, qid)
@@ -142,7 +142,7 @@ def answers_in_turn(
         answer_like += opens
         # each opens like an answer ("Yes.", "N/A") or on its own question's topic: not a
         # closing note counted in place of an answer left out ("We hold no other information.")
-        if topic != top_question(qid, compiled) and (topic or not (opens or after_request)):
+        if topic != qid and (topic or not (opens or after_request)):
             return {}
         found[qid] = answer_start(said, compiled)
     return found if not after_request or 2 * answer_like >= len(found) else {}

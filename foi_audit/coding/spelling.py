@@ -11,7 +11,8 @@ if TYPE_CHECKING:
 
 _VOWELS = "aeiou"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_TOKEN = re.compile(r"\b[A-Za-z]{2,}\b")
+_TOKEN = re.compile(r"\b[A-Za-z]{5,}\b")  # (no slip of a six-letter word is shorter)
+_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 
 
 def _slips(word: str) -> set[str]:
@@ -58,7 +59,7 @@ def mended(
     names = [
         (p.start, p.end)
         for p in persons(text)
-        if any(w.lower() not in known for w in _TOKEN.findall(text[p.start : p.end]))
+        if any(w.lower() not in known for w in _WORD.findall(text[p.start : p.end]))
     ]
     out, last = [], 0
     for new_start, new_end, old_start, old_end in spans:
